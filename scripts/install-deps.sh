@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every Debian package Trainbench needs to build, test and benchmark.
+# Idempotent: does nothing when all packages are present. Uses sudo when not root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 qt6-qpa-plugins libgl-dev
+  libqcustomplot-dev
+  libtorch-dev
+  libssh-dev openssh-server openssh-client
+  libyaml-cpp-dev libsimdjson-dev
+  qtkeychain-qt6-dev
+  libarchive-dev libzstd-dev zstd
+  xvfb xauth
+  python3-torch python3-numpy
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
