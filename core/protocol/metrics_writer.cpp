@@ -1,1 +1,61 @@
-// placeholder: replaced by the real implementation
+// metrics.jsonl appender: one write() per record so concurrent readers see whole lines.
+
+#include "metrics_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "json.h"
+
+namespace tb {
+
+std::string MetricRecord::toJsonLine() const {
+    JsonObject object;
+    object.add("step", step).add("epoch", epoch).add("time", time);
+    for (const auto& [key, value] : values) {
+        // The record's own fields own these keys; a duplicate key would make readers disagree.
+        if (key == "step" || key == "epoch" || key == "time") continue;
+        object.add(key, value);
+    }
+    return object.str() + "\n";
+}
+
+MetricsWriter::~MetricsWriter() { close(); }
+
+Result<void> MetricsWriter::open(const std::string& path) {
+    close();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) return fail("cannot open " + path + " for appending: " + std::strerror(errno));
+    m_fd = fd;
+    m_path = path;
+    return {};
+}
+
+Result<void> MetricsWriter::append(const MetricRecord& record) {
+    if (m_fd < 0) return fail("cannot append metrics: no metrics file is open");
+    const std::string line = record.toJsonLine();
+    // One write() normally carries the whole line; the loop only matters when the kernel
+    // cuts it short (signal, disk nearly full), and then the rest still follows in order.
+    const char* data = line.data();
+    size_t left = line.size();
+    while (left > 0) {
+        const ssize_t n = ::write(m_fd, data, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return fail("cannot write " + m_path + ": " + std::strerror(errno));
+        }
+        data += n;
+        left -= static_cast<size_t>(n);
+    }
+    return {};
+}
+
+void MetricsWriter::close() {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = -1;
+}
+
+}  // namespace tb
