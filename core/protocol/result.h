@@ -9,9 +9,10 @@ namespace tb {
 
 struct Error {
     std::string message;
+    int code = 0;  // optional category a caller may map to an exit code; 0 = unspecified
 };
 
-inline Error fail(std::string message) { return Error{std::move(message)}; }
+inline Error fail(std::string message, int code = 0) { return Error{std::move(message), code}; }
 
 template <typename T>
 class [[nodiscard]] Result {
@@ -28,6 +29,7 @@ public:
     T& operator*() { return value(); }
     const T& operator*() const { return value(); }
     const std::string& error() const { return std::get<1>(m_data).message; }
+    const Error& failure() const { return std::get<1>(m_data); }  // to pass an error on as is
 
 private:
     std::variant<T, Error> m_data;
@@ -37,14 +39,15 @@ template <>
 class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error.message)), m_failed(true) {}
+    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
-    const std::string& error() const { return m_error; }
+    const std::string& error() const { return m_error.message; }
+    const Error& failure() const { return m_error; }
 
 private:
-    std::string m_error;
+    Error m_error;
     bool m_failed = false;
 };
 

@@ -1,0 +1,25 @@
+// Parses and checks one command-line assignment against the schema.
+#include "assignment.h"
+
+namespace tb {
+
+std::string applyAssignment(ConfigValues& values, std::string_view assignment) {
+    const auto equals = assignment.find('=');
+    if (equals == std::string_view::npos || equals == 0) {
+        return "'" + std::string(assignment) + "' is not key.path=value";
+    }
+    const std::string key(assignment.substr(0, equals));
+    const KeyDef* def = findKey(key);
+    if (!def) {
+        const std::string suggestion = closestKey(key);
+        return "unknown key '" + key + "'" +
+               (suggestion.empty() ? std::string() : "; did you mean '" + suggestion + "'?");
+    }
+    std::string canonical;
+    const std::string problem = checkValue(*def, assignment.substr(equals + 1), canonical);
+    if (!problem.empty()) return key + ": " + problem;
+    values[key] = canonical;
+    return {};
+}
+
+}  // namespace tb

@@ -1,0 +1,14 @@
+#pragma once
+// Chooses the torch device from train.device: auto | cpu | cuda | cuda:N.
+
+#include <torch/types.h>
+
+#include <string>
+
+#include "protocol/result.h"
+
+namespace tb {
+
+Result<torch::Device> chooseDevice(const std::string& name);
+
+}  // namespace tb

@@ -1,0 +1,64 @@
+#pragma once
+// The training loop: data, model, optimizer and schedule from a TrainConfig; reports through
+// TrainObserver; checkpoints so that a resumed run continues exactly where it stopped.
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/train_config.h"
+#include "protocol/metrics_writer.h"
+#include "protocol/result.h"
+
+namespace tb {
+
+struct TrainPlan {
+    int64_t stepsPerEpoch = 0;
+    int64_t totalSteps = 0;
+    int64_t startStep = 0;  // > 0 when resumed
+    int64_t trainSamples = 0;
+    int64_t valSamples = 0;
+    int64_t classes = 0;
+    int64_t parameters = 0;
+    std::string device;
+};
+
+struct CheckpointEvent {
+    std::string path;
+    int64_t epoch = 0;
+    int64_t step = 0;
+};
+
+class TrainObserver {
+public:
+    virtual ~TrainObserver() = default;
+    virtual void onPlan(const TrainPlan& plan) {}
+    virtual void onStep(int64_t epoch, int64_t step) {}  // every step; no device sync behind it
+    virtual void onRecord(const MetricRecord& record) {}  // train window and evaluation records
+    virtual void onCheckpoint(const CheckpointEvent& event) {}
+    virtual void onMessage(const std::string& line) {}
+};
+
+struct TrainerOptions {
+    TrainConfig config;
+    std::string resolvedConfig;  // stored in every checkpoint
+    std::string checkpointDir;
+    std::string resumeFrom;  // checkpoint file; empty for a fresh start
+    const std::atomic<bool>* stopRequested = nullptr;  // set from a signal handler
+};
+
+enum class TrainOutcome { Finished, Stopped };
+
+struct TrainResult {
+    TrainOutcome outcome = TrainOutcome::Finished;
+    int64_t epoch = 0;
+    int64_t step = 0;
+    std::string paramSha256;
+    std::vector<std::pair<std::string, double>> lastEval;  // val/loss, val/acc
+};
+
+Result<TrainResult> train(const TrainerOptions& options, TrainObserver& observer);
+
+}  // namespace tb
