@@ -1,0 +1,138 @@
+#!/bin/sh
+# tb-wrap.sh: runs any command inside the Trainbench run-directory contract (docs/RUN_FORMAT.md).
+#
+# usage: tb-wrap.sh RUN_DIR -- CMD [ARGS...]
+#
+# status.json goes starting -> running -> finished | failed | stopped, the command's stdout and
+# stderr are appended to output.log, and its exit status lands in exit_code. A final state the
+# command wrote itself (the built-in trainer does) is left alone. Plain POSIX sh (dash); needs
+# no terminal, since launchers start it detached with setsid.
+
+usage() {
+    echo "usage: tb-wrap.sh RUN_DIR -- CMD [ARGS...]" >&2
+    exit 2
+}
+[ $# -ge 3 ] && [ "$2" = "--" ] || usage
+mkdir -p "$1" || exit 2
+# Absolute, so the command may change directory and still find its run.
+run_dir=$(cd "$1" && pwd -P) || exit 2
+shift 2
+
+status="$run_dir/status.json"
+log="$run_dir/output.log"
+host=$(uname -n 2>/dev/null || echo unknown)
+started=$(date +%s)
+
+# Replaces a file the way readers expect: a hidden temp in the same directory, then rename.
+write_file() {
+    _tmp="$(dirname "$1")/.$(basename "$1").tmp-$$"
+    printf '%s\n' "$2" >"$_tmp" || return 1
+    sync "$_tmp" 2>/dev/null
+    mv -f "$_tmp" "$1"
+}
+
+# One scalar field of status.json (strings without quotes); empty when absent.
+field() {
+    [ -f "$status" ] || return 0
+    sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"\{0,1\}\([^\",}]*\).*/\1/p" "$status" | head -n 1
+}
+
+json_str() {
+    printf '"%s"' "$(printf '%s' "$1" | tr -d '\000-\037' | sed 's/\\/\\\\/g; s/"/\\"/g')"
+}
+
+# write_status STATE PID PGID ENDED EXIT_CODE MESSAGE. Epoch and step are carried over from
+# whatever the command last wrote, so the wrapper's own transitions do not erase progress.
+write_status() {
+    _epoch=$(field epoch)
+    _step=$(field step)
+    case $_epoch in '' | *[!0-9]*) _epoch=0 ;; esac
+    case $_step in '' | *[!0-9]*) _step=0 ;; esac
+    write_file "$status" "{\"state\":\"$1\",\"pid\":$2,\"pgid\":$3,\"host\":$(json_str "$host"),\
+\"started\":$started,\"updated\":$(date +%s),\"ended\":$4,\"exit_code\":$5,\
+\"epoch\":$_epoch,\"step\":$_step,\"message\":$(json_str "$6")}"
+}
+
+child=
+stop_signal=
+# The command runs in its own process group, so a stop request must be passed on to it.
+forward() {
+    stop_signal=$1
+    [ -n "$child" ] || return 0
+    if [ -n "$own_group" ]; then
+        kill -s "$1" -- "-$child" 2>/dev/null || kill -s "$1" "$child" 2>/dev/null
+    else
+        kill -s "$1" "$child" 2>/dev/null
+    fi
+}
+trap 'forward TERM' TERM
+trap 'forward INT' INT
+
+write_status starting $$ 0 0 null "" || exit 2
+
+# setsid gives the command a process group of its own that the GUI can signal as a whole.
+own_group=
+setsid_cmd=
+if command -v setsid >/dev/null 2>&1; then
+    own_group=1
+    setsid_cmd=setsid
+fi
+# A background command of a non-interactive sh starts with SIGINT ignored; undo that so a
+# forwarded SIGINT reaches it (e.g. KeyboardInterrupt in Python) where env can.
+reset_int=
+if env --default-signal=INT true 2>/dev/null; then reset_int="env --default-signal=INT"; fi
+
+# The command waits at a FIFO until status.json says "running": otherwise a fast command's own
+# final status could be overwritten by the wrapper's "running".
+gate="$run_dir/.tb-wrap-gate.$$"
+rm -f "$gate"
+mkfifo "$gate" || exit 2
+exec 3<>"$gate"
+
+export TRAINBENCH_RUN_DIR="$run_dir"
+export TRAINBENCH_WRAPPED=1
+$setsid_cmd sh -c 'read -r _ <"$0"; exec "$@"' "$gate" $reset_int "$@" \
+    </dev/null >>"$log" 2>&1 3>&- &
+child=$!
+pgid=$child
+if [ -z "$own_group" ]; then pgid=$(ps -o pgid= -p "$child" 2>/dev/null | tr -d ' '); fi
+case $pgid in '' | *[!0-9]*) pgid=0 ;; esac
+
+write_status running "$child" "$pgid" 0 null ""
+echo go >&3
+exec 3>&-
+rm -f "$gate"
+trap '' HUP
+[ -n "$stop_signal" ] && forward "$stop_signal"
+
+# A trapped signal ends `wait` early with a status above 128 while the command still runs
+# (or is an unreaped zombie, which kill -0 still sees): wait again for its real status.
+wait "$child"
+rc=$?
+while [ "$rc" -gt 128 ] && kill -0 "$child" 2>/dev/null; do
+    wait "$child"
+    rc=$?
+done
+
+# exit_code first: a reader seeing "running" with the pid gone and no exit_code says "lost".
+write_file "$run_dir/exit_code" "$rc"
+
+case $(field state) in
+    finished | failed | stopped) ;;  # the command reported its own end; keep its words
+    *)
+        if [ "$rc" -gt 128 ]; then
+            message="ended by signal $(kill -l "$rc" 2>/dev/null || echo $((rc - 128)))"
+        else
+            message="exited with code $rc"
+        fi
+        if [ -n "$stop_signal" ] || [ "$rc" -eq 143 ] || [ "$rc" -eq 130 ]; then
+            final=stopped
+        elif [ "$rc" -eq 0 ]; then
+            final=finished
+        else
+            final=failed
+        fi
+        write_status "$final" "$child" "$pgid" "$(date +%s)" "$rc" "$message"
+        ;;
+esac
+exit "$rc"
