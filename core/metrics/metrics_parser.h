@@ -1,0 +1,73 @@
+// MetricsParser: turns metrics.jsonl bytes into step-indexed records of numeric series.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tb {
+
+// One parsed field: an interned key id (see MetricsParser::keyName) and its value.
+struct MetricsField {
+    std::uint32_t key;
+    double value;
+};
+
+// Records in flat arrays, so a 1 MiB chunk of lines costs a few allocations, not one per line.
+struct MetricsBatch {
+    std::vector<double> steps;               // one per record
+    std::vector<std::uint32_t> fieldBegin{0};  // record r owns fields [fieldBegin[r], fieldBegin[r+1])
+    std::vector<MetricsField> fields;        // every numeric key except "step"
+
+    std::size_t recordCount() const { return steps.size(); }
+    void clear();
+};
+
+struct ParseResult {
+    std::size_t bytesConsumed = 0;  // up to and including the last '\n'; the rest is a partial line
+    std::size_t records = 0;
+    std::size_t malformedLines = 0;
+};
+
+class MetricsParser {
+public:
+    // simdjson reads up to this many bytes past a line; parseInPlace callers must provide them.
+    static const std::size_t kPadding;
+
+    MetricsParser();
+    ~MetricsParser();
+    MetricsParser(const MetricsParser&) = delete;
+    MetricsParser& operator=(const MetricsParser&) = delete;
+
+    // Parses every complete line of `bytes` and appends the records to `out`.
+    [[nodiscard]] ParseResult parse(std::string_view bytes, MetricsBatch& out);
+    // Same without a copy: data[size, size + kPadding) must be readable (its content is ignored).
+    [[nodiscard]] ParseResult parseInPlace(const char* data, std::size_t size, MetricsBatch& out);
+
+    std::size_t keyCount() const { return m_keyNames.size(); }
+    const std::string& keyName(std::uint32_t id) const { return m_keyNames[id]; }
+    const std::vector<std::string>& keyNames() const { return m_keyNames; }
+    std::size_t totalMalformedLines() const { return m_totalMalformed; }
+
+private:
+    bool parseLine(const char* line, std::size_t length, bool lenient, MetricsBatch& out);
+    bool parseLineLeniently(const char* line, std::size_t length, MetricsBatch& out);
+    std::uint32_t internKey(std::string_view name, std::size_t position);
+
+    struct Impl;  // keeps simdjson.h (a large header) out of every includer
+    std::unique_ptr<Impl> m_impl;
+    std::vector<std::string> m_keyNames;
+    std::unordered_map<std::string, std::uint32_t> m_ids;
+    // Lines usually repeat the same keys in the same order: remembering the id seen at each
+    // position turns interning into one string compare.
+    std::vector<std::uint32_t> m_idAtPosition;
+    std::vector<char> m_copy;     // padded copy for parse(string_view)
+    std::vector<char> m_rewrite;  // padded line with number-like tokens quoted
+    std::size_t m_totalMalformed = 0;
+};
+
+}  // namespace tb
