@@ -1,0 +1,5 @@
+// placeholder
+#include <QTest>
+class T : public QObject { Q_OBJECT };
+QTEST_GUILESS_MAIN(T)
+#include "tst_ema_smoother.moc"
