@@ -1,1 +1,223 @@
-// placeholder: replaced by the real implementation
+// Loading YAML configs with diagnostics, cross-key checks and --set overrides.
+#include "config_file.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "value_text.h"
+#include "yaml_validate.h"
+
+namespace tb {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A problem that involves several keys; reported at `key`'s value when the file gives one.
+struct CrossProblem {
+    std::string key;
+    std::string fallbackKey;  // where to point when `key` is absent from the text
+    std::string message;
+    bool operator==(const CrossProblem&) const = default;
+};
+
+const std::set<std::string> kCrossKeys = {"data.kind", "data.path", "model.kind", "model.depth"};
+
+std::string dataPathHint(const std::string& kind) {
+    if (kind == "mnist") return "point it at the folder holding the MNIST files";
+    if (kind == "cifar10") return "point it at the folder holding the CIFAR-10 binary files";
+    return "point it at the CSV file";
+}
+
+std::vector<CrossProblem> crossCheck(const ConfigValues& values) {
+    const auto get = [&](const std::string& key) {
+        const auto it = values.find(key);
+        return it != values.end() ? it->second : findKey(key)->defaultValue;
+    };
+    std::vector<CrossProblem> problems;
+    const std::string kind = get("data.kind");
+    const std::string path = get("data.path");
+    if (kind != "synthetic") {
+        const std::string hint = dataPathHint(kind);
+        std::error_code error;
+        const auto status = fs::status(path, error);
+        if (path.empty()) {
+            problems.push_back({"data.path", "data.kind",
+                                "data.path is required when data.kind is " + kind + "; " + hint});
+        } else if (!fs::exists(status)) {
+            problems.push_back(
+                {"data.path", "data.kind", "data.path '" + path + "' does not exist; " + hint});
+        } else if (kind == "csv" ? fs::is_directory(status) : !fs::is_directory(status)) {
+            problems.push_back({"data.path", "data.kind",
+                                "data.path '" + path + "' is " +
+                                    (kind == "csv" ? "a folder" : "not a folder") + "; " + hint});
+        }
+    }
+    const auto depth = parseInt(get("model.depth"));
+    if (get("model.kind") == "resnet" && depth && (*depth - 2) % 6 != 0) {
+        problems.push_back({"model.depth", "model.kind",
+                            "model.depth must be 6n+2 for a ResNet (such as 20, 32, 44, 56 or "
+                            "110), got " +
+                                std::to_string(*depth)});
+    }
+    return problems;
+}
+
+std::string absolutePath(const std::string& path, const fs::path& baseDir) {
+    if (path.empty()) return path;
+    fs::path result(path);
+    if (path == "~" || path.rfind("~/", 0) == 0) {
+        if (const char* home = std::getenv("HOME")) {
+            result = fs::path(home) / (path.size() > 2 ? path.substr(2) : std::string());
+        }
+    }
+    if (result.is_relative()) result = baseDir / result;
+    return result.lexically_normal().string();
+}
+
+void sortByPosition(std::vector<Diagnostic>& diagnostics) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                     });
+}
+
+std::string stripQuotes(std::string_view text) {
+    if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
+        text.back() == text.front()) {
+        return std::string(text.substr(1, text.size() - 2));
+    }
+    return std::string(text);
+}
+
+// Checks one --set value: text values are taken as written (a shell already removed quotes
+// or left them for us to strip); everything else is read as YAML, exactly like the file.
+std::string checkOverride(const KeyDef& def, std::string_view text, std::string& canonical) {
+    if (def.type == KeyType::String || def.type == KeyType::Path) {
+        return checkValue(def, stripQuotes(text), canonical);
+    }
+    try {
+        const YAML::Node node = YAML::Load(std::string(text));
+        TextPosition unused;
+        return checkValueNode(def, node, {}, canonical, unused);
+    } catch (const YAML::Exception&) {
+        return checkValue(def, text, canonical);
+    }
+}
+
+}  // namespace
+
+std::string Diagnostic::format() const {
+    std::string where = file;
+    if (line > 0) where += ":" + std::to_string(line);
+    if (line > 0 && column > 0) where += ":" + std::to_string(column);
+    return where + ": error: " + message;
+}
+
+LoadedConfig parseConfigText(std::string_view text, const std::string& fileName,
+                             const std::string& baseDir) {
+    LoadedConfig config;
+    config.values = defaultValues();
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& error) {
+        const TextPosition at = positionOf(error.mark);
+        config.diagnostics.push_back(
+            {fileName, at.line, at.column, "", "YAML syntax error: " + error.msg});
+        return config;
+    }
+    std::map<std::string, TextPosition> positions;
+    validateConfigTree(root, fileName, config, positions);
+
+    std::string& dataPath = config.values["data.path"];
+    dataPath = absolutePath(dataPath, fs::path(baseDir));
+    for (const CrossProblem& problem : crossCheck(config.values)) {
+        auto at = positions.find(problem.key);
+        if (at == positions.end()) at = positions.find(problem.fallbackKey);
+        const TextPosition where = at != positions.end() ? at->second : TextPosition{};
+        config.diagnostics.push_back(
+            {fileName, where.line, where.column, problem.key, problem.message});
+    }
+    sortByPosition(config.diagnostics);
+    return config;
+}
+
+LoadedConfig loadConfigFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        LoadedConfig config;
+        config.values = defaultValues();
+        config.diagnostics.push_back(
+            {path, 0, 0, "", "cannot read the config file; check that it exists and is readable"});
+        return config;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::error_code error;
+    const fs::path absolute = fs::absolute(path, error);
+    return parseConfigText(text.str(), path, absolute.parent_path().string());
+}
+
+void applyOverrides(LoadedConfig& config, const std::vector<std::string>& assignments) {
+    const auto report = [&](const std::string& key, std::string message) {
+        config.diagnostics.push_back({"--set", 0, 0, key, std::move(message)});
+    };
+    const ConfigValues before = config.values;
+    bool crossKeyChanged = false;
+    for (const std::string& assignment : assignments) {
+        const size_t equals = assignment.find('=');
+        if (equals == std::string::npos) {
+            report("", "expected key=value such as optim.lr=0.01, got '" + assignment + "'");
+            continue;
+        }
+        const std::string key(trimmed(std::string_view(assignment).substr(0, equals)));
+        const std::string_view text = trimmed(std::string_view(assignment).substr(equals + 1));
+        if (key == "version") {
+            if (text != "1") report(key, "version must be 1, the only config schema version");
+            continue;
+        }
+        const KeyDef* def = findKey(key);
+        if (!def) {
+            const std::string suggestion = closestKey(key);
+            if (isConfigSection(key)) {
+                report(key, "'" + key + "' is a section; set one of its keys, such as " + key +
+                                ".kind=...");
+            } else {
+                report(key, "unknown key '" + key + "'" +
+                                (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
+            }
+            continue;
+        }
+        std::string canonical;
+        const std::string problem = checkOverride(*def, text, canonical);
+        if (!problem.empty()) {
+            report(key, key + " " + problem);
+            continue;
+        }
+        // Relative paths on a command line mean relative to where the user typed it.
+        if (def->type == KeyType::Path) canonical = absolutePath(canonical, fs::current_path());
+        config.values[key] = canonical;
+        crossKeyChanged = crossKeyChanged || kCrossKeys.count(key) > 0;
+    }
+    if (!crossKeyChanged) return;
+    // The overrides may fix what the file got wrong, or break what it got right.
+    const std::vector<CrossProblem> old = crossCheck(before);
+    const std::vector<CrossProblem> now = crossCheck(config.values);
+    std::erase_if(config.diagnostics, [&](const Diagnostic& diagnostic) {
+        return std::any_of(old.begin(), old.end(), [&](const CrossProblem& problem) {
+            return problem.key == diagnostic.key && problem.message == diagnostic.message &&
+                   std::find(now.begin(), now.end(), problem) == now.end();
+        });
+    });
+    for (const CrossProblem& problem : now) {
+        if (std::find(old.begin(), old.end(), problem) == old.end()) {
+            report(problem.key, problem.message);
+        }
+    }
+}
+
+}  // namespace tb

@@ -1,1 +1,189 @@
-// placeholder: replaced by the real implementation
+// Config schema version 1: the key table, lookups and misspelling suggestions.
+#include "schema.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace tb {
+namespace {
+
+constexpr double kNoMax = std::numeric_limits<double>::infinity();
+
+KeyDef intKey(std::string path, std::string def, double min, double max, std::string doc) {
+    return KeyDef{std::move(path), KeyType::Int, std::move(def), min, max, {}, std::move(doc)};
+}
+
+KeyDef floatKey(std::string path, std::string def, double min, double max, std::string doc,
+                bool minExclusive = false) {
+    KeyDef key{std::move(path), KeyType::Float, std::move(def), min, max, {}, std::move(doc)};
+    key.minExclusive = minExclusive;
+    return key;
+}
+
+KeyDef boolKey(std::string path, std::string def, std::string doc) {
+    return KeyDef{std::move(path), KeyType::Bool, std::move(def), 0, -1, {}, std::move(doc)};
+}
+
+KeyDef textKey(std::string path, KeyType type, std::string def, std::string doc) {
+    return KeyDef{std::move(path), type, std::move(def), 0, -1, {}, std::move(doc)};
+}
+
+KeyDef choiceKey(std::string path, std::string def, std::vector<std::string> choices,
+                 std::string doc) {
+    return KeyDef{std::move(path), KeyType::Choice, std::move(def), 0, -1, std::move(choices),
+                  std::move(doc)};
+}
+
+KeyDef listKey(std::string path, std::string def, double min, double max, size_t minItems,
+               size_t maxItems, std::string doc) {
+    KeyDef key{std::move(path), KeyType::IntList, std::move(def), min, max, {}, std::move(doc)};
+    key.minItems = minItems;
+    key.maxItems = maxItems;
+    return key;
+}
+
+std::vector<KeyDef> buildSchema() {
+    return {
+        textKey("name", KeyType::String, "demo", "Run name; becomes part of the run id."),
+        intKey("seed", "0", 0, 4294967295.0, "Random seed for weights, data order and dropout."),
+        choiceKey("data.kind", "synthetic", {"synthetic", "mnist", "cifar10", "csv"},
+                  "Dataset: generated in memory, MNIST IDX, CIFAR-10 binary or a CSV table."),
+        textKey("data.path", KeyType::Path, "",
+                "Folder holding the MNIST or CIFAR-10 files, or the CSV file."),
+        textKey("data.label_column", KeyType::String, "label",
+                "CSV label column: its header name or 0-based index."),
+        boolKey("data.header", "true", "CSV: the first row names the columns."),
+        floatKey("data.val_fraction", "0.1", 0, 0.9, "Share of samples held out for validation."),
+        intKey("data.batch_size", "64", 1, 65536, "Samples per training step."),
+        intKey("data.workers", "2", 0, 64, "Background threads loading batches (0 = inline)."),
+        intKey("data.synthetic.samples", "6000", 10, 10000000, "Synthetic: number of samples."),
+        intKey("data.synthetic.classes", "10", 2, 1000, "Synthetic: number of classes."),
+        listKey("data.synthetic.shape", "[1, 28, 28]", 1, 4096, 1, 3,
+                "Synthetic: sample shape, e.g. [channels, height, width]."),
+        choiceKey("model.kind", "cnn", {"mlp", "cnn", "resnet"}, "Network architecture."),
+        listKey("model.hidden", "[256, 128]", 1, 65536, 0, 16, "MLP: hidden layer widths."),
+        listKey("model.channels", "[32, 64]", 1, 4096, 1, 16,
+                "CNN: output channels of each convolution block."),
+        intKey("model.depth", "20", 8, 1202, "ResNet: number of layers, 6n+2 (20, 32, 44, 56)."),
+        floatKey("model.dropout", "0", 0, 0.95, "Dropout probability before the classifier."),
+        choiceKey("optim.kind", "adam", {"sgd", "adam", "adamw"}, "Optimizer."),
+        floatKey("optim.lr", "0.001", 0, 10, "Peak learning rate.", true),
+        floatKey("optim.momentum", "0.9", 0, 1, "SGD momentum (Adam: beta1)."),
+        boolKey("optim.nesterov", "false", "SGD: use Nesterov momentum."),
+        floatKey("optim.weight_decay", "0", 0, 10, "L2 penalty (AdamW: decoupled decay)."),
+        floatKey("optim.grad_clip", "0", 0, 1e6, "Clip the gradient norm to this (0 = off)."),
+        choiceKey("schedule.kind", "cosine", {"none", "step", "cosine"},
+                  "Learning-rate schedule after warmup."),
+        intKey("schedule.warmup_steps", "0", 0, kNoMax, "Steps of linear warmup from 0 to lr."),
+        intKey("schedule.step_size", "10", 1, kNoMax, "Step schedule: epochs between decays."),
+        floatKey("schedule.gamma", "0.1", 0, 1, "Step schedule: lr multiplier at each decay.",
+                 true),
+        intKey("train.epochs", "5", 1, 100000, "Passes over the training set."),
+        intKey("train.max_steps", "0", 0, kNoMax, "Stop after this many steps (0 = no cap)."),
+        intKey("train.log_every", "20", 1, kNoMax, "Steps between training metric records."),
+        intKey("train.eval_every", "1", 1, kNoMax, "Epochs between validation passes."),
+        intKey("train.checkpoint_every", "1", 0, kNoMax,
+               "Epochs between checkpoints (0 = only at the end or on stop)."),
+        intKey("train.keep_checkpoints", "3", 1, kNoMax, "Newest checkpoints kept on disk."),
+        textKey("train.device", KeyType::String, "auto", "auto, cpu, cuda or cuda:N."),
+        intKey("train.threads", "0", 0, 1024, "CPU threads for torch (0 = library default)."),
+        boolKey("train.deterministic", "true",
+                "Deterministic kernels, so a resumed run repeats bit for bit."),
+    };
+}
+
+size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            const size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+            row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string_view leafOf(std::string_view path) {
+    const size_t dot = path.rfind('.');
+    return dot == std::string_view::npos ? path : path.substr(dot + 1);
+}
+
+std::vector<std::string> buildSections() {
+    std::vector<std::string> sections;
+    for (const KeyDef& key : configSchema()) {
+        for (size_t dot = key.path.find('.'); dot != std::string::npos;
+             dot = key.path.find('.', dot + 1)) {
+            std::string section = key.path.substr(0, dot);
+            if (std::find(sections.begin(), sections.end(), section) == sections.end()) {
+                sections.push_back(std::move(section));
+            }
+        }
+    }
+    return sections;
+}
+
+const std::vector<std::string>& configSections() {
+    static const std::vector<std::string> sections = buildSections();
+    return sections;
+}
+
+}  // namespace
+
+const std::vector<KeyDef>& configSchema() {
+    static const std::vector<KeyDef> schema = buildSchema();
+    return schema;
+}
+
+const KeyDef* findKey(std::string_view path) {
+    for (const KeyDef& key : configSchema()) {
+        if (key.path == path) return &key;
+    }
+    return nullptr;
+}
+
+bool isConfigSection(std::string_view path) {
+    const auto& sections = configSections();
+    return std::find(sections.begin(), sections.end(), path) != sections.end();
+}
+
+std::string closestKey(std::string_view path) {
+    std::vector<std::string_view> candidates;
+    for (const KeyDef& key : configSchema()) candidates.push_back(key.path);
+    for (const std::string& section : configSections()) candidates.push_back(section);
+
+    std::string_view best;
+    size_t bestDistance = std::string_view::npos;
+    for (std::string_view candidate : candidates) {
+        const size_t distance = editDistance(path, candidate);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = candidate;
+        }
+    }
+    // Close enough to be a typo: a few edits, and not most of the word.
+    if (bestDistance > 0 && bestDistance <= 3 && bestDistance * 3 <= path.size()) {
+        return std::string(best);
+    }
+    // A right name in the wrong section ("train.lr") is suggested by its leaf.
+    // Only when the leaf is unambiguous: "x.kind" could mean any of four keys.
+    const KeyDef* sameLeaf = nullptr;
+    for (const KeyDef& key : configSchema()) {
+        if (leafOf(key.path) != leafOf(path) || key.path == path) continue;
+        if (sameLeaf) return {};
+        sameLeaf = &key;
+    }
+    return sameLeaf ? sameLeaf->path : std::string();
+}
+
+ConfigValues defaultValues() {
+    ConfigValues values;
+    for (const KeyDef& key : configSchema()) values[key.path] = key.defaultValue;
+    return values;
+}
+
+}  // namespace tb

@@ -2,6 +2,7 @@
 // The config schema, version 1: every key with its type, default, range or choices and a
 // one-line doc (the desktop form shows it). Std only: the trainer builds it on remote boxes.
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -21,6 +22,9 @@ struct KeyDef {
     double max = -1;
     std::vector<std::string> choices;  // Choice
     std::string doc;
+    bool minExclusive = false;  // Float: the value must be greater than min ("optim.lr > 0")
+    size_t minItems = 0;        // IntList: allowed element count
+    size_t maxItems = 0;        // IntList: 0 = no cap
 };
 
 // Key path -> canonical value text. A complete ConfigValues holds every schema key.
@@ -28,6 +32,8 @@ using ConfigValues = std::map<std::string, std::string>;
 
 const std::vector<KeyDef>& configSchema();  // in document order
 const KeyDef* findKey(std::string_view path);
+// Sections are the dotted prefixes of keys: "data", "data.synthetic", "optim".
+bool isConfigSection(std::string_view path);
 // The schema key closest to a misspelt one (edit distance), or "" when none is close.
 std::string closestKey(std::string_view path);
 
