@@ -1,1 +1,97 @@
-// placeholder: replaced by the real implementation
+// The CIFAR-10 reader: the "binary version" batches (data_batch_1..5.bin, test_batch.bin).
+
+#include <torch/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "data/readers.h"
+
+namespace tb {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int64_t kClasses = 10;
+constexpr int64_t kPixels = 3 * 32 * 32;
+constexpr int64_t kRecord = 1 + kPixels;  // label byte, then R, G, B planes row-major
+
+// Reads batch files into one (N, 3073) uint8 tensor: one allocation, one copy per file.
+Result<torch::Tensor> readRecords(const std::vector<fs::path>& files) {
+    std::vector<torch::Tensor> parts;
+    for (const fs::path& file : files) {
+        Result<torch::Tensor> bytes = readFileBytes(file);
+        if (!bytes) return fail(bytes.error());
+        const int64_t size = bytes->numel();
+        if (size == 0 || size % kRecord != 0) {
+            return fail(file.string() + ": file is " + std::to_string(size) + " bytes, not a " +
+                        "whole number of " + std::to_string(kRecord) + "-byte CIFAR-10 records " +
+                        "(truncated download, or the Python/Matlab version instead of the binary "
+                        "one?)");
+        }
+        torch::Tensor records = bytes->view({size / kRecord, kRecord});
+        const int64_t maxLabel = records.select(1, 0).max().item<uint8_t>();
+        if (maxLabel >= kClasses) {
+            return fail(file.string() + ": label " + std::to_string(maxLabel) +
+                        " is out of range, CIFAR-10 labels are 0..9 (CIFAR-100 is not supported)");
+        }
+        parts.push_back(records);
+    }
+    return parts.size() == 1 ? parts.front() : torch::cat(parts, 0);
+}
+
+Dataset toDataset(const torch::Tensor& records) {
+    Dataset out;
+    out.labels = records.select(1, 0).to(torch::kLong);
+    out.inputs = records.slice(1, 1).to(torch::kFloat).reshape({records.size(0), 3, 32, 32});
+    return out;
+}
+
+// The folder itself or the cifar-10-batches-bin folder that the official archive unpacks to.
+fs::path locate(const fs::path& folder) {
+    const fs::path nested = folder / "cifar-10-batches-bin";
+    if (!fs::exists(folder / "data_batch_1.bin") && fs::is_directory(nested)) return nested;
+    return folder;
+}
+
+}  // namespace
+
+Result<RawDataset> readCifar10(const std::string& folderText) {
+    const fs::path folder(folderText);
+    if (!fs::is_directory(folder)) {
+        return fail(folderText +
+                    ": no such folder (data.path must be the folder holding "
+                    "data_batch_1.bin .. data_batch_5.bin)");
+    }
+    const fs::path dir = locate(folder);
+    std::vector<fs::path> trainFiles;
+    for (int i = 1; i <= 5; ++i) {
+        const fs::path file = dir / ("data_batch_" + std::to_string(i) + ".bin");
+        if (fs::exists(file)) trainFiles.push_back(file);
+    }
+    if (trainFiles.empty()) {
+        const std::string hint = fs::exists(dir / "data_batch_1")
+                                     ? " (found data_batch_1 without .bin: that is the Python "
+                                       "version; download the binary version)"
+                                     : "";
+        return fail(dir.string() + ": no data_batch_1.bin .. data_batch_5.bin found" + hint);
+    }
+    Result<torch::Tensor> train = readRecords(trainFiles);
+    if (!train) return fail(train.error());
+
+    RawDataset raw;
+    raw.train = toDataset(*train);
+    raw.classes = kClasses;
+    raw.inputShape = {3, 32, 32};
+    const fs::path testFile = dir / "test_batch.bin";
+    if (fs::exists(testFile)) {
+        Result<torch::Tensor> test = readRecords({testFile});
+        if (!test) return fail(test.error());
+        raw.val = toDataset(*test);
+        raw.hasVal = true;
+    }
+    return raw;
+}
+
+}  // namespace tb

@@ -1,1 +1,158 @@
-// placeholder: replaced by the real implementation
+// The MNIST reader: IDX files (also Fashion-MNIST and any 10-class set in the same format).
+
+#include <torch/types.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "data/readers.h"
+
+namespace tb {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr uint32_t kImageMagic = 2051;  // 0x00000803: unsigned bytes, 3 dimensions
+constexpr uint32_t kLabelMagic = 2049;  // 0x00000801: unsigned bytes, 1 dimension
+constexpr int64_t kClasses = 10;
+
+std::string hex32(uint32_t value) {
+    char text[16];
+    std::snprintf(text, sizeof text, "0x%08X", value);
+    return text;
+}
+
+uint32_t bigEndian32(const uint8_t* bytes) {
+    return (uint32_t(bytes[0]) << 24) | (uint32_t(bytes[1]) << 16) | (uint32_t(bytes[2]) << 8) |
+           uint32_t(bytes[3]);
+}
+
+// One IDX file: its header checked against what it should be and against its own size.
+struct IdxFile {
+    torch::Tensor payload;  // uint8, everything after the header
+    std::vector<int64_t> dims;
+};
+
+Result<IdxFile> readIdx(const fs::path& file, uint32_t magic, size_t rank, const char* what) {
+    Result<torch::Tensor> bytes = readFileBytes(file);
+    if (!bytes) return fail(bytes.error());
+    const int64_t size = bytes->numel();
+    const int64_t headerSize = 4 + 4 * int64_t(rank);
+    const std::string name = file.string();
+    if (size < 4) {
+        return fail(name + ": file is " + std::to_string(size) + " bytes, too short for an IDX " +
+                    "header (truncated download?)");
+    }
+    const uint8_t* data = bytes->data_ptr<uint8_t>();
+    if (data[0] == 0x1F && data[1] == 0x8B) {
+        return fail(name + ": is gzip-compressed; decompress it first (gunzip)");
+    }
+    const uint32_t found = bigEndian32(data);
+    if (found != magic) {
+        return fail(name + ": wrong magic " + hex32(found) + ", expected " + hex32(magic) + " (" +
+                    std::to_string(magic) + ") — not an MNIST " + what + " file");
+    }
+    if (size < headerSize) {
+        return fail(name + ": file is " + std::to_string(size) + " bytes, too short for its " +
+                    "header (truncated download?)");
+    }
+    IdxFile idx;
+    int64_t expected = 1;
+    bool overflow = false;
+    for (size_t d = 0; d < rank; ++d) {
+        idx.dims.push_back(bigEndian32(data + 4 + 4 * d));
+        // Garbage dimensions can multiply past 64 bits; that file is wrong either way.
+        if (idx.dims.back() != 0 && expected > (int64_t(1) << 62) / idx.dims.back())
+            overflow = true;
+        expected *= overflow ? 1 : idx.dims.back();
+    }
+    expected += headerSize;
+    if (overflow) {
+        return fail(name + ": file is " + std::to_string(size) + " bytes, header promises " +
+                    "more than 2^62 (dimensions are garbage: not an IDX file?)");
+    }
+    if (size != expected) {
+        const char* hint = size < expected ? " (truncated download?)" : " (trailing data?)";
+        return fail(name + ": file is " + std::to_string(size) + " bytes, header promises " +
+                    std::to_string(expected) + hint);
+    }
+    idx.payload = bytes->slice(0, headerSize);
+    return idx;
+}
+
+// Reads one images + labels pair as (N, 1, rows, cols) pixels 0..255 and int64 labels.
+Result<Dataset> readPair(const fs::path& images, const fs::path& labels) {
+    Result<IdxFile> x = readIdx(images, kImageMagic, 3, "image");
+    if (!x) return fail(x.error());
+    Result<IdxFile> y = readIdx(labels, kLabelMagic, 1, "label");
+    if (!y) return fail(y.error());
+    if (x->dims[0] != y->dims[0]) {
+        return fail(labels.string() + ": " + std::to_string(y->dims[0]) + " labels for " +
+                    std::to_string(x->dims[0]) + " images in " + images.filename().string());
+    }
+    if (y->payload.numel() > 0) {
+        const int64_t maxLabel = y->payload.max().item<uint8_t>();
+        if (maxLabel >= kClasses) {
+            return fail(labels.string() + ": label " + std::to_string(maxLabel) +
+                        " is out of range, MNIST labels are 0..9");
+        }
+    }
+    Dataset out;
+    out.inputs = x->payload.view({x->dims[0], 1, x->dims[1], x->dims[2]}).to(torch::kFloat);
+    out.labels = y->payload.to(torch::kLong);
+    return out;
+}
+
+// Where the files are: the folder itself, or torchvision's download layout below it.
+fs::path locate(const fs::path& folder) {
+    for (const fs::path& candidate : {folder, folder / "MNIST" / "raw", folder / "raw"}) {
+        if (fs::exists(candidate / "train-images-idx3-ubyte")) return candidate;
+    }
+    return folder;
+}
+
+}  // namespace
+
+Result<RawDataset> readMnist(const std::string& folderText) {
+    const fs::path folder(folderText);
+    if (!fs::is_directory(folder)) {
+        return fail(folderText +
+                    ": no such folder (data.path must be the folder holding "
+                    "train-images-idx3-ubyte and train-labels-idx1-ubyte)");
+    }
+    const fs::path dir = locate(folder);
+    for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}) {
+        if (fs::exists(dir / name)) continue;
+        const std::string gz = fs::exists(dir / (std::string(name) + ".gz"))
+                                   ? " (found " + std::string(name) + ".gz: run gunzip on it)"
+                                   : "";
+        return fail((dir / name).string() + ": file not found" + gz);
+    }
+    Result<Dataset> train =
+        readPair(dir / "train-images-idx3-ubyte", dir / "train-labels-idx1-ubyte");
+    if (!train) return fail(train.error());
+
+    RawDataset raw;
+    raw.train = std::move(*train);
+    raw.classes = kClasses;
+    raw.inputShape = {1, raw.train.inputs.size(2), raw.train.inputs.size(3)};
+    const fs::path testImages = dir / "t10k-images-idx3-ubyte";
+    const fs::path testLabels = dir / "t10k-labels-idx1-ubyte";
+    // The official test split is the fairer validation set, but only as a complete pair.
+    if (fs::exists(testImages) && fs::exists(testLabels)) {
+        Result<Dataset> test = readPair(testImages, testLabels);
+        if (!test) return fail(test.error());
+        if (test->inputs.sizes().slice(1) != raw.train.inputs.sizes().slice(1)) {
+            return fail(
+                testImages.string() + ": images are " + std::to_string(test->inputs.size(2)) + "x" +
+                std::to_string(test->inputs.size(3)) + ", the train images are " +
+                std::to_string(raw.inputShape[1]) + "x" + std::to_string(raw.inputShape[2]));
+        }
+        raw.val = std::move(*test);
+        raw.hasVal = true;
+    }
+    return raw;
+}
+
+}  // namespace tb
