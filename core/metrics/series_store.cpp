@@ -60,11 +60,10 @@ std::size_t SeriesStore::seriesForKey(std::uint32_t key, const std::vector<std::
 
 void SeriesStore::append(const MetricsBatch& batch, const std::vector<std::string>& keyNames)
 {
-    const double nan = std::numeric_limits<double>::quiet_NaN();
     for (std::size_t r = 0; r < batch.recordCount(); ++r) {
         const auto record = static_cast<std::uint32_t>(recordCount());
-        double epoch = m_epochs.empty() ? nan : m_epochs[record - 1];
-        double time = m_times.empty() ? nan : m_times[record - 1];
+        double epoch = m_lastEpoch;
+        double time = m_lastTime;
         for (std::uint32_t f = batch.fieldBegin[r]; f < batch.fieldBegin[r + 1]; ++f) {
             const MetricsField& field = batch.fields[f];
             Series& series = m_series[seriesForKey(field.key, keyNames)];
@@ -79,6 +78,8 @@ void SeriesStore::append(const MetricsBatch& batch, const std::vector<std::strin
         m_steps.push(step);
         m_epochs.push(static_cast<float>(epoch));
         m_times.push(time);
+        m_lastEpoch = epoch;
+        m_lastTime = time;
         if (std::isnan(m_firstTime) && !std::isnan(time)) m_firstTime = time;
     }
 }

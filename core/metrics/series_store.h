@@ -84,6 +84,8 @@ private:
     std::vector<Series> m_series;
     std::vector<std::int32_t> m_seriesOfKey;  // parser key id -> series, -1 unresolved
     double m_firstTime = std::numeric_limits<double>::quiet_NaN();
+    double m_lastEpoch = std::numeric_limits<double>::quiet_NaN();  // carried forward
+    double m_lastTime = std::numeric_limits<double>::quiet_NaN();
     bool m_stepsNonDecreasing = true;
 };
 
