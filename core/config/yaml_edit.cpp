@@ -77,7 +77,7 @@ struct Stop {
     YAML::Node sectionKey;  // its key node; undefined for the root
     bool sectionInFlow = false;
     size_t found = 0;  // how many leading keys exist
-    YAML::Node key, value;  // the key's own nodes when all keys exist
+    YAML::Node key, value;  // the last key found and its value
 };
 
 Result<std::string> replaceValue(std::string_view text, const Stop& stop, std::string_view value) {
@@ -154,28 +154,30 @@ Result<std::string> setValueInText(std::string_view text, std::string_view keyPa
         if (key.empty()) return fail("'" + std::string(keyPath) + "' is not a key path");
     }
 
+    // YAML::Node's operator= writes into the node it refers to; reset() rebinds, so the walk
+    // uses reset() and never changes the tree.
     Stop stop;
-    stop.section = root;
+    stop.section.reset(root);
+    bool exists = false;
     for (; stop.found < keys.size(); ++stop.found) {
         if (!stop.section.IsMap()) break;
         stop.sectionInFlow = stop.sectionInFlow || isFlow(stop.section);
-        YAML::Node key, value;
+        bool present = false;
         for (const auto& pair : stop.section) {
             if (pair.first.IsScalar() && pair.first.Scalar() == keys[stop.found]) {
-                key = pair.first;
-                value = pair.second;
+                stop.key.reset(pair.first);
+                stop.value.reset(pair.second);
+                present = true;
             }
         }
-        if (!key.IsDefined()) break;
+        if (!present) break;
         if (stop.found + 1 == keys.size()) {
-            stop.key = key;
-            stop.value = value;
+            exists = true;
             break;
         }
-        stop.sectionKey = key;
-        stop.section = value;
+        stop.sectionKey.reset(stop.key);
+        stop.section.reset(stop.value);
     }
-    const bool exists = stop.key.IsDefined();
     Result<std::string> edited = exists ? replaceValue(text, stop, valueText)
                                         : insertValue(text, root, stop, keys, valueText);
     if (!edited) return edited;
