@@ -42,12 +42,12 @@ public:
                 skipSpace();
                 std::string key;
                 if (!peekIs('"')) return error("expected a string key");
-                if (auto r = parseString(key); !r) return Error{r.error()};
+                if (auto r = parseString(key); !r) return r.failure();
                 skipSpace();
                 if (!consume(':')) return error("expected ':'");
                 skipSpace();
                 auto value = parseValue();
-                if (!value) return Error{value.error()};
+                if (!value) return value.failure();
                 object[key] = std::move(*value);
                 skipSpace();
                 if (consume(',')) continue;
@@ -86,7 +86,7 @@ private:
         const char c = m_text[m_pos];
         if (c == '"') {
             std::string s;
-            if (auto r = parseString(s); !r) return Error{r.error()};
+            if (auto r = parseString(s); !r) return r.failure();
             return JsonScalar{std::move(s)};
         }
         if (c == '{' || c == '[') return parseNestedRaw();
@@ -191,7 +191,7 @@ private:
             const char c = m_text[m_pos];
             if (c == '"') {
                 std::string ignored;
-                if (auto r = parseString(ignored); !r) return Error{r.error()};
+                if (auto r = parseString(ignored); !r) return r.failure();
                 continue;
             }
             ++m_pos;

@@ -55,7 +55,7 @@ std::string RunStatus::toJson() const {
 // Only "state" is required: status files written by hand or by other tools may omit the rest.
 Result<RunStatus> RunStatus::fromJson(std::string_view text) {
     auto parsed = parseFlatJson(text);
-    if (!parsed) return Error{parsed.error()};
+    if (!parsed) return parsed.failure();
     const FlatJson& object = *parsed;
     const auto stateIt = object.find("state");
     if (stateIt == object.end()) return fail("status has no \"state\" field");
@@ -89,7 +89,7 @@ Result<void> writeStatus(const std::string& path, const RunStatus& status) {
 
 Result<RunStatus> readStatus(const std::string& path) {
     auto text = readFile(path);
-    if (!text) return Error{text.error()};
+    if (!text) return text.failure();
     auto status = RunStatus::fromJson(*text);
     if (!status) return fail(path + ": " + status.error());
     return status;
