@@ -1,0 +1,110 @@
+// A run stopped (SIGTERM) or killed (SIGKILL) and resumed ends with exactly the parameters of
+// an uninterrupted run, and its metrics show every step once.
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+#include "quick_config.h"
+#include "trainer_process.h"
+
+using namespace tbtest;
+
+class TrainerResumeTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void sigkillThenResumeMatchesUninterrupted();
+    void sigtermStopsWithCheckpointAndResumesExactly();
+    void freshStartIntoUsedRunDirIsRefused();
+
+private:
+    QString finalSha(const QString& runDir) { return inspect(latestCheckpoint(runDir)).value("param_sha256").toString(); }
+    void verifyStepsAppearOnce(const QString& runDir);
+
+    QTemporaryDir m_dir;
+    QString m_config;
+    QString m_referenceSha;
+    static constexpr int kEpochs = 6;
+};
+
+void TrainerResumeTest::initTestCase() {
+    m_config = m_dir.path() + "/quick.yaml";
+    writeText(m_config, quickConfig(kEpochs));
+    const QString reference = m_dir.path() + "/reference";
+    const Finished run = runTrainer({"--config", m_config, "--run-dir", reference});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    m_referenceSha = finalSha(reference);
+    QCOMPARE(m_referenceSha.size(), 64);
+}
+
+void TrainerResumeTest::verifyStepsAppearOnce(const QString& runDir) {
+    QSet<QString> seen;
+    qint64 previous = -1;
+    for (const auto& record : readMetrics(runDir)) {
+        const qint64 step = record.value("step").toInteger();
+        const QString kind = record.contains("val/acc") ? "val" : "train";
+        QVERIFY2(!seen.contains(kind + QString::number(step)), qPrintable("duplicate step " + QString::number(step)));
+        seen.insert(kind + QString::number(step));
+        QVERIFY(step >= previous);
+        previous = step;
+    }
+}
+
+void TrainerResumeTest::sigkillThenResumeMatchesUninterrupted() {
+    const QString runDir = m_dir.path() + "/killed";
+    QProcess trainer;
+    startTrainer(trainer, {"--config", m_config, "--run-dir", runDir});
+    // Kill mid-epoch, after the first checkpoint exists and training has moved past it.
+    QTRY_VERIFY_WITH_TIMEOUT(!latestCheckpoint(runDir).isEmpty() &&
+                                 lastStep(runDir) > inspect(latestCheckpoint(runDir)).value("step").toInteger(),
+                             120000);
+    QCOMPARE(trainer.state(), QProcess::Running);
+    ::kill(static_cast<pid_t>(trainer.processId()), SIGKILL);
+    QVERIFY(trainer.waitForFinished(30000));
+    const qint64 killedAt = lastStep(runDir);
+
+    const Finished resumed = runTrainer({"--run-dir", runDir, "--resume", "latest"});
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QVERIFY(lastStep(runDir) > killedAt);
+    QCOMPARE(finalSha(runDir), m_referenceSha);
+    verifyStepsAppearOnce(runDir);
+}
+
+void TrainerResumeTest::sigtermStopsWithCheckpointAndResumesExactly() {
+    const QString runDir = m_dir.path() + "/stopped";
+    QProcess trainer;
+    startTrainer(trainer, {"--config", m_config, "--run-dir", runDir});
+    QTRY_VERIFY_WITH_TIMEOUT(lastStep(runDir) >= 40, 120000);
+    QCOMPARE(trainer.state(), QProcess::Running);
+    trainer.terminate();  // SIGTERM
+    QVERIFY(trainer.waitForFinished(60000));
+    QCOMPARE(trainer.exitCode(), 128 + SIGTERM);
+
+    const QJsonObject status = readJson(runDir + "/status.json");
+    QCOMPARE(status.value("state").toString(), QString("stopped"));
+    const QJsonObject checkpoint = inspect(latestCheckpoint(runDir));
+    QVERIFY(!checkpoint.isEmpty());
+    QCOMPARE(checkpoint.value("step").toInteger(), status.value("step").toInteger());
+    QVERIFY(checkpoint.value("step").toInteger() >= 40);
+
+    const Finished resumed = runTrainer({"--run-dir", runDir, "--resume", "latest"});
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QCOMPARE(readJson(runDir + "/status.json").value("state").toString(), QString("finished"));
+    QCOMPARE(finalSha(runDir), m_referenceSha);
+    verifyStepsAppearOnce(runDir);
+}
+
+void TrainerResumeTest::freshStartIntoUsedRunDirIsRefused() {
+    const QString runDir = m_dir.path() + "/reference";
+    const Finished run = runTrainer({"--config", m_config, "--run-dir", runDir});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--resume latest"), qPrintable(run.err));
+    QCOMPARE(finalSha(runDir), m_referenceSha);  // nothing was overwritten
+}
+
+QTEST_GUILESS_MAIN(TrainerResumeTest)
+#include "tst_trainer_resume.moc"
