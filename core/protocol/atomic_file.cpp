@@ -13,7 +13,9 @@
 namespace tb {
 namespace {
 
-std::string reason() { return std::strerror(errno); }
+std::string reason() {
+    return std::strerror(errno);
+}
 
 std::string parentDir(const std::string& path) {
     const auto slash = path.rfind('/');
@@ -104,7 +106,8 @@ Result<std::string> readFile(const std::string& path) {
     if (fd < 0) return fail("cannot read " + path + ": " + reason());
     std::string data;
     struct stat info {};
-    if (::fstat(fd, &info) == 0 && info.st_size > 0) data.reserve(static_cast<size_t>(info.st_size));
+    if (::fstat(fd, &info) == 0 && info.st_size > 0)
+        data.reserve(static_cast<size_t>(info.st_size));
     char buffer[65536];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);

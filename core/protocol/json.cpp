@@ -148,14 +148,30 @@ private:
             if (++m_pos >= m_text.size()) break;
             const char e = m_text[m_pos++];
             switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
                 case 'u': {
                     uint32_t cp = 0;
                     if (!parseHex4(cp)) return error("bad \\u escape");
@@ -168,7 +184,9 @@ private:
                     appendUtf8(out, cp);
                     break;
                 }
-                default: --m_pos; return error("bad escape in string");
+                default:
+                    --m_pos;
+                    return error("bad escape in string");
             }
         }
         return error("unterminated string");
@@ -176,7 +194,8 @@ private:
 
     bool parseHex4(uint32_t& cp) {
         if (m_pos + 4 > m_text.size()) return false;
-        const auto [ptr, ec] = std::from_chars(m_text.data() + m_pos, m_text.data() + m_pos + 4, cp, 16);
+        const auto [ptr, ec] =
+            std::from_chars(m_text.data() + m_pos, m_text.data() + m_pos + 4, cp, 16);
         if (ec != std::errc() || ptr != m_text.data() + m_pos + 4) return false;
         m_pos += 4;
         return true;
@@ -214,13 +233,27 @@ std::string jsonEscape(std::string_view text) {
     out += '"';
     for (const char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     char buf[8];
@@ -263,11 +296,17 @@ JsonObject& JsonObject::add(std::string_view key, bool value) {
     return addRaw(key, value ? "true" : "false");
 }
 
-JsonObject& JsonObject::addNull(std::string_view key) { return addRaw(key, "null"); }
+JsonObject& JsonObject::addNull(std::string_view key) {
+    return addRaw(key, "null");
+}
 
-std::string JsonObject::str() const { return "{" + m_body + "}"; }
+std::string JsonObject::str() const {
+    return "{" + m_body + "}";
+}
 
-Result<FlatJson> parseFlatJson(std::string_view text) { return FlatParser(text).parse(); }
+Result<FlatJson> parseFlatJson(std::string_view text) {
+    return FlatParser(text).parse();
+}
 
 double jsonNumber(const FlatJson& object, const std::string& key, double fallback) {
     const auto it = object.find(key);

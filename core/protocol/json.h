@@ -18,7 +18,9 @@ std::string jsonEscape(std::string_view text);  // with the surrounding quotes
 class JsonObject {
 public:
     JsonObject& add(std::string_view key, std::string_view value);
-    JsonObject& add(std::string_view key, const char* value) { return add(key, std::string_view(value)); }
+    JsonObject& add(std::string_view key, const char* value) {
+        return add(key, std::string_view(value));
+    }
     JsonObject& add(std::string_view key, double value);
     JsonObject& add(std::string_view key, int64_t value);
     JsonObject& add(std::string_view key, int value) { return add(key, int64_t{value}); }

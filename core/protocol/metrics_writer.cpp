@@ -23,7 +23,9 @@ std::string MetricRecord::toJsonLine() const {
     return object.str() + "\n";
 }
 
-MetricsWriter::~MetricsWriter() { close(); }
+MetricsWriter::~MetricsWriter() {
+    close();
+}
 
 Result<void> MetricsWriter::open(const std::string& path) {
     close();

@@ -12,7 +12,9 @@ struct Error {
     int code = 0;  // optional category a caller may map to an exit code; 0 = unspecified
 };
 
-inline Error fail(std::string message, int code = 0) { return Error{std::move(message), code}; }
+inline Error fail(std::string message, int code = 0) {
+    return Error{std::move(message), code};
+}
 
 template <typename T>
 class [[nodiscard]] Result {

@@ -14,7 +14,9 @@ namespace {
 constexpr std::array<std::string_view, 7> kStateNames = {
     "queued", "starting", "running", "finished", "failed", "stopped", "lost"};
 
-int64_t toInt(double value) { return std::isfinite(value) ? static_cast<int64_t>(value) : 0; }
+int64_t toInt(double value) {
+    return std::isfinite(value) ? static_cast<int64_t>(value) : 0;
+}
 
 }  // namespace
 
@@ -30,8 +32,8 @@ std::optional<RunState> runStateFromName(std::string_view name) {
 }
 
 bool isFinalState(RunState state) {
-    return state == RunState::Finished || state == RunState::Failed ||
-           state == RunState::Stopped || state == RunState::Lost;
+    return state == RunState::Finished || state == RunState::Failed || state == RunState::Stopped ||
+           state == RunState::Lost;
 }
 
 std::string RunStatus::toJson() const {

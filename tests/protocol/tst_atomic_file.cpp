@@ -101,14 +101,17 @@ private Q_SLOTS:
 
         auto read = readFile("/nonexistent-tb-dir/x");
         QVERIFY(!read.ok());
-        QCOMPARE(read.error(), std::string("cannot read /nonexistent-tb-dir/x: No such file or directory"));
+        QCOMPARE(read.error(),
+                 std::string("cannot read /nonexistent-tb-dir/x: No such file or directory"));
 
         QTemporaryDir dir;
         auto intoDir = writeFileAtomic(dir.path().toStdString(), "x");  // target is a directory
         QVERIFY(!intoDir.ok());
         QVERIFY2(intoDir.error().find(dir.path().toStdString()) != std::string::npos,
                  intoDir.error().c_str());
-        QCOMPARE(countTemps(dir.path().toStdString() + "/..", dir.path().section('/', -1).toStdString()), 0);
+        QCOMPARE(
+            countTemps(dir.path().toStdString() + "/..", dir.path().section('/', -1).toStdString()),
+            0);
     }
 
     void makeDirsCreatesParents() {

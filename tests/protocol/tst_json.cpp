@@ -41,8 +41,9 @@ private Q_SLOTS:
     }
 
     void doublesRoundTripExactly() {
-        const double values[] = {0.0,    -0.0,    0.1,     1.0 / 3.0, 1e-300, -2.5e17, 5e-324,
-                                 DBL_MAX, DBL_MIN, 0.31,    1763820000.12, 123456789.0, -1.5};
+        const double values[] = {0.0,           -0.0,        0.1,     1.0 / 3.0, 1e-300,
+                                 -2.5e17,       5e-324,      DBL_MAX, DBL_MIN,   0.31,
+                                 1763820000.12, 123456789.0, -1.5};
         for (const double value : values) {
             JsonObject object;
             object.add("v", value);
@@ -103,29 +104,43 @@ private Q_SLOTS:
     void errorsGiveTheByteOffset_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("empty") << "" << "byte 0: expected '{'";
-        QTest::newRow("array") << "[1]" << "byte 0: expected '{'";
-        QTest::newRow("trailing comma") << "{\"a\":1,}" << "byte 7: expected a string key";
-        QTest::newRow("missing colon") << "{\"a\" 1}" << "byte 5: expected ':'";
-        QTest::newRow("leading zero") << "{\"a\":01}" << "byte 6: leading zero";
-        QTest::newRow("inf") << "{\"a\":inf}" << "byte 5: expected a value";
-        QTest::newRow("bare minus") << "{\"a\":-}" << "byte 6: expected digits";
-        QTest::newRow("dot") << "{\"a\":1.}" << "byte 7: expected digits after '.'";
-        QTest::newRow("unterminated") << "{\"a\":\"xy" << "byte 8: unterminated string";
-        QTest::newRow("bad escape") << "{\"a\":\"\\q\"}" << "byte 7: bad escape";
-        QTest::newRow("raw newline") << "{\"a\":\"x\ny\"}" << "byte 7: control character";
-        QTest::newRow("after object") << "{} x" << "byte 3: unexpected text";
-        QTest::newRow("missing brace") << "{\"a\":1" << "byte 6: expected ',' or '}'";
-        QTest::newRow("open nested") << "{\"a\":[1,2" << "byte 9: unterminated nested";
-        QTest::newRow("range") << "{\"a\":1e999}" << "byte 5: number out of range";
+        QTest::newRow("empty") << ""
+                               << "byte 0: expected '{'";
+        QTest::newRow("array") << "[1]"
+                               << "byte 0: expected '{'";
+        QTest::newRow("trailing comma") << "{\"a\":1,}"
+                                        << "byte 7: expected a string key";
+        QTest::newRow("missing colon") << "{\"a\" 1}"
+                                       << "byte 5: expected ':'";
+        QTest::newRow("leading zero") << "{\"a\":01}"
+                                      << "byte 6: leading zero";
+        QTest::newRow("inf") << "{\"a\":inf}"
+                             << "byte 5: expected a value";
+        QTest::newRow("bare minus") << "{\"a\":-}"
+                                    << "byte 6: expected digits";
+        QTest::newRow("dot") << "{\"a\":1.}"
+                             << "byte 7: expected digits after '.'";
+        QTest::newRow("unterminated") << "{\"a\":\"xy"
+                                      << "byte 8: unterminated string";
+        QTest::newRow("bad escape") << "{\"a\":\"\\q\"}"
+                                    << "byte 7: bad escape";
+        QTest::newRow("raw newline") << "{\"a\":\"x\ny\"}"
+                                     << "byte 7: control character";
+        QTest::newRow("after object") << "{} x"
+                                      << "byte 3: unexpected text";
+        QTest::newRow("missing brace") << "{\"a\":1"
+                                       << "byte 6: expected ',' or '}'";
+        QTest::newRow("open nested") << "{\"a\":[1,2"
+                                     << "byte 9: unterminated nested";
+        QTest::newRow("range") << "{\"a\":1e999}"
+                               << "byte 5: number out of range";
     }
     void errorsGiveTheByteOffset() {
         QFETCH(QString, text);
         QFETCH(QString, expected);
         auto parsed = parseFlatJson(text.toStdString());
         QVERIFY(!parsed.ok());
-        QVERIFY2(QString::fromStdString(parsed.error()).contains(expected),
-                 parsed.error().c_str());
+        QVERIFY2(QString::fromStdString(parsed.error()).contains(expected), parsed.error().c_str());
     }
 };
 

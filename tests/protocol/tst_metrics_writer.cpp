@@ -31,14 +31,16 @@ class TestMetricsWriter : public QObject {
 private Q_SLOTS:
     void recordIsOneJsonLine() {
         MetricRecord record{1200, 3, 1763820000.12, {{"train/loss", 0.31}, {"lr", 0.001}}};
-        QCOMPARE(record.toJsonLine(), std::string("{\"step\":1200,\"epoch\":3,\"time\":1763820000.12,"
-                                                  "\"train/loss\":0.31,\"lr\":0.001}\n"));
+        QCOMPARE(record.toJsonLine(),
+                 std::string("{\"step\":1200,\"epoch\":3,\"time\":1763820000.12,"
+                             "\"train/loss\":0.31,\"lr\":0.001}\n"));
     }
 
     void nonFiniteValuesBecomeNullAndReservedKeysAreNotDuplicated() {
         MetricRecord record{5, 0, 1.5, {{"loss", std::nan("")}, {"step", 99}, {"acc", 0.5}}};
         const std::string line = record.toJsonLine();
-        QCOMPARE(line, std::string("{\"step\":5,\"epoch\":0,\"time\":1.5,\"loss\":null,\"acc\":0.5}\n"));
+        QCOMPARE(line,
+                 std::string("{\"step\":5,\"epoch\":0,\"time\":1.5,\"loss\":null,\"acc\":0.5}\n"));
         auto parsed = parseFlatJson(line);
         QVERIFY(parsed.ok());
         QCOMPARE(jsonNumber(*parsed, "step"), 5.0);
@@ -77,7 +79,8 @@ private Q_SLOTS:
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error(), std::string("cannot open /nonexistent-dir-tb/metrics.jsonl for "
                                              "appending: No such file or directory"));
-        QCOMPARE(writer.append({}).error(), std::string("cannot append metrics: no metrics file is open"));
+        QCOMPARE(writer.append({}).error(),
+                 std::string("cannot append metrics: no metrics file is open"));
     }
 
     // Two processes appending long records at once: O_APPEND plus one write() per record
@@ -94,7 +97,8 @@ private Q_SLOTS:
                 MetricsWriter writer;
                 if (!writer.open(path).ok()) _exit(1);
                 MetricRecord record;
-                for (int k = 0; k < 60; ++k) record.values.push_back({"key/" + std::to_string(k), double(k + c)});
+                for (int k = 0; k < 60; ++k)
+                    record.values.push_back({"key/" + std::to_string(k), double(k + c)});
                 for (int i = 0; i < kRecords; ++i) {
                     record.step = i;
                     record.epoch = c;

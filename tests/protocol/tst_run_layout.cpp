@@ -37,15 +37,19 @@ private Q_SLOTS:
     void runIdsCarryTimeAndSlug_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("id");
-        QTest::newRow("plain") << "mnist" << "20251122-140000-mnist";
-        QTest::newRow("mixed") << "My Net_v2!!" << "20251122-140000-my-net-v2";
-        QTest::newRow("dashes collapse") << "--a -- b--" << "20251122-140000-a-b";
-        QTest::newRow("empty") << "" << "20251122-140000-run";
-        QTest::newRow("only symbols") << "%%% ///" << "20251122-140000-run";
+        QTest::newRow("plain") << "mnist"
+                               << "20251122-140000-mnist";
+        QTest::newRow("mixed") << "My Net_v2!!"
+                               << "20251122-140000-my-net-v2";
+        QTest::newRow("dashes collapse") << "--a -- b--"
+                                         << "20251122-140000-a-b";
+        QTest::newRow("empty") << ""
+                               << "20251122-140000-run";
+        QTest::newRow("only symbols") << "%%% ///"
+                                      << "20251122-140000-run";
         QTest::newRow("non ascii") << QString::fromUtf8("Ünïcode") << "20251122-140000-n-code";
-        QTest::newRow("long")
-            << "resnet50 imagenet baseline with cosine schedule and warmup"
-            << "20251122-140000-resnet50-imagenet-baseline-with-cosine-s";
+        QTest::newRow("long") << "resnet50 imagenet baseline with cosine schedule and warmup"
+                              << "20251122-140000-resnet50-imagenet-baseline-with-cosine-s";
     }
     void runIdsCarryTimeAndSlug() {
         QFETCH(QString, name);

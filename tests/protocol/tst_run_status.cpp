@@ -12,7 +12,7 @@ class TestRunStatus : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void stateNamesMapBothWays() {
-        const char* names[] = {"queued",  "starting", "running", "finished",
+        const char* names[] = {"queued", "starting", "running", "finished",
                                "failed", "stopped",  "lost"};
         for (int i = 0; i < 7; ++i) {
             const auto state = static_cast<RunState>(i);
@@ -74,7 +74,7 @@ private Q_SLOTS:
 
     void writesTheDocumentedFieldsInOrder() {
         const std::string json = RunStatus{}.toJson();
-        const char* fields[] = {"state",  "pid",       "pgid",  "host", "started", "updated",
+        const char* fields[] = {"state", "pid",       "pgid",  "host", "started", "updated",
                                 "ended", "exit_code", "epoch", "step", "message"};
         size_t last = 0;
         for (const char* field : fields) {
@@ -96,10 +96,14 @@ private Q_SLOTS:
     void rejectsBadStatus_data() {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("no state") << "{\"pid\":1}" << "no \"state\" field";
-        QTest::newRow("number state") << "{\"state\":3}" << "\"state\" is not a string";
-        QTest::newRow("unknown") << "{\"state\":\"paused\"}" << "unknown state \"paused\"";
-        QTest::newRow("torn") << "{\"state\":\"runn" << "JSON error at byte 14: unterminated string";
+        QTest::newRow("no state") << "{\"pid\":1}"
+                                  << "no \"state\" field";
+        QTest::newRow("number state") << "{\"state\":3}"
+                                      << "\"state\" is not a string";
+        QTest::newRow("unknown") << "{\"state\":\"paused\"}"
+                                 << "unknown state \"paused\"";
+        QTest::newRow("torn") << "{\"state\":\"runn"
+                              << "JSON error at byte 14: unterminated string";
     }
     void rejectsBadStatus() {
         QFETCH(QString, json);

@@ -26,7 +26,9 @@ std::string wrapperScript() {
 }
 
 // dash is what /bin/sh is on Debian-like systems and the strictest common shell.
-std::string shell() { return ::access("/bin/dash", X_OK) == 0 ? "/bin/dash" : "/bin/sh"; }
+std::string shell() {
+    return ::access("/bin/dash", X_OK) == 0 ? "/bin/dash" : "/bin/sh";
+}
 
 // Starts the wrapper the way launchers do: a new session, so it leads its own process group.
 pid_t startWrapper(const std::string& runDir, const std::vector<std::string>& command) {
@@ -73,7 +75,9 @@ void verifyNoLeftovers(const std::string& runDir) {
 class TestTbWrap : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(::access(wrapperScript().c_str(), R_OK) == 0, wrapperScript().c_str()); }
+    void initTestCase() {
+        QVERIFY2(::access(wrapperScript().c_str(), R_OK) == 0, wrapperScript().c_str());
+    }
 
     void failingCommandIsFailed() {
         QTemporaryDir dir;
@@ -96,7 +100,9 @@ private Q_SLOTS:
     void successfulCommandIsFinishedAndSeesTheContract() {
         QTemporaryDir dir;
         const RunLayout run{dir.path().toStdString()};
-        QCOMPARE(runWrapped(run.dir, {"sh", "-c", "echo \"$TRAINBENCH_WRAPPED $TRAINBENCH_RUN_DIR\""}), 0);
+        QCOMPARE(
+            runWrapped(run.dir, {"sh", "-c", "echo \"$TRAINBENCH_WRAPPED $TRAINBENCH_RUN_DIR\""}),
+            0);
         QCOMPARE(fileText(run.outputLog()), "1 " + run.dir + "\n");
         QCOMPARE(fileText(run.exitCode()), std::string("0\n"));
         auto status = readStatus(run.statusJson());
