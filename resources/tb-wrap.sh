@@ -20,6 +20,8 @@ shift 2
 
 status="$run_dir/status.json"
 log="$run_dir/output.log"
+# From here on the wrapper's own complaints (a failed mv, a full disk) belong with the run.
+exec 2>>"$log"
 host=$(uname -n 2>/dev/null || echo unknown)
 started=$(date +%s)
 

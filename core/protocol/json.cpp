@@ -9,6 +9,10 @@
 namespace tb {
 namespace {
 
+// JSON's one-letter escapes: kEscapedChars[i] is written as '\\' kEscapeLetters[i].
+constexpr std::string_view kEscapedChars = "\"\\/\b\f\n\r\t";
+constexpr std::string_view kEscapeLetters = "\"\\/bfnrt";
+
 void appendUtf8(std::string& out, uint32_t cp) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
@@ -147,47 +151,23 @@ private:
             }
             if (++m_pos >= m_text.size()) break;
             const char e = m_text[m_pos++];
-            switch (e) {
-                case '"':
-                    out += '"';
-                    break;
-                case '\\':
-                    out += '\\';
-                    break;
-                case '/':
-                    out += '/';
-                    break;
-                case 'b':
-                    out += '\b';
-                    break;
-                case 'f':
-                    out += '\f';
-                    break;
-                case 'n':
-                    out += '\n';
-                    break;
-                case 'r':
-                    out += '\r';
-                    break;
-                case 't':
-                    out += '\t';
-                    break;
-                case 'u': {
-                    uint32_t cp = 0;
-                    if (!parseHex4(cp)) return error("bad \\u escape");
-                    if (cp >= 0xD800 && cp < 0xDC00 && consumeWord("\\u")) {
-                        uint32_t low = 0;
-                        if (!parseHex4(low) || low < 0xDC00 || low > 0xDFFF)
-                            return error("bad surrogate pair");
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                    }
-                    appendUtf8(out, cp);
-                    break;
-                }
-                default:
-                    --m_pos;
-                    return error("bad escape in string");
+            if (const auto at = kEscapeLetters.find(e); at != std::string_view::npos) {
+                out += kEscapedChars[at];
+                continue;
             }
+            if (e != 'u') {
+                --m_pos;
+                return error("bad escape in string");
+            }
+            uint32_t cp = 0;
+            if (!parseHex4(cp)) return error("bad \\u escape");
+            if (cp >= 0xD800 && cp < 0xDC00 && consumeWord("\\u")) {
+                uint32_t low = 0;
+                if (!parseHex4(low) || low < 0xDC00 || low > 0xDFFF)
+                    return error("bad surrogate pair");
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            }
+            appendUtf8(out, cp);
         }
         return error("unterminated string");
     }
@@ -232,36 +212,16 @@ std::string jsonEscape(std::string_view text) {
     out.reserve(text.size() + 2);
     out += '"';
     for (const char c : text) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                    out += buf;
-                } else {
-                    out += c;
-                }
+        const auto at = c == '/' ? std::string_view::npos : kEscapedChars.find(c);
+        if (at != std::string_view::npos) {
+            out += '\\';
+            out += kEscapeLetters[at];
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+            out += buf;
+        } else {
+            out += c;
         }
     }
     out += '"';

@@ -20,6 +20,7 @@ private Q_SLOTS:
         QCOMPARE(jsonEscape(std::string_view("\x01\x1f", 2)), std::string("\"\\u0001\\u001f\""));
         QCOMPARE(jsonEscape(std::string_view("\0", 1)), std::string("\"\\u0000\""));
         QCOMPARE(jsonEscape("héllo"), std::string("\"héllo\""));  // UTF-8 passes through
+        QCOMPARE(jsonEscape("a/b"), std::string("\"a/b\""));  // '/' may stay as it is
     }
 
     void writesObjectsInInsertionOrder() {
@@ -70,6 +71,7 @@ private Q_SLOTS:
         QVERIFY(std::holds_alternative<std::nullptr_t>(object.at("e")));
         QCOMPARE(jsonNumber(object, "f"), -0.25);
         QCOMPARE(jsonNumber(object, "g", 7.0), 0.0);
+        QCOMPARE(jsonString(*parseFlatJson("{\"p\":\"a\\/b\"}"), "p"), std::string("a/b"));
         QCOMPARE(object.size(), size_t{7});
     }
 
