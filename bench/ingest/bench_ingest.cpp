@@ -16,14 +16,13 @@
 #include <random>
 #include <string>
 
-#include "metrics/min_max_lod.h"
 #include "metrics/metrics_tail.h"
+#include "metrics/min_max_lod.h"
 #include "metrics/series_store.h"
 
 namespace {
 
-qint64 writeMetrics(const QString& path, qint64 targetBytes, qint64& lines)
-{
+qint64 writeMetrics(const QString& path, qint64 targetBytes, qint64& lines) {
     std::FILE* f = std::fopen(path.toLocal8Bit().constData(), "wb");
     if (!f) return -1;
     std::mt19937_64 rng(42);
@@ -58,8 +57,7 @@ qint64 writeMetrics(const QString& path, qint64 targetBytes, qint64& lines)
 }
 
 // The reference a Qt programmer would write first: readLine + QJsonDocument per line.
-double qtJsonIngest(const QString& path, qint64& records, double& checksum)
-{
+double qtJsonIngest(const QString& path, qint64& records, double& checksum) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) return -1;
     QElapsedTimer timer;
@@ -79,14 +77,14 @@ double qtJsonIngest(const QString& path, qint64& records, double& checksum)
 
 }  // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const qint64 sizeMb = argc > 1 ? QByteArray(argv[1]).toLongLong() : 1024;
     QTemporaryDir dir(argc > 2 ? QString::fromLocal8Bit(argv[2]) + "/bench_ingest-XXXXXX"
                                : QString());
     if (sizeMb <= 0 || !dir.isValid()) {
-        std::fprintf(stderr, "usage: bench_ingest [size-in-MB > 0] [temp-parent-dir] [--no-reference]\n");
+        std::fprintf(stderr,
+                     "usage: bench_ingest [size-in-MB > 0] [temp-parent-dir] [--no-reference]\n");
         return 2;
     }
     const QString path = dir.filePath("metrics.jsonl");
@@ -113,15 +111,15 @@ int main(int argc, char** argv)
     const std::size_t points = store.pointCount();
     const std::size_t held = store.bytesHeld();
     const std::size_t recordOnly = points - 2 * store.recordCount();  // without epoch/time
-    std::printf("tb_core   MetricsTail+SeriesStore: %lld records, %lld malformed, %.2f s, "
-                "%.0f MB/s (%.0f MB/s per CPU second)\n",
-                static_cast<long long>(polled.records),
-                static_cast<long long>(polled.malformedLines), tbSeconds, tbMbPerS,
-                polled.bytesConsumed / 1e6 / tbCpuSeconds);
-    std::printf("memory    %.1f MB held for %zu (x,value) points: %.2f bytes/point "
-                "(%.2f counting only the 4 non-axis series)\n",
-                held / 1e6, points, double(held) / double(points),
-                double(held) / double(recordOnly));
+    std::printf(
+        "tb_core   MetricsTail+SeriesStore: %lld records, %lld malformed, %.2f s, "
+        "%.0f MB/s (%.0f MB/s per CPU second)\n",
+        static_cast<long long>(polled.records), static_cast<long long>(polled.malformedLines),
+        tbSeconds, tbMbPerS, polled.bytesConsumed / 1e6 / tbCpuSeconds);
+    std::printf(
+        "memory    %.1f MB held for %zu (x,value) points: %.2f bytes/point "
+        "(%.2f counting only the 4 non-axis series)\n",
+        held / 1e6, points, double(held) / double(points), double(held) / double(recordOnly));
 
     const auto loss = store.view(std::size_t(store.findSeries("train/loss")));
     tb::MinMaxLod lod;
@@ -131,9 +129,10 @@ int main(int argc, char** argv)
     timer.restart();
     const auto shown = lod.query(loss, loss.x(0), loss.x(loss.size() - 1), 1920);
     const double lodQuery = timer.nsecsElapsed() / 1e6;
-    std::printf("lod       train/loss: build %.0f ms (%.1f MB), full-range query at 1920 "
-                "columns %.2f ms -> %zu points\n",
-                lodBuild, lod.bytesHeld() / 1e6, lodQuery, shown.size());
+    std::printf(
+        "lod       train/loss: build %.0f ms (%.1f MB), full-range query at 1920 "
+        "columns %.2f ms -> %zu points\n",
+        lodBuild, lod.bytesHeld() / 1e6, lodQuery, shown.size());
 
     if (argc > 3 && QByteArray(argv[3]) == "--no-reference") return 0;  // for profiling
     qint64 qtRecords = 0;
@@ -142,10 +141,11 @@ int main(int argc, char** argv)
     const double qtSeconds = qtJsonIngest(path, qtRecords, checksum);
     const double qtCpuSeconds = double(std::clock() - qtCpuStart) / CLOCKS_PER_SEC;
     const double qtMbPerS = bytes / 1e6 / qtSeconds;
-    std::printf("reference QFile::readLine+QJsonDocument: %lld records, %.2f s, %.0f MB/s "
-                "(%.0f MB/s per CPU second; checksum %.6g)\n",
-                static_cast<long long>(qtRecords), qtSeconds, qtMbPerS,
-                bytes / 1e6 / qtCpuSeconds, checksum);
+    std::printf(
+        "reference QFile::readLine+QJsonDocument: %lld records, %.2f s, %.0f MB/s "
+        "(%.0f MB/s per CPU second; checksum %.6g)\n",
+        static_cast<long long>(qtRecords), qtSeconds, qtMbPerS, bytes / 1e6 / qtCpuSeconds,
+        checksum);
     std::printf("ratio     tb_core / QJsonDocument = %.1fx wall, %.1fx CPU\n", tbMbPerS / qtMbPerS,
                 qtCpuSeconds / tbCpuSeconds * double(bytes) / double(polled.bytesConsumed));
     std::printf("goals     >= 200 MB/s: %s, <= 16 bytes/point: %s\n",

@@ -17,8 +17,7 @@ public:
     static constexpr std::size_t kChunk = std::size_t(1) << kShift;
     static constexpr std::size_t kMask = kChunk - 1;
 
-    void push(T value)
-    {
+    void push(T value) {
         if (m_chunks.empty() || m_chunks.back().size() == kChunk) {
             m_chunks.emplace_back();
             if (m_chunks.size() > 1) m_chunks.back().reserve(kChunk);
@@ -30,15 +29,13 @@ public:
     void set(std::size_t i, T value) { m_chunks[i >> kShift][i & kMask] = value; }
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
-    void clear()
-    {
+    void clear() {
         m_chunks.clear();
         m_chunks.shrink_to_fit();
         m_size = 0;
     }
     // Heap bytes actually reserved, slack included: the honest number for memory accounting.
-    std::size_t bytesHeld() const
-    {
+    std::size_t bytesHeld() const {
         std::size_t bytes = m_chunks.capacity() * sizeof(std::vector<T>);
         for (const auto& chunk : m_chunks) bytes += chunk.capacity() * sizeof(T);
         return bytes;

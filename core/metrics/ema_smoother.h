@@ -37,9 +37,7 @@ private:
 class SmoothedSeries : public PointSource {
 public:
     SmoothedSeries(const PointSource& raw, const EmaSmoother& smoother)
-        : m_raw(raw), m_smoother(smoother)
-    {
-    }
+        : m_raw(raw), m_smoother(smoother) {}
     std::size_t size() const override { return m_smoother.size(); }
     double x(std::size_t i) const override { return m_raw.x(i); }
     double y(std::size_t i) const override { return m_smoother.value(i); }

@@ -15,8 +15,7 @@ class KeyColumn {
 public:
     void append(std::uint32_t record, double value);
     std::size_t size() const { return m_size; }
-    std::uint32_t recordAt(std::size_t i) const
-    {
+    std::uint32_t recordAt(std::size_t i) const {
         return m_sparse ? m_records[i] : m_firstRecord + static_cast<std::uint32_t>(i);
     }
     double valueAt(std::size_t i) const { return m_double ? m_doubles[i] : m_floats[i]; }

@@ -15,25 +15,23 @@ struct MetricsParser::Impl {
     simdjson::dom::parser parser;
 };
 
-void MetricsBatch::clear()
-{
+void MetricsBatch::clear() {
     steps.clear();
     fieldBegin.assign(1, 0);
     fields.clear();
 }
 
-MetricsParser::MetricsParser() : m_impl(std::make_unique<Impl>()) {}
+MetricsParser::MetricsParser() : m_impl(std::make_unique<Impl>()) {
+}
 MetricsParser::~MetricsParser() = default;
 
-ParseResult MetricsParser::parse(std::string_view bytes, MetricsBatch& out)
-{
+ParseResult MetricsParser::parse(std::string_view bytes, MetricsBatch& out) {
     m_copy.resize(bytes.size() + kPadding);
     if (!bytes.empty()) std::memcpy(m_copy.data(), bytes.data(), bytes.size());
     return parseInPlace(m_copy.data(), bytes.size(), out);
 }
 
-ParseResult MetricsParser::parseInPlace(const char* data, std::size_t size, MetricsBatch& out)
-{
+ParseResult MetricsParser::parseInPlace(const char* data, std::size_t size, MetricsBatch& out) {
     ParseResult result;
     std::size_t pos = 0;
     while (pos < size) {
@@ -44,8 +42,7 @@ ParseResult MetricsParser::parseInPlace(const char* data, std::size_t size, Metr
         if (length > 0 && data[pos + length - 1] == '\r') --length;
         const char* line = data + pos;
         bool blank = true;
-        for (std::size_t i = 0; i < length && blank; ++i)
-            blank = line[i] == ' ' || line[i] == '\t';
+        for (std::size_t i = 0; i < length && blank; ++i) blank = line[i] == ' ' || line[i] == '\t';
         if (!blank) {
             // The padding simdjson may read past a line is the rest of the buffer.
             if (parseLine(line, length, false, out) || parseLineLeniently(line, length, out))
@@ -64,16 +61,17 @@ ParseResult MetricsParser::parseInPlace(const char* data, std::size_t size, Metr
 // integers of any size; simdjson rejects those and numbers beyond double range. A diverged loss
 // is exactly what a user wants to see, so such a line is re-read with every bare number-like
 // token quoted behind a \u0001 marker, and those strings are converted by strtod afterwards.
-bool MetricsParser::parseLineLeniently(const char* line, std::size_t length, MetricsBatch& out)
-{
+bool MetricsParser::parseLineLeniently(const char* line, std::size_t length, MetricsBatch& out) {
     m_rewrite.clear();
     bool inString = false;
     for (std::size_t i = 0; i < length; ++i) {
         const char c = line[i];
         if (inString) {
             m_rewrite.push_back(c);
-            if (c == '\\' && i + 1 < length) m_rewrite.push_back(line[++i]);
-            else if (c == '"') inString = false;
+            if (c == '\\' && i + 1 < length)
+                m_rewrite.push_back(line[++i]);
+            else if (c == '"')
+                inString = false;
             continue;
         }
         if (c == '"') inString = true;
@@ -83,7 +81,8 @@ bool MetricsParser::parseLineLeniently(const char* line, std::size_t length, Met
             continue;
         }
         std::size_t end = i;
-        while (end < length && line[end] != '\0' && std::strchr("+-.0123456789eEINaifinty", line[end]))
+        while (end < length && line[end] != '\0' &&
+               std::strchr("+-.0123456789eEINaifinty", line[end]))
             ++end;
         const std::string_view marker = "\"\\u0001";
         m_rewrite.insert(m_rewrite.end(), marker.begin(), marker.end());
@@ -97,13 +96,15 @@ bool MetricsParser::parseLineLeniently(const char* line, std::size_t length, Met
 }
 
 // Only strings this parser quoted itself: a real string value stays non-numeric.
-static bool markedNumber(std::string_view text, double& value)
-{
+static bool markedNumber(std::string_view text, double& value) {
     if (text.size() < 2 || text[0] != '\x01') return false;
     const std::string token(text.substr(1));
-    if (token == "NaN") value = std::nan("");
-    else if (token == "Infinity") value = HUGE_VAL;
-    else if (token == "-Infinity") value = -HUGE_VAL;
+    if (token == "NaN")
+        value = std::nan("");
+    else if (token == "Infinity")
+        value = HUGE_VAL;
+    else if (token == "-Infinity")
+        value = -HUGE_VAL;
     else {
         char* end = nullptr;
         value = std::strtod(token.c_str(), &end);  // beyond range: +-inf, as the C library rounds
@@ -113,8 +114,7 @@ static bool markedNumber(std::string_view text, double& value)
 }
 
 bool MetricsParser::parseLine(const char* line, std::size_t length, bool lenient,
-                              MetricsBatch& out)
-{
+                              MetricsBatch& out) {
     const std::size_t mark = out.fields.size();
     auto fail = [&] {
         out.fields.resize(mark);  // a bad line leaves no half record behind
@@ -151,8 +151,7 @@ bool MetricsParser::parseLine(const char* line, std::size_t length, bool lenient
     return true;
 }
 
-std::uint32_t MetricsParser::internKey(std::string_view name, std::size_t position)
-{
+std::uint32_t MetricsParser::internKey(std::string_view name, std::size_t position) {
     if (position < m_idAtPosition.size()) {
         const std::uint32_t guess = m_idAtPosition[position];
         if (m_keyNames[guess] == name) return guess;

@@ -19,9 +19,10 @@ struct MetricsField {
 
 // Records in flat arrays, so a 1 MiB chunk of lines costs a few allocations, not one per line.
 struct MetricsBatch {
-    std::vector<double> steps;               // one per record
-    std::vector<std::uint32_t> fieldBegin{0};  // record r owns fields [fieldBegin[r], fieldBegin[r+1])
-    std::vector<MetricsField> fields;        // every numeric key except "step"
+    std::vector<double> steps;  // one per record
+    std::vector<std::uint32_t> fieldBegin{
+        0};                            // record r owns fields [fieldBegin[r], fieldBegin[r+1])
+    std::vector<MetricsField> fields;  // every numeric key except "step"
 
     std::size_t recordCount() const { return steps.size(); }
     void clear();

@@ -18,20 +18,17 @@ constexpr qsizetype kHeadBytes = 64;
 }
 
 MetricsTail::MetricsTail(QString path, SeriesStore* store, QObject* parent)
-    : QObject(parent), m_path(std::move(path)), m_store(store)
-{
+    : QObject(parent), m_path(std::move(path)), m_store(store) {
 }
 
-void MetricsTail::restart()
-{
+void MetricsTail::restart() {
     m_offset = 0;
     m_pending = 0;
     m_head.clear();
     if (m_store) m_store->clear();
 }
 
-TailPollResult MetricsTail::poll()
-{
+TailPollResult MetricsTail::poll() {
     TailPollResult result;
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -46,8 +43,8 @@ TailPollResult MetricsTail::poll()
     struct stat st {};
     if (::fstat(file.handle(), &st) == 0) {
         size = st.st_size;
-        replaced = replaced || (m_haveIdentity && (quint64(st.st_ino) != m_inode ||
-                                                   quint64(st.st_dev) != m_device));
+        replaced = replaced || (m_haveIdentity &&
+                                (quint64(st.st_ino) != m_inode || quint64(st.st_dev) != m_device));
         m_inode = st.st_ino;
         m_device = st.st_dev;
     }

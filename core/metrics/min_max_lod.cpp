@@ -11,8 +11,7 @@ namespace {
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-int columnOf(double x, double x0, double x1, int columns)
-{
+int columnOf(double x, double x0, double x1, int columns) {
     const int c = static_cast<int>(std::floor((x - x0) / (x1 - x0) * columns));
     return c < columns ? c : columns - 1;
 }
@@ -26,28 +25,25 @@ struct MinMaxLod::Extremes {
     std::size_t argMin = kNone;
     std::size_t argMax = kNone;
 
-    void add(double v, std::size_t i)
-    {
+    void add(double v, std::size_t i) {
         if (v < min) min = v, argMin = i;
         if (v > max) max = v, argMax = i;
     }
-    void add(const Block& b)
-    {
+    void add(const Block& b) {
         if (b.argMin != kNone && b.min < min) min = b.min, argMin = b.argMin;
         if (b.argMax != kNone && b.max > max) max = b.max, argMax = b.argMax;
     }
 };
 
-MinMaxLod::MinMaxLod() : m_levels(kLevels) {}
+MinMaxLod::MinMaxLod() : m_levels(kLevels) {
+}
 
-void MinMaxLod::clear()
-{
+void MinMaxLod::clear() {
     m_levels.assign(kLevels, {});
     m_count = 0;
 }
 
-void MinMaxLod::update(const PointSource& source)
-{
+void MinMaxLod::update(const PointSource& source) {
     const std::size_t n = source.size();
     for (std::size_t i = m_count; i < n; ++i) {
         const double v = source.y(i);
@@ -67,8 +63,7 @@ void MinMaxLod::update(const PointSource& source)
 }
 
 void MinMaxLod::rangeExtremes(const PointSource& source, std::size_t begin, std::size_t end,
-                              Extremes& out) const
-{
+                              Extremes& out) const {
     std::size_t i = begin;
     while (i < end) {
         // The largest block that starts at i and fits in the range; else one raw point.
@@ -90,8 +85,7 @@ void MinMaxLod::rangeExtremes(const PointSource& source, std::size_t begin, std:
 }
 
 std::vector<LodPoint> MinMaxLod::query(const PointSource& source, double x0, double x1,
-                                       int columns) const
-{
+                                       int columns) const {
     std::vector<LodPoint> points;
     if (columns <= 0 || !(x1 > x0) || m_count == 0) return points;
     const std::size_t n = m_count;  // points not yet summarised are not shown
@@ -103,8 +97,10 @@ std::vector<LodPoint> MinMaxLod::query(const PointSource& source, double x0, dou
         if (hi > limit) hi = limit;
         while (lo < hi) {
             const std::size_t mid = lo + (hi - lo) / 2;
-            if (past(source.x(mid))) hi = mid;
-            else lo = mid + 1;
+            if (past(source.x(mid)))
+                hi = mid;
+            else
+                lo = mid + 1;
         }
         return lo;
     };
@@ -128,8 +124,7 @@ std::vector<LodPoint> MinMaxLod::query(const PointSource& source, double x0, dou
     return points;
 }
 
-std::size_t MinMaxLod::bytesHeld() const
-{
+std::size_t MinMaxLod::bytesHeld() const {
     std::size_t bytes = m_levels.capacity() * sizeof(std::vector<Block>);
     for (const auto& blocks : m_levels) bytes += blocks.capacity() * sizeof(Block);
     return bytes;

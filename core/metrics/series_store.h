@@ -23,9 +23,7 @@ class SeriesStore;
 class SeriesView : public PointSource {
 public:
     SeriesView(const SeriesStore& store, std::size_t series, XAxis axis)
-        : m_store(&store), m_series(series), m_axis(axis)
-    {
-    }
+        : m_store(&store), m_series(series), m_axis(axis) {}
     std::size_t size() const override;
     double x(std::size_t i) const override;
     double y(std::size_t i) const override;
@@ -50,8 +48,7 @@ public:
     std::size_t seriesCount() const { return m_series.size(); }
     const std::string& seriesName(std::size_t series) const { return m_series[series].name; }
     std::ptrdiff_t findSeries(std::string_view name) const;  // -1 when absent
-    SeriesView view(std::size_t series, XAxis axis = XAxis::Step) const
-    {
+    SeriesView view(std::size_t series, XAxis axis = XAxis::Step) const {
         return SeriesView(*this, series, axis);
     }
 

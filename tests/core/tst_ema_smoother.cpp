@@ -21,8 +21,7 @@ struct VectorSource : tb::PointSource {
 
 // Written from the definition: a weighted sum over the finite inputs so far, normalised by
 // the sum of the weights (which is what the 1 - w^n debiasing amounts to).
-std::vector<double> direct(const std::vector<double>& ys, double w)
-{
+std::vector<double> direct(const std::vector<double>& ys, double w) {
     std::vector<double> out;
     std::vector<double> finite;
     for (double y : ys) {
@@ -46,16 +45,14 @@ std::vector<double> direct(const std::vector<double>& ys, double w)
 class TestEmaSmoother : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void matchesDirectComputation_data()
-    {
+    void matchesDirectComputation_data() {
         QTest::addColumn<double>("weight");
         QTest::newRow("none") << 0.0;
         QTest::newRow("light") << 0.3;
         QTest::newRow("tensorboard default") << 0.6;
         QTest::newRow("heavy") << 0.99;
     }
-    void matchesDirectComputation()
-    {
+    void matchesDirectComputation() {
         QFETCH(double, weight);
         std::mt19937_64 rng(7);
         std::normal_distribution<double> noise(0, 1);
@@ -84,8 +81,7 @@ private Q_SLOTS:
         }
     }
 
-    void firstValueIsUnbiased()
-    {
+    void firstValueIsUnbiased() {
         EmaSmoother ema(0.9);
         QCOMPARE(ema.add(5.0), 5.0);  // no pull towards the zero start
         QVERIFY(std::isnan(ema.add(std::numeric_limits<double>::quiet_NaN())));
@@ -93,8 +89,7 @@ private Q_SLOTS:
         QVERIFY(std::fabs(second - (0.09 * 5 + 0.1 * 1) / 0.19) < 1e-12);
     }
 
-    void weightIsClampedAndResets()
-    {
+    void weightIsClampedAndResets() {
         EmaSmoother ema(1.5);
         QVERIFY(ema.weight() < 1.0);
         QVERIFY(std::isfinite(ema.add(2.0)));

@@ -12,8 +12,7 @@ using tb::MetricsParser;
 namespace {
 // Value of `key` in record r, NaN-distinct sentinel when absent.
 double valueOf(const MetricsParser& p, const MetricsBatch& b, std::size_t r, const char* key,
-               bool* found = nullptr)
-{
+               bool* found = nullptr) {
     if (found) *found = false;
     for (auto f = b.fieldBegin[r]; f < b.fieldBegin[r + 1]; ++f) {
         if (p.keyName(b.fields[f].key) == key) {
@@ -28,8 +27,7 @@ double valueOf(const MetricsParser& p, const MetricsBatch& b, std::size_t r, con
 class TestMetricsParser : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void validLines()
-    {
+    void validLines() {
         MetricsParser p;
         MetricsBatch b;
         const std::string text =
@@ -59,8 +57,7 @@ private Q_SLOTS:
         QCOMPARE(p.keyCount(), std::size_t(4));
     }
 
-    void keyIdsStableWhenOrderChanges()
-    {
+    void keyIdsStableWhenOrderChanges() {
         MetricsParser p;
         MetricsBatch b;
         (void)p.parse("{\"step\":1,\"a\":1,\"b\":2}\n{\"step\":2,\"b\":3,\"a\":4,\"c\":5}\n", b);
@@ -70,19 +67,19 @@ private Q_SLOTS:
         QCOMPARE(valueOf(p, b, 1, "c"), 5.0);
     }
 
-    void malformedLinesSkippedAndCounted()
-    {
+    void malformedLinesSkippedAndCounted() {
         MetricsParser p;
         MetricsBatch b;
-        const std::string text = "{\"step\":1,\"loss\":1}\n"
-                                 "{\"step\":2,\"loss\":\n"               // torn
-                                 "not json at all\n"
-                                 "{\"loss\":0.5}\n"                      // no step
-                                 "{\"step\":\"3\",\"loss\":0.5}\n"       // step not a number
-                                 "[1,2,3]\n"                             // not an object
-                                 "{\"step\":4,\"loss\":0.4} trailing\n"  // garbage after
-                                 "\n"                                    // blank: not counted
-                                 "{\"step\":5,\"loss\":0.3}\n";
+        const std::string text =
+            "{\"step\":1,\"loss\":1}\n"
+            "{\"step\":2,\"loss\":\n"  // torn
+            "not json at all\n"
+            "{\"loss\":0.5}\n"                      // no step
+            "{\"step\":\"3\",\"loss\":0.5}\n"       // step not a number
+            "[1,2,3]\n"                             // not an object
+            "{\"step\":4,\"loss\":0.4} trailing\n"  // garbage after
+            "\n"                                    // blank: not counted
+            "{\"step\":5,\"loss\":0.3}\n";
         const auto r = p.parse(text, b);
         QCOMPARE(r.records, std::size_t(2));
         QCOMPARE(r.malformedLines, std::size_t(6));
@@ -94,8 +91,7 @@ private Q_SLOTS:
         QCOMPARE(b.fieldBegin.size(), std::size_t(3));
     }
 
-    void partialLastLineNotConsumed()
-    {
+    void partialLastLineNotConsumed() {
         MetricsParser p;
         MetricsBatch b;
         const std::string complete = "{\"step\":1,\"loss\":1}\n";
@@ -113,8 +109,7 @@ private Q_SLOTS:
         QCOMPARE(r.bytesConsumed, std::size_t(0));
     }
 
-    void crlfLineEndings()
-    {
+    void crlfLineEndings() {
         MetricsParser p;
         MetricsBatch b;
         const std::string text = "{\"step\":1,\"loss\":2.5}\r\n{\"step\":2,\"loss\":3.5}\r\n";
@@ -125,15 +120,15 @@ private Q_SLOTS:
         QCOMPARE(valueOf(p, b, 1, "loss"), 3.5);
     }
 
-    void hugeNumbers()
-    {
+    void hugeNumbers() {
         MetricsParser p;
         MetricsBatch b;
-        const std::string text = "{\"step\":1,\"a\":1e308,\"b\":-1e-400,\"c\":18446744073709551615}\n"
-                                 "{\"step\":2,\"big\":123456789012345678901234567890}\n"
-                                 "{\"step\":3,\"over\":1e400,\"loss\":0.5}\n"
-                                 "{\"step\":9007199254740993,\"loss\":1}\n"
-                                 "{\"step\":1e400}\n";
+        const std::string text =
+            "{\"step\":1,\"a\":1e308,\"b\":-1e-400,\"c\":18446744073709551615}\n"
+            "{\"step\":2,\"big\":123456789012345678901234567890}\n"
+            "{\"step\":3,\"over\":1e400,\"loss\":0.5}\n"
+            "{\"step\":9007199254740993,\"loss\":1}\n"
+            "{\"step\":1e400}\n";
         const auto r = p.parse(text, b);
         QCOMPARE(r.records, std::size_t(4));
         QCOMPARE(r.malformedLines, std::size_t(1));  // an infinite step means nothing
@@ -146,8 +141,7 @@ private Q_SLOTS:
         QCOMPARE(b.steps[3], 9007199254740992.0);  // nearest double
     }
 
-    void nanAndInfinityTokens()
-    {
+    void nanAndInfinityTokens() {
         MetricsParser p;
         MetricsBatch b;
         const std::string text =
@@ -169,8 +163,7 @@ private Q_SLOTS:
         QVERIFY(!found);  // a quoted number in the file is a string, lenient pass or not
     }
 
-    void escapedKeysAreUnescaped()
-    {
+    void escapedKeysAreUnescaped() {
         MetricsParser p;
         MetricsBatch b;
         (void)p.parse("{\"step\":1,\"train\\/loss\":1}\n{\"step\":2,\"train/loss\":2}\n", b);

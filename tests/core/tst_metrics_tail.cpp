@@ -11,21 +11,18 @@ using tb::MetricsTail;
 using tb::SeriesStore;
 
 namespace {
-void append(const QString& path, const QByteArray& bytes)
-{
+void append(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
     QCOMPARE(f.write(bytes), bytes.size());
 }
 
-QByteArray line(int step, double loss)
-{
-    return QByteArray("{\"step\":") + QByteArray::number(step) + ",\"train/loss\":" +
-           QByteArray::number(loss) + "}\n";
+QByteArray line(int step, double loss) {
+    return QByteArray("{\"step\":") + QByteArray::number(step) +
+           ",\"train/loss\":" + QByteArray::number(loss) + "}\n";
 }
 
-double lossAt(const SeriesStore& store, std::size_t i)
-{
+double lossAt(const SeriesStore& store, std::size_t i) {
     const auto series = store.findSeries("train/loss");
     return series < 0 ? -1 : store.view(std::size_t(series)).y(i);
 }
@@ -34,10 +31,12 @@ double lossAt(const SeriesStore& store, std::size_t i)
 class TestMetricsTail : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void init() { QVERIFY(m_dir.isValid()); m_path = m_dir.filePath(QString("m%1.jsonl").arg(++m_n)); }
+    void init() {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QString("m%1.jsonl").arg(++m_n));
+    }
 
-    void missingFileIsNotAnError()
-    {
+    void missingFileIsNotAnError() {
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         auto r = tail.poll();
@@ -52,8 +51,7 @@ private Q_SLOTS:
         QCOMPARE(store.recordCount(), std::size_t(1));
     }
 
-    void offsetsFollowAppends()
-    {
+    void offsetsFollowAppends() {
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         QSignalSpy appended(&tail, &MetricsTail::recordsAppended);
@@ -74,8 +72,7 @@ private Q_SLOTS:
         QCOMPARE(appended.at(1).at(0).value<qsizetype>(), 1);
     }
 
-    void partialLineCompletedLater()
-    {
+    void partialLineCompletedLater() {
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         const QByteArray whole = line(1, 1.0);
@@ -92,8 +89,7 @@ private Q_SLOTS:
         QCOMPARE(lossAt(store, 1), 0.25);
     }
 
-    void tinyChunksGiveTheSameRecords()
-    {
+    void tinyChunksGiveTheSameRecords() {
         QByteArray bytes;
         for (int i = 0; i < 200; ++i) bytes += line(i, 1.0 / (i + 1));
         append(m_path, bytes);
@@ -106,8 +102,7 @@ private Q_SLOTS:
         QCOMPARE(lossAt(store, 199), double(float(1.0 / 200)));
     }
 
-    void replacedFileResets()
-    {
+    void replacedFileResets() {
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         QSignalSpy resets(&tail, &MetricsTail::resetDetected);
@@ -127,8 +122,7 @@ private Q_SLOTS:
         QCOMPARE(tail.offset(), QFile(m_path).size());
     }
 
-    void deletedAndRecreatedResets()
-    {
+    void deletedAndRecreatedResets() {
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         append(m_path, line(1, 1.0));
@@ -144,8 +138,7 @@ private Q_SLOTS:
         QCOMPARE(store.step(0), 5.0);
     }
 
-    void rewrittenInPlaceWithoutBeingSeenMissing()
-    {
+    void rewrittenInPlaceWithoutBeingSeenMissing() {
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         append(m_path, line(1, 1.0));
@@ -161,8 +154,7 @@ private Q_SLOTS:
         QCOMPARE(store.step(0), 7.0);
     }
 
-    void truncationResets()
-    {
+    void truncationResets() {
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         QSignalSpy resets(&tail, &MetricsTail::resetDetected);

@@ -21,8 +21,7 @@ struct VectorSource : tb::PointSource {
 };
 
 // The reference: one pass over every point, written from the contract in min_max_lod.h.
-std::vector<LodPoint> bruteForce(const VectorSource& s, double x0, double x1, int columns)
-{
+std::vector<LodPoint> bruteForce(const VectorSource& s, double x0, double x1, int columns) {
     std::vector<LodPoint> out;
     if (columns <= 0 || !(x1 > x0)) return out;
     const std::size_t none = std::numeric_limits<std::size_t>::max();
@@ -44,8 +43,7 @@ std::vector<LodPoint> bruteForce(const VectorSource& s, double x0, double x1, in
     return out;
 }
 
-VectorSource randomSeries(std::mt19937_64& rng, std::size_t n, bool ties)
-{
+VectorSource randomSeries(std::mt19937_64& rng, std::size_t n, bool ties) {
     VectorSource s;
     std::uniform_real_distribution<double> unit(0, 1);
     double x = unit(rng) * 10 - 5;
@@ -53,9 +51,12 @@ VectorSource randomSeries(std::mt19937_64& rng, std::size_t n, bool ties)
         if (unit(rng) < 0.8) x += unit(rng) < 0.1 ? 100 * unit(rng) : unit(rng);  // gaps, repeats
         double y = ties ? std::round(unit(rng) * 4) : std::sin(i * 0.001) + 0.1 * unit(rng);
         const double r = unit(rng);
-        if (r < 0.001) y = 1000 * (unit(rng) - 0.5);  // spikes that must survive
-        else if (r < 0.002) y = std::numeric_limits<double>::quiet_NaN();
-        else if (r < 0.0025) y = std::numeric_limits<double>::infinity();
+        if (r < 0.001)
+            y = 1000 * (unit(rng) - 0.5);  // spikes that must survive
+        else if (r < 0.002)
+            y = std::numeric_limits<double>::quiet_NaN();
+        else if (r < 0.0025)
+            y = std::numeric_limits<double>::infinity();
         s.xs.push_back(x);
         s.ys.push_back(y);
     }
@@ -63,8 +64,7 @@ VectorSource randomSeries(std::mt19937_64& rng, std::size_t n, bool ties)
     return s;
 }
 
-bool samePoints(const std::vector<LodPoint>& a, const std::vector<LodPoint>& b)
-{
+bool samePoints(const std::vector<LodPoint>& a, const std::vector<LodPoint>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (a[i].index != b[i].index || a[i].x != b[i].x || a[i].y != b[i].y) return false;
@@ -75,8 +75,7 @@ bool samePoints(const std::vector<LodPoint>& a, const std::vector<LodPoint>& b)
 class TestMinMaxLod : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void matchesBruteForce_data()
-    {
+    void matchesBruteForce_data() {
         QTest::addColumn<int>("n");
         QTest::addColumn<bool>("ties");
         QTest::newRow("tiny") << 5 << false;
@@ -85,8 +84,7 @@ private Q_SLOTS:
         QTest::newRow("ties everywhere") << 20000 << true;
         QTest::newRow("three levels") << 300000 << false;
     }
-    void matchesBruteForce()
-    {
+    void matchesBruteForce() {
         QFETCH(int, n);
         QFETCH(bool, ties);
         std::mt19937_64 rng(1234 + n);
@@ -100,10 +98,21 @@ private Q_SLOTS:
         for (int q = 0; q < 300; ++q) {
             double x0, x1;
             switch (q % 4) {
-            case 0: x0 = lo; x1 = hi; break;                            // whole series
-            case 1: x0 = s.xs[pick(rng)]; x1 = s.xs[pick(rng)]; break;  // edges on points
-            case 2: x0 = lo - 50 * unit(rng); x1 = hi + 50 * unit(rng); break;  // beyond data
-            default: x0 = lo + (hi - lo) * unit(rng); x1 = lo + (hi - lo) * unit(rng);
+                case 0:
+                    x0 = lo;
+                    x1 = hi;
+                    break;  // whole series
+                case 1:
+                    x0 = s.xs[pick(rng)];
+                    x1 = s.xs[pick(rng)];
+                    break;  // edges on points
+                case 2:
+                    x0 = lo - 50 * unit(rng);
+                    x1 = hi + 50 * unit(rng);
+                    break;  // beyond data
+                default:
+                    x0 = lo + (hi - lo) * unit(rng);
+                    x1 = lo + (hi - lo) * unit(rng);
             }
             if (x1 < x0) std::swap(x0, x1);
             const int widths[] = {1, 2, 3, 17, 640, 1921, 5000};
@@ -112,14 +121,17 @@ private Q_SLOTS:
             const auto want = bruteForce(s, x0, x1, w);
             if (!samePoints(got, want))
                 QFAIL(qPrintable(QString("query %1: [%2, %3] at %4 columns: %5 points, want %6")
-                                     .arg(q).arg(x0, 0, 'g', 17).arg(x1, 0, 'g', 17).arg(w)
-                                     .arg(got.size()).arg(want.size())));
+                                     .arg(q)
+                                     .arg(x0, 0, 'g', 17)
+                                     .arg(x1, 0, 'g', 17)
+                                     .arg(w)
+                                     .arg(got.size())
+                                     .arg(want.size())));
             QVERIFY(got.size() <= 2 * std::size_t(w));
         }
     }
 
-    void incrementalUpdatesMatchBruteForce()
-    {
+    void incrementalUpdatesMatchBruteForce() {
         std::mt19937_64 rng(99);
         VectorSource s = randomSeries(rng, 70000, false);
         MinMaxLod lod;
@@ -136,8 +148,7 @@ private Q_SLOTS:
         }
     }
 
-    void spikeSurvivesWideBuckets()
-    {
+    void spikeSurvivesWideBuckets() {
         VectorSource s;
         for (int i = 0; i < 1000000; ++i) {
             s.xs.push_back(i);
@@ -153,8 +164,7 @@ private Q_SLOTS:
         QCOMPARE(points.size(), std::size_t(10 + 1));  // flat columns give one point each
     }
 
-    void degenerateQueries()
-    {
+    void degenerateQueries() {
         VectorSource s;
         s.xs = {1, 2, 3};
         s.ys = {1, 2, 3};

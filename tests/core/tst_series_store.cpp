@@ -13,16 +13,14 @@ using tb::SeriesStore;
 using tb::XAxis;
 
 namespace {
-void feed(MetricsParser& parser, SeriesStore& store, const std::string& text)
-{
+void feed(MetricsParser& parser, SeriesStore& store, const std::string& text) {
     MetricsBatch batch;
     const auto r = parser.parse(text, batch);
     QCOMPARE(r.malformedLines, std::size_t(0));
     store.append(batch, parser.keyNames());
 }
 
-std::size_t seriesIndex(const SeriesStore& store, const char* name)
-{
+std::size_t seriesIndex(const SeriesStore& store, const char* name) {
     const auto i = store.findSeries(name);
     if (i < 0) qFatal("no series %s", name);
     return std::size_t(i);
@@ -32,8 +30,7 @@ std::size_t seriesIndex(const SeriesStore& store, const char* name)
 class TestSeriesStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void routesKeysAndAxes()
-    {
+    void routesKeysAndAxes() {
         MetricsParser parser;
         SeriesStore store;
         feed(parser, store,
@@ -41,7 +38,8 @@ private Q_SLOTS:
              "{\"step\":20,\"epoch\":0.5,\"time\":1763820001.5,\"train/loss\":1.5}\n");
         // Appends are incremental: a later batch continues the same series.
         feed(parser, store,
-             "{\"step\":30,\"epoch\":1,\"time\":1763820003.75,\"train/loss\":1.0,\"val/acc\":0.5}\n");
+             "{\"step\":30,\"epoch\":1,\"time\":1763820003.75,\"train/loss\":1.0,\"val/"
+             "acc\":0.5}\n");
         QCOMPARE(store.recordCount(), std::size_t(3));
         QCOMPARE(store.seriesCount(), std::size_t(4));
         const auto loss = store.view(seriesIndex(store, "train/loss"));
@@ -61,8 +59,7 @@ private Q_SLOTS:
         QVERIFY(store.stepsNonDecreasing());
     }
 
-    void sparseKeysAndCarriedForwardAxes()
-    {
+    void sparseKeysAndCarriedForwardAxes() {
         MetricsParser parser;
         SeriesStore store;
         std::string text;
@@ -84,8 +81,7 @@ private Q_SLOTS:
         QCOMPARE(store.view(seriesIndex(store, "epoch")).size(), std::size_t(100 - 9));
     }
 
-    void largeValuesPromoteToDouble()
-    {
+    void largeValuesPromoteToDouble() {
         MetricsParser parser;
         SeriesStore store;
         feed(parser, store, "{\"step\":1,\"samples\":12}\n{\"step\":2,\"samples\":123456789}\n");
@@ -94,16 +90,14 @@ private Q_SLOTS:
         QCOMPARE(samples.y(1), 123456789.0);  // a float would give 123456792
     }
 
-    void nonMonotonicStepsAreReported()
-    {
+    void nonMonotonicStepsAreReported() {
         MetricsParser parser;
         SeriesStore store;
         feed(parser, store, "{\"step\":5,\"a\":1}\n{\"step\":3,\"a\":2}\n");
         QVERIFY(!store.stepsNonDecreasing());
     }
 
-    void clearForgetsEverything()
-    {
+    void clearForgetsEverything() {
         MetricsParser parser;
         SeriesStore store;
         feed(parser, store, "{\"step\":1,\"a\":1,\"time\":5}\n");
@@ -117,16 +111,16 @@ private Q_SLOTS:
 
     // The budget is 16 bytes per (x, value) point; the shared record columns and float values
     // should land far below it on a trainer-like file, slack of the chunks included.
-    void memoryPerPointOnTrainerLikeData()
-    {
+    void memoryPerPointOnTrainerLikeData() {
         MetricsParser parser;
         SeriesStore store;
         std::string text;
         const int records = 200000;
         for (int s = 0; s < records; ++s) {
-            text += "{\"step\":" + std::to_string(s) + ",\"epoch\":" + std::to_string(s / 5000) +
-                    ",\"time\":" + std::to_string(1763820000.0 + s * 0.01) +
-                    ",\"train/loss\":0.5,\"train/acc\":0.9,\"lr\":0.001,\"samples_per_sec\":1234}\n";
+            text +=
+                "{\"step\":" + std::to_string(s) + ",\"epoch\":" + std::to_string(s / 5000) +
+                ",\"time\":" + std::to_string(1763820000.0 + s * 0.01) +
+                ",\"train/loss\":0.5,\"train/acc\":0.9,\"lr\":0.001,\"samples_per_sec\":1234}\n";
         }
         feed(parser, store, text);
         QCOMPARE(store.pointCount(), std::size_t(records) * 6);
