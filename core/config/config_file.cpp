@@ -182,13 +182,11 @@ void applyOverrides(LoadedConfig& config, const std::vector<std::string>& assign
         }
         const KeyDef* def = findKey(key);
         if (!def) {
-            const std::string suggestion = closestKey(key);
             if (isConfigSection(key)) {
                 report(key, "'" + key + "' is a section; set one of its keys, such as " + key +
                                 ".kind=...");
             } else {
-                report(key, "unknown key '" + key + "'" +
-                                (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
+                report(key, unknownKeyMessage(key));
             }
             continue;
         }

@@ -16,12 +16,23 @@ std::string quote(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '"': out += "\\\""; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: out += c;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += c;
         }
     }
     return out + "\"";
@@ -42,12 +53,23 @@ std::string unquote(std::string_view text, std::string& out) {
         }
         if (++i == text.size()) break;
         switch (text[i]) {
-        case '\\': out += '\\'; break;
-        case '"': out += '"'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        default: return std::string("unknown escape \\") + text[i];
+            case '\\':
+                out += '\\';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            default:
+                return std::string("unknown escape \\") + text[i];
         }
     }
     return "missing closing quote";
@@ -89,8 +111,8 @@ Result<ConfigValues> readResolvedConfig(std::string_view text, const std::string
     std::set<std::string> seen;
     std::string errors;
     const auto report = [&](int line, const std::string& message) {
-        errors += (errors.empty() ? "" : "\n") + fileName + ":" + std::to_string(line) + ": " +
-                  message;
+        errors +=
+            (errors.empty() ? "" : "\n") + fileName + ":" + std::to_string(line) + ": " + message;
     };
 
     int lineNumber = 0;
@@ -112,10 +134,7 @@ Result<ConfigValues> readResolvedConfig(std::string_view text, const std::string
         const std::string_view rawValue = trimmed(line.substr(equals + 1));
         const KeyDef* def = findKey(key);
         if (!def) {
-            const std::string suggestion = closestKey(key);
-            report(lineNumber, "unknown key '" + key + "'" +
-                                   (suggestion.empty() ? "" : "; did you mean '" + suggestion +
-                                                                  "'?"));
+            report(lineNumber, unknownKeyMessage(key));
             continue;
         }
         if (!seen.insert(key).second) {

@@ -30,8 +30,8 @@ KeyDef textKey(std::string path, KeyType type, std::string def, std::string doc)
 
 KeyDef choiceKey(std::string path, std::string def, std::vector<std::string> choices,
                  std::string doc) {
-    return KeyDef{std::move(path), KeyType::Choice, std::move(def), 0, -1, std::move(choices),
-                  std::move(doc)};
+    return KeyDef{std::move(path),    KeyType::Choice, std::move(def), 0, -1,
+                  std::move(choices), std::move(doc)};
 }
 
 KeyDef listKey(std::string path, std::string def, double min, double max, size_t minItems,
@@ -179,6 +179,12 @@ std::string closestKey(std::string_view path) {
         sameLeaf = &key;
     }
     return sameLeaf ? sameLeaf->path : std::string();
+}
+
+std::string unknownKeyMessage(std::string_view path) {
+    const std::string suggestion = closestKey(path);
+    return "unknown key '" + std::string(path) + "'" +
+           (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?");
 }
 
 ConfigValues defaultValues() {

@@ -15,7 +15,7 @@ constexpr int kConfigSchemaVersion = 1;
 enum class KeyType { Int, Float, Bool, String, Choice, IntList, Path };
 
 struct KeyDef {
-    std::string path;          // "optim.lr"
+    std::string path;  // "optim.lr"
     KeyType type;
     std::string defaultValue;  // canonical text, e.g. "0.001", "[1, 28, 28]", "true"
     double min = 0;            // Int/Float/IntList elements; ignored when min > max
@@ -36,6 +36,8 @@ const KeyDef* findKey(std::string_view path);
 bool isConfigSection(std::string_view path);
 // The schema key closest to a misspelt one (edit distance), or "" when none is close.
 std::string closestKey(std::string_view path);
+// "unknown key 'optim.lrr'; did you mean 'optim.lr'?" (the suggestion only when one is close).
+std::string unknownKeyMessage(std::string_view path);
 
 // Checks `text` (YAML scalar or flow list text) against the key. Returns "" and writes the
 // canonical form when valid, else a message such as "must be between 1 and 65536".

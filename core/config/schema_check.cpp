@@ -8,13 +8,17 @@
 namespace tb {
 namespace {
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string quoted(std::string_view text) {
+    return "'" + std::string(text) + "'";
+}
 
 std::string numberText(double value, bool integral) {
     return integral ? std::to_string(static_cast<int64_t>(value)) : formatFloat(value);
 }
 
-bool hasRange(const KeyDef& def) { return def.min <= def.max; }
+bool hasRange(const KeyDef& def) {
+    return def.min <= def.max;
+}
 
 bool inRange(const KeyDef& def, double value) {
     if (!hasRange(def)) return true;
@@ -53,12 +57,12 @@ std::string checkText(const KeyDef& def, std::string_view text, std::string& can
 
 std::string checkList(const KeyDef& def, std::string_view text, std::string& canonical) {
     const auto list = parseIntList(text);
-    if (!list) return "must be a list of integers like " + def.defaultValue + ", got " + quoted(text);
+    if (!list)
+        return "must be a list of integers like " + def.defaultValue + ", got " + quoted(text);
     if (list->size() < def.minItems || (def.maxItems > 0 && list->size() > def.maxItems)) {
-        const std::string count = def.maxItems == 0
-                                      ? "at least " + std::to_string(def.minItems)
-                                      : std::to_string(def.minItems) + " to " +
-                                            std::to_string(def.maxItems);
+        const std::string count = def.maxItems == 0 ? "at least " + std::to_string(def.minItems)
+                                                    : std::to_string(def.minItems) + " to " +
+                                                          std::to_string(def.maxItems);
         return "must have " + count + " elements, got " + std::to_string(list->size());
     }
     for (int64_t element : *list) {
@@ -75,46 +79,47 @@ std::string checkList(const KeyDef& def, std::string_view text, std::string& can
 
 std::string checkValue(const KeyDef& def, std::string_view text, std::string& canonical) {
     switch (def.type) {
-    case KeyType::Int: {
-        const auto value = parseInt(text);
-        if (!value) return "must be an integer, got " + quoted(text);
-        if (!inRange(def, static_cast<double>(*value))) {
-            return "must be " + rangeText(def, true) + ", got " + std::to_string(*value);
-        }
-        canonical = std::to_string(*value);
-        return {};
-    }
-    case KeyType::Float: {
-        const auto value = parseFloat(text);
-        if (!value) return "must be a number, got " + quoted(text);
-        if (!inRange(def, *value)) {
-            return "must be " + rangeText(def, false) + ", got " + formatFloat(*value);
-        }
-        canonical = formatFloat(*value);
-        return {};
-    }
-    case KeyType::Bool: {
-        const auto value = parseBool(text);
-        if (!value) return "must be true or false, got " + quoted(text);
-        canonical = *value ? "true" : "false";
-        return {};
-    }
-    case KeyType::Choice: {
-        for (const std::string& choice : def.choices) {
-            if (text == choice) {
-                canonical = choice;
-                return {};
+        case KeyType::Int: {
+            const auto value = parseInt(text);
+            if (!value) return "must be an integer, got " + quoted(text);
+            if (!inRange(def, static_cast<double>(*value))) {
+                return "must be " + rangeText(def, true) + ", got " + std::to_string(*value);
             }
+            canonical = std::to_string(*value);
+            return {};
         }
-        std::string list;
-        for (const std::string& choice : def.choices) list += (list.empty() ? "" : ", ") + choice;
-        return "must be one of " + list + "; got " + quoted(text);
-    }
-    case KeyType::IntList:
-        return checkList(def, text, canonical);
-    case KeyType::String:
-    case KeyType::Path:
-        return checkText(def, text, canonical);
+        case KeyType::Float: {
+            const auto value = parseFloat(text);
+            if (!value) return "must be a number, got " + quoted(text);
+            if (!inRange(def, *value)) {
+                return "must be " + rangeText(def, false) + ", got " + formatFloat(*value);
+            }
+            canonical = formatFloat(*value);
+            return {};
+        }
+        case KeyType::Bool: {
+            const auto value = parseBool(text);
+            if (!value) return "must be true or false, got " + quoted(text);
+            canonical = *value ? "true" : "false";
+            return {};
+        }
+        case KeyType::Choice: {
+            for (const std::string& choice : def.choices) {
+                if (text == choice) {
+                    canonical = choice;
+                    return {};
+                }
+            }
+            std::string list;
+            for (const std::string& choice : def.choices)
+                list += (list.empty() ? "" : ", ") + choice;
+            return "must be one of " + list + "; got " + quoted(text);
+        }
+        case KeyType::IntList:
+            return checkList(def, text, canonical);
+        case KeyType::String:
+        case KeyType::Path:
+            return checkText(def, text, canonical);
     }
     return "has an unknown type";
 }

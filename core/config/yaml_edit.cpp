@@ -7,7 +7,9 @@
 namespace tb {
 namespace {
 
-bool isFlow(const YAML::Node& node) { return node.Style() == YAML::EmitterStyle::Flow; }
+bool isFlow(const YAML::Node& node) {
+    return node.Style() == YAML::EmitterStyle::Flow;
+}
 
 std::vector<std::string> splitPath(std::string_view path) {
     std::vector<std::string> parts;
@@ -73,10 +75,10 @@ std::string spliced(std::string_view text, size_t begin, size_t end, std::string
 
 // Where the walk down the key path stopped.
 struct Stop {
-    YAML::Node section;  // the deepest section that exists (the root at first)
+    YAML::Node section;     // the deepest section that exists (the root at first)
     YAML::Node sectionKey;  // its key node; undefined for the root
     bool sectionInFlow = false;
-    size_t found = 0;  // how many leading keys exist
+    size_t found = 0;       // how many leading keys exist
     YAML::Node key, value;  // the last key found and its value
 };
 
@@ -116,10 +118,9 @@ Result<std::string> insertValue(std::string_view text, const YAML::Node& root, c
     if (section.IsMap()) {
         YAML::const_iterator last = section.begin();
         for (auto it = section.begin(); it != section.end(); ++it) last = it;
-        const size_t end =
-            last->second.IsNull()
-                ? afterKeyColon(text, last->first.Mark().pos, false)
-                : nodeEnd(text, last->second, false);
+        const size_t end = last->second.IsNull()
+                               ? afterKeyColon(text, last->first.Mark().pos, false)
+                               : nodeEnd(text, last->second, false);
         const size_t at = lineEndAt(text, end);
         const int indent = section.Mark().column;
         return spliced(text, at, at,

@@ -4,7 +4,9 @@
 namespace tb {
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
+bool isBlank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 size_t quotedEnd(std::string_view text, size_t start) {
     const char quote = text[start];

@@ -8,17 +8,23 @@ namespace {
 
 std::string typeDescription(const KeyDef& def) {
     switch (def.type) {
-    case KeyType::Int: return "an integer";
-    case KeyType::Float: return "a number";
-    case KeyType::Bool: return "true or false";
-    case KeyType::String: return "text";
-    case KeyType::Path: return "a path";
-    case KeyType::IntList: return "a list of integers like " + def.defaultValue;
-    case KeyType::Choice: {
-        std::string list;
-        for (const auto& choice : def.choices) list += (list.empty() ? "" : ", ") + choice;
-        return "one of " + list;
-    }
+        case KeyType::Int:
+            return "an integer";
+        case KeyType::Float:
+            return "a number";
+        case KeyType::Bool:
+            return "true or false";
+        case KeyType::String:
+            return "text";
+        case KeyType::Path:
+            return "a path";
+        case KeyType::IntList:
+            return "a list of integers like " + def.defaultValue;
+        case KeyType::Choice: {
+            std::string list;
+            for (const auto& choice : def.choices) list += (list.empty() ? "" : ", ") + choice;
+            return "one of " + list;
+        }
     }
     return "a value";
 }
@@ -34,8 +40,8 @@ std::string checkListNode(const KeyDef& def, const YAML::Node& list, std::string
         const YAML::Node element = list[i];
         at = positionOf(element.Mark());
         if (!element.IsScalar() || !parseInt(element.Scalar())) {
-            const std::string got = element.IsScalar() ? "'" + element.Scalar() + "'"
-                                                       : shapeName(element);
+            const std::string got =
+                element.IsScalar() ? "'" + element.Scalar() + "'" : shapeName(element);
             return "must be " + typeDescription(def) + "; element " + std::to_string(i + 1) +
                    " is " + got;
         }
@@ -66,9 +72,9 @@ public:
     void walkRoot(const YAML::Node& root) {
         if (root.IsNull()) return;  // an empty file means every default
         if (!root.IsMap()) {
-            report(positionOf(root.Mark()), "",
-                   "a config must be a mapping of keys such as 'name: demo', got " +
-                       shapeName(root));
+            report(
+                positionOf(root.Mark()), "",
+                "a config must be a mapping of keys such as 'name: demo', got " + shapeName(root));
             return;
         }
         walkMap(root, "");
@@ -83,12 +89,13 @@ private:
                 report(keyAt, prefix, "keys must be plain names, got " + shapeName(pair.first));
                 continue;
             }
-            const std::string path = prefix.empty() ? pair.first.Scalar()
-                                                    : prefix + "." + pair.first.Scalar();
+            const std::string path =
+                prefix.empty() ? pair.first.Scalar() : prefix + "." + pair.first.Scalar();
             const auto [first, isNew] = firstLines.emplace(path, keyAt.line);
             if (!isNew) {
-                report(keyAt, path, "duplicate key '" + path + "' (first given on line " +
-                                        std::to_string(first->second) + ")");
+                report(keyAt, path,
+                       "duplicate key '" + path + "' (first given on line " +
+                           std::to_string(first->second) + ")");
                 continue;
             }
             walkEntry(path, pair.second, keyAt);
@@ -109,17 +116,15 @@ private:
             if (value.IsMap()) {
                 walkMap(value, path);
             } else if (!value.IsNull()) {
-                report(valueAt, path, "'" + path + "' is a section, not a value; write its keys " +
-                                          "indented below it, e.g. '" + exampleKey(path) + "'");
+                report(valueAt, path,
+                       "'" + path + "' is a section, not a value; write its keys " +
+                           "indented below it, e.g. '" + exampleKey(path) + "'");
             }
             return;
         }
         const KeyDef* def = findKey(path);
         if (!def) {
-            const std::string suggestion = closestKey(path);
-            report(keyAt, path,
-                   "unknown key '" + path + "'" +
-                       (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
+            report(keyAt, path, unknownKeyMessage(path));
             return;
         }
         m_positions[path] = valueAt;

@@ -31,18 +31,19 @@ class TestConfigDiagnostics : public QObject {
 
 private Q_SLOTS:
     void validFileGivesValuesAndDefaults() {
-        const LoadedConfig config = parseConfigText("version: 1\n"
-                                                    "name: mnist-small\n"
-                                                    "optim:\n"
-                                                    "  lr: 3e-4\n"
-                                                    "  nesterov: yes\n"
-                                                    "data:\n"
-                                                    "  synthetic: {samples: 100, shape: [3, 8, 8]}\n"
-                                                    "model:\n"
-                                                    "  hidden:\n"
-                                                    "    - 64\n"
-                                                    "    - 32\n",
-                                                    "c.yaml", "/base");
+        const LoadedConfig config = parseConfigText(
+            "version: 1\n"
+            "name: mnist-small\n"
+            "optim:\n"
+            "  lr: 3e-4\n"
+            "  nesterov: yes\n"
+            "data:\n"
+            "  synthetic: {samples: 100, shape: [3, 8, 8]}\n"
+            "model:\n"
+            "  hidden:\n"
+            "    - 64\n"
+            "    - 32\n",
+            "c.yaml", "/base");
         QVERIFY2(config.ok(), qPrintable(summary(config).join('\n')));
         QCOMPARE(config.values.size(), defaultValues().size());
         QCOMPARE(config.values.at("name"), std::string("mnist-small"));
@@ -61,19 +62,20 @@ private Q_SLOTS:
     }
 
     void reportsEveryProblemInTextOrderAtItsPosition() {
-        const LoadedConfig config = parseConfigText("name: demo\n"
-                                                    "optim:\n"
-                                                    "  lrr: 0.01\n"
-                                                    "  kind: adagrad\n"
-                                                    "data:\n"
-                                                    "  batch_size: 0\n"
-                                                    "  workers: two\n"
-                                                    "model: cnn\n"
-                                                    "train:\n"
-                                                    "  device: gpu\n"
-                                                    "  epochs: [1, 2]\n"
-                                                    "seed:\n",
-                                                    "demo.yaml", "/");
+        const LoadedConfig config = parseConfigText(
+            "name: demo\n"
+            "optim:\n"
+            "  lrr: 0.01\n"
+            "  kind: adagrad\n"
+            "data:\n"
+            "  batch_size: 0\n"
+            "  workers: two\n"
+            "model: cnn\n"
+            "train:\n"
+            "  device: gpu\n"
+            "  epochs: [1, 2]\n"
+            "seed:\n",
+            "demo.yaml", "/");
         QCOMPARE(summary(config),
                  QStringList(
                      {"3:3 optim.lrr | unknown key 'optim.lrr'; did you mean 'optim.lr'?",
@@ -132,14 +134,15 @@ private Q_SLOTS:
     }
 
     void duplicateAndUnknownSectionsAndVersion() {
-        const LoadedConfig config = parseConfigText("version: 2\n"
-                                                    "optimm:\n"
-                                                    "  lr: 1\n"
-                                                    "seed: 1\n"
-                                                    "seed: 2\n"
-                                                    "train:\n"
-                                                    "  lr: 0.1\n",
-                                                    "d.yaml", "/");
+        const LoadedConfig config = parseConfigText(
+            "version: 2\n"
+            "optimm:\n"
+            "  lr: 1\n"
+            "seed: 1\n"
+            "seed: 2\n"
+            "train:\n"
+            "  lr: 0.1\n",
+            "d.yaml", "/");
         QCOMPARE(summary(config),
                  QStringList({"1:10 version | version must be 1, the only config schema version "
                               "this Trainbench reads",
@@ -163,8 +166,8 @@ private Q_SLOTS:
         QCOMPARE(summary(missing), QStringList({"2:9 data.path | data.path is required when "
                                                 "data.kind is mnist; point it at the folder "
                                                 "holding the MNIST files"}));
-        const LoadedConfig absent = parseConfigText(
-            "data:\n  kind: mnist\n  path: /x/no-such-dir\n", "m.yaml", "/");
+        const LoadedConfig absent =
+            parseConfigText("data:\n  kind: mnist\n  path: /x/no-such-dir\n", "m.yaml", "/");
         QCOMPARE(summary(absent), QStringList({"3:9 data.path | data.path '/x/no-such-dir' does "
                                                "not exist; point it at the folder holding the "
                                                "MNIST files"}));
@@ -179,18 +182,18 @@ private Q_SLOTS:
         csv.close();
         const std::string base = dir.path().toStdString();
 
-        const LoadedConfig folder = parseConfigText(
-            "data:\n  kind: mnist\n  path: datasets/./mnist\n", "c.yaml", base);
+        const LoadedConfig folder =
+            parseConfigText("data:\n  kind: mnist\n  path: datasets/./mnist\n", "c.yaml", base);
         QVERIFY2(folder.ok(), qPrintable(summary(folder).join('\n')));
         QCOMPARE(folder.values.at("data.path"), base + "/datasets/mnist");
 
-        const LoadedConfig file = parseConfigText(
-            "data:\n  kind: csv\n  path: table.csv\n", "c.yaml", base);
+        const LoadedConfig file =
+            parseConfigText("data:\n  kind: csv\n  path: table.csv\n", "c.yaml", base);
         QVERIFY2(file.ok(), qPrintable(summary(file).join('\n')));
         QCOMPARE(file.values.at("data.path"), base + "/table.csv");
 
-        const LoadedConfig wrongShape = parseConfigText(
-            "data:\n  kind: cifar10\n  path: table.csv\n", "c.yaml", base);
+        const LoadedConfig wrongShape =
+            parseConfigText("data:\n  kind: cifar10\n  path: table.csv\n", "c.yaml", base);
         QCOMPARE(summary(wrongShape),
                  QStringList({QString::fromStdString(
                      "3:9 data.path | data.path '" + base +

@@ -9,17 +9,18 @@ using namespace tb;
 
 namespace {
 
-const std::string kCommented = "# Trainbench demo config\n"
-                               "name: demo   # run name\n"
-                               "\n"
-                               "optim:\n"
-                               "  kind: adam        # sgd | adam | adamw\n"
-                               "  lr: 0.001         # peak learning rate\n"
-                               "  momentum: 0.9\n"
-                               "\n"
-                               "# training loop\n"
-                               "train:\n"
-                               "  epochs: 5\n";
+const std::string kCommented =
+    "# Trainbench demo config\n"
+    "name: demo   # run name\n"
+    "\n"
+    "optim:\n"
+    "  kind: adam        # sgd | adam | adamw\n"
+    "  lr: 0.001         # peak learning rate\n"
+    "  momentum: 0.9\n"
+    "\n"
+    "# training loop\n"
+    "train:\n"
+    "  epochs: 5\n";
 
 std::string edited(std::string_view text, std::string_view key, std::string_view value) {
     const Result<std::string> result = setValueInText(text, key, value);
@@ -81,9 +82,9 @@ private Q_SLOTS:
     }
 
     void insertAbsentKeyAtEndOfItsSection() {
-        QCOMPARE(edited(kCommented, "optim.weight_decay", "0.01"),
-                 replaced(kCommented, "  momentum: 0.9\n",
-                          "  momentum: 0.9\n  weight_decay: 0.01\n"));
+        QCOMPARE(
+            edited(kCommented, "optim.weight_decay", "0.01"),
+            replaced(kCommented, "  momentum: 0.9\n", "  momentum: 0.9\n  weight_decay: 0.01\n"));
     }
 
     void insertAbsentNestedSection() {
@@ -91,6 +92,18 @@ private Q_SLOTS:
         QCOMPARE(edited(text, "data.synthetic.samples", "100"),
                  std::string("data:\n    kind: synthetic   # demo\n    synthetic:\n"
                              "        samples: 100\n\nmodel:\n    kind: mlp\n"));
+    }
+
+    void insertAfterNestedSectionDedentsBack() {
+        const std::string text =
+            "data:\n  kind: synthetic\n  synthetic:\n    samples: 10\n"
+            "# model below\nmodel:\n  kind: mlp\n";
+        QCOMPARE(edited(text, "data.batch_size", "32"),
+                 replaced(text, "    samples: 10\n", "    samples: 10\n  batch_size: 32\n"));
+        QCOMPARE(edited(text, "data.synthetic.classes", "4"),
+                 replaced(text, "    samples: 10\n", "    samples: 10\n    classes: 4\n"));
+        QCOMPARE(edited(text, "data.synthetic.samples", "99"),
+                 replaced(text, "samples: 10", "samples: 99"));
     }
 
     void insertIntoAbsentSectionAtEndOfFile() {
@@ -111,7 +124,8 @@ private Q_SLOTS:
     void fillEmptyValue() {
         QCOMPARE(edited("optim:\n  lr:   # fill me\n  kind: sgd\n", "optim.lr", "0.1"),
                  std::string("optim:\n  lr: 0.1   # fill me\n  kind: sgd\n"));
-        QCOMPARE(edited("optim:\n  lr: ~\n", "optim.lr", "0.1"), std::string("optim:\n  lr: 0.1\n"));
+        QCOMPARE(edited("optim:\n  lr: ~\n", "optim.lr", "0.1"),
+                 std::string("optim:\n  lr: 0.1\n"));
     }
 
     void quotedStringsKeepTheirQuotes() {

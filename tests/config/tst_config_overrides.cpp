@@ -16,9 +16,9 @@ private Q_SLOTS:
     void validOverridesReplaceValues() {
         LoadedConfig config = parseConfigText("optim:\n  lr: 0.1\n", "c.yaml", "/");
         QVERIFY(config.ok());
-        applyOverrides(config, {"optim.lr=0.01", "model.channels=[16,32]", "name=my run",
-                                "data.header=no", "train.device = cuda:0", "version=1",
-                                "data.label_column='target'"});
+        applyOverrides(config,
+                       {"optim.lr=0.01", "model.channels=[16,32]", "name=my run", "data.header=no",
+                        "train.device = cuda:0", "version=1", "data.label_column='target'"});
         QVERIFY(config.ok());
         QCOMPARE(config.values.at("optim.lr"), std::string("0.01"));
         QCOMPARE(config.values.at("model.channels"), std::string("[16, 32]"));

@@ -14,24 +14,42 @@ namespace {
 // A value other than the default for every key, so a key the writer or reader drops shows.
 ConfigValues everyKeyChanged() {
     return {
-        {"name", "run \"A\" \\ back\nslash"}, {"seed", "42"},
-        {"data.kind", "csv"}, {"data.path", "/data/my table.csv"},
-        {"data.label_column", "3"}, {"data.header", "false"},
-        {"data.val_fraction", "0.25"}, {"data.batch_size", "128"},
-        {"data.workers", "4"}, {"data.synthetic.samples", "500"},
-        {"data.synthetic.classes", "3"}, {"data.synthetic.shape", "[3, 32, 32]"},
-        {"model.kind", "resnet"}, {"model.hidden", "[]"},
-        {"model.channels", "[16, 32, 64]"}, {"model.depth", "32"},
-        {"model.dropout", "0.5"}, {"optim.kind", "sgd"},
-        {"optim.lr", "0.1"}, {"optim.momentum", "0.95"},
-        {"optim.nesterov", "true"}, {"optim.weight_decay", "5e-04"},
-        {"optim.grad_clip", "1.5"}, {"schedule.kind", "step"},
-        {"schedule.warmup_steps", "100"}, {"schedule.step_size", "3"},
-        {"schedule.gamma", "0.5"}, {"train.epochs", "30"},
-        {"train.max_steps", "1000"}, {"train.log_every", "5"},
-        {"train.eval_every", "2"}, {"train.checkpoint_every", "0"},
-        {"train.keep_checkpoints", "7"}, {"train.device", "cuda:1"},
-        {"train.threads", "8"}, {"train.deterministic", "false"},
+        {"name", "run \"A\" \\ back\nslash"},
+        {"seed", "42"},
+        {"data.kind", "csv"},
+        {"data.path", "/data/my table.csv"},
+        {"data.label_column", "3"},
+        {"data.header", "false"},
+        {"data.val_fraction", "0.25"},
+        {"data.batch_size", "128"},
+        {"data.workers", "4"},
+        {"data.synthetic.samples", "500"},
+        {"data.synthetic.classes", "3"},
+        {"data.synthetic.shape", "[3, 32, 32]"},
+        {"model.kind", "resnet"},
+        {"model.hidden", "[]"},
+        {"model.channels", "[16, 32, 64]"},
+        {"model.depth", "32"},
+        {"model.dropout", "0.5"},
+        {"optim.kind", "sgd"},
+        {"optim.lr", "0.1"},
+        {"optim.momentum", "0.95"},
+        {"optim.nesterov", "true"},
+        {"optim.weight_decay", "5e-04"},
+        {"optim.grad_clip", "1.5"},
+        {"schedule.kind", "step"},
+        {"schedule.warmup_steps", "100"},
+        {"schedule.step_size", "3"},
+        {"schedule.gamma", "0.5"},
+        {"train.epochs", "30"},
+        {"train.max_steps", "1000"},
+        {"train.log_every", "5"},
+        {"train.eval_every", "2"},
+        {"train.checkpoint_every", "0"},
+        {"train.keep_checkpoints", "7"},
+        {"train.device", "cuda:1"},
+        {"train.threads", "8"},
+        {"train.deterministic", "false"},
     };
 }
 
@@ -80,16 +98,17 @@ private Q_SLOTS:
     }
 
     void reportsEveryBadLineWithFileAndLine() {
-        const auto read = readResolvedConfig("# trainbench resolved config 1\n"
-                                             "optim.lrr = 0.1\n"
-                                             "data.batch_size = 0\n"
-                                             "name = \"unterminated\n"
-                                             "no equals sign\n"
-                                             "seed = 1\n"
-                                             "seed = 2\n"
-                                             "data.path = \"bad \\q escape\"\n"
-                                             "train.device = \"tpu\"\n",
-                                             "/runs/x/resolved.cfg");
+        const auto read = readResolvedConfig(
+            "# trainbench resolved config 1\n"
+            "optim.lrr = 0.1\n"
+            "data.batch_size = 0\n"
+            "name = \"unterminated\n"
+            "no equals sign\n"
+            "seed = 1\n"
+            "seed = 2\n"
+            "data.path = \"bad \\q escape\"\n"
+            "train.device = \"tpu\"\n",
+            "/runs/x/resolved.cfg");
         QVERIFY(!read.ok());
         QCOMPARE(read.error(),
                  std::string("/runs/x/resolved.cfg:2: unknown key 'optim.lrr'; did you mean "

@@ -52,17 +52,39 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("int") << "train.epochs" << "+12" << "12";
-        QTest::newRow("float shortest") << "optim.lr" << "0.0100" << "0.01";
-        QTest::newRow("float exponent") << "optim.lr" << "1e-4" << "1e-04";
-        QTest::newRow("float from int") << "optim.momentum" << "1" << "1";
-        QTest::newRow("bool yes") << "optim.nesterov" << "yes" << "true";
-        QTest::newRow("bool False") << "data.header" << "False" << "false";
-        QTest::newRow("list spacing") << "model.channels" << "[ 16,32 ,64]" << "[16, 32, 64]";
-        QTest::newRow("empty list") << "model.hidden" << "[]" << "[]";
-        QTest::newRow("string raw") << "name" << "my \"quoted\" run" << "my \"quoted\" run";
-        QTest::newRow("cuda:N") << "train.device" << "cuda:1" << "cuda:1";
-        QTest::newRow("choice") << "schedule.kind" << "step" << "step";
+        QTest::newRow("int") << "train.epochs"
+                             << "+12"
+                             << "12";
+        QTest::newRow("float shortest") << "optim.lr"
+                                        << "0.0100"
+                                        << "0.01";
+        QTest::newRow("float exponent") << "optim.lr"
+                                        << "1e-4"
+                                        << "1e-04";
+        QTest::newRow("float from int") << "optim.momentum"
+                                        << "1"
+                                        << "1";
+        QTest::newRow("bool yes") << "optim.nesterov"
+                                  << "yes"
+                                  << "true";
+        QTest::newRow("bool False") << "data.header"
+                                    << "False"
+                                    << "false";
+        QTest::newRow("list spacing") << "model.channels"
+                                      << "[ 16,32 ,64]"
+                                      << "[16, 32, 64]";
+        QTest::newRow("empty list") << "model.hidden"
+                                    << "[]"
+                                    << "[]";
+        QTest::newRow("string raw") << "name"
+                                    << "my \"quoted\" run"
+                                    << "my \"quoted\" run";
+        QTest::newRow("cuda:N") << "train.device"
+                                << "cuda:1"
+                                << "cuda:1";
+        QTest::newRow("choice") << "schedule.kind"
+                                << "step"
+                                << "step";
     }
     void canonicalText() {
         QFETCH(QString, key);
@@ -75,36 +97,55 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not int") << "seed" << "1.5" << "ERROR: must be an integer, got '1.5'";
-        QTest::newRow("negative seed") << "seed" << "-1"
+        QTest::newRow("not int") << "seed"
+                                 << "1.5"
+                                 << "ERROR: must be an integer, got '1.5'";
+        QTest::newRow("negative seed") << "seed"
+                                       << "-1"
                                        << "ERROR: must be between 0 and 4294967295, got -1";
-        QTest::newRow("batch range") << "data.batch_size" << "0"
+        QTest::newRow("batch range") << "data.batch_size"
+                                     << "0"
                                      << "ERROR: must be between 1 and 65536, got 0";
-        QTest::newRow("open range") << "train.log_every" << "0" << "ERROR: must be at least 1, got 0";
-        QTest::newRow("lr zero") << "optim.lr" << "0"
+        QTest::newRow("open range") << "train.log_every"
+                                    << "0"
+                                    << "ERROR: must be at least 1, got 0";
+        QTest::newRow("lr zero") << "optim.lr"
+                                 << "0"
                                  << "ERROR: must be greater than 0 and at most 10, got 0";
-        QTest::newRow("lr big") << "optim.lr" << "11"
+        QTest::newRow("lr big") << "optim.lr"
+                                << "11"
                                 << "ERROR: must be greater than 0 and at most 10, got 11";
-        QTest::newRow("nan") << "optim.lr" << "nan" << "ERROR: must be a number, got 'nan'";
-        QTest::newRow("bool") << "data.header" << "maybe"
+        QTest::newRow("nan") << "optim.lr"
+                             << "nan"
+                             << "ERROR: must be a number, got 'nan'";
+        QTest::newRow("bool") << "data.header"
+                              << "maybe"
                               << "ERROR: must be true or false, got 'maybe'";
-        QTest::newRow("choice") << "data.kind" << "imagenet"
+        QTest::newRow("choice") << "data.kind"
+                                << "imagenet"
                                 << "ERROR: must be one of synthetic, mnist, cifar10, csv; got "
                                    "'imagenet'";
-        QTest::newRow("list type") << "data.synthetic.shape" << "5"
+        QTest::newRow("list type") << "data.synthetic.shape"
+                                   << "5"
                                    << "ERROR: must be a list of integers like [1, 28, 28], got "
                                       "'5'";
-        QTest::newRow("list count") << "data.synthetic.shape" << "[1, 2, 3, 4]"
+        QTest::newRow("list count") << "data.synthetic.shape"
+                                    << "[1, 2, 3, 4]"
                                     << "ERROR: must have 1 to 3 elements, got 4";
-        QTest::newRow("list element") << "data.synthetic.shape" << "[1, 0]"
+        QTest::newRow("list element") << "data.synthetic.shape"
+                                      << "[1, 0]"
                                       << "ERROR: has element 0; each must be between 1 and 4096";
-        QTest::newRow("device") << "train.device" << "gpu"
+        QTest::newRow("device") << "train.device"
+                                << "gpu"
                                 << "ERROR: must be auto, cpu, cuda or cuda:N (N = GPU index), got "
                                    "'gpu'";
-        QTest::newRow("device index") << "train.device" << "cuda:x"
+        QTest::newRow("device index") << "train.device"
+                                      << "cuda:x"
                                       << "ERROR: must be auto, cpu, cuda or cuda:N (N = GPU "
                                          "index), got 'cuda:x'";
-        QTest::newRow("empty name") << "name" << "" << "ERROR: must not be empty";
+        QTest::newRow("empty name") << "name"
+                                    << ""
+                                    << "ERROR: must not be empty";
     }
     void problems() {
         QFETCH(QString, key);
