@@ -95,10 +95,25 @@ Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::stri
 }
 
 Result<void> CheckpointReader::loadModel(Classifier& model) {
+    // Module::load replaces tensors whatever their shape, so shapes are compared here.
+    std::vector<std::pair<std::string, std::vector<int64_t>>> expected;
+    for (const auto& item : model.named_parameters()) expected.emplace_back(item.key(), item.value().sizes().vec());
+    for (const auto& item : model.named_buffers()) expected.emplace_back(item.key(), item.value().sizes().vec());
     try {
         torch::serialize::InputArchive modelArchive;
         m_archive->read("model", modelArchive);
         model.load(modelArchive);
+        size_t i = 0;
+        for (const auto& item : model.named_parameters()) {
+            if (item.value().sizes().vec() != expected[i++].second) {
+                throw std::runtime_error("parameter " + item.key() + " has another shape");
+            }
+        }
+        for (const auto& item : model.named_buffers()) {
+            if (item.value().sizes().vec() != expected[i++].second) {
+                throw std::runtime_error("buffer " + item.key() + " has another shape");
+            }
+        }
     } catch (const std::exception& e) {
         const std::string what = e.what();
         return fail(m_path + ": the model in this checkpoint does not match the config (" +
