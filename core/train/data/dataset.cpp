@@ -89,7 +89,11 @@ Dataset takeRows(const Dataset& from, const std::vector<int64_t>& rows) {
 void splitTrainVal(RawDataset& raw, double valFraction, int64_t seed) {
     const int64_t n = raw.train.size();
     int64_t nVal = std::llround(static_cast<double>(n) * valFraction);
-    if (valFraction > 0 && n >= 2) nVal = std::clamp<int64_t>(nVal, 1, n - 1);
+    if (valFraction > 0) nVal = n >= 2 ? std::clamp<int64_t>(nVal, 1, n - 1) : 0;
+    if (nVal == 0) {  // nothing held out: keep the file order, which is less surprising
+        raw.val = takeRows(raw.train, {});
+        return;
+    }
     PortableRng rng(static_cast<uint64_t>(seed), /*stream=*/1);
     const std::vector<int64_t> order = rng.permutation(n);
     const std::vector<int64_t> valRows(order.begin(), order.begin() + nVal);
