@@ -1,0 +1,28 @@
+#pragma once
+// Backend: the one interface through which the app launches and controls runs, local or remote.
+
+#include <QString>
+#include <QStringList>
+
+#include "protocol/result.h"
+
+namespace tb {
+
+struct LaunchRequest {
+    QString configPath;        // YAML config; or configText when set
+    QString configText;        // edited YAML (fork with an edited config); wins over configPath
+    QStringList sets;          // "key.path=value" overrides
+    QString parentRun;         // resume / fork: the parent run id
+    QString parentCheckpoint;  // resume / fork: checkpoint file to start from
+};
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+    // Creates the run directory and starts the run detached; returns the run id.
+    virtual Result<QString> launch(const LaunchRequest& request) = 0;
+    virtual Result<void> stop(const QString& runId) = 0;  // SIGTERM to the process group
+    virtual Result<void> kill(const QString& runId) = 0;  // SIGKILL to the process group
+};
+
+}  // namespace tb

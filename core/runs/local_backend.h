@@ -1,0 +1,25 @@
+#pragma once
+// Runs on this machine: each run is started through resources/tb-wrap.sh in its own session,
+// so quitting or crashing the app never stops it.
+
+#include <QString>
+
+#include "runs/backend.h"
+
+namespace tb {
+
+class LocalBackend : public Backend {
+public:
+    // `binDir` holds trainbench-train and tb-wrap.sh (the app's own directory).
+    LocalBackend(const QString& runsRoot, const QString& binDir);
+
+    Result<QString> launch(const LaunchRequest& request) override;
+    Result<void> stop(const QString& runId) override;
+    Result<void> kill(const QString& runId) override;
+
+private:
+    QString m_runsRoot;
+    QString m_binDir;
+};
+
+}  // namespace tb

@@ -1,0 +1,49 @@
+#pragma once
+// The runs under one runs root: scanned from disk, refreshed on a timer, changes batched.
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include "protocol/result.h"
+#include "runs/run_info.h"
+
+class QTimer;
+
+namespace tb {
+
+class RunCatalog : public QObject {
+    Q_OBJECT
+
+public:
+    explicit RunCatalog(const QString& runsRoot, QObject* parent = nullptr);
+
+    QString runsRoot() const { return m_runsRoot; }
+    const QList<RunInfo>& runs() const { return m_runs; }  // newest first
+    const RunInfo* find(const QString& id) const;
+
+    // Re-reads what changed (status.json mtimes, new or removed directories) and marks runs
+    // `lost` whose status says running but whose process is gone without an exit code.
+    void refresh();
+    void startWatching(int intervalMs = 1000);
+
+    // annotations.json: the user's name, tags and note for a run (atomic rewrite).
+    Result<void> annotate(const QString& id, const QString& name, const QStringList& tags,
+                          const QString& note);
+    // Deletes the run directory; refuses while the run is live.
+    Result<void> remove(const QString& id);
+
+Q_SIGNALS:
+    void runsReset();                          // runs added or removed
+    void runsUpdated(const QStringList& ids);  // fields of these runs changed (one batch)
+
+private:
+    QString m_runsRoot;
+    QList<RunInfo> m_runs;
+    QHash<QString, qint64> m_statusStamps;  // id -> status.json mtime (ms) at last read
+    QTimer* m_timer = nullptr;
+};
+
+}  // namespace tb
