@@ -25,6 +25,12 @@ torch::Tensor epochPermutation(int64_t seed, int64_t epoch, int64_t size) {
     return torch::randperm(size, generator, torch::kLong);
 }
 
+void restoreGenerator(torch::Device device, const torch::Tensor& state) {
+    at::Generator generator = at::globalContext().defaultGenerator(device);  // a shared handle
+    std::lock_guard<std::mutex> lock(generator.mutex());
+    generator.set_state(state.cpu());
+}
+
 class TrainingRun {
 public:
     TrainingRun(const TrainerOptions& options, TrainObserver& observer)
@@ -113,12 +119,8 @@ private:
         if (auto loaded = (*reader)->loadOptimizer(*m_optimizer); !loaded) return loaded.failure();
         auto state = (*reader)->trainingState();
         if (!state) return state.failure();
-        if (state->cpuRng.defined()) {
-            at::globalContext().defaultGenerator(torch::kCPU).set_state(state->cpuRng.cpu());
-        }
-        if (state->cudaRng.defined() && m_device.is_cuda()) {
-            at::globalContext().defaultGenerator(m_device).set_state(state->cudaRng.cpu());
-        }
+        if (state->cpuRng.defined()) restoreGenerator(torch::kCPU, state->cpuRng);
+        if (state->cudaRng.defined() && m_device.is_cuda()) restoreGenerator(m_device, state->cudaRng);
         if (state->lossSum.defined()) m_lossSum = state->lossSum.to(m_device);
         if (state->correct.defined()) m_correct = state->correct.to(m_device);
         if (state->seen.defined()) m_seen = state->seen.to(m_device);
@@ -140,6 +142,7 @@ private:
     // window stays open: it travels in the checkpoint.
     void trainEpoch(int64_t epoch) {
         m_model->train();
+        m_windowStart = std::chrono::steady_clock::now();  // evaluation time is not training time
         const int64_t size = m_data.train.size();
         const int64_t batch = m_config.data.batchSize;
         const torch::Tensor order = epochPermutation(m_config.seed, epoch, size).to(m_device);

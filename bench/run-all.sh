@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark, each printed as a ratio against a reference measured in the
+# same run. Figures go into docs/PERFORMANCE.md.
+set -euo pipefail
+build_dir=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+export QT_QPA_PLATFORM=offscreen
+
+echo "== trainer throughput (issue: C++ >= 1.2x PyTorch, CNN 28x28 CPU)"
+"$here/train/bench_train.sh" "$build_dir"
+
+echo "== checkpoint save/load, ResNet-56 + Adam state"
+read -r depth bytes save load < <("$build_dir/bin/bench_checkpoint" 56 10)
+read -r pbytes psave pload < <(/usr/bin/python3 "$here/checkpoint/checkpoint_reference.py" 56 10)
+/usr/bin/python3 - "$bytes" "$save" "$load" "$pbytes" "$psave" "$pload" <<'PY'
+import sys
+b, s, l, pb, ps, pl = map(float, sys.argv[1:])
+print(f"checkpoint resnet-56: trainbench save {s:.1f} ms / load {l:.1f} ms ({b/1e6:.2f} MB, atomic+fsync+sha256); "
+      f"torch.save {ps:.1f} ms / torch.load {pl:.1f} ms ({pb/1e6:.2f} MB); ratio save {ps/s:.2f}x load {pl/l:.2f}x")
+PY
+
+if [ -x "$build_dir/bin/bench_ingest" ]; then
+  echo "== metrics ingest (goal >= 200 MB/s, <= 16 bytes/point)"
+  "$build_dir/bin/bench_ingest" "${INGEST_MB:-1024}"
+fi
+if [ -x "$build_dir/bin/bench_redraw" ]; then
+  echo "== chart redraw, 10M points 1200x800 (goal <= 16 ms, >= 10x raw)"
+  "$build_dir/bin/bench_redraw"
+fi
