@@ -1,0 +1,130 @@
+// ConfigForm: builds the fields from configSchema() and keeps them in step with the document.
+#include "config_form.h"
+
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include "config/schema.h"
+#include "config_document.h"
+#include "config_field.h"
+
+namespace tb {
+namespace {
+
+QString sectionOf(const QString& key) {
+    const int dot = key.indexOf(QLatin1Char('.'));
+    return dot < 0 ? QString() : key.left(dot);
+}
+
+QString sectionTitle(const QString& section) {
+    if (section.isEmpty()) return QObject::tr("General");
+    return section.left(1).toUpper() + section.mid(1);
+}
+
+}  // namespace
+
+ConfigForm::ConfigForm(ConfigDocument* document, QWidget* parent)
+    : QWidget(parent), m_document(document) {
+    build();
+    connect(m_document, &ConfigDocument::textChanged, this, &ConfigForm::syncFromDocument);
+    connect(m_document, &ConfigDocument::diagnosticsChanged, this,
+            &ConfigForm::syncFromDocument);
+    syncFromDocument();
+}
+
+void ConfigForm::build() {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("formNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; "
+                                           "padding: 6px; border-radius: 3px; }"));
+    m_notice->hide();
+    layout->addWidget(m_notice);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_fieldsArea = new QWidget(scroll);
+    auto* sections = new QVBoxLayout(m_fieldsArea);
+    QHash<QString, QFormLayout*> groups;
+    for (const KeyDef& def : configSchema()) {
+        const QString key = QString::fromStdString(def.path);
+        const QString section = sectionOf(key);
+        QFormLayout*& group = groups[section];
+        if (!group) {
+            auto* box = new QGroupBox(sectionTitle(section), m_fieldsArea);
+            group = new QFormLayout(box);
+            group->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+            sections->addWidget(box);
+        }
+        auto* field = new ConfigField(def, m_fieldsArea);
+        auto* label = new QLabel(section.isEmpty() ? key : key.mid(section.size() + 1));
+        label->setToolTip(QString::fromStdString(def.doc));
+        label->setBuddy(field->input());
+        group->addRow(label, field);
+        m_fields.insert(key, field);
+        connect(field, &ConfigField::edited, this, &ConfigForm::applyEdit);
+        connect(field, &ConfigField::browseRequested, this, &ConfigForm::browseForPath);
+    }
+    sections->addStretch(1);
+    scroll->setWidget(m_fieldsArea);
+    layout->addWidget(scroll, 1);
+}
+
+void ConfigForm::syncFromDocument() {
+    // Without a YAML tree no value can be read or set; the form waits for the text to parse.
+    const bool broken = m_document->hasSyntaxError();
+    m_fieldsArea->setEnabled(!broken);
+    if (broken) {
+        showNotice(tr("The YAML text has a syntax error (see the problems list); "
+                      "fix it there to edit with the form again."));
+    } else if (m_notice->property("syntax").toBool()) {
+        showNotice({});
+    }
+    m_notice->setProperty("syntax", broken);
+    for (ConfigField* field : std::as_const(m_fields)) {
+        const QString problem = m_document->diagnosticFor(field->key());
+        field->setDiagnostic(problem);
+        // A field with a problem keeps what the user sees; the resolved value would be the
+        // default, not what was written.
+        if (!broken && problem.isEmpty()) field->setValueText(m_document->value(field->key()));
+    }
+}
+
+void ConfigForm::applyEdit(const QString& key, const QString& valueText) {
+    const Result<void> result = m_document->setValue(key, valueText);
+    if (!result) {
+        showNotice(tr("Could not set %1: %2").arg(key, QString::fromStdString(result.error())));
+    } else if (!m_notice->property("syntax").toBool()) {
+        showNotice({});
+    }
+}
+
+void ConfigForm::browseForPath(const QString& key) {
+    const QString current = m_document->value(key);
+    const QString start = current.isEmpty() ? m_document->baseDir() : current;
+    // CSV data is one file; the image datasets are folders of files.
+    const QString chosen =
+        m_document->value(QStringLiteral("data.kind")) == QLatin1String("csv")
+            ? QFileDialog::getOpenFileName(this, tr("Choose the CSV file"), start,
+                                           tr("CSV files (*.csv);;All files (*)"))
+            : QFileDialog::getExistingDirectory(this, tr("Choose the dataset folder"), start);
+    if (chosen.isEmpty()) return;
+    ConfigField* pathField = m_fields.value(key);
+    pathField->setValueText(chosen);
+    // Single quotes: a Windows path's backslashes are not escapes there.
+    applyEdit(key, QLatin1Char('\'') + QString(chosen).replace("'", "''") + QLatin1Char('\''));
+}
+
+void ConfigForm::showNotice(const QString& text) {
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+}  // namespace tb

@@ -1,0 +1,36 @@
+#pragma once
+// The config as a form generated from the schema: a group per section, one field per key.
+// Edits go to ConfigDocument::setValue; document changes come back into the fields.
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+
+namespace tb {
+
+class ConfigDocument;
+class ConfigField;
+
+class ConfigForm : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ConfigForm(ConfigDocument* document, QWidget* parent = nullptr);
+
+    ConfigField* field(const QString& key) const { return m_fields.value(key); }
+
+private:
+    void build();
+    void syncFromDocument();
+    void applyEdit(const QString& key, const QString& valueText);
+    void browseForPath(const QString& key);
+    void showNotice(const QString& text);
+
+    ConfigDocument* m_document;
+    QHash<QString, ConfigField*> m_fields;
+    QWidget* m_fieldsArea = nullptr;
+    QLabel* m_notice = nullptr;
+};
+
+}  // namespace tb

@@ -1,0 +1,23 @@
+#pragma once
+// The config's problems as "LINE:COL  message" rows; activating one asks to show the spot.
+
+#include <QListWidget>
+#include <vector>
+
+#include "config/config_file.h"
+
+namespace tb {
+
+class DiagnosticsList : public QListWidget {
+    Q_OBJECT
+
+public:
+    explicit DiagnosticsList(QWidget* parent = nullptr);
+
+    void setDiagnostics(const std::vector<Diagnostic>& diagnostics);
+
+Q_SIGNALS:
+    void locationActivated(int line, int column);
+};
+
+}  // namespace tb

@@ -1,0 +1,26 @@
+#pragma once
+// YAML colouring for the config text: keys, comments, quoted strings, numbers, booleans.
+
+#include <QSyntaxHighlighter>
+#include <QTextCharFormat>
+
+namespace tb {
+
+class YamlHighlighter : public QSyntaxHighlighter {
+    Q_OBJECT
+
+public:
+    explicit YamlHighlighter(QTextDocument* document);
+
+protected:
+    void highlightBlock(const QString& text) override;
+
+private:
+    QTextCharFormat m_key;
+    QTextCharFormat m_comment;
+    QTextCharFormat m_string;
+    QTextCharFormat m_number;
+    QTextCharFormat m_keyword;
+};
+
+}  // namespace tb
