@@ -1,0 +1,65 @@
+// Visible points of a series: MinMaxLod queries per segment and the off-screen neighbours.
+#include "plot/lod_query.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tb {
+
+namespace {
+// First index in [0, n) with x >= value (n when none).
+std::size_t lowerBound(const PointSource& source, std::size_t n, double value) {
+    std::size_t lo = 0, hi = n;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (source.x(mid) < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void appendQuery(std::vector<LodPoint>& out, const MinMaxLod& lod, const PointSource& source,
+                 double x0, double x1, int columns) {
+    // Segments share their boundary x; a point there must not appear twice.
+    for (const LodPoint& p : lod.query(source, x0, x1, std::max(columns, 1)))
+        if (out.empty() || p.index > out.back().index) out.push_back(p);
+}
+}  // namespace
+
+std::vector<LodPoint> visiblePoints(const MinMaxLod& lod, const PointSource& source, double x0,
+                                    double x1, int columns, bool logX) {
+    std::vector<LodPoint> points;
+    const std::size_t n = lod.size();
+    if (n == 0 || !(x1 > x0)) return points;
+    if (logX && x0 > 0) {
+        const int segments = std::clamp(columns / 16, 1, 64);
+        const double ratio = std::pow(x1 / x0, 1.0 / segments);
+        double a = x0;
+        for (int s = 0; s < segments; ++s) {
+            const double b = s + 1 == segments ? x1 : a * ratio;
+            appendQuery(points, lod, source, a, b, columns / segments);
+            a = b;
+        }
+    } else {
+        appendQuery(points, lod, source, x0, x1, columns);
+    }
+    auto pointAt = [&](std::size_t i) { return LodPoint{source.x(i), source.y(i), i}; };
+    std::size_t first = points.empty() ? lowerBound(source, n, x0) : points.front().index;
+    std::size_t last = points.empty() ? first : points.back().index + 1;
+    if (first > 0) points.insert(points.begin(), pointAt(first - 1));
+    if (last < n) points.push_back(pointAt(last));
+    return points;
+}
+
+std::size_t nearestIndex(const PointSource& source, double x) {
+    const std::size_t n = source.size();
+    if (n == 0) return n;
+    const std::size_t i = lowerBound(source, n, x);
+    if (i == 0) return 0;
+    if (i == n) return n - 1;
+    return (x - source.x(i - 1) <= source.x(i) - x) ? i - 1 : i;
+}
+
+}  // namespace tb

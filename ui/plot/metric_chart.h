@@ -1,0 +1,92 @@
+// MetricChart: one QCustomPlot showing one metric family of several runs at screen resolution.
+#pragma once
+
+#include <QList>
+#include <QPoint>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include "plot/chart_run.h"
+
+class QCustomPlot;
+class QCPGraph;
+class QCPItemStraightLine;
+class QMouseEvent;
+
+namespace tb {
+
+// Every (run, key) pair has two graphs: the raw curve, faint, and the main curve (the EMA
+// when smoothing is on, else the raw curve itself), which alone has a legend entry. Graph data
+// is never the series itself: it is re-queried from the runs' MinMaxLod whenever the visible
+// x range or the plot width changes, so drawing costs O(width) whatever the run's length.
+class MetricChart : public QWidget {
+    Q_OBJECT
+public:
+    MetricChart(QString family, QWidget* parent = nullptr);
+    ~MetricChart() override;
+
+    QString family() const { return m_family; }
+    QCustomPlot* plot() const { return m_plot; }
+
+    void setContent(const QList<PlottedRun>& runs, const QStringList& keys);
+    void setSettings(const ChartSettings& settings);
+    // New points or checkpoints: extend, refit while following the data, queue a replot.
+    void refreshData();
+    void resetView();  // fit everything and follow new data again
+
+    bool exportImage(const QString& path);  // .png, .svg or .pdf
+    bool exportCsv(const QString& path) const;
+
+Q_SIGNALS:
+    void checkpointClicked(QString runId, QString checkpointPath);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+
+private:
+    struct Curve {
+        int run;
+        QString key;
+        QCPGraph* raw;
+        QCPGraph* main;
+    };
+    struct Marker {
+        int run;
+        double x;
+        double y;
+        QString path;
+    };
+    void rebuildGraphs();
+    void applyAxes();
+    void updateLod();
+    void updateMarkers();
+    void fitAll();
+    void userMovedView();
+    void zoomBy(double factor);
+    void panBy(double fractionX, double fractionY);
+    bool handleKey(int key);
+    void showHover(const QPoint& pos);
+    void hideHover();
+    void onRelease(QMouseEvent* event);
+    void showContextMenu(const QPoint& pos);
+    QString hoverText(double x) const;
+
+    QString m_family;
+    QCustomPlot* m_plot;
+    QList<PlottedRun> m_runs;
+    QStringList m_keys;
+    ChartSettings m_settings;
+    QList<Curve> m_curves;
+    QList<QCPGraph*> m_markerGraphs;
+    QList<Marker> m_markers;
+    QCPItemStraightLine* m_cursor = nullptr;
+    QPoint m_pressPos;
+    int m_lodColumns = 0;
+    bool m_follow = true;    // refit on new data until the user zooms or pans
+    bool m_fitting = false;  // our own range changes are not the user's
+    bool m_lodDirty = false;
+};
+
+}  // namespace tb
