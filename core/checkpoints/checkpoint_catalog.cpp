@@ -1,0 +1,121 @@
+// Checkpoint listing from sidecars and on-demand verification in a child process.
+#include "checkpoints/checkpoint_catalog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <algorithm>
+
+namespace tb {
+namespace {
+
+CheckpointEntry readEntry(const QFileInfo& checkpoint) {
+    CheckpointEntry entry;
+    entry.path = checkpoint.absoluteFilePath();
+    entry.name = checkpoint.completeBaseName();
+    entry.bytes = checkpoint.size();
+    QFile sidecar(checkpoint.absolutePath() + "/" + entry.name + ".json");
+    if (!sidecar.open(QIODevice::ReadOnly)) return entry;
+    const QJsonObject object = QJsonDocument::fromJson(sidecar.readAll()).object();
+    entry.epoch = object.value("epoch").toInteger();
+    entry.step = object.value("step").toInteger();
+    entry.time = object.value("time").toDouble();
+    const QJsonObject metrics = object.value("metrics").toObject();
+    for (auto it = metrics.begin(); it != metrics.end(); ++it) entry.metrics[it.key()] = it.value().toDouble();
+    entry.complete = object.value("bytes").toInteger(-1) == entry.bytes;
+    return entry;
+}
+
+}  // namespace
+
+CheckpointCatalog::CheckpointCatalog(const QString& trainerPath, QObject* parent)
+    : QObject(parent), m_trainerPath(trainerPath) {}
+
+void CheckpointCatalog::setRunDir(const QString& runDir) {
+    m_runDir = runDir;
+    refresh();
+}
+
+int CheckpointCatalog::indexOfPath(const QString& path) const {
+    const QString wanted = QFileInfo(path).absoluteFilePath();
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries[i].path == wanted) return i;
+    }
+    return -1;
+}
+
+void CheckpointCatalog::refresh() {
+    QList<CheckpointEntry> entries;
+    if (!m_runDir.isEmpty()) {
+        const QDir dir(m_runDir + "/checkpoints");
+        for (const QFileInfo& file : dir.entryInfoList({"ckpt-*.pt"}, QDir::Files)) {
+            CheckpointEntry entry = readEntry(file);
+            // Keep what was already verified while the file is unchanged.
+            const int known = indexOfPath(entry.path);
+            if (known >= 0 && m_entries[known].bytes == entry.bytes) {
+                entry.check = m_entries[known].check;
+                entry.checkMessage = m_entries[known].checkMessage;
+                entry.paramSha256 = m_entries[known].paramSha256;
+            }
+            entries.append(entry);
+        }
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.step < b.step; });
+    m_entries = entries;
+    Q_EMIT entriesReset();
+}
+
+void CheckpointCatalog::inspect(int index) {
+    if (index < 0 || index >= m_entries.size()) return;
+    CheckpointEntry& entry = m_entries[index];
+    if (entry.check == CheckpointEntry::Check::Checking) return;
+    entry.check = CheckpointEntry::Check::Checking;
+    Q_EMIT entryChanged(index);
+    auto* process = new QProcess(this);
+    const QString path = entry.path;
+    connect(process, &QProcess::finished, this, [this, process, path](int exitCode, QProcess::ExitStatus status) {
+        finishInspection(path, status == QProcess::NormalExit ? exitCode : -1,
+                         process->readAllStandardOutput(), process->readAllStandardError());
+        process->deleteLater();
+    });
+    connect(process, &QProcess::errorOccurred, this, [this, process, path](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart) return;
+        finishInspection(path, -1, {}, "cannot run " + m_trainerPath.toUtf8());
+        process->deleteLater();
+    });
+    process->start(m_trainerPath, {"--inspect", path});
+}
+
+void CheckpointCatalog::finishInspection(const QString& path, int exitCode, const QByteArray& out,
+                                         const QByteArray& err) {
+    const int index = indexOfPath(path);
+    if (index < 0) return;  // deleted or another run shown meanwhile
+    CheckpointEntry& entry = m_entries[index];
+    if (exitCode == 0) {
+        entry.check = CheckpointEntry::Check::Ok;
+        entry.paramSha256 = QJsonDocument::fromJson(out).object().value("param_sha256").toString();
+        entry.checkMessage.clear();
+    } else {
+        entry.check = CheckpointEntry::Check::Corrupt;
+        entry.checkMessage = QString::fromUtf8(err).trimmed().remove("trainbench-train: error: ");
+    }
+    Q_EMIT entryChanged(index);
+}
+
+Result<void> CheckpointCatalog::remove(int index) {
+    if (index < 0 || index >= m_entries.size()) return fail("no such checkpoint");
+    const CheckpointEntry entry = m_entries[index];
+    if (!QFile::remove(entry.path) && QFile::exists(entry.path)) {
+        return fail(("cannot delete " + entry.path).toStdString());
+    }
+    QFile::remove(QFileInfo(entry.path).absolutePath() + "/" + entry.name + ".json");
+    refresh();
+    return {};
+}
+
+}  // namespace tb

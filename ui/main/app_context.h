@@ -1,0 +1,15 @@
+#pragma once
+// Where the app's pieces live: resolved once at start-up and handed to the main window.
+
+#include <QString>
+
+namespace tb {
+
+struct AppContext {
+    QString runsRoot;    // run directories
+    QString configsDir;  // the user's configs (seeded with the demo)
+    QString binDir;      // trainbench-train and tb-wrap.sh
+    QString openConfig;  // config to open at start ("" = the demo)
+};
+
+}  // namespace tb

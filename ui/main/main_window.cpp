@@ -1,0 +1,183 @@
+// Main window: builds the panels, puts them in docks and connects them to each other.
+#include "main_window.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QSettings>
+#include <QStatusBar>
+
+#include "checkpoints/checkpoint_catalog.h"
+#include "checkpoints_panel.h"
+#include "config/config_editor.h"
+#include "gpu/gpu_monitor.h"
+#include "metrics/run_metrics.h"
+#include "monitor/gpu_panel.h"
+#include "monitor/log_view.h"
+#include "monitor/run_notifier.h"
+#include "plot/chart_panel.h"
+#include "run_controller.h"
+#include "runs/local_backend.h"
+#include "runs/run_catalog.h"
+#include "runs_panel.h"
+
+namespace tb {
+
+MainWindow::MainWindow(const AppContext& context, QWidget* parent)
+    : QMainWindow(parent), m_context(context) {
+    setWindowTitle(tr("Trainbench"));
+    setObjectName("MainWindow");
+    resize(1440, 900);
+    createPanels();
+    createDocks();
+    createActions();
+    createMenus();
+    connectPanels();
+    restoreLayout();
+
+    const QString config = context.openConfig.isEmpty() ? context.configsDir + "/demo.yaml" : context.openConfig;
+    m_editor->openFile(config);
+    m_catalog->refresh();
+    m_catalog->startWatching(1000);
+    m_gpuMonitor->start();
+    if (!m_catalog->runs().isEmpty()) m_runsPanel->selectRun(m_catalog->runs().first().id);
+    updateRunAction();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPanels() {
+    m_catalog = new RunCatalog(m_context.runsRoot, this);
+    m_backend = new LocalBackend(m_context.runsRoot, m_context.binDir);
+    m_controller = new RunController(m_backend, m_catalog, this);
+    m_metrics = new RunMetricsPool(this);
+    m_checkpointCatalog = new CheckpointCatalog(m_context.binDir + "/trainbench-train", this);
+    m_gpuMonitor = new GpuMonitor(this);
+    m_notifier = new RunNotifier(this);
+
+    m_runsPanel = new RunsPanel(m_catalog, this);
+    m_editor = new ConfigEditor(m_context.configsDir, this);
+    m_charts = new ChartPanel(m_metrics, this);
+    m_log = new LogView(this);
+    m_checkpoints = new CheckpointsPanel(m_checkpointCatalog, this);
+    m_gpuPanel = new GpuPanel(m_gpuMonitor, this);
+    setCentralWidget(m_charts);
+    m_runsRootLabel = new QLabel(tr("Runs: %1").arg(m_context.runsRoot), this);
+    statusBar()->addPermanentWidget(m_runsRootLabel);
+}
+
+QDockWidget* MainWindow::addDock(const QString& title, const QString& name, QWidget* widget,
+                                 Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);  // saveState() keys docks by object name
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::createDocks() {
+    addDock(tr("Runs"), "runsDock", m_runsPanel, Qt::LeftDockWidgetArea);
+    QDockWidget* config = addDock(tr("Config"), "configDock", m_editor, Qt::RightDockWidgetArea);
+    QDockWidget* log = addDock(tr("Log"), "logDock", m_log, Qt::BottomDockWidgetArea);
+    QDockWidget* checkpoints = addDock(tr("Checkpoints"), "checkpointsDock", m_checkpoints, Qt::BottomDockWidgetArea);
+    QDockWidget* gpu = addDock(tr("GPU"), "gpuDock", m_gpuPanel, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(log, checkpoints);
+    log->raise();
+    resizeDocks({config}, {560}, Qt::Horizontal);
+    resizeDocks({log, gpu}, {240, 240}, Qt::Vertical);
+}
+
+void MainWindow::connectPanels() {
+    connect(m_runsPanel, &RunsPanel::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(m_runsPanel, &RunsPanel::stopRequested, m_controller, &RunController::stop);
+    connect(m_catalog, &RunCatalog::runsUpdated, this, &MainWindow::onRunsUpdated);
+    connect(m_catalog, &RunCatalog::runsReset, this, [this] {
+        onRunsUpdated({});
+        if (!m_pendingSelection.isEmpty() && m_catalog->find(m_pendingSelection)) {
+            m_runsPanel->selectRun(m_pendingSelection);
+            m_pendingSelection.clear();
+        }
+    });
+    connect(m_editor, &ConfigEditor::validityChanged, this, &MainWindow::updateRunAction);
+    connect(m_controller, &RunController::launched, this, [this](const QString& id) {
+        m_pendingSelection = id;
+        if (m_catalog->find(id)) {
+            m_runsPanel->selectRun(id);
+            m_pendingSelection.clear();
+        }
+    });
+    connect(m_controller, &RunController::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 15000);
+        m_log->setToolTip(message);
+    });
+    connect(m_controller, &RunController::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_charts, &ChartPanel::checkpointClicked, this, &MainWindow::showCheckpoint);
+    connect(m_checkpoints, &CheckpointsPanel::resumeRequested, m_controller, &RunController::resume);
+    connect(m_checkpoints, &CheckpointsPanel::forkRequested, m_controller, &RunController::fork);
+    connect(m_notifier, &RunNotifier::notify, this,
+            [this](const QString& title, const QString& text) { statusBar()->showMessage(title + ": " + text, 15000); });
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!m_editor->confirmDiscard()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    // Runs are detached processes: closing the window leaves them training.
+    event->accept();
+}
+
+void MainWindow::onSelectionChanged(const QStringList& runIds) {
+    QList<ChartRun> chartRuns;
+    for (const QString& id : runIds) {
+        const RunInfo* run = m_catalog->find(id);
+        if (!run) continue;
+        chartRuns.append({run->id, run->dir, run->name.isEmpty() ? run->id : run->name, !isFinalState(run->state)});
+    }
+    m_charts->setRuns(chartRuns);
+    showRun(m_runsPanel->currentRunId());
+    updateRunAction();
+}
+
+void MainWindow::showRun(const QString& runId) {
+    if (runId == m_shownRun) return;
+    m_shownRun = runId;
+    const RunInfo* run = m_catalog->find(runId);
+    m_checkpoints->showRun(runId, run ? run->dir : QString());
+    if (run) m_log->openFile(run->dir + "/output.log", LogView::StartAt::End);
+}
+
+void MainWindow::onRunsUpdated(const QStringList& runIds) {
+    for (const QString& id : runIds) {
+        const RunInfo* run = m_catalog->find(id);
+        if (!run) continue;
+        m_notifier->runStateChanged(run->id, run->name.isEmpty() ? run->id : run->name, run->state);
+        m_notifier->metricValue(run->id, "train/loss", run->lastTrainLoss);
+    }
+    // A run that just ended: its curves stop polling, its checkpoints list is final.
+    if (runIds.contains(m_shownRun)) m_checkpointCatalog->refresh();
+    if (!runIds.isEmpty()) onSelectionChanged(m_runsPanel->selectedRunIds());
+}
+
+void MainWindow::showCheckpoint(const QString& runId, const QString& checkpoint) {
+    m_runsPanel->selectRun(runId);
+    showRun(runId);
+    m_checkpoints->selectCheckpoint(checkpoint);
+    if (auto* dock = findChild<QDockWidget*>("checkpointsDock")) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+}  // namespace tb

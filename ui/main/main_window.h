@@ -1,0 +1,91 @@
+#pragma once
+// The main window arranges docks and actions; all behaviour lives in the panels and below.
+
+#include <QHash>
+#include <QMainWindow>
+
+#include "app_context.h"
+#include "protocol/run_status.h"
+
+class QAction;
+class QDockWidget;
+class QLabel;
+
+namespace tb {
+
+class ChartPanel;
+class CheckpointCatalog;
+class CheckpointsPanel;
+class ConfigEditor;
+class GpuMonitor;
+class GpuPanel;
+class LocalBackend;
+class LogView;
+class RunCatalog;
+class RunController;
+class RunMetricsPool;
+class RunNotifier;
+class RunsPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(const AppContext& context, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    RunCatalog* catalog() const { return m_catalog; }
+    RunsPanel* runsPanel() const { return m_runsPanel; }
+    ConfigEditor* configEditor() const { return m_editor; }
+    ChartPanel* chartPanel() const { return m_charts; }
+    LogView* logView() const { return m_log; }
+    CheckpointsPanel* checkpointsPanel() const { return m_checkpoints; }
+    RunController* runController() const { return m_controller; }
+    QAction* runAction() const { return m_runAction; }
+    QAction* stopAction() const { return m_stopAction; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createPanels();
+    void createDocks();
+    void createActions();
+    void createMenus();
+    void connectPanels();
+    void restoreLayout();
+    QDockWidget* addDock(const QString& title, const QString& name, QWidget* widget, Qt::DockWidgetArea area);
+
+    void onSelectionChanged(const QStringList& runIds);
+    void showRun(const QString& runId);
+    void onRunsUpdated(const QStringList& runIds);
+    void updateRunAction();
+    void startRun();
+    void stopCurrentRun();
+    void showCheckpoint(const QString& runId, const QString& checkpoint);
+
+    AppContext m_context;
+    RunCatalog* m_catalog = nullptr;
+    LocalBackend* m_backend = nullptr;
+    RunController* m_controller = nullptr;
+    RunMetricsPool* m_metrics = nullptr;
+    CheckpointCatalog* m_checkpointCatalog = nullptr;
+    GpuMonitor* m_gpuMonitor = nullptr;
+    RunNotifier* m_notifier = nullptr;
+
+    RunsPanel* m_runsPanel = nullptr;
+    ConfigEditor* m_editor = nullptr;
+    ChartPanel* m_charts = nullptr;
+    LogView* m_log = nullptr;
+    CheckpointsPanel* m_checkpoints = nullptr;
+    GpuPanel* m_gpuPanel = nullptr;
+    QList<QDockWidget*> m_docks;
+    QLabel* m_runsRootLabel = nullptr;
+
+    QAction* m_runAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QString m_shownRun;
+    QString m_pendingSelection;  // a run just launched, selected once the catalog lists it
+};
+
+}  // namespace tb

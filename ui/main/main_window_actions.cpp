@@ -1,0 +1,96 @@
+// Main window actions and menus: File (config), Run, View (docks), with keyboard shortcuts.
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include "config/config_editor.h"
+#include "main_window.h"
+#include "run_controller.h"
+#include "runs/run_catalog.h"
+#include "runs_panel.h"
+
+namespace tb {
+
+void MainWindow::createActions() {
+    m_runAction = new QAction(tr("&Run"), this);
+    m_runAction->setObjectName("runAction");
+    m_runAction->setShortcut(Qt::CTRL | Qt::Key_R);
+    m_runAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::startRun);
+
+    m_stopAction = new QAction(tr("&Stop"), this);
+    m_stopAction->setObjectName("stopAction");
+    m_stopAction->setShortcut(Qt::CTRL | Qt::Key_Period);
+    m_stopAction->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopCurrentRun);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    for (QAction* action : m_editor->fileActions()) file->addAction(action);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    for (QAction* action : m_editor->editActions()) edit->addAction(action);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_runAction);
+    run->addAction(m_stopAction);
+    run->addSeparator();
+    QAction* refresh = run->addAction(tr("Refresh runs"), m_catalog, &RunCatalog::refresh);
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : m_docks) view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("Reset layout"), this, [this] {
+        QSettings().remove("window/state");
+        for (QDockWidget* dock : m_docks) dock->show();
+        statusBar()->showMessage(tr("The default layout returns at the next start"), 5000);
+    });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About Trainbench"), this, [this] {
+        QMessageBox::about(this, tr("About Trainbench"),
+                           tr("<b>Trainbench</b> 0.1<br>Train neural networks here or on a rented GPU box; "
+                              "runs keep going when the app closes.<br>Runs root: %1")
+                               .arg(m_context.runsRoot));
+    });
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName("mainToolbar");
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_runAction);
+    toolbar->addAction(m_stopAction);
+}
+
+void MainWindow::updateRunAction() {
+    const bool valid = m_editor->isValid();
+    m_runAction->setEnabled(valid);
+    m_runAction->setToolTip(valid ? tr("Train this config (Ctrl+R)")
+                                  : tr("Cannot run: %1").arg(m_editor->invalidReason()));
+    const RunInfo* run = m_catalog->find(m_runsPanel->currentRunId());
+    m_stopAction->setEnabled(run && !isFinalState(run->state));
+}
+
+void MainWindow::startRun() {
+    if (!m_editor->isValid()) {
+        statusBar()->showMessage(tr("Cannot run: %1").arg(m_editor->invalidReason()), 8000);
+        return;
+    }
+    m_controller->launch(m_editor->filePath(), m_editor->text());
+}
+
+void MainWindow::stopCurrentRun() {
+    const QString id = m_runsPanel->currentRunId();
+    if (!id.isEmpty()) m_controller->stop(id);
+}
+
+}  // namespace tb

@@ -1,0 +1,131 @@
+// Run actions: launch, stop with a visible grace period before kill, resume, fork.
+#include "run_controller.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "config/config_file.h"
+#include "runs/backend.h"
+#include "runs/run_catalog.h"
+
+namespace tb {
+
+RunController::RunController(Backend* backend, RunCatalog* catalog, QWidget* dialogParent)
+    : QObject(dialogParent), m_backend(backend), m_catalog(catalog), m_dialogParent(dialogParent) {}
+
+void RunController::launchRequest(const LaunchRequest& request) {
+    auto launched = m_backend->launch(request);
+    if (!launched) {
+        Q_EMIT failed(QString::fromStdString(launched.error()));
+        return;
+    }
+    m_catalog->refresh();
+    Q_EMIT statusMessage(tr("Started %1").arg(*launched));
+    Q_EMIT this->launched(*launched);
+}
+
+void RunController::launch(const QString& configPath, const QString& configText) {
+    LaunchRequest request;
+    request.configPath = configPath;
+    request.configText = configText;
+    launchRequest(request);
+}
+
+void RunController::stop(const QString& runId) {
+    if (auto stopped = m_backend->stop(runId); !stopped) {
+        Q_EMIT failed(QString::fromStdString(stopped.error()));
+        return;
+    }
+    Q_EMIT statusMessage(tr("Stopping %1: the trainer finishes its step and writes a checkpoint").arg(runId));
+    QTimer::singleShot(m_stopGraceMs, this, [this, runId] { offerKillIfStillRunning(runId); });
+}
+
+void RunController::kill(const QString& runId) {
+    if (auto killed = m_backend->kill(runId); !killed) Q_EMIT failed(QString::fromStdString(killed.error()));
+}
+
+void RunController::offerKillIfStillRunning(const QString& runId) {
+    m_catalog->refresh();
+    const RunInfo* run = m_catalog->find(runId);
+    if (!run || isFinalState(run->state)) return;
+    const auto answer = QMessageBox::question(
+        m_dialogParent, tr("Run still running"),
+        tr("%1 has not stopped %2 s after the stop request. Kill it now? The last checkpoint is kept; "
+           "work since then is lost.")
+            .arg(runId)
+            .arg(m_stopGraceMs / 1000));
+    if (answer == QMessageBox::Yes) kill(runId);
+}
+
+void RunController::resume(const QString& runId, const QString& checkpoint) {
+    const RunInfo* run = m_catalog->find(runId);
+    if (!run) return;
+    LaunchRequest request;
+    request.configPath = run->dir + "/config.yaml";
+    request.parentRun = runId;
+    request.parentCheckpoint = checkpoint;
+    launchRequest(request);
+}
+
+void RunController::fork(const QString& runId, const QString& checkpoint) {
+    const RunInfo* run = m_catalog->find(runId);
+    if (!run) return;
+    QFile file(run->dir + "/config.yaml");
+    if (!file.open(QIODevice::ReadOnly)) {
+        Q_EMIT failed(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        return;
+    }
+    QString text = QString::fromUtf8(file.readAll());
+    if (!(m_forkEditor ? m_forkEditor(text) : editForkConfig(text))) return;
+    LaunchRequest request;
+    request.configPath = file.fileName();
+    request.configText = text;
+    request.parentRun = runId;
+    request.parentCheckpoint = checkpoint;
+    launchRequest(request);
+}
+
+// A small editor with live validation; the full editor stays on the user's own file.
+bool RunController::editForkConfig(QString& text) {
+    QDialog dialog(m_dialogParent);
+    dialog.setWindowTitle(tr("Fork with an edited config"));
+    dialog.resize(640, 560);
+    auto* editor = new QPlainTextEdit(text, &dialog);
+    editor->setFont(QFont("monospace"));
+    auto* problems = new QLabel(&dialog);
+    problems->setWordWrap(true);
+    problems->setStyleSheet("color: #c62828");
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Fork"));
+    auto validate = [&] {
+        const LoadedConfig loaded = parseConfigText(editor->toPlainText().toStdString(), "fork.yaml", ".");
+        QStringList lines;
+        for (const auto& d : loaded.diagnostics) {
+            // Data paths are checked against the real base directory at launch.
+            if (d.key != "data.path") lines.append(QString::fromStdString(d.format()));
+        }
+        problems->setText(lines.join('\n'));
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(lines.isEmpty());
+    };
+    connect(editor, &QPlainTextEdit::textChanged, &dialog, validate);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Edit the config (e.g. a lower optim.lr); the model must stay the same."), &dialog));
+    layout->addWidget(editor);
+    layout->addWidget(problems);
+    layout->addWidget(buttons);
+    validate();
+    if (dialog.exec() != QDialog::Accepted) return false;
+    text = editor->toPlainText();
+    return true;
+}
+
+}  // namespace tb

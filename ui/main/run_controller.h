@@ -1,0 +1,52 @@
+#pragma once
+// Turns the user's run intents into backend calls: launch, stop (then offer kill after a grace
+// period), resume and fork from a checkpoint. Dialogs are parented to the main window.
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class QWidget;
+
+namespace tb {
+
+class Backend;
+struct LaunchRequest;
+class RunCatalog;
+
+class RunController : public QObject {
+    Q_OBJECT
+
+public:
+    RunController(Backend* backend, RunCatalog* catalog, QWidget* dialogParent);
+
+    // `configText` may hold unsaved edits; `configPath` gives relative paths their base.
+    void launch(const QString& configPath, const QString& configText);
+    void stop(const QString& runId);
+    void kill(const QString& runId);
+    void resume(const QString& runId, const QString& checkpoint);
+    void fork(const QString& runId, const QString& checkpoint);
+
+    void setStopGraceMs(int ms) { m_stopGraceMs = ms; }
+    // Tests answer the fork editor without a modal loop.
+    void setForkEditor(std::function<bool(QString& text)> editor) { m_forkEditor = std::move(editor); }
+
+Q_SIGNALS:
+    void launched(const QString& runId);
+    void failed(const QString& message);
+    void statusMessage(const QString& message);
+
+private:
+    void launchRequest(const LaunchRequest& request);
+    void offerKillIfStillRunning(const QString& runId);
+    bool editForkConfig(QString& text);
+
+    Backend* m_backend;
+    RunCatalog* m_catalog;
+    QWidget* m_dialogParent;
+    int m_stopGraceMs = 15000;
+    std::function<bool(QString& text)> m_forkEditor;
+};
+
+}  // namespace tb

@@ -1,0 +1,145 @@
+// Runs table model: display text, state icons and colours, sort keys.
+#include "runs_table_model.h"
+
+#include <QPainter>
+#include <QPixmap>
+
+#include <cmath>
+
+namespace tb {
+namespace {
+
+QString formatDuration(qint64 seconds) {
+    if (seconds < 0) return {};
+    if (seconds < 3600) return QString("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QChar('0'));
+    return QString("%1:%2:%3")
+        .arg(seconds / 3600)
+        .arg(seconds / 60 % 60, 2, 10, QChar('0'))
+        .arg(seconds % 60, 2, 10, QChar('0'));
+}
+
+}  // namespace
+
+RunsTableModel::RunsTableModel(RunCatalog* catalog, QObject* parent)
+    : QAbstractTableModel(parent), m_catalog(catalog) {
+    connect(catalog, &RunCatalog::runsReset, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+    connect(catalog, &RunCatalog::runsUpdated, this, &RunsTableModel::onRunsUpdated);
+}
+
+int RunsTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_catalog->runs().size());
+}
+
+int RunsTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RunsTableModel::runIdAt(int row) const {
+    const auto& runs = m_catalog->runs();
+    return row >= 0 && row < runs.size() ? runs[row].id : QString();
+}
+
+int RunsTableModel::rowOf(const QString& runId) const {
+    const auto& runs = m_catalog->runs();
+    for (int i = 0; i < runs.size(); ++i) {
+        if (runs[i].id == runId) return i;
+    }
+    return -1;
+}
+
+void RunsTableModel::onRunsUpdated(const QStringList& ids) {
+    int first = rowCount(), last = -1;
+    for (const QString& id : ids) {
+        const int row = rowOf(id);
+        if (row < 0) continue;
+        first = std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (last >= first) Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+QColor RunsTableModel::stateColor(RunState state) {
+    switch (state) {
+        case RunState::Queued: return QColor(0x8a, 0x8a, 0x8a);
+        case RunState::Starting:
+        case RunState::Running: return QColor(0x1e, 0x88, 0xe5);
+        case RunState::Finished: return QColor(0x2e, 0x7d, 0x32);
+        case RunState::Failed: return QColor(0xc6, 0x28, 0x28);
+        case RunState::Stopped: return QColor(0xef, 0x8f, 0x00);
+        case RunState::Lost: return QColor(0x6a, 0x1b, 0x9a);
+    }
+    return Qt::gray;
+}
+
+QIcon RunsTableModel::stateIcon(RunState state) {
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(stateColor(state));
+    if (state == RunState::Running || state == RunState::Starting) {
+        painter.drawPolygon(QPolygonF({QPointF(3, 2), QPointF(12, 7), QPointF(3, 12)}));
+    } else if (state == RunState::Stopped) {
+        painter.drawRect(3, 3, 8, 8);
+    } else {
+        painter.drawEllipse(2, 2, 10, 10);
+    }
+    return QIcon(pixmap);
+}
+
+QVariant RunsTableModel::display(const RunInfo& run, int column) const {
+    switch (column) {
+        case Name: return run.name.isEmpty() ? run.id : run.name;
+        case State: return QString::fromLatin1(runStateName(run.state).data());
+        case Target: return run.target;
+        case Started: return run.started.isValid() ? run.started.toString("yyyy-MM-dd HH:mm") : QString();
+        case Duration: return formatDuration(run.durationSeconds(QDateTime::currentDateTime()));
+        case Progress: return QString("%1 / %2").arg(run.epoch).arg(run.step);
+        case TrainLoss: return std::isnan(run.lastTrainLoss) ? QString() : QString::number(run.lastTrainLoss, 'g', 4);
+        case BestValAcc:
+            return std::isnan(run.bestValAcc) ? QString() : QString::number(run.bestValAcc * 100, 'f', 2) + " %";
+        case Lineage: return run.parentRun.isEmpty() ? QString() : "↳ " + run.parentRun;
+    }
+    return {};
+}
+
+QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const RunInfo& run = m_catalog->runs()[index.row()];
+    switch (role) {
+        case Qt::DisplayRole: return display(run, index.column());
+        case Qt::DecorationRole: return index.column() == State ? QVariant(stateIcon(run.state)) : QVariant();
+        case Qt::ForegroundRole:
+            return index.column() == State ? QVariant(stateColor(run.state)) : QVariant();
+        case Qt::ToolTipRole:
+            if (index.column() == Name) {
+                return run.id + (run.tags.isEmpty() ? QString() : "\ntags: " + run.tags.join(", ")) +
+                       (run.note.isEmpty() ? QString() : "\n" + run.note);
+            }
+            return index.column() == State && !run.message.isEmpty() ? run.message : QVariant();
+        case RunIdRole: return run.id;
+        case SortRole:
+            switch (index.column()) {
+                case Started: return run.started;
+                case Duration: return run.durationSeconds(QDateTime::currentDateTime());
+                case Progress: return run.step;
+                case TrainLoss: return run.lastTrainLoss;
+                case BestValAcc: return run.bestValAcc;
+                default: return display(run, index.column());
+            }
+    }
+    return {};
+}
+
+QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    static const char* const names[] = {"Name", "State", "Target", "Started", "Duration",
+                                        "Epoch / step", "Train loss", "Best val acc", "Parent"};
+    return section >= 0 && section < ColumnCount ? QString(names[section]) : QVariant();
+}
+
+}  // namespace tb
