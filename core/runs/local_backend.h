@@ -17,7 +17,12 @@ public:
     Result<void> stop(const QString& runId) override;
     Result<void> kill(const QString& runId) override;
 
+    QString runsRoot() const { return m_runsRoot; }
+    QString binDir() const { return m_binDir; }
+
 private:
+    Result<void> signalRun(const QString& runId, int signal);
+
     QString m_runsRoot;
     QString m_binDir;
 };

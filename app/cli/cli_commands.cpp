@@ -1,0 +1,76 @@
+// trainbench run, follow and stop: launching and controlling runs from a terminal.
+#include "cli_commands.h"
+
+#include <QDir>
+
+#include "run_follower.h"
+#include "runs/local_backend.h"
+#include "runs/workspace.h"
+
+namespace tb::cli {
+
+int runCommand(const CliOptions& options) {
+    if (options.positional.size() != 1) {
+        printErr(QStringLiteral("usage: trainbench run CONFIG [--detach] [--set k=v ...] "
+                                "[--runs-root DIR]"));
+        return kExitUsage;
+    }
+    seedWorkspace(options.runsRoot);
+    LocalBackend backend(options.runsRoot, binDir());
+    LaunchRequest request;
+    request.configPath = QDir::current().absoluteFilePath(options.positional.front());
+    request.sets = options.sets;
+    auto id = backend.launch(request);
+    if (!id) {
+        printErr(QString::fromStdString(id.error()));
+        return kExitUsage;
+    }
+    // The id alone on the first line, so scripts can capture it.
+    printOut(*id + QLatin1Char('\n'));
+    if (options.detach) return 0;
+    FollowOptions follow;
+    follow.progressLine = true;
+    return RunFollower(options.runsRoot + QLatin1Char('/') + *id, follow).follow();
+}
+
+int followCommand(const CliOptions& options) {
+    if (options.positional.size() != 1) {
+        printErr(QStringLiteral("usage: trainbench follow RUN [--from-end] [--runs-root DIR]"));
+        return kExitUsage;
+    }
+    auto id = findRunId(options.runsRoot, options.positional.front());
+    if (!id) {
+        printErr(QString::fromStdString(id.error()));
+        return kExitUsage;
+    }
+    FollowOptions follow;
+    follow.printLog = true;
+    follow.printMetrics = true;
+    follow.fromEnd = options.fromEnd;
+    return RunFollower(options.runsRoot + QLatin1Char('/') + *id, follow).follow();
+}
+
+int stopCommand(const CliOptions& options) {
+    if (options.positional.size() != 1) {
+        printErr(QStringLiteral("usage: trainbench stop RUN [--kill] [--runs-root DIR]"));
+        return kExitUsage;
+    }
+    auto id = findRunId(options.runsRoot, options.positional.front());
+    if (!id) {
+        printErr(QString::fromStdString(id.error()));
+        return kExitUsage;
+    }
+    LocalBackend backend(options.runsRoot, binDir());
+    auto sent = options.kill ? backend.kill(*id) : backend.stop(*id);
+    if (!sent) {
+        printErr(QString::fromStdString(sent.error()));
+        return 1;
+    }
+    printOut(options.kill ? QStringLiteral("killed run %1\n").arg(*id)
+                          : QStringLiteral("asked run %1 to stop; it saves a checkpoint first "
+                                           "(trainbench follow %1 shows when it has)\n")
+                                .arg(*id));
+    return 0;
+}
+
+}  // namespace tb::cli

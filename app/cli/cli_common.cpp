@@ -1,0 +1,125 @@
+// Pieces shared by the trainbench commands.
+#include "cli_common.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <csignal>
+#include <cmath>
+#include <cstdio>
+
+#include "runs/run_catalog.h"
+#include "runs/workspace.h"
+
+namespace tb::cli {
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+void onInterrupt(int) { g_interrupted = 1; }
+
+}  // namespace
+
+Result<CliOptions> parseOptions(int argc, char** argv) {
+    CliOptions options;
+    QString runsRoot;
+    for (int i = 2; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        // Both "--set k=v" and "--set=k=v" spellings.
+        auto value = [&](const QString& flag, QString& out) {
+            if (arg.startsWith(flag + QLatin1Char('='))) {
+                out = arg.mid(flag.size() + 1);
+                return true;
+            }
+            if (arg != flag) return false;
+            if (i + 1 >= argc) return false;
+            out = QString::fromLocal8Bit(argv[++i]);
+            return true;
+        };
+        QString text;
+        if (arg == QLatin1String("--detach")) {
+            options.detach = true;
+        } else if (arg == QLatin1String("--json")) {
+            options.json = true;
+        } else if (arg == QLatin1String("--from-end")) {
+            options.fromEnd = true;
+        } else if (arg == QLatin1String("--kill")) {
+            options.kill = true;
+        } else if (value(QStringLiteral("--set"), text)) {
+            options.sets.append(text);
+        } else if (value(QStringLiteral("--runs-root"), text)) {
+            runsRoot = text;
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
+        } else {
+            options.positional.append(arg);
+        }
+    }
+    options.runsRoot = resolveRunsRoot(runsRoot);
+    return options;
+}
+
+Result<QString> findRunId(const QString& runsRoot, const QString& idOrPrefix) {
+    RunCatalog catalog(runsRoot);
+    catalog.refresh();
+    if (catalog.find(idOrPrefix)) return idOrPrefix;
+    QStringList matches;
+    for (const RunInfo& run : catalog.runs()) {
+        if (run.id.startsWith(idOrPrefix)) matches.append(run.id);
+    }
+    if (matches.size() == 1) return matches.front();
+    if (matches.isEmpty()) {
+        return fail("no run matches '" + idOrPrefix.toStdString() + "' in " +
+                    runsRoot.toStdString() + "; `trainbench runs` lists them");
+    }
+    return fail("'" + idOrPrefix.toStdString() + "' matches " + std::to_string(matches.size()) +
+                " runs (" + matches.mid(0, 4).join(QLatin1String(", ")).toStdString() +
+                (matches.size() > 4 ? ", ..." : "") + "); give more of the id");
+}
+
+QString binDir() {
+    const QString fromEnvironment = qEnvironmentVariable("TRAINBENCH_BIN_DIR");
+    if (!fromEnvironment.isEmpty()) return fromEnvironment;
+    return QCoreApplication::applicationDirPath();
+}
+
+int exitStatusOf(const RunInfo& run) {
+    switch (run.state) {
+        case RunState::Finished:
+            return 0;
+        case RunState::Stopped:
+            return 143;
+        default:
+            return 1;
+    }
+}
+
+QString formatDuration(qint64 seconds) {
+    const qint64 hours = seconds / 3600;
+    const qint64 minutes = (seconds / 60) % 60;
+    const QString tail = QStringLiteral("%1:%2").arg(minutes, hours ? 2 : 1, 10, QLatin1Char('0'))
+                             .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return hours ? QString::number(hours) + QLatin1Char(':') + tail : tail;
+}
+
+QString formatNumber(double value) {
+    return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'g', 4);
+}
+
+void printOut(const QString& text) {
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString& text) {
+    std::fprintf(stderr, "trainbench: %s\n", text.toLocal8Bit().constData());
+}
+
+bool interrupted() { return g_interrupted != 0; }
+
+void watchInterrupt() {
+    std::signal(SIGINT, onInterrupt);
+}
+
+}  // namespace tb::cli

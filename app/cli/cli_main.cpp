@@ -1,0 +1,58 @@
+// Dispatch of `trainbench COMMAND ...` to the command-line commands.
+#include "cli_main.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+
+#include "cli_commands.h"
+
+namespace tb {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: trainbench run CONFIG [--detach] [--set k=v ...] [--runs-root DIR]\n"
+    "       trainbench runs [--json] [--runs-root DIR]\n"
+    "       trainbench follow RUN [--from-end] [--runs-root DIR]\n"
+    "       trainbench stop RUN [--kill] [--runs-root DIR]\n"
+    "RUN is a run id or a unique prefix of one. The runs root is --runs-root, else\n"
+    "$TRAINBENCH_RUNS, else the app's data folder. Without a command, the window opens.\n";
+
+}  // namespace
+
+bool isCliCommand(const QString& word) {
+    static const QStringList commands{QStringLiteral("run"), QStringLiteral("runs"),
+                                      QStringLiteral("follow"), QStringLiteral("stop"),
+                                      QStringLiteral("help"), QStringLiteral("--help")};
+    return commands.contains(word);
+}
+
+int runCliCommand(int argc, char** argv) {
+    std::unique_ptr<QCoreApplication> app;
+    if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, argv);
+    // The window must use the same name (and no organization) so that both find the same
+    // default runs root, <app data>/trainbench/runs, even when the binary is renamed.
+    QCoreApplication::setApplicationName(QStringLiteral("trainbench"));
+    const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (command.isEmpty() || command == QLatin1String("help") ||
+        command == QLatin1String("--help")) {
+        cli::printOut(QString::fromLatin1(kUsage));
+        return command.isEmpty() ? cli::kExitUsage : 0;
+    }
+    auto options = cli::parseOptions(argc, argv);
+    if (!options) {
+        cli::printErr(QString::fromStdString(options.error()));
+        std::fputs(kUsage, stderr);
+        return cli::kExitUsage;
+    }
+    if (command == QLatin1String("run")) return cli::runCommand(*options);
+    if (command == QLatin1String("runs")) return cli::runsCommand(*options);
+    if (command == QLatin1String("follow")) return cli::followCommand(*options);
+    if (command == QLatin1String("stop")) return cli::stopCommand(*options);
+    cli::printErr(QStringLiteral("unknown command '%1'").arg(command));
+    std::fputs(kUsage, stderr);
+    return cli::kExitUsage;
+}
+
+}  // namespace tb

@@ -1,0 +1,114 @@
+// trainbench runs: the run list as a table or as JSON.
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+#include "cli_commands.h"
+#include "runs/run_catalog.h"
+
+namespace tb::cli {
+namespace {
+
+QString stateName(RunState state) {
+    const std::string_view name = runStateName(state);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
+QJsonValue numberOrNull(double value) {
+    return std::isnan(value) ? QJsonValue() : QJsonValue(value);
+}
+
+QJsonValue timeOrNull(const QDateTime& time) {
+    return time.isValid() ? QJsonValue(double(time.toMSecsSinceEpoch()) / 1000.0) : QJsonValue();
+}
+
+QJsonObject toJson(const RunInfo& run, const QDateTime& now) {
+    QJsonObject object;
+    object.insert(QLatin1String("id"), run.id);
+    object.insert(QLatin1String("name"), run.name);
+    object.insert(QLatin1String("state"), stateName(run.state));
+    object.insert(QLatin1String("target"), run.target);
+    object.insert(QLatin1String("dir"), run.dir);
+    object.insert(QLatin1String("started"), timeOrNull(run.started));
+    object.insert(QLatin1String("ended"), timeOrNull(run.ended));
+    object.insert(QLatin1String("duration"), run.durationSeconds(now));
+    object.insert(QLatin1String("epoch"), run.epoch);
+    object.insert(QLatin1String("step"), run.step);
+    object.insert(QLatin1String("exit_code"),
+                  run.exitCode >= 0 ? QJsonValue(run.exitCode) : QJsonValue());
+    object.insert(QLatin1String("message"), run.message);
+    object.insert(QLatin1String("last_train_loss"), numberOrNull(run.lastTrainLoss));
+    object.insert(QLatin1String("best_val_acc"), numberOrNull(run.bestValAcc));
+    if (!run.parentRun.isEmpty()) {
+        object.insert(QLatin1String("parent"),
+                      QJsonObject{{QLatin1String("run"), run.parentRun},
+                                  {QLatin1String("checkpoint"), run.parentCheckpoint}});
+    }
+    object.insert(QLatin1String("tags"), QJsonArray::fromStringList(run.tags));
+    object.insert(QLatin1String("note"), run.note);
+    return object;
+}
+
+QStringList tableRow(const RunInfo& run, const QDateTime& now) {
+    return {run.id,
+            run.name,
+            stateName(run.state),
+            run.target,
+            run.started.isValid() ? run.started.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                  : QStringLiteral("-"),
+            run.started.isValid() ? formatDuration(run.durationSeconds(now)) : QStringLiteral("-"),
+            QStringLiteral("%1/%2").arg(run.epoch).arg(run.step),
+            formatNumber(run.lastTrainLoss),
+            formatNumber(run.bestValAcc)};
+}
+
+void printTable(const QList<QStringList>& rows) {
+    QList<qsizetype> widths(rows.front().size(), 0);
+    for (const QStringList& row : rows) {
+        for (qsizetype c = 0; c < row.size(); ++c) widths[c] = qMax(widths[c], row[c].size());
+    }
+    QString text;
+    for (const QStringList& row : rows) {
+        QString line;
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            line += c + 1 < row.size() ? row[c].leftJustified(widths[c] + 2) : row[c];
+        }
+        text += line + QLatin1Char('\n');
+    }
+    printOut(text);
+}
+
+}  // namespace
+
+int runsCommand(const CliOptions& options) {
+    if (!options.positional.isEmpty()) {
+        printErr(QStringLiteral("usage: trainbench runs [--json] [--runs-root DIR]"));
+        return kExitUsage;
+    }
+    RunCatalog catalog(options.runsRoot);
+    catalog.refresh();
+    const QDateTime now = QDateTime::currentDateTime();
+    if (options.json) {
+        QJsonArray array;
+        for (const RunInfo& run : catalog.runs()) array.append(toJson(run, now));
+        printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        return 0;
+    }
+    if (catalog.runs().isEmpty()) {
+        printOut(QStringLiteral("no runs in %1; start one with trainbench run CONFIG\n")
+                     .arg(options.runsRoot));
+        return 0;
+    }
+    QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("STATE"),
+                             QStringLiteral("TARGET"), QStringLiteral("STARTED"),
+                             QStringLiteral("DURATION"), QStringLiteral("EPOCH/STEP"),
+                             QStringLiteral("TRAIN LOSS"), QStringLiteral("BEST VAL ACC")}};
+    for (const RunInfo& run : catalog.runs()) rows.append(tableRow(run, now));
+    printTable(rows);
+    return 0;
+}
+
+}  // namespace tb::cli

@@ -1,0 +1,56 @@
+#pragma once
+// Follows one run from the terminal: output.log, metrics.jsonl and status.json by byte offset
+// until the run reaches a final state.
+
+#include <QByteArray>
+#include <QString>
+
+#include <cmath>
+
+namespace tb::cli {
+
+struct FollowOptions {
+    bool printLog = false;      // output.log as it grows
+    bool printMetrics = false;  // one line per metrics record
+    bool progressLine = false;  // one live "epoch/step/loss" line
+    bool fromEnd = false;       // skip what the files already hold
+};
+
+// Reads what was appended to a file since the last call.
+class FileFollower {
+public:
+    explicit FileFollower(QString path) : m_path(std::move(path)) {}
+    void skipToEnd();
+    QByteArray readNew();        // every new byte
+    QByteArray readNewLines();   // only complete lines; a partial last line waits for its '\n'
+
+private:
+    QString m_path;
+    qint64 m_offset = 0;
+    QByteArray m_partial;
+};
+
+class RunFollower {
+public:
+    RunFollower(const QString& runDir, const FollowOptions& options);
+    // Blocks until the run ends (returns its exit status) or SIGINT (returns 130).
+    int follow();
+
+private:
+    void poll();
+    void showProgress(bool final);
+
+    QString m_dir;
+    QString m_id;
+    FollowOptions m_options;
+    FileFollower m_log;
+    FileFollower m_metrics;
+    bool m_tty = false;
+    qint64 m_epoch = -1;
+    qint64 m_step = -1;
+    qint64 m_shownEpoch = -1;
+    double m_loss = std::nan("");
+    double m_valAcc = std::nan("");
+};
+
+}  // namespace tb::cli

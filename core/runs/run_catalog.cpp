@@ -1,0 +1,166 @@
+// RunCatalog: the runs under one runs root, re-read incrementally and reported in batches.
+#include "runs/run_catalog.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+#include "protocol/atomic_file.h"
+#include "runs/run_reader.h"
+
+namespace tb {
+namespace {
+
+bool sameNumber(double a, double b) {
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
+
+// Whether anything a view shows differs; a refresh reports only runs for which it does.
+bool sameRun(const RunInfo& a, const RunInfo& b) {
+    return a.name == b.name && a.target == b.target && a.state == b.state &&
+           a.started == b.started && a.ended == b.ended && a.epoch == b.epoch &&
+           a.step == b.step && a.pid == b.pid && a.pgid == b.pgid && a.exitCode == b.exitCode &&
+           a.message == b.message && sameNumber(a.lastTrainLoss, b.lastTrainLoss) &&
+           sameNumber(a.bestValAcc, b.bestValAcc) && a.parentRun == b.parentRun &&
+           a.parentCheckpoint == b.parentCheckpoint && a.tags == b.tags && a.note == b.note;
+}
+
+// Run directories: everything but the user's configs folder and hidden names.
+QStringList candidateDirs(const QString& root) {
+    QStringList names = QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    names.removeIf([](const QString& name) {
+        return name == QLatin1String("configs") || name.startsWith(QLatin1Char('.'));
+    });
+    return names;
+}
+
+}  // namespace
+
+RunCatalog::RunCatalog(const QString& runsRoot, QObject* parent)
+    : QObject(parent), m_runsRoot(QDir(runsRoot).absolutePath()) {}
+
+const RunInfo* RunCatalog::find(const QString& id) const {
+    for (const RunInfo& run : m_runs) {
+        if (run.id == id) return &run;
+    }
+    return nullptr;
+}
+
+void RunCatalog::refresh() {
+    const QStringList names = candidateDirs(m_runsRoot);
+    QHash<QString, qsizetype> known;
+    for (qsizetype i = 0; i < m_runs.size(); ++i) known.insert(m_runs[i].id, i);
+
+    QList<RunInfo> next;
+    next.reserve(names.size());
+    QHash<QString, qint64> stamps;
+    QStringList changed;
+    bool membershipChanged = false;
+    for (const QString& name : names) {
+        const QString dir = m_runsRoot + QLatin1Char('/') + name;
+        const qint64 stamp = statusStamp(dir);
+        const auto old = known.constFind(name);
+        if (old != known.cend()) {
+            const RunInfo& previous = m_runs[*old];
+            // A finished run only changes when its status.json is rewritten; a live one changes
+            // with every metrics line, and "lost" can only be seen by looking at its pid.
+            if (stamp == m_statusStamps.value(name, -2) && !isLiveState(previous.state)) {
+                next.append(previous);
+                stamps.insert(name, stamp);
+                continue;
+            }
+        }
+        RunInfo info;
+        if (!readRunInfo(dir, info)) continue;
+        stamps.insert(name, stamp);
+        if (old == known.cend()) {
+            membershipChanged = true;
+        } else if (!sameRun(m_runs[*old], info)) {
+            changed.append(info.id);
+        }
+        next.append(std::move(info));
+    }
+    qsizetype kept = 0;
+    for (const RunInfo& run : next) kept += known.contains(run.id) ? 1 : 0;
+    if (kept != m_runs.size()) membershipChanged = true;  // runs were removed
+    // Run ids begin with their creation time, so a descending sort puts the newest first.
+    std::sort(next.begin(), next.end(),
+              [](const RunInfo& a, const RunInfo& b) { return a.id > b.id; });
+    m_runs = std::move(next);
+    m_statusStamps = std::move(stamps);
+
+    if (membershipChanged) {
+        Q_EMIT runsReset();
+    } else if (!changed.isEmpty()) {
+        Q_EMIT runsUpdated(changed);
+    }
+}
+
+void RunCatalog::startWatching(int intervalMs) {
+    if (!m_timer) {
+        m_timer = new QTimer(this);
+        connect(m_timer, &QTimer::timeout, this, &RunCatalog::refresh);
+    }
+    m_timer->start(intervalMs);
+}
+
+Result<void> RunCatalog::annotate(const QString& id, const QString& name, const QStringList& tags,
+                                  const QString& note) {
+    const RunInfo* run = find(id);
+    if (!run) {
+        return fail("no run '" + id.toStdString() + "' in " + m_runsRoot.toStdString() +
+                    "; refresh the list and try again");
+    }
+    QJsonObject object;
+    object.insert(QLatin1String("name"), name);
+    object.insert(QLatin1String("tags"), QJsonArray::fromStringList(tags));
+    object.insert(QLatin1String("note"), note);
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    const QString path = run->dir + QLatin1String("/annotations.json");
+    if (auto written = writeFileAtomic(path.toStdString(), text.toStdString()); !written) {
+        return fail("could not save the notes of run " + id.toStdString() + ": " +
+                    written.error());
+    }
+    RunInfo updated;
+    if (readRunInfo(run->dir, updated)) {
+        for (RunInfo& entry : m_runs) {
+            if (entry.id == id) entry = std::move(updated);
+        }
+    }
+    Q_EMIT runsUpdated({id});
+    return {};
+}
+
+Result<void> RunCatalog::remove(const QString& id) {
+    const RunInfo* run = find(id);
+    if (!run) {
+        return fail("no run '" + id.toStdString() + "' in " + m_runsRoot.toStdString() +
+                    "; refresh the list and try again");
+    }
+    // Look again: the cached state may be a second old, and deleting a live run's directory
+    // would pull the files out from under its process.
+    RunInfo fresh;
+    const QString dir = run->dir;
+    if (readRunInfo(dir, fresh) && isLiveState(fresh.state)) {
+        return fail("run " + id.toStdString() + " is still " +
+                    std::string(runStateName(fresh.state)) +
+                    "; stop it first, then delete it once it has ended");
+    }
+    if (!QDir(dir).removeRecursively()) {
+        return fail("could not delete all of " + dir.toStdString() +
+                    "; check its permissions and delete the rest by hand");
+    }
+    m_runs.removeIf([&id](const RunInfo& entry) { return entry.id == id; });
+    m_statusStamps.remove(id);
+    Q_EMIT runsReset();
+    return {};
+}
+
+}  // namespace tb

@@ -1,0 +1,177 @@
+// Reads one run directory into a RunInfo (see docs/RUN_FORMAT.md for the files).
+#include "runs/run_reader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+#include <cerrno>
+#include <cmath>
+#include <csignal>
+
+namespace tb {
+namespace {
+
+QJsonObject readJsonObject(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QDateTime fromUnixSeconds(double seconds) {
+    if (!(seconds > 0)) return {};
+    return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000.0)));
+}
+
+void maxInto(double& best, double value) {
+    if (std::isnan(best) || value > best) best = value;
+}
+
+// The last "train/loss" and the best "val/acc" found in the last kMetricsTailBytes of the
+// file. Only lines whose text mentions the key are parsed, so a long tail costs little.
+void readMetricsTail(const QString& path, RunInfo& info) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return;
+    const qint64 size = file.size();
+    const qint64 start = qMax<qint64>(0, size - kMetricsTailBytes);
+    if (!file.seek(start)) return;
+    const QByteArray tail = file.read(size - start);
+    // A partial first line (we started mid-file) and a last line without '\n' (still being
+    // written) are not records yet.
+    qsizetype begin = 0;
+    if (start > 0) begin = tail.indexOf('\n') + 1;
+    const qsizetype end = tail.lastIndexOf('\n');
+    if (begin <= 0 && start > 0) return;
+    if (end < begin) return;
+
+    bool haveLoss = false;
+    qsizetype lineEnd = end;
+    while (lineEnd > begin) {
+        const qsizetype lineStart = qMax(begin, tail.lastIndexOf('\n', lineEnd - 1) + 1);
+        const QByteArrayView line(tail.constData() + lineStart, lineEnd - lineStart);
+        const bool hasLoss = !haveLoss && line.contains("\"train/loss\"");
+        const bool hasAcc = line.contains("\"val/acc\"");
+        if (hasLoss || hasAcc) {
+            const QJsonObject record = QJsonDocument::fromJson(line.toByteArray()).object();
+            const QJsonValue loss = record.value(QLatin1String("train/loss"));
+            if (hasLoss && loss.isDouble()) {
+                info.lastTrainLoss = loss.toDouble();
+                haveLoss = true;
+            }
+            const QJsonValue acc = record.value(QLatin1String("val/acc"));
+            if (acc.isDouble()) maxInto(info.bestValAcc, acc.toDouble());
+        }
+        lineEnd = lineStart - 1;
+    }
+}
+
+// Sidecars keep the evaluation of every checkpoint still on disk: they cover the val/acc
+// records that have scrolled out of the metrics tail.
+void readSidecars(const QString& dir, RunInfo& info) {
+    const QDir checkpoints(dir + QLatin1String("/checkpoints"));
+    const QStringList sidecars =
+        checkpoints.entryList({QStringLiteral("ckpt-*.json")}, QDir::Files);
+    for (const QString& name : sidecars) {
+        const QJsonObject metrics =
+            readJsonObject(checkpoints.filePath(name)).value(QLatin1String("metrics")).toObject();
+        const QJsonValue acc = metrics.value(QLatin1String("val/acc"));
+        if (acc.isDouble()) maxInto(info.bestValAcc, acc.toDouble());
+    }
+}
+
+int readExitCodeFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return -1;
+    bool ok = false;
+    const int code = file.readAll().trimmed().toInt(&ok);
+    return ok ? code : -1;
+}
+
+bool isLocalHost(const QString& host) {
+    return host.isEmpty() || host == QSysInfo::machineHostName();
+}
+
+// A live state whose process has vanished without an exit code: it was SIGKILLed, the machine
+// rebooted, or the wrapper itself was killed. Nobody writes "lost"; readers conclude it.
+bool processIsGone(const RunInfo& info, const QString& host, bool hasExitCode) {
+    if (info.state != RunState::Running && info.state != RunState::Starting) return false;
+    if (info.pid <= 0 || hasExitCode || info.target != QLatin1String("local")) return false;
+    if (!isLocalHost(host)) return false;
+    return ::kill(pid_t(info.pid), 0) == -1 && errno == ESRCH;
+}
+
+}  // namespace
+
+bool isLiveState(RunState state) {
+    return state == RunState::Queued || state == RunState::Starting ||
+           state == RunState::Running;
+}
+
+qint64 statusStamp(const QString& dir) {
+    const QFileInfo info(dir + QLatin1String("/status.json"));
+    return info.exists() ? info.lastModified().toMSecsSinceEpoch() : -1;
+}
+
+bool readRunInfo(const QString& dir, RunInfo& info) {
+    const QString runJsonPath = dir + QLatin1String("/run.json");
+    const QString statusPath = dir + QLatin1String("/status.json");
+    const bool hasRunJson = QFileInfo::exists(runJsonPath);
+    const bool hasStatus = QFileInfo::exists(statusPath);
+    if (!hasRunJson && !hasStatus) return false;
+
+    info = RunInfo{};
+    info.dir = QDir(dir).absolutePath();
+    info.id = QFileInfo(info.dir).fileName();
+
+    const QJsonObject run = readJsonObject(runJsonPath);
+    info.name = run.value(QLatin1String("name")).toString();
+    info.target = run.value(QLatin1String("target")).toString(QStringLiteral("local"));
+    const QJsonObject parent = run.value(QLatin1String("parent")).toObject();
+    info.parentRun = parent.value(QLatin1String("run")).toString();
+    info.parentCheckpoint = parent.value(QLatin1String("checkpoint")).toString();
+
+    const QJsonObject status = readJsonObject(statusPath);
+    const auto state =
+        runStateFromName(status.value(QLatin1String("state")).toString().toStdString());
+    info.state = state.value_or(RunState::Queued);
+    info.pid = qint64(status.value(QLatin1String("pid")).toDouble());
+    info.pgid = qint64(status.value(QLatin1String("pgid")).toDouble());
+    info.started = fromUnixSeconds(status.value(QLatin1String("started")).toDouble());
+    info.ended = fromUnixSeconds(status.value(QLatin1String("ended")).toDouble());
+    info.epoch = qint64(status.value(QLatin1String("epoch")).toDouble());
+    info.step = qint64(status.value(QLatin1String("step")).toDouble());
+    info.message = status.value(QLatin1String("message")).toString();
+    const QJsonValue exitCode = status.value(QLatin1String("exit_code"));
+    if (exitCode.isDouble()) info.exitCode = exitCode.toInt();
+
+    const QString exitCodePath = dir + QLatin1String("/exit_code");
+    const bool hasExitCode = QFileInfo::exists(exitCodePath);
+    if (info.exitCode < 0 && hasExitCode) info.exitCode = readExitCodeFile(exitCodePath);
+
+    const QJsonObject notes = readJsonObject(dir + QLatin1String("/annotations.json"));
+    const QString userName = notes.value(QLatin1String("name")).toString();
+    if (!userName.isEmpty()) info.name = userName;
+    for (const QJsonValue& tag : notes.value(QLatin1String("tags")).toArray()) {
+        info.tags.append(tag.toString());
+    }
+    info.note = notes.value(QLatin1String("note")).toString();
+
+    const QString host = status.value(QLatin1String("host")).toString();
+    if (processIsGone(info, host, hasExitCode)) {
+        info.state = RunState::Lost;
+        if (info.message.isEmpty()) {
+            info.message = QStringLiteral("process %1 ended without recording an exit status")
+                               .arg(info.pid);
+        }
+    }
+
+    readMetricsTail(dir + QLatin1String("/metrics.jsonl"), info);
+    readSidecars(dir, info);
+    return true;
+}
+
+}  // namespace tb

@@ -1,0 +1,53 @@
+// Helpers for the tests that start real runs.
+#include "run_test_support.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+namespace tb::test {
+
+QString binDir() { return qEnvironmentVariable("TB_BIN_DIR"); }
+
+QString demoConfig() {
+    return qEnvironmentVariable("TB_SOURCE_DIR") + QStringLiteral("/resources/configs/demo.yaml");
+}
+
+QStringList quickSets() {
+    return {QStringLiteral("data.synthetic.samples=600"), QStringLiteral("train.epochs=2"),
+            QStringLiteral("model.kind=mlp"), QStringLiteral("train.log_every=2")};
+}
+
+QStringList slowSets() {
+    return {QStringLiteral("data.synthetic.samples=6000"), QStringLiteral("train.epochs=200"),
+            QStringLiteral("model.kind=mlp"), QStringLiteral("train.log_every=2")};
+}
+
+QByteArray fileText(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QJsonObject jsonFile(const QString& path) {
+    return QJsonDocument::fromJson(fileText(path)).object();
+}
+
+QString stateOf(const QString& runDir) {
+    return jsonFile(runDir + QStringLiteral("/status.json")).value(QLatin1String("state")).toString();
+}
+
+QList<QJsonObject> metricsRecords(const QString& runDir) {
+    QList<QJsonObject> records;
+    const QByteArray text = fileText(runDir + QStringLiteral("/metrics.jsonl"));
+    for (const QByteArray& line : text.split('\n')) {
+        const QJsonObject record = QJsonDocument::fromJson(line).object();
+        if (record.contains(QLatin1String("step"))) records.append(record);
+    }
+    return records;
+}
+
+qint64 lastMetricsStep(const QString& runDir) {
+    const QList<QJsonObject> records = metricsRecords(runDir);
+    return records.isEmpty() ? -1 : qint64(records.back().value(QLatin1String("step")).toDouble());
+}
+
+}  // namespace tb::test

@@ -1,0 +1,23 @@
+#pragma once
+// Shared by the tests that start real runs: where the binaries and the demo config are, and
+// readers for what a run directory holds.
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tb::test {
+
+QString binDir();          // $TB_BIN_DIR: trainbench-train and tb-wrap.sh
+QString demoConfig();      // $TB_SOURCE_DIR/resources/configs/demo.yaml
+QStringList quickSets();   // a demo that trains in a few seconds on two cores
+QStringList slowSets();    // a demo long enough to be stopped mid-way
+
+QByteArray fileText(const QString& path);
+QJsonObject jsonFile(const QString& path);
+QString stateOf(const QString& runDir);              // status.json "state"
+QList<QJsonObject> metricsRecords(const QString& runDir);
+qint64 lastMetricsStep(const QString& runDir);       // -1 when none yet
+
+}  // namespace tb::test
