@@ -156,6 +156,10 @@ void ChartPanel::syncCharts(bool contentChanged) {
         for (int i = 0; i < m_charts.size(); ++i)
             m_grid->addWidget(m_charts[i], i / kColumns, i % kColumns);
         m_emptyLabel->setVisible(m_charts.isEmpty());
+        // A layout shows new children and sizes them only on a later event; the LOD needs the
+        // real width now, so do both here.
+        for (MetricChart* c : std::as_const(m_charts)) c->setVisible(isVisible());
+        m_grid->activate();
     }
     for (MetricChart* c : std::as_const(m_charts)) {
         const QStringList familyKeys = keysOfFamily(keys, c->family());

@@ -20,6 +20,19 @@ std::size_t lowerBound(const PointSource& source, std::size_t n, double value) {
     return lo;
 }
 
+// First index in [0, n) with x > value (n when none).
+std::size_t upperBound(const PointSource& source, std::size_t n, double value) {
+    std::size_t lo = 0, hi = n;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (source.x(mid) <= value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void appendQuery(std::vector<LodPoint>& out, const MinMaxLod& lod, const PointSource& source,
                  double x0, double x1, int columns) {
     // Segments share their boundary x; a point there must not appear twice.
@@ -45,11 +58,13 @@ std::vector<LodPoint> visiblePoints(const MinMaxLod& lod, const PointSource& sou
     } else {
         appendQuery(points, lod, source, x0, x1, columns);
     }
+    // The LOD keeps only each column's extremes, so the first and last points in range may be
+    // missing: the neighbours are found from x, not from the LOD points.
     auto pointAt = [&](std::size_t i) { return LodPoint{source.x(i), source.y(i), i}; };
-    std::size_t first = points.empty() ? lowerBound(source, n, x0) : points.front().index;
-    std::size_t last = points.empty() ? first : points.back().index + 1;
+    const std::size_t first = lowerBound(source, n, x0);
+    const std::size_t pastLast = upperBound(source, n, x1);
     if (first > 0) points.insert(points.begin(), pointAt(first - 1));
-    if (last < n) points.push_back(pointAt(last));
+    if (pastLast < n) points.push_back(pointAt(pastLast));
     return points;
 }
 

@@ -6,6 +6,7 @@
 #include <QSvgGenerator>
 
 #include <charconv>
+#include <cmath>
 
 #include "metrics/run_metrics.h"
 #include "plot/metric_chart.h"
@@ -16,7 +17,10 @@ namespace {
 void appendNumber(QByteArray& out, double v) {
     if (!std::isfinite(v)) return;  // an empty field, as spreadsheets expect
     char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);  // shortest exact
+    // Shortest exact form, but whole numbers (steps, epochs) stay whole: not "2e+05".
+    const auto result = std::abs(v) < 1e15 && v == std::trunc(v)
+                            ? std::to_chars(buffer, buffer + sizeof buffer, qint64(v))
+                            : std::to_chars(buffer, buffer + sizeof buffer, v);
     out.append(buffer, result.ptr - buffer);
 }
 
