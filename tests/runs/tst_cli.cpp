@@ -91,7 +91,7 @@ void TestCli::detachedRunOutlivesLauncher() {
     QVERIFY2(stateAtExit == "queued" || stateAtExit == "starting" || stateAtExit == "running",
              qPrintable(stateAtExit));
     QTRY_VERIFY_WITH_TIMEOUT(stateOf(dir) == "finished", 300000);
-    QCOMPARE(fileText(dir + "/exit_code").trimmed(), QByteArray("0"));
+    QTRY_COMPARE_WITH_TIMEOUT(fileText(dir + "/exit_code").trimmed(), QByteArray("0"), 30000);
     QCOMPARE(lastMetricsStep(dir), 60);
     // First start seeded the workspace next to the runs.
     QVERIFY(QFileInfo::exists(runsRoot() + "/configs/demo.yaml"));
