@@ -99,7 +99,7 @@ void DatasetsTest::syntheticRejectsBadShape() {
 }
 
 void DatasetsTest::syntheticIsLearnableButNotTrivial() {
-    torch::set_num_threads(2);
+    torch::set_num_threads(1);  // tiny model: threads would only contend with parallel tests
     Result<DatasetSplit> data = loadDataset(syntheticConfig(3000, {1, 28, 28}), 42);
     QVERIFY2(data, data ? "" : data.error().c_str());
     const double mlp =

@@ -48,23 +48,14 @@ Dataset toDataset(const torch::Tensor& records) {
     return out;
 }
 
-// The folder itself or the cifar-10-batches-bin folder that the official archive unpacks to.
-fs::path locate(const fs::path& folder) {
-    const fs::path nested = folder / "cifar-10-batches-bin";
-    if (!fs::exists(folder / "data_batch_1.bin") && fs::is_directory(nested)) return nested;
-    return folder;
-}
-
 }  // namespace
 
 Result<RawDataset> readCifar10(const std::string& folderText) {
-    const fs::path folder(folderText);
-    if (!fs::is_directory(folder)) {
-        return fail(folderText +
-                    ": no such folder (data.path must be the folder holding "
-                    "data_batch_1.bin .. data_batch_5.bin)");
-    }
-    const fs::path dir = locate(folder);
+    Result<fs::path> found =
+        findDataFolder(folderText, "data_batch_1.bin", {"cifar-10-batches-bin"},
+                       "data_batch_1.bin .. data_batch_5.bin");
+    if (!found) return fail(found.error());
+    const fs::path dir = *found;
     std::vector<fs::path> trainFiles;
     for (int i = 1; i <= 5; ++i) {
         const fs::path file = dir / ("data_batch_" + std::to_string(i) + ".bin");

@@ -77,6 +77,21 @@ Result<torch::Tensor> readFileBytes(const std::filesystem::path& file) {
     return bytes;
 }
 
+Result<std::filesystem::path> findDataFolder(const std::string& folder, const std::string& marker,
+                                             const std::vector<std::string>& nested,
+                                             const std::string& expected) {
+    const std::filesystem::path root(folder);
+    if (!std::filesystem::is_directory(root)) {
+        return fail(folder + ": no such folder (data.path must be the folder holding " + expected +
+                    ")");
+    }
+    if (std::filesystem::exists(root / marker)) return root;
+    for (const std::string& below : nested) {
+        if (std::filesystem::exists(root / below / marker)) return root / below;
+    }
+    return root;
+}
+
 namespace {
 
 Dataset takeRows(const Dataset& from, const std::vector<int64_t>& rows) {

@@ -104,24 +104,14 @@ Result<Dataset> readPair(const fs::path& images, const fs::path& labels) {
     return out;
 }
 
-// Where the files are: the folder itself, or torchvision's download layout below it.
-fs::path locate(const fs::path& folder) {
-    for (const fs::path& candidate : {folder, folder / "MNIST" / "raw", folder / "raw"}) {
-        if (fs::exists(candidate / "train-images-idx3-ubyte")) return candidate;
-    }
-    return folder;
-}
-
 }  // namespace
 
 Result<RawDataset> readMnist(const std::string& folderText) {
-    const fs::path folder(folderText);
-    if (!fs::is_directory(folder)) {
-        return fail(folderText +
-                    ": no such folder (data.path must be the folder holding "
-                    "train-images-idx3-ubyte and train-labels-idx1-ubyte)");
-    }
-    const fs::path dir = locate(folder);
+    Result<fs::path> found =
+        findDataFolder(folderText, "train-images-idx3-ubyte", {"MNIST/raw", "raw"},
+                       "train-images-idx3-ubyte and train-labels-idx1-ubyte");
+    if (!found) return fail(found.error());
+    const fs::path dir = *found;
     for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}) {
         if (fs::exists(dir / name)) continue;
         const std::string gz = fs::exists(dir / (std::string(name) + ".gz"))

@@ -33,6 +33,13 @@ Result<RawDataset> readCsv(const std::string& file, const std::string& labelColu
 // The whole file as a uint8 tensor, in one read. Errors name the file.
 Result<torch::Tensor> readFileBytes(const std::filesystem::path& file);
 
+// Where a download's files are: `folder` itself when it holds `marker`, else the first of
+// `nested` (the layouts archives and torchvision unpack to) that does, else `folder`.
+// Fails when `folder` is not a folder; `expected` says what it should hold.
+Result<std::filesystem::path> findDataFolder(const std::string& folder, const std::string& marker,
+                                             const std::vector<std::string>& nested,
+                                             const std::string& expected);
+
 // Deterministic on every platform and LibTorch version (std::shuffle and torch::randperm
 // are not): the data order and the synthetic data must not change when the same config
 // runs on a rented box with another LibTorch.
