@@ -11,8 +11,9 @@ namespace tb::cli {
 
 int runCommand(const CliOptions& options) {
     if (options.positional.size() != 1) {
-        printErr(QStringLiteral("usage: trainbench run CONFIG [--detach] [--set k=v ...] "
-                                "[--runs-root DIR]"));
+        printErr(
+            QStringLiteral("usage: trainbench run CONFIG [--detach] [--set k=v ...] "
+                           "[--runs-root DIR]"));
         return kExitUsage;
     }
     seedWorkspace(options.runsRoot);

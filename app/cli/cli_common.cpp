@@ -4,8 +4,8 @@
 #include <QCoreApplication>
 #include <QDir>
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 
 #include "runs/run_catalog.h"
@@ -16,7 +16,9 @@ namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
-void onInterrupt(int) { g_interrupted = 1; }
+void onInterrupt(int) {
+    g_interrupted = 1;
+}
 
 }  // namespace
 
@@ -97,7 +99,8 @@ int exitStatusOf(const RunInfo& run) {
 QString formatDuration(qint64 seconds) {
     const qint64 hours = seconds / 3600;
     const qint64 minutes = (seconds / 60) % 60;
-    const QString tail = QStringLiteral("%1:%2").arg(minutes, hours ? 2 : 1, 10, QLatin1Char('0'))
+    const QString tail = QStringLiteral("%1:%2")
+                             .arg(minutes, hours ? 2 : 1, 10, QLatin1Char('0'))
                              .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return hours ? QString::number(hours) + QLatin1Char(':') + tail : tail;
 }
@@ -116,7 +119,9 @@ void printErr(const QString& text) {
     std::fprintf(stderr, "trainbench: %s\n", text.toLocal8Bit().constData());
 }
 
-bool interrupted() { return g_interrupted != 0; }
+bool interrupted() {
+    return g_interrupted != 0;
+}
 
 void watchInterrupt() {
     std::signal(SIGINT, onInterrupt);

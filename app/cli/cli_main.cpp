@@ -22,9 +22,9 @@ constexpr const char* kUsage =
 }  // namespace
 
 bool isCliCommand(const QString& word) {
-    static const QStringList commands{QStringLiteral("run"), QStringLiteral("runs"),
+    static const QStringList commands{QStringLiteral("run"),    QStringLiteral("runs"),
                                       QStringLiteral("follow"), QStringLiteral("stop"),
-                                      QStringLiteral("help"), QStringLiteral("--help")};
+                                      QStringLiteral("help"),   QStringLiteral("--help")};
     return commands.contains(word);
 }
 

@@ -76,9 +76,11 @@ void RunFollower::poll() {
         if (m_options.printMetrics) {
             QString text = QStringLiteral("metrics step %1").arg(m_step);
             for (auto it = record.begin(); it != record.end(); ++it) {
-                if (it.key() == QLatin1String("step") || it.key() == QLatin1String("time")) continue;
+                if (it.key() == QLatin1String("step") || it.key() == QLatin1String("time"))
+                    continue;
                 if (it.value().isDouble()) {
-                    text += QStringLiteral(" %1=%2").arg(it.key(), formatNumber(it.value().toDouble()));
+                    text +=
+                        QStringLiteral(" %1=%2").arg(it.key(), formatNumber(it.value().toDouble()));
                 }
             }
             printOut(text + QLatin1Char('\n'));
@@ -96,10 +98,11 @@ void RunFollower::showProgress(bool final) {
     if (m_tty) {
         // Rewritten in place: a terminal shows one live line, not thousands.
         printOut(QLatin1String("\r\033[K") + line + (final ? QStringLiteral("\n") : QString()));
-    } else if (final || m_epoch != m_shownEpoch) {
+    } else if (m_epoch != m_shownEpoch || (final && m_step != m_shownStep)) {
         // Redirected output gets a line per epoch, so a log file stays readable.
         printOut(line + QLatin1Char('\n'));
         m_shownEpoch = m_epoch;
+        m_shownStep = m_step;
     }
 }
 
@@ -123,8 +126,8 @@ int RunFollower::follow() {
     }
     if (m_options.progressLine) showProgress(true);
     const std::string_view state = runStateName(info.state);
-    QString summary = QStringLiteral("run %1 %2").arg(
-        m_id, QString::fromLatin1(state.data(), qsizetype(state.size())));
+    QString summary = QStringLiteral("run %1 %2")
+                          .arg(m_id, QString::fromLatin1(state.data(), qsizetype(state.size())));
     if (!info.message.isEmpty()) summary += QLatin1String(": ") + info.message;
     printOut(summary + QLatin1Char('\n'));
     return exitStatusOf(info);

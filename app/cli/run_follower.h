@@ -21,8 +21,8 @@ class FileFollower {
 public:
     explicit FileFollower(QString path) : m_path(std::move(path)) {}
     void skipToEnd();
-    QByteArray readNew();        // every new byte
-    QByteArray readNewLines();   // only complete lines; a partial last line waits for its '\n'
+    QByteArray readNew();       // every new byte
+    QByteArray readNewLines();  // only complete lines; a partial last line waits for its '\n'
 
 private:
     QString m_path;
@@ -48,7 +48,8 @@ private:
     bool m_tty = false;
     qint64 m_epoch = -1;
     qint64 m_step = -1;
-    qint64 m_shownEpoch = -1;
+    qint64 m_shownEpoch = -1;  // what the last line printed to a non-terminal showed
+    qint64 m_shownStep = -1;
     double m_loss = std::nan("");
     double m_valAcc = std::nan("");
 };

@@ -11,6 +11,7 @@ const char* const kTrainUsage =
     "       trainbench-train --validate FILE [--set key.path=value ...]\n"
     "       trainbench-train --config FILE --print-resolved [--set ...]\n"
     "       trainbench-train --inspect CKPT\n"
+    "       trainbench-train --schema            (the config key reference)\n"
     "       trainbench-train --run-dir DIR --resume latest   (config from the run directory)\n"
     "exit codes: 0 finished, 1 training failed, 2 invalid config or arguments,\n"
     "            3 unusable checkpoint, 130/143 stopped by SIGINT/SIGTERM (checkpoint written)\n";
@@ -32,6 +33,7 @@ std::string parseTrainArgs(int argc, char** argv, TrainArgs& args) {
         if (flag == "--help" || flag == "-h") args.help = true;
         else if (flag == "--version") args.version = true;
         else if (flag == "--print-resolved") args.printResolved = true;
+        else if (flag == "--schema") args.schema = true;
         else if (flag == "--config") ok = value(args.config);
         else if (flag == "--run-dir") ok = value(args.runDir);
         else if (flag == "--resume") ok = value(args.resume);
@@ -43,7 +45,7 @@ std::string parseTrainArgs(int argc, char** argv, TrainArgs& args) {
         else return "unknown argument '" + flag + "'";
         if (!ok) return flag + " needs a value";
     }
-    if (args.help || args.version) return {};
+    if (args.help || args.version || args.schema) return {};
     const int modes = !args.validate.empty() + !args.inspect.empty();
     if (modes > 1) return "--validate and --inspect cannot be combined";
     if (modes == 1) return {};

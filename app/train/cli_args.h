@@ -13,6 +13,7 @@ struct TrainArgs {
     std::string validate;    // --validate FILE
     std::string inspect;     // --inspect CKPT
     bool printResolved = false;  // --print-resolved: write the resolved config to stdout
+    bool schema = false;         // --schema: print the config key reference (Markdown)
     std::vector<std::string> sets;  // --set k=v, --device D, --threads N
     bool help = false;
     bool version = false;

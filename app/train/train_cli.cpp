@@ -9,11 +9,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <cmath>
 
 #include "checkpoint.h"
 #include "cli_args.h"
 #include "config_source.h"
 #include "config/resolved_config.h"
+#include "config/schema.h"
 #include "config/train_config.h"
 #include "progress_line.h"
 #include "protocol/atomic_file.h"
@@ -63,6 +65,33 @@ public:
 private:
     std::vector<TrainObserver*> m_observers;
 };
+
+std::string formatBound(double value) {
+    char text[32];
+    if (value == std::floor(value) && std::fabs(value) < 1e15) {
+        std::snprintf(text, sizeof text, "%lld", static_cast<long long>(value));
+    } else {
+        std::snprintf(text, sizeof text, "%g", value);
+    }
+    return text;
+}
+
+std::string schemaMarkdown() {
+    std::string out = "| key | type | default | allowed | meaning |\n|---|---|---|---|---|\n";
+    static const char* const types[] = {"int", "float", "bool", "string", "choice", "int list", "path"};
+    for (const KeyDef& key : configSchema()) {
+        std::string allowed;
+        if (!key.choices.empty()) {
+            for (const auto& choice : key.choices) allowed += (allowed.empty() ? "" : " \\| ") + choice;
+        } else if (key.min <= key.max) {
+            allowed = std::isinf(key.max) ? "≥ " + formatBound(key.min)
+                                          : formatBound(key.min) + " – " + formatBound(key.max);
+        }
+        out += "| `" + key.path + "` | " + types[static_cast<int>(key.type)] + " | `" +
+               key.defaultValue + "` | " + allowed + " | " + key.doc + " |\n";
+    }
+    return out;
+}
 
 int inspect(const std::string& path) {
     auto reader = CheckpointReader::open(path);
@@ -163,6 +192,10 @@ int runTrainCli(int argc, char** argv) {
     }
     if (args.version) {
         std::cout << "trainbench-train 0.1.0 (LibTorch " << TORCH_VERSION_MAJOR << "." << TORCH_VERSION_MINOR << ")\n";
+        return 0;
+    }
+    if (args.schema) {
+        std::cout << schemaMarkdown();
         return 0;
     }
     if (!args.inspect.empty()) return inspect(args.inspect);

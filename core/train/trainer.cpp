@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <future>
 
 #include "checkpoint.h"
 #include "data/dataset.h"
@@ -30,6 +31,11 @@ void restoreGenerator(torch::Device device, const torch::Tensor& state) {
     std::lock_guard<std::mutex> lock(generator.mutex());
     generator.set_state(state.cpu());
 }
+
+struct Batch {
+    torch::Tensor inputs;
+    torch::Tensor labels;
+};
 
 class TrainingRun {
 public:
@@ -146,12 +152,20 @@ private:
         const int64_t size = m_data.train.size();
         const int64_t batch = m_config.data.batchSize;
         const torch::Tensor order = epochPermutation(m_config.seed, epoch, size).to(m_device);
+        auto assemble = [this, &order, size, batch](int64_t b) {
+            const auto index = order.slice(0, b * batch, std::min(size, (b + 1) * batch));
+            return Batch{m_data.train.inputs.index_select(0, index),
+                         m_data.train.labels.index_select(0, index)};
+        };
+        // data.workers > 0: the next batch is gathered while this step computes.
+        const bool prefetch = m_config.data.workers > 0;
+        std::future<Batch> next;
         for (int64_t b = m_step % m_plan.stepsPerEpoch; b < m_plan.stepsPerEpoch; ++b) {
             if (stopRequested()) return;
             if (done()) break;
-            const auto index = order.slice(0, b * batch, std::min(size, (b + 1) * batch));
-            trainStep(m_data.train.inputs.index_select(0, index),
-                      m_data.train.labels.index_select(0, index));
+            const Batch current = next.valid() ? next.get() : assemble(b);
+            if (prefetch && b + 1 < m_plan.stepsPerEpoch) next = std::async(std::launch::async, assemble, b + 1);
+            trainStep(current.inputs, current.labels);
             m_observer.onStep(epoch + 1, m_step);
             if (m_step % m_config.train.logEvery == 0) emitTrainRecord(epoch + 1);
         }

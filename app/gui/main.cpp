@@ -1,0 +1,41 @@
+// trainbench: the desktop workbench, or with a command word the command-line face
+// (`trainbench run|runs|follow|stop ...`) on the same core.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+
+#include "cli_main.h"
+#include "main_window.h"
+#include "runs/workspace.h"
+
+int main(int argc, char** argv) {
+    if (argc > 1 && tb::isCliCommand(QString::fromLocal8Bit(argv[1]))) {
+        return tb::runCliCommand(argc, argv);
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("trainbench");
+    QApplication::setOrganizationName("trainbench");
+    QApplication::setApplicationDisplayName("Trainbench");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Trainbench: train neural networks here or on a rented GPU box.\n"
+        "Commands: run CONFIG [--detach] [--set k=v], runs [--json], follow RUN, stop RUN.");
+    parser.addHelpOption();
+    QCommandLineOption runsRoot("runs-root", "Folder holding the runs (default: $TRAINBENCH_RUNS, "
+                                             "else the platform data folder).", "DIR");
+    parser.addOption(runsRoot);
+    parser.addPositionalArgument("config", "A config to open in the editor.", "[CONFIG]");
+    parser.process(app);
+
+    tb::AppContext context;
+    context.runsRoot = tb::resolveRunsRoot(parser.value(runsRoot));
+    context.configsDir = tb::seedWorkspace(context.runsRoot);
+    context.binDir = QCoreApplication::applicationDirPath();
+    if (!parser.positionalArguments().isEmpty()) {
+        context.openConfig = QDir::current().absoluteFilePath(parser.positionalArguments().first());
+    }
+    tb::MainWindow window(context);
+    window.show();
+    return app.exec();
+}
