@@ -106,7 +106,17 @@ private Q_SLOTS:
         QVERIFY(lrField->diagnostic().startsWith(QStringLiteral("optim.lr must be")));
         QVERIFY(lrField->input()->styleSheet().contains(QStringLiteral("border")));
         QVERIFY(lrField->input()->toolTip().startsWith(lrField->diagnostic()));
+        QCOMPARE(editor.findChild<QLineEdit*>(QStringLiteral("optim.lr"))->text(),
+                 QStringLiteral("50"));  // what was written, not the default
         QCOMPARE(editor.form()->field(QStringLiteral("optim.kind"))->diagnostic(), QString());
+
+        // Clicking the problem shows the field (scrolled out of view at first) and the spot.
+        QVERIFY(lrField->input()->visibleRegion().isEmpty());
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualItemRect(list->item(0)).center());
+        QVERIFY(!lrField->input()->visibleRegion().isEmpty());
+        QCOMPARE(yaml->textCursor().blockNumber() + 1, 8);
+        QCOMPARE(yaml->textCursor().positionInBlock() + 1, 7);
 
         // Break the YAML itself: a flow list that never closes.
         yaml->goTo(9, 17);
@@ -237,8 +247,8 @@ private Q_SLOTS:
     }
 
     void newStartsFromATemplate() {
-        const QString templates = QString::fromLocal8Bit(qgetenv("TB_SOURCE_DIR")) +
-                                  QStringLiteral("/resources/configs");
+        const QString templates =
+            QString::fromLocal8Bit(qgetenv("TB_SOURCE_DIR")) + QStringLiteral("/resources/configs");
         ConfigEditor editor(templates);
         QAction* newAction = editor.fileActions().value(0);
         QVERIFY(newAction && newAction->menu());
@@ -257,7 +267,8 @@ private Q_SLOTS:
 
     void screenshot() {
         const QString out = QString::fromLocal8Bit(qgetenv("TB_SCREENSHOT_PATH"));
-        if (out.isEmpty()) QSKIP("set TB_SCREENSHOT_PATH to write docs/screenshots/config-editor.png");
+        if (out.isEmpty())
+            QSKIP("set TB_SCREENSHOT_PATH to write docs/screenshots/config-editor.png");
         QVERIFY(saveScreenshot(out, write("screenshot.yaml", kCommentedConfig)));
     }
 };

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "config/config_editor.h"
+#include "config/diagnostics_list.h"
 #include "config/yaml_editor.h"
 
 const QByteArray kCommentedConfig =
@@ -25,7 +26,8 @@ const QByteArray kCommentedConfig =
     "  epochs: 2\n";
 
 const QByteArray kOddBytes =
-    "# \xc3\x9c" "bung: Lernrate f\xc3\xbcr Adam \xe2\x80\x94 keep me\r\n"
+    "# \xc3\x9c"
+    "bung: Lernrate f\xc3\xbcr Adam \xe2\x80\x94 keep me\r\n"
     "name: bytes   \r\n"
     "optim: {kind: sgd, lr: 0.1}\r\n"
     "\r\n"
@@ -79,7 +81,12 @@ bool saveScreenshot(const QString& pngPath, const QString& configPath) {
     yaml->goTo(11, 5);
     QTest::keyClick(yaml, Qt::Key_Right);
     QTest::keyClick(yaml, Qt::Key_Backspace);  // "epochs" -> "epchs": an unknown key
-    editor.text();  // hands the typing to the document now
+    editor.text();                             // hands the typing to the document now
+    // Pick the learning-rate problem, as a user would, so the marked field scrolls into view.
+    QListWidget* problems = editor.diagnosticsList();
+    if (problems->count() < 1) return false;
+    QTest::mouseClick(problems->viewport(), Qt::LeftButton, {},
+                      problems->visualItemRect(problems->item(0)).center());
     QDir().mkpath(QFileInfo(pngPath).absolutePath());
     return editor.grab().save(pngPath);
 }

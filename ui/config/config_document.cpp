@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <algorithm>
 
 #include "text_snapshot_command.h"
 
@@ -31,7 +32,9 @@ void ConfigDocument::setFallbackBaseDir(const QString& dir) {
     if (m_filePath.isEmpty()) reparse();
 }
 
-QString ConfigDocument::invalidReason() const { return m_reason; }
+QString ConfigDocument::invalidReason() const {
+    return m_reason;
+}
 
 bool ConfigDocument::hasSyntaxError() const {
     for (const Diagnostic& d : m_parsed.diagnostics) {
@@ -53,6 +56,31 @@ QString ConfigDocument::diagnosticFor(const QString& key) const {
     return {};
 }
 
+QString ConfigDocument::writtenValue(const QString& key) const {
+    const std::string wanted = key.toStdString();
+    const auto at = std::find_if(m_parsed.diagnostics.begin(), m_parsed.diagnostics.end(),
+                                 [&](const Diagnostic& d) { return d.key == wanted; });
+    if (at == m_parsed.diagnostics.end() || at->line <= 0 || at->column <= 0) return {};
+    const QString line = m_text.section(QLatin1Char('\n'), at->line - 1, at->line - 1);
+    const qsizetype start = at->column - 1;
+    // Only when the spot is this key's own value: "lr: 50", "{samples: 5".
+    const QString leaf = key.section(QLatin1Char('.'), -1) + QLatin1Char(':');
+    if (start > line.size() || !line.left(start).trimmed().endsWith(leaf)) return {};
+    const QString rest = line.mid(start);
+    const QChar close = rest.startsWith(QLatin1Char('[')) ? QLatin1Char(']') : QChar();
+    qsizetype end = 0;
+    while (end < rest.size()) {
+        const QChar c = rest.at(end++);
+        if (!close.isNull()) {
+            if (c == close) break;
+        } else if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char('}')) {
+            --end;
+            break;
+        }
+    }
+    return rest.left(end).trimmed();
+}
+
 void ConfigDocument::reset(const QString& text, const QString& filePath) {
     Q_EMIT aboutToChange();
     m_undoStack.clear();
@@ -65,8 +93,7 @@ Result<void> ConfigDocument::load(const QString& path) {
     QFile file(path);
     // Binary mode on purpose: line endings and every other byte come back unchanged on save.
     if (!file.open(QIODevice::ReadOnly)) {
-        return fail("Cannot open " + path.toStdString() + ": " +
-                    file.errorString().toStdString());
+        return fail("Cannot open " + path.toStdString() + ": " + file.errorString().toStdString());
     }
     reset(QString::fromUtf8(file.readAll()), QFileInfo(path).absoluteFilePath());
     return {};
@@ -75,13 +102,13 @@ Result<void> ConfigDocument::load(const QString& path) {
 Result<void> ConfigDocument::save(const QString& path) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return fail("Cannot write " + path.toStdString() + ": " +
-                    file.errorString().toStdString() + "; choose another folder with Save As.");
+        return fail("Cannot write " + path.toStdString() + ": " + file.errorString().toStdString() +
+                    "; choose another folder with Save As.");
     }
     file.write(m_text.toUtf8());
     if (!file.commit()) {
-        return fail("Saving " + path.toStdString() + " failed: " +
-                    file.errorString().toStdString());
+        return fail("Saving " + path.toStdString() +
+                    " failed: " + file.errorString().toStdString());
     }
     setFilePath(QFileInfo(path).absoluteFilePath());
     m_undoStack.setClean();
@@ -114,8 +141,8 @@ void ConfigDocument::applyText(const QString& text) {
 }
 
 void ConfigDocument::reparse() {
-    m_parsed = parseConfigText(m_text.toStdString(), m_filePath.toStdString(),
-                               baseDir().toStdString());
+    m_parsed =
+        parseConfigText(m_text.toStdString(), m_filePath.toStdString(), baseDir().toStdString());
     Q_EMIT diagnosticsChanged();
 
     QString reason;

@@ -34,6 +34,9 @@ public:
     QString value(const QString& key) const;
     // The message of the first diagnostic about `key`, or "".
     QString diagnosticFor(const QString& key) const;
+    // The value as written in the text where that diagnostic points ("50" for an lr out of
+    // range), or "" when it points elsewhere (another key, one list element).
+    QString writtenValue(const QString& key) const;
 
     QUndoStack* undoStack() { return &m_undoStack; }
 

@@ -27,7 +27,9 @@ QString toEditorText(const QString& text) {
 }  // namespace
 
 ConfigEditor::ConfigEditor(const QString& templatesDir, QWidget* parent)
-    : QWidget(parent), m_templatesDir(templatesDir), m_recent(QStringLiteral("config/recentFiles")) {
+    : QWidget(parent),
+      m_templatesDir(templatesDir),
+      m_recent(QStringLiteral("config/recentFiles")) {
     m_document.setFallbackBaseDir(templatesDir);
     m_form = new ConfigForm(&m_document, this);
     m_yaml = new YamlEditor(this);
@@ -62,19 +64,19 @@ ConfigEditor::ConfigEditor(const QString& templatesDir, QWidget* parent)
     });
     connect(m_yaml, &YamlEditor::undoRequested, this, &ConfigEditor::undo);
     connect(m_yaml, &YamlEditor::redoRequested, this, &ConfigEditor::redo);
-    connect(m_problems, &DiagnosticsList::locationActivated, m_yaml, &YamlEditor::goTo);
+    connect(m_problems, &DiagnosticsList::problemActivated, this,
+            [this](int line, int column, const QString& key) {
+                m_form->revealField(key);
+                m_yaml->goTo(line, column);
+            });
 
     // Any change from elsewhere (form, undo, open) takes the typing in first, so none is lost.
     connect(&m_document, &ConfigDocument::aboutToChange, this, &ConfigEditor::flushTypedText);
     connect(&m_document, &ConfigDocument::textChanged, this, &ConfigEditor::showDocumentText);
-    connect(&m_document, &ConfigDocument::diagnosticsChanged, this,
-            &ConfigEditor::showDiagnostics);
-    connect(&m_document, &ConfigDocument::validityChanged, this,
-            &ConfigEditor::validityChanged);
-    connect(&m_document, &ConfigDocument::filePathChanged, this,
-            &ConfigEditor::filePathChanged);
-    connect(&m_document, &ConfigDocument::modifiedChanged, this,
-            &ConfigEditor::modifiedChanged);
+    connect(&m_document, &ConfigDocument::diagnosticsChanged, this, &ConfigEditor::showDiagnostics);
+    connect(&m_document, &ConfigDocument::validityChanged, this, &ConfigEditor::validityChanged);
+    connect(&m_document, &ConfigDocument::filePathChanged, this, &ConfigEditor::filePathChanged);
+    connect(&m_document, &ConfigDocument::modifiedChanged, this, &ConfigEditor::modifiedChanged);
     createActions();
     showDocumentText();
     showDiagnostics();
@@ -166,7 +168,9 @@ void ConfigEditor::flushTypedText() {
     updateUndoActions();
 }
 
-void ConfigEditor::showDocumentText() { m_yaml->showText(toEditorText(m_document.text())); }
+void ConfigEditor::showDocumentText() {
+    m_yaml->showText(toEditorText(m_document.text()));
+}
 
 void ConfigEditor::showDiagnostics() {
     const std::vector<Diagnostic>& diagnostics = m_document.diagnostics();

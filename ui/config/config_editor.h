@@ -30,7 +30,7 @@ public:
 
     bool openFile(const QString& path);  // false when refused, cancelled or unreadable
     bool newFromTemplate(const QString& templatePath);
-    bool save();                          // Save As when the config has no file yet
+    bool save();  // Save As when the config has no file yet
     bool saveAs(const QString& path);
     QString filePath() const { return m_document.filePath(); }
     QString text();  // includes typing not yet handed to the document

@@ -35,8 +35,8 @@ void ConfigEditor::createActions() {
     m_undoAction->setShortcut(QKeySequence::Undo);
     connect(m_undoAction, &QAction::triggered, this, &ConfigEditor::undo);
     m_redoAction = new QAction(tr("&Redo"), this);
-    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-                                QKeySequence(QKeySequence::Redo)});
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(QKeySequence::Redo)});
     connect(m_redoAction, &QAction::triggered, this, &ConfigEditor::redo);
     // Undo keys act on this editor only, never on another dock's history.
     m_undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -53,7 +53,9 @@ QList<QAction*> ConfigEditor::fileActions() const {
     return {m_newAction, m_openAction, m_saveAction, m_saveAsAction, m_recentAction};
 }
 
-QList<QAction*> ConfigEditor::editActions() const { return {m_undoAction, m_redoAction}; }
+QList<QAction*> ConfigEditor::editActions() const {
+    return {m_undoAction, m_redoAction};
+}
 
 void ConfigEditor::fillTemplatesMenu() {
     m_newMenu->clear();
@@ -76,9 +78,11 @@ void ConfigEditor::fillRecentMenu() {
     m_recentMenu->clear();
     for (const QString& path : m_recent.paths()) {
         QAction* action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
-        connect(action, &QAction::triggered, this, [this, path] { reportIfFailed(openFile(path)); });
+        connect(action, &QAction::triggered, this,
+                [this, path] { reportIfFailed(openFile(path)); });
     }
-    if (m_recentMenu->isEmpty()) m_recentMenu->addAction(tr("No recent configs"))->setEnabled(false);
+    if (m_recentMenu->isEmpty())
+        m_recentMenu->addAction(tr("No recent configs"))->setEnabled(false);
 }
 
 void ConfigEditor::updateUndoActions() {
@@ -88,8 +92,8 @@ void ConfigEditor::updateUndoActions() {
 }
 
 void ConfigEditor::openWithDialog() {
-    const QString start = m_document.filePath().isEmpty() ? m_templatesDir
-                                                          : QFileInfo(filePath()).absolutePath();
+    const QString start =
+        m_document.filePath().isEmpty() ? m_templatesDir : QFileInfo(filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Config"), start,
                                                       tr("YAML configs (*.yaml *.yml)"));
     if (!path.isEmpty()) reportIfFailed(openFile(path));

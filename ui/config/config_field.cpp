@@ -18,9 +18,8 @@ namespace {
 // Text a user typed into a string field, as a YAML scalar that reads back as the same text.
 QString yamlScalar(const QString& text) {
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z_./~][A-Za-z0-9_./~:-]*$"));
-    static const QRegularExpression special(
-        QStringLiteral("^(true|false|yes|no|on|off|null|y|n)$"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression special(QStringLiteral("^(true|false|yes|no|on|off|null|y|n)$"),
+                                            QRegularExpression::CaseInsensitiveOption);
     if (plain.match(text).hasMatch() && !special.match(text).hasMatch() &&
         !text.endsWith(QLatin1Char(':'))) {
         return text;
@@ -69,12 +68,14 @@ void ConfigField::createInput(const KeyDef& def) {
         auto* spin = new QSpinBox(this);
         spin->setRange(int(def.min), int(def.max));
         spin->setKeyboardTracking(false);  // one edit per committed number, not per digit
-        connect(spin, &QSpinBox::valueChanged, this,
-                [this](int value) { emitIfChanged(QString::number(value), QString::number(value)); });
+        connect(spin, &QSpinBox::valueChanged, this, [this](int value) {
+            emitIfChanged(QString::number(value), QString::number(value));
+        });
         m_input = spin;
     } else if (def.type == KeyType::Choice) {
         auto* combo = new QComboBox(this);
-        for (const std::string& choice : def.choices) combo->addItem(QString::fromStdString(choice));
+        for (const std::string& choice : def.choices)
+            combo->addItem(QString::fromStdString(choice));
         connect(combo, &QComboBox::activated, this,
                 [this, combo](int) { emitIfChanged(combo->currentText(), combo->currentText()); });
         m_input = combo;

@@ -31,8 +31,7 @@ ConfigForm::ConfigForm(ConfigDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document) {
     build();
     connect(m_document, &ConfigDocument::textChanged, this, &ConfigForm::syncFromDocument);
-    connect(m_document, &ConfigDocument::diagnosticsChanged, this,
-            &ConfigForm::syncFromDocument);
+    connect(m_document, &ConfigDocument::diagnosticsChanged, this, &ConfigForm::syncFromDocument);
     syncFromDocument();
 }
 
@@ -42,17 +41,19 @@ void ConfigForm::build() {
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("formNotice"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; "
-                                           "padding: 6px; border-radius: 3px; }"));
+    m_notice->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #611a15; "
+                       "padding: 6px; border-radius: 3px; }"));
     m_notice->hide();
     layout->addWidget(m_notice);
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    m_fieldsArea = new QWidget(scroll);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_fieldsArea = new QWidget(m_scroll);
     auto* sections = new QVBoxLayout(m_fieldsArea);
     QHash<QString, QFormLayout*> groups;
+    QList<QLabel*> labels;
     for (const KeyDef& def : configSchema()) {
         const QString key = QString::fromStdString(def.path);
         const QString section = sectionOf(key);
@@ -67,14 +68,25 @@ void ConfigForm::build() {
         auto* label = new QLabel(section.isEmpty() ? key : key.mid(section.size() + 1));
         label->setToolTip(QString::fromStdString(def.doc));
         label->setBuddy(field->input());
+        labels << label;
         group->addRow(label, field);
         m_fields.insert(key, field);
         connect(field, &ConfigField::edited, this, &ConfigForm::applyEdit);
         connect(field, &ConfigField::browseRequested, this, &ConfigForm::browseForPath);
     }
     sections->addStretch(1);
-    scroll->setWidget(m_fieldsArea);
-    layout->addWidget(scroll, 1);
+    // One label width for every group, so the fields line up down the whole form.
+    int labelWidth = 0;
+    for (QLabel* label : std::as_const(labels)) {
+        labelWidth = std::max(labelWidth, label->sizeHint().width());
+    }
+    for (QLabel* label : std::as_const(labels)) label->setMinimumWidth(labelWidth);
+    m_scroll->setWidget(m_fieldsArea);
+    layout->addWidget(m_scroll, 1);
+}
+
+void ConfigForm::revealField(const QString& key) {
+    if (ConfigField* target = m_fields.value(key)) m_scroll->ensureWidgetVisible(target);
 }
 
 void ConfigForm::syncFromDocument() {
@@ -82,8 +94,9 @@ void ConfigForm::syncFromDocument() {
     const bool broken = m_document->hasSyntaxError();
     m_fieldsArea->setEnabled(!broken);
     if (broken) {
-        showNotice(tr("The YAML text has a syntax error (see the problems list); "
-                      "fix it there to edit with the form again."));
+        showNotice(
+            tr("The YAML text has a syntax error (see the problems list); "
+               "fix it there to edit with the form again."));
     } else if (m_notice->property("syntax").toBool()) {
         showNotice({});
     }
@@ -91,9 +104,14 @@ void ConfigForm::syncFromDocument() {
     for (ConfigField* field : std::as_const(m_fields)) {
         const QString problem = m_document->diagnosticFor(field->key());
         field->setDiagnostic(problem);
-        // A field with a problem keeps what the user sees; the resolved value would be the
-        // default, not what was written.
-        if (!broken && problem.isEmpty()) field->setValueText(m_document->value(field->key()));
+        if (broken) continue;
+        if (problem.isEmpty()) {
+            field->setValueText(m_document->value(field->key()));
+        } else if (const QString written = m_document->writtenValue(field->key());
+                   !written.isEmpty()) {
+            // The resolved value of a rejected key is its default; show what was written.
+            field->setValueText(written);
+        }
     }
 }
 

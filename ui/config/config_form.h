@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 
 namespace tb {
 
@@ -19,6 +20,8 @@ public:
     explicit ConfigForm(ConfigDocument* document, QWidget* parent = nullptr);
 
     ConfigField* field(const QString& key) const { return m_fields.value(key); }
+    // Scrolls the key's field into view (a problem about it was picked elsewhere).
+    void revealField(const QString& key);
 
 private:
     void build();
@@ -29,6 +32,7 @@ private:
 
     ConfigDocument* m_document;
     QHash<QString, ConfigField*> m_fields;
+    QScrollArea* m_scroll = nullptr;
     QWidget* m_fieldsArea = nullptr;
     QLabel* m_notice = nullptr;
 };

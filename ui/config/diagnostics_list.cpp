@@ -6,6 +6,7 @@ namespace {
 
 constexpr int kLineRole = Qt::UserRole;
 constexpr int kColumnRole = Qt::UserRole + 1;
+constexpr int kKeyRole = Qt::UserRole + 2;
 
 }  // namespace
 
@@ -15,7 +16,10 @@ DiagnosticsList::DiagnosticsList(QWidget* parent) : QListWidget(parent) {
     // A single click is enough: the list is a list of places to go.
     connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const int line = item->data(kLineRole).toInt();
-        if (line > 0) Q_EMIT locationActivated(line, item->data(kColumnRole).toInt());
+        if (line > 0) {
+            Q_EMIT problemActivated(line, item->data(kColumnRole).toInt(),
+                                    item->data(kKeyRole).toString());
+        }
     });
     connect(this, &QListWidget::itemActivated, this, &QListWidget::itemClicked);
 }
@@ -30,6 +34,7 @@ void DiagnosticsList::setDiagnostics(const std::vector<Diagnostic>& diagnostics)
         item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
         item->setData(kLineRole, d.line);
         item->setData(kColumnRole, d.column);
+        item->setData(kKeyRole, QString::fromStdString(d.key));
     }
     if (diagnostics.empty()) {
         auto* ok = new QListWidgetItem(tr("No problems: the config is ready to run."), this);

@@ -17,7 +17,8 @@ public:
     void setDiagnostics(const std::vector<Diagnostic>& diagnostics);
 
 Q_SIGNALS:
-    void locationActivated(int line, int column);
+    // `key` is the schema key the problem is about, "" when it is about no single key.
+    void problemActivated(int line, int column, const QString& key);
 };
 
 }  // namespace tb

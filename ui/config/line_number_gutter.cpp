@@ -5,10 +5,15 @@
 
 namespace tb {
 
-LineNumberGutter::LineNumberGutter(YamlEditor* editor) : QWidget(editor), m_editor(editor) {}
+LineNumberGutter::LineNumberGutter(YamlEditor* editor) : QWidget(editor), m_editor(editor) {
+}
 
-QSize LineNumberGutter::sizeHint() const { return {m_editor->gutterWidth(), 0}; }
+QSize LineNumberGutter::sizeHint() const {
+    return {m_editor->gutterWidth(), 0};
+}
 
-void LineNumberGutter::paintEvent(QPaintEvent* event) { m_editor->paintGutter(event); }
+void LineNumberGutter::paintEvent(QPaintEvent* event) {
+    m_editor->paintGutter(event);
+}
 
 }  // namespace tb

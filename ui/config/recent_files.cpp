@@ -7,7 +7,8 @@
 namespace tb {
 
 RecentFiles::RecentFiles(QString settingsKey, int capacity)
-    : m_settingsKey(std::move(settingsKey)), m_capacity(capacity) {}
+    : m_settingsKey(std::move(settingsKey)), m_capacity(capacity) {
+}
 
 QStringList RecentFiles::paths() const {
     return QSettings().value(m_settingsKey).toStringList();

@@ -19,17 +19,19 @@ const QColor kProblemColor(0xd3, 0x2f, 0x2f);
 // Ctrl+Shift+Z is redo everywhere here, whatever the platform's key scheme says.
 bool isRedo(const QKeyEvent* key) {
     return key->matches(QKeySequence::Redo) ||
-           (key->key() == Qt::Key_Z && key->modifiers() == (Qt::ControlModifier | Qt::ShiftModifier));
+           (key->key() == Qt::Key_Z &&
+            key->modifiers() == (Qt::ControlModifier | Qt::ShiftModifier));
 }
 
 bool endsToken(QChar c) {
-    return c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char(']') ||
-           c == QLatin1Char('}') || c == QLatin1Char('#');
+    return c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char(']') || c == QLatin1Char('}') ||
+           c == QLatin1Char('#');
 }
 
 }  // namespace
 
-YamlEditor::YamlEditor(QWidget* parent) : QPlainTextEdit(parent), m_gutter(new LineNumberGutter(this)) {
+YamlEditor::YamlEditor(QWidget* parent)
+    : QPlainTextEdit(parent), m_gutter(new LineNumberGutter(this)) {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     setFont(font);
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -106,6 +108,8 @@ void YamlEditor::refreshSelections() {
             end = int(blockText.size());
         }
         mark.cursor.setPosition(mark.cursor.block().position() + end, QTextCursor::KeepAnchor);
+        // QTextLayout repaints a selection's text only when the format has a foreground.
+        mark.format.setForeground(kProblemColor);
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         mark.format.setUnderlineColor(kProblemColor);
         mark.format.setToolTip(problem.message);

@@ -45,8 +45,7 @@ void YamlHighlighter::highlightBlock(const QString& text) {
 
     const int comment = commentStart(text);
     const QString code = comment < 0 ? text : text.left(comment);
-    auto paint = [&](const QRegularExpression& pattern, const QTextCharFormat& format,
-                     int group) {
+    auto paint = [&](const QRegularExpression& pattern, const QTextCharFormat& format, int group) {
         for (auto it = pattern.globalMatch(code); it.hasNext();) {
             const QRegularExpressionMatch match = it.next();
             setFormat(int(match.capturedStart(group)), int(match.capturedLength(group)), format);
