@@ -53,7 +53,6 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     const bool rising = m_family == "acc" || m_family == "accuracy";
     m_plot->axisRect()->insetLayout()->setInsetAlignment(
         0, Qt::AlignRight | (rising ? Qt::AlignBottom : Qt::AlignTop));
-    m_plot->yAxis->setLabel(m_family);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setFocusPolicy(Qt::StrongFocus);
     m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -108,7 +107,11 @@ void MetricChart::rebuildGraphs() {
             raw->removeFromLegend();
             QCPGraph* main = m_plot->addGraph();
             main->setPen(QPen(colour, 1.8, splitPenStyle(splitOf(key))));
-            main->setName(m_runs[r].run.label + QStringLiteral(" · ") + key);
+            // The chart's title names the family; the entry needs only run and split.
+            const QString split = splitOf(key);
+            main->setName(split.isEmpty() || m_keys.size() == 1
+                              ? m_runs[r].run.label
+                              : m_runs[r].run.label + QStringLiteral(" · ") + split);
             for (auto [graph, role] : {std::pair{raw, "raw"}, std::pair{main, "main"}}) {
                 graph->setProperty("tbRun", m_runs[r].run.id);
                 graph->setProperty("tbKey", key);
@@ -141,32 +144,6 @@ void MetricChart::setSettings(const ChartSettings& settings) {
         m_follow = true;  // the old ranges mean nothing on another axis or scale
     }
     refreshData();
-}
-
-void MetricChart::applyAxes() {
-    QSharedPointer<QCPAxisTicker> ticker;
-    if (m_settings.logX) {
-        ticker.reset(new QCPAxisTickerLog);
-    } else if (m_settings.axis == XAxis::WallTime) {
-        auto* dateTicker = new QCPAxisTickerDateTime;
-        dateTicker->setDateTimeFormat(QStringLiteral("HH:mm\nMMM d"));
-        ticker.reset(dateTicker);
-    } else if (m_settings.axis == XAxis::TimeSinceStart) {
-        auto* timeTicker = new QCPAxisTickerTime;
-        timeTicker->setTimeFormat(QStringLiteral("%h:%m:%s"));
-        ticker.reset(timeTicker);
-    } else {
-        ticker.reset(new QCPAxisTicker);
-    }
-    m_fitting = true;
-    m_plot->xAxis->setTicker(ticker);
-    m_plot->xAxis->setScaleType(m_settings.logX ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    m_plot->yAxis->setScaleType(m_settings.logY ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    m_plot->yAxis->setTicker(m_settings.logY ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
-                                             : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    static const char* labels[] = {"step", "epoch", "wall time", "time since start"};
-    m_plot->xAxis->setLabel(QString::fromLatin1(labels[int(m_settings.axis)]));
-    m_fitting = false;
 }
 
 void MetricChart::refreshData() {
@@ -254,7 +231,8 @@ void MetricChart::fitAll() {
     }
     if (lo == hi) lo = m_settings.logX ? lo / 2 : lo - 0.5, hi = m_settings.logX ? hi * 2 : hi + 0.5;
     m_fitting = true;
-    m_plot->xAxis->setRange(lo, hi);
+    // A little room on the right, so the newest point and its marker are not cut in half.
+    m_plot->xAxis->setRange(lo, m_settings.logX ? hi * 1.02 : hi + 0.01 * (hi - lo));
     updateLod();  // the LOD of the whole range holds the global extremes, so y fits them
     m_plot->yAxis->rescale(true);
     const QCPRange y = m_plot->yAxis->range();

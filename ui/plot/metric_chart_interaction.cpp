@@ -1,4 +1,4 @@
-// MetricChart interaction: keys, hover read-out, checkpoint clicks, context menu.
+// MetricChart interaction and axes: keys, hover read-out, checkpoint clicks, tickers, menu.
 #include <qcustomplot.h>
 
 #include <QFileDialog>
@@ -21,6 +21,32 @@ QString number(double v) {
     return std::isfinite(v) ? QString::number(v, 'g', 6) : QStringLiteral("–");
 }
 }  // namespace
+
+void MetricChart::applyAxes() {
+    QSharedPointer<QCPAxisTicker> ticker;
+    if (m_settings.logX) {
+        ticker.reset(new QCPAxisTickerLog);
+    } else if (m_settings.axis == XAxis::WallTime) {
+        auto* dateTicker = new QCPAxisTickerDateTime;
+        dateTicker->setDateTimeFormat(QStringLiteral("HH:mm\nMMM d"));
+        ticker.reset(dateTicker);
+    } else if (m_settings.axis == XAxis::TimeSinceStart) {
+        auto* timeTicker = new QCPAxisTickerTime;
+        timeTicker->setTimeFormat(QStringLiteral("%h:%m:%s"));
+        ticker.reset(timeTicker);
+    } else {
+        ticker.reset(new QCPAxisTicker);
+    }
+    m_fitting = true;
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setScaleType(m_settings.logX ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    m_plot->yAxis->setScaleType(m_settings.logY ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    m_plot->yAxis->setTicker(m_settings.logY ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
+                                             : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    static const char* labels[] = {"step", "epoch", "wall time", "time since start"};
+    m_plot->xAxis->setLabel(QString::fromLatin1(labels[int(m_settings.axis)]));
+    m_fitting = false;
+}
 
 bool MetricChart::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_plot) {
