@@ -40,20 +40,12 @@ void showAndWait(QWidget& widget) {
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
 }
 
-void retype(QLineEdit* line, const QString& text) {
-    QVERIFY(line);
-    line->setFocus();
-    QTest::keyClick(line, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(line, text);
-    QTest::keyClick(line, Qt::Key_Return);
-}
-
-void retype(QSpinBox* spin, const QString& text) {
-    QVERIFY(spin);
-    spin->setFocus();
-    QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(spin, text);
-    QTest::keyClick(spin, Qt::Key_Return);
+void retype(QWidget* field, const QString& text) {
+    QVERIFY(field);
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(field, text);
+    QTest::keyClick(field, Qt::Key_Return);
 }
 
 void typeText(QWidget* widget, const QString& text) {

@@ -5,8 +5,6 @@
 #include <QString>
 
 class QWidget;
-class QLineEdit;
-class QSpinBox;
 
 namespace tb {
 class ConfigEditor;
@@ -19,8 +17,8 @@ extern const QByteArray kOddBytes;
 
 void showAndWait(QWidget& widget);
 // Selects everything in the field, types `text` and presses Return, as a user would.
-void retype(QLineEdit* line, const QString& text);
-void retype(QSpinBox* spin, const QString& text);
+// Works for line edits and spin boxes alike.
+void retype(QWidget* field, const QString& text);
 // keyClicks for text with line breaks: each '\n' is a Return key press.
 void typeText(QWidget* widget, const QString& text);
 QByteArray readBytes(const QString& path);
