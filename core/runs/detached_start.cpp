@@ -41,8 +41,8 @@ void report(int fd, int kind, int value) {
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
     for (int sig : {SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGCHLD}) ::signal(sig, SIG_DFL);
-    // Descriptors the app holds open (sockets, files) must not leak into the run; the report
-    // pipe is already close-on-exec, so marking every descriptor from 3 up keeps it usable.
+        // Descriptors the app holds open (sockets, files) must not leak into the run; the report
+        // pipe is already close-on-exec, so marking every descriptor from 3 up keeps it usable.
 #ifdef SYS_close_range
     if (::syscall(SYS_close_range, 3U, ~0U, 4U /* CLOSE_RANGE_CLOEXEC */) != 0)
 #endif
@@ -70,16 +70,16 @@ Result<qint64> startDetached(const QStringList& argv, const QString& workDir,
 
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
-        return fail(std::string("could not start ") + storage[0].constData() + ": pipe: " +
-                    std::strerror(errno));
+        return fail(std::string("could not start ") + storage[0].constData() +
+                    ": pipe: " + std::strerror(errno));
     }
     const pid_t child = ::fork();
     if (child < 0) {
         const int error = errno;
         ::close(fds[0]);
         ::close(fds[1]);
-        return fail(std::string("could not start ") + storage[0].constData() + ": fork: " +
-                    std::strerror(error));
+        return fail(std::string("could not start ") + storage[0].constData() +
+                    ": fork: " + std::strerror(error));
     }
     if (child == 0) {
         ::close(fds[0]);

@@ -26,7 +26,9 @@
 namespace tb {
 namespace {
 
-std::string str(const QString& text) { return text.toStdString(); }
+std::string str(const QString& text) {
+    return text.toStdString();
+}
 
 struct ParentCheckpoint {
     QString path;  // absolute path handed to --resume
@@ -41,7 +43,8 @@ Result<ParentCheckpoint> resolveParentCheckpoint(const QString& parentDir, const
     if (file.isEmpty() || file == QLatin1String("latest")) {
         QFile latest(checkpoints + QLatin1String("/latest.json"));
         if (!latest.open(QIODevice::ReadOnly)) {
-            return fail(str(parentDir) + " has no checkpoint yet (no checkpoints/latest.json); "
+            return fail(str(parentDir) +
+                        " has no checkpoint yet (no checkpoints/latest.json); "
                         "pick a run that saved one");
         }
         file = QJsonDocument::fromJson(latest.readAll())
@@ -52,7 +55,8 @@ Result<ParentCheckpoint> resolveParentCheckpoint(const QString& parentDir, const
     const QString path =
         QFileInfo(file).isAbsolute() ? file : checkpoints + QLatin1Char('/') + file;
     if (file.isEmpty() || !QFileInfo::exists(path)) {
-        return fail("checkpoint " + str(path) + " does not exist; choose one from the run's "
+        return fail("checkpoint " + str(path) +
+                    " does not exist; choose one from the run's "
                     "checkpoint list");
     }
     return ParentCheckpoint{QFileInfo(path).absoluteFilePath(), QFileInfo(path).fileName()};
@@ -145,14 +149,16 @@ QByteArray runJson(const QString& id, const std::string& name, const QStringList
 }  // namespace
 
 LocalBackend::LocalBackend(const QString& runsRoot, const QString& binDir)
-    : m_runsRoot(QDir(runsRoot).absolutePath()), m_binDir(QDir(binDir).absolutePath()) {}
+    : m_runsRoot(QDir(runsRoot).absolutePath()), m_binDir(QDir(binDir).absolutePath()) {
+}
 
 Result<QString> LocalBackend::launch(const LaunchRequest& request) {
     const QString wrapper = m_binDir + QLatin1String("/tb-wrap.sh");
     const QString trainer = m_binDir + QLatin1String("/trainbench-train");
     for (const QString& needed : {wrapper, trainer}) {
         if (!QFileInfo::exists(needed)) {
-            return fail(str(needed) + " is missing; build the project (cmake --build build) so "
+            return fail(str(needed) +
+                        " is missing; build the project (cmake --build build) so "
                         "that it sits next to the trainbench binary");
         }
     }
@@ -175,9 +181,15 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
     const QString dir = m_runsRoot + QLatin1Char('/') + *id;
     const RunLayout layout{str(dir)};
 
-    QStringList command{QStringLiteral("/bin/sh"), wrapper, dir, QStringLiteral("--"), trainer,
-                        QStringLiteral("--config"), QString::fromStdString(layout.resolvedConfig()),
-                        QStringLiteral("--run-dir"), dir};
+    QStringList command{QStringLiteral("/bin/sh"),
+                        wrapper,
+                        dir,
+                        QStringLiteral("--"),
+                        trainer,
+                        QStringLiteral("--config"),
+                        QString::fromStdString(layout.resolvedConfig()),
+                        QStringLiteral("--run-dir"),
+                        dir};
     if (!checkpoint.path.isEmpty()) command << QStringLiteral("--resume") << checkpoint.path;
 
     RunStatus queued;
@@ -189,12 +201,13 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
         written = writeFileAtomic(layout.configYaml(), config->yaml.toStdString());
     }
     if (written) {
-        written = writeFileAtomic(layout.resolvedConfig(), writeResolvedConfig(config->loaded.values));
+        written =
+            writeFileAtomic(layout.resolvedConfig(), writeResolvedConfig(config->loaded.values));
     }
     if (written) {
-        written = writeFileAtomic(layout.runJson(), runJson(*id, name, command, dir,
-                                                            request.parentRun, checkpoint.file)
-                                                        .toStdString());
+        written = writeFileAtomic(
+            layout.runJson(),
+            runJson(*id, name, command, dir, request.parentRun, checkpoint.file).toStdString());
     }
     if (written) written = writeStatus(layout.statusJson(), queued);
     if (!written) return fail("could not prepare run " + str(*id) + ": " + written.error());
@@ -211,9 +224,13 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
     return *id;
 }
 
-Result<void> LocalBackend::stop(const QString& runId) { return signalRun(runId, SIGTERM); }
+Result<void> LocalBackend::stop(const QString& runId) {
+    return signalRun(runId, SIGTERM);
+}
 
-Result<void> LocalBackend::kill(const QString& runId) { return signalRun(runId, SIGKILL); }
+Result<void> LocalBackend::kill(const QString& runId) {
+    return signalRun(runId, SIGKILL);
+}
 
 Result<void> LocalBackend::signalRun(const QString& runId, int signal) {
     const QString dir = m_runsRoot + QLatin1Char('/') + runId;

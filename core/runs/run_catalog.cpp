@@ -25,8 +25,8 @@ bool sameNumber(double a, double b) {
 // Whether anything a view shows differs; a refresh reports only runs for which it does.
 bool sameRun(const RunInfo& a, const RunInfo& b) {
     return a.name == b.name && a.target == b.target && a.state == b.state &&
-           a.started == b.started && a.ended == b.ended && a.epoch == b.epoch &&
-           a.step == b.step && a.pid == b.pid && a.pgid == b.pgid && a.exitCode == b.exitCode &&
+           a.started == b.started && a.ended == b.ended && a.epoch == b.epoch && a.step == b.step &&
+           a.pid == b.pid && a.pgid == b.pgid && a.exitCode == b.exitCode &&
            a.message == b.message && sameNumber(a.lastTrainLoss, b.lastTrainLoss) &&
            sameNumber(a.bestValAcc, b.bestValAcc) && a.parentRun == b.parentRun &&
            a.parentCheckpoint == b.parentCheckpoint && a.tags == b.tags && a.note == b.note;
@@ -44,7 +44,8 @@ QStringList candidateDirs(const QString& root) {
 }  // namespace
 
 RunCatalog::RunCatalog(const QString& runsRoot, QObject* parent)
-    : QObject(parent), m_runsRoot(QDir(runsRoot).absolutePath()) {}
+    : QObject(parent), m_runsRoot(QDir(runsRoot).absolutePath()) {
+}
 
 const RunInfo* RunCatalog::find(const QString& id) const {
     for (const RunInfo& run : m_runs) {
@@ -125,8 +126,7 @@ Result<void> RunCatalog::annotate(const QString& id, const QString& name, const 
     const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
     const QString path = run->dir + QLatin1String("/annotations.json");
     if (auto written = writeFileAtomic(path.toStdString(), text.toStdString()); !written) {
-        return fail("could not save the notes of run " + id.toStdString() + ": " +
-                    written.error());
+        return fail("could not save the notes of run " + id.toStdString() + ": " + written.error());
     }
     RunInfo updated;
     if (readRunInfo(run->dir, updated)) {

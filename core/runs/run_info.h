@@ -12,10 +12,10 @@
 namespace tb {
 
 struct RunInfo {
-    QString id;      // the directory name, e.g. 20261122-153012-demo
-    QString dir;     // absolute path of the run directory
-    QString name;    // annotations.json "name", else run.json "name"
-    QString target;  // "local" or an SSH host name
+    QString id;                         // the directory name, e.g. 20261122-153012-demo
+    QString dir;                        // absolute path of the run directory
+    QString name;                       // annotations.json "name", else run.json "name"
+    QString target;                     // "local" or an SSH host name
     RunState state = RunState::Queued;  // status.json, or Lost when its process is gone
     QDateTime started;                  // invalid when unknown
     QDateTime ended;                    // invalid while running
@@ -27,7 +27,7 @@ struct RunInfo {
     QString message;    // status.json "message"
     double lastTrainLoss = std::numeric_limits<double>::quiet_NaN();
     double bestValAcc = std::numeric_limits<double>::quiet_NaN();
-    QString parentRun;         // run.json "parent": {"run", "checkpoint"} for resumes and forks
+    QString parentRun;  // run.json "parent": {"run", "checkpoint"} for resumes and forks
     QString parentCheckpoint;
     QStringList tags;  // annotations.json, edited by the user
     QString note;

@@ -107,8 +107,7 @@ bool processIsGone(const RunInfo& info, const QString& host, bool hasExitCode) {
 }  // namespace
 
 bool isLiveState(RunState state) {
-    return state == RunState::Queued || state == RunState::Starting ||
-           state == RunState::Running;
+    return state == RunState::Queued || state == RunState::Starting || state == RunState::Running;
 }
 
 qint64 statusStamp(const QString& dir) {
@@ -164,8 +163,8 @@ bool readRunInfo(const QString& dir, RunInfo& info) {
     if (processIsGone(info, host, hasExitCode)) {
         info.state = RunState::Lost;
         if (info.message.isEmpty()) {
-            info.message = QStringLiteral("process %1 ended without recording an exit status")
-                               .arg(info.pid);
+            info.message =
+                QStringLiteral("process %1 ended without recording an exit status").arg(info.pid);
         }
     }
 

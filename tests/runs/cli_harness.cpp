@@ -1,4 +1,6 @@
 // The trainbench command line without the window: what `trainbench run|runs|follow|stop` does.
 #include "cli_main.h"
 
-int main(int argc, char** argv) { return tb::runCliCommand(argc, argv); }
+int main(int argc, char** argv) {
+    return tb::runCliCommand(argc, argv);
+}

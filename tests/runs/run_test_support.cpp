@@ -6,7 +6,9 @@
 
 namespace tb::test {
 
-QString binDir() { return qEnvironmentVariable("TB_BIN_DIR"); }
+QString binDir() {
+    return qEnvironmentVariable("TB_BIN_DIR");
+}
 
 QString demoConfig() {
     return qEnvironmentVariable("TB_SOURCE_DIR") + QStringLiteral("/resources/configs/demo.yaml");
@@ -32,7 +34,9 @@ QJsonObject jsonFile(const QString& path) {
 }
 
 QString stateOf(const QString& runDir) {
-    return jsonFile(runDir + QStringLiteral("/status.json")).value(QLatin1String("state")).toString();
+    return jsonFile(runDir + QStringLiteral("/status.json"))
+        .value(QLatin1String("state"))
+        .toString();
 }
 
 QList<QJsonObject> metricsRecords(const QString& runDir) {

@@ -9,15 +9,15 @@
 
 namespace tb::test {
 
-QString binDir();          // $TB_BIN_DIR: trainbench-train and tb-wrap.sh
-QString demoConfig();      // $TB_SOURCE_DIR/resources/configs/demo.yaml
-QStringList quickSets();   // a demo that trains in a few seconds on two cores
-QStringList slowSets();    // a demo long enough to be stopped mid-way
+QString binDir();         // $TB_BIN_DIR: trainbench-train and tb-wrap.sh
+QString demoConfig();     // $TB_SOURCE_DIR/resources/configs/demo.yaml
+QStringList quickSets();  // a demo that trains in a few seconds on two cores
+QStringList slowSets();   // a demo long enough to be stopped mid-way
 
 QByteArray fileText(const QString& path);
 QJsonObject jsonFile(const QString& path);
-QString stateOf(const QString& runDir);              // status.json "state"
+QString stateOf(const QString& runDir);  // status.json "state"
 QList<QJsonObject> metricsRecords(const QString& runDir);
-qint64 lastMetricsStep(const QString& runDir);       // -1 when none yet
+qint64 lastMetricsStep(const QString& runDir);  // -1 when none yet
 
 }  // namespace tb::test

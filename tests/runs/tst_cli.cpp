@@ -80,8 +80,8 @@ void TestCli::initTestCase() {
 
 void TestCli::detachedRunOutlivesLauncher() {
     const QStringList sets = QStringList(slowSets()) << "train.max_steps=60";
-    const CliResult launched = runCli(withSets(
-        {"run", demoConfig(), "--detach", "--runs-root", runsRoot()}, sets));
+    const CliResult launched =
+        runCli(withSets({"run", demoConfig(), "--detach", "--runs-root", runsRoot()}, sets));
     QCOMPARE(launched.exitCode, 0);
     const QString id = launched.out.section('\n', 0, 0).trimmed();
     QVERIFY2(id.endsWith("-demo"), qPrintable(launched.out + launched.err));
@@ -106,8 +106,8 @@ void TestCli::runFollowsToTheRunsExitStatus() {
     QVERIFY2(result.out.contains("epoch 2"), qPrintable(result.out));
     QVERIFY(result.out.contains(" finished"));
 
-    const CliResult invalid = runCli({"run", demoConfig(), "--set", "optim.lrr=1", "--runs-root",
-                                      runsRoot()});
+    const CliResult invalid =
+        runCli({"run", demoConfig(), "--set", "optim.lrr=1", "--runs-root", runsRoot()});
     QCOMPARE(invalid.exitCode, 2);
     QVERIFY(invalid.err.contains("optim.lrr"));
 }
@@ -140,7 +140,8 @@ void TestCli::runsListsTableAndJson() {
 void TestCli::followFindsRunByPrefix() {
     if (m_detachedRun.isEmpty()) QSKIP("needs the run from detachedRunOutlivesLauncher");
     // Both runs share the date, so a short prefix is ambiguous and the full id is not.
-    const CliResult ambiguous = runCli({"follow", m_detachedRun.left(4), "--runs-root", runsRoot()});
+    const CliResult ambiguous =
+        runCli({"follow", m_detachedRun.left(4), "--runs-root", runsRoot()});
     QCOMPARE(ambiguous.exitCode, 2);
     QVERIFY(ambiguous.err.contains("matches 2 runs"));
     const CliResult unknown = runCli({"follow", "nope", "--runs-root", runsRoot()});
@@ -158,8 +159,8 @@ void TestCli::followFindsRunByPrefix() {
 }
 
 void TestCli::stopStopsDetachedRun() {
-    const CliResult launched = runCli(withSets(
-        {"run", demoConfig(), "--detach", "--runs-root", runsRoot()}, slowSets()));
+    const CliResult launched =
+        runCli(withSets({"run", demoConfig(), "--detach", "--runs-root", runsRoot()}, slowSets()));
     QCOMPARE(launched.exitCode, 0);
     const QString id = launched.out.section('\n', 0, 0).trimmed();
     const QString dir = runsRoot() + "/" + id;

@@ -14,7 +14,6 @@
 #include <cmath>
 
 #include "runs/run_catalog.h"
-#include "runs/workspace.h"
 
 using namespace tb;
 
@@ -28,9 +27,10 @@ void writeText(const QString& path, const QByteArray& text) {
 }
 
 QByteArray statusJson(const char* state, qint64 pid, const char* extra = "") {
-    return QStringLiteral("{\"state\":\"%1\",\"pid\":%2,\"pgid\":%2,\"host\":\"\",\"started\":"
-                          "1763820000,\"ended\":0,\"exit_code\":null,\"epoch\":2,\"step\":40,"
-                          "\"message\":\"\"%3}")
+    return QStringLiteral(
+               "{\"state\":\"%1\",\"pid\":%2,\"pgid\":%2,\"host\":\"\",\"started\":"
+               "1763820000,\"ended\":0,\"exit_code\":null,\"epoch\":2,\"step\":40,"
+               "\"message\":\"\"%3}")
         .arg(QLatin1String(state))
         .arg(pid)
         .arg(QLatin1String(extra))
@@ -39,9 +39,9 @@ QByteArray statusJson(const char* state, qint64 pid, const char* extra = "") {
 
 void writeRun(const QString& root, const QString& id, const QByteArray& status,
               const QByteArray& name = "demo") {
-    writeText(root + "/" + id + "/run.json",
-              "{\"protocol\":1,\"id\":\"" + id.toUtf8() + "\",\"name\":\"" + name +
-                  "\",\"created\":1763820000,\"target\":\"local\"}");
+    writeText(root + "/" + id + "/run.json", "{\"protocol\":1,\"id\":\"" + id.toUtf8() +
+                                                 "\",\"name\":\"" + name +
+                                                 "\",\"created\":1763820000,\"target\":\"local\"}");
     if (!status.isEmpty()) writeText(root + "/" + id + "/status.json", status);
 }
 
@@ -76,7 +76,6 @@ private Q_SLOTS:
     void removeRefusesLiveRuns();
     void refreshBatchesChanges();
     void loadsManyRunsQuickly();
-    void seedsWorkspaceOnce();
 };
 
 void TestRunCatalog::readsEveryState() {
@@ -169,8 +168,9 @@ void TestRunCatalog::summarisesMetricsFromTailAndSidecars() {
     // still remembers it. A partial last line is not a record yet.
     QByteArray metrics = "{\"step\":1,\"val/acc\":0.97}\n";
     for (int step = 2; step < 5000; ++step) {
-        metrics += "{\"step\":" + QByteArray::number(step) + ",\"epoch\":1,\"train/loss\":" +
-                   QByteArray::number(10.0 / step) + ",\"lr\":0.001}\n";
+        metrics += "{\"step\":" + QByteArray::number(step) +
+                   ",\"epoch\":1,\"train/loss\":" + QByteArray::number(10.0 / step) +
+                   ",\"lr\":0.001}\n";
     }
     metrics += "{\"step\":5000,\"val/loss\":0.3,\"val/acc\":0.91}\n";
     metrics += "{\"step\":5001,\"train/loss\":123";
@@ -302,30 +302,6 @@ void TestRunCatalog::loadsManyRunsQuickly() {
     qInfo("200 runs with 3000-line metrics loaded in %lld ms", timer.elapsed());
     QCOMPARE(catalog.runs().size(), 200);
     QCOMPARE(catalog.runs().back().lastTrainLoss, 0.5);
-}
-
-void TestRunCatalog::seedsWorkspaceOnce() {
-    QTemporaryDir root;
-    const QString configs = seedWorkspace(root.path() + "/runs");
-    QCOMPARE(configs, root.path() + "/runs/configs");
-    QFile demo(configs + "/demo.yaml");
-    QVERIFY(demo.open(QIODevice::ReadOnly));
-    QVERIFY(demo.readAll().contains("name: demo"));
-    QVERIFY(QFileInfo(configs + "/demo.yaml").isWritable());
-    QVERIFY(QFileInfo::exists(configs + "/mnist-cnn.yaml"));
-    // A config the user deleted stays deleted.
-    QVERIFY(QFile::remove(configs + "/mnist-cnn.yaml"));
-    seedWorkspace(root.path() + "/runs");
-    QVERIFY(!QFileInfo::exists(configs + "/mnist-cnn.yaml"));
-    // The configs folder is never mistaken for a run.
-    RunCatalog catalog(root.path() + "/runs");
-    catalog.refresh();
-    QVERIFY(catalog.runs().isEmpty());
-    QVERIFY(resolveRunsRoot("/x/y").endsWith("/x/y"));
-    qputenv("TRAINBENCH_RUNS", "/tmp/tb-env-runs");
-    QCOMPARE(resolveRunsRoot(QString()), QString("/tmp/tb-env-runs"));
-    qunsetenv("TRAINBENCH_RUNS");
-    QVERIFY(resolveRunsRoot(QString()).endsWith("/runs"));
 }
 
 QTEST_GUILESS_MAIN(TestRunCatalog)
