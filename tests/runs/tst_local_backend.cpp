@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
+
 #include <cmath>
 
 #include "run_test_support.h"
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void stopLeavesCheckpoint();
     void resumeContinuesAfterParentCheckpoint();
     void killEndsTheRun();
+    void runWhoseProcessesVanishIsLost();
 
 private:
     LaunchRequest quickRequest() const;
@@ -200,6 +203,35 @@ void TestLocalBackend::killEndsTheRun() {
     QTRY_COMPARE_WITH_TIMEOUT(fileText(dir + "/exit_code").trimmed(), QByteArray("137"), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(stateOf(dir) == "failed" || stateOf(dir) == "stopped", 30000);
     QVERIFY(!backend.kill(*id).ok());
+}
+
+// The parent of a process, from /proc/PID/stat ("pid (comm) state ppid ...").
+static qint64 parentPid(qint64 pid) {
+    const QByteArray stat = fileText(QString("/proc/%1/stat").arg(pid));
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() : 0;
+}
+
+void TestLocalBackend::runWhoseProcessesVanishIsLost() {
+    LocalBackend backend(m_root.path(), binDir());
+    LaunchRequest request = quickRequest();
+    request.sets = slowSets();
+    const auto id = backend.launch(request);
+    QVERIFY2(id.ok(), id.ok() ? "" : id.error().c_str());
+    const QString dir = runDir(*id);
+    QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 4, 300000);
+    // What a reboot or the OOM killer does: the wrapper and the trainer die without a word.
+    const qint64 trainer = qint64(jsonFile(dir + "/status.json").value("pid").toDouble());
+    const qint64 wrapper = parentPid(trainer);
+    QVERIFY(trainer > 0 && wrapper > 1);
+    QVERIFY(::kill(pid_t(wrapper), SIGKILL) == 0);
+    QVERIFY(::kill(pid_t(-trainer), SIGKILL) == 0);
+    RunCatalog catalog(m_root.path());
+    QTRY_VERIFY_WITH_TIMEOUT((catalog.refresh(), catalog.find(*id)->state == RunState::Lost),
+                             30000);
+    QCOMPARE(stateOf(dir), QString("running"));  // a reader's conclusion, never written
+    QVERIFY(!QFileInfo::exists(dir + "/exit_code"));
+    QVERIFY(catalog.remove(*id).ok());
 }
 
 QTEST_GUILESS_MAIN(TestLocalBackend)
