@@ -1,6 +1,8 @@
 // Tests for GpuPanel offscreen: GPU cards from samples, N/A readings, the no-GPU state.
 #include <QTest>
 
+#include <cmath>
+
 #include "monitor/gauge_row.h"
 #include "monitor/gpu_panel.h"
 #include "monitor/sparkline.h"
@@ -60,12 +62,12 @@ private Q_SLOTS:
         GpuPanel panel;
         panel.resize(620, 260);
         panel.showMode(GpuMonitor::Mode::NoGpu, GpuMonitor::noGpuMessage());
-        // A minute of plausible readings, so the sparklines show their shape.
-        for (int i = 0; i < 120; ++i) {
+        // Five minutes of plausible readings, so the sparklines show their shape.
+        for (int i = 0; i < GpuPanel::kHistorySeconds; ++i) {
             SystemSample s;
             s.cpuPercent = 35 + 30 * std::sin(i / 9.0) + (i % 7) * 2;
             s.memoryTotalKiB = 24684084;
-            s.memoryUsedKiB = 9.5e6 + i * 2.0e4;
+            s.memoryUsedKiB = 9.5e6 + i * 1.5e4 + (i > 200 ? 3e6 : 0);
             panel.showSystemSample(s);
         }
         panel.show();

@@ -189,8 +189,9 @@ private Q_SLOTS:
         view.resize(760, 330);
         view.show();
         view.openFile(m_path);
-        view.showSearch();
-        view.find("loss");
+        view.showSearch("loss");
+        QVERIFY(view.find("loss"));
+        QCOMPARE(view.textEdit()->extraSelections().size(), 5);  // every "loss" highlighted
         QVERIFY(view.grab().save(QString::fromLocal8Bit(dir) + "/log-view.png"));
     }
 

@@ -21,6 +21,7 @@ LogSearchBar::LogSearchBar(QWidget* parent) : QWidget(parent) {
     auto* close = new QToolButton(this);
     close->setText(tr("Close"));
     m_status = new QLabel(this);
+    m_status->setMinimumWidth(90);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     layout->addWidget(m_edit, 1);

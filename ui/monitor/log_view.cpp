@@ -68,7 +68,7 @@ LogView::LogView(QWidget* parent) : QWidget(parent) {
     connect(m_searchBar, &LogSearchBar::textChanged, this, &LogView::updateHighlights);
     connect(m_searchBar, &LogSearchBar::closed, this, [this] { m_text->setExtraSelections({}); });
     auto* findShortcut = new QShortcut(QKeySequence::Find, this);
-    connect(findShortcut, &QShortcut::activated, this, &LogView::showSearch);
+    connect(findShortcut, &QShortcut::activated, this, [this] { showSearch(); });
     auto* nextShortcut = new QShortcut(QKeySequence::FindNext, this);
     connect(nextShortcut, &QShortcut::activated, this, [this] { find(m_searchBar->text()); });
     auto* prevShortcut = new QShortcut(QKeySequence::FindPrevious, this);
@@ -245,7 +245,8 @@ void LogView::updateLoadEarlierBar() {
     m_loadEarlierButton->setVisible(atTop && canLoadEarlier());
 }
 
-void LogView::showSearch() {
+void LogView::showSearch(const QString& text) {
+    if (!text.isEmpty()) m_searchBar->setText(text);
     m_searchBar->activate();
     updateHighlights();
 }

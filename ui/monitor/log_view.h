@@ -37,7 +37,7 @@ public:
 
     // Next/previous match after the current selection, wrapping; false when there is none.
     bool find(const QString& text, bool backward = false);
-    void showSearch();
+    void showSearch(const QString& text = {});  // Ctrl+F; with text, fills it in
 
     QPlainTextEdit* textEdit() const { return m_text; }
     const LogTail& tail() const { return m_tail; }
