@@ -22,18 +22,20 @@ constexpr const char* kUsage =
 }  // namespace
 
 bool isCliCommand(const QString& word) {
-    static const QStringList commands{QStringLiteral("run"),    QStringLiteral("runs"),
+    // "--help" stays with the window's own option parser.
+    static const QStringList commands{QStringLiteral("run"), QStringLiteral("runs"),
                                       QStringLiteral("follow"), QStringLiteral("stop"),
-                                      QStringLiteral("help"),   QStringLiteral("--help")};
+                                      QStringLiteral("help")};
     return commands.contains(word);
 }
 
 int runCliCommand(int argc, char** argv) {
     std::unique_ptr<QCoreApplication> app;
     if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, argv);
-    // The window must use the same name (and no organization) so that both find the same
-    // default runs root, <app data>/trainbench/runs, even when the binary is renamed.
+    // The same identity as the window's (app/gui/main.cpp), so that both resolve the same
+    // default runs root: <app data>/trainbench/trainbench/runs.
     QCoreApplication::setApplicationName(QStringLiteral("trainbench"));
+    QCoreApplication::setOrganizationName(QStringLiteral("trainbench"));
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (command.isEmpty() || command == QLatin1String("help") ||
         command == QLatin1String("--help")) {
