@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     const int points = argc > 1 ? std::atoi(argv[1]) : 10'000'000;
     const int frames = argc > 2 ? std::atoi(argv[2]) : 20;
+
     QTemporaryDir dir;
     QElapsedTimer timer;
     timer.start();
@@ -98,17 +99,25 @@ int main(int argc, char** argv) {
     chart.setSettings(settings);
     tb::ChartRun run{"bench", dir.path(), "bench", false};
     chart.setContent({{run, &metrics, QColor(0x4e79a7)}}, {"train/loss"});
+    const QPen pen = chart.plot()->graph(1)->pen();  // the main curve's
     const Timing lod = measure(chart.plot(), points, frames);
     int plotted = 0;
     for (int i = 0; i < chart.plot()->graphCount(); ++i)
         plotted += chart.plot()->graph(i)->data()->size();
+    // What the user sees by default: faint raw curve plus the smoothed one (EMA built once).
+    settings.smoothing = 0.6;
+    timer.restart();
+    chart.setSettings(settings);
+    const double smoothMs = timer.nsecsElapsed() / 1e6;
+    const Timing smoothed = measure(chart.plot(), points, frames);
 
     // Reference: QCustomPlot given every point (its adaptive sampling on, the default).
     QCustomPlot raw;
     raw.resize(kWidth, kHeight);
+    raw.setPlottingHints(chart.plot()->plottingHints());  // same drawing method on both sides
     raw.show();
     QCPGraph* graph = raw.addGraph();
-    graph->setPen(QPen(QColor(0x4e79a7), 1.8));
+    graph->setPen(pen);  // same pen as our main curve: the comparison is about the data
     graph->setAdaptiveSampling(true);
     timer.restart();
     {
@@ -117,7 +126,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < view.size(); ++i) data[qsizetype(i)] = {view.x(i), view.y(i)};
         graph->data()->set(data, true);
     }
-    std::printf("  hand 10M points to QCP     %8.0f ms (raw reference, once)\n",
+    std::printf("  hand all points to QCP    %8.0f ms (raw reference, once)\n",
                 timer.nsecsElapsed() / 1e6);
     raw.yAxis->setRange(chart.plot()->yAxis->range());
     const Timing ref = measure(&raw, points, std::max(3, frames / 4));
@@ -125,12 +134,22 @@ int main(int argc, char** argv) {
     std::printf("\n  %-28s %10s %16s\n", "replot, ms", "full view", "zoom/pan frames");
     std::printf("  %-28s %10.2f %16.2f   (%d points plotted)\n", "LOD (MetricChart)", lod.fullMs,
                 lod.panMs, plotted);
+    std::printf("  %-28s %10.2f %16.2f   (raw + EMA curve; EMA built in %.0f ms)\n",
+                "LOD, smoothing 0.6", smoothed.fullMs, smoothed.panMs, smoothMs);
     std::printf("  %-28s %10.2f %16.2f   (%d points)\n", "QCustomPlot raw, adaptive", ref.fullMs,
                 ref.panMs, points);
+    // The part of a frame that no data reduction can remove: axes, ticks, labels, legend.
+    for (int i = 0; i < chart.plot()->graphCount(); ++i) chart.plot()->graph(i)->setVisible(false);
+    const Timing empty = measure(chart.plot(), points, frames);
+    std::printf("  %-28s %10.2f %16.2f   (same chart, curves hidden)\n", "frame without curves",
+                empty.fullMs, empty.panMs);
     std::printf("  %-28s %9.1fx %15.1fx\n", "speed-up (raw / LOD)", ref.fullMs / lod.fullMs,
                 ref.panMs / lod.panMs);
+    std::printf("  %-28s %9.1fx %15.1fx\n", "curve drawing only",
+                (ref.fullMs - empty.fullMs) / std::max(0.01, lod.fullMs - empty.fullMs),
+                (ref.panMs - empty.panMs) / std::max(0.01, lod.panMs - empty.panMs));
     std::printf("  goals: <= 16 ms per LOD replot: %s; >= 10x faster than raw: %s\n",
-                std::max(lod.fullMs, lod.panMs) <= 16 ? "met" : "NOT met",
+                std::max({lod.fullMs, lod.panMs, smoothed.fullMs, smoothed.panMs}) <= 16 ? "met" : "NOT met",
                 std::min(ref.fullMs / lod.fullMs, ref.panMs / lod.panMs) >= 10 ? "met"
                                                                                : "NOT met");
     return 0;
