@@ -145,9 +145,10 @@ int main(int argc, char** argv) {
                 empty.fullMs, empty.panMs);
     std::printf("  %-28s %9.1fx %15.1fx\n", "speed-up (raw / LOD)", ref.fullMs / lod.fullMs,
                 ref.panMs / lod.panMs);
-    std::printf("  %-28s %9.1fx %15.1fx\n", "curve drawing only",
-                (ref.fullMs - empty.fullMs) / std::max(0.01, lod.fullMs - empty.fullMs),
-                (ref.panMs - empty.panMs) / std::max(0.01, lod.panMs - empty.panMs));
+    // Only for the full view: while panning, tick-label text dominates both sides and the
+    // difference to the curve-free frame is within the noise.
+    std::printf("  %-28s %9.1fx\n", "curves only, full view",
+                (ref.fullMs - empty.fullMs) / std::max(0.01, lod.fullMs - empty.fullMs));
     std::printf("  goals: <= 16 ms per LOD replot: %s; >= 10x faster than raw: %s\n",
                 std::max({lod.fullMs, lod.panMs, smoothed.fullMs, smoothed.panMs}) <= 16 ? "met" : "NOT met",
                 std::min(ref.fullMs / lod.fullMs, ref.panMs / lod.panMs) >= 10 ? "met"
