@@ -14,9 +14,9 @@
 
 namespace {
 struct Curve {
-    double lr;       // peak learning rate: faster early descent, noisier
-    double floor;    // loss it converges to
-    int firstStep;   // a resumed run starts at its parent's checkpoint
+    double lr;      // peak learning rate: faster early descent, noisier
+    double floor;   // loss it converges to
+    int firstStep;  // a resumed run starts at its parent's checkpoint
     int lastStep;
     unsigned seed;
 };
@@ -31,13 +31,15 @@ QString writeRun(const QString& root, const QString& id, const Curve& c, int che
     const double start = 1763820000.0;
     for (int step = c.firstStep; step <= c.lastStep; step += 10) {
         const double progress = step / 15000.0;
-        const double lr = c.lr * std::min(1.0, step / 500.0) * 0.5 * (1 + std::cos(M_PI * progress));
+        const double lr =
+            c.lr * std::min(1.0, step / 500.0) * 0.5 * (1 + std::cos(M_PI * progress));
         const double mean = c.floor + 2.1 * std::exp(-step * c.lr * 0.03);
         const double loss = mean * (1 + 0.12 * noise(rng));
         const double acc = std::clamp(1.0 - mean / 2.4 + 0.02 * noise(rng), 0.0, 1.0);
         const int epoch = step / 1000;
-        out += QString("{\"step\":%1,\"epoch\":%2,\"time\":%3,\"train/loss\":%4,\"train/acc\":%5,"
-                       "\"lr\":%6,\"samples_per_sec\":%7}\n")
+        out += QString(
+                   "{\"step\":%1,\"epoch\":%2,\"time\":%3,\"train/loss\":%4,\"train/acc\":%5,"
+                   "\"lr\":%6,\"samples_per_sec\":%7}\n")
                    .arg(step)
                    .arg(epoch)
                    .arg(start + step * 0.21, 0, 'f', 2)

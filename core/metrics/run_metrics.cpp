@@ -120,12 +120,12 @@ bool RunMetrics::scanCheckpoints() {
     }
     std::sort(marks.begin(), marks.end(),
               [](const CheckpointMark& a, const CheckpointMark& b) { return a.step < b.step; });
-    const bool changed = marks.size() != m_checkpoints.size() ||
-                         !std::equal(marks.begin(), marks.end(), m_checkpoints.begin(),
-                                     [](const CheckpointMark& a, const CheckpointMark& b) {
-                                         return a.step == b.step &&
-                                                a.checkpointPath == b.checkpointPath;
-                                     });
+    const bool changed =
+        marks.size() != m_checkpoints.size() ||
+        !std::equal(marks.begin(), marks.end(), m_checkpoints.begin(),
+                    [](const CheckpointMark& a, const CheckpointMark& b) {
+                        return a.step == b.step && a.checkpointPath == b.checkpointPath;
+                    });
     m_checkpoints = std::move(marks);
     return changed;
 }

@@ -12,8 +12,8 @@ using tb::RunMetricsPool;
 
 namespace {
 QByteArray line(int step, double loss) {
-    return "{\"step\":" + QByteArray::number(step) + ",\"train/loss\":" +
-           QByteArray::number(loss) + "}\n";
+    return "{\"step\":" + QByteArray::number(step) + ",\"train/loss\":" + QByteArray::number(loss) +
+           "}\n";
 }
 
 QByteArray lines(int from, int to) {

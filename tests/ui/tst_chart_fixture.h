@@ -7,15 +7,15 @@
 namespace tbtest {
 
 struct RunSpec {
-    int points = 1000;        // train records
-    int firstStep = 0;        // a resumed run continues its parent's steps
+    int points = 1000;  // train records
+    int firstStep = 0;  // a resumed run continues its parent's steps
     int stepStride = 1;
-    int valEvery = 0;         // one val/loss + val/acc record every this many steps; 0: none
+    int valEvery = 0;  // one val/loss + val/acc record every this many steps; 0: none
     double startTime = 1.7e9;
-    int spikeAt = -1;         // record index whose train/loss is spikeValue
+    int spikeAt = -1;  // record index whose train/loss is spikeValue
     double spikeValue = 100;
     bool withTime = true;
-    bool withExtras = true;   // train/acc and lr
+    bool withExtras = true;  // train/acc and lr
     double lossScale = 1.0;
 };
 

@@ -13,7 +13,8 @@ using tb::ChartPanel;
 using tb::ChartRun;
 
 namespace {
-QCPGraph* findGraph(QCustomPlot* plot, const QString& run, const QString& key, const QString& role) {
+QCPGraph* findGraph(QCustomPlot* plot, const QString& run, const QString& key,
+                    const QString& role) {
     for (int i = 0; i < plot->graphCount(); ++i) {
         QCPGraph* g = plot->graph(i);
         if (g->property("tbRun").toString() == run && g->property("tbRole").toString() == role &&
@@ -170,7 +171,7 @@ private Q_SLOTS:
         for (int s = 100; s < 200; ++s) more += tbtest::metricsLine(s, 0.3);
         QVERIFY(tbtest::appendBytes(dir + "/metrics.jsonl", more));
         QTRY_COMPARE((main->data()->constEnd() - 1)->key, 199.0);  // pool timer + coalescing
-        QVERIFY(plot->xAxis->range().contains(199));  // still following the data
+        QVERIFY(plot->xAxis->range().contains(199));               // still following the data
 
         m_panel->hide();
         QVERIFY(tbtest::appendBytes(dir + "/metrics.jsonl", tbtest::metricsLine(200, 0.2)));

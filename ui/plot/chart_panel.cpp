@@ -85,7 +85,8 @@ ChartPanel::ChartPanel(RunMetricsPool* pool, QWidget* parent) : QWidget(parent),
 ChartPanel::~ChartPanel() = default;
 
 void ChartPanel::setRuns(const QList<ChartRun>& runs) {
-    for (const PlottedRun& old : std::as_const(m_plotted)) disconnect(old.metrics, nullptr, this, nullptr);
+    for (const PlottedRun& old : std::as_const(m_plotted))
+        disconnect(old.metrics, nullptr, this, nullptr);
     m_runs = runs;
     m_plotted.clear();
     for (int i = 0; i < runs.size(); ++i) {

@@ -64,7 +64,7 @@ private:
     QList<ChartRun> m_runs;
     QList<PlottedRun> m_plotted;
     ChartSettings m_settings;
-    QList<MetricChart*> m_charts;          // display order
+    QList<MetricChart*> m_charts;             // display order
     QHash<QString, QStringList> m_chartKeys;  // family -> keys its chart was built with
     QTimer m_coalesce;
     bool m_dirty = false;

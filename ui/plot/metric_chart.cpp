@@ -43,8 +43,8 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     setMinimumHeight(220);
 
     m_plot->plotLayout()->insertRow(0);
-    auto* title = new QCPTextElement(m_plot, familyTitle(m_family), QFont(font().family(), 10,
-                                                                          QFont::Bold));
+    auto* title =
+        new QCPTextElement(m_plot, familyTitle(m_family), QFont(font().family(), 10, QFont::Bold));
     m_plot->plotLayout()->addElement(0, 0, title);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), 8));
@@ -139,8 +139,8 @@ void MetricChart::rebuildGraphs() {
 }
 
 void MetricChart::setSettings(const ChartSettings& settings) {
-    const bool axesChanged = settings.axis != m_settings.axis ||
-                             settings.logX != m_settings.logX || settings.logY != m_settings.logY;
+    const bool axesChanged = settings.axis != m_settings.axis || settings.logX != m_settings.logX ||
+                             settings.logY != m_settings.logY;
     m_settings = settings;
     if (axesChanged) {
         applyAxes();
@@ -232,7 +232,8 @@ void MetricChart::fitAll() {
         updateLod();
         return;
     }
-    if (lo == hi) lo = m_settings.logX ? lo / 2 : lo - 0.5, hi = m_settings.logX ? hi * 2 : hi + 0.5;
+    if (lo == hi)
+        lo = m_settings.logX ? lo / 2 : lo - 0.5, hi = m_settings.logX ? hi * 2 : hi + 0.5;
     m_fitting = true;
     // A little room on the right, so the newest point and its marker are not cut in half.
     m_plot->xAxis->setRange(lo, m_settings.logX ? hi * 1.02 : hi + 0.01 * (hi - lo));
@@ -259,10 +260,10 @@ void MetricChart::updateMarkers() {
         QVector<QCPGraphData> data;
         if (series >= 0 && store.stepsNonDecreasing()) {
             const SeriesView view = store.view(std::size_t(series), m_settings.axis);
-            const EmaSmoother* ema = m_settings.smoothing > 0
-                                         ? &metrics->smoother(std::size_t(series),
-                                                              m_settings.smoothing)
-                                         : nullptr;
+            const EmaSmoother* ema =
+                m_settings.smoothing > 0
+                    ? &metrics->smoother(std::size_t(series), m_settings.smoothing)
+                    : nullptr;
             for (const CheckpointMark& mark : metrics->checkpoints()) {
                 const std::size_t record = metrics->recordAtStep(mark.step);
                 if (record >= store.recordCount()) continue;  // its metrics are not read yet

@@ -50,8 +50,7 @@ void MetricChart::applyAxes() {
 
 bool MetricChart::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_plot) {
-        if (event->type() == QEvent::KeyPress &&
-            handleKey(static_cast<QKeyEvent*>(event)->key()))
+        if (event->type() == QEvent::KeyPress && handleKey(static_cast<QKeyEvent*>(event)->key()))
             return true;
         if (event->type() == QEvent::Leave) hideHover();
     }
@@ -103,8 +102,8 @@ void MetricChart::zoomBy(double factor) {
 }
 
 void MetricChart::panBy(double fractionX, double fractionY) {
-    for (auto [axis, fraction] : {std::pair{m_plot->xAxis, fractionX},
-                                  std::pair{m_plot->yAxis, fractionY}}) {
+    for (auto [axis, fraction] :
+         {std::pair{m_plot->xAxis, fractionX}, std::pair{m_plot->yAxis, fractionY}}) {
         if (fraction == 0) continue;
         const QCPRange r = axis->range();
         if (axis->scaleType() == QCPAxis::stLogarithmic) {
@@ -130,10 +129,12 @@ QString MetricChart::hoverText(double x) const {
         QString smoothed;
         if (m_settings.smoothing > 0) {
             const EmaSmoother& ema = metrics->smoother(std::size_t(series), m_settings.smoothing);
-            if (i < ema.size()) smoothed = QStringLiteral(" (smoothed %1)").arg(number(ema.value(i)));
+            if (i < ema.size())
+                smoothed = QStringLiteral(" (smoothed %1)").arg(number(ema.value(i)));
         }
-        html += QStringLiteral("<tr><td><span style='color:%1'>&#9632;</span> %2 · %3</td>"
-                               "<td align=right><b>%4</b>%5</td><td>step %6</td></tr>")
+        html += QStringLiteral(
+                    "<tr><td><span style='color:%1'>&#9632;</span> %2 · %3</td>"
+                    "<td align=right><b>%4</b>%5</td><td>step %6</td></tr>")
                     .arg(m_runs[c.run].colour.name(), m_runs[c.run].run.label.toHtmlEscaped(),
                          c.key.toHtmlEscaped(), number(view.y(i)), smoothed,
                          QString::number(store.step(view.recordAt(i)), 'f', 0));
@@ -182,8 +183,8 @@ void MetricChart::showContextMenu(const QPoint& pos) {
     menu.addSeparator();
     const QString base = m_family;
     auto exportAs = [this, base](const QString& filter, const QString& suffix, bool csv) {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"),
-                                                          base + "." + suffix, filter);
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export chart"), base + "." + suffix, filter);
         if (path.isEmpty()) return;
         const bool ok = csv ? exportCsv(path) : exportImage(path);
         if (!ok)
@@ -195,8 +196,7 @@ void MetricChart::showContextMenu(const QPoint& pos) {
     menu.addAction(tr("Export PNG…"), this, [=] { exportAs("PNG image (*.png)", "png", false); });
     menu.addAction(tr("Export SVG…"), this, [=] { exportAs("SVG image (*.svg)", "svg", false); });
     menu.addAction(tr("Export PDF…"), this, [=] { exportAs("PDF (*.pdf)", "pdf", false); });
-    menu.addAction(tr("Export data as CSV…"), this,
-                   [=] { exportAs("CSV (*.csv)", "csv", true); });
+    menu.addAction(tr("Export data as CSV…"), this, [=] { exportAs("CSV (*.csv)", "csv", true); });
     menu.exec(m_plot->mapToGlobal(pos));
 }
 

@@ -9,7 +9,7 @@ namespace tb {
 
 namespace {
 int familyRank(const QString& family) {
-    static const QStringList known = {"loss", "acc", "accuracy", "lr", "samples_per_sec",
+    static const QStringList known = {"loss",      "acc", "accuracy", "lr", "samples_per_sec",
                                       "throughput"};
     const int i = int(known.indexOf(family));
     return i < 0 ? int(known.size()) : i;
