@@ -33,10 +33,8 @@ private Q_SLOTS:
     void csvLabelByIndexWithoutHeader();
     void csvStringLabelsAreSortedClasses();
     void csvQuotedFieldsKeepCommas();
-    void csvRejectsRaggedRow();
-    void csvRejectsNonNumericFeature();
-    void csvRejectsEmptyFile();
-    void csvNamesUnknownLabelColumn();
+    void csvRejectsBrokenFile_data();
+    void csvRejectsBrokenFile();
     // Synthetic data and the split
     void syntheticIsDeterministicInSeed();
     void syntheticFeatureVectors();

@@ -241,44 +241,38 @@ void DatasetsTest::csvQuotedFieldsKeepCommas() {
     QVERIFY(torch::equal(split->train.labels, torch::tensor({0, 1, 0}, torch::kLong)));
 }
 
-void DatasetsTest::csvRejectsRaggedRow() {
-    QTemporaryDir dir;
-    const QString file = dir.path() + "/t.csv";
-    QVERIFY(writeText(file, "a,b,label\n1,2,0\n3,1\n"));
-    const QString error = errorOf(loadDataset(dataConfig("csv", file), 1));
-    QVERIFY2(error.contains(file + ":3: 2 columns, expected 3"), qPrintable(error));
+void DatasetsTest::csvRejectsBrokenFile_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("labelColumn");
+    QTest::addColumn<QString>("expected");  // FILE stands for the CSV file's path
+    QTest::newRow("ragged row") << QByteArray("a,b,label\n1,2,0\n3,1\n") << "label"
+                                << "FILE:3: 2 columns, expected 3 as in line 1";
+    QTest::newRow("non-numeric cell") << QByteArray("a,b,label\n1,2,0\n3,abc,1\n") << "label"
+                                      << "FILE:3:2: 'abc' is not a number (column 'b')";
+    QTest::newRow("empty file") << QByteArray("\n  \n") << "label"
+                                << "FILE: empty file";
+    QTest::newRow("header only") << QByteArray("a,label\n") << "label"
+                                 << "FILE: a header line but no data rows";
+    QTest::newRow("unknown label name")
+        << QByteArray("a,b,target\n1,2,0\n") << "label"
+        << "FILE: no column named 'label' in the header (columns: a, b, target)";
+    QTest::newRow("label index out of range") << QByteArray("a,b\n1,2\n") << "5"
+                                              << "FILE: label column 5 is out of range";
+    QTest::newRow("unterminated quote") << QByteArray("a,b\n1,\"x\n") << "b"
+                                        << "FILE:2: unterminated quoted field";
 }
 
-void DatasetsTest::csvRejectsNonNumericFeature() {
+void DatasetsTest::csvRejectsBrokenFile() {
+    QFETCH(QByteArray, content);
+    QFETCH(QString, labelColumn);
+    QFETCH(QString, expected);
     QTemporaryDir dir;
     const QString file = dir.path() + "/t.csv";
-    QVERIFY(writeText(file, "a,b,label\n1,2,0\n3,abc,1\n"));
-    const QString error = errorOf(loadDataset(dataConfig("csv", file), 1));
-    QVERIFY2(error.contains(file + ":3:2: 'abc' is not a number (column 'b')"), qPrintable(error));
-}
-
-void DatasetsTest::csvRejectsEmptyFile() {
-    QTemporaryDir dir;
-    const QString file = dir.path() + "/t.csv";
-    QVERIFY(writeText(file, "\n  \n"));
-    const QString error = errorOf(loadDataset(dataConfig("csv", file), 1));
-    QVERIFY2(error.contains(file + ": empty file"), qPrintable(error));
-    QVERIFY(writeText(file, "a,label\n"));
-    const QString headerOnly = errorOf(loadDataset(dataConfig("csv", file), 1));
-    QVERIFY2(headerOnly.contains(file + ": a header line but no data rows"),
-             qPrintable(headerOnly));
-}
-
-void DatasetsTest::csvNamesUnknownLabelColumn() {
-    QTemporaryDir dir;
-    const QString file = dir.path() + "/t.csv";
-    QVERIFY(writeText(file, "a,b,target\n1,2,0\n"));
+    QVERIFY(writeFile(file, content));
     DataConfig config = dataConfig("csv", file);
-    config.labelColumn = "label";
+    config.labelColumn = labelColumn.toStdString();
     const QString error = errorOf(loadDataset(config, 1));
-    QVERIFY2(
-        error.contains(file + ": no column named 'label' in the header (columns: a, b, target)"),
-        qPrintable(error));
+    QVERIFY2(error.contains(expected.replace("FILE", file)), qPrintable(error));
 }
 
 QTEST_MAIN(DatasetsTest)
