@@ -60,7 +60,8 @@ void MainWindow::createPanels() {
     m_charts = new ChartPanel(m_metrics, this);
     m_log = new LogView(this);
     m_checkpoints = new CheckpointsPanel(m_checkpointCatalog, this);
-    m_gpuPanel = new GpuPanel(m_gpuMonitor, this);
+    m_gpuPanel = new GpuPanel(this);
+    m_gpuPanel->setMonitor(m_gpuMonitor);
     setCentralWidget(m_charts);
     m_runsRootLabel = new QLabel(tr("Runs: %1").arg(m_context.runsRoot), this);
     statusBar()->addPermanentWidget(m_runsRootLabel);
