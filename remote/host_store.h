@@ -1,0 +1,50 @@
+#pragma once
+// HostStore: the user's remote hosts, kept as JSON in the config dir — never with secrets.
+
+#include "protocol/result.h"
+#include "remote/ssh_target.h"
+
+#include <QList>
+#include <QString>
+
+namespace tb {
+
+struct RemoteHost {
+    QString name;  // what the user types: `trainbench probe NAME`
+    SshTarget target;
+    QString runsRoot;           // empty: decided by the probe (data disk when there is one)
+    QString python;             // empty: decided by the probe
+    double pricePerHour = 0.0;  // 0: unknown, no cost meter
+
+    bool operator==(const RemoteHost&) const = default;
+};
+
+class HostStore {
+public:
+    // The file lives in configDir/hosts.json.
+    explicit HostStore(QString configDir);
+
+    // $TRAINBENCH_HOME when set (tests, portable installs), else the app config location.
+    static QString defaultConfigDir();
+
+    // A missing file is an empty store, not an error.
+    [[nodiscard]] Result<void> load();
+    [[nodiscard]] Result<void> save() const;
+
+    const QList<RemoteHost>& hosts() const { return m_hosts; }
+    const RemoteHost* find(const QString& name) const;
+    [[nodiscard]] Result<void> add(const RemoteHost& host);
+    [[nodiscard]] Result<void> update(const RemoteHost& host);
+    [[nodiscard]] Result<void> remove(const QString& name);
+
+    QString filePath() const;
+
+    // Names are typed on command lines, so they stay shell-friendly.
+    [[nodiscard]] static Result<void> checkName(const QString& name);
+
+private:
+    QString m_configDir;
+    QList<RemoteHost> m_hosts;
+};
+
+}  // namespace tb

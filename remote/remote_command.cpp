@@ -1,0 +1,68 @@
+// RemoteCommand: quoting rules in one place, so that no file name is ever executed remotely.
+
+#include "remote/remote_command.h"
+
+namespace tb {
+
+namespace {
+
+bool isPlainWordCharacter(QChar c) {
+    if (c.unicode() >= 128) return false;
+    return c.isLetterOrNumber() || QStringLiteral("_@%+=:,./-").contains(c);
+}
+
+}  // namespace
+
+QString shellQuote(const QString& text) {
+    if (text.isEmpty()) return QStringLiteral("''");
+    bool plain = true;
+    for (const QChar c : text) plain = plain && isPlainWordCharacter(c);
+    if (plain) return text;
+    // Inside '...' nothing is special except the closing quote, which we end, escape and
+    // reopen: it's → 'it'"'"'s'.
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QLatin1String("'\"'\"'"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+RemoteCommand RemoteCommand::trustedScript(const QString& script) {
+    RemoteCommand command;
+    command.m_words.append(script);
+    return command;
+}
+
+RemoteCommand& RemoteCommand::arg(const QString& argument) {
+    m_words.append(shellQuote(argument));
+    return *this;
+}
+
+RemoteCommand& RemoteCommand::args(const QStringList& arguments) {
+    for (const QString& argument : arguments) arg(argument);
+    return *this;
+}
+
+// A brace group keeps a trusted script with `;` or `||` from binding across the operator,
+// and unlike a ( subshell ) lets `cd` affect what follows.
+QString RemoteCommand::grouped() const {
+    QString text = toString().trimmed();
+    while (text.endsWith(QLatin1Char(';'))) text.chop(1);
+    return QStringLiteral("{ ") + text + QStringLiteral("; }");
+}
+
+RemoteCommand& RemoteCommand::andThen(const RemoteCommand& next) {
+    m_words = QStringList{grouped(), QStringLiteral("&&"), next.grouped()};
+    return *this;
+}
+
+RemoteCommand& RemoteCommand::pipeTo(const RemoteCommand& next) {
+    m_words = QStringList{grouped(), QStringLiteral("|"), next.grouped()};
+    return *this;
+}
+
+RemoteCommand RemoteCommand::inDirectory(const QString& directory) const {
+    RemoteCommand cd(QStringLiteral("cd"));
+    cd.arg(directory);
+    return cd.andThen(*this);
+}
+
+}  // namespace tb

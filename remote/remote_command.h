@@ -1,0 +1,42 @@
+#pragma once
+// RemoteCommand: the one way to build a command line for a remote shell, quoting every argument.
+
+#include <QString>
+#include <QStringList>
+
+namespace tb {
+
+// POSIX single-quote quoting: the result is one word for sh, bash and dash, whatever
+// `text` holds (quotes, spaces, newlines, $, backticks). Plain words stay unquoted so that
+// logged commands remain readable.
+QString shellQuote(const QString& text);
+
+class RemoteCommand {
+public:
+    RemoteCommand() = default;
+    explicit RemoteCommand(const QString& program) { m_words.append(shellQuote(program)); }
+
+    // A fixed script written in our own source code, never built from user input, host
+    // output or file names: those go through arg().
+    static RemoteCommand trustedScript(const QString& script);
+
+    RemoteCommand& arg(const QString& argument);
+    RemoteCommand& args(const QStringList& arguments);
+
+    // `a && b`: b runs only when a succeeded.
+    RemoteCommand& andThen(const RemoteCommand& next);
+    // `a | b`
+    RemoteCommand& pipeTo(const RemoteCommand& next);
+    // `cd DIR && ...`
+    RemoteCommand inDirectory(const QString& directory) const;
+
+    bool isEmpty() const { return m_words.isEmpty(); }
+    QString toString() const { return m_words.join(QLatin1Char(' ')); }
+
+private:
+    QString grouped() const;
+
+    QStringList m_words;  // each already quoted, or an operator we put there
+};
+
+}  // namespace tb
