@@ -1,0 +1,76 @@
+#pragma once
+// SshSession: one libssh session, living on its own worker thread; requests in, signals out.
+
+#include "remote/remote_command.h"
+#include "remote/ssh_handles.h"
+#include "remote/ssh_result.h"
+#include "remote/ssh_target.h"
+
+#include <QObject>
+
+#include <atomic>
+
+namespace tb {
+
+struct SshSessionOptions {
+    int timeoutSeconds = 15;
+    bool useAgent = true;          // tests turn it off so a developer's agent cannot interfere
+    bool processSshConfig = true;  // read ~/.ssh/config as OpenSSH would
+};
+
+// Every member except requestCancel() and cancelGeneration() runs on the session's own
+// thread: SshSessionThread moves it there and queues the calls. libssh sessions are not
+// thread-safe, so this object is the only one that ever touches m_session.
+class SshSession : public QObject {
+    Q_OBJECT
+
+public:
+    SshSession(SshTarget target, QString hostName, SshSessionOptions options);
+    ~SshSession() override;
+
+    // Any thread. Requests stamped with an older generation stop at their next check.
+    void requestCancel() { ++m_cancelGeneration; }
+    quint64 cancelGeneration() const { return m_cancelGeneration.load(); }
+
+    void setPassword(const QString& password) { m_password = password; }
+    void setKeyPassphrase(const QString& passphrase) { m_passphrase = passphrase; }
+
+    void connectToHost(quint64 generation);
+    // The user accepted this fingerprint: connect again, and record the key only if the
+    // server still shows the same one.
+    void acceptHostKey(const QString& fingerprint, quint64 generation);
+    void exec(quint64 requestId, const RemoteCommand& command, quint64 generation);
+    void disconnectFromHost();
+
+Q_SIGNALS:
+    void hostKeyUnknown(const QString& sha256Fingerprint);
+    void connectFinished(const tb::SshResult& result);
+    void execFinished(quint64 requestId, const tb::ExecResult& result);
+
+private:
+    SshResult connectAndVerify(const QString& acceptedFingerprint);
+    SshResult applyOptions();
+    SshResult connectFailure() const;
+    SshResult verifyHostKey(const QString& acceptedFingerprint);
+    SshResult authenticate();
+    SshResult authenticateWithKeyFile(bool& passphraseNeeded);
+    bool answerKeyboardInteractive();
+    ExecResult runCommand(const RemoteCommand& command);
+
+    bool cancelled() const { return m_cancelGeneration.load() != m_activeGeneration; }
+    QString where() const;  // "root@example.com port 22", for messages
+    QString libsshError() const;
+
+    SshTarget m_target;
+    QString m_hostName;  // the stored host's name, for remedies like `hosts forget-key NAME`
+    SshSessionOptions m_options;
+    ssh::SessionPtr m_session;
+    bool m_authenticated = false;
+    // Secrets stay in memory only; never logged or put in a message.
+    QString m_password;
+    QString m_passphrase;
+    std::atomic<quint64> m_cancelGeneration{0};
+    quint64 m_activeGeneration = 0;
+};
+
+}  // namespace tb

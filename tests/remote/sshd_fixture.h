@@ -1,0 +1,49 @@
+#pragma once
+// SshdFixture: a real OpenSSH sshd on 127.0.0.1 with generated host and user keys, for tests.
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <optional>
+
+namespace tb::test {
+
+class SshdFixture {
+public:
+    SshdFixture();
+    ~SshdFixture();
+
+    // Empty on success, else why sshd cannot run here (the test skips with it).
+    QString start();
+    // Same port, freshly generated host key: what a re-created cloud instance looks like.
+    QString restartWithNewHostKey();
+    void stop();
+
+    int port() const { return m_port; }
+    QString userKeyFile() const { return m_dir.filePath(QStringLiteral("user_key")); }
+    // "SHA256:..." as `ssh-keygen -lf` prints it for the current host key.
+    QString hostKeyFingerprint() const;
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+private:
+    QString generateKey(const QString& file) const;
+    QString writeConfig() const;
+    QString launch();
+    QString hostKeyFile() const;
+
+    QTemporaryDir m_dir;
+    int m_port = 0;
+    int m_hostKeyNumber = 0;
+    std::unique_ptr<QProcess> m_sshd;
+};
+
+// A free TCP port on 127.0.0.1 at the time of the call.
+int freeLocalPort();
+
+// Runs a program to completion; its stdout, or nullopt when it fails.
+std::optional<QString> runTool(const QString& program, const QStringList& arguments,
+                               const QByteArray& input = {});
+
+}  // namespace tb::test
