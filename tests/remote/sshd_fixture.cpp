@@ -119,7 +119,8 @@ QString SshdFixture::restartWithNewHostKey() {
 
 QString SshdFixture::launch() {
     m_sshd = std::make_unique<QProcess>();
-    m_sshd->setProcessChannelMode(QProcess::SeparateChannels);
+    // Merged: waitForReadyRead only wakes for the read channel, and sshd -e logs to stderr.
+    m_sshd->setProcessChannelMode(QProcess::MergedChannels);
     m_sshd->start(kSshd, {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
                           m_dir.filePath(QStringLiteral("sshd_config"))});
     if (!m_sshd->waitForStarted(10000)) return QStringLiteral("cannot start ") + kSshd;
@@ -130,13 +131,13 @@ QString SshdFixture::launch() {
     QDeadlineTimer deadline(15000);
     while (!log.contains(ready)) {
         if (m_sshd->state() == QProcess::NotRunning || deadline.hasExpired()) {
-            log += m_sshd->readAllStandardError();
+            log += m_sshd->readAll();
             stop();
             return QStringLiteral("sshd did not start listening: ") +
                    QString::fromUtf8(log).trimmed();
         }
         m_sshd->waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
-        log += m_sshd->readAllStandardError();
+        log += m_sshd->readAll();
     }
     return {};
 }
