@@ -27,3 +27,5 @@ if [ -x "$build_dir/bin/bench_redraw" ]; then
   echo "== chart redraw, 10M points 1200x800 (goal <= 16 ms, >= 10x raw)"
   "$build_dir/bin/bench_redraw"
 fi
+if [ -x "$build_dir/bin/bench_live" ]; then echo "== live curves, 10 runs x 100 lines/s (goal GUI <= 10% of a core, p99 <= 200 ms)"; "$build_dir/bin/bench_live"; fi
+if [ -x "$build_dir/bin/bench_startup" ]; then echo "== start-up to first paint, 200 runs (goal <= 1 s)"; "$build_dir/bin/bench_startup"; fi
