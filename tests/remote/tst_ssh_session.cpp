@@ -1,6 +1,7 @@
 // SshSession against a real sshd on 127.0.0.1: host-key trust, key and password logins, exec,
 // the distinct failure messages, and cancellation.
 
+#include "remote/known_hosts_file.h"
 #include "remote/ssh_session_thread.h"
 #include "sshd_fixture.h"
 
@@ -230,6 +231,10 @@ private Q_SLOTS:
         // Even accepting the new fingerprint does not override a changed key.
         QCOMPARE(accept(thread, results, m_sshd.hostKeyFingerprint()).failure,
                  SshFailure::HostKeyChanged);
+        // Forgetting the key, the remedy the message names, makes the host unknown again.
+        QCOMPARE(*forgetHostKey(knownHosts, kLoopback, m_sshd.port()), 1);
+        QCOMPARE(connectOnce(thread, results).failure, SshFailure::HostKeyUnknown);
+        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
     }
 };
 
