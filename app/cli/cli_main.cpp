@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli_commands.h"
+#include "cli_hosts.h"
 
 namespace tb {
 namespace {
@@ -16,6 +17,7 @@ constexpr const char* kUsage =
     "       trainbench runs [--json] [--runs-root DIR]\n"
     "       trainbench follow RUN [--from-end] [--runs-root DIR]\n"
     "       trainbench stop RUN [--kill] [--runs-root DIR]\n"
+    "       trainbench hosts [add|rm|forget-key] ...  (trainbench hosts help)\n"
     "RUN is a run id or a unique prefix of one. The runs root is --runs-root, else\n"
     "$TRAINBENCH_RUNS, else the app's data folder. Without a command, the window opens.\n";
 
@@ -25,7 +27,7 @@ bool isCliCommand(const QString& word) {
     // "--help" stays with the window's own option parser.
     static const QStringList commands{QStringLiteral("run"), QStringLiteral("runs"),
                                       QStringLiteral("follow"), QStringLiteral("stop"),
-                                      QStringLiteral("help")};
+                                      QStringLiteral("hosts"), QStringLiteral("help")};
     return commands.contains(word);
 }
 
@@ -42,6 +44,7 @@ int runCliCommand(int argc, char** argv) {
         cli::printOut(QString::fromLatin1(kUsage));
         return command.isEmpty() ? cli::kExitUsage : 0;
     }
+    if (command == QLatin1String("hosts")) return cli::hostsCommand(argc, argv);
     auto options = cli::parseOptions(argc, argv);
     if (!options) {
         cli::printErr(QString::fromStdString(options.error()));
