@@ -1,49 +1,16 @@
-// SshSession against a real sshd on 127.0.0.1: host-key trust, key and password logins, exec,
-// the distinct failure messages, and cancellation.
+// SshSession against a real sshd on 127.0.0.1: host-key trust (unknown, known, changed), key
+// login, exec with quoting, and cancellation.
 
 #include "remote/known_hosts_file.h"
 #include "remote/ssh_session_thread.h"
+#include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <unistd.h>
-#include <optional>
-
 using namespace tb;
-using tb::test::SshdFixture;
-
-namespace {
-
-constexpr int kWaitMs = 30000;
-const QString kLoopback = QStringLiteral("127.0.0.1");
-
-SshSessionOptions testOptions() {
-    SshSessionOptions options;
-    options.useAgent = false;  // a developer's agent must not change the outcome
-    options.processSshConfig = false;
-    options.timeoutSeconds = 10;
-    return options;
-}
-
-// Collects one session's results on the test thread (signals arrive queued).
-struct Results : QObject {
-    explicit Results(const SshSession* session) {
-        connect(session, &SshSession::connectFinished, this,
-                [this](const SshResult& r) { connected = r; });
-        connect(session, &SshSession::hostKeyUnknown, this,
-                [this](const QString& fingerprint) { askedFingerprints.append(fingerprint); });
-        connect(session, &SshSession::execFinished, this,
-                [this](quint64 id, const ExecResult& r) { executed.emplace(id, r); });
-    }
-    std::optional<SshResult> connected;
-    QStringList askedFingerprints;
-    std::optional<std::pair<quint64, ExecResult>> executed;
-};
-
-}  // namespace
+using namespace tb::test;
 
 class TestSshSession : public QObject {
     Q_OBJECT
@@ -51,46 +18,6 @@ class TestSshSession : public QObject {
 private:
     SshdFixture m_sshd;
     QString m_skipReason;
-
-    SshTarget keyTarget(const QString& knownHosts) const {
-        SshTarget target;
-        target.host = kLoopback;
-        target.port = m_sshd.port();
-        target.user = QString::fromLocal8Bit(qgetenv("USER"));
-        if (target.user.isEmpty()) target.user = QStringLiteral("root");
-        target.identityFile = m_sshd.userKeyFile();
-        target.knownHostsFile = knownHosts;
-        return target;
-    }
-
-    static SshResult connectOnce(SshSessionThread& thread, Results& results) {
-        results.connected.reset();
-        thread.connectToHost();
-        if (!QTest::qWaitFor([&] { return results.connected.has_value(); }, kWaitMs))
-            return SshResult{SshFailure::Protocol, QStringLiteral("test: no result in time"), {}};
-        return *results.connected;
-    }
-
-    static SshResult accept(SshSessionThread& thread, Results& results,
-                            const QString& fingerprint) {
-        results.connected.reset();
-        thread.acceptHostKey(fingerprint);
-        if (!QTest::qWaitFor([&] { return results.connected.has_value(); }, kWaitMs))
-            return SshResult{SshFailure::Protocol, QStringLiteral("test: no result in time"), {}};
-        return *results.connected;
-    }
-
-    static ExecResult run(SshSessionThread& thread, Results& results,
-                          const RemoteCommand& command) {
-        results.executed.reset();
-        const quint64 id = thread.exec(command);
-        if (!QTest::qWaitFor([&] { return results.executed.has_value(); }, kWaitMs))
-            return ExecResult{
-                SshFailure::Protocol, QStringLiteral("test: no result in time"), {}, {}, -1};
-        if (results.executed->first != id)
-            return ExecResult{SshFailure::Protocol, QStringLiteral("test: wrong id"), {}, {}, -1};
-        return results.executed->second;
-    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -105,9 +32,9 @@ private Q_SLOTS:
 
     void unknownHostKeyIsAskedThenAcceptedAndExecWorks() {
         QTemporaryDir home;
-        SshSessionThread thread(keyTarget(home.filePath(QStringLiteral("known_hosts"))),
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
                                 QStringLiteral("local"), testOptions());
-        Results results(thread.session());
+        SessionResults results(thread.session());
 
         const SshResult first = connectOnce(thread, results);
         QCOMPARE(first.failure, SshFailure::HostKeyUnknown);
@@ -144,9 +71,9 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(home.filePath(QStringLiteral("pwned"))));
 
         // The known host connects again without asking.
-        SshSessionThread again(keyTarget(home.filePath(QStringLiteral("known_hosts"))),
+        SshSessionThread again(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
                                QStringLiteral("local"), testOptions());
-        Results againResults(again.session());
+        SessionResults againResults(again.session());
         const SshResult second = connectOnce(again, againResults);
         QVERIFY2(second.ok(), qPrintable(second.message));
         QVERIFY(againResults.askedFingerprints.isEmpty());
@@ -154,18 +81,18 @@ private Q_SLOTS:
 
     void execBeforeConnectSaysSo() {
         QTemporaryDir home;
-        SshSessionThread thread(keyTarget(home.filePath(QStringLiteral("known_hosts"))), {},
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
                                 testOptions());
-        Results results(thread.session());
+        SessionResults results(thread.session());
         const ExecResult result = run(thread, results, RemoteCommand(QStringLiteral("true")));
         QCOMPARE(result.failure, SshFailure::NotConnected);
     }
 
     void cancelStopsARunningCommand() {
         QTemporaryDir home;
-        SshSessionThread thread(keyTarget(home.filePath(QStringLiteral("known_hosts"))), {},
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
                                 testOptions());
-        Results results(thread.session());
+        SessionResults results(thread.session());
         QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
         results.executed.reset();
         thread.exec(RemoteCommand::trustedScript(QStringLiteral("echo started; sleep 60")));
@@ -176,49 +103,22 @@ private Q_SLOTS:
         QCOMPARE(run(thread, results, RemoteCommand(QStringLiteral("true"))).exitStatus, 0);
     }
 
-    void refusedPortNamesHostAndPort() {
-        const int closedPort = tb::test::freeLocalPort();
-        QTemporaryDir home;
-        SshTarget target = keyTarget(home.filePath(QStringLiteral("known_hosts")));
-        target.port = closedPort;
-        SshSessionThread thread(target, {}, testOptions());
-        Results results(thread.session());
-        const SshResult result = connectOnce(thread, results);
-        QCOMPARE(result.failure, SshFailure::ConnectionRefused);
-        QVERIFY2(result.message.contains(QStringLiteral("127.0.0.1 port %1").arg(closedPort)),
-                 qPrintable(result.message));
-    }
-
-    void noAcceptedCredentialIsAuthDenied() {
-        QTemporaryDir home;
-        SshTarget target = keyTarget(home.filePath(QStringLiteral("known_hosts")));
-        target.identityFile.clear();
-        target.user = QStringLiteral("nobody");
-        SshSessionThread thread(target, {}, testOptions());
-        Results results(thread.session());
-        const SshResult result = accept(thread, results, m_sshd.hostKeyFingerprint());
-        QCOMPARE(result.failure, SshFailure::AuthDenied);
-        QVERIFY2(result.message.contains(QStringLiteral("port %1").arg(m_sshd.port())),
-                 qPrintable(result.message));
-    }
-
-    void passwordLoginAndWrongPassword();
-
     // Last: it replaces the server's host key.
     void changedHostKeyIsRefusedWithTheRemedy() {
         QTemporaryDir home;
         const QString knownHosts = home.filePath(QStringLiteral("known_hosts"));
         {
-            SshSessionThread thread(keyTarget(knownHosts), QStringLiteral("gpu-box"),
+            SshSessionThread thread(keyTarget(m_sshd, knownHosts), QStringLiteral("gpu-box"),
                                     testOptions());
-            Results results(thread.session());
+            SessionResults results(thread.session());
             QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
         }
         const QString error = m_sshd.restartWithNewHostKey();
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
-        SshSessionThread thread(keyTarget(knownHosts), QStringLiteral("gpu-box"), testOptions());
-        Results results(thread.session());
+        SshSessionThread thread(keyTarget(m_sshd, knownHosts), QStringLiteral("gpu-box"),
+                                testOptions());
+        SessionResults results(thread.session());
         const SshResult result = connectOnce(thread, results);
         QCOMPARE(result.failure, SshFailure::HostKeyChanged);
         QCOMPARE(result.fingerprint, m_sshd.hostKeyFingerprint());
@@ -232,69 +132,11 @@ private Q_SLOTS:
         QCOMPARE(accept(thread, results, m_sshd.hostKeyFingerprint()).failure,
                  SshFailure::HostKeyChanged);
         // Forgetting the key, the remedy the message names, makes the host unknown again.
-        QCOMPARE(*forgetHostKey(knownHosts, kLoopback, m_sshd.port()), 1);
+        QCOMPARE(*forgetHostKey(knownHosts, QStringLiteral("127.0.0.1"), m_sshd.port()), 1);
         QCOMPARE(connectOnce(thread, results).failure, SshFailure::HostKeyUnknown);
         QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
     }
 };
-
-namespace {
-
-// A local account that exists only for the duration of one test.
-struct ThrowawayAccount {
-    QString name = QStringLiteral("tbssh%1").arg(::getpid());
-    QString password;
-    bool created = false;
-    bool passwordSet = false;
-
-    ThrowawayAccount() {
-        for (int i = 0; i < 20; ++i)
-            password += QChar(QLatin1Char('a' + QRandomGenerator::global()->bounded(26)));
-        created = tb::test::runTool(
-                      QStringLiteral("useradd"),
-                      {QStringLiteral("-m"), QStringLiteral("-s"), QStringLiteral("/bin/sh"), name})
-                      .has_value();
-        passwordSet =
-            created && tb::test::runTool(QStringLiteral("chpasswd"), {},
-                                         (name + QLatin1Char(':') + password + '\n').toUtf8())
-                           .has_value();
-    }
-    ~ThrowawayAccount() {
-        if (created)
-            (void)tb::test::runTool(QStringLiteral("userdel"), {QStringLiteral("-r"), name});
-    }
-};
-
-}  // namespace
-
-void TestSshSession::passwordLoginAndWrongPassword() {
-    if (::geteuid() != 0) QSKIP("password login needs a throwaway local account: run as root");
-    ThrowawayAccount account;
-    if (!account.passwordSet) QSKIP("useradd/chpasswd could not create a throwaway account");
-    QTemporaryDir home;
-    SshTarget target = keyTarget(home.filePath(QStringLiteral("known_hosts")));
-    target.identityFile.clear();
-    target.user = account.name;
-
-    {
-        SshSessionThread thread(target, {}, testOptions());
-        Results results(thread.session());
-        thread.setPassword(account.password + QStringLiteral("x"));
-        const SshResult wrong = accept(thread, results, m_sshd.hostKeyFingerprint());
-        QCOMPARE(wrong.failure, SshFailure::WrongPassword);
-        QVERIFY2(wrong.message.contains(
-                     QStringLiteral("%1@127.0.0.1 port %2").arg(account.name).arg(m_sshd.port())),
-                 qPrintable(wrong.message));
-        QVERIFY(!wrong.message.contains(account.password));
-    }
-    SshSessionThread thread(target, {}, testOptions());
-    Results results(thread.session());
-    thread.setPassword(account.password);
-    const SshResult right = connectOnce(thread, results);
-    QVERIFY2(right.ok(), qPrintable(right.message));
-    const ExecResult who = run(thread, results, RemoteCommand(QStringLiteral("whoami")));
-    QCOMPARE(QString::fromUtf8(who.standardOutput).trimmed(), account.name);
-}
 
 QTEST_GUILESS_MAIN(TestSshSession)
 #include "tst_ssh_session.moc"

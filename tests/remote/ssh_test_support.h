@@ -1,0 +1,35 @@
+#pragma once
+// Helpers for SshSession tests: quiet options, a result collector, and waits on results.
+
+#include "remote/ssh_session_thread.h"
+#include "sshd_fixture.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <optional>
+#include <utility>
+
+namespace tb::test {
+
+// No agent and no ~/.ssh/config: a developer's setup must not change the outcome.
+SshSessionOptions testOptions();
+
+// root (or $USER) at the fixture's sshd with its generated key and the given known_hosts.
+SshTarget keyTarget(const SshdFixture& sshd, const QString& knownHosts);
+
+// Collects one session's results on the test thread (the signals arrive queued).
+struct SessionResults : QObject {
+    explicit SessionResults(const SshSession* session);
+
+    std::optional<SshResult> connected;
+    QStringList askedFingerprints;
+    std::optional<std::pair<quint64, ExecResult>> executed;
+};
+
+// Each waits for its result; a missing result comes back as a Protocol failure saying so.
+SshResult connectOnce(SshSessionThread& thread, SessionResults& results);
+SshResult accept(SshSessionThread& thread, SessionResults& results, const QString& fingerprint);
+ExecResult run(SshSessionThread& thread, SessionResults& results, const RemoteCommand& command);
+
+}  // namespace tb::test
