@@ -43,7 +43,8 @@ SshResult SshSession::authenticate() {
         if (!m_target.identityFile.isEmpty()) {
             tried << QStringLiteral("key %1").arg(m_target.identityFile);
             SshResult byKey = authenticateWithKeyFile(passphraseNeeded);
-            if (byKey.ok() || byKey.failure == SshFailure::Protocol) return byKey;
+            // A missing file is a typo to report as such, not a reason to try a password.
+            if (byKey.ok() || !byKey.message.isEmpty()) return byKey;
         } else {
             // Default identities (~/.ssh/id_*), as OpenSSH tries them; the agent was above.
             tried << QStringLiteral("default keys");
@@ -78,9 +79,13 @@ SshResult SshSession::authenticate() {
                            .arg(where()));
     if (passphraseNeeded)
         return failure(SshFailure::KeyPassphraseNeeded,
-                       QStringLiteral("The key %1 for %2 is protected by a passphrase; enter it "
-                                      "to log in.")
-                           .arg(m_target.identityFile, where()));
+                       m_passphrase.isEmpty()
+                           ? QStringLiteral("The key %1 for %2 is protected by a passphrase; "
+                                            "enter it to log in.")
+                                 .arg(m_target.identityFile, where())
+                           : QStringLiteral("The passphrase for the key %1 is wrong, or the file "
+                                            "is not a private key (logging in to %2).")
+                                 .arg(m_target.identityFile, where()));
     QStringList offered;
     if (methods & SSH_AUTH_METHOD_PUBLICKEY) offered << QStringLiteral("keys");
     if (methods & SSH_AUTH_METHOD_PASSWORD) offered << QStringLiteral("password");
@@ -99,7 +104,9 @@ SshResult SshSession::authenticateWithKeyFile(bool& passphraseNeeded) {
     const QByteArray path = QFile::encodeName(m_target.identityFile);
     if (!QFile::exists(m_target.identityFile))
         return failure(SshFailure::AuthDenied,
-                       QStringLiteral("no key file %1").arg(m_target.identityFile));
+                       QStringLiteral("The key file %1 for %2 does not exist; check the path "
+                                      "given with -i or --key.")
+                           .arg(m_target.identityFile, where()));
     const QByteArray passphrase = m_passphrase.toUtf8();
     ssh_key rawKey = nullptr;
     const int rc = ssh_pki_import_privkey_file(

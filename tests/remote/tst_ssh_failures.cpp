@@ -4,6 +4,7 @@
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -125,6 +126,54 @@ private Q_SLOTS:
         const SshResult result = accept(thread, results, m_sshd.hostKeyFingerprint());
         QCOMPARE(result.failure, SshFailure::AuthDenied);
         QVERIFY2(result.message.contains(QStringLiteral("port %1").arg(m_sshd.port())),
+                 qPrintable(result.message));
+    }
+
+    void encryptedKeyAsksForItsPassphrase() {
+        const QString key = m_sshd.path(QStringLiteral("locked_key"));
+        QVERIFY(runTool(QStringLiteral("ssh-keygen"),
+                        {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                         QStringLiteral("-N"), QStringLiteral("open sesame"), QStringLiteral("-f"),
+                         key})
+                    .has_value());
+        QFile authorized(m_sshd.path(QStringLiteral("authorized_keys")));
+        QFile publicKey(key + QStringLiteral(".pub"));
+        QVERIFY(authorized.open(QIODevice::Append) && publicKey.open(QIODevice::ReadOnly));
+        authorized.write(publicKey.readAll());
+        authorized.close();
+
+        QTemporaryDir home;
+        SshTarget target = keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts")));
+        target.identityFile = key;
+        SshSessionThread thread(target, {}, testOptions());
+        SessionResults results(thread.session());
+        const SshResult locked = accept(thread, results, m_sshd.hostKeyFingerprint());
+        QCOMPARE(locked.failure, SshFailure::KeyPassphraseNeeded);
+        QVERIFY2(locked.message.contains(key), qPrintable(locked.message));
+
+        thread.setKeyPassphrase(QStringLiteral("open says me"));
+        const SshResult wrong = connectOnce(thread, results);
+        QCOMPARE(wrong.failure, SshFailure::KeyPassphraseNeeded);
+        QVERIFY2(wrong.message.contains(QStringLiteral("wrong")), qPrintable(wrong.message));
+        QVERIFY(!wrong.message.contains(QStringLiteral("open says me")));
+
+        thread.setKeyPassphrase(QStringLiteral("open sesame"));
+        const SshResult unlocked = connectOnce(thread, results);
+        QVERIFY2(unlocked.ok(), qPrintable(unlocked.message));
+    }
+
+    void missingKeyFileIsNamed() {
+        QTemporaryDir home;
+        SshTarget target = keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts")));
+        target.identityFile = home.filePath(QStringLiteral("typo_key"));
+        SshSessionThread thread(target, {}, testOptions());
+        SessionResults results(thread.session());
+        const SshResult result = accept(thread, results, m_sshd.hostKeyFingerprint());
+        QCOMPARE(result.failure, SshFailure::AuthDenied);
+        QVERIFY2(result.message.contains(
+                     QStringLiteral("typo_key for %1@127.0.0.1 port %2 does not exist")
+                         .arg(target.user)
+                         .arg(m_sshd.port())),
                  qPrintable(result.message));
     }
 
