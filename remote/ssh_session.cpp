@@ -97,11 +97,14 @@ SshResult SshSession::applyOptions() {
     const QByteArray host = m_target.host.toUtf8();
     const unsigned int port = static_cast<unsigned int>(m_target.port);
     const long timeout = m_options.timeoutSeconds;
-    const int processConfig = m_options.processSshConfig ? 1 : 0;
+    const int noMoreConfig = 0;
+    // ~/.ssh/config is read now, right after the host it matches against and before our own
+    // values: ssh_connect would otherwise read it last and let it override the pasted port.
     bool ok = ssh_options_set(s, SSH_OPTIONS_HOST, host.constData()) == SSH_OK &&
+              (!m_options.processSshConfig || ssh_options_parse_config(s, nullptr) == 0) &&
+              ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &noMoreConfig) == SSH_OK &&
               ssh_options_set(s, SSH_OPTIONS_PORT, &port) == SSH_OK &&
-              ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout) == SSH_OK &&
-              ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &processConfig) == SSH_OK;
+              ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout) == SSH_OK;
     if (ok && !m_target.user.isEmpty()) {
         const QByteArray user = m_target.user.toUtf8();
         ok = ssh_options_set(s, SSH_OPTIONS_USER, user.constData()) == SSH_OK;

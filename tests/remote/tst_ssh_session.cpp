@@ -70,9 +70,12 @@ private Q_SLOTS:
         QCOMPARE(echoed.exitStatus, 0);
         QVERIFY(!QFile::exists(home.filePath(QStringLiteral("pwned"))));
 
-        // The known host connects again without asking.
+        // The known host connects again without asking — also with the system and user ssh
+        // config read, which must not replace the port we were given.
+        SshSessionOptions withConfig = testOptions();
+        withConfig.processSshConfig = true;
         SshSessionThread again(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
-                               QStringLiteral("local"), testOptions());
+                               QStringLiteral("local"), withConfig);
         SessionResults againResults(again.session());
         const SshResult second = connectOnce(again, againResults);
         QVERIFY2(second.ok(), qPrintable(second.message));
