@@ -3,6 +3,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
+
+#include <cstdio>
 
 #include "cli_main.h"
 #include "main_window.h"
@@ -11,6 +14,14 @@
 int main(int argc, char** argv) {
     if (argc > 1 && tb::isCliCommand(QString::fromLocal8Bit(argv[1]))) {
         return tb::runCliCommand(argc, argv);
+    }
+    // A word that is neither a command nor a config file is a typo, not a window to open.
+    if (argc > 1 && argv[1][0] != '-' && !QFileInfo::exists(QString::fromLocal8Bit(argv[1]))) {
+        std::fprintf(stderr,
+                     "trainbench: '%s' is neither a command nor a config file\n"
+                     "commands: run, runs, follow, stop, help; or open a CONFIG in the window\n",
+                     argv[1]);
+        return 2;
     }
     QApplication app(argc, argv);
     QApplication::setApplicationName("trainbench");

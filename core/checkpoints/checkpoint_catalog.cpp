@@ -10,6 +10,9 @@
 
 #include <algorithm>
 
+#include "protocol/atomic_file.h"
+#include "protocol/json.h"
+
 namespace tb {
 namespace {
 
@@ -107,6 +110,22 @@ void CheckpointCatalog::finishInspection(const QString& path, int exitCode, cons
     Q_EMIT entryChanged(index);
 }
 
+// latest.json must keep naming a checkpoint that exists, or `--resume latest` would fail.
+Result<void> CheckpointCatalog::pointLatestAtNewest() {
+    const QString latest = m_runDir + "/checkpoints/latest.json";
+    if (m_entries.isEmpty()) {
+        QFile::remove(latest);
+        return {};
+    }
+    const CheckpointEntry& newest = m_entries.last();
+    const std::string json = JsonObject()
+                                 .add("checkpoint", (newest.name + ".pt").toStdString())
+                                 .add("epoch", static_cast<int64_t>(newest.epoch))
+                                 .add("step", static_cast<int64_t>(newest.step))
+                                 .str();
+    return writeFileAtomic(latest.toStdString(), json + "\n");
+}
+
 Result<void> CheckpointCatalog::remove(int index) {
     if (index < 0 || index >= m_entries.size()) return fail("no such checkpoint");
     const CheckpointEntry entry = m_entries[index];
@@ -115,7 +134,7 @@ Result<void> CheckpointCatalog::remove(int index) {
     }
     QFile::remove(QFileInfo(entry.path).absolutePath() + "/" + entry.name + ".json");
     refresh();
-    return {};
+    return pointLatestAtNewest();
 }
 
 }  // namespace tb

@@ -48,6 +48,7 @@ Q_SIGNALS:
     void entryChanged(int index);
 
 private:
+    Result<void> pointLatestAtNewest();
     void finishInspection(const QString& path, int exitCode, const QByteArray& out,
                           const QByteArray& err);
 

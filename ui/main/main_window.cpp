@@ -6,6 +6,8 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
 
 #include "checkpoints/checkpoint_catalog.h"
 #include "checkpoints_panel.h"
@@ -54,6 +56,12 @@ void MainWindow::createPanels() {
     m_checkpointCatalog = new CheckpointCatalog(m_context.binDir + "/trainbench-train", this);
     m_gpuMonitor = new GpuMonitor(this);
     m_notifier = new RunNotifier(this);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        auto* tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_ComputerIcon), this);
+        tray->setToolTip(tr("Trainbench"));
+        tray->show();
+        m_notifier->setTrayIcon(tray);
+    }
 
     m_runsPanel = new RunsPanel(m_catalog, this);
     m_editor = new ConfigEditor(m_context.configsDir, this);
