@@ -63,9 +63,11 @@ public:
 
     torch::Tensor forward(torch::Tensor x) override {
         for (auto& conv : m_convs) {
-            x = torch::relu(conv->forward(x));
-            // Pooling stops shrinking once a side reaches 1 (tiny inputs).
+            x = conv->forward(x);
+            // Pooling stops shrinking once a side reaches 1 (tiny inputs). Pooling before the
+            // ReLU gives the same values (ReLU is monotonic) on a quarter of the elements.
             if (x.size(2) > 1 && x.size(3) > 1) x = torch::max_pool2d(x, 2);
+            x = torch::relu(x);
         }
         x = torch::relu(m_fc->forward(x.flatten(1)));
         if (m_dropout > 0) x = torch::dropout(x, m_dropout, is_training());
@@ -147,6 +149,17 @@ private:
 };
 
 }  // namespace
+
+void useChannelsLast(Classifier& model) {
+    torch::NoGradGuard noGrad;
+    for (auto& parameter : model.parameters()) {
+        if (parameter.dim() == 4) parameter.set_data(parameter.contiguous(torch::MemoryFormat::ChannelsLast));
+    }
+}
+
+torch::Tensor toModelLayout(const torch::Tensor& batch) {
+    return batch.dim() == 4 ? batch.contiguous(torch::MemoryFormat::ChannelsLast) : batch;
+}
 
 Result<ClassifierPtr> makeModel(const ModelConfig& config, const std::vector<int64_t>& inputShape,
                                 int64_t classes) {

@@ -25,4 +25,10 @@ using ClassifierPtr = std::shared_ptr<Classifier>;
 Result<ClassifierPtr> makeModel(const ModelConfig& config, const std::vector<int64_t>& inputShape,
                                 int64_t classes);
 
+// Convolutions run faster on channels-last (NHWC) tensors with oneDNN on CPU and cuDNN on GPU:
+// 4-D weights are stored that way, and batches are converted with toModelLayout. Call again
+// after loading weights: loading replaces the tensors with contiguous ones, losing the speed-up.
+void useChannelsLast(Classifier& model);
+torch::Tensor toModelLayout(const torch::Tensor& batch);
+
 }  // namespace tb

@@ -95,6 +95,7 @@ private:
         if (!model) return fail(model.error());
         m_model = *model;
         m_model->to(m_device);
+        useChannelsLast(*m_model);
         m_optimizer = makeOptimizer(m_model->parameters(), m_config.optim);
         resetWindow();
 
@@ -122,6 +123,7 @@ private:
         auto reader = CheckpointReader::open(m_options.resumeFrom, m_device);
         if (!reader) return reader.failure();
         if (auto loaded = (*reader)->loadModel(*m_model); !loaded) return loaded.failure();
+        useChannelsLast(*m_model);
         if (auto loaded = (*reader)->loadOptimizer(*m_optimizer); !loaded) return loaded.failure();
         auto state = (*reader)->trainingState();
         if (!state) return state.failure();
@@ -157,8 +159,10 @@ private:
             return Batch{m_data.train.inputs.index_select(0, index),
                          m_data.train.labels.index_select(0, index)};
         };
-        // data.workers > 0: the next batch is gathered while this step computes.
-        const bool prefetch = m_config.data.workers > 0;
+        // data.workers > 0 on a GPU: the next batch is gathered while the GPU computes. On the
+        // CPU the step already uses every core; a gathering thread only competes with it
+        // (measured: 6 % slower on the demo).
+        const bool prefetch = m_config.data.workers > 0 && m_device.is_cuda();
         std::future<Batch> next;
         for (int64_t b = m_step % m_plan.stepsPerEpoch; b < m_plan.stepsPerEpoch; ++b) {
             if (stopRequested()) return;
@@ -175,7 +179,7 @@ private:
     void trainStep(const torch::Tensor& inputs, const torch::Tensor& labels) {
         setLearningRate(*m_optimizer, learningRateAt(m_config.schedule, m_schedule, m_step));
         m_optimizer->zero_grad();
-        const torch::Tensor logits = m_model->forward(inputs);
+        const torch::Tensor logits = m_model->forward(toModelLayout(inputs));
         const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels);
         loss.backward();
         if (m_config.optim.gradClip > 0) {
@@ -216,7 +220,7 @@ private:
         for (int64_t start = 0; start < size; start += batch) {
             const auto inputs = m_data.val.inputs.slice(0, start, std::min(size, start + batch));
             const auto labels = m_data.val.labels.slice(0, start, std::min(size, start + batch));
-            const auto logits = m_model->forward(inputs);
+            const auto logits = m_model->forward(toModelLayout(inputs));
             lossSum += torch::nn::functional::cross_entropy(
                            logits, labels,
                            torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void sigkillThenResumeMatchesUninterrupted();
     void sigtermStopsWithCheckpointAndResumesExactly();
     void freshStartIntoUsedRunDirIsRefused();
+    void cnnResumesExactlyInChannelsLastLayout();
 
 private:
     QString finalSha(const QString& runDir) { return inspect(latestCheckpoint(runDir)).value("param_sha256").toString(); }
@@ -105,6 +106,31 @@ void TrainerResumeTest::freshStartIntoUsedRunDirIsRefused() {
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("--resume latest"), qPrintable(run.err));
     QCOMPARE(finalSha(runDir), m_referenceSha);  // nothing was overwritten
+}
+
+// The convolutional path resumes exactly too: channels-last weights, pooling, a stop
+// checkpoint written mid-epoch and reloaded.
+void TrainerResumeTest::cnnResumesExactlyInChannelsLastLayout() {
+    QByteArray text = quickConfig(3);
+    text.replace("kind: mlp", "kind: cnn\n  channels: [8, 16]");
+    text.replace("shape: [1, 20, 20]", "shape: [2, 12, 12]");
+    text.replace("samples: 3000", "samples: 1500");
+    const QString config = m_dir.path() + "/cnn.yaml";
+    writeText(config, text);
+    const QString reference = m_dir.path() + "/cnn-reference";
+    const Finished whole = runTrainer({"--config", config, "--run-dir", reference});
+    QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+
+    const QString runDir = m_dir.path() + "/cnn-stopped";
+    QProcess trainer;
+    startTrainer(trainer, {"--config", config, "--run-dir", runDir});
+    QTRY_VERIFY_WITH_TIMEOUT(lastStep(runDir) >= 50, 120000);
+    trainer.terminate();
+    QVERIFY(trainer.waitForFinished(60000));
+    QCOMPARE(trainer.exitCode(), 128 + SIGTERM);
+    const Finished resumed = runTrainer({"--run-dir", runDir, "--resume", "latest"});
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QCOMPARE(finalSha(runDir), finalSha(reference));
 }
 
 QTEST_GUILESS_MAIN(TrainerResumeTest)
