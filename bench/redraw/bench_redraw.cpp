@@ -115,6 +115,7 @@ int main(int argc, char** argv) {
     QCustomPlot raw;
     raw.resize(kWidth, kHeight);
     raw.setPlottingHints(chart.plot()->plottingHints());  // same drawing method on both sides
+    raw.setNotAntialiasedElements(chart.plot()->notAntialiasedElements());
     raw.show();
     QCPGraph* graph = raw.addGraph();
     graph->setPen(pen);  // same pen as our main curve: the comparison is about the data

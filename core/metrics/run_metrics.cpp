@@ -131,7 +131,9 @@ bool RunMetrics::scanCheckpoints() {
 }
 
 RunMetricsPool::RunMetricsPool(QObject* parent) : QObject(parent) {
-    m_timer.setInterval(250);
+    // 150 ms keeps written-to-plotted p99 under 200 ms with the 25 ms coalescing in ChartPanel
+    // (bench/live); each poll only reads appended bytes.
+    m_timer.setInterval(150);
     connect(&m_timer, &QTimer::timeout, this, &RunMetricsPool::pollLive);
 }
 

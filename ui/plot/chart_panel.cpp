@@ -18,7 +18,7 @@
 namespace tb {
 
 namespace {
-constexpr int kCoalesceMs = 75;
+constexpr int kCoalesceMs = 25;
 constexpr int kColumns = 2;
 }  // namespace
 
