@@ -86,15 +86,16 @@ QDockWidget* MainWindow::addDock(const QString& title, const QString& name, QWid
 }
 
 void MainWindow::createDocks() {
-    addDock(tr("Runs"), "runsDock", m_runsPanel, Qt::LeftDockWidgetArea);
+    QDockWidget* runs = addDock(tr("Runs"), "runsDock", m_runsPanel, Qt::LeftDockWidgetArea);
     QDockWidget* config = addDock(tr("Config"), "configDock", m_editor, Qt::RightDockWidgetArea);
     QDockWidget* log = addDock(tr("Log"), "logDock", m_log, Qt::BottomDockWidgetArea);
     QDockWidget* checkpoints = addDock(tr("Checkpoints"), "checkpointsDock", m_checkpoints, Qt::BottomDockWidgetArea);
     QDockWidget* gpu = addDock(tr("GPU"), "gpuDock", m_gpuPanel, Qt::LeftDockWidgetArea);
     tabifyDockWidget(log, checkpoints);
     log->raise();
-    resizeDocks({config}, {560}, Qt::Horizontal);
-    resizeDocks({log, gpu}, {240, 240}, Qt::Vertical);
+    resizeDocks({runs, config}, {380, 540}, Qt::Horizontal);
+    resizeDocks({runs, gpu}, {520, 280}, Qt::Vertical);
+    resizeDocks({log}, {220}, Qt::Vertical);
 }
 
 void MainWindow::connectPanels() {
