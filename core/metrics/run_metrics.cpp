@@ -1,6 +1,9 @@
 // RunMetrics and RunMetricsPool: incremental polling, lazily derived series, checkpoint sidecars.
 #include "metrics/run_metrics.h"
 
+#include <algorithm>
+#include <ranges>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -77,15 +80,9 @@ const MinMaxLod& RunMetrics::smoothedLod(std::size_t series, double weight) {
 }
 
 std::size_t RunMetrics::recordAtStep(double step) const {
-    std::size_t lo = 0, hi = m_store.recordCount();
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (m_store.step(mid) < step)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    const auto records = std::views::iota(std::size_t{0}, m_store.recordCount());
+    const auto first = std::ranges::partition_point(records, [&](std::size_t i) { return m_store.step(i) < step; });
+    return static_cast<std::size_t>(first - records.begin());
 }
 
 // A sidecar is replaced atomically (rename), which touches the directory's mtime; comparing

@@ -2,6 +2,7 @@
 #include "plot/lod_query.h"
 
 #include <algorithm>
+#include <ranges>
 #include <cmath>
 
 namespace tb {
@@ -9,28 +10,16 @@ namespace tb {
 namespace {
 // First index in [0, n) with x >= value (n when none).
 std::size_t lowerBound(const PointSource& source, std::size_t n, double value) {
-    std::size_t lo = 0, hi = n;
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (source.x(mid) < value)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    const auto indices = std::views::iota(std::size_t{0}, n);
+    const auto first = std::ranges::partition_point(indices, [&](std::size_t i) { return source.x(i) < value; });
+    return static_cast<std::size_t>(first - indices.begin());
 }
 
 // First index in [0, n) with x > value (n when none).
 std::size_t upperBound(const PointSource& source, std::size_t n, double value) {
-    std::size_t lo = 0, hi = n;
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (source.x(mid) <= value)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    const auto indices = std::views::iota(std::size_t{0}, n);
+    const auto first = std::ranges::partition_point(indices, [&](std::size_t i) { return source.x(i) <= value; });
+    return static_cast<std::size_t>(first - indices.begin());
 }
 
 void appendQuery(std::vector<LodPoint>& out, const MinMaxLod& lod, const PointSource& source,
