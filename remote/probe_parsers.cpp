@@ -1,0 +1,217 @@
+// Probe parsers: tolerant of missing sections and odd lines, since hosts differ widely.
+
+#include "remote/probe_parsers.h"
+
+#include <QRegularExpression>
+
+namespace tb {
+
+namespace {
+
+QStringList fields(const QString& line) {
+    return line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+// df -P rows: FILESYSTEM N1 N2 N3 PERCENT MOUNT-WITH-SPACES. The mount is what follows the
+// fifth field, so a mount point with spaces survives.
+struct DfRow {
+    QString filesystem;
+    qint64 total = 0;
+    qint64 free = 0;
+    QString mount;
+};
+
+bool parseDfRow(const QString& line, DfRow& row) {
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\S+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(.+)$"));
+    const QRegularExpressionMatch match = pattern.match(line.trimmed());
+    if (!match.hasMatch()) return false;
+    row.filesystem = match.captured(1);
+    row.total = match.captured(2).toLongLong();
+    row.free = match.captured(4).toLongLong();
+    row.mount = match.captured(6);
+    return true;
+}
+
+bool isPseudoFilesystem(const DfRow& row) {
+    static const QStringList pseudo = {
+        QStringLiteral("tmpfs"), QStringLiteral("devtmpfs"), QStringLiteral("shm"),
+        QStringLiteral("udev"),  QStringLiteral("none"),     QStringLiteral("proc"),
+        QStringLiteral("sysfs"), QStringLiteral("cgroup"),   QStringLiteral("cgroup2")};
+    if (pseudo.contains(row.filesystem)) return true;
+    // Container bind mounts of single files and kernel trees are not places to put data.
+    static const QStringList pseudoRoots = {QStringLiteral("/proc"), QStringLiteral("/sys"),
+                                            QStringLiteral("/dev"), QStringLiteral("/run"),
+                                            QStringLiteral("/etc")};
+    for (const QString& root : pseudoRoots)
+        if (row.mount == root || row.mount.startsWith(root + QLatin1Char('/'))) return true;
+    return false;
+}
+
+bool looksLikeDataMount(const ProbedDisk& disk) {
+    constexpr qint64 kMinimumDataDisk = qint64(1) << 30;
+    return disk.filesystem.startsWith(QLatin1String("/dev/")) &&
+           disk.totalBytes >= kMinimumDataDisk && !disk.mount.startsWith(QLatin1String("/boot"));
+}
+
+void assignRoles(QList<ProbedDisk>& disks) {
+    qsizetype data = -1;
+    for (qsizetype i = 0; i < disks.size(); ++i) {
+        if (disks[i].mount == QLatin1String("/")) disks[i].role = DiskRole::System;
+        // AutoDL and similar hosts: the instance's data disk, the one that survives resets.
+        if (disks[i].mount == QLatin1String("/root/autodl-tmp")) data = i;
+    }
+    if (data < 0) {
+        for (qsizetype i = 0; i < disks.size(); ++i) {
+            if (disks[i].role == DiskRole::System || !looksLikeDataMount(disks[i])) continue;
+            if (data < 0 || disks[i].totalBytes > disks[data].totalBytes) data = i;
+        }
+    }
+    if (data >= 0) disks[data].role = DiskRole::Data;
+}
+
+}  // namespace
+
+QHash<QString, QStringList> splitProbeSections(const QString& output) {
+    QHash<QString, QStringList> sections;
+    QString current;
+    for (const QString& raw : output.split(QLatin1Char('\n'))) {
+        const QString line = raw.endsWith(QLatin1Char('\r')) ? raw.chopped(1) : raw;
+        if (line.startsWith(QLatin1String("@@"))) {
+            current = line.mid(2).trimmed();
+            sections[current];  // an empty section still says the probe reached it
+        } else if (!current.isEmpty() && !line.trimmed().isEmpty()) {
+            sections[current].append(line);
+        }
+    }
+    return sections;
+}
+
+QList<ProbedDisk> parseDisks(const QStringList& dfBytes, const QStringList& dfInodes) {
+    QHash<QString, DfRow> inodesByMount;
+    for (const QString& line : dfInodes) {
+        DfRow row;
+        if (parseDfRow(line, row)) inodesByMount.insert(row.mount, row);
+    }
+    QList<ProbedDisk> disks;
+    for (const QString& line : dfBytes) {
+        DfRow row;
+        if (!parseDfRow(line, row) || isPseudoFilesystem(row)) continue;
+        ProbedDisk disk;
+        disk.filesystem = row.filesystem;
+        disk.mount = row.mount;
+        disk.totalBytes = row.total;
+        disk.freeBytes = row.free;
+        const auto inodes = inodesByMount.constFind(row.mount);
+        if (inodes != inodesByMount.constEnd()) {
+            disk.totalInodes = inodes->total;
+            disk.freeInodes = inodes->free;
+        }
+        disks.append(disk);
+    }
+    assignRoles(disks);
+    return disks;
+}
+
+QList<ProbedGpu> parseNvidiaSmiGpus(const QStringList& lines, QString* driver, QString* error) {
+    QList<ProbedGpu> gpus;
+    QStringList errors;
+    for (const QString& line : lines) {
+        const QStringList parts = line.split(QLatin1Char(','));
+        bool indexOk = false;
+        bool memoryOk = false;
+        ProbedGpu gpu;
+        if (parts.size() >= 4) {
+            gpu.index = parts.first().trimmed().toInt(&indexOk);
+            gpu.memoryMiB = parts[parts.size() - 2].trimmed().toLongLong(&memoryOk);
+            // A name with a comma in it keeps its pieces.
+            gpu.name = parts.mid(1, parts.size() - 3).join(QLatin1Char(',')).trimmed();
+        }
+        if (!indexOk || !memoryOk) {
+            errors.append(line.trimmed());
+            continue;
+        }
+        if (driver && driver->isEmpty()) *driver = parts.last().trimmed();
+        gpus.append(gpu);
+    }
+    if (error && gpus.isEmpty()) *error = errors.join(QLatin1Char(' '));
+    return gpus;
+}
+
+QString parseCudaVersion(const QStringList& lines) {
+    static const QRegularExpression pattern(QStringLiteral("CUDA Version:\\s*([0-9.]+)"));
+    for (const QString& line : lines) {
+        const QRegularExpressionMatch match = pattern.match(line);
+        if (match.hasMatch()) return match.captured(1);
+    }
+    return {};
+}
+
+QList<ProbedPython> parsePythons(const QStringList& lines) {
+    QList<ProbedPython> pythons;
+    for (const QString& line : lines) {
+        const QString key = line.section(QLatin1Char(' '), 0, 0);
+        const QString value = line.section(QLatin1Char(' '), 1).trimmed();
+        if (key == QLatin1String("path")) {
+            pythons.append(ProbedPython{});
+            pythons.last().path = value;
+            continue;
+        }
+        if (pythons.isEmpty()) continue;
+        ProbedPython& python = pythons.last();
+        if (key == QLatin1String("version")) {
+            python.version = value;
+        } else if (key == QLatin1String("torch")) {
+            const QStringList parts = fields(value);
+            if (parts.size() < 3) continue;
+            python.torchVersion = parts[0];
+            python.torchCudaAvailable = parts[1] == QLatin1String("True");
+            python.torchCuda = parts[2] == QLatin1String("None") ? QString() : parts[2];
+        } else if (key == QLatin1String("exit")) {
+            // 124 is timeout(1)'s own status: the import hung (a broken driver can do that).
+            python.timedOut = value == QLatin1String("124");
+        }
+    }
+    return pythons;
+}
+
+HostReport parseProbeOutput(const QString& output) {
+    const QHash<QString, QStringList> sections = splitProbeSections(output);
+    HostReport report;
+    for (const QString& line : sections.value(QStringLiteral("os"))) {
+        if (line.startsWith(QLatin1String("PRETTY_NAME="))) {
+            report.os = line.mid(12).trimmed();
+            if (report.os.size() >= 2 &&
+                (report.os.startsWith(QLatin1Char('"')) || report.os.startsWith(QLatin1Char('\''))))
+                report.os = report.os.mid(1, report.os.size() - 2);
+        } else if (report.kernel.isEmpty()) {
+            const QStringList parts = fields(line);
+            if (parts.size() >= 3) {
+                report.kernel = parts.mid(0, parts.size() - 1).join(QLatin1Char(' '));
+                report.machine = parts.last();
+            }
+        }
+    }
+    report.cpus = sections.value(QStringLiteral("cpu")).value(0).trimmed().toInt();
+    for (const QString& line : sections.value(QStringLiteral("mem"))) {
+        const QStringList parts = fields(line);
+        if (parts.size() < 2) continue;
+        const qint64 bytes = parts[1].toLongLong() * 1024;  // /proc/meminfo says kB, means KiB
+        if (parts[0] == QLatin1String("MemTotal:")) report.memTotalBytes = bytes;
+        if (parts[0] == QLatin1String("MemAvailable:")) report.memAvailableBytes = bytes;
+    }
+    report.disks =
+        parseDisks(sections.value(QStringLiteral("df")), sections.value(QStringLiteral("dfi")));
+    report.gpus = parseNvidiaSmiGpus(sections.value(QStringLiteral("gpu")), &report.driverVersion,
+                                     &report.gpuError);
+    report.cudaVersion = parseCudaVersion(sections.value(QStringLiteral("cuda")));
+    report.pythons = parsePythons(sections.value(QStringLiteral("python")));
+    for (const QString& line : sections.value(QStringLiteral("tools"))) {
+        const QStringList parts = fields(line);
+        if (parts.isEmpty()) continue;
+        (parts.size() >= 2 ? report.toolsFound : report.toolsMissing).append(parts[0]);
+    }
+    return report;
+}
+
+}  // namespace tb

@@ -1,0 +1,75 @@
+// HostProbe run for real through a local sshd: one round trip, parsed into this machine's facts.
+
+#include "remote/host_probe.h"
+#include "remote/ssh_session_thread.h"
+#include "ssh_test_support.h"
+#include "sshd_fixture.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace tb;
+using namespace tb::test;
+
+class TestHostProbe : public QObject {
+    Q_OBJECT
+
+private:
+    SshdFixture m_sshd;
+    QString m_skipReason;
+
+private Q_SLOTS:
+    void initTestCase() {
+        qunsetenv("SSH_AUTH_SOCK");
+        m_skipReason = m_sshd.start();
+    }
+
+    void init() {
+        if (!m_skipReason.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
+    }
+
+    void probesThisMachine() {
+        QTemporaryDir home;
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
+                                QStringLiteral("local"), testOptions());
+        SessionResults results(thread.session());
+        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
+
+        HostProbe probe(&thread);
+        std::optional<ProbeResult> result;
+        connect(&probe, &HostProbe::finished, this, [&](const ProbeResult& r) { result = r; });
+        probe.start();
+        // Importing torch in each python found can take a while on a loaded machine.
+        QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 120000));
+        QVERIFY2(result->ok(), qPrintable(result->message));
+        const HostReport& report = result->report;
+
+        const QString nproc = runTool(QStringLiteral("nproc"), {}).value_or(QString()).trimmed();
+        QCOMPARE(report.cpus, nproc.toInt());
+        QVERIFY(report.cpus > 0);
+        QVERIFY(report.kernel.startsWith(QLatin1String("Linux ")));
+        QVERIFY(!report.machine.isEmpty());
+        QVERIFY(report.memTotalBytes > 0);
+        QVERIFY(report.memAvailableBytes > 0);
+
+        QVERIFY(report.systemDisk() != nullptr);
+        QVERIFY(report.dataDisk() != nullptr);
+        bool inodesSeen = false;
+        for (const ProbedDisk& disk : report.disks) inodesSeen = inodesSeen || disk.freeInodes > 0;
+        QVERIFY(inodesSeen);
+
+        // This machine has no GPU, and the report says so plainly.
+        QCOMPARE(report.gpus.size(), 0);
+        QVERIFY(report.warnings().value(0).startsWith(QLatin1String("No GPU visible")));
+        QVERIFY(report.toJson().value(QStringLiteral("gpus")).toArray().isEmpty());
+        for (const ProbedPython& python : report.pythons) QVERIFY(!python.path.isEmpty());
+        QVERIFY(report.toolsFound.size() + report.toolsMissing.size() == 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostProbe)
+#include "tst_host_probe.moc"
