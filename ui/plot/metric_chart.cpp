@@ -112,7 +112,7 @@ void MetricChart::rebuildGraphs() {
             raw->setPen(QPen(faint, 1));
             raw->removeFromLegend();
             QCPGraph* main = m_plot->addGraph();
-            main->setPen(QPen(colour, 1.8, splitPenStyle(splitOf(key))));
+            main->setPen(QPen(colour, 1, splitPenStyle(splitOf(key))));
             // The chart's title names the family; the entry needs only run and split.
             const QString split = splitOf(key);
             main->setName(split.isEmpty() || m_keys.size() == 1
