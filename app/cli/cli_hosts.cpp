@@ -1,4 +1,4 @@
-// trainbench hosts: list, add from a pasted ssh line, remove, and forget a host's key.
+// trainbench hosts: list, add from a pasted ssh line, remove, forget a host's key, and probe.
 
 #include "cli_hosts.h"
 
@@ -9,6 +9,8 @@
 #include <cstdio>
 
 #include "cli_common.h"
+#include "remote/host_probe_session.h"
+#include "remote/host_probe_text.h"
 #include "remote/host_store.h"
 #include "remote/known_hosts_file.h"
 #include "remote/ssh_command_line.h"
@@ -22,6 +24,7 @@ constexpr const char* kHostsUsage =
     "                            [--remote-root DIR] [--price PER-HOUR] [--known-hosts FILE]\n"
     "       trainbench hosts rm NAME\n"
     "       trainbench hosts forget-key NAME\n"
+    "       trainbench hosts probe NAME [--json] [--accept-key SHA256:...]\n"
     "Hosts live in $TRAINBENCH_HOME/hosts.json (else the app's config folder), without\n"
     "passwords.\n";
 
@@ -118,6 +121,37 @@ int add(HostStore& store, const QStringList& args) {
     return 0;
 }
 
+int probe(const RemoteHost& host, const QStringList& options) {
+    bool json = false;
+    HostProbeOptions probeOptions;
+    for (qsizetype i = 0; i < options.size(); ++i) {
+        if (options.at(i) == QLatin1String("--json"))
+            json = true;
+        else if (options.at(i) == QLatin1String("--accept-key") && i + 1 < options.size())
+            probeOptions.acceptedFingerprint = options.at(++i);
+        else
+            return usage(QStringLiteral("unexpected '%1'").arg(options.at(i)));
+    }
+    const ProbeResult result = probeHost(host.target, host.name, probeOptions);
+    if (!result.ok()) {
+        printErr(result.message);
+        if (result.failure == SshFailure::HostKeyUnknown)
+            printErr(QStringLiteral("if the fingerprint is right: trainbench hosts probe %1 "
+                                    "--accept-key SHA256:...")
+                         .arg(host.name));
+        return 1;
+    }
+    if (json) {
+        QJsonObject object = result.report.toJson();
+        object.insert(QStringLiteral("name"), host.name);
+        printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+    } else {
+        printOut(QStringLiteral("%1 (%2)\n").arg(host.name, address(host.target)) +
+                 formatHostReport(result.report));
+    }
+    return 0;
+}
+
 }  // namespace
 
 int hostsCommand(int argc, char** argv) {
@@ -138,9 +172,10 @@ int hostsCommand(int argc, char** argv) {
         return list(store, action == QLatin1String("--json"));
     }
     if (action == QLatin1String("add")) return add(store, args.mid(1));
-    if (action != QLatin1String("rm") && action != QLatin1String("forget-key"))
+    const bool probing = action == QLatin1String("probe");
+    if (!probing && action != QLatin1String("rm") && action != QLatin1String("forget-key"))
         return usage(QStringLiteral("unknown hosts action '%1'").arg(action));
-    if (args.size() != 2)
+    if (args.size() < 2 || (!probing && args.size() != 2))
         return usage(QStringLiteral("hosts %1 needs exactly one NAME").arg(action));
 
     const QString name = args.at(1);
@@ -149,6 +184,7 @@ int hostsCommand(int argc, char** argv) {
         printErr(QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(name));
         return 1;
     }
+    if (probing) return probe(*host, args.mid(2));
     if (action == QLatin1String("forget-key")) {
         const QString file = host->target.knownHostsFile.isEmpty() ? defaultKnownHostsFile()
                                                                    : host->target.knownHostsFile;

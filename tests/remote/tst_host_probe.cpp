@@ -1,6 +1,8 @@
 // HostProbe run for real through a local sshd: one round trip, parsed into this machine's facts.
 
 #include "remote/host_probe.h"
+#include "remote/host_probe_session.h"
+#include "remote/host_probe_text.h"
 #include "remote/ssh_session_thread.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
@@ -68,6 +70,34 @@ private Q_SLOTS:
         QVERIFY(report.toJson().value(QStringLiteral("gpus")).toArray().isEmpty());
         for (const ProbedPython& python : report.pythons) QVERIFY(!python.path.isEmpty());
         QVERIFY(report.toolsFound.size() + report.toolsMissing.size() == 4);
+    }
+
+    void probeHostTrustsOnlyTheConfirmedKey() {
+        QTemporaryDir home;
+        const SshTarget target = keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts")));
+        HostProbeOptions options;
+        options.session = testOptions();
+
+        const ProbeResult unknown = probeHost(target, QStringLiteral("local"), options);
+        QCOMPARE(unknown.failure, SshFailure::HostKeyUnknown);
+        QVERIFY(unknown.message.contains(m_sshd.hostKeyFingerprint()));
+
+        options.acceptedFingerprint = QStringLiteral("SHA256:someone-elses-key");
+        QCOMPARE(probeHost(target, QStringLiteral("local"), options).failure,
+                 SshFailure::HostKeyUnknown);
+
+        options.acceptedFingerprint = m_sshd.hostKeyFingerprint();
+        const ProbeResult accepted = probeHost(target, QStringLiteral("local"), options);
+        QVERIFY2(accepted.ok(), qPrintable(accepted.message));
+        QVERIFY(accepted.report.cpus > 0);
+
+        // Known now: no fingerprint needed.
+        options.acceptedFingerprint.clear();
+        const ProbeResult known = probeHost(target, QStringLiteral("local"), options);
+        QVERIFY2(known.ok(), qPrintable(known.message));
+        const QString text = formatHostReport(known.report);
+        QVERIFY2(text.contains(QStringLiteral("warning: No GPU visible")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("(system)")));
     }
 };
 

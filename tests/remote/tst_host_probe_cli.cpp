@@ -1,0 +1,103 @@
+// trainbench hosts probe through a local sshd: the unknown key refused with its remedy, then
+// accepted with --accept-key, in text and --json. The test binary doubles as the CLI.
+
+#include "cli_main.h"
+#include "sshd_fixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tb::test;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+}  // namespace
+
+class TestHostProbeCli : public QObject {
+    Q_OBJECT
+
+private:
+    SshdFixture m_sshd;
+    QString m_skipReason;
+    QTemporaryDir m_home;
+
+    CliRun trainbench(const QStringList& arguments) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_home.path());
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(env);
+        process.start(QCoreApplication::applicationFilePath(),
+                      QStringList{QStringLiteral("hosts")} + arguments);
+        if (!process.waitForFinished(180000)) return {};
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+private Q_SLOTS:
+    void initTestCase() { m_skipReason = m_sshd.start(); }
+
+    void init() {
+        if (!m_skipReason.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
+    }
+
+    void probeAsksForTheKeyThenReports() {
+        QString user = QString::fromLocal8Bit(qgetenv("USER"));
+        if (user.isEmpty()) user = QStringLiteral("root");
+        const CliRun added = trainbench(
+            {QStringLiteral("add"), QStringLiteral("local"),
+             QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(user),
+             QStringLiteral("--key"), m_sshd.userKeyFile(), QStringLiteral("--known-hosts"),
+             m_home.filePath(QStringLiteral("known_hosts"))});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+
+        QCOMPARE(trainbench({QStringLiteral("probe")}).exitCode, 2);
+        QCOMPARE(trainbench({QStringLiteral("probe"), QStringLiteral("nosuch")}).exitCode, 1);
+
+        const CliRun unknown = trainbench({QStringLiteral("probe"), QStringLiteral("local")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(m_sshd.hostKeyFingerprint()), qPrintable(unknown.err));
+        QVERIFY(unknown.err.contains(QStringLiteral("hosts probe local --accept-key")));
+
+        const CliRun json =
+            trainbench({QStringLiteral("probe"), QStringLiteral("local"), QStringLiteral("--json"),
+                        QStringLiteral("--accept-key"), m_sshd.hostKeyFingerprint()});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(report[QStringLiteral("name")].toString(), QStringLiteral("local"));
+        const QString nproc = runTool(QStringLiteral("nproc"), {}).value_or(QString()).trimmed();
+        QCOMPARE(report[QStringLiteral("cpus")].toInt(), nproc.toInt());
+        QVERIFY(report[QStringLiteral("gpus")].toArray().isEmpty());
+        QVERIFY(!report[QStringLiteral("disks")].toArray().isEmpty());
+        QVERIFY(report[QStringLiteral("warnings")].toArray()[0].toString().startsWith(
+            QLatin1String("No GPU visible")));
+
+        // The key is known now; the text form needs no flag.
+        const CliRun text = trainbench({QStringLiteral("probe"), QStringLiteral("local")});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.startsWith(QStringLiteral("local (")), qPrintable(text.out));
+        QVERIFY(text.out.contains(QStringLiteral("CPUs     ") + nproc));
+        QVERIFY(text.out.contains(QStringLiteral("warning: No GPU visible")));
+    }
+};
+
+int main(int argc, char** argv) {
+    // Started with "hosts ...", this binary is trainbench's command line.
+    if (argc > 1 && qstrcmp(argv[1], "hosts") == 0) return tb::runCliCommand(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestHostProbeCli test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_host_probe_cli.moc"
