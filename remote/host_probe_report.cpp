@@ -11,11 +11,6 @@ namespace {
 constexpr double kDiskNearlyFull = 0.10;
 constexpr double kInodesNearlyOut = 0.05;
 
-QString gib(qint64 bytes) {
-    return QString::number(double(bytes) / (1024.0 * 1024.0 * 1024.0), 'f', 1) +
-           QStringLiteral(" GiB");
-}
-
 QString percent(double fraction) {
     return QString::number(fraction * 100.0, 'f', 1) + QLatin1Char('%');
 }
@@ -36,6 +31,11 @@ void addDiskWarnings(const ProbedDisk& disk, const QString& label, QStringList& 
 }
 
 }  // namespace
+
+QString gib(qint64 bytes) {
+    return QString::number(double(bytes) / (1024.0 * 1024.0 * 1024.0), 'f', 1) +
+           QStringLiteral(" GiB");
+}
 
 double ProbedDisk::freeFraction() const {
     return totalBytes > 0 ? double(freeBytes) / double(totalBytes) : 0.0;

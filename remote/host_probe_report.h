@@ -65,4 +65,7 @@ struct HostReport {
 
 QString diskRoleName(DiskRole role);
 
+// "12.3 GiB": sizes as the probe's warnings and summary show them.
+QString gib(qint64 bytes);
+
 }  // namespace tb

@@ -6,11 +6,6 @@ namespace tb {
 
 namespace {
 
-QString gib(qint64 bytes) {
-    return QString::number(double(bytes) / (1024.0 * 1024.0 * 1024.0), 'f', 1) +
-           QStringLiteral(" GiB");
-}
-
 QString row(const QString& label, const QString& text) {
     return QStringLiteral("  %1 %2\n").arg(label, -8).arg(text);
 }
