@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "cli_commands.h"
 #include "cli_hosts.h"
@@ -17,7 +18,8 @@ constexpr const char* kUsage =
     "       trainbench runs [--json] [--runs-root DIR]\n"
     "       trainbench follow RUN [--from-end] [--runs-root DIR]\n"
     "       trainbench stop RUN [--kill] [--runs-root DIR]\n"
-    "       trainbench hosts [add|rm|forget-key] ...  (trainbench hosts help)\n"
+    "       trainbench hosts [add|rm|forget-key|probe] ...  (trainbench hosts help)\n"
+    "       trainbench probe NAME [--json]           (the same as hosts probe)\n"
     "RUN is a run id or a unique prefix of one. The runs root is --runs-root, else\n"
     "$TRAINBENCH_RUNS, else the app's data folder. Without a command, the window opens.\n";
 
@@ -27,7 +29,8 @@ bool isCliCommand(const QString& word) {
     // "--help" stays with the window's own option parser.
     static const QStringList commands{QStringLiteral("run"), QStringLiteral("runs"),
                                       QStringLiteral("follow"), QStringLiteral("stop"),
-                                      QStringLiteral("hosts"), QStringLiteral("help")};
+                                      QStringLiteral("hosts"), QStringLiteral("probe"),
+                                      QStringLiteral("help")};
     return commands.contains(word);
 }
 
@@ -45,6 +48,12 @@ int runCliCommand(int argc, char** argv) {
         return command.isEmpty() ? cli::kExitUsage : 0;
     }
     if (command == QLatin1String("hosts")) return cli::hostsCommand(argc, argv);
+    if (command == QLatin1String("probe")) {
+        // `trainbench probe NAME` is `trainbench hosts probe NAME`.
+        std::vector<char*> args{argv[0], const_cast<char*>("hosts")};
+        args.insert(args.end(), argv + 1, argv + argc);
+        return cli::hostsCommand(static_cast<int>(args.size()), args.data());
+    }
     auto options = cli::parseOptions(argc, argv);
     if (!options) {
         cli::printErr(QString::fromStdString(options.error()));

@@ -31,14 +31,15 @@ private:
     QString m_skipReason;
     QTemporaryDir m_home;
 
-    CliRun trainbench(const QStringList& arguments) {
+    // `hosts ARGS`, or with `topLevel` the bare ARGS (e.g. the `probe NAME` shortcut).
+    CliRun trainbench(const QStringList& arguments, bool topLevel = false) {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("TRAINBENCH_HOME"), m_home.path());
         env.remove(QStringLiteral("SSH_AUTH_SOCK"));
         process.setProcessEnvironment(env);
         process.start(QCoreApplication::applicationFilePath(),
-                      QStringList{QStringLiteral("hosts")} + arguments);
+                      topLevel ? arguments : QStringList{QStringLiteral("hosts")} + arguments);
         if (!process.waitForFinished(180000)) return {};
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
                 QString::fromUtf8(process.readAllStandardError())};
@@ -89,12 +90,17 @@ private Q_SLOTS:
         QVERIFY2(text.out.startsWith(QStringLiteral("local (")), qPrintable(text.out));
         QVERIFY(text.out.contains(QStringLiteral("CPUs     ") + nproc));
         QVERIFY(text.out.contains(QStringLiteral("warning: No GPU visible")));
+        const CliRun shortcut = trainbench({QStringLiteral("probe"), QStringLiteral("local")}, true);
+        QCOMPARE(shortcut.exitCode, 0);
+        QVERIFY(shortcut.out.contains(QStringLiteral("CPUs     ") + nproc));
     }
 };
 
 int main(int argc, char** argv) {
     // Started with "hosts ...", this binary is trainbench's command line.
-    if (argc > 1 && qstrcmp(argv[1], "hosts") == 0) return tb::runCliCommand(argc, argv);
+    if (argc > 1 && (qstrcmp(argv[1], "hosts") == 0 || qstrcmp(argv[1], "probe") == 0)) {
+        return tb::runCliCommand(argc, argv);
+    }
     QCoreApplication app(argc, argv);
     TestHostProbeCli test;
     return QTest::qExec(&test, argc, argv);
