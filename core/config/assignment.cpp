@@ -10,11 +10,7 @@ std::string applyAssignment(ConfigValues& values, std::string_view assignment) {
     }
     const std::string key(assignment.substr(0, equals));
     const KeyDef* def = findKey(key);
-    if (!def) {
-        const std::string suggestion = closestKey(key);
-        return "unknown key '" + key + "'" +
-               (suggestion.empty() ? std::string() : "; did you mean '" + suggestion + "'?");
-    }
+    if (!def) return unknownKeyMessage(key);
     std::string canonical;
     const std::string problem = checkValue(*def, assignment.substr(equals + 1), canonical);
     if (!problem.empty()) return key + ": " + problem;

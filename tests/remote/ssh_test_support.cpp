@@ -68,4 +68,13 @@ ExecResult run(SshSessionThread& thread, SessionResults& results, const RemoteCo
     return results.executed->second;
 }
 
+void SshdTestCase::initTestCase() {
+    qunsetenv("SSH_AUTH_SOCK");
+    m_skipReason = m_sshd.start();
+}
+
+void SshdTestCase::init() {
+    if (!m_skipReason.isEmpty()) QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
+}
+
 }  // namespace tb::test

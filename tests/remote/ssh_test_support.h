@@ -27,6 +27,20 @@ struct SessionResults : QObject {
     std::optional<std::pair<quint64, ExecResult>> executed;
 };
 
+// Base of the test classes that need the local sshd: starts it once, and skips every test
+// with the reason when it cannot run here. No agent: a developer's keys must not help.
+class SshdTestCase : public QObject {
+    Q_OBJECT
+
+protected:
+    SshdFixture m_sshd;
+    QString m_skipReason;
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+};
+
 // Each waits for its result; a missing result comes back as a Protocol failure saying so.
 SshResult connectOnce(SshSessionThread& thread, SessionResults& results);
 SshResult accept(SshSessionThread& thread, SessionResults& results, const QString& fingerprint);

@@ -2,6 +2,7 @@
 // accepted with --accept-key, in text and --json. The test binary doubles as the CLI.
 
 #include "cli_main.h"
+#include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
 #include <QJsonArray>
@@ -23,12 +24,10 @@ struct CliRun {
 
 }  // namespace
 
-class TestHostProbeCli : public QObject {
+class TestHostProbeCli : public tb::test::SshdTestCase {
     Q_OBJECT
 
 private:
-    SshdFixture m_sshd;
-    QString m_skipReason;
     QTemporaryDir m_home;
 
     // `hosts ARGS`, or with `topLevel` the bare ARGS (e.g. the `probe NAME` shortcut).
@@ -46,13 +45,6 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { m_skipReason = m_sshd.start(); }
-
-    void init() {
-        if (!m_skipReason.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
-    }
-
     void probeAsksForTheKeyThenReports() {
         QString user = QString::fromLocal8Bit(qgetenv("USER"));
         if (user.isEmpty()) user = QStringLiteral("root");

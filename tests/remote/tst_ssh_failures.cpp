@@ -46,23 +46,10 @@ struct ThrowawayAccount {
 
 }  // namespace
 
-class TestSshFailures : public QObject {
+class TestSshFailures : public SshdTestCase {
     Q_OBJECT
 
-private:
-    SshdFixture m_sshd;
-    QString m_skipReason;
-
 private Q_SLOTS:
-    void initTestCase() {
-        qunsetenv("SSH_AUTH_SOCK");
-        m_skipReason = m_sshd.start();
-    }
-
-    void init() {
-        if (!m_skipReason.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
-    }
 
     void refusedPortNamesHostAndPort() {
         const int closedPort = tb::test::freeLocalPort();

@@ -12,23 +12,10 @@
 using namespace tb;
 using namespace tb::test;
 
-class TestSshSession : public QObject {
+class TestSshSession : public SshdTestCase {
     Q_OBJECT
 
-private:
-    SshdFixture m_sshd;
-    QString m_skipReason;
-
 private Q_SLOTS:
-    void initTestCase() {
-        qunsetenv("SSH_AUTH_SOCK");
-        m_skipReason = m_sshd.start();
-    }
-
-    void init() {
-        if (!m_skipReason.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
-    }
 
     void unknownHostKeyIsAskedThenAcceptedAndExecWorks() {
         QTemporaryDir home;
