@@ -41,11 +41,14 @@ public:
     void acceptHostKey(const QString& fingerprint, quint64 generation);
     void exec(quint64 requestId, const RemoteCommand& command, quint64 generation);
     void disconnectFromHost();
+    // A round trip that needs the server's answer: aliveChecked says whether the link holds.
+    void checkAlive(quint64 generation);
 
 Q_SIGNALS:
     void hostKeyUnknown(const QString& sha256Fingerprint);
     void connectFinished(const tb::SshResult& result);
     void execFinished(quint64 requestId, const tb::ExecResult& result);
+    void aliveChecked(const tb::SshResult& result);
 
 private:
     SshResult connectAndVerify(const QString& acceptedFingerprint);

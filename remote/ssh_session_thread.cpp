@@ -57,4 +57,10 @@ void SshSessionThread::disconnectFromHost() {
     post([session = m_session] { session->disconnectFromHost(); });
 }
 
+void SshSessionThread::checkAlive() {
+    post([session = m_session, generation = m_session->cancelGeneration()] {
+        session->checkAlive(generation);
+    });
+}
+
 }  // namespace tb

@@ -28,6 +28,8 @@ public:
     // Returns the id that execFinished will carry.
     quint64 exec(const RemoteCommand& command);
     void disconnectFromHost();
+    // The session's aliveChecked answers; HostConnection sends these as keepalives.
+    void checkAlive();
     // Stops every request queued or running now; later requests run normally.
     void cancel() { m_session->requestCancel(); }
 

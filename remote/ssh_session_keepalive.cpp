@@ -1,0 +1,31 @@
+// SshSession::checkAlive: a keepalive that must hear back from the server to count as alive.
+
+#include "remote/ssh_session.h"
+
+namespace tb {
+
+// ssh_send_ignore only writes, and a write into a link whose far end is gone can still
+// succeed; opening a channel waits for the server's answer, so a closed or silent link fails
+// here (within the session timeout). The channel is closed at once and runs nothing.
+void SshSession::checkAlive(quint64 generation) {
+    m_activeGeneration = generation;
+    SshResult result;
+    if (!m_session || !m_authenticated) {
+        result.failure = SshFailure::NotConnected;
+        result.message = QStringLiteral("not connected to %1").arg(where());
+        Q_EMIT aliveChecked(result);
+        return;
+    }
+    ssh::ChannelPtr channel(ssh_channel_new(m_session.get()));
+    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK) {
+        result.failure = SshFailure::NotConnected;
+        result.message = QStringLiteral("The connection to %1 was lost (%2).")
+                             .arg(where(), libsshError());
+        // The session is unusable now; a reconnect starts a fresh one.
+        m_session.reset();
+        m_authenticated = false;
+    }
+    Q_EMIT aliveChecked(result);
+}
+
+}  // namespace tb
