@@ -1,0 +1,153 @@
+// HostsTableModel: text, state icons and tooltips for the hosts table.
+
+#include "hosts_table_model.h"
+
+#include <QPainter>
+#include <QPixmap>
+
+#include "host_draft.h"
+#include "hosts_controller.h"
+
+namespace tb {
+
+QString gpuSummary(const HostReport& report) {
+    if (report.gpus.isEmpty()) return HostsTableModel::tr("none");
+    QStringList parts;
+    QString current;
+    int count = 0;
+    const auto flush = [&] {
+        if (count > 0) parts.append(count == 1 ? current : QStringLiteral("%1 × %2").arg(count).arg(current));
+    };
+    for (const ProbedGpu& gpu : report.gpus) {
+        const QString label = QStringLiteral("%1 (%2 GiB)").arg(gpu.name).arg((gpu.memoryMiB + 512) / 1024);
+        if (label == current) {
+            ++count;
+            continue;
+        }
+        flush();
+        current = label;
+        count = 1;
+    }
+    flush();
+    return parts.join(QStringLiteral(", "));
+}
+
+HostsTableModel::HostsTableModel(HostsController* controller, QObject* parent)
+    : QAbstractTableModel(parent), m_controller(controller) {
+    connect(controller, &HostsController::hostsChanged, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+    connect(controller, &HostsController::hostUpdated, this, &HostsTableModel::onHostUpdated);
+}
+
+int HostsTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_controller->hosts().size());
+}
+
+int HostsTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString HostsTableModel::hostNameAt(int row) const {
+    const auto& hosts = m_controller->hosts();
+    return row >= 0 && row < hosts.size() ? hosts[row].name : QString();
+}
+
+int HostsTableModel::rowOf(const QString& name) const {
+    const auto& hosts = m_controller->hosts();
+    for (int i = 0; i < hosts.size(); ++i)
+        if (hosts[i].name == name) return i;
+    return -1;
+}
+
+void HostsTableModel::onHostUpdated(const QString& name) {
+    const int row = rowOf(name);
+    if (row >= 0) Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+QColor HostsTableModel::stateColor(ConnectionState state) {
+    switch (state) {
+        case ConnectionState::Connected: return QColor(0x2e, 0x7d, 0x32);
+        case ConnectionState::Connecting: return QColor(0x1e, 0x88, 0xe5);
+        case ConnectionState::Reconnecting: return QColor(0xef, 0x8f, 0x00);
+        case ConnectionState::Offline: break;
+    }
+    return QColor(0x8a, 0x8a, 0x8a);
+}
+
+QIcon HostsTableModel::stateIcon(ConnectionState state) {
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(stateColor(state));
+    painter.drawEllipse(QRectF(2, 2, 10, 10));
+    return QIcon(pixmap);
+}
+
+QVariant HostsTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const QString name = hostNameAt(index.row());
+    switch (role) {
+        case Qt::DisplayRole: return display(index.row(), index.column());
+        case Qt::ToolTipRole: return toolTip(index.row(), index.column());
+        case HostNameRole: return name;
+        case Qt::DecorationRole:
+            if (index.column() == State) return stateIcon(m_controller->state(name));
+            return {};
+        case Qt::ForegroundRole:
+            if (index.column() == State) return stateColor(m_controller->state(name));
+            return {};
+        case Qt::TextAlignmentRole:
+            if (index.column() == Price) return int(Qt::AlignRight | Qt::AlignVCenter);
+            return {};
+    }
+    return {};
+}
+
+QVariant HostsTableModel::display(int row, int column) const {
+    const RemoteHost& host = m_controller->hosts().at(row);
+    switch (column) {
+        case Name: return host.name;
+        case Address: return hostAddress(host.target);
+        case State: {
+            const QString state = connectionStateName(m_controller->state(host.name));
+            return m_controller->isProbing(host.name) ? tr("%1, probing").arg(state) : state;
+        }
+        case Gpus: {
+            const HostReport* report = m_controller->report(host.name);
+            return report ? gpuSummary(*report) : QString();
+        }
+        case Price: return host.pricePerHour > 0 ? tr("%1 /h").arg(host.pricePerHour, 0, 'f', 2) : QString();
+    }
+    return {};
+}
+
+QVariant HostsTableModel::toolTip(int row, int column) const {
+    const RemoteHost& host = m_controller->hosts().at(row);
+    switch (column) {
+        case State: return m_controller->stateMessage(host.name);
+        case Gpus:
+            return m_controller->report(host.name) ? QVariant() : tr("Probe the host (Ctrl+P) to see its GPUs");
+        case Address:
+            return host.target.jump.isEmpty() ? hostAddress(host.target)
+                                              : tr("%1 via %2").arg(hostAddress(host.target), host.target.jump);
+    }
+    return {};
+}
+
+QVariant HostsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+        case Name: return tr("Name");
+        case Address: return tr("Address");
+        case State: return tr("State");
+        case Gpus: return tr("GPUs");
+        case Price: return tr("Price");
+    }
+    return {};
+}
+
+}  // namespace tb
