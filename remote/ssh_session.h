@@ -5,6 +5,7 @@
 #include "remote/ssh_handles.h"
 #include "remote/ssh_result.h"
 #include "remote/ssh_target.h"
+#include "remote/transfer_types.h"
 
 #include <QObject>
 
@@ -43,11 +44,15 @@ public:
     void disconnectFromHost();
     // A round trip that needs the server's answer: aliveChecked says whether the link holds.
     void checkAlive(quint64 generation);
+    // A folder or file upload or download (remote/transfer_runner.h); progress meanwhile.
+    void transfer(quint64 requestId, const tb::TransferRequest& request, quint64 generation);
 
 Q_SIGNALS:
     void hostKeyUnknown(const QString& sha256Fingerprint);
     void connectFinished(const tb::SshResult& result);
     void execFinished(quint64 requestId, const tb::ExecResult& result);
+    void transferProgress(quint64 requestId, const tb::TransferProgress& progress);
+    void transferFinished(quint64 requestId, const tb::TransferResult& result);
     void aliveChecked(const tb::SshResult& result);
 
 private:

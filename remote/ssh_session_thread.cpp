@@ -53,6 +53,14 @@ quint64 SshSessionThread::exec(const RemoteCommand& command) {
     return id;
 }
 
+quint64 SshSessionThread::transfer(const TransferRequest& request) {
+    const quint64 id = m_nextRequestId++;
+    post([session = m_session, id, request, generation = m_session->cancelGeneration()] {
+        session->transfer(id, request, generation);
+    });
+    return id;
+}
+
 void SshSessionThread::disconnectFromHost() {
     post([session = m_session] { session->disconnectFromHost(); });
 }

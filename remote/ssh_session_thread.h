@@ -27,6 +27,8 @@ public:
     void acceptHostKey(const QString& fingerprint);
     // Returns the id that execFinished will carry.
     quint64 exec(const RemoteCommand& command);
+    // Returns the id that transferProgress and transferFinished will carry.
+    quint64 transfer(const TransferRequest& request);
     void disconnectFromHost();
     // The session's aliveChecked answers; HostConnection sends these as keepalives.
     void checkAlive();

@@ -1,0 +1,38 @@
+// SshSession::transfer: lends the session to runTransfer on this thread and reports back.
+
+#include "remote/ssh_session.h"
+
+#include "remote/transfer_runner.h"
+
+namespace tb {
+
+void SshSession::transfer(quint64 requestId, const TransferRequest& request, quint64 generation) {
+    m_activeGeneration = generation;
+    if (!m_session || !m_authenticated) {
+        Q_EMIT transferFinished(
+            requestId, transferFailure(SshFailure::NotConnected,
+                                       QStringLiteral("not connected to %1; connect first")
+                                           .arg(where())));
+        return;
+    }
+    TransferContext context;
+    context.session = m_session.get();
+    context.where = where();
+    context.cancelled = [this] { return cancelled(); };
+    context.exec = [this](const RemoteCommand& command) { return runCommand(command); };
+    context.execForCleanup = [this](const RemoteCommand& command) {
+        // Cleaning up must run although the request was cancelled: adopt the current
+        // generation for this one command.
+        const quint64 requested = m_activeGeneration;
+        m_activeGeneration = m_cancelGeneration.load();
+        ExecResult result = runCommand(command);
+        m_activeGeneration = requested;
+        return result;
+    };
+    context.report = [this, requestId](const TransferProgress& progress) {
+        Q_EMIT transferProgress(requestId, progress);
+    };
+    Q_EMIT transferFinished(requestId, runTransfer(context, request));
+}
+
+}  // namespace tb

@@ -1,0 +1,101 @@
+// TransferChannel: blocking writes and reads with a short poll, so that a cancel is seen soon.
+
+#include "remote/transfer_channel.h"
+
+namespace tb {
+
+namespace {
+
+constexpr int kPollMs = 100;
+
+}  // namespace
+
+TransferResult transferFailure(SshFailure kind, const QString& message) {
+    TransferResult result;
+    result.failure = kind;
+    result.message = message;
+    return result;
+}
+
+TransferResult transferCancelled() {
+    return transferFailure(SshFailure::Cancelled, QStringLiteral("cancelled"));
+}
+
+TransferResult TransferChannel::lost(const QString& doing) {
+    m_failure = transferFailure(SshFailure::Protocol, QStringLiteral("%1 on %2 failed: %3")
+                                                          .arg(doing, m_context.where,
+                                                               m_context.libsshError()));
+    return m_failure;
+}
+
+TransferResult TransferChannel::start(const RemoteCommand& command) {
+    m_channel.reset(ssh_channel_new(m_context.session));
+    if (!m_channel || ssh_channel_open_session(m_channel.get()) != SSH_OK)
+        return lost(QStringLiteral("opening a channel"));
+    const QByteArray text = command.toString().toUtf8();
+    if (ssh_channel_request_exec(m_channel.get(), text.constData()) != SSH_OK)
+        return lost(QStringLiteral("starting a command"));
+    return {};
+}
+
+void TransferChannel::drainStderr() {
+    char buffer[4096];
+    int n = 0;
+    while ((n = ssh_channel_read_nonblocking(m_channel.get(), buffer, sizeof buffer, 1)) > 0)
+        m_stderr.append(buffer, n);
+}
+
+TransferResult TransferChannel::write(const char* data, qint64 size) {
+    while (size > 0) {
+        if (m_context.cancelled()) return m_failure = transferCancelled();
+        // Blocks only while the remote window is full, which the remote command empties.
+        const int chunk = static_cast<int>(qMin<qint64>(size, 1 << 20));
+        const int n = ssh_channel_write(m_channel.get(), data, chunk);
+        if (n < 0 || ssh_channel_is_closed(m_channel.get()))
+            return lost(QStringLiteral("sending data"));
+        data += n;
+        size -= n;
+    }
+    drainStderr();
+    return {};
+}
+
+qint64 TransferChannel::read(char* data, qint64 size) {
+    const int chunk = static_cast<int>(qMin<qint64>(size, 1 << 20));
+    while (true) {
+        if (m_context.cancelled()) {
+            m_failure = transferCancelled();
+            return -1;
+        }
+        const int n = ssh_channel_read_timeout(m_channel.get(), data, chunk, 0, kPollMs);
+        drainStderr();
+        if (n == SSH_ERROR) {
+            (void)lost(QStringLiteral("receiving data"));
+            return -1;
+        }
+        if (n > 0) return n;
+        if (ssh_channel_is_eof(m_channel.get())) return 0;
+    }
+}
+
+TransferResult TransferChannel::finish(const QString& doing) {
+    if (ssh_channel_send_eof(m_channel.get()) != SSH_OK && !ssh_channel_is_eof(m_channel.get()))
+        return lost(doing);
+    char buffer[16384];
+    qint64 n = 0;
+    while ((n = read(buffer, sizeof buffer)) > 0) m_stdout.append(buffer, static_cast<int>(n));
+    if (n < 0) return m_failure;
+    drainStderr();
+    // The exit status may trail the EOF by a packet; this waits for it (or the close).
+    const int status = ssh_channel_get_exit_status(m_channel.get());
+    if (status != 0)
+        return m_failure = transferFailure(
+                   SshFailure::Protocol,
+                   QStringLiteral("%1 on %2 failed (exit status %3): %4")
+                       .arg(doing, m_context.where)
+                       .arg(status)
+                       .arg(QString::fromUtf8(m_stderr).trimmed()));
+    return {};
+}
+
+}  // namespace tb

@@ -1,0 +1,43 @@
+#pragma once
+// TransferChannel: one exec channel whose stdin or stdout carries a stream of bytes.
+
+#include "remote/ssh_handles.h"
+#include "remote/transfer_context.h"
+
+#include <QByteArray>
+
+namespace tb {
+
+// Opened with a command; then either write() the command's stdin or read() its stdout,
+// then finish() for its exit status. Destroying it unfinished closes the channel, which
+// ends the remote command: its stdin sees EOF and its stdout a broken pipe.
+class TransferChannel {
+public:
+    explicit TransferChannel(const TransferContext& context) : m_context(context) {}
+
+    TransferResult start(const RemoteCommand& command);
+    // All of it, or a failure (Cancelled when the context says so).
+    TransferResult write(const char* data, qint64 size);
+    // > 0 bytes read, 0 at the end of the command's stdout, -1 on failure (see failure()).
+    qint64 read(char* data, qint64 size);
+    const TransferResult& failure() const { return m_failure; }
+    // Sends EOF, collects stdout (for commands that answer) and stderr, waits for the exit
+    // status; a nonzero status is a failure that quotes the command's stderr.
+    TransferResult finish(const QString& doing);
+    void abort() { m_channel.reset(); }
+
+    const QByteArray& standardOutput() const { return m_stdout; }
+    const QByteArray& standardError() const { return m_stderr; }
+
+private:
+    TransferResult lost(const QString& doing);
+    void drainStderr();
+
+    const TransferContext& m_context;
+    ssh::ChannelPtr m_channel;
+    TransferResult m_failure;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+};
+
+}  // namespace tb

@@ -1,0 +1,164 @@
+// Remote paths and scripts for transfers: every path reaches sh as a positional argument.
+
+#include "remote/transfer_remote.h"
+
+#include <QDir>
+
+namespace tb {
+
+namespace {
+
+const char kStatScript[] = R"SH(
+if [ -d "$1" ]; then echo folder
+elif [ -f "$1" ]; then echo file; wc -c < "$1"
+elif [ -e "$1" ] || [ -L "$1" ]; then echo other
+else echo missing; fi
+)SH";
+
+// zstd and gzip as separate programs in a pipe: GNU tar's --zstd is missing on older
+// systems, busybox tar has no -z for writing on some builds, and a pipe sets the level.
+const char kCompressionScript[] = R"SH(
+if command -v zstd >/dev/null 2>&1; then echo zstd
+elif command -v gzip >/dev/null 2>&1; then echo gzip
+else echo none; fi
+)SH";
+
+// find | stat, summed by awk with %.0f: mawk's %d stops at 2^31.
+const char kCountScript[] = R"SH(
+cd "$1" || exit 1
+find . -type f -exec stat -c %s {} + |
+  awk '{n++; s+=$1; b+=int(($1+4095)/4096)*4096} END {printf "%.0f %.0f %.0f\n", n, s, b}'
+find . | wc -l
+)SH";
+
+// An empty destination folder is replaced; a non-empty one receives the stage's contents.
+const char kMoveScript[] = R"SH(
+if [ -d "$2" ] && [ ! -L "$2" ]; then rmdir "$2" 2>/dev/null; fi
+if [ -e "$2" ] || [ -L "$2" ]; then
+  cp -R -l -f "$1"/. "$2"/ && rm -rf "$1"
+else
+  mv "$1" "$2"
+fi
+)SH";
+
+Error execError(const ExecResult& result, const QString& what, const TransferContext& context) {
+    if (!result.ok())
+        return fail(result.message.toStdString(), static_cast<int>(result.failure));
+    return fail(QStringLiteral("%1 on %2 failed (exit status %3): %4")
+                    .arg(what, context.where)
+                    .arg(result.exitStatus)
+                    .arg(QString::fromUtf8(result.standardError).trimmed())
+                    .toStdString(),
+                static_cast<int>(SshFailure::Protocol));
+}
+
+}  // namespace
+
+QString cleanRemotePath(const QString& path) {
+    QString text = path;
+    if (text == QLatin1String("~")) text = QStringLiteral(".");
+    if (text.startsWith(QLatin1String("~/"))) text = text.mid(2);
+    if (text.isEmpty()) text = QStringLiteral(".");
+    return QDir::cleanPath(text);
+}
+
+QString remoteParent(const QString& cleanPath) {
+    const qsizetype slash = cleanPath.lastIndexOf(QLatin1Char('/'));
+    if (slash < 0) return QStringLiteral(".");
+    return slash == 0 ? QStringLiteral("/") : cleanPath.left(slash);
+}
+
+QString remoteBaseName(const QString& cleanPath) {
+    if (cleanPath == QLatin1String(".") || cleanPath == QLatin1String("/")) return {};
+    return cleanPath.mid(cleanPath.lastIndexOf(QLatin1Char('/')) + 1);
+}
+
+QString remoteStagingPath(const QString& cleanPath, const QString& tag) {
+    const QString parent = remoteParent(cleanPath);
+    const QString name = QStringLiteral(".%1.tb-%2").arg(remoteBaseName(cleanPath), tag);
+    return parent == QLatin1String(".") ? name : parent + QLatin1Char('/') + name;
+}
+
+RemoteCommand remoteScript(const char* script, const QStringList& arguments) {
+    RemoteCommand command(QStringLiteral("sh"));
+    command.arg(QStringLiteral("-c")).arg(QString::fromUtf8(script)).arg(QStringLiteral("sh"));
+    return command.args(arguments);
+}
+
+Result<RemoteEntry> statRemote(const TransferContext& context, const QString& path) {
+    const ExecResult result = context.exec(remoteScript(kStatScript, {path}));
+    if (!result.ok() || result.exitStatus != 0)
+        return execError(result, QStringLiteral("looking at %1").arg(path), context);
+    const QStringList lines = QString::fromUtf8(result.standardOutput).split(QLatin1Char('\n'));
+    const QString kind = lines.value(0).trimmed();
+    RemoteEntry entry;
+    if (kind == QLatin1String("folder")) entry.kind = RemoteKind::Folder;
+    if (kind == QLatin1String("other")) entry.kind = RemoteKind::Other;
+    if (kind == QLatin1String("file")) {
+        entry.kind = RemoteKind::File;
+        entry.size = lines.value(1).trimmed().toLongLong();
+    }
+    return entry;
+}
+
+TarCompression remoteCompression(const TransferContext& context) {
+    const ExecResult result = context.exec(remoteScript(kCompressionScript, {}));
+    const QString answer = QString::fromUtf8(result.standardOutput).trimmed();
+    if (answer == QLatin1String("zstd")) return TarCompression::Zstd;
+    if (answer == QLatin1String("gzip")) return TarCompression::Gzip;
+    return TarCompression::None;
+}
+
+Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QString& folder) {
+    const ExecResult result = context.exec(remoteScript(kCountScript, {folder}));
+    if (!result.ok() || result.exitStatus != 0)
+        return execError(result, QStringLiteral("counting the files in %1").arg(folder), context);
+    const QStringList lines = QString::fromUtf8(result.standardOutput).split(QLatin1Char('\n'));
+    const QStringList totals = lines.value(0).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    RemoteTreeCount count;
+    bool filesOk = false;
+    bool bytesOk = false;
+    bool entriesOk = false;
+    count.files = static_cast<qint64>(totals.value(0).toDouble(&filesOk));
+    count.bytes = static_cast<qint64>(totals.value(1).toDouble(&bytesOk));
+    count.blockBytes = static_cast<qint64>(totals.value(2).toDouble());
+    // `find .` lists the folder itself too.
+    count.entries = lines.value(1).trimmed().toLongLong(&entriesOk) - 1;
+    if (!filesOk || !bytesOk || !entriesOk)
+        return fail(QStringLiteral("cannot read the file count of %1 on %2: %3")
+                        .arg(folder, context.where, QString::fromUtf8(result.standardOutput))
+                        .toStdString(),
+                    static_cast<int>(SshFailure::Protocol));
+    return count;
+}
+
+TransferResult moveRemoteIntoPlace(const TransferContext& context, const QString& stage,
+                                   const QString& destination) {
+    const ExecResult result = context.exec(remoteScript(kMoveScript, {stage, destination}));
+    if (result.ok() && result.exitStatus == 0) return {};
+    const Error error =
+        execError(result, QStringLiteral("moving %1 into %2").arg(stage, destination), context);
+    return transferFailure(static_cast<SshFailure>(error.code),
+                           QString::fromStdString(error.message));
+}
+
+void removeRemote(const TransferContext& context, const QString& path) {
+    // A tar still writing into it fails once it is gone, so one retry is enough.
+    (void)context.execForCleanup(remoteScript("rm -rf \"$1\" 2>/dev/null || rm -rf \"$1\"", {path}));
+}
+
+Result<QString> remoteSha256(const TransferContext& context, const QString& path) {
+    const ExecResult result =
+        context.exec(RemoteCommand(QStringLiteral("sha256sum")).arg(QStringLiteral("--")).arg(path));
+    if (!result.ok() || result.exitStatus != 0)
+        return execError(result, QStringLiteral("sha256sum of %1").arg(path), context);
+    const QString hex = QString::fromUtf8(result.standardOutput).section(QLatin1Char(' '), 0, 0);
+    if (hex.size() != 64)
+        return fail(QStringLiteral("sha256sum on %1 gave no digest for %2")
+                        .arg(context.where, path)
+                        .toStdString(),
+                    static_cast<int>(SshFailure::Protocol));
+    return hex.toLower();
+}
+
+}  // namespace tb
