@@ -27,7 +27,8 @@ void TransferMeter::setPhase(const QString& phase) {
 void TransferMeter::add(qint64 bytes) {
     m_done += bytes;
     const qint64 now = m_clock.elapsed();
-    if (now - m_lastReportMs < kReportEveryMs) return;
+    // The first bytes are reported at once: a watcher learns that data flows.
+    if (m_lastReportMs >= 0 && now - m_lastReportMs < kReportEveryMs) return;
     m_samples.emplace_back(now, m_done);
     while (m_samples.size() > 2 && now - m_samples.front().first > kWindowMs) m_samples.pop_front();
     emitProgress();
