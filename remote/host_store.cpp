@@ -2,6 +2,8 @@
 
 #include "remote/host_store.h"
 
+#include "remote/host_probe_report.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -17,6 +19,12 @@ namespace {
 
 constexpr int kFormatVersion = 1;
 
+// Set once at start-up from --config-dir, before any thread reads it.
+QString& configDirOverride() {
+    static QString dir;
+    return dir;
+}
+
 QJsonObject toJson(const RemoteHost& host) {
     QJsonObject object{{QStringLiteral("name"), host.name},
                        {QStringLiteral("host"), host.target.host},
@@ -30,6 +38,7 @@ QJsonObject toJson(const RemoteHost& host) {
     putIfSet("knownHostsFile", host.target.knownHostsFile);
     putIfSet("runsRoot", host.runsRoot);
     putIfSet("python", host.python);
+    putIfSet("origin", host.origin);
     if (host.pricePerHour > 0) object.insert(QStringLiteral("pricePerHour"), host.pricePerHour);
     return object;
 }
@@ -48,16 +57,52 @@ RemoteHost fromJson(const QJsonObject& object) {
     host.target.knownHostsFile = text("knownHostsFile");
     host.runsRoot = text("runsRoot");
     host.python = text("python");
+    host.origin = text("origin");
     host.pricePerHour = object.value(QStringLiteral("pricePerHour")).toDouble(0.0);
     return host;
 }
 
+const ProbedPython* bestPython(const HostReport& report) {
+    const auto first = [&report](auto good) -> const ProbedPython* {
+        for (const ProbedPython& python : report.pythons)
+            if (!python.timedOut && !python.version.isEmpty() && good(python)) return &python;
+        return nullptr;
+    };
+    if (auto* cuda = first([](const ProbedPython& p) { return p.torchCudaAvailable; })) return cuda;
+    if (auto* torch = first([](const ProbedPython& p) { return !p.torchVersion.isEmpty(); }))
+        return torch;
+    return first([](const ProbedPython&) { return true; });
+}
+
 }  // namespace
+
+bool fillFromProbe(RemoteHost& host, const HostReport& report) {
+    bool changed = false;
+    if (host.runsRoot.isEmpty()) {
+        const ProbedDisk* data = report.dataDisk();
+        host.runsRoot = data && data->role == DiskRole::Data
+                            ? data->mount + QStringLiteral("/trainbench")
+                            : QStringLiteral("~/trainbench");
+        changed = true;
+    }
+    if (host.python.isEmpty()) {
+        if (const ProbedPython* python = bestPython(report)) {
+            host.python = python->path;
+            changed = true;
+        }
+    }
+    return changed;
+}
 
 HostStore::HostStore(QString configDir) : m_configDir(std::move(configDir)) {
 }
 
+void HostStore::setConfigDirOverride(const QString& dir) {
+    configDirOverride() = dir;
+}
+
 QString HostStore::defaultConfigDir() {
+    if (!configDirOverride().isEmpty()) return configDirOverride();
     const QString home = qEnvironmentVariable("TRAINBENCH_HOME");
     if (!home.isEmpty()) return home;
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);

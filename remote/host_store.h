@@ -15,17 +15,28 @@ struct RemoteHost {
     QString runsRoot;           // empty: decided by the probe (data disk when there is one)
     QString python;             // empty: decided by the probe
     double pricePerHour = 0.0;  // 0: unknown, no cost meter
+    QString origin;  // where it came from: "ssh line", "ssh config ALIAS", "by hand"
 
     bool operator==(const RemoteHost&) const = default;
 };
+
+struct HostReport;
+
+// The probe decides what the user left empty: the runs root on the data disk when there is
+// one (e.g. /root/autodl-tmp/trainbench), else ~/trainbench; the python that has torch with
+// CUDA, else torch, else any. True when something was filled in.
+bool fillFromProbe(RemoteHost& host, const HostReport& report);
 
 class HostStore {
 public:
     // The file lives in configDir/hosts.json.
     explicit HostStore(QString configDir);
 
-    // $TRAINBENCH_HOME when set (tests, portable installs), else the app config location.
+    // --config-dir when given (setConfigDirOverride), else $TRAINBENCH_HOME (tests, portable
+    // installs), else the app config location.
     static QString defaultConfigDir();
+    // What --config-dir says, for this process; empty: no override.
+    static void setConfigDirOverride(const QString& dir);
 
     // A missing file is an empty store, not an error.
     [[nodiscard]] Result<void> load();

@@ -56,11 +56,14 @@ void PasswordVault::remember(const QString& hostName, const QString& password) {
     auto* job = newJob<QKeychain::WritePasswordJob>(m_service, hostName, this);
     job->setTextData(password);
     connect(job, &QKeychain::Job::finished, this, [this, hostName](QKeychain::Job* done) {
-        if (done->error() != QKeychain::NoError)
-            Q_EMIT keychainError(
-                QStringLiteral("The keychain did not store the password of %1 (%2); it is kept "
-                               "only until Trainbench quits.")
-                    .arg(hostName, done->errorString()));
+        if (done->error() == QKeychain::NoError) {
+            Q_EMIT passwordStored(hostName);
+            return;
+        }
+        Q_EMIT keychainError(
+            QStringLiteral("The keychain did not store the password of %1 (%2); it is kept "
+                           "only until Trainbench quits.")
+                .arg(hostName, done->errorString()));
     });
     job->start();
 }

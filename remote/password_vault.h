@@ -37,6 +37,8 @@ Q_SIGNALS:
     void keychainChecked(bool persistent);
     void passwordFound(const QString& hostName, const QString& password);
     void passwordMissing(const QString& hostName);
+    // remember() reached the keychain.
+    void passwordStored(const QString& hostName);
     // A keychain write or delete failed; the password is still held in memory.
     void keychainError(const QString& message);
 

@@ -21,7 +21,9 @@ void SshSession::checkAlive(quint64 generation) {
         result.failure = SshFailure::NotConnected;
         result.message = QStringLiteral("The connection to %1 was lost (%2).")
                              .arg(where(), libsshError());
-        // The session is unusable now; a reconnect starts a fresh one.
+        // The session is unusable now; a reconnect starts a fresh one. The channel belongs
+        // to the session, so it goes first.
+        channel.reset();
         m_session.reset();
         m_authenticated = false;
     }

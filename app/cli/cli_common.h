@@ -5,7 +5,13 @@
 #include <QStringList>
 
 #include "protocol/result.h"
+#include "remote/ssh_result.h"
 #include "runs/run_info.h"
+
+namespace tb {
+class SshSessionThread;
+struct RemoteHost;
+}  // namespace tb
 
 namespace tb::cli {
 
@@ -38,6 +44,32 @@ QString formatNumber(double value);      // "-" for NaN
 
 void printOut(const QString& text);  // to stdout, flushed
 void printErr(const QString& text);  // to stderr with the "trainbench: " prefix and a newline
+
+// How a command that connects to a host may settle what a person would otherwise answer.
+struct ConnectOptions {
+    QString acceptKey;           // --accept-key SHA256:...: trust exactly this unknown key
+    bool acceptNew = false;      // --accept-new: trust an unknown key (never a changed one)
+    bool passwordStdin = false;  // --password-stdin: one line of stdin is the password
+};
+
+// Takes --accept-key FP, --accept-new and --password-stdin out of args.
+[[nodiscard]] Result<QStringList> takeConnectOptions(const QStringList& args,
+                                                     ConnectOptions& options);
+
+// Removes `--config-dir DIR` from argv (anywhere) and makes it the config dir of this process
+// (HostStore::defaultConfigDir); an error when DIR is missing.
+[[nodiscard]] Result<void> takeConfigDirOption(int& argc, char** argv);
+
+// One line from stdin without its newline; with no echo when stdin is a terminal.
+QString readSecretLine(const QString& prompt);
+bool stdinIsTerminal();
+
+// Connects thread to host, settling on the terminal what the session asks: an unknown host
+// key (fingerprint shown, y/N; refused without a terminal unless --accept-new/--accept-key),
+// a key passphrase and a password (typed without echo). The password comes from
+// --password-stdin, else the keychain, else the terminal. A changed key is always refused.
+SshResult connectForCli(SshSessionThread& thread, const RemoteHost& host,
+                        const ConnectOptions& options);
 
 // Set by SIGINT while following: stop following, leave the run alone.
 bool interrupted();

@@ -2,31 +2,40 @@
 
 #include "cli_hosts.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cstdio>
+#include <optional>
 
 #include "cli_common.h"
-#include "remote/host_probe_session.h"
+#include "remote/host_probe.h"
 #include "remote/host_probe_text.h"
 #include "remote/host_store.h"
 #include "remote/known_hosts_file.h"
+#include "remote/password_vault.h"
 #include "remote/ssh_command_line.h"
+#include "remote/ssh_config_hosts.h"
+#include "remote/ssh_session_thread.h"
 
 namespace tb::cli {
 namespace {
 
 constexpr const char* kHostsUsage =
     "usage: trainbench hosts [--json]\n"
-    "       trainbench hosts add NAME \"SSH-LINE\" [--key FILE] [--python PATH]\n"
+    "       trainbench hosts add NAME \"SSH-LINE\" [--key FILE] [--password-stdin] [--python PATH]\n"
     "                            [--remote-root DIR] [--price PER-HOUR] [--known-hosts FILE]\n"
+    "       trainbench hosts add NAME --ssh-config ALIAS [...]   (a Host from ~/.ssh/config)\n"
     "       trainbench hosts rm NAME\n"
     "       trainbench hosts forget-key NAME\n"
-    "       trainbench hosts probe NAME [--json] [--accept-key SHA256:...]\n"
-    "Hosts live in $TRAINBENCH_HOME/hosts.json (else the app's config folder), without\n"
-    "passwords.\n";
+    "       trainbench hosts probe NAME [--json] [--accept-new | --accept-key SHA256:...]\n"
+    "                                   [--password-stdin]\n"
+    "Hosts live in hosts.json in --config-dir DIR, else $TRAINBENCH_HOME, else the app's\n"
+    "config folder, without passwords: --password-stdin keeps the password in the OS\n"
+    "keychain, or where none runs, only for this command. An unknown host key is shown and\n"
+    "asked about on a terminal; without one, --accept-new or --accept-key is needed.\n";
 
 int usage(const QString& problem) {
     printErr(problem);
@@ -50,7 +59,9 @@ int list(const HostStore& store, bool json) {
                                      {QStringLiteral("identityFile"), host.target.identityFile},
                                      {QStringLiteral("remoteRoot"), host.runsRoot},
                                      {QStringLiteral("python"), host.python},
-                                     {QStringLiteral("pricePerHour"), host.pricePerHour}});
+                                     {QStringLiteral("pricePerHour"), host.pricePerHour},
+                                     {QStringLiteral("jump"), host.target.jump},
+                                     {QStringLiteral("origin"), host.origin}});
         printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
         return 0;
     }
@@ -64,21 +75,65 @@ int list(const HostStore& store, bool json) {
         QString line = QStringLiteral("%1  %2").arg(host.name, -16).arg(address(host.target), -40);
         if (!host.target.identityFile.isEmpty())
             line += QStringLiteral("  key ") + host.target.identityFile;
+        if (!host.target.jump.isEmpty()) line += QStringLiteral("  via ") + host.target.jump;
         if (host.pricePerHour > 0) line += QStringLiteral("  %1/h").arg(host.pricePerHour);
+        if (!host.origin.isEmpty()) line += QStringLiteral("  (from %1)").arg(host.origin);
         printOut(line.trimmed() + QLatin1Char('\n'));
     }
     return 0;
 }
 
+// Keeps the password in the vault: the keychain when one answers, else nowhere after exit.
+void rememberPassword(const QString& hostName, const QString& password) {
+    PasswordVault vault;
+    QEventLoop loop;
+    bool checked = false;
+    QObject::connect(&vault, &PasswordVault::keychainChecked, &loop, [&] {
+        checked = true;
+        loop.quit();
+    });
+    vault.checkKeychain();
+    if (!checked) loop.exec();
+    if (!vault.persistent()) {
+        printOut(QStringLiteral("no keychain service runs here, so the password was not stored; "
+                                "give it again with --password-stdin when connecting\n"));
+        return;
+    }
+    // The write is a keychain job; wait for it so the process does not exit first.
+    QObject::connect(&vault, &PasswordVault::passwordStored, &loop, [&] {
+        printOut(QStringLiteral("password kept in the keychain\n"));
+        loop.quit();
+    });
+    QObject::connect(&vault, &PasswordVault::keychainError, &loop, [&](const QString& why) {
+        printErr(why);
+        loop.quit();
+    });
+    vault.remember(hostName, password);
+    loop.exec();
+}
+
+// The target from --ssh-config ALIAS or the pasted line; an error says which is wrong.
+Result<SshTarget> targetFrom(const QString& sshConfigAlias, const QString& line) {
+    if (!sshConfigAlias.isEmpty()) return resolveSshConfigHost(sshConfigAlias);
+    auto target = parseSshCommandLine(line);
+    if (!target) return fail("cannot use the ssh line: " + target.error());
+    return target;
+}
+
 int add(HostStore& store, const QStringList& args) {
     QStringList positional;
     RemoteHost host;
-    QString key;
+    QString key, alias;
+    bool passwordStdin = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args.at(i);
         const bool hasValue = i + 1 < args.size();
         if (arg == QLatin1String("--key") && hasValue) {
             key = args.at(++i);
+        } else if (arg == QLatin1String("--ssh-config") && hasValue) {
+            alias = args.at(++i);
+        } else if (arg == QLatin1String("--password-stdin")) {
+            passwordStdin = true;
         } else if (arg == QLatin1String("--python") && hasValue) {
             host.python = args.at(++i);
         } else if (arg == QLatin1String("--remote-root") && hasValue) {
@@ -96,18 +151,21 @@ int add(HostStore& store, const QStringList& args) {
             positional.append(arg);
         }
     }
-    if (positional.size() != 2)
-        return usage(QStringLiteral("hosts add needs NAME and \"SSH-LINE\""));
-    auto target = parseSshCommandLine(positional.at(1));
+    if (positional.size() != (alias.isEmpty() ? 2 : 1))
+        return usage(alias.isEmpty() ? QStringLiteral("hosts add needs NAME and \"SSH-LINE\"")
+                                     : QStringLiteral("hosts add NAME --ssh-config ALIAS takes "
+                                                      "no ssh line"));
+    auto target = targetFrom(alias, positional.value(1));
     if (!target) {
-        printErr(QStringLiteral("cannot use the ssh line: %1")
-                     .arg(QString::fromStdString(target.error())));
+        printErr(QString::fromStdString(target.error()));
         return 1;
     }
     const QString knownHosts = host.target.knownHostsFile;
     host.name = positional.at(0);
     host.target = *target;
     host.target.knownHostsFile = knownHosts;
+    host.origin = alias.isEmpty() ? QStringLiteral("ssh line")
+                                  : QStringLiteral("ssh config %1").arg(alias);
     if (!key.isEmpty()) host.target.identityFile = key;
     if (auto added = store.add(host); !added) {
         printErr(QString::fromStdString(added.error()));
@@ -118,36 +176,64 @@ int add(HostStore& store, const QStringList& args) {
         return 1;
     }
     printOut(QStringLiteral("added %1 (%2)\n").arg(host.name, address(host.target)));
+    if (passwordStdin)
+        rememberPassword(host.name, readSecretLine(QStringLiteral("Password for %1: ")
+                                                       .arg(host.name)));
     return 0;
 }
 
-int probe(const RemoteHost& host, const QStringList& options) {
+// Runs the probe on a connected session and waits for its report.
+ProbeResult runProbe(SshSessionThread& thread) {
+    HostProbe probe(&thread);
+    QEventLoop loop;
+    std::optional<ProbeResult> outcome;
+    QObject::connect(&probe, &HostProbe::finished, &loop, [&](const ProbeResult& result) {
+        outcome = result;
+        loop.quit();
+    });
+    probe.start();
+    if (!outcome) loop.exec();
+    return *outcome;
+}
+
+int probe(HostStore& store, RemoteHost host, const QStringList& options) {
+    ConnectOptions connectOptions;
+    auto rest = takeConnectOptions(options, connectOptions);
+    if (!rest) return usage(QString::fromStdString(rest.error()));
     bool json = false;
-    HostProbeOptions probeOptions;
-    for (qsizetype i = 0; i < options.size(); ++i) {
-        if (options.at(i) == QLatin1String("--json"))
-            json = true;
-        else if (options.at(i) == QLatin1String("--accept-key") && i + 1 < options.size())
-            probeOptions.acceptedFingerprint = options.at(++i);
-        else
-            return usage(QStringLiteral("unexpected '%1'").arg(options.at(i)));
+    for (const QString& option : *rest) {
+        if (option != QLatin1String("--json"))
+            return usage(QStringLiteral("unexpected '%1'").arg(option));
+        json = true;
     }
-    const ProbeResult result = probeHost(host.target, host.name, probeOptions);
+    SshSessionThread thread(host.target, host.name);
+    const SshResult connected = connectForCli(thread, host, connectOptions);
+    if (!connected.ok()) {
+        printErr(connected.message);
+        return 1;
+    }
+    const ProbeResult result = runProbe(thread);
+    thread.disconnectFromHost();
     if (!result.ok()) {
         printErr(result.message);
-        if (result.failure == SshFailure::HostKeyUnknown)
-            printErr(QStringLiteral("if the fingerprint is right: trainbench hosts probe %1 "
-                                    "--accept-key SHA256:...")
-                         .arg(host.name));
         return 1;
+    }
+    // What the user left empty is decided now, once, and kept.
+    if (fillFromProbe(host, result.report)) {
+        if (auto updated = store.update(host); !updated || !store.save().ok())
+            printErr(QStringLiteral("cannot keep the probed runs root and python in %1")
+                         .arg(store.filePath()));
     }
     if (json) {
         QJsonObject object = result.report.toJson();
         object.insert(QStringLiteral("name"), host.name);
+        object.insert(QStringLiteral("runsRoot"), host.runsRoot);
+        object.insert(QStringLiteral("python"), host.python);
         printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
     } else {
         printOut(QStringLiteral("%1 (%2)\n").arg(host.name, address(host.target)) +
-                 formatHostReport(result.report));
+                 formatHostReport(result.report) +
+                 QStringLiteral("runs root: %1\npython: %2\n").arg(host.runsRoot, host.python));
     }
     return 0;
 }
@@ -184,7 +270,7 @@ int hostsCommand(int argc, char** argv) {
         printErr(QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(name));
         return 1;
     }
-    if (probing) return probe(*host, args.mid(2));
+    if (probing) return probe(store, *host, args.mid(2));
     if (action == QLatin1String("forget-key")) {
         const QString file = host->target.knownHostsFile.isEmpty() ? defaultKnownHostsFile()
                                                                    : host->target.knownHostsFile;

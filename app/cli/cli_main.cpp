@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli_commands.h"
+#include "cli_common.h"
 #include "cli_hosts.h"
 
 namespace tb {
@@ -20,6 +21,8 @@ constexpr const char* kUsage =
     "       trainbench stop RUN [--kill] [--runs-root DIR]\n"
     "       trainbench hosts [add|rm|forget-key|probe] ...  (trainbench hosts help)\n"
     "       trainbench probe NAME [--json]           (the same as hosts probe)\n"
+    "Every command takes --config-dir DIR: the folder of hosts.json (default:\n"
+    "$TRAINBENCH_HOME, else the app's config folder).\n"
     "RUN is a run id or a unique prefix of one. The runs root is --runs-root, else\n"
     "$TRAINBENCH_RUNS, else the app's data folder. Without a command, the window opens.\n";
 
@@ -35,6 +38,11 @@ bool isCliCommand(const QString& word) {
 }
 
 int runCliCommand(int argc, char** argv) {
+    // Every command takes --config-dir DIR (hosts.json's folder), wherever it stands.
+    if (auto taken = cli::takeConfigDirOption(argc, argv); !taken) {
+        std::fprintf(stderr, "trainbench: %s\n", taken.error().c_str());
+        return cli::kExitUsage;
+    }
     std::unique_ptr<QCoreApplication> app;
     if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, argv);
     // The same identity as the window's (app/gui/main.cpp), so that both resolve the same

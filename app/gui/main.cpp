@@ -7,11 +7,18 @@
 
 #include <cstdio>
 
+#include "cli_common.h"
 #include "cli_main.h"
 #include "main_window.h"
 #include "runs/workspace.h"
 
 int main(int argc, char** argv) {
+    // --config-dir DIR may stand anywhere, also before a command word; it overrides
+    // $TRAINBENCH_HOME, which overrides the platform's config folder.
+    if (auto taken = tb::cli::takeConfigDirOption(argc, argv); !taken) {
+        std::fprintf(stderr, "trainbench: %s\n", taken.error().c_str());
+        return 2;
+    }
     if (argc > 1 && tb::isCliCommand(QString::fromLocal8Bit(argv[1]))) {
         return tb::runCliCommand(argc, argv);
     }
@@ -36,6 +43,11 @@ int main(int argc, char** argv) {
     QCommandLineOption runsRoot("runs-root", "Folder holding the runs (default: $TRAINBENCH_RUNS, "
                                              "else the platform data folder).", "DIR");
     parser.addOption(runsRoot);
+    // Taken out of argv above; listed here so that --help shows it.
+    QCommandLineOption configDir("config-dir", "Folder holding hosts.json (default: "
+                                               "$TRAINBENCH_HOME, else the platform config folder).",
+                                 "DIR");
+    parser.addOption(configDir);
     parser.addPositionalArgument("config", "A config to open in the editor.", "[CONFIG]");
     parser.process(app);
 
