@@ -210,6 +210,10 @@ int probe(HostStore& store, RemoteHost host, const QStringList& options) {
     const SshResult connected = connectForCli(thread, host, connectOptions);
     if (!connected.ok()) {
         printErr(connected.message);
+        if (connected.failure == SshFailure::HostKeyUnknown)
+            printErr(QStringLiteral("if the fingerprint is right: trainbench hosts probe %1 "
+                                    "--accept-key %2")
+                         .arg(host.name, connected.fingerprint));
         return 1;
     }
     const ProbeResult result = runProbe(thread);
