@@ -4,7 +4,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
@@ -15,12 +14,12 @@
 #include <csignal>
 #include <cstring>
 
-#include "config/config_file.h"
 #include "config/resolved_config.h"
 #include "protocol/atomic_file.h"
 #include "protocol/run_layout.h"
 #include "protocol/run_status.h"
 #include "runs/detached_start.h"
+#include "runs/launch_config.h"
 #include "runs/run_reader.h"
 
 namespace tb {
@@ -62,52 +61,6 @@ Result<ParentCheckpoint> resolveParentCheckpoint(const QString& parentDir, const
     return ParentCheckpoint{QFileInfo(path).absoluteFilePath(), QFileInfo(path).fileName()};
 }
 
-struct PreparedConfig {
-    LoadedConfig loaded;
-    QByteArray yaml;  // frozen as config.yaml; empty when resuming from a resolved config
-};
-
-Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString& parentDir) {
-    PreparedConfig prepared;
-    if (!request.configText.isEmpty()) {
-        const QString baseDir = request.configPath.isEmpty()
-                                    ? QDir::currentPath()
-                                    : QFileInfo(request.configPath).absolutePath();
-        const QString fileName =
-            request.configPath.isEmpty() ? QStringLiteral("config.yaml") : request.configPath;
-        prepared.yaml = request.configText.toUtf8();
-        prepared.loaded = parseConfigText(prepared.yaml.toStdString(), str(fileName), str(baseDir));
-    } else if (!request.configPath.isEmpty()) {
-        QFile file(request.configPath);
-        if (!file.open(QIODevice::ReadOnly)) {
-            return fail("cannot read config " + str(request.configPath) + ": " +
-                        str(file.errorString()));
-        }
-        prepared.yaml = file.readAll();
-        prepared.loaded = loadConfigFile(str(request.configPath));
-    } else if (!parentDir.isEmpty()) {
-        // Resuming without a config: the parent's resolved config is exactly what it ran with.
-        auto text = readFile(str(parentDir + QLatin1String("/config.resolved")));
-        if (!text) return fail("cannot resume: " + text.error());
-        auto values = readResolvedConfig(*text, str(parentDir + QLatin1String("/config.resolved")));
-        if (!values) return fail("cannot resume: " + values.error());
-        prepared.loaded.values = *values;
-        QFile yaml(parentDir + QLatin1String("/config.yaml"));
-        if (yaml.open(QIODevice::ReadOnly)) prepared.yaml = yaml.readAll();
-    } else {
-        return fail("no config to launch: give a config file or config text");
-    }
-    std::vector<std::string> sets;
-    for (const QString& set : request.sets) sets.push_back(str(set));
-    applyOverrides(prepared.loaded, sets);
-    if (!prepared.loaded.ok()) {
-        std::string message = "the config is not valid; fix these and launch again:";
-        for (const Diagnostic& d : prepared.loaded.diagnostics) message += "\n  " + d.format();
-        return fail(message);
-    }
-    return prepared;
-}
-
 // Claims a fresh directory for the run. Two launches of one name within a second would share
 // an id, so the later one gets a numbered suffix.
 Result<QString> createRunDir(const QString& runsRoot, const std::string& name) {
@@ -125,25 +78,6 @@ Result<QString> createRunDir(const QString& runsRoot, const std::string& name) {
         }
     }
     return fail("too many runs named " + base.toStdString() + " in this second; try again");
-}
-
-QByteArray runJson(const QString& id, const std::string& name, const QStringList& command,
-                   const QString& cwd, const QString& parentRun, const QString& checkpointFile) {
-    QJsonObject object;
-    object.insert(QLatin1String("protocol"), kRunProtocolVersion);
-    object.insert(QLatin1String("id"), id);
-    object.insert(QLatin1String("name"), QString::fromStdString(name));
-    object.insert(QLatin1String("created"), unixNow());
-    object.insert(QLatin1String("target"), QStringLiteral("local"));
-    object.insert(QLatin1String("command"), QJsonArray::fromStringList(command));
-    object.insert(QLatin1String("cwd"), cwd);
-    if (!parentRun.isEmpty()) {
-        QJsonObject parent;
-        parent.insert(QLatin1String("run"), parentRun);
-        parent.insert(QLatin1String("checkpoint"), checkpointFile);
-        object.insert(QLatin1String("parent"), parent);
-    }
-    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 
 }  // namespace
@@ -207,7 +141,9 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
     if (written) {
         written = writeFileAtomic(
             layout.runJson(),
-            runJson(*id, name, command, dir, request.parentRun, checkpoint.file).toStdString());
+            runJsonText({*id, name, QStringLiteral("local"), command, dir, request.parentRun,
+                         checkpoint.file})
+                .toStdString());
     }
     if (written) written = writeStatus(layout.statusJson(), queued);
     if (!written) return fail("could not prepare run " + str(*id) + ": " + written.error());

@@ -106,6 +106,29 @@ bool processIsGone(const RunInfo& info, const QString& host, bool hasExitCode) {
 
 }  // namespace
 
+void applyRunJson(const QJsonObject& run, RunInfo& info) {
+    info.name = run.value(QLatin1String("name")).toString();
+    info.target = run.value(QLatin1String("target")).toString(QStringLiteral("local"));
+    const QJsonObject parent = run.value(QLatin1String("parent")).toObject();
+    info.parentRun = parent.value(QLatin1String("run")).toString();
+    info.parentCheckpoint = parent.value(QLatin1String("checkpoint")).toString();
+}
+
+void applyStatusJson(const QJsonObject& status, RunInfo& info) {
+    const auto state =
+        runStateFromName(status.value(QLatin1String("state")).toString().toStdString());
+    info.state = state.value_or(RunState::Queued);
+    info.pid = qint64(status.value(QLatin1String("pid")).toDouble());
+    info.pgid = qint64(status.value(QLatin1String("pgid")).toDouble());
+    info.started = fromUnixSeconds(status.value(QLatin1String("started")).toDouble());
+    info.ended = fromUnixSeconds(status.value(QLatin1String("ended")).toDouble());
+    info.epoch = qint64(status.value(QLatin1String("epoch")).toDouble());
+    info.step = qint64(status.value(QLatin1String("step")).toDouble());
+    info.message = status.value(QLatin1String("message")).toString();
+    const QJsonValue exitCode = status.value(QLatin1String("exit_code"));
+    if (exitCode.isDouble()) info.exitCode = exitCode.toInt();
+}
+
 bool isLiveState(RunState state) {
     return state == RunState::Queued || state == RunState::Starting || state == RunState::Running;
 }
@@ -126,26 +149,9 @@ bool readRunInfo(const QString& dir, RunInfo& info) {
     info.dir = QDir(dir).absolutePath();
     info.id = QFileInfo(info.dir).fileName();
 
-    const QJsonObject run = readJsonObject(runJsonPath);
-    info.name = run.value(QLatin1String("name")).toString();
-    info.target = run.value(QLatin1String("target")).toString(QStringLiteral("local"));
-    const QJsonObject parent = run.value(QLatin1String("parent")).toObject();
-    info.parentRun = parent.value(QLatin1String("run")).toString();
-    info.parentCheckpoint = parent.value(QLatin1String("checkpoint")).toString();
-
+    applyRunJson(readJsonObject(runJsonPath), info);
     const QJsonObject status = readJsonObject(statusPath);
-    const auto state =
-        runStateFromName(status.value(QLatin1String("state")).toString().toStdString());
-    info.state = state.value_or(RunState::Queued);
-    info.pid = qint64(status.value(QLatin1String("pid")).toDouble());
-    info.pgid = qint64(status.value(QLatin1String("pgid")).toDouble());
-    info.started = fromUnixSeconds(status.value(QLatin1String("started")).toDouble());
-    info.ended = fromUnixSeconds(status.value(QLatin1String("ended")).toDouble());
-    info.epoch = qint64(status.value(QLatin1String("epoch")).toDouble());
-    info.step = qint64(status.value(QLatin1String("step")).toDouble());
-    info.message = status.value(QLatin1String("message")).toString();
-    const QJsonValue exitCode = status.value(QLatin1String("exit_code"));
-    if (exitCode.isDouble()) info.exitCode = exitCode.toInt();
+    applyStatusJson(status, info);
 
     const QString exitCodePath = dir + QLatin1String("/exit_code");
     const bool hasExitCode = QFileInfo::exists(exitCodePath);

@@ -2,6 +2,7 @@
 // Reads one run directory into a RunInfo: run.json, status.json, annotations.json, exit_code
 // and just enough of metrics.jsonl and the checkpoint sidecars for the summary columns.
 
+#include <QJsonObject>
 #include <QString>
 
 #include "runs/run_info.h"
@@ -11,6 +12,11 @@ namespace tb {
 // Fills `info` from `dir`. Returns false when the directory holds neither run.json nor
 // status.json (it is not a run).
 bool readRunInfo(const QString& dir, RunInfo& info);
+
+// The fields of run.json and of status.json, for readers that got the text another way (over
+// SSH). Neither concludes `lost`: that needs to know whether the process is alive.
+void applyRunJson(const QJsonObject& run, RunInfo& info);
+void applyStatusJson(const QJsonObject& status, RunInfo& info);
 
 // queued, starting or running: the run may still change and may not be deleted.
 bool isLiveState(RunState state);

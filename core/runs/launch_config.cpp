@@ -1,0 +1,84 @@
+// Config preparation and run.json, shared by the backends (see launch_config.h).
+#include "runs/launch_config.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "config/resolved_config.h"
+#include "protocol/atomic_file.h"
+#include "protocol/run_layout.h"
+
+namespace tb {
+namespace {
+
+std::string str(const QString& text) {
+    return text.toStdString();
+}
+
+}  // namespace
+
+Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString& parentDir) {
+    PreparedConfig prepared;
+    if (!request.configText.isEmpty()) {
+        const QString baseDir = request.configPath.isEmpty()
+                                    ? QDir::currentPath()
+                                    : QFileInfo(request.configPath).absolutePath();
+        const QString fileName =
+            request.configPath.isEmpty() ? QStringLiteral("config.yaml") : request.configPath;
+        prepared.yaml = request.configText.toUtf8();
+        prepared.loaded = parseConfigText(prepared.yaml.toStdString(), str(fileName), str(baseDir));
+    } else if (!request.configPath.isEmpty()) {
+        QFile file(request.configPath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return fail("cannot read config " + str(request.configPath) + ": " +
+                        str(file.errorString()));
+        }
+        prepared.yaml = file.readAll();
+        prepared.loaded = loadConfigFile(str(request.configPath));
+    } else if (!parentDir.isEmpty()) {
+        // Resuming without a config: the parent's resolved config is exactly what it ran with.
+        auto text = readFile(str(parentDir + QLatin1String("/config.resolved")));
+        if (!text) return fail("cannot resume: " + text.error());
+        auto values = readResolvedConfig(*text, str(parentDir + QLatin1String("/config.resolved")));
+        if (!values) return fail("cannot resume: " + values.error());
+        prepared.loaded.values = *values;
+        QFile yaml(parentDir + QLatin1String("/config.yaml"));
+        if (yaml.open(QIODevice::ReadOnly)) prepared.yaml = yaml.readAll();
+    } else {
+        return fail("no config to launch: give a config file or config text");
+    }
+    std::vector<std::string> sets;
+    for (const QString& set : request.sets) sets.push_back(str(set));
+    applyOverrides(prepared.loaded, sets);
+    if (!prepared.loaded.ok()) {
+        std::string message = "the config is not valid; fix these and launch again:";
+        for (const Diagnostic& d : prepared.loaded.diagnostics) message += "\n  " + d.format();
+        return fail(message);
+    }
+    return prepared;
+}
+
+
+QByteArray runJsonText(const RunJsonFields& fields) {
+    QJsonObject object;
+    object.insert(QLatin1String("protocol"), kRunProtocolVersion);
+    object.insert(QLatin1String("id"), fields.id);
+    object.insert(QLatin1String("name"), QString::fromStdString(fields.name));
+    object.insert(QLatin1String("created"), unixNow());
+    object.insert(QLatin1String("target"), fields.target);
+    object.insert(QLatin1String("command"), QJsonArray::fromStringList(fields.command));
+    object.insert(QLatin1String("cwd"), fields.cwd);
+    if (!fields.parentRun.isEmpty()) {
+        QJsonObject parent;
+        parent.insert(QLatin1String("run"), fields.parentRun);
+        parent.insert(QLatin1String("checkpoint"), fields.parentCheckpoint);
+        object.insert(QLatin1String("parent"), parent);
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+}  // namespace tb

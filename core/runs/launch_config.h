@@ -1,0 +1,37 @@
+#pragma once
+// What every backend does before a launch: read, override and validate the config, and write
+// run.json. Shared by LocalBackend and the remote backend so both follow one contract.
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include "config/config_file.h"
+#include "protocol/result.h"
+#include "runs/backend.h"
+
+namespace tb {
+
+struct PreparedConfig {
+    LoadedConfig loaded;
+    QByteArray yaml;  // frozen as config.yaml; empty when resuming from a resolved config
+};
+
+// The request's config (text, file, or the parent run's resolved config when `parentDir` is
+// set and no config is given) with its --set overrides applied, validated.
+Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString& parentDir);
+
+struct RunJsonFields {
+    QString id;
+    std::string name;
+    QString target;  // "local" or the SSH host's name
+    QStringList command;
+    QString cwd;
+    QString parentRun;
+    QString parentCheckpoint;  // the checkpoint's file name
+};
+
+// run.json as one compact line (docs/RUN_FORMAT.md).
+QByteArray runJsonText(const RunJsonFields& fields);
+
+}  // namespace tb

@@ -1,0 +1,221 @@
+// RemoteBackend: launch / stop / kill / scan over one host's SSH session, and reconnecting.
+#include "remote/remote_backend.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+#include "config/resolved_config.h"
+#include "protocol/run_layout.h"
+#include "protocol/run_status.h"
+#include "remote/host_connection.h"
+#include "runs/launch_config.h"
+
+namespace tb {
+
+struct LaunchPlan {
+    PreparedConfig config;
+    QByteArray wrapper;
+    std::string name;
+};
+
+namespace {
+
+constexpr int kWaitMs = 120000;
+// One command line must stay under Linux's limit for a single argument (128 KiB).
+constexpr qsizetype kMaxCommandBytes = 120 * 1024;
+
+std::string str(const QString& text) {
+    return text.toStdString();
+}
+
+QString stderrOf(const ExecResult& result) {
+    return QString::fromUtf8(result.standardError).trimmed();
+}
+
+// A run id names a directory right under the runs root: no path tricks.
+bool isRunId(const QString& id) {
+    return !id.isEmpty() && !id.startsWith(QLatin1Char('.')) && !id.contains(QLatin1Char('/'));
+}
+
+// Spins a local event loop until `start` reports, or gives up after kWaitMs.
+template <typename T>
+Result<T> waitFor(const std::function<void(std::function<void(Result<T>)>)>& start,
+                  const std::string& what) {
+    auto outcome = std::make_shared<std::optional<Result<T>>>();
+    auto loop = std::make_shared<QEventLoop>();
+    start([outcome, loop](Result<T> result) {
+        outcome->emplace(std::move(result));
+        loop->quit();
+    });
+    if (!outcome->has_value()) {
+        QTimer::singleShot(kWaitMs, loop.get(), &QEventLoop::quit);
+        loop->exec();
+    }
+    if (!outcome->has_value()) return fail(what + " got no answer in " +
+                                           std::to_string(kWaitMs / 1000) + " s");
+    return std::move(**outcome);
+}
+
+}  // namespace
+
+RemoteBackend::RemoteBackend(HostConnection* connection, RemoteHostSettings settings,
+                             QObject* parent)
+    : QObject(parent), m_connection(connection), m_settings(std::move(settings)) {
+    connect(m_connection->session()->session(), &SshSession::execFinished, this,
+            &RemoteBackend::onExecFinished);
+}
+
+RemoteBackend::~RemoteBackend() = default;
+
+std::string RemoteBackend::where() const {
+    return "host " + str(m_settings.name);
+}
+
+void RemoteBackend::execAsync(const RemoteCommand& command, ExecCallback done) {
+    m_pending.insert(m_connection->session()->exec(command), std::move(done));
+}
+
+void RemoteBackend::onExecFinished(quint64 requestId, const ExecResult& result) {
+    const ExecCallback done = m_pending.take(requestId);
+    if (!done) return;  // another user of the session
+    if (!result.ok() && result.failure != SshFailure::Cancelled) m_connection->checkNow();
+    done(result);
+}
+
+void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> done) {
+    if (!request.parentRun.isEmpty()) {
+        done(fail("resuming or forking on " + where() + " is not supported yet"));
+        return;
+    }
+    if (m_settings.trainerPath.isEmpty()) {
+        done(fail(where() + " has no trainer path; prepare the host first"));
+        return;
+    }
+    QFile wrapper(m_settings.wrapperFile);
+    if (!wrapper.open(QIODevice::ReadOnly)) {
+        done(fail("cannot read the run wrapper " + str(m_settings.wrapperFile) +
+                  "; build the project so that tb-wrap.sh sits next to the binaries"));
+        return;
+    }
+    auto config = prepareConfig(request, QString());
+    if (!config) {
+        done(config.failure());
+        return;
+    }
+    auto plan = std::make_shared<LaunchPlan>();
+    plan->config = std::move(*config);
+    plan->wrapper = wrapper.readAll();
+    plan->name = plan->config.loaded.values["name"];
+    const QString baseId = QString::fromStdString(makeRunId(unixNow(), plan->name));
+    execAsync(claimRunDirCommand(m_settings.runsRoot, baseId),
+              [this, plan, done](const ExecResult& claimed) { startRun(claimed, *plan, done); });
+}
+
+void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
+                             Callback<QString> done) {
+    const QString root = m_settings.runsRoot;
+    if (!claimed.ok()) return done(fail("cannot launch on " + where() + ": " + str(claimed.message)));
+    if (claimed.exitStatus != 0) {
+        const std::string what = claimed.exitStatus == 3
+                                     ? "cannot create the runs folder " + str(root)
+                                     : "cannot create a run folder in " + str(root);
+        return done(fail(what + " on " + where() + ": " + str(stderrOf(claimed)) +
+                         "; check the host's runs root and its free space"));
+    }
+    const QStringList lines = QString::fromUtf8(claimed.standardOutput).split(QLatin1Char('\n'));
+    if (lines.size() < 2 || lines[0].isEmpty() || lines[1].isEmpty())
+        return done(fail("unexpected answer from " + where() + " when creating the run folder"));
+    m_root = lines[0];
+    const QString id = lines[1];
+    const QString dir = runDir(id);
+    const RunLayout layout{str(dir)};
+    const QStringList trainer{m_settings.trainerPath, QStringLiteral("--config"),
+                              QString::fromStdString(layout.resolvedConfig()),
+                              QStringLiteral("--run-dir"), dir};
+    QStringList argv{QStringLiteral("/bin/sh"), remoteWrapperPath(dir), dir, QStringLiteral("--")};
+    argv += trainer;
+
+    RunStatus queued;
+    queued.state = RunState::Queued;
+    queued.host = str(m_settings.name);
+    queued.updated = unixNow();
+    RemoteRunFiles files;
+    files.dir = dir;
+    files.wrapper = plan.wrapper;
+    files.runJson = runJsonText({id, plan.name, m_settings.name, argv, dir, {}, {}});
+    files.configYaml = plan.config.yaml;
+    files.resolvedConfig = QByteArray::fromStdString(writeResolvedConfig(plan.config.loaded.values));
+    files.statusJson = QByteArray::fromStdString(queued.toJson() + "\n");
+    const RemoteCommand start =
+        startRunCommand(files, trainer, m_settings.startMode, QStringLiteral("tb-") + id);
+    if (start.toString().toUtf8().size() > kMaxCommandBytes)
+        return done(fail("the config of run " + str(id) + " is too large to send to " + where() +
+                         " in one command; shorten it"));
+    execAsync(start, [this, id, done](const ExecResult& started) {
+        if (!started.ok()) return done(fail("run " + str(id) + " on " + where() +
+                                            " may not have started: " + str(started.message)));
+        if (started.exitStatus != 0)
+            return done(fail("run " + str(id) + " did not start on " + where() + ": " +
+                             str(stderrOf(started))));
+        done(id);
+    });
+}
+
+void RemoteBackend::signalAsync(const QString& runId, const QString& signal, Callback<void> done) {
+    if (!isRunId(runId)) return done(fail("no run " + str(runId) + " on " + where()));
+    execAsync(signalRunCommand(runsRoot(), runId, signal), [this, runId, done](const ExecResult& r) {
+        const QString answer = QString::fromUtf8(r.standardOutput).trimmed();
+        const std::string run = "run " + str(runId) + " on " + where();
+        if (!r.ok()) return done(fail("could not signal " + run + ": " + str(r.message)));
+        if (answer == QLatin1String("ok")) return done({});
+        if (answer == QLatin1String("missing"))
+            return done(fail("no run " + str(runId) + " in " + str(runsRoot()) + " on " + where()));
+        if (answer.startsWith(QLatin1String("ended ")))
+            return done(fail(run + " has already ended (" + str(answer.mid(6)) + ")"));
+        if (answer == QLatin1String("nopid"))
+            return done(fail(run + " has not started a process yet; try again in a moment"));
+        if (answer == QLatin1String("gone"))
+            return done(fail("the process of " + run + " is gone; it ended or was lost"));
+        done(fail("could not signal " + run + ": " + str(stderrOf(r))));
+    });
+}
+
+void RemoteBackend::scanAsync(Callback<RemoteScan> done) {
+    execAsync(scanRunsCommand(m_settings.runsRoot), [this, done](const ExecResult& r) {
+        if (!r.ok()) return done(fail("cannot list runs on " + where() + ": " + str(r.message)));
+        if (r.exitStatus != 0)
+            return done(fail("cannot list runs in " + str(m_settings.runsRoot) + " on " +
+                             where() + ": " + str(stderrOf(r))));
+        auto scan = parseRemoteScan(r.standardOutput, m_settings.name);
+        if (scan && !scan->root.isEmpty()) m_root = scan->root;
+        done(std::move(scan));
+    });
+}
+
+Result<QString> RemoteBackend::launch(const LaunchRequest& request) {
+    return waitFor<QString>([&](Callback<QString> done) { launchAsync(request, done); },
+                            "launching on " + where());
+}
+
+Result<void> RemoteBackend::stop(const QString& runId) {
+    return waitFor<void>(
+        [&](Callback<void> done) { signalAsync(runId, QStringLiteral("TERM"), done); },
+        "stopping run " + str(runId) + " on " + where());
+}
+
+Result<void> RemoteBackend::kill(const QString& runId) {
+    return waitFor<void>(
+        [&](Callback<void> done) { signalAsync(runId, QStringLiteral("KILL"), done); },
+        "killing run " + str(runId) + " on " + where());
+}
+
+Result<RemoteScan> RemoteBackend::scan() {
+    return waitFor<RemoteScan>([&](Callback<RemoteScan> done) { scanAsync(done); },
+                               "listing runs on " + where());
+}
+
+}  // namespace tb

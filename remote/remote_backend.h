@@ -1,0 +1,74 @@
+#pragma once
+// RemoteBackend: runs on one SSH host — launch, stop, kill and scan, each one or two round
+// trips through the host's SshSessionThread. Asynchronous calls for the GUI, blocking ones
+// (a local event loop) for the command line. A failed command makes the HostConnection check
+// the link, which reconnects with backoff; RemoteFollower waits for that to continue.
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+#include "remote/remote_run_scan.h"
+#include "remote/remote_run_scripts.h"
+#include "remote/ssh_result.h"
+#include "runs/backend.h"
+
+namespace tb {
+
+class HostConnection;
+struct LaunchPlan;
+
+struct RemoteHostSettings {
+    QString name;         // the stored host's name: run.json's target, and in messages
+    QString runsRoot = QStringLiteral("~/trainbench");
+    QString trainerPath;  // trainbench-train on the host (what "Prepare host" will provide)
+    QString wrapperFile;  // the local tb-wrap.sh, uploaded into each run directory
+    RemoteStartMode startMode = RemoteStartMode::Auto;
+};
+
+class RemoteBackend : public QObject, public Backend {
+    Q_OBJECT
+
+public:
+    using ExecCallback = std::function<void(const ExecResult&)>;
+    template <typename T>
+    using Callback = std::function<void(Result<T>)>;
+
+    // The connection must be connected (host key trusted) or about to be; it outlives this.
+    RemoteBackend(HostConnection* connection, RemoteHostSettings settings,
+                  QObject* parent = nullptr);
+    ~RemoteBackend() override;
+
+    const RemoteHostSettings& settings() const { return m_settings; }
+    HostConnection* connection() const { return m_connection; }
+    // The absolute runs root, once a launch or scan has resolved it; else the setting.
+    QString runsRoot() const { return m_root.isEmpty() ? m_settings.runsRoot : m_root; }
+    QString runDir(const QString& runId) const { return runsRoot() + QLatin1Char('/') + runId; }
+
+    // Runs one command; when it fails for want of a link, the connection checks it (and
+    // reconnects) before `done` runs.
+    void execAsync(const RemoteCommand& command, ExecCallback done);
+    void launchAsync(const LaunchRequest& request, Callback<QString> done);
+    void signalAsync(const QString& runId, const QString& signal, Callback<void> done);
+    void scanAsync(Callback<RemoteScan> done);
+
+    // Blocking forms: spin a local event loop (command line and tests, not the GUI thread).
+    Result<QString> launch(const LaunchRequest& request) override;
+    Result<void> stop(const QString& runId) override;
+    Result<void> kill(const QString& runId) override;
+    Result<RemoteScan> scan();
+
+private:
+    void onExecFinished(quint64 requestId, const ExecResult& result);
+    void startRun(const ExecResult& claimed, const LaunchPlan& plan, Callback<QString> done);
+    std::string where() const;
+
+    HostConnection* m_connection;
+    RemoteHostSettings m_settings;
+    QString m_root;
+    QHash<quint64, ExecCallback> m_pending;
+};
+
+}  // namespace tb

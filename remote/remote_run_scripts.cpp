@@ -1,0 +1,171 @@
+// The remote run scripts. Plain POSIX sh (dash, bash, busybox); LC_ALL=C so that ${#var}
+// counts bytes, which the frame lengths rely on.
+#include "remote/remote_run_scripts.h"
+
+namespace tb {
+namespace {
+
+RemoteCommand shScript(const char* script, const QStringList& arguments) {
+    RemoteCommand command(QStringLiteral("sh"));
+    command.arg(QStringLiteral("-c")).arg(QString::fromLatin1(script)).arg(QStringLiteral("sh"));
+    return command.args(arguments);
+}
+
+// $1 is a runs root; "~" and "~/..." mean the remote home.
+#define TB_ROOT_PRELUDE                                                    \
+    "export LC_ALL=C\n"                                                    \
+    "root=$1\n"                                                            \
+    "case $root in \"~\") root=$HOME ;; \"~/\"*) root=$HOME/${root#\"~/\"} ;; esac\n"
+
+#define TB_FRAME_FUNCTION "frame() { printf '%s %s\\n%s\\n' \"$1\" \"${#2}\" \"$2\"; }\n"
+
+const char kClaimScript[] = TB_ROOT_PRELUDE R"sh(
+mkdir -p "$root" || exit 3
+root=$(cd "$root" && pwd -P) || exit 3
+id=$2
+n=1
+while ! mkdir "$root/$id" 2>/dev/null; do
+    [ -e "$root/$id" ] || exit 4
+    n=$((n + 1))
+    [ "$n" -lt 100 ] || exit 5
+    id=$2-$n
+done
+printf '%s\n%s\n' "$root" "$id"
+)sh";
+
+const char kStartScript[] = R"sh(
+dir=$1
+put() {
+    printf '%s' "$2" >"$dir/.$1.tmp-$$" && mv -f "$dir/.$1.tmp-$$" "$dir/$1"
+}
+put .tb-wrap.sh "$2" || exit 3
+if [ -n "$4" ]; then put config.yaml "$4" || exit 3; fi
+put config.resolved "$5" || exit 3
+put run.json "$3" || exit 3
+put status.json "$6" || exit 3
+mode=$7
+session=$8
+cmd=$9
+if [ "$mode" = auto ] && command -v tmux >/dev/null 2>&1 &&
+    tmux new-session -d -s "$session" "$cmd" </dev/null >/dev/null 2>&1; then
+    echo tmux
+    exit 0
+fi
+if command -v setsid >/dev/null 2>&1; then
+    setsid nohup sh -c "$cmd" </dev/null >/dev/null 2>&1 &
+else
+    nohup sh -c "$cmd" </dev/null >/dev/null 2>&1 &
+fi
+echo setsid
+)sh";
+
+const char kSignalScript[] = TB_ROOT_PRELUDE R"sh(
+signal=$3
+s=$(cat "$root/$2/status.json" 2>/dev/null) || { echo missing; exit 0; }
+state=$(printf '%s' "$s" | sed -n 's/.*"state"[[:space:]]*:[[:space:]]*"\([a-z]*\)".*/\1/p')
+case $state in
+    queued | starting | running) ;;
+    *) echo "ended $state"; exit 0 ;;
+esac
+num() {
+    printf '%s' "$s" | sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p" | head -n 1
+}
+pgid=$(num pgid)
+pid=$(num pid)
+if [ -n "$pgid" ] && [ "$pgid" -gt 0 ]; then
+    if kill -s "$signal" -- "-$pgid" 2>/dev/null; then echo ok; else echo gone; fi
+elif [ -n "$pid" ] && [ "$pid" -gt 0 ]; then
+    if kill -s "$signal" "$pid" 2>/dev/null; then echo ok; else echo gone; fi
+else
+    echo nopid
+fi
+)sh";
+
+const char kScanScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
+if [ ! -d "$root" ]; then frame root ""; exit 0; fi
+root=$(cd "$root" && pwd -P) || exit 3
+frame root "$root"
+for d in "$root"/*/; do
+    [ -f "${d}run.json" ] || [ -f "${d}status.json" ] || continue
+    id=${d%/}
+    frame run "${id##*/}"
+    frame runjson "$(cat "${d}run.json" 2>/dev/null)"
+    s=$(cat "${d}status.json" 2>/dev/null)
+    frame status "$s"
+    if [ -f "${d}exit_code" ]; then frame exit "$(cat "${d}exit_code" 2>/dev/null)"; fi
+    alive=0
+    case $s in
+        *'"running"'* | *'"starting"'*)
+            pid=$(printf '%s' "$s" | sed -n 's/.*"pid"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p')
+            if [ -n "$pid" ] && [ "$pid" -gt 0 ] &&
+                { [ -d "/proc/$pid" ] || kill -0 "$pid" 2>/dev/null; }; then alive=1; fi
+            ;;
+    esac
+    frame alive "$alive"
+done
+)sh";
+
+const char kReadScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
+chunk() {
+    size=-1
+    if [ -f "$2" ]; then size=$(wc -c <"$2" | tr -d ' '); fi
+    n=0
+    if [ "$size" -gt "$3" ]; then
+        n=$((size - $3))
+        if [ "$n" -gt "$max" ]; then n=$max; fi
+    fi
+    printf '%s %s %s\n' "$1" "$n" "$size"
+    if [ "$n" -gt 0 ]; then tail -c +$(($3 + 1)) "$2" | head -c "$n"; fi
+    printf '\n'
+}
+dir=$root/$2
+max=$5
+frame status "$(cat "$dir/status.json" 2>/dev/null)"
+if [ -f "$dir/exit_code" ]; then frame exit "$(cat "$dir/exit_code" 2>/dev/null)"; fi
+chunk metrics "$dir/metrics.jsonl" "$3"
+chunk log "$dir/output.log" "$4"
+)sh";
+
+}  // namespace
+
+RemoteCommand claimRunDirCommand(const QString& runsRoot, const QString& baseId) {
+    return shScript(kClaimScript, {runsRoot, baseId});
+}
+
+QString remoteWrapperPath(const QString& dir) {
+    return dir + QStringLiteral("/.tb-wrap.sh");
+}
+
+RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& command,
+                              RemoteStartMode mode, const QString& tmuxSession) {
+    // tmux hands its command to a shell, so it travels as one line of quoted words.
+    QStringList words{QStringLiteral("exec"), QStringLiteral("/bin/sh"),
+                      remoteWrapperPath(files.dir), files.dir, QStringLiteral("--")};
+    words += command;
+    QStringList quoted;
+    for (const QString& word : words) quoted.append(shellQuote(word));
+    const QString modeWord =
+        mode == RemoteStartMode::Auto ? QStringLiteral("auto") : QStringLiteral("setsid");
+    return shScript(kStartScript,
+                    {files.dir, QString::fromUtf8(files.wrapper), QString::fromUtf8(files.runJson),
+                     QString::fromUtf8(files.configYaml), QString::fromUtf8(files.resolvedConfig),
+                     QString::fromUtf8(files.statusJson), modeWord, tmuxSession,
+                     quoted.join(QLatin1Char(' '))});
+}
+
+RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId,
+                               const QString& signal) {
+    return shScript(kSignalScript, {runsRoot, runId, signal});
+}
+
+RemoteCommand scanRunsCommand(const QString& runsRoot) {
+    return shScript(kScanScript, {runsRoot});
+}
+
+RemoteCommand readRunFilesCommand(const QString& runsRoot, const QString& runId,
+                                  qint64 metricsOffset, qint64 logOffset, qint64 maxBytes) {
+    return shScript(kReadScript, {runsRoot, runId, QString::number(metricsOffset),
+                                  QString::number(logOffset), QString::number(maxBytes)});
+}
+
+}  // namespace tb

@@ -1,0 +1,55 @@
+#pragma once
+// The shell commands a RemoteBackend runs on the host: claim a run directory, write its files
+// and start it detached, signal it, scan the runs root, read new bytes of a run's files.
+//
+// Each is a fixed POSIX sh script run as `sh -c SCRIPT sh ARGS...`: paths, file contents and
+// names only ever arrive as quoted positional arguments, never inside the script text.
+// A runs root of "~" or "~/..." is taken relative to the remote $HOME.
+
+#include <QString>
+#include <QStringList>
+
+#include "remote/remote_command.h"
+
+namespace tb {
+
+enum class RemoteStartMode {
+    Auto,    // inside tmux (a session named after the run) when the host has it, else setsid
+    Setsid,  // always `setsid nohup`
+};
+
+// Prints the absolute runs root and the claimed run id, one per line. Exit 3: the root cannot
+// be created; 4: the run directory cannot be; 5: a hundred runs of this id exist.
+RemoteCommand claimRunDirCommand(const QString& runsRoot, const QString& baseId);
+
+struct RemoteRunFiles {
+    QString dir;  // absolute run directory, claimed already
+    QByteArray wrapper;
+    QByteArray runJson;
+    QByteArray configYaml;  // may be empty (not written)
+    QByteArray resolvedConfig;
+    QByteArray statusJson;
+};
+
+// The wrapper goes to DIR/.tb-wrap.sh; `command` is what follows `tb-wrap.sh DIR --`. Prints
+// "tmux" or "setsid": how the run was started.
+RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& command,
+                              RemoteStartMode mode, const QString& tmuxSession);
+QString remoteWrapperPath(const QString& dir);
+
+// `signal` is TERM or KILL. Prints "ok", "gone" (no such process), "nopid", "missing" (no
+// status.json) or "ended STATE".
+RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId,
+                               const QString& signal);
+
+// Frames (remote_run_frames.h): "root" with the absolute root (empty when it does not exist),
+// then per run "run" (its id), "runjson", "status", "exit" (only when exit_code exists) and
+// "alive" (1 when status.json's pid is a live process).
+RemoteCommand scanRunsCommand(const QString& runsRoot);
+
+// Frames: "status", "exit" (when present), then "metrics" and "log" chunks from the given byte
+// offsets, at most `maxBytes` each, with the files' sizes.
+RemoteCommand readRunFilesCommand(const QString& runsRoot, const QString& runId,
+                                  qint64 metricsOffset, qint64 logOffset, qint64 maxBytes);
+
+}  // namespace tb

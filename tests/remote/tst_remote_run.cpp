@@ -1,0 +1,260 @@
+// RemoteBackend and RemoteFollower with real trainer runs on "a remote host" that is this machine
+// through a local sshd: a run followed to the end equals its files, stop leaves a checkpoint,
+// scan finds runs started elsewhere and concludes lost ones, and following survives the
+// connection being cut. The runs root has a name a shell would love to execute.
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <signal.h>
+
+#include <memory>
+
+#include "metrics/series_store.h"
+#include "remote/host_connection.h"
+#include "remote/remote_backend.h"
+#include "remote/remote_follow.h"
+#include "run_test_support.h"
+#include "ssh_test_support.h"
+
+using namespace tb;
+using namespace tb::test;
+
+namespace {
+
+const QString kHost = QStringLiteral("gpu-box");
+
+// Follows a run and keeps everything it handed out.
+struct Followed {
+    Followed(RemoteBackend* backend, const QString& id)
+        : follower(backend, id, &store) {
+        QObject::connect(&follower, &RemoteFollower::metricsLines,
+                         [this](const QByteArray& lines) { metrics += lines; });
+        QObject::connect(&follower, &RemoteFollower::logAppended,
+                         [this](const QByteArray& bytes) { log += bytes; });
+    }
+    SeriesStore store;
+    RemoteFollower follower;
+    QByteArray metrics;
+    QByteArray log;
+};
+
+qint64 parentPid(qint64 pid) {
+    const QByteArray stat = fileText(QStringLiteral("/proc/%1/stat").arg(pid));
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() : 0;
+}
+
+// What a dropped network looks like to both ends: every sshd process serving a connection
+// dies at once. The listening sshd stays, so the client can come back.
+int cutConnections(const SshdFixture& sshd) {
+    const qint64 listener = fileText(sshd.path(QStringLiteral("sshd.pid"))).trimmed().toLongLong();
+    int killed = 0;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
+    for (const QString& pid : pids) {
+        if (fileText(QStringLiteral("/proc/%1/comm").arg(pid)).trimmed() != "sshd") continue;
+        for (qint64 up = parentPid(pid.toLongLong()); up > 1; up = parentPid(up)) {
+            if (up != listener) continue;
+            killed += ::kill(pid_t(pid.toLongLong()), SIGKILL) == 0 ? 1 : 0;
+            break;
+        }
+    }
+    return killed;
+}
+
+}  // namespace
+
+class TestRemoteRun : public SshdTestCase {
+    Q_OBJECT
+
+public:
+    TestRemoteRun()
+        : m_marker(m_tmp.filePath(QStringLiteral("executed"))),
+          m_root(m_tmp.filePath(
+              QStringLiteral("runs it's $(touch %1); `touch %1` x").arg(m_marker))) {}
+
+private Q_SLOTS:
+    // The base class has started sshd (or skipped); each test gets a fresh session.
+    void init() {
+        if (!m_skipReason.isEmpty()) QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
+        HostConnectionOptions options;
+        options.session = testOptions();
+        options.firstRetryMs = 200;
+        m_connection = std::make_unique<HostConnection>(
+            keyTarget(m_sshd, m_tmp.filePath(QStringLiteral("known_hosts"))), kHost, options);
+        m_connection->acceptHostKey(m_sshd.hostKeyFingerprint());
+        QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), ConnectionState::Connected, 30000);
+        RemoteHostSettings settings;
+        settings.name = kHost;
+        settings.runsRoot = m_root;
+        settings.trainerPath = binDir() + QStringLiteral("/trainbench-train");
+        settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
+        m_backend = std::make_unique<RemoteBackend>(m_connection.get(), settings);
+    }
+
+    void cleanup() {
+        m_backend.reset();
+        m_connection.reset();
+        QVERIFY2(!QFile::exists(m_marker), "a file name was executed on the host");
+    }
+
+    void shortRunFollowedEqualsTheRemoteFiles() {
+        const QString id = launch(quickSets());
+        QVERIFY(!id.isEmpty());
+        Followed followed(m_backend.get(), id);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start(100);
+        QVERIFY(finished.wait(300000));
+        const QString dir = m_backend->runDir(id);
+        QCOMPARE(dir, QDir(m_root).canonicalPath() + QLatin1Char('/') + id);
+        QCOMPARE(stateOf(dir), QStringLiteral("finished"));
+        QCOMPARE(followed.follower.status().state, RunState::Finished);
+        const QByteArray file = fileText(dir + QStringLiteral("/metrics.jsonl"));
+        QVERIFY(file.count('\n') > 5);
+        QCOMPARE(followed.metrics, file);  // every line, in order, once
+        QCOMPARE(qsizetype(followed.store.recordCount()), file.count('\n'));
+        QCOMPARE(followed.store.step(0), metricsRecords(dir).front().value("step").toDouble());
+        QCOMPARE(followed.log, fileText(dir + QStringLiteral("/output.log")));
+        const QJsonObject run = jsonFile(dir + QStringLiteral("/run.json"));
+        QCOMPARE(run.value("target").toString(), kHost);
+        QCOMPARE(fileText(dir + QStringLiteral("/config.yaml")), fileText(demoConfig()));
+        QVERIFY(!m_backend->stop(id).ok());  // already ended, and it says so
+    }
+
+    void stopGivesStoppedWithCheckpoint() {
+        const QString id = launch(slowSets());
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 10, 300000);
+        // Auto mode: this machine has tmux, so the run sits in a session named after it.
+        QVERIFY(runTool(QStringLiteral("tmux"), {QStringLiteral("has-session"), QStringLiteral("-t"),
+                                                 QStringLiteral("tb-") + id})
+                    .has_value());
+        const auto stopped = m_backend->stop(id);
+        QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(dir), QStringLiteral("stopped"), 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(fileText(dir + "/exit_code").trimmed(), QByteArray("143"), 30000);
+        const QString checkpoint =
+            jsonFile(dir + "/checkpoints/latest.json").value("checkpoint").toString();
+        QVERIFY(!checkpoint.isEmpty());
+        QVERIFY(QFile::exists(dir + "/checkpoints/" + checkpoint));
+    }
+
+    void scanListsRunsStartedElsewhereAndLostOnes() {
+        // A run another machine started earlier, which ended before this app ever looked.
+        const QString other = QDir(m_root).filePath(QStringLiteral("20200101-000000-elsewhere"));
+        QVERIFY(QDir().mkpath(other));
+        QFile status(other + QStringLiteral("/status.json"));
+        QVERIFY(status.open(QIODevice::WriteOnly));
+        status.write(R"({"state":"finished","pid":99999999,"epoch":3,"step":120,"exit_code":0})");
+        status.close();
+        QVERIFY(QDir().mkpath(QDir(m_root).filePath(QStringLiteral("not-a-run"))));
+
+        m_backend = std::make_unique<RemoteBackend>(m_connection.get(), settingsWith(RemoteStartMode::Setsid));
+        const QString id = launch(slowSets());
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 4, 300000);
+        QVERIFY(!runTool(QStringLiteral("tmux"), {QStringLiteral("has-session"), QStringLiteral("-t"),
+                                                  QStringLiteral("tb-") + id})
+                     .has_value());
+        auto scan = m_backend->scan();
+        QVERIFY2(scan.ok(), scan.ok() ? "" : scan.error().c_str());
+        const RunInfo* elsewhere = find(*scan, QStringLiteral("20200101-000000-elsewhere"));
+        QVERIFY(elsewhere && find(*scan, id));
+        QVERIFY(!find(*scan, QStringLiteral("not-a-run")));
+        QCOMPARE(elsewhere->state, RunState::Finished);
+        QCOMPARE(elsewhere->step, 120);
+        QCOMPARE(find(*scan, id)->state, RunState::Running);
+        QCOMPARE(find(*scan, id)->target, kHost);
+
+        // What a reboot or the OOM killer does: wrapper and trainer die without a word.
+        const qint64 trainer = qint64(jsonFile(dir + "/status.json").value("pid").toDouble());
+        const qint64 wrapper = parentPid(trainer);
+        QVERIFY(trainer > 0 && wrapper > 1);
+        QVERIFY(::kill(pid_t(wrapper), SIGKILL) == 0);
+        QVERIFY(::kill(pid_t(-trainer), SIGKILL) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT((scan = m_backend->scan(), scan.ok() && find(*scan, id) &&
+                                                                find(*scan, id)->state == RunState::Lost),
+                                 30000);
+        QVERIFY(find(*scan, id)->message.contains(kHost));
+        QCOMPARE(stateOf(dir), QStringLiteral("running"));  // concluded, never written
+        QVERIFY(!m_backend->stop(id).ok());
+    }
+
+    void followingSurvivesCutConnections() {
+        const QString id = launch(slowSets());
+        QVERIFY(!id.isEmpty());
+        Followed followed(m_backend.get(), id);
+        int reconnected = 0;
+        QObject counting;  // the count lives only as long as this test
+        connect(m_connection.get(), &HostConnection::stateChanged, &counting,
+                [&](ConnectionState state) { reconnected += state == ConnectionState::Connected; });
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start(100);
+        for (int cut = 1; cut <= 3; ++cut) {
+            const qsizetype before = followed.metrics.size();
+            QTRY_VERIFY_WITH_TIMEOUT(followed.metrics.size() > before, 300000);
+            QVERIFY(cutConnections(m_sshd) > 0);
+            QTRY_COMPARE_WITH_TIMEOUT(reconnected, cut, 60000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_backend->stop(id).ok(), 30000);
+        QVERIFY(finished.wait(300000));
+        const QString dir = m_backend->runDir(id);
+        QCOMPARE(followed.follower.status().state, RunState::Stopped);
+        const QByteArray file = fileText(dir + QStringLiteral("/metrics.jsonl"));
+        QCOMPARE(followed.metrics, file);  // nothing lost, nothing twice
+        QCOMPARE(qsizetype(followed.store.recordCount()), file.count('\n'));
+        QCOMPARE(followed.log, fileText(dir + QStringLiteral("/output.log")));
+    }
+
+    void launchErrorsNameTheHost() {
+        RemoteHostSettings settings = settingsWith(RemoteStartMode::Auto);
+        settings.runsRoot = QStringLiteral("/proc/cannot-be-here");
+        m_backend = std::make_unique<RemoteBackend>(m_connection.get(), settings);
+        LaunchRequest request;
+        request.configPath = demoConfig();
+        request.sets = quickSets();
+        const auto failed = m_backend->launch(request);
+        QVERIFY(!failed.ok());
+        const QString message = QString::fromStdString(failed.error());
+        QVERIFY2(message.contains(kHost) && message.contains(settings.runsRoot), qPrintable(message));
+        request.sets << QStringLiteral("optim.lrr=0.1");
+        const auto invalid = m_backend->launch(request);
+        QVERIFY(!invalid.ok());
+        QVERIFY(QString::fromStdString(invalid.error()).contains(QLatin1String("optim.lrr")));
+    }
+
+private:
+    RemoteHostSettings settingsWith(RemoteStartMode mode) const {
+        RemoteHostSettings settings = m_backend->settings();
+        settings.startMode = mode;
+        return settings;
+    }
+
+    QString launch(const QStringList& sets) {
+        LaunchRequest request;
+        request.configPath = demoConfig();
+        request.sets = sets;
+        const auto id = m_backend->launch(request);
+        if (!id.ok()) qWarning("launch failed: %s", id.error().c_str());
+        return id.ok() ? *id : QString();
+    }
+
+    static const RunInfo* find(const RemoteScan& scan, const QString& id) {
+        for (const RunInfo& run : scan.runs)
+            if (run.id == id) return &run;
+        return nullptr;
+    }
+
+    QTemporaryDir m_tmp;
+    QString m_marker;
+    QString m_root;
+    std::unique_ptr<HostConnection> m_connection;
+    std::unique_ptr<RemoteBackend> m_backend;
+};
+
+QTEST_GUILESS_MAIN(TestRemoteRun)
+#include "tst_remote_run.moc"
