@@ -174,17 +174,28 @@ void AddHostDialog::setHost(const RemoteHost& host) {
 }
 
 void AddHostDialog::onSshLineEdited(const QString& line) {
-    if (line.trimmed().isEmpty()) {
-        setStatus(m_sshLineStatus, {}, true);
-        return;
-    }
-    const Result<SshTarget> parsed = parseSshCommandLine(line);
+    const bool empty = line.trimmed().isEmpty();
+    const Result<SshTarget> parsed = empty ? Result<SshTarget>(fail({})) : parseSshCommandLine(line);
     if (!parsed) {
+        // What an earlier (partial) line put into the fields goes with it; edits stay.
+        if (m_lineTarget && formTarget() == *m_lineTarget) fillTarget(SshTarget{});
+        m_lineTarget.reset();
         setStatus(m_sshLineStatus, QString::fromStdString(parsed.error()), false);
         return;
     }
     fillTarget(*parsed);
+    m_lineTarget = formTarget();
     setStatus(m_sshLineStatus, tr("Understood: %1").arg(hostAddress(*parsed)), true);
+}
+
+SshTarget AddHostDialog::formTarget() const {
+    SshTarget target = m_original.target;
+    target.host = m_host->text().trimmed();
+    target.port = m_port->value();
+    target.user = m_user->text().trimmed();
+    target.identityFile = m_keyFile->text().trimmed();
+    target.jump = m_jump->text().trimmed();
+    return target;
 }
 
 void AddHostDialog::onConfigHostChosen(int index) {
@@ -207,7 +218,8 @@ void AddHostDialog::fillTarget(const SshTarget& target) {
     m_user->setText(target.user);
     m_keyFile->setText(target.identityFile);
     m_jump->setText(target.jump);
-    if (!m_editing && !m_nameTouched) m_name->setText(suggestHostName(target, m_takenNames));
+    if (!m_editing && !m_nameTouched)
+        m_name->setText(target.host.isEmpty() ? QString() : suggestHostName(target, m_takenNames));
 }
 
 void AddHostDialog::browseKeyFile() {
@@ -220,11 +232,7 @@ HostDraft AddHostDialog::draft() const {
     HostDraft draft;
     draft.host = m_original;
     draft.host.name = m_name->text().trimmed();
-    draft.host.target.host = m_host->text().trimmed();
-    draft.host.target.port = m_port->value();
-    draft.host.target.user = m_user->text().trimmed();
-    draft.host.target.identityFile = m_keyFile->text().trimmed();
-    draft.host.target.jump = m_jump->text().trimmed();
+    draft.host.target = formTarget();
     draft.host.runsRoot = m_runsRoot->text().trimmed();
     draft.host.python = m_python->text().trimmed();
     draft.host.pricePerHour = m_price->value();

@@ -4,6 +4,7 @@
 #include <QDialog>
 
 #include <functional>
+#include <optional>
 
 #include "host_draft.h"
 #include "protocol/result.h"
@@ -51,6 +52,7 @@ private:
     void onSshLineEdited(const QString& line);
     void onConfigHostChosen(int index);
     void fillTarget(const SshTarget& target);
+    SshTarget formTarget() const;
     void browseKeyFile();
     void submit();
 
@@ -59,6 +61,7 @@ private:
     bool m_nameTouched = false;
     RemoteHost m_original;  // keeps what the form does not show (known_hosts override)
     ConfigResolver m_resolver;
+    std::optional<SshTarget> m_lineTarget;  // what the pasted line last put into the fields
 
     QLineEdit* m_sshLine = nullptr;
     QLabel* m_sshLineStatus = nullptr;

@@ -108,9 +108,9 @@ void HostReportPanel::showProbing(const QString& hostName) {
     m_status->setText(tr("Probing %1: OS, disks, GPUs, Python and torch…").arg(hostName));
 }
 
-void HostReportPanel::showFailure(const QString& hostName, const QString& message) {
+void HostReportPanel::showStopped(const QString& sentence) {
     setProbing(false);
-    m_status->setText(tr("Probing %1 failed: %2").arg(hostName, message));
+    m_status->setText(sentence);
 }
 
 void HostReportPanel::showReport(const QString& hostName, const HostReport& report,

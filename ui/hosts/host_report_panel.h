@@ -24,7 +24,8 @@ public:
     void showNothing(const QString& hostName = {});
     void showProbing(const QString& hostName);
     void showReport(const QString& hostName, const HostReport& report, const QDateTime& when);
-    void showFailure(const QString& hostName, const QString& message);
+    // The probe ended without a report: why, in a sentence naming the host.
+    void showStopped(const QString& sentence);
 
     // For tests: the value shown next to `label` under `section` ("System", "CPUs").
     QString valueOf(const QString& section, const QString& label) const;

@@ -172,7 +172,10 @@ void HostsPanel::onProbeFinished(const QString& name, const ProbeResult& result)
     if (name == currentHost()) {
         updateActions();
         showCurrentReport();  // the new report, or the previous one when this probe failed
-        if (!result.ok()) m_report->showFailure(name, result.message);
+        if (result.failure == SshFailure::Cancelled)
+            m_report->showStopped(tr("Probe of %1 cancelled.").arg(name));
+        else if (!result.ok())
+            m_report->showStopped(tr("Probing %1 failed: %2").arg(name, result.message));
     }
     if (!result.ok() && result.failure != SshFailure::Cancelled) showMessage(result.message, true);
     Q_EMIT statusMessage(result.ok() ? tr("Probed %1").arg(name)

@@ -1,0 +1,208 @@
+// The hosts dock against a real local sshd: trusting an unknown key by its fingerprint, probing
+// this machine into the report panel, cancelling, and the changed-key dialog with its typed
+// confirmation.
+#include <QAction>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QTest>
+
+#include "hosts/host_key_dialogs.h"
+#include "hosts/host_report_panel.h"
+#include "hosts/hosts_controller.h"
+#include "hosts/hosts_panel.h"
+#include "hosts/hosts_table_model.h"
+#include "ssh_test_support.h"
+
+using namespace tb;
+using namespace tb::test;
+
+namespace {
+
+constexpr int kConnectMs = 30000;
+constexpr int kProbeMs = 120000;  // importing torch in each python found can be slow
+
+}  // namespace
+
+class TestHostsConnect : public SshdTestCase {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void acceptingUnknownKeyConnects();
+    void probeFillsReportWithThisMachine();
+    void probeCancelledWhileAskingAboutKey();
+    void changedKeyNeedsTypedNameToForget();
+    void cleanup();
+
+private:
+    void openPanel();
+    template <typename Dialog>
+    Dialog* waitForDialog();
+    void acceptUnknownKey();
+    QString stateText() const;
+    void screenshot(QWidget& widget, const QString& name);
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<HostsController> m_controller;
+    std::unique_ptr<HostsPanel> m_panel;
+};
+
+void TestHostsConnect::openPanel() {
+    m_home = std::make_unique<QTemporaryDir>();
+    HostsControllerOptions options;
+    options.connection.session = testOptions();
+    options.knownHostsFile = m_home->filePath("known_hosts");
+    options.checkKeychain = false;
+    m_controller = std::make_unique<HostsController>(m_home->path(), options);
+    HostDraft draft;
+    draft.host.name = "local";
+    draft.host.target = keyTarget(m_sshd, QString());
+    draft.host.pricePerHour = 1.98;
+    QVERIFY(m_controller->addHost(draft).ok());
+    m_panel = std::make_unique<HostsPanel>(m_controller.get(), m_home->filePath("ssh_config"));
+    m_panel->resize(760, 720);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    m_panel->selectHost("local");
+    QCOMPARE(m_panel->currentHost(), QString("local"));
+}
+
+void TestHostsConnect::cleanup() {
+    m_panel.reset();
+    m_controller.reset();
+    m_home.reset();
+}
+
+template <typename Dialog>
+Dialog* TestHostsConnect::waitForDialog() {
+    Dialog* dialog = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&] { return (dialog = m_panel->findChild<Dialog*>()) && dialog->isVisible(); }, kConnectMs);
+    return shown ? dialog : nullptr;
+}
+
+void TestHostsConnect::acceptUnknownKey() {
+    auto* dialog = waitForDialog<UnknownHostKeyDialog>();
+    QVERIFY2(dialog, qPrintable("no unknown-key dialog; " + m_panel->messageLabel()->text()));
+    QCOMPARE(dialog->fingerprintLabel()->text(), m_sshd.hostKeyFingerprint());
+    QVERIFY(dialog->windowTitle().contains("local"));
+    QTest::mouseClick(dialog->acceptButton(), Qt::LeftButton);
+}
+
+QString TestHostsConnect::stateText() const {
+    return m_panel->view()->model()->index(0, HostsTableModel::State).data().toString();
+}
+
+void TestHostsConnect::screenshot(QWidget& widget, const QString& name) {
+    const QString dir = qEnvironmentVariable("TB_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) widget.grab().save(dir + "/" + name);
+}
+
+void TestHostsConnect::acceptingUnknownKeyConnects() {
+    openPanel();
+    QVERIFY(m_panel->connectHostAction()->isEnabled());
+    QVERIFY(!m_panel->disconnectHostAction()->isEnabled());
+    m_panel->connectHostAction()->trigger();
+    acceptUnknownKey();
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->state("local"), ConnectionState::Connected, kConnectMs);
+    QCOMPARE(stateText(), QString("connected"));
+    QVERIFY(!m_panel->connectHostAction()->isEnabled());
+    QVERIFY(m_panel->disconnectHostAction()->isEnabled());
+
+    // Recorded: the next connection asks nothing.
+    m_panel->disconnectHostAction()->trigger();
+    QTRY_COMPARE(stateText(), QString("offline"));
+    m_panel->connectHostAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QString("connected"), kConnectMs);
+    QVERIFY(m_panel->findChild<UnknownHostKeyDialog*>() == nullptr);
+}
+
+void TestHostsConnect::probeFillsReportWithThisMachine() {
+    openPanel();
+    HostReportPanel* report = m_panel->reportPanel();
+    QVERIFY(report->statusLabel()->text().contains("not been probed"));
+    m_panel->probeHostAction()->trigger();
+    QVERIFY(report->isProbing());
+    QVERIFY(report->cancelButton()->isVisible());
+    QVERIFY(!m_panel->probeHostAction()->isEnabled());
+    acceptUnknownKey();
+    QTRY_VERIFY_WITH_TIMEOUT(!report->isProbing(), kProbeMs);
+    QVERIFY2(m_panel->messageLabel()->isHidden(), qPrintable(m_panel->messageLabel()->text()));
+
+    const QString nproc = runTool("nproc", {}).value_or(QString()).trimmed();
+    QVERIFY(nproc.toInt() > 0);
+    QCOMPARE(report->valueOf("System", "CPUs"), nproc);
+    QVERIFY(report->valueOf("System", "Kernel").startsWith("Linux "));
+    QVERIFY(report->valueOf("System", "RAM").contains("GiB"));
+    // No GPU here: the table says none and the warning stands out above the report.
+    QCOMPARE(m_panel->view()->model()->index(0, HostsTableModel::Gpus).data().toString(), QString("none"));
+    QVERIFY(report->warningsLabel()->isVisible());
+    QVERIFY(report->warningsLabel()->text().contains("No GPU visible"));
+    QCOMPARE(report->tree()->findItems("(system)", Qt::MatchContains | Qt::MatchRecursive, 0).size(), 1);
+    QVERIFY(m_panel->probeHostAction()->isEnabled());
+    QCOMPARE(stateText(), QString("connected"));
+    screenshot(*m_panel, "hosts-panel.png");
+}
+
+void TestHostsConnect::probeCancelledWhileAskingAboutKey() {
+    openPanel();
+    HostReportPanel* report = m_panel->reportPanel();
+    m_panel->probeHostAction()->trigger();
+    auto* dialog = waitForDialog<UnknownHostKeyDialog>();
+    QVERIFY(dialog);
+    QVERIFY(report->isProbing());
+    QTest::mouseClick(report->cancelButton(), Qt::LeftButton);
+    QVERIFY(!report->isProbing());
+    QVERIFY(report->statusLabel()->text().contains("cancelled"));
+    QVERIFY(!m_controller->isProbing("local"));
+    QCOMPARE(m_controller->state("local"), ConnectionState::Offline);
+    QVERIFY(m_panel->probeHostAction()->isEnabled());
+    dialog->reject();
+    QCOMPARE(m_controller->state("local"), ConnectionState::Offline);
+}
+
+void TestHostsConnect::changedKeyNeedsTypedNameToForget() {
+    openPanel();
+    m_panel->connectHostAction()->trigger();
+    acceptUnknownKey();
+    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QString("connected"), kConnectMs);
+    m_panel->disconnectHostAction()->trigger();
+    QTRY_COMPARE(stateText(), QString("offline"));
+
+    QFile knownHosts(m_home->filePath("known_hosts"));
+    QVERIFY(knownHosts.open(QIODevice::ReadOnly));
+    QVERIFY(!knownHosts.readAll().trimmed().isEmpty());
+    knownHosts.close();
+    const QString why = m_sshd.restartWithNewHostKey();
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    m_panel->connectHostAction()->trigger();
+    auto* changed = waitForDialog<ChangedHostKeyDialog>();
+    QVERIFY2(changed, qPrintable(m_panel->messageLabel()->text()));
+    QCOMPARE(stateText(), QString("offline"));
+    QVERIFY(changed->explanationLabel()->text().contains("CHANGED"));
+    QVERIFY(changed->explanationLabel()->text().contains(QString::number(m_sshd.port())));
+    QVERIFY(m_panel->messageLabel()->text().contains("re-created"));
+    QVERIFY(!changed->forgetButton()->isEnabled());
+    QTest::keyClicks(changed->confirmEdit(), "loca");
+    QVERIFY(!changed->forgetButton()->isEnabled());
+    QTest::keyClicks(changed->confirmEdit(), "l");
+    QVERIFY(changed->forgetButton()->isEnabled());
+    QTest::mouseClick(changed->forgetButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_panel->findChild<ChangedHostKeyDialog*>() == nullptr);
+    QVERIFY(m_panel->messageLabel()->text().contains("Forgot the old key"));
+
+    QVERIFY(knownHosts.open(QIODevice::ReadOnly));
+    QVERIFY2(knownHosts.readAll().trimmed().isEmpty(), "the old key is still in known_hosts");
+
+    // Unknown again: the new key is shown and can be accepted.
+    m_panel->connectHostAction()->trigger();
+    acceptUnknownKey();
+    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QString("connected"), kConnectMs);
+}
+
+QTEST_MAIN(TestHostsConnect)
+#include "tst_hosts_connect.moc"
