@@ -2,6 +2,8 @@
 
 #include "remote/ssh_session.h"
 
+#include "remote/ssh_jump_tunnel.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -56,17 +58,17 @@ void SshSession::acceptHostKey(const QString& fingerprint, quint64 generation) {
 }
 
 void SshSession::disconnectFromHost() {
+    // The session first: it closes its end of the tunnel's socket, then the tunnel stops.
     m_session.reset();
+    m_tunnel.reset();
     m_authenticated = false;
 }
 
 SshResult SshSession::connectAndVerify(const QString& acceptedFingerprint) {
     disconnectFromHost();
-    if (!m_target.jump.isEmpty())
-        return failure(SshFailure::Protocol,
-                       QStringLiteral("%1 is reached through the jump host %2, which Trainbench "
-                                      "cannot do yet; connect to it directly")
-                           .arg(where(), m_target.jump));
+    if (!m_target.jump.isEmpty()) {
+        if (SshResult via = openJumpTunnel(acceptedFingerprint); !via.ok()) return via;
+    }
     m_session.reset(ssh_new());
     if (!m_session) return failure(SshFailure::Protocol, QStringLiteral("libssh could not start"));
     if (SshResult set = applyOptions(); !set.ok()) return set;
@@ -105,6 +107,11 @@ SshResult SshSession::applyOptions() {
               ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &noMoreConfig) == SSH_OK &&
               ssh_options_set(s, SSH_OPTIONS_PORT, &port) == SSH_OK &&
               ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout) == SSH_OK;
+    if (ok && m_tunnel) {
+        // libssh closes this socket with the session.
+        const socket_t fd = m_tunnel->targetSocket();
+        ok = ssh_options_set(s, SSH_OPTIONS_FD, &fd) == SSH_OK;
+    }
     if (ok && !m_target.user.isEmpty()) {
         const QByteArray user = m_target.user.toUtf8();
         ok = ssh_options_set(s, SSH_OPTIONS_USER, user.constData()) == SSH_OK;
@@ -121,6 +128,33 @@ SshResult SshSession::applyOptions() {
         return failure(
             SshFailure::Protocol,
             QStringLiteral("cannot set up a connection to %1: %2").arg(where(), libsshError()));
+    return {};
+}
+
+SshResult SshSession::openJumpTunnel(const QString& acceptedFingerprint) {
+    auto hop = parseJumpSpec(m_target.jump);
+    if (!hop) return failure(SshFailure::Protocol, where() + QStringLiteral(": ") +
+                                                       QString::fromStdString(hop.error()));
+    // The same key file and known_hosts serve the jump host, as one bastion usually shares
+    // the user's key; the password does not: it belongs to the target.
+    SshTarget jumpTarget = *hop;
+    jumpTarget.identityFile = m_target.identityFile;
+    jumpTarget.knownHostsFile = m_target.knownHostsFile;
+    SshSession jump(jumpTarget, m_hostName, m_options);
+    jump.m_passphrase = m_passphrase;
+    jump.m_activeGeneration = jump.m_cancelGeneration = m_activeGeneration;
+    SshResult result = jump.connectAndVerify(acceptedFingerprint);
+    if (!result.ok()) {
+        if (result.failure == SshFailure::HostKeyUnknown) Q_EMIT hostKeyUnknown(result.fingerprint);
+        result.message = QStringLiteral("Jump host for %1: %2").arg(where(), result.message);
+        return result;
+    }
+    auto tunnel = JumpTunnel::open(std::move(jump.m_session), m_target.host, m_target.port);
+    if (!tunnel)
+        return failure(SshFailure::Protocol,
+                       QStringLiteral("Cannot reach %1 through %2: %3")
+                           .arg(where(), m_target.jump, QString::fromStdString(tunnel.error())));
+    m_tunnel = std::move(*tunnel);
     return {};
 }
 

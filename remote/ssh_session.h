@@ -10,8 +10,11 @@
 #include <QObject>
 
 #include <atomic>
+#include <memory>
 
 namespace tb {
+
+class JumpTunnel;
 
 struct SshSessionOptions {
     int timeoutSeconds = 15;
@@ -58,6 +61,8 @@ Q_SIGNALS:
 private:
     SshResult connectAndVerify(const QString& acceptedFingerprint);
     SshResult applyOptions();
+    // ProxyJump: connects the jump host (its key checked like any other) and tunnels to ours.
+    SshResult openJumpTunnel(const QString& acceptedFingerprint);
     SshResult connectFailure() const;
     SshResult verifyHostKey(const QString& acceptedFingerprint);
     SshResult authenticate();
@@ -73,6 +78,7 @@ private:
     QString m_hostName;  // the stored host's name, for remedies like `hosts forget-key NAME`
     SshSessionOptions m_options;
     ssh::SessionPtr m_session;
+    std::unique_ptr<JumpTunnel> m_tunnel;  // set while connected through a jump host
     bool m_authenticated = false;
     // Secrets stay in memory only; never logged or put in a message.
     QString m_password;

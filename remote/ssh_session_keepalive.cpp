@@ -24,8 +24,7 @@ void SshSession::checkAlive(quint64 generation) {
         // The session is unusable now; a reconnect starts a fresh one. The channel belongs
         // to the session, so it goes first.
         channel.reset();
-        m_session.reset();
-        m_authenticated = false;
+        disconnectFromHost();
     }
     Q_EMIT aliveChecked(result);
 }
