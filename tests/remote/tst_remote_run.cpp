@@ -200,7 +200,8 @@ private Q_SLOTS:
             QVERIFY(cutConnections(m_sshd) > 0);
             QTRY_COMPARE_WITH_TIMEOUT(reconnected, cut, 60000);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(m_backend->stop(id).ok(), 30000);
+        const auto stopped = m_backend->stop(id);
+        QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());
         QVERIFY(finished.wait(300000));
         const QString dir = m_backend->runDir(id);
         QCOMPARE(followed.follower.status().state, RunState::Stopped);
