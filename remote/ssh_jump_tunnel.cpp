@@ -1,9 +1,12 @@
-// JumpTunnel: socket pair + direct-tcpip channel, joined by two libssh connectors on a thread.
+// JumpTunnel: socket pair + direct-tcpip channel, joined by a copying loop on its own thread.
 
 #include "remote/ssh_jump_tunnel.h"
 
 #include <QRegularExpression>
 
+#include <cerrno>
+
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -13,10 +16,16 @@ namespace {
 
 constexpr int kPollMs = 100;  // how soon the pump notices it should stop
 
-struct ConnectorDeleter {
-    void operator()(ssh_connector connector) const { ssh_connector_free(connector); }
-};
-using ConnectorPtr = std::unique_ptr<ssh_connector_struct, ConnectorDeleter>;
+bool writeAll(int fd, const char* data, int size) {
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size_t(size));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        data += n;
+        size -= int(n);
+    }
+    return true;
+}
 
 }  // namespace
 
@@ -78,28 +87,28 @@ JumpTunnel::~JumpTunnel() {
     m_session.reset();
 }
 
+// Our own loop rather than libssh's connectors: those lost data under load in 0.10 (a large
+// command output stalled for good). Waits on both sockets, so neither direction polls slowly.
 void JumpTunnel::pump() {
     ssh_session session = m_session.get();
     ssh_channel channel = m_channel.get();
-    ConnectorPtr toChannel(ssh_connector_new(session));
-    ConnectorPtr toSocket(ssh_connector_new(session));
-    ssh_event event = ssh_event_new();
-    if (!toChannel || !toSocket || !event) {
-        if (event) ssh_event_free(event);
-        return;
+    char buffer[32768];
+    while (!m_stop) {
+        // From the jump host to the target session; libssh may hold data it read earlier.
+        const int got = ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, 0);
+        if (got == SSH_ERROR) break;
+        if (got > 0 && !writeAll(m_pumpSocket, buffer, got)) break;
+        if (got == 0 && ssh_channel_is_eof(channel)) break;
+        // From the target session to the jump host.
+        pollfd fds[2] = {{m_pumpSocket, POLLIN, 0}, {ssh_get_fd(session), POLLIN, 0}};
+        const bool buffered = got > 0 || ssh_channel_poll(channel, 0) > 0;
+        if (::poll(fds, 2, buffered ? 0 : kPollMs) < 0 && errno != EINTR) break;
+        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            const ssize_t n = ::read(m_pumpSocket, buffer, sizeof buffer);
+            if (n <= 0) break;  // the target session closed its end
+            if (ssh_channel_write(channel, buffer, uint32_t(n)) != n) break;
+        }
     }
-    ssh_connector_set_in_fd(toChannel.get(), m_pumpSocket);
-    ssh_connector_set_out_channel(toChannel.get(), channel, SSH_CONNECTOR_STDINOUT);
-    ssh_connector_set_in_channel(toSocket.get(), channel, SSH_CONNECTOR_STDINOUT);
-    ssh_connector_set_out_fd(toSocket.get(), m_pumpSocket);
-    ssh_event_add_connector(event, toChannel.get());
-    ssh_event_add_connector(event, toSocket.get());
-    while (!m_stop && ssh_channel_is_open(channel) && !ssh_channel_is_eof(channel)) {
-        if (ssh_event_dopoll(event, kPollMs) == SSH_ERROR) break;
-    }
-    ssh_event_remove_connector(event, toChannel.get());
-    ssh_event_remove_connector(event, toSocket.get());
-    ssh_event_free(event);
     // The target session sees its socket close and reports the connection lost.
     ::shutdown(m_pumpSocket, SHUT_RDWR);
 }

@@ -18,7 +18,7 @@ namespace tb {
 // port stay empty / 22 when not given.
 [[nodiscard]] Result<SshTarget> parseJumpSpec(const QString& spec);
 
-// Owns the jump host's session from open() on: a pump thread moves bytes between the channel
+// Owns the jump host's session from open() on: a pump thread copies bytes between the channel
 // and its end of a socket pair and is the only one touching that session afterwards.
 class JumpTunnel {
 public:

@@ -2,6 +2,7 @@
 
 #include "remote/ssh_session.h"
 
+#include "remote/ssh_config_hosts.h"
 #include "remote/ssh_jump_tunnel.h"
 
 #include <QDir>
@@ -28,6 +29,27 @@ QString fingerprintOf(ssh_session session) {
     const ssh::CharPtr text(
         ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash.get(), length));
     return text ? QString::fromLatin1(text.get()) : QString();
+}
+
+// The jump host to connect first. "ProxyJump bastion" may name a Host of ~/.ssh/config, whose
+// values fill what the spec leaves out. The target's key file and known_hosts serve the jump
+// host too (one bastion usually knows the user's key); its password does not: it is the
+// target's.
+Result<SshTarget> jumpTargetFor(const SshTarget& target, bool readSshConfig) {
+    auto hop = parseJumpSpec(target.jump);
+    if (!hop) return hop;
+    SshTarget jump = *hop;
+    if (readSshConfig && sshConfigHostAliases().contains(jump.host)) {
+        if (auto alias = resolveSshConfigHost(jump.host); alias.ok()) {
+            if (jump.user.isEmpty()) jump.user = alias->user;
+            if (!target.jump.contains(QLatin1Char(':'))) jump.port = alias->port;
+            jump.host = alias->host;
+            jump.identityFile = alias->identityFile;
+        }
+    }
+    if (jump.identityFile.isEmpty()) jump.identityFile = target.identityFile;
+    jump.knownHostsFile = target.knownHostsFile;
+    return jump;
 }
 
 }  // namespace
@@ -132,15 +154,11 @@ SshResult SshSession::applyOptions() {
 }
 
 SshResult SshSession::openJumpTunnel(const QString& acceptedFingerprint) {
-    auto hop = parseJumpSpec(m_target.jump);
-    if (!hop) return failure(SshFailure::Protocol, where() + QStringLiteral(": ") +
-                                                       QString::fromStdString(hop.error()));
-    // The same key file and known_hosts serve the jump host, as one bastion usually shares
-    // the user's key; the password does not: it belongs to the target.
-    SshTarget jumpTarget = *hop;
-    jumpTarget.identityFile = m_target.identityFile;
-    jumpTarget.knownHostsFile = m_target.knownHostsFile;
-    SshSession jump(jumpTarget, m_hostName, m_options);
+    auto jumpTarget = jumpTargetFor(m_target, m_options.processSshConfig);
+    if (!jumpTarget)
+        return failure(SshFailure::Protocol,
+                       where() + QStringLiteral(": ") + QString::fromStdString(jumpTarget.error()));
+    SshSession jump(*jumpTarget, m_hostName, m_options);
     jump.m_passphrase = m_passphrase;
     jump.m_activeGeneration = jump.m_cancelGeneration = m_activeGeneration;
     SshResult result = jump.connectAndVerify(acceptedFingerprint);

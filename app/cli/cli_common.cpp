@@ -175,11 +175,13 @@ SshResult connectForCli(SshSessionThread& thread, const RemoteHost& host,
                            : keychainPassword(host.name);
     if (!password.isEmpty()) thread.setPassword(password);
     SshResult result = awaitConnect(thread, [&] { thread.connectToHost(); });
-    bool keyAnswered = false;
+    // A host behind a jump host may show two unknown keys: the jump host's, then its own.
+    QStringList answeredKeys;
     int prompts = 0;
     while (!result.ok() && prompts < 3) {
-        if (result.failure == SshFailure::HostKeyUnknown && !keyAnswered) {
-            keyAnswered = true;
+        if (result.failure == SshFailure::HostKeyUnknown &&
+            !answeredKeys.contains(result.fingerprint) && answeredKeys.size() < 2) {
+            answeredKeys.append(result.fingerprint);
             const QString accepted = trustedFingerprint(result, options);
             if (accepted.isEmpty()) return result;
             result = awaitConnect(thread, [&] { thread.acceptHostKey(accepted); });

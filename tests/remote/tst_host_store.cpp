@@ -1,6 +1,8 @@
 // HostStore: hosts survive a reload, names are checked, and no secret field is ever written.
 
+#include "remote/host_probe_report.h"
 #include "remote/host_store.h"
+#include "remote/probe_parsers.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -106,6 +108,70 @@ private Q_SLOTS:
         QCOMPARE(HostStore::defaultConfigDir(), QStringLiteral("/tmp/tb-home-test"));
         qunsetenv("TRAINBENCH_HOME");
         QVERIFY(HostStore::defaultConfigDir() != QStringLiteral("/tmp/tb-home-test"));
+    }
+
+    void configDirOptionWinsOverTrainbenchHome() {
+        qputenv("TRAINBENCH_HOME", "/tmp/tb-home-test");
+        HostStore::setConfigDirOverride(QStringLiteral("/tmp/tb-option"));
+        QCOMPARE(HostStore::defaultConfigDir(), QStringLiteral("/tmp/tb-option"));
+        HostStore::setConfigDirOverride({});
+        QCOMPARE(HostStore::defaultConfigDir(), QStringLiteral("/tmp/tb-home-test"));
+        qunsetenv("TRAINBENCH_HOME");
+    }
+
+    void originRoundTrips() {
+        QTemporaryDir dir;
+        HostStore store(dir.path());
+        RemoteHost host = autodlHost();
+        host.origin = QStringLiteral("ssh config autodl");
+        QVERIFY(store.add(host).ok());
+        QVERIFY(store.save().ok());
+        HostStore again(dir.path());
+        QVERIFY(again.load().ok());
+        QCOMPARE(again.find(host.name)->origin, host.origin);
+    }
+
+    void probeFillsRunsRootAndPythonOnlyWhenEmpty_data() {
+        QTest::addColumn<QString>("capture");
+        QTest::addColumn<QString>("runsRoot");
+        QTest::addColumn<QString>("python");
+        // The data disk and the conda python whose torch sees CUDA.
+        QTest::newRow("autodl") << "autodl_2gpu.txt" << "/root/autodl-tmp/trainbench"
+                                << "/root/miniconda3/bin/python";
+        // No data disk: the home folder; the only python.
+        QTest::newRow("debian") << "debian_cpu.txt" << "~/trainbench" << "/usr/bin/python3";
+    }
+
+    void probeFillsRunsRootAndPythonOnlyWhenEmpty() {
+        QFETCH(QString, capture);
+        QFETCH(QString, runsRoot);
+        QFETCH(QString, python);
+        QFile file(QFINDTESTDATA(QStringLiteral("data/probe/") + capture));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const HostReport report = parseProbeOutput(QString::fromUtf8(file.readAll()));
+        RemoteHost host;
+        QVERIFY(fillFromProbe(host, report));
+        QCOMPARE(host.runsRoot, runsRoot);
+        QCOMPARE(host.python, python);
+        QVERIFY(!fillFromProbe(host, report));  // nothing left to decide
+
+        RemoteHost chosen = autodlHost();
+        chosen.runsRoot = QStringLiteral("/mnt/mine");
+        QVERIFY(fillFromProbe(chosen, report) == false);
+        QCOMPARE(chosen.runsRoot, QStringLiteral("/mnt/mine"));
+        QCOMPARE(chosen.python, autodlHost().python);
+    }
+
+    void cudaTorchIsPreferredOverAnEarlierCpuTorch() {
+        HostReport report;
+        ProbedPython cpu{QStringLiteral("/usr/bin/python3"), QStringLiteral("3.11.2"),
+                         QStringLiteral("2.2.1+cpu")};
+        ProbedPython cuda{QStringLiteral("/opt/conda/bin/python"), QStringLiteral("3.10.8"),
+                          QStringLiteral("2.1.0+cu121"), true, QStringLiteral("12.1")};
+        report.pythons = {cpu, cuda};
+        RemoteHost host;
+        QVERIFY(fillFromProbe(host, report));
+        QCOMPARE(host.python, cuda.path);
     }
 };
 

@@ -104,15 +104,40 @@ private Q_SLOTS:
 
         // Several commands and a larger output pass through the tunnel intact.
         const ExecResult big = run(thread, results,
-                                   RemoteCommand::trustedScript(QStringLiteral("head -c 300000 /dev/zero | tr '\\000' x")));
+                                   RemoteCommand::trustedScript(QStringLiteral("head -c 3000000 /dev/zero | tr '\\000' x")));
         QVERIFY2(big.ok(), qPrintable(big.message));
-        QCOMPARE(big.standardOutput, QByteArray(300000, 'x'));
+        QCOMPARE(big.standardOutput, QByteArray(3000000, 'x'));
 
         // Disconnect and connect again: the tunnel is rebuilt, nothing asked.
         thread.disconnectFromHost();
         const SshResult again = connectOnce(thread, results);
         QVERIFY2(again.ok(), qPrintable(again.message));
         QCOMPARE(results.askedFingerprints.size(), 1);
+    }
+
+    void jumpHostNamedBySshConfigAlias() {
+        QTemporaryDir home;
+        QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".ssh")));
+        QFile config(home.filePath(QStringLiteral(".ssh/config")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        SshTarget target = keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts")));
+        config.write(QStringLiteral("Host hop\n  HostName 127.0.0.1\n  Port %1\n  User %2\n")
+                         .arg(m_sshd.port())
+                         .arg(target.user)
+                         .toUtf8());
+        config.close();
+        const QByteArray realHome = qgetenv("HOME");
+        qputenv("HOME", home.path().toUtf8());
+        const auto restore = qScopeGuard([&] { qputenv("HOME", realHome); });
+
+        target.jump = QStringLiteral("hop");
+        SshSessionOptions options = testOptions();
+        options.processSshConfig = true;
+        SshSessionThread thread(target, QStringLiteral("behind"), options);
+        SessionResults results(thread.session());
+        const SshResult connected = accept(thread, results, m_sshd.hostKeyFingerprint());
+        QVERIFY2(connected.ok(), qPrintable(connected.message));
+        QVERIFY(!clientSocketIsOurs(thread, results));
     }
 
     void deadJumpHostNamesIt() {
