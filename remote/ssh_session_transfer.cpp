@@ -4,6 +4,10 @@
 
 #include "remote/transfer_runner.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 namespace tb {
 
 void SshSession::transfer(quint64 requestId, const TransferRequest& request, quint64 generation) {
@@ -15,6 +19,11 @@ void SshSession::transfer(quint64 requestId, const TransferRequest& request, qui
                                            .arg(where())));
         return;
     }
+    // Transfers are many request/answer round trips (SFTP writes, the short commands around
+    // a stream); with Nagle's algorithm each small answer waits for a delayed ACK (~40 ms).
+    const int noDelay = 1;
+    ::setsockopt(ssh_get_fd(m_session.get()), IPPROTO_TCP, TCP_NODELAY, &noDelay,
+                 sizeof noDelay);
     TransferContext context;
     context.session = m_session.get();
     context.where = where();

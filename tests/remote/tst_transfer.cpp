@@ -170,7 +170,7 @@ private Q_SLOTS:
 
     void interruptedDownloadResumesAndVerifies() {
         const QString remote = path(QStringLiteral("big.bin"));
-        const qint64 size = 48 << 20;
+        const qint64 size = 32 << 20;
         makeFile(remote, size, 31);
         const QString local = path(QStringLiteral("downloads"));
         QVERIFY(QDir().mkpath(local));
@@ -199,22 +199,22 @@ private Q_SLOTS:
     void uploadResumesFromItsPart() {
         QFETCH(FileUploadMethod, method);
         const QString local = path(QStringLiteral("checkpoint.pt"));
-        makeFile(local, 20 << 20, 41);
+        makeFile(local, 8 << 20, 41);
         QVERIFY(QDir().mkpath(path(QStringLiteral("up"))));
         const QString remote = path(QStringLiteral("up/model.pt"));
-        // What an interrupted upload left: the first 7 MiB.
+        // What an interrupted upload left: the first 3 MiB.
         QFile source(local);
         QVERIFY(source.open(QIODevice::ReadOnly));
         QFile part(remote + QStringLiteral(".part"));
         QVERIFY(part.open(QIODevice::WriteOnly));
-        part.write(source.read(7 << 20));
+        part.write(source.read(3 << 20));
         part.close();
 
         TransferRequest request = upload(local, remote);
         request.fileUpload = method;
         TransferResult result = run(request);
         QVERIFY2(result.ok(), qPrintable(result.message));
-        QCOMPARE(result.resumedFrom, 7 << 20);
+        QCOMPARE(result.resumedFrom, 3 << 20);
         QCOMPARE(sha256Of(remote), sha256Of(local));
         QVERIFY(!QFileInfo::exists(part.fileName()));
 
@@ -232,7 +232,7 @@ private Q_SLOTS:
 
     void cancelledFolderTransfersLeaveNothing() {
         const QString source = path(QStringLiteral("many"));
-        makeTree(source, 400, 256 << 10, 51);
+        makeTree(source, 200, 256 << 10, 51);
         TransferRequest request = upload(source, path(QStringLiteral("out/dst")));
         request.compression = TarCompression::None;
         TransferResult result = run(request, true);
