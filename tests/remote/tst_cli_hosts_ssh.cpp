@@ -60,6 +60,25 @@ class TestCliHostsSsh : public SshdTestCase {
                 QString::fromUtf8(process.readAllStandardError())};
     }
 
+    // script(1) gives the command a terminal and types `typed` into it; out holds both.
+    CliRun runOnTerminal(const QStringList& arguments, const QByteArray& typed) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(env);
+        QString command = QStringLiteral("'%1' hosts").arg(QCoreApplication::applicationFilePath());
+        for (const QString& argument : arguments + QStringList{QStringLiteral("--config-dir"),
+                                                               m_config.path()})
+            command += QStringLiteral(" '%1'").arg(argument);
+        process.start(QStringLiteral("/usr/bin/script"),
+                      {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+        process.write(typed);
+        process.closeWriteChannel();
+        process.waitForFinished(180000);
+        return CliRun{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), {}};
+    }
+
     QString knownHosts() const { return m_config.filePath(QStringLiteral("known_hosts")); }
 
     QJsonObject hostJson(const QString& name) {
@@ -131,23 +150,8 @@ private Q_SLOTS:
                              QStringLiteral("--known-hosts"), knownHostsFile})
                      .exitCode,
                  0);
-        // script(1) gives the command a terminal and types our input into it.
         const auto onTerminal = [&](const QByteArray& typed) {
-            QProcess process;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("HOME"), m_home.path());
-            env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-            process.setProcessEnvironment(env);
-            const QString command =
-                QStringLiteral("'%1' hosts probe tty --config-dir '%2'")
-                    .arg(QCoreApplication::applicationFilePath(), m_config.path());
-            process.start(QStringLiteral("/usr/bin/script"),
-                          {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
-            process.write(typed);
-            process.closeWriteChannel();
-            process.waitForFinished(180000);
-            return CliRun{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                          {}};
+            return runOnTerminal({QStringLiteral("probe"), QStringLiteral("tty")}, typed);
         };
         const CliRun no = onTerminal("n\n");
         QVERIFY2(no.out.contains(QStringLiteral("[y/N]")), qPrintable(no.out));
@@ -159,6 +163,38 @@ private Q_SLOTS:
         QVERIFY2(yes.exitCode == 0, qPrintable(yes.out));
         QVERIFY(yes.out.contains(QStringLiteral("CPUs")));
         QVERIFY(QFile::exists(knownHostsFile));
+    }
+
+    void encryptedKeyAsksForItsPassphraseOnTheTerminal() {
+        if (!QFile::exists(QStringLiteral("/usr/bin/script"))) QSKIP("no script(1) for a pty");
+        const QString key = m_config.filePath(QStringLiteral("locked_key"));
+        QVERIFY(runTool(QStringLiteral("ssh-keygen"),
+                        {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                         QStringLiteral("-N"), QStringLiteral("open sesame"), QStringLiteral("-f"),
+                         key}));
+        QFile authorized(m_sshd.path(QStringLiteral("authorized_keys")));
+        QFile publicKey(key + QStringLiteral(".pub"));
+        QVERIFY(authorized.open(QIODevice::Append) && publicKey.open(QIODevice::ReadOnly));
+        authorized.write(publicKey.readAll());
+        authorized.close();
+        QCOMPARE(trainbench({QStringLiteral("add"), QStringLiteral("locked"),
+                             QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(localUser()),
+                             QStringLiteral("--key"), key, QStringLiteral("--known-hosts"),
+                             m_config.filePath(QStringLiteral("kh-locked"))})
+                     .exitCode,
+                 0);
+        const CliRun wrong = runOnTerminal(
+            {QStringLiteral("probe"), QStringLiteral("locked"), QStringLiteral("--accept-new")},
+            "guess\nguess\nguess\n");
+        QVERIFY(wrong.out.contains(QStringLiteral("Passphrase for the key ") + key));
+        QVERIFY2(wrong.out.contains(QStringLiteral("passphrase for the key %1 is wrong").arg(key)),
+                 qPrintable(wrong.out));
+        QCOMPARE(wrong.exitCode, 1);
+        const CliRun right = runOnTerminal(
+            {QStringLiteral("probe"), QStringLiteral("locked"), QStringLiteral("--accept-new")},
+            "open sesame\n");
+        QVERIFY2(right.exitCode == 0, qPrintable(right.out));
+        QVERIFY(right.out.contains(QStringLiteral("CPUs")));
     }
 
     void passwordFromStdinLeavesNoTraceInFiles() {
