@@ -10,6 +10,7 @@
 #include "cli_commands.h"
 #include "cli_common.h"
 #include "cli_hosts.h"
+#include "cli_transfer.h"
 
 namespace tb {
 namespace {
@@ -21,6 +22,8 @@ constexpr const char* kUsage =
     "       trainbench stop RUN [--kill] [--runs-root DIR]\n"
     "       trainbench hosts [add|rm|forget-key|probe] ...  (trainbench hosts help)\n"
     "       trainbench probe NAME [--json]           (the same as hosts probe)\n"
+    "       trainbench upload NAME LOCAL REMOTE      (trainbench upload --help)\n"
+    "       trainbench download NAME REMOTE LOCAL\n"
     "Every command takes --config-dir DIR: the folder of hosts.json (default:\n"
     "$TRAINBENCH_HOME, else the app's config folder).\n"
     "RUN is a run id or a unique prefix of one. The runs root is --runs-root, else\n"
@@ -33,6 +36,7 @@ bool isCliCommand(const QString& word) {
     static const QStringList commands{QStringLiteral("run"), QStringLiteral("runs"),
                                       QStringLiteral("follow"), QStringLiteral("stop"),
                                       QStringLiteral("hosts"), QStringLiteral("probe"),
+                                      QStringLiteral("upload"), QStringLiteral("download"),
                                       QStringLiteral("help")};
     return commands.contains(word);
 }
@@ -56,6 +60,8 @@ int runCliCommand(int argc, char** argv) {
         return command.isEmpty() ? cli::kExitUsage : 0;
     }
     if (command == QLatin1String("hosts")) return cli::hostsCommand(argc, argv);
+    if (command == QLatin1String("upload") || command == QLatin1String("download"))
+        return cli::transferCommand(argc, argv);
     if (command == QLatin1String("probe")) {
         // `trainbench probe NAME` is `trainbench hosts probe NAME`.
         std::vector<char*> args{argv[0], const_cast<char*>("hosts")};

@@ -1,0 +1,153 @@
+// trainbench upload NAME LOCAL REMOTE / download NAME REMOTE LOCAL, with a one-line progress.
+
+#include "cli_transfer.h"
+
+#include <QElapsedTimer>
+
+#include <cstdio>
+
+#include <unistd.h>
+
+#include "cli_common.h"
+#include "remote/host_store.h"
+#include "remote/ssh_session_thread.h"
+#include "remote/transfer_session.h"
+
+namespace tb::cli {
+namespace {
+
+constexpr int kExitInterrupted = 130;  // what a shell reports for Ctrl-C
+
+constexpr const char* kTransferUsage =
+    "usage: trainbench upload NAME LOCAL REMOTE [options]\n"
+    "       trainbench download NAME REMOTE LOCAL [options]\n"
+    "A folder's contents end up in the destination folder (like rsync SRC/ DST), packed\n"
+    "into one tar stream; a file goes to DST, or into DST when it is a folder, resuming\n"
+    "from DST.part and checked by sha256. REMOTE paths are relative to the remote home.\n"
+    "options: --compression zstd|gzip|none (default: what the remote has), --no-resume,\n"
+    "         --accept-key SHA256:..., --accept-new, --password-stdin\n";
+
+int usage(const QString& problem) {
+    printErr(problem);
+    std::fputs(kTransferUsage, stderr);
+    return kExitUsage;
+}
+
+QString megabytes(double bytes) {
+    return bytes >= 1e9 ? QStringLiteral("%1 GB").arg(bytes / 1e9, 0, 'f', 2)
+                        : QStringLiteral("%1 MB").arg(bytes / 1e6, 0, 'f', 1);
+}
+
+// "  1.2 GB / 4.0 GB  312.5 MB/s  ETA 0:09  sending", rewritten in place on a terminal.
+void showProgress(const TransferProgress& progress) {
+    QString line = QStringLiteral("  %1").arg(megabytes(progress.bytesDone));
+    if (progress.bytesTotal >= 0) line += QStringLiteral(" / ") + megabytes(progress.bytesTotal);
+    line += QStringLiteral("  %1/s").arg(megabytes(progress.bytesPerSecond));
+    if (progress.etaSeconds >= 0)
+        line += QStringLiteral("  ETA ") + formatDuration(qint64(progress.etaSeconds + 0.5));
+    line += QStringLiteral("  ") + progress.phase;
+    std::fprintf(stderr, "\r%-78s", line.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+struct ParsedTransfer {
+    QStringList positional;
+    TransferRequest request;
+    ConnectOptions connect;
+};
+
+Result<ParsedTransfer> parse(const QStringList& args) {
+    ParsedTransfer parsed;
+    auto rest = takeConnectOptions(args, parsed.connect);
+    if (!rest) return rest.failure();
+    for (qsizetype i = 0; i < rest->size(); ++i) {
+        const QString& arg = rest->at(i);
+        if (arg == QLatin1String("--no-resume")) {
+            parsed.request.resume = false;
+        } else if (arg == QLatin1String("--compression") && i + 1 < rest->size()) {
+            const QString kind = rest->at(++i);
+            if (kind == QLatin1String("zstd")) parsed.request.compression = TarCompression::Zstd;
+            else if (kind == QLatin1String("gzip")) parsed.request.compression = TarCompression::Gzip;
+            else if (kind == QLatin1String("none")) parsed.request.compression = TarCompression::None;
+            else return fail("--compression takes zstd, gzip or none", kExitUsage);
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            return fail(QStringLiteral("unknown or incomplete option '%1'").arg(arg).toStdString(),
+                        kExitUsage);
+        } else {
+            parsed.positional.append(arg);
+        }
+    }
+    if (parsed.positional.size() != 3) return fail("needs NAME and two paths", kExitUsage);
+    return parsed;
+}
+
+}  // namespace
+
+int transferCommand(int argc, char** argv) {
+    const bool uploading = QString::fromLocal8Bit(argv[1]) == QLatin1String("upload");
+    QStringList args;
+    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
+    if (args.value(0) == QLatin1String("--help") || args.value(0) == QLatin1String("help")) {
+        printOut(QString::fromLatin1(kTransferUsage));
+        return 0;
+    }
+    auto parsed = parse(args);
+    if (!parsed) return usage(QString::fromStdString(parsed.error()));
+    TransferRequest request = parsed->request;
+    request.direction = uploading ? TransferDirection::Upload : TransferDirection::Download;
+    request.localPath = parsed->positional.at(uploading ? 1 : 2);
+    request.remotePath = parsed->positional.at(uploading ? 2 : 1);
+
+    HostStore store(HostStore::defaultConfigDir());
+    if (auto loaded = store.load(); !loaded) {
+        printErr(QString::fromStdString(loaded.error()));
+        return 1;
+    }
+    const QString name = parsed->positional.at(0);
+    const RemoteHost* host = store.find(name);
+    if (!host) {
+        printErr(QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(name));
+        return 1;
+    }
+    SshSessionThread thread(host->target, host->name);
+    const SshResult connected = connectForCli(thread, *host, parsed->connect);
+    if (!connected.ok()) {
+        printErr(connected.message);
+        return 1;
+    }
+    watchInterrupt();
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    bool shown = false;
+    TransferWaitOptions wait;
+    wait.stopRequested = [] { return interrupted(); };
+    if (terminal)
+        wait.progress = [&](const TransferProgress& progress) {
+            shown = true;
+            showProgress(progress);
+        };
+    QElapsedTimer clock;
+    clock.start();
+    const TransferResult result = awaitTransfer(thread, request, wait);
+    if (shown) std::fputc('\n', stderr);
+    if (!result.ok()) {
+        printErr(result.failure == SshFailure::Cancelled
+                     ? QStringLiteral("interrupted; a file transfer resumes from its .part when "
+                                      "run again")
+                     : result.message);
+        return result.failure == SshFailure::Cancelled ? kExitInterrupted : 1;
+    }
+    const double seconds = qMax<qint64>(1, clock.elapsed()) / 1000.0;
+    QString summary = QStringLiteral("%1 %2 file%3, %4 in %5 s (%6/s, %7)")
+                          .arg(uploading ? QStringLiteral("uploaded") : QStringLiteral("downloaded"))
+                          .arg(result.files)
+                          .arg(result.files == 1 ? QString() : QStringLiteral("s"))
+                          .arg(megabytes(result.bytes))
+                          .arg(seconds, 0, 'f', 1)
+                          .arg(megabytes((result.bytes - result.resumedFrom) / seconds), result.method);
+    if (result.resumedFrom > 0)
+        summary += QStringLiteral(", resumed after %1").arg(megabytes(result.resumedFrom));
+    printOut(summary + QLatin1Char('\n'));
+    return 0;
+}
+
+}  // namespace tb::cli
