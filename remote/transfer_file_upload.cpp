@@ -5,6 +5,7 @@
 #include "remote/transfer_file.h"
 #include "remote/transfer_hash.h"
 #include "remote/transfer_meter.h"
+#include "remote/transfer_preflight.h"
 #include "remote/transfer_remote.h"
 #include "remote/transfer_space.h"
 
@@ -19,12 +20,21 @@ namespace {
 
 constexpr qint64 kReadChunk = 1 << 20;
 
-// Appends stdin to the part "$1", which must hold exactly "$2" bytes already (0: start it).
+// Appends stdin to the part "$1", which must hold exactly "$2" bytes already (0: start it),
+// and prints the sha256 of the whole part: the bytes already there, then each new byte as
+// tee appends it, so the check costs no second read of the file.
 const char kAppendScript[] = R"SH(
 mkdir -p -- "$(dirname -- "$1")" || exit 1
 if [ "$2" = 0 ]; then : > "$1" || exit 1
 elif [ "$(wc -c < "$1")" != "$2" ]; then echo "$1 changed size; upload again" >&2; exit 3; fi
-exec cat >> "$1"
+{ cat -- "$1" && tee -a -- "$1"; } | sha256sum
+)SH";
+
+// The part "$1" must hold "$3" bytes; then it becomes "$2".
+const char kPlaceScript[] = R"SH(
+got=$(wc -c < "$1") || exit 1
+if [ "$got" != "$3" ]; then echo "$got" >&2; exit 4; fi
+mv -f -- "$1" "$2"
 )SH";
 
 TransferResult failure(const QString& message) {
@@ -50,7 +60,7 @@ TransferResult sendFile(QFile& in, qint64 offset, FileHash& hash, TransferMeter&
 }
 
 TransferResult streamUpload(const TransferContext& context, const QString& part, qint64 offset,
-                            QFile& in, FileHash& hash, TransferMeter& meter) {
+                            QFile& in, FileHash& hash, TransferMeter& meter, QString& remoteHex) {
     TransferChannel channel(context);
     if (TransferResult started = channel.start(
             remoteScript(kAppendScript, {part, QString::number(offset)}));
@@ -62,7 +72,9 @@ TransferResult streamUpload(const TransferContext& context, const QString& part,
                                        });
         !sent.ok())
         return sent;
-    return channel.finish(QStringLiteral("writing %1").arg(part));
+    TransferResult finished = channel.finish(QStringLiteral("writing %1").arg(part));
+    remoteHex = QString::fromUtf8(channel.standardOutput()).section(QLatin1Char(' '), 0, 0);
+    return finished;
 }
 
 TransferResult sftpUpload(const TransferContext& context, const TransferRequest& request,
@@ -94,26 +106,27 @@ TransferResult sftpUpload(const TransferContext& context, const TransferRequest&
 }
 
 TransferResult verifyAndPlace(const TransferContext& context, const QString& part,
-                              const QString& destination, qint64 size, const QString& localHex) {
-    const auto arrived = statRemote(context, part);
-    const auto remoteHex = remoteSha256(context, part);
-    if (!remoteHex)
-        return transferFailure(static_cast<SshFailure>(remoteHex.failure().code),
-                               QString::fromStdString(remoteHex.error()));
-    if (!arrived || arrived->size != size || *remoteHex != localHex) {
+                              const QString& destination, qint64 size, const QString& localHex,
+                              const QString& remoteHex) {
+    if (remoteHex.toLower() != localHex) {
         removeRemote(context, part);
-        return failure(hashMismatchMessage(destination, context.where, localHex, *remoteHex));
+        return failure(hashMismatchMessage(destination, context.where, localHex, remoteHex));
     }
-    const ExecResult moved = context.exec(RemoteCommand(QStringLiteral("mv"))
-                                              .arg(QStringLiteral("-f"))
-                                              .arg(QStringLiteral("--"))
-                                              .arg(part)
-                                              .arg(destination));
-    if (!moved.ok()) return transferFailure(moved.failure, moved.message);
-    if (moved.exitStatus != 0)
+    const ExecResult placed =
+        context.exec(remoteScript(kPlaceScript, {part, destination, QString::number(size)}));
+    if (!placed.ok()) return transferFailure(placed.failure, placed.message);
+    if (placed.exitStatus == 4) {
+        removeRemote(context, part);
+        return failure(QStringLiteral("%1 on %2 has %3 bytes instead of %4; the partial copy was "
+                                      "removed, upload it again")
+                           .arg(part, context.where,
+                                QString::fromUtf8(placed.standardError).trimmed())
+                           .arg(size));
+    }
+    if (placed.exitStatus != 0)
         return failure(QStringLiteral("cannot rename %1 to %2 on %3: %4")
                            .arg(part, destination, context.where,
-                                QString::fromUtf8(moved.standardError).trimmed()));
+                                QString::fromUtf8(placed.standardError).trimmed()));
     return {};
 }
 
@@ -126,43 +139,49 @@ TransferResult uploadFile(const TransferContext& context, const TransferRequest&
                                                                  in.errorString()));
     const qint64 size = in.size();
     QString destination = cleanRemotePath(request.remotePath);
-    const auto existing = statRemote(context, destination);
-    if (!existing)
-        return transferFailure(static_cast<SshFailure>(existing.failure().code),
-                               QString::fromStdString(existing.error()));
-    if (existing->kind == RemoteKind::Folder)
-        destination = (destination == QLatin1String(".") ? QString() : destination + QLatin1Char('/')) +
-                      QFileInfo(request.localPath).fileName();
-    else if (existing->kind == RemoteKind::Other || remoteBaseName(destination).isEmpty())
+    const QString name = QFileInfo(request.localPath).fileName();
+    const auto preflight = preflightUpload(context, destination, name);
+    if (!preflight)
+        return transferFailure(static_cast<SshFailure>(preflight.failure().code),
+                               QString::fromStdString(preflight.error()));
+    const RemoteKind existing = preflight->destination.kind;
+    if (existing == RemoteKind::Folder)
+        destination = (destination == QLatin1String(".") ? QString()
+                                                         : destination + QLatin1Char('/')) +
+                      name;
+    else if (existing == RemoteKind::Other || remoteBaseName(destination).isEmpty())
         return failure(QStringLiteral("%1 on %2 is not a file or folder name; choose another "
                                       "destination")
                            .arg(destination, context.where));
     const QString part = destination + QStringLiteral(".part");
-    qint64 offset = 0;
-    if (request.resume) {
-        const auto partial = statRemote(context, part);
-        if (partial && partial->kind == RemoteKind::File && partial->size <= size)
-            offset = partial->size;
-    }
-    const ExecResult df = context.exec(remoteScript(remoteSpaceScript(), {destination}));
-    const QString problem =
-        spaceProblem(parseSpaceOutput(QString::fromUtf8(df.standardOutput)),
-                     SpaceNeeded{blocksOf(size - offset), 1}, context.where, destination);
+    const bool resumable = request.resume && preflight->partSize >= 0 &&
+                           preflight->partSize <= size;
+    const qint64 offset = resumable ? preflight->partSize : 0;
+    const QString problem = spaceProblem(preflight->space, SpaceNeeded{blocksOf(size - offset), 1},
+                                         context.where, destination);
     if (!problem.isEmpty()) return failure(problem);
 
     FileHash hash;
     if (!hash.addFilePrefix(request.localPath, offset))
         return failure(QStringLiteral("cannot read %1").arg(request.localPath));
     TransferMeter meter(context.report, size - offset, QStringLiteral("sending"));
+    QString remoteHex;
     TransferResult result =
         request.fileUpload == FileUploadMethod::Sftp
             ? sftpUpload(context, request, part, offset, in, hash, meter)
-            : streamUpload(context, part, offset, in, hash, meter);
+            : streamUpload(context, part, offset, in, hash, meter, remoteHex);
     meter.finish();
     if (result.ok() && context.cancelled()) result = transferCancelled();
     if (!result.ok()) return result;  // the .part stays for the next attempt
     meter.setPhase(QStringLiteral("verifying"));
-    result = verifyAndPlace(context, part, destination, size, hash.hex());
+    if (request.fileUpload == FileUploadMethod::Sftp) {
+        const auto hashed = remoteSha256(context, part);
+        if (!hashed)
+            return transferFailure(static_cast<SshFailure>(hashed.failure().code),
+                                   QString::fromStdString(hashed.error()));
+        remoteHex = *hashed;
+    }
+    result = verifyAndPlace(context, part, destination, size, hash.hex(), remoteHex);
     if (!result.ok()) return result;
     result.bytes = size;
     result.files = 1;

@@ -93,7 +93,7 @@ TransferResult downloadFolder(const TransferContext& context, const TransferRequ
         return failure(QStringLiteral("cannot create %1; check that the folder is writable")
                            .arg(stage));
     const TarCompression compression = request.compression == TarCompression::Auto
-                                           ? remoteCompression(context)
+                                           ? count->compression
                                            : request.compression;
     TransferResult result = receive(context, source, stage, *count, compression);
     if (result.ok() && context.cancelled()) result = transferCancelled();

@@ -4,6 +4,7 @@
 #include "remote/transfer_channel.h"
 #include "remote/transfer_folder.h"
 #include "remote/transfer_meter.h"
+#include "remote/transfer_preflight.h"
 #include "remote/transfer_remote.h"
 #include "remote/transfer_space.h"
 
@@ -25,33 +26,6 @@ esac
 TransferResult fromError(const Error& error) {
     return transferFailure(error.code ? static_cast<SshFailure>(error.code) : SshFailure::Protocol,
                            QString::fromStdString(error.message));
-}
-
-TransferResult checkRemoteSpace(const TransferContext& context, const QString& destination,
-                                const FolderScan& scan) {
-    const ExecResult df = context.exec(remoteScript(remoteSpaceScript(), {destination}));
-    if (!df.ok()) return transferFailure(df.failure, df.message);
-    const SpaceNeeded need{scan.blockBytes, scan.entries.size() + 1};
-    const QString problem = spaceProblem(parseSpaceOutput(QString::fromUtf8(df.standardOutput)),
-                                         need, context.where, destination);
-    return problem.isEmpty() ? TransferResult{} : transferFailure(SshFailure::Protocol, problem);
-}
-
-TransferResult verifyStage(const TransferContext& context, const QString& stage,
-                           const FolderScan& scan) {
-    const auto arrived = countRemoteTree(context, stage);
-    if (!arrived) return fromError(arrived.failure());
-    if (arrived->files == scan.files && arrived->bytes == scan.bytes) return {};
-    return transferFailure(SshFailure::Protocol,
-                           QStringLiteral("the upload to %1 did not arrive whole: %2 files, "
-                                          "%3 bytes arrived in %4 instead of %5 files, %6 bytes; "
-                                          "nothing was kept, try again")
-                               .arg(context.where)
-                               .arg(arrived->files)
-                               .arg(arrived->bytes)
-                               .arg(stage)
-                               .arg(scan.files)
-                               .arg(scan.bytes));
 }
 
 TransferResult streamFolder(const TransferContext& context, const QString& root,
@@ -96,23 +70,26 @@ TransferResult uploadFolder(const TransferContext& context, const TransferReques
         return transferFailure(SshFailure::Protocol,
                                QStringLiteral("name a folder to upload %1 into on %2, not %3")
                                    .arg(request.localPath, context.where, request.remotePath));
-    const auto existing = statRemote(context, destination);
-    if (!existing) return fromError(existing.failure());
-    if (existing->kind == RemoteKind::File || existing->kind == RemoteKind::Other)
+    const auto preflight = preflightUpload(context, destination, {});
+    if (!preflight) return fromError(preflight.failure());
+    const RemoteKind existing = preflight->destination.kind;
+    if (existing == RemoteKind::File || existing == RemoteKind::Other)
         return transferFailure(SshFailure::Protocol,
                                QStringLiteral("%1 on %2 exists and is not a folder; choose "
                                               "another destination for the folder %3")
                                    .arg(destination, context.where, request.localPath));
-    if (TransferResult space = checkRemoteSpace(context, destination, *scan); !space.ok())
-        return space;
+    const SpaceNeeded need{scan->blockBytes, scan->entries.size() + 1};
+    if (const QString problem = spaceProblem(preflight->space, need, context.where, destination);
+        !problem.isEmpty())
+        return transferFailure(SshFailure::Protocol, problem);
     const TarCompression compression = request.compression == TarCompression::Auto
-                                           ? remoteCompression(context)
+                                           ? preflight->compression
                                            : request.compression;
     const QString stage = remoteStagingPath(destination, QStringLiteral("upload"));
     TransferResult result = streamFolder(context, request.localPath, *scan, stage, compression);
     if (result.ok() && context.cancelled()) result = transferCancelled();
-    if (result.ok()) result = verifyStage(context, stage, *scan);
-    if (result.ok()) result = moveRemoteIntoPlace(context, stage, destination);
+    if (result.ok())
+        result = verifyAndMoveRemote(context, stage, destination, scan->files, scan->bytes);
     if (!result.ok()) {
         removeRemote(context, stage);
         return result;

@@ -15,24 +15,23 @@ elif [ -e "$1" ] || [ -L "$1" ]; then echo other
 else echo missing; fi
 )SH";
 
-// zstd and gzip as separate programs in a pipe: GNU tar's --zstd is missing on older
-// systems, busybox tar has no -z for writing on some builds, and a pipe sets the level.
-const char kCompressionScript[] = R"SH(
-if command -v zstd >/dev/null 2>&1; then echo zstd
-elif command -v gzip >/dev/null 2>&1; then echo gzip
-else echo none; fi
-)SH";
-
 // find | stat, summed by awk with %.0f: mawk's %d stops at 2^31.
 const char kCountScript[] = R"SH(
 cd "$1" || exit 1
 find . -type f -exec stat -c %s {} + |
   awk '{n++; s+=$1; b+=int(($1+4095)/4096)*4096} END {printf "%.0f %.0f %.0f\n", n, s, b}'
 find . | wc -l
+if command -v zstd >/dev/null 2>&1; then echo zstd
+elif command -v gzip >/dev/null 2>&1; then echo gzip
+else echo none; fi
 )SH";
 
-// An empty destination folder is replaced; a non-empty one receives the stage's contents.
-const char kMoveScript[] = R"SH(
+// Counts the stage "$1" (regular files and their bytes) against "$3 $4", then moves it to "$2":
+// an empty destination folder is replaced, a non-empty one receives the stage's contents.
+const char kVerifyAndMoveScript[] = R"SH(
+got=$(cd "$1" && find . -type f -exec stat -c %s {} + |
+  awk '{n++; s+=$1} END {printf "%.0f %.0f\n", n, s}') || exit 1
+if [ "$got" != "$3 $4" ]; then echo "$got" >&2; exit 4; fi
 if [ -d "$2" ] && [ ! -L "$2" ]; then rmdir "$2" 2>/dev/null; fi
 if [ -e "$2" ] || [ -L "$2" ]; then
   cp -R -l -f "$1"/. "$2"/ && rm -rf "$1"
@@ -79,10 +78,20 @@ QString remoteStagingPath(const QString& cleanPath, const QString& tag) {
     return parent == QLatin1String(".") ? name : parent + QLatin1Char('/') + name;
 }
 
-RemoteCommand remoteScript(const char* script, const QStringList& arguments) {
+RemoteCommand remoteScript(const QString& script, const QStringList& arguments) {
     RemoteCommand command(QStringLiteral("sh"));
-    command.arg(QStringLiteral("-c")).arg(QString::fromUtf8(script)).arg(QStringLiteral("sh"));
+    command.arg(QStringLiteral("-c")).arg(script).arg(QStringLiteral("sh"));
     return command.args(arguments);
+}
+
+RemoteCommand remoteScript(const char* script, const QStringList& arguments) {
+    return remoteScript(QString::fromUtf8(script), arguments);
+}
+
+TarCompression compressionFromName(const QString& name) {
+    if (name == QLatin1String("zstd")) return TarCompression::Zstd;
+    if (name == QLatin1String("gzip")) return TarCompression::Gzip;
+    return TarCompression::None;
 }
 
 Result<RemoteEntry> statRemote(const TransferContext& context, const QString& path) {
@@ -101,14 +110,6 @@ Result<RemoteEntry> statRemote(const TransferContext& context, const QString& pa
     return entry;
 }
 
-TarCompression remoteCompression(const TransferContext& context) {
-    const ExecResult result = context.exec(remoteScript(kCompressionScript, {}));
-    const QString answer = QString::fromUtf8(result.standardOutput).trimmed();
-    if (answer == QLatin1String("zstd")) return TarCompression::Zstd;
-    if (answer == QLatin1String("gzip")) return TarCompression::Gzip;
-    return TarCompression::None;
-}
-
 Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QString& folder) {
     const ExecResult result = context.exec(remoteScript(kCountScript, {folder}));
     if (!result.ok() || result.exitStatus != 0)
@@ -124,6 +125,7 @@ Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QS
     count.blockBytes = static_cast<qint64>(totals.value(2).toDouble());
     // `find .` lists the folder itself too.
     count.entries = lines.value(1).trimmed().toLongLong(&entriesOk) - 1;
+    count.compression = compressionFromName(lines.value(2).trimmed());
     if (!filesOk || !bytesOk || !entriesOk)
         return fail(QStringLiteral("cannot read the file count of %1 on %2: %3")
                         .arg(folder, context.where, QString::fromUtf8(result.standardOutput))
@@ -132,10 +134,23 @@ Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QS
     return count;
 }
 
-TransferResult moveRemoteIntoPlace(const TransferContext& context, const QString& stage,
-                                   const QString& destination) {
-    const ExecResult result = context.exec(remoteScript(kMoveScript, {stage, destination}));
+TransferResult verifyAndMoveRemote(const TransferContext& context, const QString& stage,
+                                   const QString& destination, qint64 files, qint64 bytes) {
+    const ExecResult result = context.exec(remoteScript(
+        kVerifyAndMoveScript,
+        {stage, destination, QString::number(files), QString::number(bytes)}));
     if (result.ok() && result.exitStatus == 0) return {};
+    if (result.ok() && result.exitStatus == 4) {
+        const QStringList got =
+            QString::fromUtf8(result.standardError).trimmed().split(QLatin1Char(' '));
+        return transferFailure(
+            SshFailure::Protocol,
+            QStringLiteral("the upload to %1 did not arrive whole: %2 files, %3 bytes arrived "
+                           "in %4 instead of %5 files, %6 bytes; nothing was kept, try again")
+                .arg(context.where, got.value(0), got.value(1), stage)
+                .arg(files)
+                .arg(bytes));
+    }
     const Error error =
         execError(result, QStringLiteral("moving %1 into %2").arg(stage, destination), context);
     return transferFailure(static_cast<SshFailure>(error.code),

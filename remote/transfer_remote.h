@@ -19,6 +19,7 @@ QString remoteStagingPath(const QString& cleanPath, const QString& tag);
 // `sh -c SCRIPT sh ARGS...`: the script is fixed text from our source, every argument is
 // quoted and reaches it as "$1", "$2", ..., so no file name is ever parsed as code.
 RemoteCommand remoteScript(const char* script, const QStringList& arguments);
+RemoteCommand remoteScript(const QString& script, const QStringList& arguments);
 
 enum class RemoteKind { Missing, File, Folder, Other };
 struct RemoteEntry {
@@ -28,21 +29,24 @@ struct RemoteEntry {
 // What is at `path`; a failure names host, port and path.
 Result<RemoteEntry> statRemote(const TransferContext& context, const QString& path);
 
-// Asks the remote once which compressed tar stream it can read and write.
-TarCompression remoteCompression(const TransferContext& context);
+// "zstd", "gzip", anything else: none. The remote decides by `command -v zstd` / gzip: pipes
+// through those programs work with any tar, where GNU tar's --zstd is missing on older systems.
+TarCompression compressionFromName(const QString& name);
 
 struct RemoteTreeCount {
     qint64 files = 0;  // regular files
     qint64 bytes = 0;  // their total size
     qint64 blockBytes = 0;  // the same rounded up per file to 4 KiB blocks
     qint64 entries = 0;  // files, folders, links: what needs inodes
+    TarCompression compression = TarCompression::None;  // what the remote can produce
 };
 Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QString& folder);
 
-// `stage` moved to `destination`: renamed when the destination is missing or empty, else
-// merged into it (hard links, then the stage is removed), like `rsync SRC/ DST`.
-TransferResult moveRemoteIntoPlace(const TransferContext& context, const QString& stage,
-                                   const QString& destination);
+// In one round trip: the stage's regular files counted and summed against `files` and
+// `bytes`, then the stage moved to `destination` — renamed when the destination is missing
+// or empty, else merged into it (hard links, then the stage is removed), like `rsync SRC/ DST`.
+TransferResult verifyAndMoveRemote(const TransferContext& context, const QString& stage,
+                                   const QString& destination, qint64 files, qint64 bytes);
 void removeRemote(const TransferContext& context, const QString& path);
 
 // The remote `sha256sum` of one file, as 64 hex digits.
