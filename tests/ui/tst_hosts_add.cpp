@@ -66,8 +66,9 @@ void TestHostsAdd::cleanup() {
 AddHostDialog* TestHostsAdd::openAddDialog() {
     m_panel->addHostAction()->trigger();
     AddHostDialog* dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = m_panel->findChild<AddHostDialog*>()) && dialog->isVisible(); });
-    return dialog;
+    const bool shown = QTest::qWaitFor(
+        [&] { return (dialog = m_panel->findChild<AddHostDialog*>()) && dialog->isVisible(); });
+    return shown ? dialog : nullptr;
 }
 
 QString TestHostsAdd::hostsJson() const {

@@ -2,9 +2,11 @@
 // this machine into the report panel, cancelling, and the changed-key dialog with its typed
 // confirmation.
 #include <QAction>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -16,6 +18,7 @@
 #include "hosts/hosts_controller.h"
 #include "hosts/hosts_panel.h"
 #include "hosts/hosts_table_model.h"
+#include "hosts/transfer_dialog.h"
 #include "ssh_test_support.h"
 
 using namespace tb;
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void probeFillsReportWithThisMachine();
     void probeCancelledWhileAskingAboutKey();
     void changedKeyNeedsTypedNameToForget();
+    void uploadShowsProgressAndResult();
     void cleanup();
 
 private:
@@ -145,6 +149,18 @@ void TestHostsConnect::probeFillsReportWithThisMachine() {
     QCOMPARE(report->tree()->findItems("(system)", Qt::MatchContains | Qt::MatchRecursive, 0).size(), 1);
     QVERIFY(m_panel->probeHostAction()->isEnabled());
     QCOMPARE(stateText(), QString("connected"));
+
+    // Another host added keeps this one selected and its report shown.
+    HostDraft other;
+    other.host.name = "westd-52979";
+    other.host.target.host = "connect.westd.seetacloud.com";
+    other.host.target.port = 52979;
+    other.host.target.user = "root";
+    other.host.pricePerHour = 2.58;
+    QVERIFY(m_controller->addHost(other).ok());
+    QCOMPARE(m_panel->currentHost(), QString("local"));
+    QCOMPARE(report->valueOf("System", "CPUs"), nproc);
+    QCOMPARE(m_panel->view()->model()->index(1, HostsTableModel::State).data().toString(), QString("offline"));
     screenshot(*m_panel, "hosts-panel.png");
 }
 
@@ -202,6 +218,48 @@ void TestHostsConnect::changedKeyNeedsTypedNameToForget() {
     m_panel->connectHostAction()->trigger();
     acceptUnknownKey();
     QTRY_COMPARE_WITH_TIMEOUT(stateText(), QString("connected"), kConnectMs);
+}
+
+void TestHostsConnect::uploadShowsProgressAndResult() {
+    openPanel();
+    QVERIFY(!m_panel->uploadAction()->isEnabled());  // offline: nothing to upload to
+    m_panel->connectHostAction()->trigger();
+    acceptUnknownKey();
+    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QString("connected"), kConnectMs);
+    QVERIFY(m_panel->uploadAction()->isEnabled());
+
+    QDir source(m_home->filePath("dataset"));
+    QVERIFY(source.mkpath("images"));
+    QByteArray total;
+    for (int i = 0; i < 40; ++i) {
+        QFile file(source.filePath(QString("images/%1.bin").arg(i)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray bytes = QByteArray::number(i).repeated(2000 + i);
+        file.write(bytes);
+        total += bytes;
+    }
+    TransferRequest request;
+    request.direction = TransferDirection::Upload;
+    request.localPath = source.path();
+    request.remotePath = m_home->filePath("remote/dataset");  // the "remote" is this machine
+    m_panel->startTransfer(request);
+
+    auto* dialog = waitForDialog<TransferDialog>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->windowTitle().contains("local"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), kProbeMs);
+    QVERIFY2(dialog->resultLabel()->text().startsWith("Done"), qPrintable(dialog->resultLabel()->text()));
+    QVERIFY(dialog->resultLabel()->text().contains("40 files"));
+    QCOMPARE(dialog->progressBar()->value(), dialog->progressBar()->maximum());
+    QVERIFY(!dialog->cancelButton()->isEnabled());
+    QByteArray arrived;
+    for (int i = 0; i < 40; ++i) {
+        QFile file(m_home->filePath(QString("remote/dataset/images/%1.bin").arg(i)));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        arrived += file.readAll();
+    }
+    QCOMPARE(arrived, total);
+    screenshot(*dialog, "hosts-transfer.png");
 }
 
 QTEST_MAIN(TestHostsConnect)

@@ -138,7 +138,9 @@ void AddHostDialog::buildForm(QFormLayout* form) {
     form->addRow(tr("H&ost:"), m_host);
     form->addRow(tr("Po&rt:"), m_port);
     form->addRow(tr("&User:"), m_user);
-    form->addRow(tr("&Key file:"), keyRow);
+    auto* keyLabel = new QLabel(tr("&Key file:"), this);
+    keyLabel->setBuddy(m_keyFile);
+    form->addRow(keyLabel, keyRow);
     form->addRow(tr("&Jump host:"), m_jump);
     form->addRow(tr("Runs roo&t:"), m_runsRoot);
     form->addRow(tr("P&ython:"), m_python);

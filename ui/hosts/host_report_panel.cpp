@@ -167,7 +167,7 @@ void HostReportPanel::fillSystem(const HostReport& report) {
 void HostReportPanel::fillGpus(const HostReport& report) {
     QTreeWidgetItem* gpus = section(tr("GPUs"));
     if (report.gpus.isEmpty()) {
-        addRow(gpus, tr("GPUs"), report.gpuError.isEmpty() ? tr("none visible") : report.gpuError, true);
+        addRow(gpus, tr("Visible"), report.gpuError.isEmpty() ? tr("none") : report.gpuError, true);
         return;
     }
     for (const ProbedGpu& gpu : report.gpus)

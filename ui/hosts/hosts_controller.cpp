@@ -127,6 +127,15 @@ HostConnection* HostsController::connectionFor(const QString& name) {
             [this, name](ConnectionState state) { onStateChanged(name, state); });
     connect(connection, &HostConnection::connectFailed, this,
             [this, name](const SshResult& result) { onConnectFailed(name, result); });
+    const SshSession* session = connection->session()->session();
+    connect(session, &SshSession::transferProgress, this,
+            [this, name](quint64 id, const TransferProgress& progress) {
+                Q_EMIT transferProgress(name, id, progress);
+            });
+    connect(session, &SshSession::transferFinished, this,
+            [this, name](quint64 id, const TransferResult& result) {
+                Q_EMIT transferFinished(name, id, result);
+            });
     return connection;
 }
 
@@ -297,6 +306,21 @@ void HostsController::finishProbe(const QString& name, const ProbeResult& result
     }
     Q_EMIT probeFinished(name, result);
     Q_EMIT hostUpdated(name);
+}
+
+}  // namespace tb
+
+namespace tb {
+
+Result<quint64> HostsController::startTransfer(const QString& name, const TransferRequest& request) {
+    Runtime* rt = runtime(name);
+    if (!rt || !rt->connection || rt->connection->state() != ConnectionState::Connected)
+        return fail("connect to " + name.toStdString() + " first (Ctrl+Return)");
+    return rt->connection->session()->transfer(request);
+}
+
+void HostsController::cancelTransfers(const QString& name) {
+    if (Runtime* rt = runtime(name); rt && rt->connection) rt->connection->session()->cancel();
 }
 
 }  // namespace tb

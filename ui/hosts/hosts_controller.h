@@ -65,6 +65,11 @@ public:
     void probe(const QString& name);
     void cancelProbe(const QString& name);
 
+    // Needs a connected host; returns the id transferProgress and transferFinished carry.
+    [[nodiscard]] Result<quint64> startTransfer(const QString& name, const TransferRequest& request);
+    // Stops every request on the host's session (probe and transfers alike).
+    void cancelTransfers(const QString& name);
+
     // The target a session uses: the stored one with the default known_hosts applied.
     SshTarget sessionTarget(const RemoteHost& host) const;
 
@@ -78,6 +83,8 @@ Q_SIGNALS:
     void connectFailed(const QString& name, const QString& message);
     void probeStarted(const QString& name);
     void probeFinished(const QString& name, const tb::ProbeResult& result);
+    void transferProgress(const QString& name, quint64 id, const tb::TransferProgress& progress);
+    void transferFinished(const QString& name, quint64 id, const tb::TransferResult& result);
 
 private:
     struct Runtime {

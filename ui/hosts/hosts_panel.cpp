@@ -34,8 +34,8 @@ HostsPanel::HostsPanel(HostsController* controller, QString sshConfigFile, QWidg
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(HostsTableModel::Gpus, QHeaderView::Stretch);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->setToolTip(tr("Double-click a host to edit it"));
     m_message->setObjectName(QStringLiteral("hostsMessage"));
@@ -51,6 +51,9 @@ HostsPanel::HostsPanel(HostsController* controller, QString sshConfigFile, QWidg
     toolbar->addActions({m_add, m_edit, m_remove});
     toolbar->addSeparator();
     toolbar->addActions({m_connect, m_disconnect, m_probe});
+    createTransferActions();
+    toolbar->addSeparator();
+    toolbar->addActions({m_upload, m_download});
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
@@ -63,6 +66,11 @@ HostsPanel::HostsPanel(HostsController* controller, QString sshConfigFile, QWidg
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
 
+    // A host added, edited or removed resets the model: the selection stays on its host.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_selectedBeforeReset = currentHost(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { selectHost(m_selectedBeforeReset); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_message->hide();
         updateActions();
@@ -157,6 +165,8 @@ void HostsPanel::updateActions() {
     m_connect->setEnabled(any && state == ConnectionState::Offline);
     m_disconnect->setEnabled(any && state != ConnectionState::Offline);
     m_probe->setEnabled(any && !m_controller->isProbing(name));
+    m_upload->setEnabled(any && state == ConnectionState::Connected);
+    m_download->setEnabled(any && state == ConnectionState::Connected);
 }
 
 void HostsPanel::showCurrentReport() {

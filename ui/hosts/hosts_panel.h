@@ -1,7 +1,11 @@
 #pragma once
 // HostsPanel: the hosts dock — table, actions, the selected host's probe report, and the dialogs.
 
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
+
+#include "remote/transfer_types.h"
 
 class QAction;
 class QLabel;
@@ -12,6 +16,7 @@ namespace tb {
 class HostReportPanel;
 class HostsController;
 class HostsTableModel;
+class TransferDialog;
 struct ProbeResult;
 
 class HostsPanel : public QWidget {
@@ -35,6 +40,11 @@ public:
     QAction* connectHostAction() const { return m_connect; }
     QAction* disconnectHostAction() const { return m_disconnect; }
     QAction* probeHostAction() const { return m_probe; }
+    QAction* uploadAction() const { return m_upload; }
+    QAction* downloadAction() const { return m_download; }
+
+    // Starts a transfer on the selected (connected) host and shows its progress dialog.
+    void startTransfer(const TransferRequest& request);
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
@@ -54,9 +64,13 @@ private:
     void explainChangedKey(const QString& name, const QString& fingerprint);
     void askSecret(const QString& name, const QString& message, bool passphrase);
     void onProbeFinished(const QString& name, const ProbeResult& result);
+    void createTransferActions();
+    void chooseUpload();
+    void chooseDownload();
 
     HostsController* m_controller;
     QString m_sshConfigFile;
+    QString m_selectedBeforeReset;
     HostsTableModel* m_model;
     QTableView* m_view;
     HostReportPanel* m_report;
@@ -67,6 +81,9 @@ private:
     QAction* m_connect = nullptr;
     QAction* m_disconnect = nullptr;
     QAction* m_probe = nullptr;
+    QAction* m_upload = nullptr;
+    QAction* m_download = nullptr;
+    QHash<quint64, QPointer<TransferDialog>> m_transfers;
 };
 
 }  // namespace tb
