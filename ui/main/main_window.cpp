@@ -13,6 +13,8 @@
 #include "checkpoints_panel.h"
 #include "config/config_editor.h"
 #include "gpu/gpu_monitor.h"
+#include "hosts/hosts_controller.h"
+#include "hosts/hosts_panel.h"
 #include "metrics/run_metrics.h"
 #include "monitor/gpu_panel.h"
 #include "monitor/log_view.h"
@@ -70,6 +72,8 @@ void MainWindow::createPanels() {
     m_checkpoints = new CheckpointsPanel(m_checkpointCatalog, this);
     m_gpuPanel = new GpuPanel(this);
     m_gpuPanel->setMonitor(m_gpuMonitor);
+    m_hosts = new HostsController(HostStore::defaultConfigDir(), {}, this);
+    m_hostsPanel = new HostsPanel(m_hosts, {}, this);
     setCentralWidget(m_charts);
     m_runsRootLabel = new QLabel(tr("Runs: %1").arg(m_context.runsRoot), this);
     statusBar()->addPermanentWidget(m_runsRootLabel);
@@ -91,7 +95,10 @@ void MainWindow::createDocks() {
     QDockWidget* log = addDock(tr("Log"), "logDock", m_log, Qt::BottomDockWidgetArea);
     QDockWidget* checkpoints = addDock(tr("Checkpoints"), "checkpointsDock", m_checkpoints, Qt::BottomDockWidgetArea);
     QDockWidget* gpu = addDock(tr("GPU"), "gpuDock", m_gpuPanel, Qt::LeftDockWidgetArea);
+    QDockWidget* hosts = addDock(tr("Hosts"), "hostsDock", m_hostsPanel, Qt::RightDockWidgetArea);
     tabifyDockWidget(log, checkpoints);
+    tabifyDockWidget(config, hosts);
+    config->raise();
     log->raise();
     resizeDocks({runs, config}, {380, 540}, Qt::Horizontal);
     resizeDocks({runs, gpu}, {520, 280}, Qt::Vertical);
@@ -126,6 +133,10 @@ void MainWindow::connectPanels() {
     connect(m_charts, &ChartPanel::checkpointClicked, this, &MainWindow::showCheckpoint);
     connect(m_checkpoints, &CheckpointsPanel::resumeRequested, m_controller, &RunController::resume);
     connect(m_checkpoints, &CheckpointsPanel::forkRequested, m_controller, &RunController::fork);
+    connect(m_hostsPanel, &HostsPanel::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    if (const Result<void> loaded = m_hosts->load(); !loaded)
+        statusBar()->showMessage(QString::fromStdString(loaded.error()));
     connect(m_notifier, &RunNotifier::notify, this,
             [this](const QString& title, const QString& text) { statusBar()->showMessage(title + ": " + text, 15000); });
 }

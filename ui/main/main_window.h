@@ -19,6 +19,8 @@ class CheckpointsPanel;
 class ConfigEditor;
 class GpuMonitor;
 class GpuPanel;
+class HostsController;
+class HostsPanel;
 class LocalBackend;
 class LogView;
 class RunCatalog;
@@ -41,6 +43,7 @@ public:
     LogView* logView() const { return m_log; }
     CheckpointsPanel* checkpointsPanel() const { return m_checkpoints; }
     RunController* runController() const { return m_controller; }
+    HostsPanel* hostsPanel() const { return m_hostsPanel; }
     QAction* runAction() const { return m_runAction; }
     QAction* stopAction() const { return m_stopAction; }
 
@@ -79,6 +82,8 @@ private:
     LogView* m_log = nullptr;
     CheckpointsPanel* m_checkpoints = nullptr;
     GpuPanel* m_gpuPanel = nullptr;
+    HostsController* m_hosts = nullptr;
+    HostsPanel* m_hostsPanel = nullptr;
     QList<QDockWidget*> m_docks;
     QLabel* m_runsRootLabel = nullptr;
 
