@@ -78,7 +78,7 @@ AddHostDialog::AddHostDialog(const QStringList& takenNames, bool vaultPersistent
                                 ? tr("A remembered password is stored in the system keychain.")
                                 : tr("No keychain service runs here: a remembered password is kept "
                                      "in memory for this session only."));
-    m_passwordNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_passwordNote->setStyleSheet(QStringLiteral("color: #5f6368;"));
     layout->addWidget(m_passwordNote);
 
     m_error = new QLabel(this);
