@@ -48,6 +48,7 @@ void RemoteFollower::poll() {
                                                    m_logOffset, m_maxBytes);
     m_backend->execAsync(read, [this](const ExecResult& result) {
         m_inFlight = false;
+        ++m_pollsDone;
         if (!result.ok() || result.exitStatus != 0) {
             Q_EMIT pollFailed(result.ok() ? QString::fromUtf8(result.standardError).trimmed()
                                           : result.message);
@@ -82,7 +83,7 @@ void RemoteFollower::handle(const QByteArray& output) {
         m_finished = true;
         m_timer->stop();
         Q_EMIT finished();
-    } else if (!atEnd) {
+    } else if (!atEnd && m_timer->isActive()) {
         QTimer::singleShot(0, this, &RemoteFollower::poll);  // more is waiting: no pause
     }
 }

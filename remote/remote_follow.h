@@ -37,6 +37,7 @@ public:
     qint64 logOffset() const { return m_logOffset; }
     const MetricsParser& parser() const { return m_parser; }
     bool isFinished() const { return m_finished; }
+    quint64 pollsDone() const { return m_pollsDone; }  // answered round trips, for benchmarks
     void setMaxBytesPerPoll(qint64 bytes) { m_maxBytes = qMax<qint64>(1, bytes); }
 
 Q_SIGNALS:
@@ -65,6 +66,7 @@ private:
     qint64 m_maxBytes = 4 << 20;
     RunInfo m_status;
     QByteArray m_statusText;
+    quint64 m_pollsDone = 0;
     bool m_inFlight = false;
     bool m_finished = false;
 };

@@ -105,25 +105,37 @@ for d in "$root"/*/; do
 done
 )sh";
 
+// Polled several times a second: status.json is read by the shell itself (the writers put it
+// on one line) and both sizes come from one stat, so a poll that finds nothing new forks twice.
 const char kReadScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
-chunk() {
-    size=-1
-    if [ -f "$2" ]; then size=$(wc -c <"$2" | tr -d ' '); fi
-    n=0
-    if [ "$size" -gt "$3" ]; then
-        n=$((size - $3))
-        if [ "$n" -gt "$max" ]; then n=$max; fi
-    fi
-    printf '%s %s %s\n' "$1" "$n" "$size"
-    if [ "$n" -gt 0 ]; then tail -c +$(($3 + 1)) "$2" | head -c "$n"; fi
-    printf '\n'
-}
 dir=$root/$2
 max=$5
-frame status "$(cat "$dir/status.json" 2>/dev/null)"
+metrics=$dir/metrics.jsonl
+log=$dir/output.log
+s=
+if [ -f "$dir/status.json" ]; then IFS= read -r s <"$dir/status.json"; fi
+case $s in *"}") ;; *) s=$(cat "$dir/status.json" 2>/dev/null) ;; esac
+frame status "$s"
 if [ -f "$dir/exit_code" ]; then frame exit "$(cat "$dir/exit_code" 2>/dev/null)"; fi
-chunk metrics "$dir/metrics.jsonl" "$3"
-chunk log "$dir/output.log" "$4"
+size_of() { if [ -f "$1" ]; then stat -c %s "$1"; else echo -1; fi; }
+if [ -f "$metrics" ] && [ -f "$log" ]; then
+    sizes=$(stat -c %s "$metrics" "$log")
+else
+    sizes="$(size_of "$metrics") $(size_of "$log")"
+fi
+chunk() {
+    n=0
+    if [ "$3" -gt "$4" ]; then
+        n=$(($3 - $4))
+        if [ "$n" -gt "$max" ]; then n=$max; fi
+    fi
+    printf '%s %s %s\n' "$1" "$n" "$3"
+    if [ "$n" -gt 0 ]; then tail -c +$(($4 + 1)) "$2" | head -c "$n"; fi
+    printf '\n'
+}
+set -- $sizes "$3" "$4"
+chunk metrics "$metrics" "$1" "$3"
+chunk log "$log" "$2" "$4"
 )sh";
 
 }  // namespace
