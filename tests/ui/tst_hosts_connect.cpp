@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void probeCancelledWhileAskingAboutKey();
     void changedKeyNeedsTypedNameToForget();
     void uploadShowsProgressAndResult();
+    void refusedPortIsNamedInPlainWords();
+    void rejectedKeyAsksForPassword();
     void cleanup();
 
 private:
@@ -260,6 +263,46 @@ void TestHostsConnect::uploadShowsProgressAndResult() {
     }
     QCOMPARE(arrived, total);
     screenshot(*dialog, "hosts-transfer.png");
+}
+
+void TestHostsConnect::refusedPortIsNamedInPlainWords() {
+    openPanel();
+    HostDraft closed;
+    closed.host.name = "closed";
+    closed.host.target = keyTarget(m_sshd, QString());
+    closed.host.target.port = freeLocalPort();  // nothing listens there
+    QVERIFY(m_controller->addHost(closed).ok());
+    m_panel->selectHost("closed");
+    m_panel->connectHostAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->messageLabel()->isVisible(), kConnectMs);
+    const QString message = m_panel->messageLabel()->text();
+    QVERIFY2(message.contains(QString("127.0.0.1 port %1").arg(closed.host.target.port)), qPrintable(message));
+    QVERIFY2(message.contains("refused"), qPrintable(message));
+    QCOMPARE(m_controller->state("closed"), ConnectionState::Offline);
+    QVERIFY(m_panel->connectHostAction()->isEnabled());
+}
+
+void TestHostsConnect::rejectedKeyAsksForPassword() {
+    openPanel();
+    const QString otherKey = m_home->filePath("other_key");
+    QVERIFY(runTool("ssh-keygen", {"-q", "-t", "ed25519", "-N", "", "-f", otherKey}).has_value());
+    HostDraft draft;
+    draft.host = *m_controller->host("local");
+    draft.host.target.identityFile = otherKey;  // a key the server does not know
+    QVERIFY(m_controller->updateHost(draft).ok());
+    m_panel->connectHostAction()->trigger();
+    acceptUnknownKey();
+
+    QInputDialog* prompt = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((prompt = m_panel->findChild<QInputDialog*>("passwordPrompt")) &&
+                                 prompt->isVisible(),
+                             kConnectMs);
+    QVERIFY(prompt->windowTitle().contains("local"));
+    QVERIFY2(prompt->labelText().contains(QString("port %1").arg(m_sshd.port())), qPrintable(prompt->labelText()));
+    QCOMPARE(prompt->textEchoMode(), QLineEdit::Password);
+    prompt->reject();
+    QTRY_VERIFY(m_panel->messageLabel()->text().startsWith("Not connected to local (" + m_controller->host("local")->target.user + "@127.0.0.1:"));
+    QCOMPARE(m_controller->state("local"), ConnectionState::Offline);
 }
 
 QTEST_MAIN(TestHostsConnect)

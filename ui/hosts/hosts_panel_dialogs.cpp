@@ -77,7 +77,9 @@ void HostsPanel::askToTrust(const QString& name, const QString& fingerprint) {
     connect(dialog, &QDialog::finished, this, [this, name, fingerprint](int result) {
         if (result == QDialog::Accepted) return m_controller->acceptHostKey(name, fingerprint);
         m_controller->cancelProbe(name);
-        showMessage(tr("Not connected to %1: its host key was not accepted.").arg(addressOf(m_controller, name)), false);
+        showMessage(tr("Not connected to %1 (%2): its host key was not accepted.")
+                        .arg(name, addressOf(m_controller, name)),
+                    false);
     });
     dialog->open();
 }
@@ -112,7 +114,7 @@ void HostsPanel::askSecret(const QString& name, const QString& message, bool pas
     });
     connect(prompt, &QDialog::rejected, this, [this, name] {
         m_controller->cancelProbe(name);
-        showMessage(tr("Not connected to %1.").arg(addressOf(m_controller, name)), false);
+        showMessage(tr("Not connected to %1 (%2).").arg(name, addressOf(m_controller, name)), false);
     });
     prompt->open();
 }
