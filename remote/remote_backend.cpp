@@ -55,8 +55,8 @@ Result<T> waitFor(const std::function<void(std::function<void(Result<T>)>)>& sta
         QTimer::singleShot(kWaitMs, loop.get(), &QEventLoop::quit);
         loop->exec();
     }
-    if (!outcome->has_value()) return fail(what + " got no answer in " +
-                                           std::to_string(kWaitMs / 1000) + " s");
+    if (!outcome->has_value())
+        return fail(what + " got no answer in " + std::to_string(kWaitMs / 1000) + " s");
     return std::move(**outcome);
 }
 
@@ -118,7 +118,8 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
 void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
                              Callback<QString> done) {
     const QString root = m_settings.runsRoot;
-    if (!claimed.ok()) return done(fail("cannot launch on " + where() + ": " + str(claimed.message)));
+    if (!claimed.ok())
+        return done(fail("cannot launch on " + where() + ": " + str(claimed.message)));
     if (claimed.exitStatus != 0) {
         const std::string what = claimed.exitStatus == 3
                                      ? "cannot create the runs folder " + str(root)
@@ -148,7 +149,8 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     files.wrapper = plan.wrapper;
     files.runJson = runJsonText({id, plan.name, m_settings.name, argv, dir, {}, {}});
     files.configYaml = plan.config.yaml;
-    files.resolvedConfig = QByteArray::fromStdString(writeResolvedConfig(plan.config.loaded.values));
+    files.resolvedConfig =
+        QByteArray::fromStdString(writeResolvedConfig(plan.config.loaded.values));
     files.statusJson = QByteArray::fromStdString(queued.toJson() + "\n");
     const RemoteCommand start =
         startRunCommand(files, trainer, m_settings.startMode, QStringLiteral("tb-") + id);
@@ -156,8 +158,9 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
         return done(fail("the config of run " + str(id) + " is too large to send to " + where() +
                          " in one command; shorten it"));
     execAsync(start, [this, id, done](const ExecResult& started) {
-        if (!started.ok()) return done(fail("run " + str(id) + " on " + where() +
-                                            " may not have started: " + str(started.message)));
+        if (!started.ok())
+            return done(fail("run " + str(id) + " on " + where() +
+                             " may not have started: " + str(started.message)));
         if (started.exitStatus != 0)
             return done(fail("run " + str(id) + " did not start on " + where() + ": " +
                              str(stderrOf(started))));
@@ -167,7 +170,8 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
 
 void RemoteBackend::signalAsync(const QString& runId, const QString& signal, Callback<void> done) {
     if (!isRunId(runId)) return done(fail("no run " + str(runId) + " on " + where()));
-    execAsync(signalRunCommand(runsRoot(), runId, signal), [this, runId, done](const ExecResult& r) {
+    execAsync(signalRunCommand(runsRoot(), runId, signal), [this, runId,
+                                                            done](const ExecResult& r) {
         const QString answer = QString::fromUtf8(r.standardOutput).trimmed();
         const std::string run = "run " + str(runId) + " on " + where();
         if (!r.ok()) return done(fail("could not signal " + run + ": " + str(r.message)));
@@ -188,8 +192,8 @@ void RemoteBackend::scanAsync(Callback<RemoteScan> done) {
     execAsync(scanRunsCommand(m_settings.runsRoot), [this, done](const ExecResult& r) {
         if (!r.ok()) return done(fail("cannot list runs on " + where() + ": " + str(r.message)));
         if (r.exitStatus != 0)
-            return done(fail("cannot list runs in " + str(m_settings.runsRoot) + " on " +
-                             where() + ": " + str(stderrOf(r))));
+            return done(fail("cannot list runs in " + str(m_settings.runsRoot) + " on " + where() +
+                             ": " + str(stderrOf(r))));
         auto scan = parseRemoteScan(r.standardOutput, m_settings.name);
         if (scan && !scan->root.isEmpty()) m_root = scan->root;
         done(std::move(scan));

@@ -21,7 +21,7 @@ class HostConnection;
 struct LaunchPlan;
 
 struct RemoteHostSettings {
-    QString name;         // the stored host's name: run.json's target, and in messages
+    QString name;  // the stored host's name: run.json's target, and in messages
     QString runsRoot = QStringLiteral("~/trainbench");
     QString trainerPath;  // trainbench-train on the host (what "Prepare host" will provide)
     QString wrapperFile;  // the local tb-wrap.sh, uploaded into each run directory

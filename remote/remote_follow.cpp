@@ -43,9 +43,9 @@ void RemoteFollower::poll() {
     if (m_inFlight || m_finished) return;
     if (m_backend->connection()->state() != ConnectionState::Connected) return;
     m_inFlight = true;
-    const RemoteCommand read = readRunFilesCommand(m_backend->runsRoot(), m_runId,
-                                                   m_metricsOffset + m_partial.size(),
-                                                   m_logOffset, m_maxBytes);
+    const RemoteCommand read =
+        readRunFilesCommand(m_backend->runsRoot(), m_runId, m_metricsOffset + m_partial.size(),
+                            m_logOffset, m_maxBytes);
     m_backend->execAsync(read, [this](const ExecResult& result) {
         m_inFlight = false;
         ++m_pollsDone;
@@ -94,9 +94,8 @@ bool RemoteFollower::takeMetrics(const QByteArray& bytes, qint64 fileSize) {
     if (bytes.isEmpty()) return fileSize < 0 || fileSize <= readTo;
     m_partial += bytes;
     m_batch.clear();
-    const ParseResult parsed =
-        m_parser.parse(std::string_view(m_partial.constData(), std::size_t(m_partial.size())),
-                       m_batch);
+    const ParseResult parsed = m_parser.parse(
+        std::string_view(m_partial.constData(), std::size_t(m_partial.size())), m_batch);
     if (parsed.bytesConsumed > 0) {
         const QByteArray lines = m_partial.left(qsizetype(parsed.bytesConsumed));
         m_partial.remove(0, qsizetype(parsed.bytesConsumed));

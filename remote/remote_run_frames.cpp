@@ -8,7 +8,8 @@ Result<QList<RemoteFrame>> parseRemoteFrames(const QByteArray& output) {
     qsizetype at = 0;
     while (at < output.size()) {
         const qsizetype lineEnd = output.indexOf('\n', at);
-        if (lineEnd < 0) return fail("remote output ends inside a header at byte " + std::to_string(at));
+        if (lineEnd < 0)
+            return fail("remote output ends inside a header at byte " + std::to_string(at));
         const QList<QByteArray> words = output.mid(at, lineEnd - at).split(' ');
         bool lengthOk = false;
         bool sizeOk = true;

@@ -12,7 +12,7 @@
 namespace tb {
 
 struct RemoteScan {
-    QString root;  // absolute runs root on the host; empty when it does not exist yet
+    QString root;         // absolute runs root on the host; empty when it does not exist yet
     QList<RunInfo> runs;  // newest first, like RunCatalog
 };
 

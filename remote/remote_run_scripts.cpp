@@ -12,9 +12,9 @@ RemoteCommand shScript(const char* script, const QStringList& arguments) {
 }
 
 // $1 is a runs root; "~" and "~/..." mean the remote home.
-#define TB_ROOT_PRELUDE                                                    \
-    "export LC_ALL=C\n"                                                    \
-    "root=$1\n"                                                            \
+#define TB_ROOT_PRELUDE \
+    "export LC_ALL=C\n" \
+    "root=$1\n"         \
     "case $root in \"~\") root=$HOME ;; \"~/\"*) root=$HOME/${root#\"~/\"} ;; esac\n"
 
 #define TB_FRAME_FUNCTION "frame() { printf '%s %s\\n%s\\n' \"$1\" \"${#2}\" \"$2\"; }\n"

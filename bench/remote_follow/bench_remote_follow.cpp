@@ -152,7 +152,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 20; ++i) {
         const double start = now();
         bool done = false;
-        backend.execAsync(RemoteCommand(QStringLiteral("true")), [&](const ExecResult&) { done = true; });
+        backend.execAsync(RemoteCommand(QStringLiteral("true")),
+                          [&](const ExecResult&) { done = true; });
         QTest::qWaitFor([&] { return done; }, 30000);
         roundTrips.push_back((now() - start) * 1000.0);
     }
@@ -163,10 +164,9 @@ int main(int argc, char** argv) {
     int failedPolls = 0;
     SeriesStore store;
     RemoteFollower follower(&backend, runId, &store);
-    QObject::connect(&follower, &RemoteFollower::metricsLines,
-                     [&](const QByteArray& lines) {
-                         if (measuring) addLatencies(lines, fromStep, polled.latencies);
-                     });
+    QObject::connect(&follower, &RemoteFollower::metricsLines, [&](const QByteArray& lines) {
+        if (measuring) addLatencies(lines, fromStep, polled.latencies);
+    });
     QObject::connect(&follower, &RemoteFollower::pollFailed, [&] { ++failedPolls; });
     follower.start(pollMs);
     QTest::qWait(2000);  // caught up with the lines written while connecting

@@ -19,7 +19,8 @@ struct ProcStat {
 std::vector<ProcStat> allProcesses() {
     std::vector<ProcStat> out;
     const double ticks = double(::sysconf(_SC_CLK_TCK));
-    for (const QString& name : QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")})) {
+    for (const QString& name :
+         QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")})) {
         QFile file(QStringLiteral("/proc/%1/stat").arg(name));
         if (!file.open(QIODevice::ReadOnly)) continue;
         const QByteArray stat = file.readAll();

@@ -62,7 +62,6 @@ Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString
     return prepared;
 }
 
-
 QByteArray runJsonText(const RunJsonFields& fields) {
     QJsonObject object;
     object.insert(QLatin1String("protocol"), kRunProtocolVersion);

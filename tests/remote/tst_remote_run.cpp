@@ -28,8 +28,7 @@ const QString kHost = QStringLiteral("gpu-box");
 
 // Follows a run and keeps everything it handed out.
 struct Followed {
-    Followed(RemoteBackend* backend, const QString& id)
-        : follower(backend, id, &store) {
+    Followed(RemoteBackend* backend, const QString& id) : follower(backend, id, &store) {
         QObject::connect(&follower, &RemoteFollower::metricsLines,
                          [this](const QByteArray& lines) { metrics += lines; });
         QObject::connect(&follower, &RemoteFollower::logAppended,
@@ -72,13 +71,15 @@ class TestRemoteRun : public SshdTestCase {
 public:
     TestRemoteRun()
         : m_marker(m_tmp.filePath(QStringLiteral("executed"))),
-          m_root(m_tmp.filePath(
-              QStringLiteral("runs it's $(touch %1); `touch %1` x").arg(m_marker))) {}
+          m_root(
+              m_tmp.filePath(QStringLiteral("runs it's $(touch %1); `touch %1` x").arg(m_marker))) {
+    }
 
 private Q_SLOTS:
     // The base class has started sshd (or skipped); each test gets a fresh session.
     void init() {
-        if (!m_skipReason.isEmpty()) QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
+        if (!m_skipReason.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
         HostConnectionOptions options;
         options.session = testOptions();
         options.firstRetryMs = 200;
@@ -129,8 +130,8 @@ private Q_SLOTS:
         const QString dir = m_backend->runDir(id);
         QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 10, 300000);
         // Auto mode: this machine has tmux, so the run sits in a session named after it.
-        QVERIFY(runTool(QStringLiteral("tmux"), {QStringLiteral("has-session"), QStringLiteral("-t"),
-                                                 QStringLiteral("tb-") + id})
+        QVERIFY(runTool(QStringLiteral("tmux"), {QStringLiteral("has-session"),
+                                                 QStringLiteral("-t"), QStringLiteral("tb-") + id})
                     .has_value());
         const auto stopped = m_backend->stop(id);
         QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());
@@ -152,13 +153,14 @@ private Q_SLOTS:
         status.close();
         QVERIFY(QDir().mkpath(QDir(m_root).filePath(QStringLiteral("not-a-run"))));
 
-        m_backend = std::make_unique<RemoteBackend>(m_connection.get(), settingsWith(RemoteStartMode::Setsid));
+        m_backend = std::make_unique<RemoteBackend>(m_connection.get(),
+                                                    settingsWith(RemoteStartMode::Setsid));
         const QString id = launch(slowSets());
         QVERIFY(!id.isEmpty());
         const QString dir = m_backend->runDir(id);
         QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 4, 300000);
-        QVERIFY(!runTool(QStringLiteral("tmux"), {QStringLiteral("has-session"), QStringLiteral("-t"),
-                                                  QStringLiteral("tb-") + id})
+        QVERIFY(!runTool(QStringLiteral("tmux"), {QStringLiteral("has-session"),
+                                                  QStringLiteral("-t"), QStringLiteral("tb-") + id})
                      .has_value());
         auto scan = m_backend->scan();
         QVERIFY2(scan.ok(), scan.ok() ? "" : scan.error().c_str());
@@ -176,9 +178,10 @@ private Q_SLOTS:
         QVERIFY(trainer > 0 && wrapper > 1);
         QVERIFY(::kill(pid_t(wrapper), SIGKILL) == 0);
         QVERIFY(::kill(pid_t(-trainer), SIGKILL) == 0);
-        QTRY_VERIFY_WITH_TIMEOUT((scan = m_backend->scan(), scan.ok() && find(*scan, id) &&
-                                                                find(*scan, id)->state == RunState::Lost),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (scan = m_backend->scan(),
+             scan.ok() && find(*scan, id) && find(*scan, id)->state == RunState::Lost),
+            30000);
         QVERIFY(find(*scan, id)->message.contains(kHost));
         QCOMPARE(stateOf(dir), QStringLiteral("running"));  // concluded, never written
         QVERIFY(!m_backend->stop(id).ok());
@@ -221,7 +224,8 @@ private Q_SLOTS:
         const auto failed = m_backend->launch(request);
         QVERIFY(!failed.ok());
         const QString message = QString::fromStdString(failed.error());
-        QVERIFY2(message.contains(kHost) && message.contains(settings.runsRoot), qPrintable(message));
+        QVERIFY2(message.contains(kHost) && message.contains(settings.runsRoot),
+                 qPrintable(message));
         request.sets << QStringLiteral("optim.lrr=0.1");
         const auto invalid = m_backend->launch(request);
         QVERIFY(!invalid.ok());

@@ -83,7 +83,8 @@ private Q_SLOTS:
         QCOMPARE(a.dir, QStringLiteral("/data/runs/20261123-080000-a"));
         QCOMPARE(a.target, QStringLiteral("box"));
         QCOMPARE(a.step, 8);
-        QVERIFY(a.message.contains(QLatin1String("4242")) && a.message.contains(QLatin1String("box")));
+        QVERIFY(a.message.contains(QLatin1String("4242")) &&
+                a.message.contains(QLatin1String("box")));
     }
 
     void scriptsTreatHostileNamesAsData() {
