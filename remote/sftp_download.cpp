@@ -1,18 +1,12 @@
-// downloadFile: SFTP reads kept `sftpRequestsInFlight` deep, written in order to NAME.part.
+// sftpDownloadRange: SFTP reads kept `sftpRequestsInFlight` deep, written in order.
 
 #include "remote/sftp_handles.h"
-#include "remote/transfer_channel.h"
-#include "remote/transfer_file.h"
+#include "remote/sftp_download.h"
 #include "remote/transfer_hash.h"
 #include "remote/transfer_meter.h"
-#include "remote/transfer_remote.h"
-#include "remote/transfer_space.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 
-#include <cstdio>
 #include <deque>
 #include <fcntl.h>
 
@@ -99,70 +93,12 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
     return {};
 }
 
-QString localTarget(const QString& localPath, const QString& remote) {
-    const QFileInfo info(localPath);
-    if (info.isDir()) return QDir(info.absoluteFilePath()).filePath(remoteBaseName(remote));
-    return QDir::cleanPath(info.absoluteFilePath());
-}
-
 }  // namespace
 
-QString hashMismatchMessage(const QString& file, const QString& where, const QString& local,
-                            const QString& remote) {
-    return QStringLiteral("%1 arrived damaged: its sha256 is %2 here and %3 on %4. The partial "
-                          "copy was removed; transfer it again.")
-        .arg(file, local, remote, where);
-}
-
-TransferResult downloadFile(const TransferContext& context, const TransferRequest& request,
-                            qint64 remoteSize) {
-    const QString remote = cleanRemotePath(request.remotePath);
-    const QString target = localTarget(request.localPath, remote);
-    const QString part = target + QStringLiteral(".part");
-    QDir().mkpath(QFileInfo(target).absolutePath());
-    qint64 offset = request.resume ? QFileInfo(part).size() : 0;
-    if (offset > remoteSize) offset = 0;  // not a prefix of this file: start over
-    const QString problem =
-        spaceProblem(localSpace(target), SpaceNeeded{blocksOf(remoteSize - offset), 1},
-                     QStringLiteral("this machine"), target);
-    if (!problem.isEmpty()) return failure(problem);
-
-    // The remote hash runs while the data flows; its answer is read at the end.
-    TransferChannel remoteHash(context);
-    if (TransferResult started = remoteHash.start(
-            RemoteCommand(QStringLiteral("sha256sum")).arg(QStringLiteral("--")).arg(remote));
-        !started.ok())
-        return started;
-    FileHash hash;
-    if (!hash.addFilePrefix(part, offset)) offset = 0;
-    QFile out(part);
-    if (!out.open(offset > 0 ? QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate))
-        return failure(QStringLiteral("cannot write %1: %2").arg(part, out.errorString()));
-    TransferMeter meter(context.report, remoteSize - offset, QStringLiteral("receiving"));
-    TransferResult result =
-        SftpReader(context, request).copy(remote, offset, remoteSize, out, hash, meter);
-    meter.finish();
-    out.close();  // what arrived stays in NAME.part for the next attempt
-    if (!result.ok()) return result;
-
-    meter.setPhase(QStringLiteral("verifying"));
-    if (TransferResult hashed = remoteHash.finish(QStringLiteral("sha256sum of %1").arg(remote));
-        !hashed.ok())
-        return hashed;
-    const QString remoteHex =
-        QString::fromUtf8(remoteHash.standardOutput()).section(QLatin1Char(' '), 0, 0).toLower();
-    const QString localHex = hash.hex();
-    if (QFileInfo(part).size() != remoteSize || localHex != remoteHex) {
-        QFile::remove(part);
-        return failure(hashMismatchMessage(target, context.where, localHex, remoteHex));
-    }
-    if (std::rename(QFile::encodeName(part).constData(), QFile::encodeName(target).constData()))
-        return failure(QStringLiteral("cannot rename %1 to %2").arg(part, target));
-    result.bytes = remoteSize;
-    result.files = 1;
-    result.resumedFrom = offset;
-    result.method = QStringLiteral("sftp");
-    return result;
+TransferResult sftpDownloadRange(const TransferContext& context, const TransferRequest& request,
+                                 const QString& remote, qint64 offset, qint64 size, QFile& out,
+                                 FileHash& hash, TransferMeter& meter) {
+    return SftpReader(context, request).copy(remote, offset, size, out, hash, meter);
 }
 
 }  // namespace tb

@@ -16,6 +16,8 @@ enum class TarCompression { Auto, Zstd, Gzip, None };
 // How a single file goes up. libssh 0.10's sftp_write waits for each reply, so one write is
 // in flight at a time; a stream into `cat` over an exec channel is pipelined by SSH's window.
 enum class FileUploadMethod { Stream, Sftp };
+// How a single file comes down: libssh 0.10's pipelined SFTP reads, or a stream from `tail -c`.
+enum class FileDownloadMethod { Stream, Sftp };
 
 struct TransferRequest {
     TransferDirection direction = TransferDirection::Upload;
@@ -26,6 +28,7 @@ struct TransferRequest {
     int sftpChunkBytes = 64 * 1024;      // one SFTP read; OpenSSH serves at most 255 KiB
     bool resume = true;                  // continue a file from its .part
     FileUploadMethod fileUpload = FileUploadMethod::Stream;
+    FileDownloadMethod fileDownload = FileDownloadMethod::Sftp;
 };
 
 struct TransferProgress {

@@ -1,0 +1,19 @@
+#pragma once
+// sftpDownloadRange: part of a remote file by SFTP, with many reads in flight (libssh 0.10's
+// sftp_async_read_begin / sftp_async_read).
+
+#include "remote/transfer_context.h"
+#include "remote/transfer_hash.h"
+#include "remote/transfer_meter.h"
+
+#include <QFile>
+
+namespace tb {
+
+// Appends bytes [offset, size) of `remote` to `out`, feeding `hash` and `meter`; the request
+// gives the pipeline depth and read size.
+TransferResult sftpDownloadRange(const TransferContext& context, const TransferRequest& request,
+                                 const QString& remote, qint64 offset, qint64 size, QFile& out,
+                                 FileHash& hash, TransferMeter& meter);
+
+}  // namespace tb
