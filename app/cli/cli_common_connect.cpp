@@ -1,0 +1,200 @@
+// The connecting half of cli_common.h: terminal prompts, trust answers, --config-dir.
+#include "cli_common.h"
+
+#include <QDir>
+#include <QEventLoop>
+
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+#include <termios.h>
+#include <unistd.h>
+
+#include "remote/host_store.h"
+#include "remote/password_vault.h"
+#include "remote/ssh_session_thread.h"
+
+namespace tb::cli {
+namespace {
+
+// Runs start (a connect or accept) and waits for the session's answer to it.
+SshResult awaitConnect(SshSessionThread& thread, const std::function<void()>& start) {
+    QEventLoop loop;
+    std::optional<SshResult> result;
+    const auto connection = QObject::connect(thread.session(), &SshSession::connectFinished,
+                                             &loop, [&](const SshResult& answer) {
+                                                 result = answer;
+                                                 loop.quit();
+                                             });
+    start();
+    if (!result) loop.exec();
+    QObject::disconnect(connection);
+    return *result;
+}
+
+bool askYesNo(const QString& question) {
+    std::fprintf(stderr, "%s", question.toLocal8Bit().constData());
+    std::fflush(stderr);
+    char line[64] = {};
+    if (!std::fgets(line, sizeof line, stdin)) return false;
+    const QString answer = QString::fromLocal8Bit(line).trimmed().toLower();
+    return answer == QLatin1String("y") || answer == QLatin1String("yes");
+}
+
+// The password the keychain holds for this host; empty where there is no keychain.
+QString keychainPassword(const QString& hostName) {
+    PasswordVault vault;
+    QEventLoop loop;
+    QString password;
+    bool done = false;
+    const auto finish = [&] {
+        done = true;
+        loop.quit();
+    };
+    QObject::connect(&vault, &PasswordVault::keychainChecked, &loop, [&](bool persistent) {
+        if (persistent)
+            vault.lookUp(hostName);
+        else
+            finish();
+    });
+    QObject::connect(&vault, &PasswordVault::passwordFound, &loop,
+                     [&](const QString&, const QString& found) {
+                         password = found;
+                         finish();
+                     });
+    QObject::connect(&vault, &PasswordVault::passwordMissing, &loop, finish);
+    vault.checkKeychain();
+    if (!done) loop.exec();
+    return password;
+}
+
+// What to answer an unknown host key; empty: refuse (result.message then says why).
+QString trustedFingerprint(SshResult& result, const ConnectOptions& options) {
+    if (!options.acceptKey.isEmpty()) return options.acceptKey;
+    if (options.acceptNew) return result.fingerprint;
+    if (!stdinIsTerminal()) {
+        result.message += QStringLiteral(
+            " Nobody can confirm it here (stdin is not a terminal): pass --accept-new to trust "
+            "a new key, or --accept-key %1 after checking it with the provider.")
+                              .arg(result.fingerprint);
+        return {};
+    }
+    if (askYesNo(result.message + QStringLiteral("\nTrust this key and connect? [y/N] ")))
+        return result.fingerprint;
+    result.message = QStringLiteral("Not connected: the host key %1 was not trusted.")
+                         .arg(result.fingerprint);
+    return {};
+}
+
+}  // namespace
+
+bool stdinIsTerminal() {
+    return ::isatty(STDIN_FILENO) == 1;
+}
+
+QString readSecretLine(const QString& prompt) {
+    const bool terminal = stdinIsTerminal();
+    termios saved{};
+    if (terminal) {
+        std::fprintf(stderr, "%s", prompt.toLocal8Bit().constData());
+        std::fflush(stderr);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    QByteArray line;
+    for (int c = std::fgetc(stdin); c != EOF && c != '\n'; c = std::fgetc(stdin))
+        line.append(char(c));
+    if (line.endsWith('\r')) line.chop(1);
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputc('\n', stderr);
+    }
+    return QString::fromLocal8Bit(line);
+}
+
+Result<QStringList> takeConnectOptions(const QStringList& args, ConnectOptions& options) {
+    QStringList rest;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--accept-new")) {
+            options.acceptNew = true;
+        } else if (arg == QLatin1String("--password-stdin")) {
+            options.passwordStdin = true;
+        } else if (arg == QLatin1String("--accept-key")) {
+            if (i + 1 >= args.size() || !args.at(i + 1).startsWith(QLatin1String("SHA256:")))
+                return fail("--accept-key needs the fingerprint, SHA256:...", kExitUsage);
+            options.acceptKey = args.at(++i);
+        } else {
+            rest.append(arg);
+        }
+    }
+    return rest;
+}
+
+Result<void> takeConfigDirOption(int& argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        QString dir;
+        int taken = 1;
+        if (arg.startsWith(QLatin1String("--config-dir="))) {
+            dir = arg.mid(13);
+        } else if (arg == QLatin1String("--config-dir")) {
+            if (i + 1 >= argc) return fail("--config-dir needs a folder", kExitUsage);
+            dir = QString::fromLocal8Bit(argv[i + 1]);
+            taken = 2;
+        } else {
+            continue;
+        }
+        if (dir.isEmpty()) return fail("--config-dir needs a folder", kExitUsage);
+        HostStore::setConfigDirOverride(QDir(dir).absolutePath());
+        for (int j = i; j + taken <= argc; ++j) argv[j] = argv[j + taken];
+        argc -= taken;
+        --i;
+    }
+    return {};
+}
+
+SshResult connectForCli(SshSessionThread& thread, const RemoteHost& host,
+                        const ConnectOptions& options) {
+    QString password = options.passwordStdin
+                           ? readSecretLine(QStringLiteral("Password for %1: ").arg(host.name))
+                           : keychainPassword(host.name);
+    if (!password.isEmpty()) thread.setPassword(password);
+    SshResult result = awaitConnect(thread, [&] { thread.connectToHost(); });
+    // A host behind a jump host may show two unknown keys: the jump host's, then its own.
+    QStringList answeredKeys;
+    int prompts = 0;
+    while (!result.ok() && prompts < 3) {
+        if (result.failure == SshFailure::HostKeyUnknown &&
+            !answeredKeys.contains(result.fingerprint) && answeredKeys.size() < 2) {
+            answeredKeys.append(result.fingerprint);
+            const QString accepted = trustedFingerprint(result, options);
+            if (accepted.isEmpty()) return result;
+            result = awaitConnect(thread, [&] { thread.acceptHostKey(accepted); });
+            continue;
+        }
+        const bool canAsk = stdinIsTerminal() && !options.passwordStdin;
+        if (result.failure == SshFailure::KeyPassphraseNeeded && canAsk) {
+            ++prompts;
+            thread.setKeyPassphrase(readSecretLine(
+                QStringLiteral("Passphrase for the key %1: ").arg(host.target.identityFile)));
+        } else if ((result.failure == SshFailure::WrongPassword ||
+                    result.failure == SshFailure::AuthDenied) &&
+                   canAsk) {
+            ++prompts;
+            std::fprintf(stderr, "%s\n", result.message.toLocal8Bit().constData());
+            password = readSecretLine(QStringLiteral("Password for %1: ").arg(host.name));
+            if (password.isEmpty()) return result;
+            thread.setPassword(password);
+        } else {
+            return result;
+        }
+        result = awaitConnect(thread, [&] { thread.connectToHost(); });
+    }
+    return result;
+}
+
+}  // namespace tb::cli
