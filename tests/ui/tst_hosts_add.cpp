@@ -2,8 +2,8 @@
 // ~/.ssh/config Host, inline errors that keep the dialog open, and removing with a confirmation.
 #include <QAction>
 #include <QCheckBox>
-#include <QDir>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -124,7 +124,8 @@ void TestHostsAdd::badLineIsExplainedInline() {
     QVERIFY(dialog);
     QTest::keyClicks(dialog->sshLineEdit(), "ssh -L 8080:localhost:80 root@box");
     QVERIFY2(dialog->sshLineStatus()->isVisible(), "no inline message for a bad line");
-    QVERIFY2(dialog->sshLineStatus()->text().contains("-L"), qPrintable(dialog->sshLineStatus()->text()));
+    QVERIFY2(dialog->sshLineStatus()->text().contains("-L"),
+             qPrintable(dialog->sshLineStatus()->text()));
     QCOMPARE(dialog->findChild<QLineEdit*>("host")->text(), QString());
 
     QTest::mouseClick(dialog->findChild<QPushButton*>("submitButton"), Qt::LeftButton);
@@ -155,7 +156,8 @@ void TestHostsAdd::duplicateNameKeepsDialogOpen() {
     QTest::keyClicks(name, "gpu");
     QTest::mouseClick(dialog->findChild<QPushButton*>("submitButton"), Qt::LeftButton);
     QVERIFY(dialog->isVisible());
-    QVERIFY2(dialog->errorLabel()->text().contains("already exists"), qPrintable(dialog->errorLabel()->text()));
+    QVERIFY2(dialog->errorLabel()->text().contains("already exists"),
+             qPrintable(dialog->errorLabel()->text()));
     QCOMPARE(dialog->findChild<QLineEdit*>("host")->text(), QString("10.0.0.2"));  // nothing lost
     QCOMPARE(m_controller->hosts().size(), 1);
     QCOMPARE(m_controller->host("gpu")->target.host, QString("10.0.0.1"));
@@ -165,8 +167,9 @@ void TestHostsAdd::duplicateNameKeepsDialogOpen() {
 void TestHostsAdd::sshConfigHostFillsFields() {
     QFile config(m_home->filePath("ssh_config"));
     QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write("Host lab-a100\n  HostName 10.20.30.40\n  Port 2222\n  User ubuntu\n"
-                 "Host *\n  ServerAliveInterval 30\n");
+    config.write(
+        "Host lab-a100\n  HostName 10.20.30.40\n  Port 2222\n  User ubuntu\n"
+        "Host *\n  ServerAliveInterval 30\n");
     config.close();
 
     AddHostDialog* dialog = openAddDialog();
@@ -194,11 +197,13 @@ void TestHostsAdd::removeAsksFirst() {
     const auto askAndAnswer = [this](QMessageBox::ButtonRole role) {
         m_panel->removeHostAction()->trigger();
         QMessageBox* box = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((box = m_panel->findChild<QMessageBox*>("confirmRemove")) && box->isVisible(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (box = m_panel->findChild<QMessageBox*>("confirmRemove")) && box->isVisible(), 5000);
         QVERIFY(box->text().contains("doomed"));
         for (QAbstractButton* button : box->buttons())
             if (box->buttonRole(button) == role) QTest::mouseClick(button, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(m_panel->findChild<QMessageBox*>("confirmRemove") == nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_panel->findChild<QMessageBox*>("confirmRemove") == nullptr,
+                                 5000);
     };
     askAndAnswer(QMessageBox::RejectRole);
     QCOMPARE(m_controller->hosts().size(), 1);

@@ -4,15 +4,15 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
-#include <QLabel>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 #include "hosts/host_key_dialogs.h"
 #include "hosts/host_report_panel.h"
@@ -88,7 +88,8 @@ template <typename Dialog>
 Dialog* TestHostsConnect::waitForDialog() {
     Dialog* dialog = nullptr;
     const bool shown = QTest::qWaitFor(
-        [&] { return (dialog = m_panel->findChild<Dialog*>()) && dialog->isVisible(); }, kConnectMs);
+        [&] { return (dialog = m_panel->findChild<Dialog*>()) && dialog->isVisible(); },
+        kConnectMs);
     return shown ? dialog : nullptr;
 }
 
@@ -146,10 +147,12 @@ void TestHostsConnect::probeFillsReportWithThisMachine() {
     QVERIFY(report->valueOf("System", "Kernel").startsWith("Linux "));
     QVERIFY(report->valueOf("System", "RAM").contains("GiB"));
     // No GPU here: the table says none and the warning stands out above the report.
-    QCOMPARE(m_panel->view()->model()->index(0, HostsTableModel::Gpus).data().toString(), QString("none"));
+    QCOMPARE(m_panel->view()->model()->index(0, HostsTableModel::Gpus).data().toString(),
+             QString("none"));
     QVERIFY(report->warningsLabel()->isVisible());
     QVERIFY(report->warningsLabel()->text().contains("No GPU visible"));
-    QCOMPARE(report->tree()->findItems("(system)", Qt::MatchContains | Qt::MatchRecursive, 0).size(), 1);
+    QCOMPARE(
+        report->tree()->findItems("(system)", Qt::MatchContains | Qt::MatchRecursive, 0).size(), 1);
     QVERIFY(m_panel->probeHostAction()->isEnabled());
     QCOMPARE(stateText(), QString("connected"));
 
@@ -163,7 +166,8 @@ void TestHostsConnect::probeFillsReportWithThisMachine() {
     QVERIFY(m_controller->addHost(other).ok());
     QCOMPARE(m_panel->currentHost(), QString("local"));
     QCOMPARE(report->valueOf("System", "CPUs"), nproc);
-    QCOMPARE(m_panel->view()->model()->index(1, HostsTableModel::State).data().toString(), QString("offline"));
+    QCOMPARE(m_panel->view()->model()->index(1, HostsTableModel::State).data().toString(),
+             QString("offline"));
     screenshot(*m_panel, "hosts-panel.png");
 }
 
@@ -251,7 +255,8 @@ void TestHostsConnect::uploadShowsProgressAndResult() {
     QVERIFY(dialog);
     QVERIFY(dialog->windowTitle().contains("local"));
     QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), kProbeMs);
-    QVERIFY2(dialog->resultLabel()->text().startsWith("Done"), qPrintable(dialog->resultLabel()->text()));
+    QVERIFY2(dialog->resultLabel()->text().startsWith("Done"),
+             qPrintable(dialog->resultLabel()->text()));
     QVERIFY(dialog->resultLabel()->text().contains("40 files"));
     QCOMPARE(dialog->progressBar()->value(), dialog->progressBar()->maximum());
     QVERIFY(!dialog->cancelButton()->isEnabled());
@@ -276,7 +281,8 @@ void TestHostsConnect::refusedPortIsNamedInPlainWords() {
     m_panel->connectHostAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->messageLabel()->isVisible(), kConnectMs);
     const QString message = m_panel->messageLabel()->text();
-    QVERIFY2(message.contains(QString("127.0.0.1 port %1").arg(closed.host.target.port)), qPrintable(message));
+    QVERIFY2(message.contains(QString("127.0.0.1 port %1").arg(closed.host.target.port)),
+             qPrintable(message));
     QVERIFY2(message.contains("refused"), qPrintable(message));
     QCOMPARE(m_controller->state("closed"), ConnectionState::Offline);
     QVERIFY(m_panel->connectHostAction()->isEnabled());
@@ -294,14 +300,16 @@ void TestHostsConnect::rejectedKeyAsksForPassword() {
     acceptUnknownKey();
 
     QInputDialog* prompt = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((prompt = m_panel->findChild<QInputDialog*>("passwordPrompt")) &&
-                                 prompt->isVisible(),
-                             kConnectMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (prompt = m_panel->findChild<QInputDialog*>("passwordPrompt")) && prompt->isVisible(),
+        kConnectMs);
     QVERIFY(prompt->windowTitle().contains("local"));
-    QVERIFY2(prompt->labelText().contains(QString("port %1").arg(m_sshd.port())), qPrintable(prompt->labelText()));
+    QVERIFY2(prompt->labelText().contains(QString("port %1").arg(m_sshd.port())),
+             qPrintable(prompt->labelText()));
     QCOMPARE(prompt->textEchoMode(), QLineEdit::Password);
     prompt->reject();
-    QTRY_VERIFY(m_panel->messageLabel()->text().startsWith("Not connected to local (" + m_controller->host("local")->target.user + "@127.0.0.1:"));
+    QTRY_VERIFY(m_panel->messageLabel()->text().startsWith(
+        "Not connected to local (" + m_controller->host("local")->target.user + "@127.0.0.1:"));
     QCOMPARE(m_controller->state("local"), ConnectionState::Offline);
 }
 

@@ -33,7 +33,8 @@ QLineEdit* lineEdit(QWidget* parent, const char* name, const QString& placeholde
 
 void setStatus(QLabel* label, const QString& text, bool good) {
     label->setText(text);
-    label->setStyleSheet(good ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
+    label->setStyleSheet(good ? QStringLiteral("color: #2e7d32;")
+                              : QStringLiteral("color: #c62828;"));
     label->setVisible(!text.isEmpty());
 }
 
@@ -45,8 +46,9 @@ AddHostDialog::AddHostDialog(const QStringList& takenNames, bool vaultPersistent
     setObjectName(QStringLiteral("AddHostDialog"));
     auto* layout = new QVBoxLayout(this);
 
-    m_sshLine = lineEdit(this, "sshLine", QStringLiteral("ssh -p 52979 root@connect.westd.seetacloud.com"),
-                         tr("Paste the ssh command your provider shows (-p, -i, -J, -l and -o are understood)"));
+    m_sshLine = lineEdit(
+        this, "sshLine", QStringLiteral("ssh -p 52979 root@connect.westd.seetacloud.com"),
+        tr("Paste the ssh command your provider shows (-p, -i, -J, -l and -o are understood)"));
     m_sshLineStatus = new QLabel(this);
     m_sshLineStatus->setObjectName(QStringLiteral("sshLineStatus"));
     m_sshLineStatus->setWordWrap(true);
@@ -60,7 +62,8 @@ AddHostDialog::AddHostDialog(const QStringList& takenNames, bool vaultPersistent
     m_configLabel = new QLabel(tr("or a &Host from ~/.ssh/config:"), this);
     m_configHosts = new QComboBox(this);
     m_configHosts->setObjectName(QStringLiteral("sshConfigHost"));
-    m_configHosts->setToolTip(tr("HostName, Port, User, IdentityFile and ProxyJump are taken from the file"));
+    m_configHosts->setToolTip(
+        tr("HostName, Port, User, IdentityFile and ProxyJump are taken from the file"));
     m_configLabel->setBuddy(m_configHosts);
     layout->addWidget(m_configLabel);
     layout->addWidget(m_configHosts);
@@ -102,7 +105,8 @@ void AddHostDialog::buildForm(QFormLayout* form) {
     const QString byProbe = tr("decided by the probe");
     m_name = lineEdit(this, "name", tr("e.g. westd-52979"),
                       tr("What you call this host; also what `trainbench probe NAME` takes"));
-    m_host = lineEdit(this, "host", tr("connect.westd.seetacloud.com"), tr("Host name or IP address"));
+    m_host =
+        lineEdit(this, "host", tr("connect.westd.seetacloud.com"), tr("Host name or IP address"));
     m_port = new QSpinBox(this);
     m_port->setObjectName(QStringLiteral("port"));
     m_port->setRange(1, 65535);
@@ -116,10 +120,12 @@ void AddHostDialog::buildForm(QFormLayout* form) {
     auto* keyRow = new QHBoxLayout;
     keyRow->addWidget(m_keyFile);
     keyRow->addWidget(browse);
-    m_jump = lineEdit(this, "jump", tr("none"), tr("Jump host (-J / ProxyJump), e.g. user@bastion:2222"));
+    m_jump = lineEdit(this, "jump", tr("none"),
+                      tr("Jump host (-J / ProxyJump), e.g. user@bastion:2222"));
     m_runsRoot = lineEdit(this, "runsRoot", byProbe + tr(" (data disk when there is one)"),
                           tr("Folder on the host that holds this host's run directories"));
-    m_python = lineEdit(this, "python", byProbe, tr("Python interpreter on the host, e.g. /root/miniconda3/bin/python"));
+    m_python = lineEdit(this, "python", byProbe,
+                        tr("Python interpreter on the host, e.g. /root/miniconda3/bin/python"));
     m_price = new QDoubleSpinBox(this);
     m_price->setObjectName(QStringLiteral("price"));
     m_price->setRange(0, 10000);
@@ -177,7 +183,8 @@ void AddHostDialog::setHost(const RemoteHost& host) {
 
 void AddHostDialog::onSshLineEdited(const QString& line) {
     const bool empty = line.trimmed().isEmpty();
-    const Result<SshTarget> parsed = empty ? Result<SshTarget>(fail({})) : parseSshCommandLine(line);
+    const Result<SshTarget> parsed =
+        empty ? Result<SshTarget>(fail({})) : parseSshCommandLine(line);
     if (!parsed) {
         // What an earlier (partial) line put into the fields goes with it; edits stay.
         if (m_lineTarget && formTarget() == *m_lineTarget) fillTarget(SshTarget{});

@@ -1,4 +1,5 @@
-// HostReportPanel: one section per topic; rows a warning talks about are drawn in the warning colour.
+// HostReportPanel: one section per topic; rows a warning talks about are drawn in the warning
+// colour.
 
 #include "host_report_panel.h"
 
@@ -32,10 +33,12 @@ QString inodeText(const ProbedDisk& disk) {
 QString torchText(const ProbedPython& python) {
     if (python.timedOut) return QObject::tr("did not answer in time");
     if (python.torchVersion.isEmpty()) return QObject::tr("no torch");
-    if (python.torchCuda.isEmpty()) return QObject::tr("torch %1, CPU only").arg(python.torchVersion);
+    if (python.torchCuda.isEmpty())
+        return QObject::tr("torch %1, CPU only").arg(python.torchVersion);
     return QObject::tr("torch %1, CUDA %2 %3")
         .arg(python.torchVersion, python.torchCuda,
-             python.torchCudaAvailable ? QObject::tr("(available)") : QObject::tr("(NOT available)"));
+             python.torchCudaAvailable ? QObject::tr("(available)")
+                                       : QObject::tr("(NOT available)"));
 }
 
 }  // namespace
@@ -60,9 +63,9 @@ HostReportPanel::HostReportPanel(QWidget* parent) : QWidget(parent) {
     m_warnings->setObjectName(QStringLiteral("probeWarnings"));
     m_warnings->setWordWrap(true);
     m_warnings->setTextFormat(Qt::PlainText);
-    m_warnings->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff3e0; color: #8a3b00; border: 1px solid #ffb74d; "
-        "border-radius: 3px; padding: 4px; }"));
+    m_warnings->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3e0; color: #8a3b00; border: 1px solid #ffb74d; "
+                       "border-radius: 3px; padding: 4px; }"));
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("probeReport"));
@@ -116,7 +119,8 @@ void HostReportPanel::showStopped(const QString& sentence) {
 void HostReportPanel::showReport(const QString& hostName, const HostReport& report,
                                  const QDateTime& when) {
     setProbing(false);
-    m_status->setText(tr("%1, probed at %2").arg(hostName, when.toString(QStringLiteral("HH:mm:ss"))));
+    m_status->setText(
+        tr("%1, probed at %2").arg(hostName, when.toString(QStringLiteral("HH:mm:ss"))));
     const QStringList warnings = report.warnings();
     setWarnings(warnings);
     m_tree->clear();
@@ -160,8 +164,8 @@ void HostReportPanel::fillSystem(const HostReport& report) {
     addRow(system, tr("Kernel"), report.kernel);
     addRow(system, tr("Machine"), report.machine);
     addRow(system, tr("CPUs"), QString::number(report.cpus));
-    addRow(system, tr("RAM"), tr("%1 (%2 available)")
-                                  .arg(gib(report.memTotalBytes), gib(report.memAvailableBytes)));
+    addRow(system, tr("RAM"),
+           tr("%1 (%2 available)").arg(gib(report.memTotalBytes), gib(report.memAvailableBytes)));
 }
 
 void HostReportPanel::fillGpus(const HostReport& report) {
@@ -171,7 +175,8 @@ void HostReportPanel::fillGpus(const HostReport& report) {
         return;
     }
     for (const ProbedGpu& gpu : report.gpus)
-        addRow(gpus, tr("GPU %1").arg(gpu.index), tr("%1, %L2 MiB").arg(gpu.name).arg(gpu.memoryMiB));
+        addRow(gpus, tr("GPU %1").arg(gpu.index),
+               tr("%1, %L2 MiB").arg(gpu.name).arg(gpu.memoryMiB));
     addRow(gpus, tr("Driver"), report.driverVersion);
     addRow(gpus, tr("CUDA (driver)"), report.cudaVersion);
 }
@@ -179,11 +184,14 @@ void HostReportPanel::fillGpus(const HostReport& report) {
 void HostReportPanel::fillDisks(const HostReport& report, const QStringList& warnings) {
     QTreeWidgetItem* disks = section(tr("Disks"));
     for (const ProbedDisk& disk : report.disks) {
-        const QString value = tr("%1 free of %2%3").arg(gib(disk.freeBytes), gib(disk.totalBytes), inodeText(disk));
+        const QString value =
+            tr("%1 free of %2%3").arg(gib(disk.freeBytes), gib(disk.totalBytes), inodeText(disk));
         const QString label = disk.role == DiskRole::Other
                                   ? disk.mount
                                   : tr("%1 (%2)").arg(disk.mount, diskRoleName(disk.role));
-        QTreeWidgetItem* row = addRow(disks, label, value, mentioned(warnings, QLatin1Char(' ') + disk.mount + QStringLiteral(" is ")));
+        QTreeWidgetItem* row =
+            addRow(disks, label, value,
+                   mentioned(warnings, QLatin1Char(' ') + disk.mount + QStringLiteral(" is ")));
         row->setToolTip(0, disk.filesystem);
     }
 }
@@ -192,7 +200,8 @@ void HostReportPanel::fillPythons(const HostReport& report, const QStringList& w
     QTreeWidgetItem* pythons = section(tr("Python"));
     if (report.pythons.isEmpty()) addRow(pythons, tr("Python"), tr("none found"), true);
     for (const ProbedPython& python : report.pythons) {
-        const QString version = python.version.isEmpty() ? QString() : python.version + QStringLiteral(" · ");
+        const QString version =
+            python.version.isEmpty() ? QString() : python.version + QStringLiteral(" · ");
         addRow(pythons, python.path, version + torchText(python), mentioned(warnings, python.path));
     }
 }

@@ -66,7 +66,8 @@ public:
     void cancelProbe(const QString& name);
 
     // Needs a connected host; returns the id transferProgress and transferFinished carry.
-    [[nodiscard]] Result<quint64> startTransfer(const QString& name, const TransferRequest& request);
+    [[nodiscard]] Result<quint64> startTransfer(const QString& name,
+                                                const TransferRequest& request);
     // Stops every request on the host's session (probe and transfers alike).
     void cancelTransfers(const QString& name);
 

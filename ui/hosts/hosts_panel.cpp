@@ -102,8 +102,9 @@ void HostsPanel::createActions() {
                       tr("Remove the selected host (asks first)"));
     m_connect = action(tr("&Connect"), QStyle::SP_MediaPlay, Qt::CTRL | Qt::Key_Return,
                        tr("Connect to the selected host"));
-    m_disconnect = action(tr("&Disconnect"), QStyle::SP_MediaStop,
-                          Qt::CTRL | Qt::SHIFT | Qt::Key_Return, tr("Disconnect from the selected host"));
+    m_disconnect =
+        action(tr("&Disconnect"), QStyle::SP_MediaStop, Qt::CTRL | Qt::SHIFT | Qt::Key_Return,
+               tr("Disconnect from the selected host"));
     m_probe = action(tr("&Probe"), QStyle::SP_BrowserReload, Qt::CTRL | Qt::Key_P,
                      tr("Ask the host what it offers: GPUs, disks, Python and torch"));
     connect(m_add, &QAction::triggered, this, &HostsPanel::addHost);
@@ -139,10 +140,12 @@ void HostsPanel::connectController() {
                 showMessage(message, true);
                 explainChangedKey(name, fingerprint);
             });
-    connect(m_controller, &HostsController::passwordNeeded, this,
-            [this](const QString& name, const QString& message) { askSecret(name, message, false); });
-    connect(m_controller, &HostsController::passphraseNeeded, this,
-            [this](const QString& name, const QString& message) { askSecret(name, message, true); });
+    connect(
+        m_controller, &HostsController::passwordNeeded, this,
+        [this](const QString& name, const QString& message) { askSecret(name, message, false); });
+    connect(
+        m_controller, &HostsController::passphraseNeeded, this,
+        [this](const QString& name, const QString& message) { askSecret(name, message, true); });
     connect(m_controller, &HostsController::connectFailed, this,
             [this](const QString&, const QString& message) { showMessage(message, true); });
 }

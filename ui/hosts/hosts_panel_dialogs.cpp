@@ -33,32 +33,37 @@ void HostsPanel::editHost() {
 }
 
 void HostsPanel::openHostDialog(const QString& editName) {
-    auto* dialog = new AddHostDialog(m_controller->hostNames(), m_controller->vault()->persistent(), this);
+    auto* dialog =
+        new AddHostDialog(m_controller->hostNames(), m_controller->vault()->persistent(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString configFile = m_sshConfigFile.isEmpty() ? defaultSshConfigFile() : m_sshConfigFile;
     dialog->setSshConfigHosts(sshConfigHostAliases(configFile), [configFile](const QString& alias) {
         return resolveSshConfigHost(alias, configFile);
     });
     if (const RemoteHost* host = m_controller->host(editName)) dialog->setHost(*host);
-    connect(dialog, &AddHostDialog::submitted, this, [this, dialog, editName](const HostDraft& draft) {
-        const Result<void> saved =
-            editName.isEmpty() ? m_controller->addHost(draft) : m_controller->updateHost(draft);
-        if (!saved) return dialog->showError(QString::fromStdString(saved.error()));
-        dialog->accept();
-        selectHost(draft.host.name);
-        Q_EMIT statusMessage(tr("Saved host %1 in %2").arg(draft.host.name, m_controller->hostsFile()));
-    });
+    connect(
+        dialog, &AddHostDialog::submitted, this, [this, dialog, editName](const HostDraft& draft) {
+            const Result<void> saved =
+                editName.isEmpty() ? m_controller->addHost(draft) : m_controller->updateHost(draft);
+            if (!saved) return dialog->showError(QString::fromStdString(saved.error()));
+            dialog->accept();
+            selectHost(draft.host.name);
+            Q_EMIT statusMessage(
+                tr("Saved host %1 in %2").arg(draft.host.name, m_controller->hostsFile()));
+        });
     dialog->open();
 }
 
 void HostsPanel::confirmRemove() {
     const QString name = currentHost();
     if (name.isEmpty()) return;
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Remove host"),
-                                tr("Remove %1 (%2) from Trainbench?").arg(name, addressOf(m_controller, name)),
-                                QMessageBox::Cancel, this);
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Remove host"),
+        tr("Remove %1 (%2) from Trainbench?").arg(name, addressOf(m_controller, name)),
+        QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmRemove"));
-    box->setInformativeText(tr("Runs on the host stay where they are; its remembered password is forgotten."));
+    box->setInformativeText(
+        tr("Runs on the host stay where they are; its remembered password is forgotten."));
     QPushButton* remove = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -100,21 +105,25 @@ void HostsPanel::explainChangedKey(const QString& name, const QString& fingerpri
 
 void HostsPanel::askSecret(const QString& name, const QString& message, bool passphrase) {
     auto* prompt = new QInputDialog(this);
-    prompt->setObjectName(passphrase ? QStringLiteral("passphrasePrompt") : QStringLiteral("passwordPrompt"));
+    prompt->setObjectName(passphrase ? QStringLiteral("passphrasePrompt")
+                                     : QStringLiteral("passwordPrompt"));
     prompt->setAttribute(Qt::WA_DeleteOnClose);
-    prompt->setWindowTitle(passphrase ? tr("Key passphrase — %1").arg(name) : tr("Password — %1").arg(name));
+    prompt->setWindowTitle(passphrase ? tr("Key passphrase — %1").arg(name)
+                                      : tr("Password — %1").arg(name));
     prompt->setLabelText(message + QStringLiteral("\n\n") +
                          (passphrase ? tr("Passphrase of the key file:")
                                      : tr("Password for %1 (kept for this session only):")
                                            .arg(addressOf(m_controller, name))));
     prompt->setTextEchoMode(QLineEdit::Password);
-    connect(prompt, &QInputDialog::textValueSelected, this, [this, name, passphrase](const QString& secret) {
-        if (passphrase) return m_controller->retryWithPassphrase(name, secret);
-        m_controller->retryWithPassword(name, secret);
-    });
+    connect(prompt, &QInputDialog::textValueSelected, this,
+            [this, name, passphrase](const QString& secret) {
+                if (passphrase) return m_controller->retryWithPassphrase(name, secret);
+                m_controller->retryWithPassword(name, secret);
+            });
     connect(prompt, &QDialog::rejected, this, [this, name] {
         m_controller->cancelProbe(name);
-        showMessage(tr("Not connected to %1 (%2).").arg(name, addressOf(m_controller, name)), false);
+        showMessage(tr("Not connected to %1 (%2).").arg(name, addressOf(m_controller, name)),
+                    false);
     });
     prompt->open();
 }

@@ -35,20 +35,23 @@ void HostsPanel::createTransferActions() {
     connect(m_controller, &HostsController::transferFinished, this,
             [this](const QString& name, quint64 id, const TransferResult& result) {
                 if (TransferDialog* dialog = m_transfers.take(id)) dialog->showFinished(result);
-                Q_EMIT statusMessage(result.ok() ? tr("Transfer with %1 done").arg(name) : result.message);
+                Q_EMIT statusMessage(result.ok() ? tr("Transfer with %1 done").arg(name)
+                                                 : result.message);
             });
 }
 
 void HostsPanel::chooseUpload() {
     const RemoteHost* host = m_controller->host(currentHost());
     if (!host) return;
-    const QString local = QFileDialog::getExistingDirectory(this, tr("Folder to upload to %1").arg(host->name));
+    const QString local =
+        QFileDialog::getExistingDirectory(this, tr("Folder to upload to %1").arg(host->name));
     if (local.isEmpty()) return;
     const QString root = host->runsRoot.isEmpty() ? QStringLiteral("~/trainbench") : host->runsRoot;
     bool ok = false;
     const QString remote = QInputDialog::getText(
-        this, tr("Upload to %1").arg(host->name), tr("Folder on %1 that will hold the files:").arg(host->name),
-        QLineEdit::Normal, root + QStringLiteral("/data/") + QFileInfo(local).fileName(), &ok);
+        this, tr("Upload to %1").arg(host->name),
+        tr("Folder on %1 that will hold the files:").arg(host->name), QLineEdit::Normal,
+        root + QStringLiteral("/data/") + QFileInfo(local).fileName(), &ok);
     if (!ok || remote.trimmed().isEmpty()) return;
     TransferRequest request;
     request.direction = TransferDirection::Upload;
@@ -65,8 +68,8 @@ void HostsPanel::chooseDownload() {
                                                  tr("File or folder on %1:").arg(host->name),
                                                  QLineEdit::Normal, QString(), &ok);
     if (!ok || remote.trimmed().isEmpty()) return;
-    const QString local = QFileDialog::getExistingDirectory(this, tr("Local folder to download into"),
-                                                            QDir::homePath());
+    const QString local = QFileDialog::getExistingDirectory(
+        this, tr("Local folder to download into"), QDir::homePath());
     if (local.isEmpty()) return;
     TransferRequest request;
     request.direction = TransferDirection::Download;

@@ -16,10 +16,12 @@ QString gpuSummary(const HostReport& report) {
     QString current;
     int count = 0;
     const auto flush = [&] {
-        if (count > 0) parts.append(count == 1 ? current : QStringLiteral("%1 × %2").arg(count).arg(current));
+        if (count > 0)
+            parts.append(count == 1 ? current : QStringLiteral("%1 × %2").arg(count).arg(current));
     };
     for (const ProbedGpu& gpu : report.gpus) {
-        const QString label = QStringLiteral("%1 (%2 GiB)").arg(gpu.name).arg((gpu.memoryMiB + 512) / 1024);
+        const QString label =
+            QStringLiteral("%1 (%2 GiB)").arg(gpu.name).arg((gpu.memoryMiB + 512) / 1024);
         if (label == current) {
             ++count;
             continue;
@@ -68,10 +70,14 @@ void HostsTableModel::onHostUpdated(const QString& name) {
 
 QColor HostsTableModel::stateColor(ConnectionState state) {
     switch (state) {
-        case ConnectionState::Connected: return QColor(0x2e, 0x7d, 0x32);
-        case ConnectionState::Connecting: return QColor(0x1e, 0x88, 0xe5);
-        case ConnectionState::Reconnecting: return QColor(0xef, 0x8f, 0x00);
-        case ConnectionState::Offline: break;
+        case ConnectionState::Connected:
+            return QColor(0x2e, 0x7d, 0x32);
+        case ConnectionState::Connecting:
+            return QColor(0x1e, 0x88, 0xe5);
+        case ConnectionState::Reconnecting:
+            return QColor(0xef, 0x8f, 0x00);
+        case ConnectionState::Offline:
+            break;
     }
     return QColor(0x8a, 0x8a, 0x8a);
 }
@@ -91,9 +97,12 @@ QVariant HostsTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
     const QString name = hostNameAt(index.row());
     switch (role) {
-        case Qt::DisplayRole: return display(index.row(), index.column());
-        case Qt::ToolTipRole: return toolTip(index.row(), index.column());
-        case HostNameRole: return name;
+        case Qt::DisplayRole:
+            return display(index.row(), index.column());
+        case Qt::ToolTipRole:
+            return toolTip(index.row(), index.column());
+        case HostNameRole:
+            return name;
         case Qt::DecorationRole:
             if (index.column() == State) return stateIcon(m_controller->state(name));
             return {};
@@ -110,8 +119,10 @@ QVariant HostsTableModel::data(const QModelIndex& index, int role) const {
 QVariant HostsTableModel::display(int row, int column) const {
     const RemoteHost& host = m_controller->hosts().at(row);
     switch (column) {
-        case Name: return host.name;
-        case Address: return hostAddress(host.target);
+        case Name:
+            return host.name;
+        case Address:
+            return hostAddress(host.target);
         case State: {
             const QString state = connectionStateName(m_controller->state(host.name));
             return m_controller->isProbing(host.name) ? tr("%1, probing").arg(state) : state;
@@ -120,7 +131,9 @@ QVariant HostsTableModel::display(int row, int column) const {
             const HostReport* report = m_controller->report(host.name);
             return report ? gpuSummary(*report) : QString();
         }
-        case Price: return host.pricePerHour > 0 ? tr("%1 /h").arg(host.pricePerHour, 0, 'f', 2) : QString();
+        case Price:
+            return host.pricePerHour > 0 ? tr("%1 /h").arg(host.pricePerHour, 0, 'f', 2)
+                                         : QString();
     }
     return {};
 }
@@ -128,12 +141,15 @@ QVariant HostsTableModel::display(int row, int column) const {
 QVariant HostsTableModel::toolTip(int row, int column) const {
     const RemoteHost& host = m_controller->hosts().at(row);
     switch (column) {
-        case State: return m_controller->stateMessage(host.name);
+        case State:
+            return m_controller->stateMessage(host.name);
         case Gpus:
-            return m_controller->report(host.name) ? QVariant() : tr("Probe the host (Ctrl+P) to see its GPUs");
+            return m_controller->report(host.name) ? QVariant()
+                                                   : tr("Probe the host (Ctrl+P) to see its GPUs");
         case Address:
-            return host.target.jump.isEmpty() ? hostAddress(host.target)
-                                              : tr("%1 via %2").arg(hostAddress(host.target), host.target.jump);
+            return host.target.jump.isEmpty()
+                       ? hostAddress(host.target)
+                       : tr("%1 via %2").arg(hostAddress(host.target), host.target.jump);
     }
     return {};
 }
@@ -141,11 +157,16 @@ QVariant HostsTableModel::toolTip(int row, int column) const {
 QVariant HostsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case Name: return tr("Name");
-        case Address: return tr("Address");
-        case State: return tr("State");
-        case Gpus: return tr("GPUs");
-        case Price: return tr("Price");
+        case Name:
+            return tr("Name");
+        case Address:
+            return tr("Address");
+        case State:
+            return tr("State");
+        case Gpus:
+            return tr("GPUs");
+        case Price:
+            return tr("Price");
     }
     return {};
 }

@@ -32,7 +32,9 @@ QString formatBytes(qint64 bytes) {
         value /= 1024.0;
         ++unit;
     }
-    return QStringLiteral("%1 %2").arg(value, 0, 'f', unit == 0 ? 0 : 1).arg(QLatin1String(units[unit]));
+    return QStringLiteral("%1 %2")
+        .arg(value, 0, 'f', unit == 0 ? 0 : 1)
+        .arg(QLatin1String(units[unit]));
 }
 
 TransferDialog::TransferDialog(const QString& hostName, const TransferRequest& request,
@@ -40,10 +42,12 @@ TransferDialog::TransferDialog(const QString& hostName, const TransferRequest& r
     : QDialog(parent) {
     setObjectName(QStringLiteral("TransferDialog"));
     const bool upload = request.direction == TransferDirection::Upload;
-    setWindowTitle(upload ? tr("Upload to %1").arg(hostName) : tr("Download from %1").arg(hostName));
-    auto* route = new QLabel(upload ? tr("%1\n→ %2:%3").arg(request.localPath, hostName, request.remotePath)
-                                    : tr("%1:%2\n→ %3").arg(hostName, request.remotePath, request.localPath),
-                             this);
+    setWindowTitle(upload ? tr("Upload to %1").arg(hostName)
+                          : tr("Download from %1").arg(hostName));
+    auto* route =
+        new QLabel(upload ? tr("%1\n→ %2:%3").arg(request.localPath, hostName, request.remotePath)
+                          : tr("%1:%2\n→ %3").arg(hostName, request.remotePath, request.localPath),
+                   this);
     route->setTextFormat(Qt::PlainText);
     route->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_bar = new QProgressBar(this);
@@ -83,11 +87,13 @@ void TransferDialog::showProgress(const TransferProgress& progress) {
         m_bar->setRange(0, 1000);
         m_bar->setValue(int(1000.0 * double(progress.bytesDone) / double(progress.bytesTotal)));
     }
-    const QString total = progress.bytesTotal > 0 ? tr(" of %1").arg(formatBytes(progress.bytesTotal)) : QString();
+    const QString total =
+        progress.bytesTotal > 0 ? tr(" of %1").arg(formatBytes(progress.bytesTotal)) : QString();
     m_detail->setText(tr("%1: %2%3 · %4/s · %5 left")
                           .arg(progress.phase.isEmpty() ? tr("sending") : progress.phase,
                                formatBytes(progress.bytesDone), total,
-                               formatBytes(qint64(progress.bytesPerSecond)), formatEta(progress.etaSeconds)));
+                               formatBytes(qint64(progress.bytesPerSecond)),
+                               formatEta(progress.etaSeconds)));
 }
 
 void TransferDialog::showFinished(const TransferResult& result) {
@@ -101,12 +107,14 @@ void TransferDialog::showFinished(const TransferResult& result) {
         QString text = tr("Done: %1").arg(formatBytes(result.bytes));
         if (result.files > 1) text += tr(" in %L1 files").arg(result.files);
         if (!result.method.isEmpty()) text += tr(" (%1)").arg(result.method);
-        if (result.resumedFrom > 0) text += tr(", resumed after %1").arg(formatBytes(result.resumedFrom));
+        if (result.resumedFrom > 0)
+            text += tr(", resumed after %1").arg(formatBytes(result.resumedFrom));
         m_result->setText(text + QLatin1Char('.'));
         m_result->setStyleSheet(QStringLiteral("color: #2e7d32;"));
     } else {
-        m_result->setText(result.failure == SshFailure::Cancelled ? tr("Cancelled. %1").arg(result.message)
-                                                                  : result.message);
+        m_result->setText(result.failure == SshFailure::Cancelled
+                              ? tr("Cancelled. %1").arg(result.message)
+                              : result.message);
         m_result->setStyleSheet(QStringLiteral("color: #c62828;"));
     }
     m_result->show();
