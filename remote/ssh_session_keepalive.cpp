@@ -17,7 +17,11 @@ void SshSession::checkAlive(quint64 generation) {
         return;
     }
     ssh::ChannelPtr channel(ssh_channel_new(m_session.get()));
-    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK) {
+    const bool opened = channel && ssh_channel_open_session(channel.get()) == SSH_OK;
+    // A server that answers "no" (MaxSessions reached by our own follow channels) is alive.
+    const bool refused = !opened && ssh_is_connected(m_session.get()) &&
+                         ssh_get_error_code(m_session.get()) == SSH_REQUEST_DENIED;
+    if (!opened && !refused) {
         result.failure = SshFailure::NotConnected;
         result.message = QStringLiteral("The connection to %1 was lost (%2).")
                              .arg(where(), libsshError());
