@@ -10,6 +10,7 @@
 #include "cli_commands.h"
 #include "cli_common.h"
 #include "cli_hosts.h"
+#include "cli_remote_run.h"
 #include "cli_transfer.h"
 
 namespace tb {
@@ -17,6 +18,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: trainbench run CONFIG [--detach] [--set k=v ...] [--runs-root DIR]\n"
+    "       trainbench run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...]\n"
     "       trainbench runs [--json] [--runs-root DIR]\n"
     "       trainbench follow RUN [--from-end] [--runs-root DIR]\n"
     "       trainbench stop RUN [--kill] [--runs-root DIR]\n"
@@ -62,6 +64,8 @@ int runCliCommand(int argc, char** argv) {
     if (command == QLatin1String("hosts")) return cli::hostsCommand(argc, argv);
     if (command == QLatin1String("upload") || command == QLatin1String("download"))
         return cli::transferCommand(argc, argv);
+    if (command == QLatin1String("run") && cli::wantsRemoteRun(argc, argv))
+        return cli::remoteRunCommand(argc, argv);
     if (command == QLatin1String("probe")) {
         // `trainbench probe NAME` is `trainbench hosts probe NAME`.
         std::vector<char*> args{argv[0], const_cast<char*>("hosts")};

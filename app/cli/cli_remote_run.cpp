@@ -1,0 +1,215 @@
+// trainbench run CONFIG --host NAME: connect (settling host key and password on the terminal),
+// launch through RemoteBackend, then follow with RemoteFollower and a progress line; the
+// follower rides out dropped connections while HostConnection reconnects.
+#include "cli_remote_run.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <cmath>
+#include <cstdio>
+
+#include <unistd.h>
+
+#include "cli_common.h"
+#include "remote/host_connection.h"
+#include "remote/host_store.h"
+#include "remote/remote_backend.h"
+#include "remote/remote_follow.h"
+
+namespace tb::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: trainbench run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...]\n"
+    "                  [--accept-key SHA256:...] [--accept-new] [--password-stdin]\n"
+    "The run goes into the host's runs root (trainbench hosts add ... --remote-root DIR,\n"
+    "default ~/trainbench). --trainer is trainbench-train on the host (default: the one on\n"
+    "its PATH).\n";
+
+struct RemoteRunArgs {
+    QString config;
+    QString host;
+    QString trainer = QStringLiteral("trainbench-train");
+    QStringList sets;
+    bool detach = false;
+    ConnectOptions connect;
+};
+
+Result<RemoteRunArgs> parse(int argc, char** argv) {
+    QStringList args;
+    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
+    RemoteRunArgs parsed;
+    auto rest = takeConnectOptions(args, parsed.connect);
+    if (!rest) return rest.failure();
+    QStringList positional;
+    for (qsizetype i = 0; i < rest->size(); ++i) {
+        const QString& arg = rest->at(i);
+        const bool hasValue = i + 1 < rest->size();
+        if (arg == QLatin1String("--host") && hasValue) {
+            parsed.host = rest->at(++i);
+        } else if (arg == QLatin1String("--trainer") && hasValue) {
+            parsed.trainer = rest->at(++i);
+        } else if (arg == QLatin1String("--set") && hasValue) {
+            parsed.sets.append(rest->at(++i));
+        } else if (arg.startsWith(QLatin1String("--set="))) {
+            parsed.sets.append(arg.mid(6));
+        } else if (arg == QLatin1String("--detach")) {
+            parsed.detach = true;
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
+        } else {
+            positional.append(arg);
+        }
+    }
+    if (positional.size() != 1 || parsed.host.isEmpty())
+        return fail("needs one CONFIG and --host NAME", kExitUsage);
+    parsed.config = QDir::current().absoluteFilePath(positional.front());
+    return parsed;
+}
+
+// "epoch 3  step 1200  train/loss 0.31  val/acc 0.91", one live line on a terminal and a line
+// per epoch otherwise, like a local run.
+class ProgressPrinter {
+public:
+    void take(const QByteArray& lines) {
+        for (const QByteArray& line : lines.split('\n')) {
+            const QJsonObject record = QJsonDocument::fromJson(line).object();
+            if (!record.value(QLatin1String("step")).isDouble()) continue;
+            m_step = qint64(record.value(QLatin1String("step")).toDouble());
+            m_epoch = qint64(record.value(QLatin1String("epoch")).toDouble(double(m_epoch)));
+            m_loss = record.value(QLatin1String("train/loss")).toDouble(m_loss);
+            m_valAcc = record.value(QLatin1String("val/acc")).toDouble(m_valAcc);
+        }
+        show(false);
+    }
+
+    void show(bool final) {
+        if (m_step < 0) return;
+        const QString line = QStringLiteral("epoch %1  step %2  train/loss %3  val/acc %4")
+                                 .arg(m_epoch)
+                                 .arg(m_step)
+                                 .arg(formatNumber(m_loss), formatNumber(m_valAcc));
+        if (m_tty) {
+            printOut(QLatin1String("\r\033[K") + line + (final ? QStringLiteral("\n") : QString()));
+        } else if (m_epoch != m_shownEpoch || (final && m_step != m_shownStep)) {
+            printOut(line + QLatin1Char('\n'));
+            m_shownEpoch = m_epoch;
+            m_shownStep = m_step;
+        }
+    }
+
+private:
+    bool m_tty = ::isatty(STDOUT_FILENO) == 1;
+    qint64 m_epoch = 0;
+    qint64 m_step = -1;
+    qint64 m_shownEpoch = -1;
+    qint64 m_shownStep = -1;
+    double m_loss = std::nan("");
+    double m_valAcc = std::nan("");
+};
+
+// Until the run has ended and everything it wrote is here, or Ctrl-C (130).
+int follow(RemoteBackend& backend, const QString& id) {
+    RemoteFollower follower(&backend, id, nullptr);
+    ProgressPrinter progress;
+    QObject::connect(&follower, &RemoteFollower::metricsLines,
+                     [&](const QByteArray& lines) { progress.take(lines); });
+    QObject::connect(backend.connection(), &HostConnection::stateChanged,
+                     [](ConnectionState state, const QString& message) {
+                         if (state != ConnectionState::Connected) printErr(message);
+                     });
+    watchInterrupt();
+    QEventLoop loop;
+    QObject::connect(&follower, &RemoteFollower::finished, &loop, &QEventLoop::quit);
+    QTimer interruptCheck;
+    QObject::connect(&interruptCheck, &QTimer::timeout, &loop, [&] {
+        if (interrupted() || backend.connection()->state() == ConnectionState::Offline) loop.quit();
+    });
+    interruptCheck.start(100);
+    follower.start();
+    loop.exec();
+    if (!follower.isFinished()) {
+        printOut(QStringLiteral("\n"));
+        printErr(QStringLiteral("stopped following; run %1 goes on on %2")
+                     .arg(id, backend.settings().name));
+        return interrupted() ? 130 : 1;
+    }
+    progress.show(true);
+    const RunInfo& info = follower.status();
+    const std::string_view state = runStateName(info.state);
+    QString summary = QStringLiteral("run %1 %2 on %3")
+                          .arg(id, QString::fromLatin1(state.data(), qsizetype(state.size())),
+                               backend.settings().name);
+    if (!info.message.isEmpty()) summary += QLatin1String(": ") + info.message;
+    printOut(summary + QLatin1Char('\n'));
+    return exitStatusOf(info);
+}
+
+}  // namespace
+
+bool wantsRemoteRun(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i)
+        if (qstrcmp(argv[i], "--host") == 0) return true;
+    return false;
+}
+
+int remoteRunCommand(int argc, char** argv) {
+    auto parsed = parse(argc, argv);
+    if (!parsed) {
+        printErr(QString::fromStdString(parsed.error()));
+        std::fputs(kUsage, stderr);
+        return kExitUsage;
+    }
+    HostStore store(HostStore::defaultConfigDir());
+    if (auto loaded = store.load(); !loaded) {
+        printErr(QString::fromStdString(loaded.error()));
+        return 1;
+    }
+    const RemoteHost* host = store.find(parsed->host);
+    if (!host) {
+        printErr(
+            QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(parsed->host));
+        return 1;
+    }
+    HostConnection connection(host->target, host->name);
+    // Settled on the terminal first (host key, passphrase, password); the session keeps the
+    // secrets in memory, so the connection's own connect and later reconnects need no prompt.
+    const SshResult settled = connectForCli(*connection.session(), *host, parsed->connect);
+    if (!settled.ok()) {
+        printErr(settled.message);
+        return 1;
+    }
+    connection.connectToHost();
+    QEventLoop connecting;
+    QObject::connect(&connection, &HostConnection::stateChanged, &connecting,
+                     [&](ConnectionState state) {
+                         if (state != ConnectionState::Connecting) connecting.quit();
+                     });
+    if (connection.state() == ConnectionState::Connecting) connecting.exec();
+    if (connection.state() != ConnectionState::Connected) {
+        printErr(connection.message());
+        return 1;
+    }
+    RemoteHostSettings settings;
+    settings.name = host->name;
+    if (!host->runsRoot.isEmpty()) settings.runsRoot = host->runsRoot;
+    settings.trainerPath = parsed->trainer;
+    settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
+    RemoteBackend backend(&connection, settings);
+    LaunchRequest request;
+    request.configPath = parsed->config;
+    request.sets = parsed->sets;
+    auto id = backend.launch(request);
+    if (!id) {
+        printErr(QString::fromStdString(id.error()));
+        return 1;
+    }
+    printOut(*id + QLatin1Char('\n'));  // alone on the first line, for scripts
+    return parsed->detach ? 0 : follow(backend, *id);
+}
+
+}  // namespace tb::cli

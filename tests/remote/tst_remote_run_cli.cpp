@@ -1,0 +1,96 @@
+// trainbench run CONFIG --host NAME through a local sshd: the run is launched on the "host",
+// followed with the progress line to its end, and its exit status is the run's. The test
+// binary doubles as the CLI.
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "cli_main.h"
+#include "run_test_support.h"
+#include "ssh_test_support.h"
+
+using namespace tb::test;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+}  // namespace
+
+class TestRemoteRunCli : public SshdTestCase {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    CliRun trainbench(const QStringList& arguments) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_home.path());
+        env.insert(QStringLiteral("TRAINBENCH_BIN_DIR"), binDir());
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(env);
+        process.start(QCoreApplication::applicationFilePath(), arguments);
+        if (!process.waitForFinished(300000)) return {};
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+private Q_SLOTS:
+    void runOnHostFollowsToTheEnd() {
+        QString user = QString::fromLocal8Bit(qgetenv("USER"));
+        if (user.isEmpty()) user = QStringLiteral("root");
+        const QString root = m_home.filePath(QStringLiteral("remote runs"));
+        const CliRun added = trainbench(
+            {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("box"),
+             QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(user),
+             QStringLiteral("--key"), m_sshd.userKeyFile(), QStringLiteral("--known-hosts"),
+             m_home.filePath(QStringLiteral("known_hosts")), QStringLiteral("--remote-root"),
+             root});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+
+        QStringList run{
+            QStringLiteral("run"),       demoConfig(),
+            QStringLiteral("--host"),    QStringLiteral("box"),
+            QStringLiteral("--trainer"), binDir() + QStringLiteral("/trainbench-train")};
+        for (const QString& set : quickSets()) run << QStringLiteral("--set") << set;
+        // Not a terminal and no --accept-new: the unknown key is refused, nothing starts.
+        const CliRun refused = trainbench(run);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(m_sshd.hostKeyFingerprint()), qPrintable(refused.err));
+        QVERIFY(!QDir(root).exists());
+
+        const CliRun done = trainbench(run << QStringLiteral("--accept-new"));
+        QVERIFY2(done.exitCode == 0, qPrintable(done.err + done.out));
+        const QString id = done.out.section(QLatin1Char('\n'), 0, 0);
+        const QString dir = root + QLatin1Char('/') + id;
+        QCOMPARE(stateOf(dir), QStringLiteral("finished"));
+        QVERIFY2(done.out.contains(QStringLiteral("epoch 2  step %1").arg(lastMetricsStep(dir))),
+                 qPrintable(done.out));
+        QVERIFY(done.out.contains(QStringLiteral("run %1 finished on box").arg(id)));
+
+        const CliRun unknown = trainbench({QStringLiteral("run"), demoConfig(),
+                                           QStringLiteral("--host"), QStringLiteral("nosuch")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains(QStringLiteral("no host named 'nosuch'")));
+    }
+};
+
+int main(int argc, char** argv) {
+    // Started with a command word, this binary is trainbench's command line.
+    if (argc > 1 && (qstrcmp(argv[1], "hosts") == 0 || qstrcmp(argv[1], "run") == 0)) {
+        return tb::runCliCommand(argc, argv);
+    }
+    QCoreApplication app(argc, argv);
+    TestRemoteRunCli test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_remote_run_cli.moc"
