@@ -28,6 +28,7 @@ constexpr const char* kHostsUsage =
     "       trainbench hosts add NAME \"SSH-LINE\" [--key FILE] [--password-stdin] [--python PATH]\n"
     "                            [--remote-root DIR] [--price PER-HOUR] [--known-hosts FILE]\n"
     "       trainbench hosts add NAME --ssh-config ALIAS [...]   (a Host from ~/.ssh/config)\n"
+    "       trainbench hosts ssh-config               (the Hosts ~/.ssh/config offers)\n"
     "       trainbench hosts rm NAME\n"
     "       trainbench hosts forget-key NAME\n"
     "       trainbench hosts probe NAME [--json] [--accept-new | --accept-key SHA256:...]\n"
@@ -80,6 +81,24 @@ int list(const HostStore& store, bool json) {
         if (!host.origin.isEmpty()) line += QStringLiteral("  (from %1)").arg(host.origin);
         printOut(line.trimmed() + QLatin1Char('\n'));
     }
+    return 0;
+}
+
+int listSshConfig() {
+    const QString file = defaultSshConfigFile();
+    const QStringList aliases = sshConfigHostAliases(file);
+    if (aliases.isEmpty()) {
+        printOut(QStringLiteral("no Host entries in %1\n").arg(file));
+        return 0;
+    }
+    for (const QString& alias : aliases) {
+        const auto target = resolveSshConfigHost(alias, file);
+        QString line = QStringLiteral("%1  ").arg(alias, -16);
+        line += target ? address(*target) : QString::fromStdString(target.error());
+        if (target && !target->jump.isEmpty()) line += QStringLiteral("  via ") + target->jump;
+        printOut(line + QLatin1Char('\n'));
+    }
+    printOut(QStringLiteral("add one with: trainbench hosts add NAME --ssh-config ALIAS\n"));
     return 0;
 }
 
@@ -262,6 +281,7 @@ int hostsCommand(int argc, char** argv) {
         return list(store, action == QLatin1String("--json"));
     }
     if (action == QLatin1String("add")) return add(store, args.mid(1));
+    if (action == QLatin1String("ssh-config")) return listSshConfig();
     const bool probing = action == QLatin1String("probe");
     if (!probing && action != QLatin1String("rm") && action != QLatin1String("forget-key"))
         return usage(QStringLiteral("unknown hosts action '%1'").arg(action));

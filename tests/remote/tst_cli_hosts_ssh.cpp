@@ -100,6 +100,12 @@ private Q_SLOTS:
                          .toUtf8());
         config.close();
 
+        const CliRun offered = trainbench({QStringLiteral("ssh-config")});
+        QVERIFY2(offered.out.contains(QStringLiteral("local-sshd")) &&
+                     offered.out.contains(QStringLiteral("127.0.0.1:%1").arg(m_sshd.port())),
+                 qPrintable(offered.out));
+        QVERIFY(!offered.out.contains(QStringLiteral("*  ")));
+
         const CliRun added = trainbench({QStringLiteral("add"), QStringLiteral("viaconfig"),
                                          QStringLiteral("--ssh-config"),
                                          QStringLiteral("local-sshd"), QStringLiteral("--known-hosts"),
