@@ -214,6 +214,29 @@ private Q_SLOTS:
         QCOMPARE(followed.log, fileText(dir + QStringLiteral("/output.log")));
     }
 
+    void reopenedAppReattachesToARunningRun() {
+        const QString id = launch(slowSets());
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 10, 300000);
+        // The app quits: its connection goes, the run goes on; then the app comes back.
+        m_backend.reset();
+        m_connection.reset();
+        QCOMPARE(stateOf(dir), QStringLiteral("running"));
+        init();
+        const auto scan = m_backend->scan();
+        QVERIFY2(scan.ok(), scan.ok() ? "" : scan.error().c_str());
+        QVERIFY(find(*scan, id) && find(*scan, id)->state == RunState::Running);
+        Followed followed(m_backend.get(), id);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start(100);
+        QTRY_VERIFY_WITH_TIMEOUT(!followed.metrics.isEmpty(), 60000);
+        const auto stopped = m_backend->stop(id);
+        QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(followed.metrics, fileText(dir + QStringLiteral("/metrics.jsonl")));
+    }
+
     void launchErrorsNameTheHost() {
         RemoteHostSettings settings = settingsWith(RemoteStartMode::Auto);
         settings.runsRoot = QStringLiteral("/proc/cannot-be-here");
