@@ -133,6 +133,24 @@ private Q_SLOTS:
         }
     }
 
+    void reconnectsThroughAJumpHost() {
+        SshTarget target = keyTarget(m_sshd, knownHosts());
+        target.jump = QStringLiteral("%1@127.0.0.1:%2").arg(target.user).arg(m_sshd.port());
+        HostConnection connection(target, QStringLiteral("behind"), fastOptions());
+        StateLog log(&connection);
+        connectAndWait(connection, log, m_sshd);
+        if (QTest::currentTestFailed()) return;
+        log.states.clear();
+        for (int pid : sshdConnectionProcesses(m_sshd)) ::kill(pid, SIGKILL);
+        QTRY_VERIFY_WITH_TIMEOUT(log.saw(ConnectionState::Reconnecting), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(connection.state() == ConnectionState::Connected, kWaitMs);
+        SessionResults results(connection.session()->session());
+        const ExecResult echoed =
+            run(*connection.session(), results, RemoteCommand::trustedScript(QStringLiteral("echo via")));
+        QVERIFY2(echoed.ok(), qPrintable(echoed.message));
+        QCOMPARE(echoed.standardOutput, QByteArray("via\n"));
+    }
+
     void serverGoneForGoodEndsOfflineAfterTheAttempts() {
         SshdFixture own;
         if (const QString why = own.start(); !why.isEmpty()) QSKIP(qPrintable(why));
