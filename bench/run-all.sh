@@ -29,3 +29,4 @@ if [ -x "$build_dir/bin/bench_redraw" ]; then
 fi
 if [ -x "$build_dir/bin/bench_live" ]; then echo "== live curves, 10 runs x 100 lines/s (goal GUI <= 10% of a core, p99 <= 200 ms)"; "$build_dir/bin/bench_live"; fi
 if [ -x "$build_dir/bin/bench_startup" ]; then echo "== start-up to first paint, 200 runs (goal <= 1 s)"; "$build_dir/bin/bench_startup"; fi
+if [ -x "$build_dir/bin/bench_remote_follow" ]; then echo "== remote follow over a local sshd vs ssh tail -F (goal p99 <= 300 ms, box CPU < 1% of a core, reconnect <= 5 s)"; "$build_dir/bin/bench_remote_follow"; fi
