@@ -2,11 +2,14 @@
 
 #include "remote/transfer_channel.h"
 
+#include <QElapsedTimer>
+
 namespace tb {
 
 namespace {
 
 constexpr int kPollMs = 100;
+constexpr qint64 kStopWaitMs = 10000;
 
 }  // namespace
 
@@ -96,6 +99,23 @@ TransferResult TransferChannel::finish(const QString& doing) {
                        .arg(status)
                        .arg(QString::fromUtf8(m_stderr).trimmed()));
     return {};
+}
+
+void TransferChannel::stopAndWait() {
+    if (!m_channel) return;
+    ssh_channel channel = m_channel.get();
+    ssh_channel_send_eof(channel);
+    char buffer[16384];
+    QElapsedTimer clock;
+    clock.start();
+    while (!ssh_channel_is_eof(channel) && !ssh_channel_is_closed(channel) &&
+           clock.elapsed() < kStopWaitMs) {
+        if (ssh_channel_read_timeout(channel, buffer, sizeof buffer, 0, kPollMs) == SSH_ERROR)
+            break;
+        drainStderr();
+    }
+    if (ssh_channel_is_eof(channel)) (void)ssh_channel_get_exit_status(channel);
+    m_channel.reset();
 }
 
 }  // namespace tb

@@ -25,6 +25,9 @@ public:
     // status; a nonzero status is a failure that quotes the command's stderr.
     TransferResult finish(const QString& doing);
     void abort() { m_channel.reset(); }
+    // After a cancel: sends EOF and waits (at most a few seconds) until the remote command
+    // has ended, so that cleaning up after it cannot race with it still writing.
+    void stopAndWait();
 
     const QByteArray& standardOutput() const { return m_stdout; }
     const QByteArray& standardError() const { return m_stderr; }

@@ -42,6 +42,7 @@ TransferResult streamFolder(const TransferContext& context, const QString& root,
                                          qint64 size) { return channel.write(data, size).ok(); },
                                      [&](qint64 bytes) { meter.add(bytes); });
     meter.finish();
+    if (!packed.isEmpty()) channel.stopAndWait();  // the stage is removed after this
     if (packed == QLatin1String("stopped")) return channel.failure();
     if (!packed.isEmpty()) return transferFailure(SshFailure::Protocol, packed);
     return channel.finish(QStringLiteral("extracting into %1").arg(stage));
