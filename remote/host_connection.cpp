@@ -52,10 +52,8 @@ HostConnection::HostConnection(SshTarget target, QString hostName, HostConnectio
     connect(&m_retryTimer, &QTimer::timeout, this, &HostConnection::retry);
     connect(m_thread.session(), &SshSession::connectFinished, this,
             &HostConnection::onConnectFinished);
-    connect(m_thread.session(), &SshSession::aliveChecked, this,
-            &HostConnection::onAliveChecked);
-    connect(m_thread.session(), &SshSession::hostKeyUnknown, this,
-            &HostConnection::hostKeyUnknown);
+    connect(m_thread.session(), &SshSession::aliveChecked, this, &HostConnection::onAliveChecked);
+    connect(m_thread.session(), &SshSession::hostKeyUnknown, this, &HostConnection::hostKeyUnknown);
 }
 
 HostConnection::~HostConnection() = default;
@@ -110,11 +108,10 @@ void HostConnection::onConnectFinished(const SshResult& result) {
     }
     if (m_state == ConnectionState::Reconnecting && !needsPerson(result.failure)) {
         m_retryTimer.start(retryDelayMs());
-        setState(ConnectionState::Reconnecting,
-                 QStringLiteral("%1; reconnect attempt %2 in %3 s")
-                     .arg(result.message)
-                     .arg(m_attempt + 1)
-                     .arg(retryDelayMs() / 1000.0));
+        setState(ConnectionState::Reconnecting, QStringLiteral("%1; reconnect attempt %2 in %3 s")
+                                                    .arg(result.message)
+                                                    .arg(m_attempt + 1)
+                                                    .arg(retryDelayMs() / 1000.0));
         return;
     }
     m_keepalive.stop();

@@ -14,10 +14,10 @@ QString connectionStateName(ConnectionState state);  // "offline", "connecting",
 
 struct HostConnectionOptions {
     SshSessionOptions session;
-    int keepaliveMs = 15000;     // a round trip on the session this often notices a dead link
-    int firstRetryMs = 1000;     // reconnect after 1 s, 2 s, 4 s ... up to maxRetryMs
+    int keepaliveMs = 15000;  // a round trip on the session this often notices a dead link
+    int firstRetryMs = 1000;  // reconnect after 1 s, 2 s, 4 s ... up to maxRetryMs
     int maxRetryMs = 30000;
-    int maxAttempts = 20;        // then Offline; 0: keep trying
+    int maxAttempts = 20;  // then Offline; 0: keep trying
 };
 
 // Lives on the GUI (or any event-loop) thread; the session itself runs on its own thread.
@@ -34,7 +34,7 @@ public:
 
     ConnectionState state() const { return m_state; }
     QString message() const { return m_message; }  // what the last stateChanged said
-    int attempt() const { return m_attempt; }       // reconnect attempt now, 0 when none
+    int attempt() const { return m_attempt; }      // reconnect attempt now, 0 when none
     QString hostName() const { return m_hostName; }
     const SshTarget& target() const { return m_target; }
 

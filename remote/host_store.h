@@ -15,7 +15,7 @@ struct RemoteHost {
     QString runsRoot;           // empty: decided by the probe (data disk when there is one)
     QString python;             // empty: decided by the probe
     double pricePerHour = 0.0;  // 0: unknown, no cost meter
-    QString origin;  // where it came from: "ssh line", "ssh config ALIAS", "by hand"
+    QString origin;             // where it came from: "ssh line", "ssh config ALIAS", "by hand"
 
     bool operator==(const RemoteHost&) const = default;
 };

@@ -96,8 +96,7 @@ bool hostMatches(const QStringList& patterns, const QString& alias) {
         const QString glob = negated ? pattern.mid(1) : pattern;
         const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(glob),
                                     QRegularExpression::CaseInsensitiveOption);
-        if (!re.match(alias).hasMatch())
-            continue;
+        if (!re.match(alias).hasMatch()) continue;
         if (negated) return false;
         matched = true;
     }
@@ -127,13 +126,20 @@ QString expandTokens(QString text, const SshTarget& target, const QString& alias
             continue;
         }
         const QChar token = text.at(++i);
-        if (token == QLatin1Char('d')) out += QDir::homePath();
-        else if (token == QLatin1Char('u')) out += localUser;
-        else if (token == QLatin1Char('h')) out += target.host;
-        else if (token == QLatin1Char('n')) out += alias;
-        else if (token == QLatin1Char('r')) out += target.user.isEmpty() ? localUser : target.user;
-        else if (token == QLatin1Char('p')) out += QString::number(target.port);
-        else out += token;  // %% and anything unknown
+        if (token == QLatin1Char('d'))
+            out += QDir::homePath();
+        else if (token == QLatin1Char('u'))
+            out += localUser;
+        else if (token == QLatin1Char('h'))
+            out += target.host;
+        else if (token == QLatin1Char('n'))
+            out += alias;
+        else if (token == QLatin1Char('r'))
+            out += target.user.isEmpty() ? localUser : target.user;
+        else if (token == QLatin1Char('p'))
+            out += QString::number(target.port);
+        else
+            out += token;  // %% and anything unknown
     }
     return expandHome(out);
 }
@@ -173,10 +179,14 @@ Result<SshTarget> resolveSshConfigHost(const QString& alias, const QString& path
         const auto take = [&line](QString& into) {
             if (into.isEmpty()) into = line.args.value(0);
         };
-        if (line.keyword == QLatin1String("hostname")) take(hostName);
-        else if (line.keyword == QLatin1String("user")) take(user);
-        else if (line.keyword == QLatin1String("identityfile")) take(identity);
-        else if (line.keyword == QLatin1String("proxyjump")) take(jump);
+        if (line.keyword == QLatin1String("hostname"))
+            take(hostName);
+        else if (line.keyword == QLatin1String("user"))
+            take(user);
+        else if (line.keyword == QLatin1String("identityfile"))
+            take(identity);
+        else if (line.keyword == QLatin1String("proxyjump"))
+            take(jump);
         else if (line.keyword == QLatin1String("port")) {
             if (port.isEmpty() && !badLine) {
                 bool ok = false;

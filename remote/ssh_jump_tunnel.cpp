@@ -60,8 +60,8 @@ Result<std::unique_ptr<JumpTunnel>> JumpTunnel::open(ssh::SessionPtr jumpSession
     tunnel->m_channel.reset(ssh_channel_new(tunnel->m_session.get()));
     const QByteArray hostBytes = host.toUtf8();
     if (!tunnel->m_channel ||
-        ssh_channel_open_forward(tunnel->m_channel.get(), hostBytes.constData(), port,
-                                 "127.0.0.1", 0) != SSH_OK)
+        ssh_channel_open_forward(tunnel->m_channel.get(), hostBytes.constData(), port, "127.0.0.1",
+                                 0) != SSH_OK)
         return fail(QStringLiteral("the jump host did not open a way to %1 port %2: %3 (is "
                                    "TCP forwarding allowed there?)")
                         .arg(host)

@@ -23,8 +23,8 @@ void SshSession::checkAlive(quint64 generation) {
                          ssh_get_error_code(m_session.get()) == SSH_REQUEST_DENIED;
     if (!opened && !refused) {
         result.failure = SshFailure::NotConnected;
-        result.message = QStringLiteral("The connection to %1 was lost (%2).")
-                             .arg(where(), libsshError());
+        result.message =
+            QStringLiteral("The connection to %1 was lost (%2).").arg(where(), libsshError());
         // The session is unusable now; a reconnect starts a fresh one. The channel belongs
         // to the session, so it goes first.
         channel.reset();

@@ -22,8 +22,8 @@ namespace {
 SshResult awaitConnect(SshSessionThread& thread, const std::function<void()>& start) {
     QEventLoop loop;
     std::optional<SshResult> result;
-    const auto connection = QObject::connect(thread.session(), &SshSession::connectFinished,
-                                             &loop, [&](const SshResult& answer) {
+    const auto connection = QObject::connect(thread.session(), &SshSession::connectFinished, &loop,
+                                             [&](const SshResult& answer) {
                                                  result = answer;
                                                  loop.quit();
                                              });
@@ -74,16 +74,17 @@ QString trustedFingerprint(SshResult& result, const ConnectOptions& options) {
     if (!options.acceptKey.isEmpty()) return options.acceptKey;
     if (options.acceptNew) return result.fingerprint;
     if (!stdinIsTerminal()) {
-        result.message += QStringLiteral(
-            " Nobody can confirm it here (stdin is not a terminal): pass --accept-new to trust "
-            "a new key, or --accept-key %1 after checking it with the provider.")
-                              .arg(result.fingerprint);
+        result.message +=
+            QStringLiteral(
+                " Nobody can confirm it here (stdin is not a terminal): pass --accept-new to trust "
+                "a new key, or --accept-key %1 after checking it with the provider.")
+                .arg(result.fingerprint);
         return {};
     }
     if (askYesNo(result.message + QStringLiteral("\nTrust this key and connect? [y/N] ")))
         return result.fingerprint;
-    result.message = QStringLiteral("Not connected: the host key %1 was not trusted.")
-                         .arg(result.fingerprint);
+    result.message =
+        QStringLiteral("Not connected: the host key %1 was not trusted.").arg(result.fingerprint);
     return {};
 }
 

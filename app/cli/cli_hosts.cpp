@@ -25,7 +25,8 @@ namespace {
 
 constexpr const char* kHostsUsage =
     "usage: trainbench hosts [--json]\n"
-    "       trainbench hosts add NAME \"SSH-LINE\" [--key FILE] [--password-stdin] [--python PATH]\n"
+    "       trainbench hosts add NAME \"SSH-LINE\" [--key FILE] [--password-stdin] [--python "
+    "PATH]\n"
     "                            [--remote-root DIR] [--price PER-HOUR] [--known-hosts FILE]\n"
     "       trainbench hosts add NAME --ssh-config ALIAS [...]   (a Host from ~/.ssh/config)\n"
     "       trainbench hosts ssh-config               (the Hosts ~/.ssh/config offers)\n"
@@ -114,8 +115,9 @@ void rememberPassword(const QString& hostName, const QString& password) {
     vault.checkKeychain();
     if (!checked) loop.exec();
     if (!vault.persistent()) {
-        printOut(QStringLiteral("no keychain service runs here, so the password was not stored; "
-                                "give it again with --password-stdin when connecting\n"));
+        printOut(
+            QStringLiteral("no keychain service runs here, so the password was not stored; "
+                           "give it again with --password-stdin when connecting\n"));
         return;
     }
     // The write is a keychain job; wait for it so the process does not exit first.
@@ -183,8 +185,8 @@ int add(HostStore& store, const QStringList& args) {
     host.name = positional.at(0);
     host.target = *target;
     host.target.knownHostsFile = knownHosts;
-    host.origin = alias.isEmpty() ? QStringLiteral("ssh line")
-                                  : QStringLiteral("ssh config %1").arg(alias);
+    host.origin =
+        alias.isEmpty() ? QStringLiteral("ssh line") : QStringLiteral("ssh config %1").arg(alias);
     if (!key.isEmpty()) host.target.identityFile = key;
     if (auto added = store.add(host); !added) {
         printErr(QString::fromStdString(added.error()));
@@ -196,8 +198,8 @@ int add(HostStore& store, const QStringList& args) {
     }
     printOut(QStringLiteral("added %1 (%2)\n").arg(host.name, address(host.target)));
     if (passwordStdin)
-        rememberPassword(host.name, readSecretLine(QStringLiteral("Password for %1: ")
-                                                       .arg(host.name)));
+        rememberPassword(host.name,
+                         readSecretLine(QStringLiteral("Password for %1: ").arg(host.name)));
     return 0;
 }
 

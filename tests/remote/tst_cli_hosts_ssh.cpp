@@ -68,8 +68,8 @@ class TestCliHostsSsh : public SshdTestCase {
         env.remove(QStringLiteral("SSH_AUTH_SOCK"));
         process.setProcessEnvironment(env);
         QString command = QStringLiteral("'%1' hosts").arg(QCoreApplication::applicationFilePath());
-        for (const QString& argument : arguments + QStringList{QStringLiteral("--config-dir"),
-                                                               m_config.path()})
+        for (const QString& argument :
+             arguments + QStringList{QStringLiteral("--config-dir"), m_config.path()})
             command += QStringLiteral(" '%1'").arg(argument);
         process.start(QStringLiteral("/usr/bin/script"),
                       {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
@@ -82,7 +82,8 @@ class TestCliHostsSsh : public SshdTestCase {
     QString knownHosts() const { return m_config.filePath(QStringLiteral("known_hosts")); }
 
     QJsonObject hostJson(const QString& name) {
-        const auto hosts = QJsonDocument::fromJson(trainbench({QStringLiteral("--json")}).out.toUtf8());
+        const auto hosts =
+            QJsonDocument::fromJson(trainbench({QStringLiteral("--json")}).out.toUtf8());
         for (const QJsonValue& value : hosts.array())
             if (value[QStringLiteral("name")].toString() == name) return value.toObject();
         return {};
@@ -106,10 +107,9 @@ private Q_SLOTS:
                  qPrintable(offered.out));
         QVERIFY(!offered.out.contains(QStringLiteral("*  ")));
 
-        const CliRun added = trainbench({QStringLiteral("add"), QStringLiteral("viaconfig"),
-                                         QStringLiteral("--ssh-config"),
-                                         QStringLiteral("local-sshd"), QStringLiteral("--known-hosts"),
-                                         knownHosts()});
+        const CliRun added = trainbench(
+            {QStringLiteral("add"), QStringLiteral("viaconfig"), QStringLiteral("--ssh-config"),
+             QStringLiteral("local-sshd"), QStringLiteral("--known-hosts"), knownHosts()});
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         QVERIFY(QFile::exists(m_config.filePath(QStringLiteral("hosts.json"))));
         QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("wrong/hosts.json"))));
@@ -130,9 +130,12 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(knownHosts()));
 
         // --accept-new trusts it, and the probe decides runs root and python, kept in the store.
-        QVERIFY(hostJson(QStringLiteral("viaconfig"))[QStringLiteral("remoteRoot")].toString().isEmpty());
-        const CliRun probed = trainbench({QStringLiteral("probe"), QStringLiteral("viaconfig"),
-                                          QStringLiteral("--accept-new"), QStringLiteral("--json")});
+        QVERIFY(hostJson(QStringLiteral("viaconfig"))[QStringLiteral("remoteRoot")]
+                    .toString()
+                    .isEmpty());
+        const CliRun probed =
+            trainbench({QStringLiteral("probe"), QStringLiteral("viaconfig"),
+                        QStringLiteral("--accept-new"), QStringLiteral("--json")});
         QVERIFY2(probed.exitCode == 0, qPrintable(probed.err));
         QVERIFY(QFile::exists(knownHosts()));
         const QJsonObject report = QJsonDocument::fromJson(probed.out.toUtf8()).object();
@@ -142,7 +145,8 @@ private Q_SLOTS:
         QVERIFY2(root == QStringLiteral("~/trainbench") ||
                      (dataDisk && root.endsWith(QLatin1String("/trainbench"))),
                  qPrintable(root));
-        QCOMPARE(hostJson(QStringLiteral("viaconfig"))[QStringLiteral("remoteRoot")].toString(), root);
+        QCOMPARE(hostJson(QStringLiteral("viaconfig"))[QStringLiteral("remoteRoot")].toString(),
+                 root);
         QCOMPARE(hostJson(QStringLiteral("viaconfig"))[QStringLiteral("python")].toString(),
                  report[QStringLiteral("python")].toString());
     }
@@ -150,10 +154,11 @@ private Q_SLOTS:
     void terminalAsksYesOrNo() {
         if (!QFile::exists(QStringLiteral("/usr/bin/script"))) QSKIP("no script(1) for a pty");
         const QString knownHostsFile = m_config.filePath(QStringLiteral("kh-tty"));
-        QCOMPARE(trainbench({QStringLiteral("add"), QStringLiteral("tty"),
-                             QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(localUser()),
-                             QStringLiteral("--key"), m_sshd.userKeyFile(),
-                             QStringLiteral("--known-hosts"), knownHostsFile})
+        QCOMPARE(trainbench(
+                     {QStringLiteral("add"), QStringLiteral("tty"),
+                      QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(localUser()),
+                      QStringLiteral("--key"), m_sshd.userKeyFile(),
+                      QStringLiteral("--known-hosts"), knownHostsFile})
                      .exitCode,
                  0);
         const auto onTerminal = [&](const QByteArray& typed) {
@@ -174,19 +179,20 @@ private Q_SLOTS:
     void encryptedKeyAsksForItsPassphraseOnTheTerminal() {
         if (!QFile::exists(QStringLiteral("/usr/bin/script"))) QSKIP("no script(1) for a pty");
         const QString key = m_config.filePath(QStringLiteral("locked_key"));
-        QVERIFY(runTool(QStringLiteral("ssh-keygen"),
-                        {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                         QStringLiteral("-N"), QStringLiteral("open sesame"), QStringLiteral("-f"),
-                         key}));
+        QVERIFY(runTool(
+            QStringLiteral("ssh-keygen"),
+            {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+             QStringLiteral("-N"), QStringLiteral("open sesame"), QStringLiteral("-f"), key}));
         QFile authorized(m_sshd.path(QStringLiteral("authorized_keys")));
         QFile publicKey(key + QStringLiteral(".pub"));
         QVERIFY(authorized.open(QIODevice::Append) && publicKey.open(QIODevice::ReadOnly));
         authorized.write(publicKey.readAll());
         authorized.close();
-        QCOMPARE(trainbench({QStringLiteral("add"), QStringLiteral("locked"),
-                             QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(localUser()),
-                             QStringLiteral("--key"), key, QStringLiteral("--known-hosts"),
-                             m_config.filePath(QStringLiteral("kh-locked"))})
+        QCOMPARE(trainbench(
+                     {QStringLiteral("add"), QStringLiteral("locked"),
+                      QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(localUser()),
+                      QStringLiteral("--key"), key, QStringLiteral("--known-hosts"),
+                      m_config.filePath(QStringLiteral("kh-locked"))})
                      .exitCode,
                  0);
         const CliRun wrong = runOnTerminal(
@@ -209,10 +215,10 @@ private Q_SLOTS:
         QString password;
         for (int i = 0; i < 24; ++i)
             password += QChar(QLatin1Char('a' + QRandomGenerator::global()->bounded(26)));
-        const bool created = runTool(QStringLiteral("useradd"),
-                                     {QStringLiteral("-m"), QStringLiteral("-s"),
-                                      QStringLiteral("/bin/sh"), name})
-                                 .has_value();
+        const bool created =
+            runTool(QStringLiteral("useradd"),
+                    {QStringLiteral("-m"), QStringLiteral("-s"), QStringLiteral("/bin/sh"), name})
+                .has_value();
         const auto cleanup = qScopeGuard([&] {
             if (created) (void)runTool(QStringLiteral("userdel"), {QStringLiteral("-r"), name});
         });
@@ -220,24 +226,24 @@ private Q_SLOTS:
         QVERIFY(runTool(QStringLiteral("chpasswd"), {}, (name + ':' + password + '\n').toUtf8()));
 
         const QString line = QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(name);
-        const CliRun added = trainbench({QStringLiteral("add"), QStringLiteral("pw"), line,
-                                         QStringLiteral("--known-hosts"), knownHosts(),
-                                         QStringLiteral("--password-stdin")},
-                                        password.toUtf8() + '\n');
+        const CliRun added = trainbench(
+            {QStringLiteral("add"), QStringLiteral("pw"), line, QStringLiteral("--known-hosts"),
+             knownHosts(), QStringLiteral("--password-stdin")},
+            password.toUtf8() + '\n');
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         // No keychain service runs here: the CLI says it kept nothing.
         QVERIFY2(added.out.contains(QStringLiteral("not stored")) ||
                      added.out.contains(QStringLiteral("keychain")),
                  qPrintable(added.out));
 
-        const CliRun wrong = trainbench({QStringLiteral("probe"), QStringLiteral("pw"),
-                                         QStringLiteral("--password-stdin")},
-                                        "not-the-password\n");
+        const CliRun wrong = trainbench(
+            {QStringLiteral("probe"), QStringLiteral("pw"), QStringLiteral("--password-stdin")},
+            "not-the-password\n");
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY2(wrong.err.contains(QStringLiteral("Wrong password")), qPrintable(wrong.err));
-        const CliRun probed = trainbench({QStringLiteral("probe"), QStringLiteral("pw"),
-                                          QStringLiteral("--password-stdin")},
-                                         password.toUtf8() + '\n');
+        const CliRun probed = trainbench(
+            {QStringLiteral("probe"), QStringLiteral("pw"), QStringLiteral("--password-stdin")},
+            password.toUtf8() + '\n');
         QVERIFY2(probed.exitCode == 0, qPrintable(probed.err));
         QVERIFY(!probed.out.contains(password) && !probed.err.contains(password));
 

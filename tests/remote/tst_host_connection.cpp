@@ -91,7 +91,8 @@ class TestHostConnection : public SshdTestCase {
     void connectAndWait(HostConnection& connection, StateLog& log, const SshdFixture& sshd) {
         connection.acceptHostKey(sshd.hostKeyFingerprint());
         QTRY_VERIFY_WITH_TIMEOUT(connection.state() != ConnectionState::Connecting, kWaitMs);
-        QVERIFY2(connection.state() == ConnectionState::Connected, qPrintable(connection.message()));
+        QVERIFY2(connection.state() == ConnectionState::Connected,
+                 qPrintable(connection.message()));
         QCOMPARE(log.states.first(), ConnectionState::Connecting);
     }
 
@@ -103,9 +104,9 @@ private Q_SLOTS:
         connectAndWait(connection, log, m_sshd);
         if (QTest::currentTestFailed()) return;
         SessionResults results(connection.session()->session());
-        QCOMPARE(run(*connection.session(), results, RemoteCommand(QStringLiteral("true")))
-                     .exitStatus,
-                 0);
+        QCOMPARE(
+            run(*connection.session(), results, RemoteCommand(QStringLiteral("true"))).exitStatus,
+            0);
 
         for (int cut = 1; cut <= 2; ++cut) {
             const QList<int> serving = sshdConnectionProcesses(m_sshd);
@@ -145,8 +146,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(log.saw(ConnectionState::Reconnecting), kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(connection.state() == ConnectionState::Connected, kWaitMs);
         SessionResults results(connection.session()->session());
-        const ExecResult echoed =
-            run(*connection.session(), results, RemoteCommand::trustedScript(QStringLiteral("echo via")));
+        const ExecResult echoed = run(*connection.session(), results,
+                                      RemoteCommand::trustedScript(QStringLiteral("echo via")));
         QVERIFY2(echoed.ok(), qPrintable(echoed.message));
         QCOMPARE(echoed.standardOutput, QByteArray("via\n"));
     }

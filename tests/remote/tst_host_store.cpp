@@ -136,10 +136,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("runsRoot");
         QTest::addColumn<QString>("python");
         // The data disk and the conda python whose torch sees CUDA.
-        QTest::newRow("autodl") << "autodl_2gpu.txt" << "/root/autodl-tmp/trainbench"
+        QTest::newRow("autodl") << "autodl_2gpu.txt"
+                                << "/root/autodl-tmp/trainbench"
                                 << "/root/miniconda3/bin/python";
         // No data disk: the home folder; the only python.
-        QTest::newRow("debian") << "debian_cpu.txt" << "~/trainbench" << "/usr/bin/python3";
+        QTest::newRow("debian") << "debian_cpu.txt"
+                                << "~/trainbench"
+                                << "/usr/bin/python3";
     }
 
     void probeFillsRunsRootAndPythonOnlyWhenEmpty() {

@@ -22,7 +22,8 @@ namespace {
 QString inodeOfLocalPort(int port) {
     QFile tcp(QStringLiteral("/proc/net/tcp"));
     if (!tcp.open(QIODevice::ReadOnly)) return {};
-    const QString wanted = QStringLiteral("0100007F:%1").arg(port, 4, 16, QLatin1Char('0')).toUpper();
+    const QString wanted =
+        QStringLiteral("0100007F:%1").arg(port, 4, 16, QLatin1Char('0')).toUpper();
     for (const QByteArray& line : tcp.readAll().split('\n')) {
         const QStringList fields =
             QString::fromLatin1(line).split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -67,8 +68,8 @@ private Q_SLOTS:
 
     // The client socket of the target's connection, as the target sees it; whether it is ours.
     bool clientSocketIsOurs(SshSessionThread& thread, SessionResults& results) {
-        const ExecResult where = run(thread, results, RemoteCommand::trustedScript(
-                                                          QStringLiteral("echo $SSH_CONNECTION")));
+        const ExecResult where = run(
+            thread, results, RemoteCommand::trustedScript(QStringLiteral("echo $SSH_CONNECTION")));
         const QStringList fields = QString::fromUtf8(where.standardOutput).split(QLatin1Char(' '));
         const QString inode = inodeOfLocalPort(fields.value(1).toInt());
         if (!where.ok() || fields.size() != 4 || inode.isEmpty())
@@ -94,7 +95,8 @@ private Q_SLOTS:
 
         const SshResult first = connectOnce(thread, results);
         QCOMPARE(first.failure, SshFailure::HostKeyUnknown);
-        QVERIFY2(first.message.startsWith(QLatin1String("Jump host for")), qPrintable(first.message));
+        QVERIFY2(first.message.startsWith(QLatin1String("Jump host for")),
+                 qPrintable(first.message));
         QCOMPARE(results.askedFingerprints, QStringList{m_sshd.hostKeyFingerprint()});
         const SshResult accepted = accept(thread, results, m_sshd.hostKeyFingerprint());
         QVERIFY2(accepted.ok(), qPrintable(accepted.message));
@@ -104,7 +106,8 @@ private Q_SLOTS:
 
         // Several commands and a larger output pass through the tunnel intact.
         const ExecResult big = run(thread, results,
-                                   RemoteCommand::trustedScript(QStringLiteral("head -c 3000000 /dev/zero | tr '\\000' x")));
+                                   RemoteCommand::trustedScript(
+                                       QStringLiteral("head -c 3000000 /dev/zero | tr '\\000' x")));
         QVERIFY2(big.ok(), qPrintable(big.message));
         QCOMPARE(big.standardOutput, QByteArray(3000000, 'x'));
 

@@ -47,25 +47,24 @@ private Q_SLOTS:
         m_config = m_dir.filePath(QStringLiteral("config"));
         writeFile(m_dir.filePath(QStringLiteral("extra.conf")),
                   QStringLiteral("Host included\n  HostName 10.0.0.9\n"));
-        writeFile(m_config,
-                  QStringLiteral("# a comment\n"
-                                 "Include %1/extra.conf\n"
-                                 "Host autodl gpu-box\n"
-                                 "    HostName connect.westd.seetacloud.com\n"
-                                 "    Port 52979\n"
-                                 "    User root\n"
-                                 "    IdentityFile ~/.ssh/autodl_key\n"
-                                 "Host behind\n"
-                                 "  HostName=10.1.2.3\n"
-                                 "  ProxyJump ops@bastion.example.com:2222\n"
-                                 "  Port 2200\n"
-                                 "Host *.internal !skip.internal\n"
-                                 "  User builder\n"
-                                 "Host *\n"
-                                 "  User fallback\n"
-                                 "  Port 2022\n"
-                                 "  ServerAliveInterval 30\n")
-                      .arg(m_dir.path()));
+        writeFile(m_config, QStringLiteral("# a comment\n"
+                                           "Include %1/extra.conf\n"
+                                           "Host autodl gpu-box\n"
+                                           "    HostName connect.westd.seetacloud.com\n"
+                                           "    Port 52979\n"
+                                           "    User root\n"
+                                           "    IdentityFile ~/.ssh/autodl_key\n"
+                                           "Host behind\n"
+                                           "  HostName=10.1.2.3\n"
+                                           "  ProxyJump ops@bastion.example.com:2222\n"
+                                           "  Port 2200\n"
+                                           "Host *.internal !skip.internal\n"
+                                           "  User builder\n"
+                                           "Host *\n"
+                                           "  User fallback\n"
+                                           "  Port 2022\n"
+                                           "  ServerAliveInterval 30\n")
+                                .arg(m_dir.path()));
         // OpenSSH refuses a whole file with a bad port, so that case has its own file.
         writeFile(m_dir.filePath(QStringLiteral("broken")),
                   QStringLiteral("Host fine\n  Port 22\n\nHost broken\n  Port seventy\n"));
