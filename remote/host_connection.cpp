@@ -54,6 +54,11 @@ HostConnection::HostConnection(SshTarget target, QString hostName, HostConnectio
             &HostConnection::onConnectFinished);
     connect(m_thread.session(), &SshSession::aliveChecked, this, &HostConnection::onAliveChecked);
     connect(m_thread.session(), &SshSession::hostKeyUnknown, this, &HostConnection::hostKeyUnknown);
+    // A command that broke mid-way is the earliest sign of a dead link; look now.
+    connect(m_thread.session(), &SshSession::execFinished, this,
+            [this](quint64, const ExecResult& result) {
+                if (result.failure == SshFailure::Protocol) checkNow();
+            });
 }
 
 HostConnection::~HostConnection() = default;

@@ -48,7 +48,7 @@ public:
     void acceptHostKey(const QString& fingerprint);
     // The user's choice: stops keepalives and retries, state Offline.
     void disconnectFromHost();
-    // Checks the link now instead of at the next keepalive, e.g. after a failed exec.
+    // Checks the link now instead of at the next keepalive; a failed exec does it by itself.
     void checkNow();
 
 Q_SIGNALS:

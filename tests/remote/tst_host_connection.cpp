@@ -134,6 +134,26 @@ private Q_SLOTS:
         }
     }
 
+    void failedExecChecksAtOnceInsteadOfWaitingForTheKeepalive() {
+        HostConnectionOptions options = fastOptions();
+        options.keepaliveMs = 3600 * 1000;  // never within this test
+        HostConnection connection(keyTarget(m_sshd, knownHosts()), QStringLiteral("local"),
+                                  options);
+        StateLog log(&connection);
+        connectAndWait(connection, log, m_sshd);
+        if (QTest::currentTestFailed()) return;
+        for (int pid : sshdConnectionProcesses(m_sshd)) ::kill(pid, SIGKILL);
+        SessionResults results(connection.session()->session());
+        const ExecResult broken =
+            run(*connection.session(), results, RemoteCommand(QStringLiteral("true")));
+        QCOMPARE(broken.failure, SshFailure::Protocol);
+        QTRY_VERIFY_WITH_TIMEOUT(log.saw(ConnectionState::Reconnecting), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(connection.state() == ConnectionState::Connected, kWaitMs);
+        QCOMPARE(
+            run(*connection.session(), results, RemoteCommand(QStringLiteral("true"))).exitStatus,
+            0);
+    }
+
     void reconnectsThroughAJumpHost() {
         SshTarget target = keyTarget(m_sshd, knownHosts());
         target.jump = QStringLiteral("%1@127.0.0.1:%2").arg(target.user).arg(m_sshd.port());
