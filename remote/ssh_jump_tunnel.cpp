@@ -18,7 +18,8 @@ constexpr int kPollMs = 100;  // how soon the pump notices it should stop
 
 bool writeAll(int fd, const char* data, int size) {
     while (size > 0) {
-        const ssize_t n = ::write(fd, data, size_t(size));
+        // send, not write: a closed far end must give EPIPE, not kill us with SIGPIPE.
+        const ssize_t n = ::send(fd, data, size_t(size), MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return false;
         data += n;
