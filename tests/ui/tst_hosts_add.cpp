@@ -33,6 +33,7 @@ private Q_SLOTS:
     void duplicateNameKeepsDialogOpen();
     void sshConfigHostFillsFields();
     void removeAsksFirst();
+    void editKeepsNameAndSavesChanges();
 
 private:
     AddHostDialog* openAddDialog();
@@ -109,6 +110,7 @@ void TestHostsAdd::pastedLineAddsHostWithoutPassword() {
 
     const QString json = hostsJson();
     QVERIFY2(json.contains("\"port\": 52979"), qPrintable(json));
+    QVERIFY2(json.contains("\"origin\": \"ssh line\""), qPrintable(json));
     QVERIFY2(!json.contains(password), "the password was written to hosts.json");
     for (const QString& entry : QDir(m_home->path()).entryList(QDir::Files)) {
         QFile file(m_home->filePath(entry));
@@ -195,7 +197,10 @@ void TestHostsAdd::removeAsksFirst() {
     QCOMPARE(m_panel->currentHost(), QString("doomed"));
 
     const auto askAndAnswer = [this](QMessageBox::ButtonRole role) {
-        m_panel->removeHostAction()->trigger();
+        m_panel->activateWindow();  // back from the previous message box
+        QVERIFY(QTest::qWaitForWindowActive(m_panel.get()));
+        m_panel->view()->setFocus();
+        QTest::keyClick(m_panel->view(), Qt::Key_Delete);
         QMessageBox* box = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
             (box = m_panel->findChild<QMessageBox*>("confirmRemove")) && box->isVisible(), 5000);
@@ -211,6 +216,36 @@ void TestHostsAdd::removeAsksFirst() {
     QCOMPARE(m_controller->hosts().size(), 0);
     QCOMPARE(m_panel->model()->rowCount(), 0);
     QVERIFY(!hostsJson().contains("doomed"));
+}
+
+void TestHostsAdd::editKeepsNameAndSavesChanges() {
+    HostDraft draft;
+    draft.host.name = "box";
+    draft.host.target.host = "10.0.0.7";
+    draft.host.target.knownHostsFile = m_home->filePath("known_hosts");
+    QVERIFY(m_controller->addHost(draft).ok());
+    m_panel->selectHost("box");
+    m_panel->view()->setFocus();
+    QTest::keyClick(m_panel->view(), Qt::Key_F2);
+    AddHostDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_panel->findChild<AddHostDialog*>()) && dialog->isVisible());
+    auto* name = dialog->findChild<QLineEdit*>("name");
+    QCOMPARE(name->text(), QString("box"));
+    QVERIFY(name->isReadOnly());
+    auto* port = dialog->findChild<QSpinBox*>("port");
+    port->setValue(2200);
+    QTest::keyClicks(dialog->findChild<QLineEdit*>("python"), "/root/miniconda3/bin/python");
+    QTest::mouseClick(dialog->findChild<QPushButton*>("submitButton"), Qt::LeftButton);
+    QTRY_VERIFY(m_panel->findChild<AddHostDialog*>() == nullptr);
+
+    const RemoteHost* saved = m_controller->host("box");
+    QCOMPARE(saved->target.port, 2200);
+    QCOMPARE(saved->python, QString("/root/miniconda3/bin/python"));
+    // What the form does not show survives the edit.
+    QCOMPARE(saved->target.knownHostsFile, m_home->filePath("known_hosts"));
+    QCOMPARE(m_panel->view()->model()->index(0, HostsTableModel::Address).data().toString(),
+             QString("10.0.0.7:2200"));
+    QVERIFY(hostsJson().contains("/root/miniconda3/bin/python"));
 }
 
 QTEST_MAIN(TestHostsAdd)

@@ -155,6 +155,13 @@ void TestHostsConnect::probeFillsReportWithThisMachine() {
         report->tree()->findItems("(system)", Qt::MatchContains | Qt::MatchRecursive, 0).size(), 1);
     QVERIFY(m_panel->probeHostAction()->isEnabled());
     QCOMPARE(stateText(), QString("connected"));
+    // The runs root left empty is decided by the probe and kept in hosts.json.
+    const QString runsRoot = m_controller->host("local")->runsRoot;
+    QVERIFY2(runsRoot.endsWith("/trainbench"), qPrintable(runsRoot));
+    QFile hostsFile(m_controller->hostsFile());
+    QVERIFY(hostsFile.open(QIODevice::ReadOnly));
+    QVERIFY(hostsFile.readAll().contains(runsRoot.toUtf8()));
+    QCOMPARE(m_panel->currentHost(), QString("local"));
 
     // Another host added keeps this one selected and its report shown.
     HostDraft other;

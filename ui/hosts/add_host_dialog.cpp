@@ -170,6 +170,7 @@ void AddHostDialog::setSshConfigHosts(const QStringList& aliases, ConfigResolver
 void AddHostDialog::setHost(const RemoteHost& host) {
     m_editing = true;
     m_original = host;
+    m_origin = host.origin;
     setWindowTitle(tr("Edit host %1").arg(host.name));
     m_name->setText(host.name);
     m_name->setReadOnly(true);
@@ -194,6 +195,7 @@ void AddHostDialog::onSshLineEdited(const QString& line) {
     }
     fillTarget(*parsed);
     m_lineTarget = formTarget();
+    m_origin = QStringLiteral("ssh line");
     setStatus(m_sshLineStatus, tr("Understood: %1").arg(hostAddress(*parsed)), true);
 }
 
@@ -216,6 +218,7 @@ void AddHostDialog::onConfigHostChosen(int index) {
         return;
     }
     fillTarget(*target);
+    m_origin = QStringLiteral("ssh config ") + alias;
     if (!m_editing && !m_nameTouched && HostStore::checkName(alias).ok() &&
         !m_takenNames.contains(alias))
         m_name->setText(alias);
@@ -242,6 +245,7 @@ HostDraft AddHostDialog::draft() const {
     draft.host = m_original;
     draft.host.name = m_name->text().trimmed();
     draft.host.target = formTarget();
+    draft.host.origin = m_origin;
     draft.host.runsRoot = m_runsRoot->text().trimmed();
     draft.host.python = m_python->text().trimmed();
     draft.host.pricePerHour = m_price->value();

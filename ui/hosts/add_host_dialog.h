@@ -61,7 +61,8 @@ private:
     bool m_nameTouched = false;
     RemoteHost m_original;  // keeps what the form does not show (known_hosts override)
     ConfigResolver m_resolver;
-    std::optional<SshTarget> m_lineTarget;  // what the pasted line last put into the fields
+    QString m_origin = QStringLiteral("by hand");  // "ssh line", "ssh config ALIAS"
+    std::optional<SshTarget> m_lineTarget;         // what the pasted line last put into the fields
 
     QLineEdit* m_sshLine = nullptr;
     QLabel* m_sshLineStatus = nullptr;

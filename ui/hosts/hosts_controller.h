@@ -81,7 +81,8 @@ Q_SIGNALS:
     void hostKeyChanged(const QString& name, const QString& fingerprint, const QString& message);
     void passwordNeeded(const QString& name, const QString& message);
     void passphraseNeeded(const QString& name, const QString& message);
-    void connectFailed(const QString& name, const QString& message);
+    // A connection failed in a way no prompt answers, or saving the host failed.
+    void failed(const QString& name, const QString& message);
     void probeStarted(const QString& name);
     void probeFinished(const QString& name, const tb::ProbeResult& result);
     void transferProgress(const QString& name, quint64 id, const tb::TransferProgress& progress);
@@ -109,6 +110,7 @@ private:
     void startProbe(const QString& name);
     void finishProbe(const QString& name, const ProbeResult& result);
     void keepPassword(const HostDraft& draft);
+    void keepProbeDefaults(const QString& name, const HostReport& report);
 
     HostStore m_store;
     HostsControllerOptions m_options;

@@ -38,7 +38,7 @@ void HostsController::onConnectFailed(const QString& name, const SshResult& resu
             Q_EMIT hostKeyChanged(name, result.fingerprint, result.message);
             break;
         default:
-            Q_EMIT connectFailed(name, result.message);
+            Q_EMIT failed(name, result.message);
             break;
     }
     if (rt->probeWhenConnected) {
@@ -91,9 +91,27 @@ void HostsController::finishProbe(const QString& name, const ProbeResult& result
     if (result.ok()) {
         rt->report = result.report;
         rt->reportTime = QDateTime::currentDateTime();
+        keepProbeDefaults(name, result.report);
     }
     Q_EMIT probeFinished(name, result);
     Q_EMIT hostUpdated(name);
+}
+
+// What the user left empty (runs root, python) the probe decides, and the host keeps.
+void HostsController::keepProbeDefaults(const QString& name, const HostReport& report) {
+    const RemoteHost* stored = m_store.find(name);
+    if (!stored) return;
+    const RemoteHost before = *stored;
+    RemoteHost filled = before;
+    if (!fillFromProbe(filled, report)) return;
+    Result<void> saved = m_store.update(filled);
+    if (saved) saved = m_store.save();
+    if (!saved) {
+        (void)m_store.update(before);
+        Q_EMIT failed(name, QString::fromStdString(saved.error()));
+        return;
+    }
+    Q_EMIT hostsChanged();
 }
 
 Result<quint64> HostsController::startTransfer(const QString& name,

@@ -146,7 +146,7 @@ void HostsPanel::connectController() {
     connect(
         m_controller, &HostsController::passphraseNeeded, this,
         [this](const QString& name, const QString& message) { askSecret(name, message, true); });
-    connect(m_controller, &HostsController::connectFailed, this,
+    connect(m_controller, &HostsController::failed, this,
             [this](const QString&, const QString& message) { showMessage(message, true); });
 }
 
