@@ -153,12 +153,19 @@ int main(int argc, char** argv) {
     if (args.size() > 1) options.seconds = std::max(5, args[1].toInt());
     if (args.size() > 2) options.pollMs = args[2].toInt();
     if (args.contains("--help")) {
-        std::printf("usage: bench_live [seconds per approach = 20] [poll ms = app default]\n");
+        std::printf(
+            "usage: bench_live [seconds per approach = 20] [poll ms = app default] "
+            "[--ours-only]\n");
         return 0;
     }
+    const bool oursOnly = args.contains("--ours-only");  // for profiling the panel alone
     QTemporaryDir root;
     if (!root.isValid()) return 1;
     const PhaseResult ours = runPhase(true, root.path() + "/trainbench", options);
+    if (oursOnly) {
+        print("trainbench ChartPanel", ours);
+        return 0;
+    }
     const PhaseResult naive = runPhase(false, root.path() + "/naive", options);
 
     tb::RunMetricsPool defaults;

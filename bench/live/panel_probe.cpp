@@ -1,4 +1,4 @@
-// PanelProbe: x-range refits snapshot the store sizes, afterReplot turns them into latencies.
+// PanelProbe: panel refreshes snapshot the store sizes, afterReplot turns them into latencies.
 #include "panel_probe.h"
 
 #include <qcustomplot.h>
@@ -8,6 +8,7 @@
 #include "latency_log.h"
 #include "metrics/run_metrics.h"
 #include "plot/chart_panel.h"
+#include "plot/metric_chart.h"
 
 namespace tb {
 
@@ -26,16 +27,17 @@ void PanelProbe::attach() {
         state.pending = m_done;
         state.drawn = m_done;
         m_charts.insert(plot, state);
-        QObject::connect(plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), plot,
-                         [this, plot] { onRefit(plot); });
-        QObject::connect(plot, &QCustomPlot::afterReplot, plot, [this, plot] { onReplot(plot); });
+        auto* chart = qobject_cast<MetricChart*>(plot->parentWidget());
+        if (!chart) qFatal("bench_live: a plot outside a MetricChart");
+        QObject::connect(chart, &MetricChart::redrawn, plot, [this, plot] { onReplot(plot); });
     }
+    QObject::connect(m_panel, &ChartPanel::refreshStarted, m_panel, [this] { onRefresh(); });
 }
 
-void PanelProbe::onRefit(QCustomPlot* plot) {
-    ChartState& state = m_charts[plot];
-    for (int r = 0; r < m_runs.size(); ++r)
-        state.pending[std::size_t(r)] = m_runs[r]->store().recordCount();
+void PanelProbe::onRefresh() {
+    for (ChartState& state : m_charts)
+        for (int r = 0; r < m_runs.size(); ++r)
+            state.pending[std::size_t(r)] = m_runs[r]->store().recordCount();
 }
 
 void PanelProbe::onReplot(QCustomPlot* plot) {

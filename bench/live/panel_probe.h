@@ -14,11 +14,12 @@ class ChartPanel;
 class LatencyLog;
 class RunMetrics;
 
-// A point counts as plotted at the end of the first replot (QCustomPlot::afterReplot: layers
-// drawn into the plot's buffer; the blit to the window follows in the next paint event) of
+// A point counts as plotted at the end of the first redraw (MetricChart::redrawn: a full replot
+// or the curves' layer alone drawn into the plot's buffers; the blit to the window follows in
+// the next paint event) of
 // every chart whose data refresh included it. What a refresh included is snapshotted when the
-// chart refits its x range to the data (the chart follows new data, so every refresh with new
-// points moves the range): the records the run's store held at that instant.
+// panel says its charts are taking the runs' data (ChartPanel::refreshStarted): the records each
+// run's store held at that instant.
 class PanelProbe {
 public:
     PanelProbe(ChartPanel* panel, QList<RunMetrics*> runs, LatencyLog* log);
@@ -31,7 +32,7 @@ private:
         std::vector<std::size_t> pending;  // per run: records included by the last refresh
         std::vector<std::size_t> drawn;    // per run: records included by the last replot
     };
-    void onRefit(QCustomPlot* plot);
+    void onRefresh();
     void onReplot(QCustomPlot* plot);
 
     ChartPanel* m_panel;

@@ -1,4 +1,5 @@
 // ChartPanel offscreen: overlaid runs, LOD bounds, spikes, smoothing, axes, markers, live data.
+#include <algorithm>
 #include <qcustomplot.h>
 
 #include <QSignalSpy>
@@ -115,7 +116,15 @@ private Q_SLOTS:
             QCOMPARE(rawAfter[i].value, rawBefore[i].value);
         QVERIFY(raw->visible());
         QVERIFY(qAbs((main->data()->constBegin() + 50)->value - smoothedBefore) > 1e-6);
-        QVERIFY(raw->pen().color().alpha() < main->pen().color().alpha());  // raw stays faint
+        // The raw curve stays faint, and no raw curve is drawn over any main curve.
+        QVERIFY(raw->pen().color().lightness() > main->pen().color().lightness());
+        int lastRaw = -1, firstMain = plot->graphCount();
+        for (int i = 0; i < plot->graphCount(); ++i) {
+            const QString role = plot->graph(i)->property("tbRole").toString();
+            if (role == "raw") lastRaw = i;
+            if (role == "main") firstMain = std::min(firstMain, i);
+        }
+        QVERIFY(lastRaw >= 0 && lastRaw < firstMain);
     }
 
     void xAxisSwitchChangesKeys() {

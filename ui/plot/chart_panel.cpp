@@ -18,7 +18,9 @@
 namespace tb {
 
 namespace {
-constexpr int kCoalesceMs = 25;
+// The pool polls every live run in one pass, so a zero-delay timer already gathers all the
+// data that pass produced into one sweep over the charts; a longer delay only adds latency.
+constexpr int kCoalesceMs = 0;
 constexpr int kColumns = 2;
 }  // namespace
 
@@ -126,6 +128,7 @@ void ChartPanel::showEvent(QShowEvent* event) {
 // is a data refresh of the charts that exist.
 void ChartPanel::syncCharts(bool contentChanged) {
     m_dirty = false;
+    Q_EMIT refreshStarted();
     QStringList keys;
     for (const PlottedRun& run : std::as_const(m_plotted)) {
         const SeriesStore& store = run.metrics->store();

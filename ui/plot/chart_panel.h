@@ -49,6 +49,8 @@ public:
 
 Q_SIGNALS:
     void checkpointClicked(QString runId, QString checkpointPath);
+    // The charts are about to take the runs' data as it is now and redraw.
+    void refreshStarted();
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -25,6 +25,7 @@ struct ChartSettings {
     double smoothing = 0.6;  // EMA weight in [0, 1); 0 shows the raw curve only
     bool logX = false;
     bool logY = false;
+    bool operator==(const ChartSettings&) const = default;
 };
 
 // A run bound to its metrics and the colour it has on every chart.

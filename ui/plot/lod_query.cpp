@@ -35,7 +35,14 @@ std::vector<LodPoint> visiblePoints(const MinMaxLod& lod, const PointSource& sou
     std::vector<LodPoint> points;
     const std::size_t n = lod.size();
     if (n == 0 || !(x1 > x0)) return points;
-    if (logX && x0 > 0) {
+    auto pointAt = [&](std::size_t i) { return LodPoint{source.x(i), source.y(i), i}; };
+    const std::size_t first = lowerBound(source, n, x0);
+    const std::size_t pastLast = upperBound(source, n, x1);
+    if (pastLast - first <= 2 * std::size_t(std::max(columns, 1))) {
+        // No more points than the LOD would give: all of them, without the column search.
+        for (std::size_t i = first; i < pastLast; ++i)
+            if (std::isfinite(source.y(i))) points.push_back(pointAt(i));
+    } else if (logX && x0 > 0) {
         const int segments = std::clamp(columns / 16, 1, 64);
         const double ratio = std::pow(x1 / x0, 1.0 / segments);
         double a = x0;
@@ -49,12 +56,35 @@ std::vector<LodPoint> visiblePoints(const MinMaxLod& lod, const PointSource& sou
     }
     // The LOD keeps only each column's extremes, so the first and last points in range may be
     // missing: the neighbours are found from x, not from the LOD points.
-    auto pointAt = [&](std::size_t i) { return LodPoint{source.x(i), source.y(i), i}; };
-    const std::size_t first = lowerBound(source, n, x0);
-    const std::size_t pastLast = upperBound(source, n, x1);
     if (first > 0) points.insert(points.begin(), pointAt(first - 1));
     if (pastLast < n) points.push_back(pointAt(pastLast));
     return points;
+}
+
+void extendVisiblePoints(std::vector<LodPoint>& points, const MinMaxLod& lod,
+                         const PointSource& source, double x0, double x1, int columns, bool logX) {
+    // A log axis cuts the range into segments, and a point past x1 is the off-screen
+    // neighbour: both are rare when following new data, so they take the full query.
+    if (points.empty() || logX || columns <= 0 || !(x1 > x0) || points.back().x > x1 ||
+        points.back().index >= lod.size()) {
+        points = visiblePoints(lod, source, x0, x1, columns, logX);
+        return;
+    }
+    const int column =
+        std::min(int(std::floor((points.back().x - x0) / (x1 - x0) * columns)), columns - 1);
+    if (column < 0) {  // only the neighbour before x0 so far
+        points = visiblePoints(lod, source, x0, x1, columns, logX);
+        return;
+    }
+    const double columnStart = x0 + (x1 - x0) * column / columns;
+    while (!points.empty() && points.back().x >= columnStart) points.pop_back();
+    // The tail query's neighbour before columnStart is no extreme: the kept points end there.
+    for (const LodPoint& p : visiblePoints(lod, source, columnStart, x1, columns - column, false))
+        if (p.x >= columnStart && (points.empty() || p.index > points.back().index))
+            points.push_back(p);
+    // Tails drawn whole while sparse can add up to more than the LOD would give: start over.
+    if (points.size() > 2 * std::size_t(columns) + 2)
+        points = visiblePoints(lod, source, x0, x1, columns, logX);
 }
 
 std::size_t nearestIndex(const PointSource& source, double x) {

@@ -56,10 +56,14 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     // A wide pen on one long polyline makes Qt stroke and fill a self-overlapping polygon:
     // 0.5 s a frame for noisy data at 2 points per column. Segment by segment it is ~1 ms.
-    m_plot->setPlottingHint(QCP::phFastPolylines, true);
+    m_plot->setPlottingHint(QCP::phFastPolylines, false);
     // Antialiased curves cost 2-3x per replot with many overlaid runs (bench/live: 16 % -> 8 %
     // of a core); at two points per pixel column the jaggies barely show.
     m_plot->setNotAntialiasedElements(QCP::aePlottables);
+    // The curves get a paint buffer of their own, so that new points redraw them alone. The
+    // overlay layer (unused here) shares the axes' buffer: one full-size blit less per paint.
+    m_plot->layer(QStringLiteral("main"))->setMode(QCPLayer::lmBuffered);
+    m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     m_plot->setFocusPolicy(Qt::StrongFocus);
     m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
     m_plot->installEventFilter(this);
@@ -70,7 +74,9 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     m_cursor->setSelectable(false);
 
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
-        if (!m_fitting) userMovedView();
+        // fitAll() sets both axes and then refreshes the LOD once itself.
+        if (m_fitting) return;
+        userMovedView();
         updateLod();
     });
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
@@ -79,6 +85,10 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     // The axis rect has its final width only after layout: a resize is caught here.
     connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
         if (m_plot->axisRect()->width() != m_lodColumns) updateLod();
+    });
+    connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
+        m_drawnFrame = currentFrame();
+        Q_EMIT redrawn();
     });
     connect(m_plot, &QCustomPlot::mousePress, this,
             [this](QMouseEvent* event) { m_pressPos = event->pos(); });
@@ -101,30 +111,41 @@ void MetricChart::setContent(const QList<PlottedRun>& runs, const QStringList& k
 
 void MetricChart::rebuildGraphs() {
     m_plot->clearGraphs();
+    m_lodWindow = {};
     m_curves.clear();
     m_markerGraphs.clear();
+    // Every raw curve first, so that no run's faint curve is drawn over another's main one.
+    // Faint is a mix with the white background rather than alpha: opaque pixels cost less to
+    // draw, and under the main curves the difference does not show.
     for (int r = 0; r < m_runs.size(); ++r) {
         const QColor colour = m_runs[r].colour;
+        const QColor faint = QColor::fromRgbF(0.3f * colour.redF() + 0.7f,
+                                              0.3f * colour.greenF() + 0.7f,
+                                              0.3f * colour.blueF() + 0.7f);
         for (const QString& key : m_keys) {
             QCPGraph* raw = m_plot->addGraph();
-            QColor faint = colour;
-            faint.setAlpha(70);
             raw->setPen(QPen(faint, 1));
             raw->removeFromLegend();
-            QCPGraph* main = m_plot->addGraph();
-            main->setPen(QPen(colour, 1, splitPenStyle(splitOf(key))));
-            // The chart's title names the family; the entry needs only run and split.
-            const QString split = splitOf(key);
-            main->setName(split.isEmpty() || m_keys.size() == 1
-                              ? m_runs[r].run.label
-                              : m_runs[r].run.label + QStringLiteral(" · ") + split);
-            for (auto [graph, role] : {std::pair{raw, "raw"}, std::pair{main, "main"}}) {
-                graph->setProperty("tbRun", m_runs[r].run.id);
-                graph->setProperty("tbKey", key);
-                graph->setProperty("tbRole", QString::fromLatin1(role));
-                graph->setSelectable(QCP::stNone);
-            }
-            m_curves.append({r, key, raw, main});
+            m_curves.append({r, key, raw, nullptr});
+        }
+    }
+    for (Curve& c : m_curves) {
+        QCPGraph* main = m_plot->addGraph();
+        c.main = main;
+        main->setPen(QPen(m_runs[c.run].colour, 1, splitPenStyle(splitOf(c.key))));
+        // The chart's title names the family; the entry needs only run and split.
+        const QString split = splitOf(c.key);
+        main->setName(split.isEmpty() || m_keys.size() == 1
+                          ? m_runs[c.run].run.label
+                          : m_runs[c.run].run.label + QStringLiteral(" · ") + split);
+        for (auto [graph, role] : {std::pair{c.raw, "raw"}, std::pair{main, "main"}}) {
+            graph->setProperty("tbRun", m_runs[c.run].run.id);
+            graph->setProperty("tbKey", c.key);
+            graph->setProperty("tbRole", QString::fromLatin1(role));
+            graph->setSelectable(QCP::stNone);
+            // The points are already ~2 per pixel column: QCustomPlot's own sampling pass
+            // would only cost time.
+            graph->setAdaptiveSampling(false);
         }
     }
     // Added last so they are drawn over every curve.
@@ -171,7 +192,23 @@ void MetricChart::refreshData() {
     else
         updateLod();
     updateMarkers();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    replotData();
+}
+
+MetricChart::Frame MetricChart::currentFrame() const {
+    const QCPRange x = m_plot->xAxis->range(), y = m_plot->yAxis->range();
+    return {x.lower, x.upper, y.lower, y.upper, m_plot->legend->itemCount(), m_plot->size()};
+}
+
+void MetricChart::replotData() {
+    if (currentFrame() != m_drawnFrame) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    // Same axes, ticks and legend: only the curves' buffer is redrawn (a resized plot, whose
+    // buffers are stale, makes the layer fall back to a full replot itself).
+    m_plot->layer(QStringLiteral("main"))->replot();
+    Q_EMIT redrawn();
 }
 
 void MetricChart::showEvent(QShowEvent* event) {
@@ -189,28 +226,44 @@ void MetricChart::updateLod() {
     int columns = m_plot->axisRect()->width();
     if (columns <= 0 || columns > m_plot->width()) columns = m_plot->width();
     m_lodColumns = m_plot->axisRect()->width();
+    const LodWindow window{range.lower, range.upper, columns, m_settings};
+    const bool sameWindow = window == m_lodWindow;
+    m_lodWindow = window;
     const double weight = m_settings.smoothing;
-    for (const Curve& c : std::as_const(m_curves)) {
+    for (Curve& c : m_curves) {
         RunMetrics* metrics = m_runs[c.run].metrics;
         const auto series = metrics->store().findSeries(c.key.toStdString());
+        const bool extend = sameWindow && c.generation == metrics->generation();
+        c.generation = metrics->generation();
         if (series < 0) {
+            c.rawPoints.clear();
+            c.mainPoints.clear();
             c.raw->data()->clear();
             c.main->data()->clear();
             continue;
         }
         const SeriesView view = metrics->store().view(std::size_t(series), m_settings.axis);
-        const auto raw = visiblePoints(metrics->lod(std::size_t(series)), view, range.lower,
-                                       range.upper, columns, m_settings.logX);
+        auto query = [&](std::vector<LodPoint>& points, const MinMaxLod& lod,
+                         const PointSource& source) {
+            if (extend)
+                extendVisiblePoints(points, lod, source, range.lower, range.upper, columns,
+                                    m_settings.logX);
+            else
+                points = visiblePoints(lod, source, range.lower, range.upper, columns,
+                                       m_settings.logX);
+        };
+        query(c.rawPoints, metrics->lod(std::size_t(series)), view);
         c.raw->setVisible(weight > 0);
         if (weight > 0) {
-            setPoints(c.raw, raw);
+            setPoints(c.raw, c.rawPoints);
             const MinMaxLod& lod = metrics->smoothedLod(std::size_t(series), weight);
             const SmoothedSeries smoothed(view, metrics->smoother(std::size_t(series), weight));
-            setPoints(c.main, visiblePoints(lod, smoothed, range.lower, range.upper, columns,
-                                            m_settings.logX));
+            query(c.mainPoints, lod, smoothed);
+            setPoints(c.main, c.mainPoints);
         } else {
+            c.mainPoints.clear();
             c.raw->data()->clear();
-            setPoints(c.main, raw);
+            setPoints(c.main, c.rawPoints);
         }
     }
 }
@@ -238,18 +291,29 @@ void MetricChart::fitAll() {
     if (lo == hi)
         lo = m_settings.logX ? lo / 2 : lo - 0.5, hi = m_settings.logX ? hi * 2 : hi + 0.5;
     m_fitting = true;
-    // A little room on the right, so the newest point and its marker are not cut in half.
-    m_plot->xAxis->setRange(lo, m_settings.logX ? hi * 1.02 : hi + 0.01 * (hi - lo));
+    // Room on the right for the data to grow into: while it lasts the axes stay put, the
+    // curves' points are only extended, and the newest point is never cut in half at the edge.
+    const QCPRange x = m_plot->xAxis->range();
+    const bool xHolds = x.lower == lo && hi <= x.upper && x.upper <= roomyUpper(lo, hi, 2);
+    if (!xHolds) m_plot->xAxis->setRange(lo, roomyUpper(lo, hi, 1));
     updateLod();  // the LOD of the whole range holds the global extremes, so y fits them
-    m_plot->yAxis->rescale(true);
     const QCPRange y = m_plot->yAxis->range();
-    if (m_settings.logY)
-        m_plot->yAxis->setRange(y.lower / 1.2, y.upper * 1.2);
-    else if (y.size() > 0)
-        m_plot->yAxis->setRange(y.lower - 0.05 * y.size(), y.upper + 0.05 * y.size());
+    m_plot->yAxis->rescale(true);
+    const QCPRange data = m_plot->yAxis->range();
+    if (xHolds && y.contains(data.lower) && y.contains(data.upper))
+        m_plot->yAxis->setRange(y);
+    else if (m_settings.logY)
+        m_plot->yAxis->setRange(data.lower / 1.2, data.upper * 1.2);
+    else if (data.size() > 0)
+        m_plot->yAxis->setRange(data.lower - 0.05 * data.size(), data.upper + 0.05 * data.size());
     else
-        m_plot->yAxis->setRange(y.lower - 0.5, y.upper + 0.5);
+        m_plot->yAxis->setRange(data.lower - 0.5, data.upper + 0.5);
     m_fitting = false;
+}
+
+double MetricChart::roomyUpper(double lo, double hi, double rooms) const {
+    constexpr double kRoom = 0.08;  // of the data's span
+    return m_settings.logX ? hi * std::pow(hi / lo, kRoom * rooms) : hi + kRoom * rooms * (hi - lo);
 }
 
 void MetricChart::updateMarkers() {

@@ -3,10 +3,12 @@
 
 #include <QList>
 #include <QPoint>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
 
+#include "metrics/min_max_lod.h"
 #include "plot/chart_run.h"
 
 class QCustomPlot;
@@ -40,6 +42,9 @@ public:
 
 Q_SIGNALS:
     void checkpointClicked(QString runId, QString checkpointPath);
+    // The plot's buffers hold the current data: after a full replot, or after new points were
+    // drawn into the curves' layer alone.
+    void redrawn();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -51,6 +56,17 @@ private:
         QString key;
         QCPGraph* raw;
         QCPGraph* main;
+        // What the graphs hold, kept so that new data extends them instead of re-querying.
+        std::vector<LodPoint> rawPoints;
+        std::vector<LodPoint> mainPoints;
+        quint64 generation = 0;  // of the run's metrics when the points were taken
+    };
+    // The view the curves' points were taken for; new data in the same view only extends them.
+    struct LodWindow {
+        double x0 = 0, x1 = 0;
+        int columns = 0;
+        ChartSettings settings;
+        bool operator==(const LodWindow&) const = default;
     };
     struct Marker {
         int run;
@@ -58,11 +74,24 @@ private:
         double y;
         QString path;
     };
+    // What the axes, ticks and legend show; while it stays the same, new data needs only the
+    // curves' layer redrawn.
+    struct Frame {
+        double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+        int legendItems = 0;
+        QSize size;
+        bool operator==(const Frame&) const = default;
+    };
+    Frame currentFrame() const;
+    void replotData();
     void rebuildGraphs();
     void applyAxes();
     void updateLod();
     void updateMarkers();
     void fitAll();
+    // The x axis' upper end when following data that spans [lo, hi]: `rooms` times the room
+    // left for new data on the right.
+    double roomyUpper(double lo, double hi, double rooms) const;
     void userMovedView();
     void zoomBy(double factor);
     void panBy(double fractionX, double fractionY);
@@ -84,6 +113,8 @@ private:
     QCPItemStraightLine* m_cursor = nullptr;
     QPoint m_pressPos;
     int m_lodColumns = 0;
+    LodWindow m_lodWindow;  // columns == 0: none yet
+    Frame m_drawnFrame;     // as of the last full replot
     bool m_follow = true;    // refit on new data until the user zooms or pans
     bool m_fitting = false;  // our own range changes are not the user's
     bool m_lodDirty = false;
