@@ -12,6 +12,8 @@
 namespace tb {
 namespace {
 
+constexpr qsizetype kScanTailBytes = 4096;  // what the scan script sends of metrics.jsonl
+
 QJsonObject jsonObject(const QByteArray& text) {
     return QJsonDocument::fromJson(text).object();
 }
@@ -59,6 +61,9 @@ Result<RemoteScan> parseRemoteScan(const QByteArray& output, const QString& host
             bool ok = false;
             const int code = frame.value.trimmed().toInt(&ok);
             if (run->exitCode < 0 && ok) run->exitCode = code;
+        } else if (frame.key == "tail") {
+            // The shell dropped the last newline; a tail of a full 4 KiB starts mid-line.
+            applyMetricsTail(frame.value + '\n', frame.value.size() >= kScanTailBytes - 1, *run);
         } else if (frame.key == "alive") {
             concludeLost(*run, frame.value == "1", hasExitCode, hostName);
             run = nullptr;

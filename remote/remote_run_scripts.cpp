@@ -93,6 +93,7 @@ for d in "$root"/*/; do
     s=$(cat "${d}status.json" 2>/dev/null)
     frame status "$s"
     if [ -f "${d}exit_code" ]; then frame exit "$(cat "${d}exit_code" 2>/dev/null)"; fi
+    if [ -f "${d}metrics.jsonl" ]; then frame tail "$(tail -c 4096 "${d}metrics.jsonl")"; fi
     alive=0
     case $s in
         *'"running"'* | *'"starting"'*)

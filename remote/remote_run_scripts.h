@@ -43,8 +43,9 @@ RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId,
                                const QString& signal);
 
 // Frames (remote_run_frames.h): "root" with the absolute root (empty when it does not exist),
-// then per run "run" (its id), "runjson", "status", "exit" (only when exit_code exists) and
-// "alive" (1 when status.json's pid is a live process).
+// then per run "run" (its id), "runjson", "status", "exit" (only when exit_code exists), "tail"
+// (the last 4 KiB of metrics.jsonl, when it exists) and "alive" (1 when status.json's pid is
+// a live process).
 RemoteCommand scanRunsCommand(const QString& runsRoot);
 
 // Frames: "status", "exit" (when present), then "metrics" and "log" chunks from the given byte

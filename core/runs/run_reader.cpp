@@ -31,42 +31,13 @@ void maxInto(double& best, double value) {
     if (std::isnan(best) || value > best) best = value;
 }
 
-// The last "train/loss" and the best "val/acc" found in the last kMetricsTailBytes of the
-// file. Only lines whose text mentions the key are parsed, so a long tail costs little.
 void readMetricsTail(const QString& path, RunInfo& info) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) return;
     const qint64 size = file.size();
     const qint64 start = qMax<qint64>(0, size - kMetricsTailBytes);
     if (!file.seek(start)) return;
-    const QByteArray tail = file.read(size - start);
-    // A partial first line (we started mid-file) and a last line without '\n' (still being
-    // written) are not records yet.
-    qsizetype begin = 0;
-    if (start > 0) begin = tail.indexOf('\n') + 1;
-    const qsizetype end = tail.lastIndexOf('\n');
-    if (begin <= 0 && start > 0) return;
-    if (end < begin) return;
-
-    bool haveLoss = false;
-    qsizetype lineEnd = end;
-    while (lineEnd > begin) {
-        const qsizetype lineStart = qMax(begin, tail.lastIndexOf('\n', lineEnd - 1) + 1);
-        const QByteArrayView line(tail.constData() + lineStart, lineEnd - lineStart);
-        const bool hasLoss = !haveLoss && line.contains("\"train/loss\"");
-        const bool hasAcc = line.contains("\"val/acc\"");
-        if (hasLoss || hasAcc) {
-            const QJsonObject record = QJsonDocument::fromJson(line.toByteArray()).object();
-            const QJsonValue loss = record.value(QLatin1String("train/loss"));
-            if (hasLoss && loss.isDouble()) {
-                info.lastTrainLoss = loss.toDouble();
-                haveLoss = true;
-            }
-            const QJsonValue acc = record.value(QLatin1String("val/acc"));
-            if (acc.isDouble()) maxInto(info.bestValAcc, acc.toDouble());
-        }
-        lineEnd = lineStart - 1;
-    }
+    applyMetricsTail(file.read(size - start), start > 0, info);
 }
 
 // Sidecars keep the evaluation of every checkpoint still on disk: they cover the val/acc
@@ -105,6 +76,37 @@ bool processIsGone(const RunInfo& info, const QString& host, bool hasExitCode) {
 }
 
 }  // namespace
+
+// Only lines whose text mentions a key are parsed, so a long tail costs little.
+void applyMetricsTail(const QByteArray& tail, bool startsMidFile, RunInfo& info) {
+    // A partial first line (the tail starts mid-file) and a last line without '\n' (still
+    // being written) are not records yet.
+    qsizetype begin = 0;
+    if (startsMidFile) begin = tail.indexOf('\n') + 1;
+    const qsizetype end = tail.lastIndexOf('\n');
+    if (begin <= 0 && startsMidFile) return;
+    if (end < begin) return;
+
+    bool haveLoss = false;
+    qsizetype lineEnd = end;
+    while (lineEnd > begin) {
+        const qsizetype lineStart = qMax(begin, tail.lastIndexOf('\n', lineEnd - 1) + 1);
+        const QByteArrayView line(tail.constData() + lineStart, lineEnd - lineStart);
+        const bool hasLoss = !haveLoss && line.contains("\"train/loss\"");
+        const bool hasAcc = line.contains("\"val/acc\"");
+        if (hasLoss || hasAcc) {
+            const QJsonObject record = QJsonDocument::fromJson(line.toByteArray()).object();
+            const QJsonValue loss = record.value(QLatin1String("train/loss"));
+            if (hasLoss && loss.isDouble()) {
+                info.lastTrainLoss = loss.toDouble();
+                haveLoss = true;
+            }
+            const QJsonValue acc = record.value(QLatin1String("val/acc"));
+            if (acc.isDouble()) maxInto(info.bestValAcc, acc.toDouble());
+        }
+        lineEnd = lineStart - 1;
+    }
+}
 
 void applyRunJson(const QJsonObject& run, RunInfo& info) {
     info.name = run.value(QLatin1String("name")).toString();

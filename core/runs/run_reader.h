@@ -2,6 +2,7 @@
 // Reads one run directory into a RunInfo: run.json, status.json, annotations.json, exit_code
 // and just enough of metrics.jsonl and the checkpoint sidecars for the summary columns.
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -17,6 +18,8 @@ bool readRunInfo(const QString& dir, RunInfo& info);
 // SSH). Neither concludes `lost`: that needs to know whether the process is alive.
 void applyRunJson(const QJsonObject& run, RunInfo& info);
 void applyStatusJson(const QJsonObject& status, RunInfo& info);
+// The last "train/loss" and the best "val/acc" in the end of metrics.jsonl.
+void applyMetricsTail(const QByteArray& tail, bool startsMidFile, RunInfo& info);
 
 // queued, starting or running: the run may still change and may not be deleted.
 bool isLiveState(RunState state);

@@ -10,6 +10,7 @@
 
 #include <signal.h>
 
+#include <cmath>
 #include <memory>
 
 #include "metrics/series_store.h"
@@ -171,6 +172,7 @@ private Q_SLOTS:
         QCOMPARE(elsewhere->step, 120);
         QCOMPARE(find(*scan, id)->state, RunState::Running);
         QCOMPARE(find(*scan, id)->target, kHost);
+        QVERIFY(std::isfinite(find(*scan, id)->lastTrainLoss));
 
         // What a reboot or the OOM killer does: wrapper and trainer die without a word.
         const qint64 trainer = qint64(jsonFile(dir + "/status.json").value("pid").toDouble());

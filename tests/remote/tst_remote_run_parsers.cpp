@@ -65,7 +65,11 @@ private Q_SLOTS:
         output += frame("run", "20261123-080000-a") + frame("runjson", R"({"name":"a"})") +
                   frame("status", running) + frame("alive", "0");
         output += frame("run", "20261123-090000-b") + frame("runjson", R"({"name":"b"})") +
-                  frame("status", running) + frame("alive", "1");
+                  frame("status", running) +
+                  frame("tail",
+                        "{\"step\":1,\"train/loss\":0.5,\"val/acc\":0.7}\n"
+                        "{\"step\":2,\"train/loss\":0.25}") +
+                  frame("alive", "1");
         output += frame("run", "20261123-100000-c") + frame("runjson", R"({"target":"gpu2"})") +
                   frame("status", running) + frame("exit", "137\n") + frame("alive", "0");
         const auto scan = parseRemoteScan(output, QStringLiteral("box"));
@@ -78,6 +82,8 @@ private Q_SLOTS:
         QCOMPARE(c.exitCode, 137);
         QCOMPARE(c.target, QStringLiteral("gpu2"));
         QCOMPARE(scan->runs[1].state, RunState::Running);
+        QCOMPARE(scan->runs[1].lastTrainLoss, 0.25);  // the shell ate the last '\n'
+        QCOMPARE(scan->runs[1].bestValAcc, 0.7);
         const RunInfo& a = scan->runs[2];
         QCOMPARE(a.state, RunState::Lost);
         QCOMPARE(a.dir, QStringLiteral("/data/runs/20261123-080000-a"));
