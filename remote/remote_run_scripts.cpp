@@ -82,6 +82,12 @@ fi
 )sh";
 
 const char kScanScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
+# The JSON files are one line as our writers write them: read by the shell, no process.
+json_of() {
+    j=
+    if [ -f "$1" ]; then IFS= read -r j <"$1"; fi
+    case $j in *"}") ;; *) j=$(cat "$1" 2>/dev/null) ;; esac
+}
 if [ ! -d "$root" ]; then frame root ""; exit 0; fi
 root=$(cd "$root" && pwd -P) || exit 3
 frame root "$root"
@@ -89,10 +95,16 @@ for d in "$root"/*/; do
     [ -f "${d}run.json" ] || [ -f "${d}status.json" ] || continue
     id=${d%/}
     frame run "${id##*/}"
-    frame runjson "$(cat "${d}run.json" 2>/dev/null)"
-    s=$(cat "${d}status.json" 2>/dev/null)
+    json_of "${d}run.json"
+    frame runjson "$j"
+    json_of "${d}status.json"
+    s=$j
     frame status "$s"
-    if [ -f "${d}exit_code" ]; then frame exit "$(cat "${d}exit_code" 2>/dev/null)"; fi
+    if [ -f "${d}exit_code" ]; then
+        c=
+        IFS= read -r c <"${d}exit_code"
+        frame exit "$c"
+    fi
     if [ -f "${d}metrics.jsonl" ]; then frame tail "$(tail -c 4096 "${d}metrics.jsonl")"; fi
     alive=0
     case $s in
