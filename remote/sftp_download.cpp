@@ -73,11 +73,9 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
         if (n == 0)
             return failure(QStringLiteral("%1 on %2 became shorter while it was downloaded")
                                .arg(remote, m_context.where));
-        if (out.write(buffer.constData(), n) != n)
-            return failure(QStringLiteral("cannot write %1: %2").arg(out.fileName(),
-                                                                     out.errorString()));
-        hash.add(buffer.constData(), n);
-        meter.add(n);
+        if (TransferResult kept = keepReceived(buffer.constData(), n, out, hash, meter);
+            !kept.ok())
+            return kept;
         done += n;
         if (static_cast<uint32_t>(n) < read.length) {
             // A short read: the requests behind it start past a gap. Take their answers,
@@ -94,6 +92,16 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
 }
 
 }  // namespace
+
+TransferResult keepReceived(const char* data, qint64 size, QFile& out, FileHash& hash,
+                            TransferMeter& meter) {
+    if (out.write(data, size) != size)
+        return failure(QStringLiteral("cannot write %1: %2").arg(out.fileName(),
+                                                                 out.errorString()));
+    hash.add(data, size);
+    meter.add(size);
+    return {};
+}
 
 TransferResult sftpDownloadRange(const TransferContext& context, const TransferRequest& request,
                                  const QString& remote, qint64 offset, qint64 size, QFile& out,

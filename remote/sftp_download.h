@@ -16,4 +16,8 @@ TransferResult sftpDownloadRange(const TransferContext& context, const TransferR
                                  const QString& remote, qint64 offset, qint64 size, QFile& out,
                                  FileHash& hash, TransferMeter& meter);
 
+// Received bytes appended to `out`, hashed and metered; a failure names the file.
+TransferResult keepReceived(const char* data, qint64 size, QFile& out, FileHash& hash,
+                            TransferMeter& meter);
+
 }  // namespace tb

@@ -46,11 +46,9 @@ TransferResult streamDownloadRange(const TransferContext& context, const QString
     qint64 n = 0;
     while (done < size && (n = channel.read(buffer.data(), qMin<qint64>(buffer.size(),
                                                                          size - done))) > 0) {
-        if (out.write(buffer.constData(), n) != n)
-            return failure(QStringLiteral("cannot write %1: %2").arg(out.fileName(),
-                                                                     out.errorString()));
-        hash.add(buffer.constData(), n);
-        meter.add(n);
+        if (TransferResult kept = keepReceived(buffer.constData(), n, out, hash, meter);
+            !kept.ok())
+            return kept;
         done += n;
     }
     if (n < 0) return channel.failure();
@@ -85,7 +83,7 @@ TransferResult downloadFile(const TransferContext& context, const TransferReques
     // The remote hash runs while the data flows; its answer is read at the end.
     TransferChannel remoteHash(context);
     if (TransferResult started = remoteHash.start(
-            RemoteCommand(QStringLiteral("sha256sum")).arg(QStringLiteral("--")).arg(remote));
+            remoteHashCommand(remote));
         !started.ok())
         return started;
     FileHash hash;
@@ -103,11 +101,10 @@ TransferResult downloadFile(const TransferContext& context, const TransferReques
     if (!result.ok()) return result;
 
     meter.setPhase(QStringLiteral("verifying"));
-    if (TransferResult hashed = remoteHash.finish(QStringLiteral("sha256sum of %1").arg(remote));
+    if (TransferResult hashed = remoteHash.finish(QStringLiteral("hashing %1").arg(remote));
         !hashed.ok())
         return hashed;
-    const QString remoteHex =
-        QString::fromUtf8(remoteHash.standardOutput()).section(QLatin1Char(' '), 0, 0).toLower();
+    const QString remoteHex = hashFromOutput(remoteHash.standardOutput());
     const QString localHex = hash.hex();
     if (QFileInfo(part).size() != remoteSize || localHex != remoteHex) {
         QFile::remove(part);

@@ -22,12 +22,14 @@ constexpr qint64 kReadChunk = 1 << 20;
 
 // Appends stdin to the part "$1", which must hold exactly "$2" bytes already (0: start it),
 // and prints the sha256 of the whole part: the bytes already there, then each new byte as
-// tee appends it, so the check costs no second read of the file.
+// tee appends it, so the check costs no second read of the file (openssl as in
+// remoteHashCommand, else sha256sum).
 const char kAppendScript[] = R"SH(
 mkdir -p -- "$(dirname -- "$1")" || exit 1
 if [ "$2" = 0 ]; then : > "$1" || exit 1
 elif [ "$(wc -c < "$1")" != "$2" ]; then echo "$1 changed size; upload again" >&2; exit 3; fi
-{ cat -- "$1" && tee -a -- "$1"; } | sha256sum
+if command -v openssl >/dev/null 2>&1; then hash='openssl dgst -sha256 -r'; else hash=sha256sum; fi
+{ cat -- "$1" && tee -a -- "$1"; } | $hash
 )SH";
 
 // The part "$1" must hold "$3" bytes; then it becomes "$2".
@@ -73,7 +75,7 @@ TransferResult streamUpload(const TransferContext& context, const QString& part,
         !sent.ok())
         return sent;
     TransferResult finished = channel.finish(QStringLiteral("writing %1").arg(part));
-    remoteHex = QString::fromUtf8(channel.standardOutput()).section(QLatin1Char(' '), 0, 0);
+    remoteHex = hashFromOutput(channel.standardOutput());
     return finished;
 }
 

@@ -40,6 +40,14 @@ else
 fi
 )SH";
 
+// The SHA-256 of "$1" (stdin when empty) as "HEX ...": openssl's dgst uses the CPU's SHA
+// instructions, about five times faster than coreutils' sha256sum, which is the fallback.
+const char kHashScript[] = R"SH(
+if command -v openssl >/dev/null 2>&1; then set -- openssl dgst -sha256 -r "$@"
+else set -- sha256sum "$@"; fi
+exec "$@"
+)SH";
+
 Error execError(const ExecResult& result, const QString& what, const TransferContext& context) {
     if (!result.ok())
         return fail(result.message.toStdString(), static_cast<int>(result.failure));
@@ -162,18 +170,28 @@ void removeRemote(const TransferContext& context, const QString& path) {
     (void)context.execForCleanup(remoteScript("rm -rf \"$1\" 2>/dev/null || rm -rf \"$1\"", {path}));
 }
 
+RemoteCommand remoteHashCommand(const QString& path) {
+    // "./" keeps a relative name that starts with "-" from being read as an option.
+    const QString safe = path.startsWith(QLatin1Char('/')) ? path : QStringLiteral("./") + path;
+    return remoteScript(kHashScript, {safe});
+}
+
+QString hashFromOutput(const QByteArray& output) {
+    const QString hex = QString::fromUtf8(output).section(QLatin1Char(' '), 0, 0).trimmed();
+    return hex.size() == 64 ? hex.toLower() : QString();
+}
+
 Result<QString> remoteSha256(const TransferContext& context, const QString& path) {
-    const ExecResult result =
-        context.exec(RemoteCommand(QStringLiteral("sha256sum")).arg(QStringLiteral("--")).arg(path));
+    const ExecResult result = context.exec(remoteHashCommand(path));
     if (!result.ok() || result.exitStatus != 0)
-        return execError(result, QStringLiteral("sha256sum of %1").arg(path), context);
-    const QString hex = QString::fromUtf8(result.standardOutput).section(QLatin1Char(' '), 0, 0);
-    if (hex.size() != 64)
-        return fail(QStringLiteral("sha256sum on %1 gave no digest for %2")
-                        .arg(context.where, path)
+        return execError(result, QStringLiteral("hashing %1").arg(path), context);
+    const QString hex = hashFromOutput(result.standardOutput);
+    if (hex.isEmpty())
+        return fail(QStringLiteral("hashing %1 on %2 gave no sha256 digest")
+                        .arg(path, context.where)
                         .toStdString(),
                     static_cast<int>(SshFailure::Protocol));
-    return hex.toLower();
+    return hex;
 }
 
 }  // namespace tb

@@ -49,7 +49,12 @@ TransferResult verifyAndMoveRemote(const TransferContext& context, const QString
                                    const QString& destination, qint64 files, qint64 bytes);
 void removeRemote(const TransferContext& context, const QString& path);
 
-// The remote `sha256sum` of one file, as 64 hex digits.
+// Prints "HEX ..." for one file: `openssl dgst -sha256 -r` where the host has it (it uses
+// the CPU's SHA instructions), else `sha256sum`.
+RemoteCommand remoteHashCommand(const QString& path);
+// The 64 lowercase hex digits at the start of that output; empty when there are none.
+QString hashFromOutput(const QByteArray& output);
+// The remote SHA-256 of one file, as 64 hex digits.
 Result<QString> remoteSha256(const TransferContext& context, const QString& path);
 
 }  // namespace tb

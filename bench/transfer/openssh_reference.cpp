@@ -46,26 +46,23 @@ double OpenSshReference::timed(const QString& program, const QStringList& argume
     return clock.nsecsElapsed() / 1e9;
 }
 
-double OpenSshReference::sftpPut(const QString& local, const QString& remote) const {
+double OpenSshReference::sftpBatch(const QString& command) const {
     const QString batch = m_workDir + QStringLiteral("/sftp-batch");
     QFile file(batch);
     if (!file.open(QIODevice::WriteOnly)) return -1;
-    file.write(QStringLiteral("put \"%1\" \"%2\"\n").arg(local, remote).toUtf8());
+    file.write(command.toUtf8() + '\n');
     file.close();
     return timed(QStringLiteral("sftp"), commonOptions() << QStringLiteral("-q")
                                                          << QStringLiteral("-b") << batch
                                                          << m_user + QStringLiteral("@127.0.0.1"));
 }
 
+double OpenSshReference::sftpPut(const QString& local, const QString& remote) const {
+    return sftpBatch(QStringLiteral("put \"%1\" \"%2\"").arg(local, remote));
+}
+
 double OpenSshReference::sftpGet(const QString& remote, const QString& local) const {
-    const QString batch = m_workDir + QStringLiteral("/sftp-batch");
-    QFile file(batch);
-    if (!file.open(QIODevice::WriteOnly)) return -1;
-    file.write(QStringLiteral("get \"%1\" \"%2\"\n").arg(remote, local).toUtf8());
-    file.close();
-    return timed(QStringLiteral("sftp"), commonOptions() << QStringLiteral("-q")
-                                                         << QStringLiteral("-b") << batch
-                                                         << m_user + QStringLiteral("@127.0.0.1"));
+    return sftpBatch(QStringLiteral("get \"%1\" \"%2\"").arg(remote, local));
 }
 
 double OpenSshReference::scp(const QString& from, const QString& to, bool recursive,

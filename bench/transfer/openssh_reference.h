@@ -20,6 +20,7 @@ public:
 private:
     QStringList commonOptions() const;
     double timed(const QString& program, const QStringList& arguments) const;
+    double sftpBatch(const QString& command) const;  // one command in `sftp -b`
 
     int m_port;
     QString m_user;
