@@ -1,4 +1,5 @@
-// RemoteBackend: launch / stop / kill / scan over one host's SSH session, and reconnecting.
+// RemoteBackend: launch / stop / kill / scan over one host's SSH session; a broken link is
+// handed to HostConnection, which checks it and reconnects.
 #include "remote/remote_backend.h"
 
 #include <QEventLoop>
