@@ -27,6 +27,13 @@
 
 namespace tb {
 
+namespace {
+
+// Bumped when a dock is added (1: Hosts), so a layout saved before gives way to the default.
+constexpr int kLayoutVersion = 1;
+
+}  // namespace
+
 MainWindow::MainWindow(const AppContext& context, QWidget* parent)
     : QMainWindow(parent), m_context(context) {
     setWindowTitle(tr("Trainbench"));
@@ -144,7 +151,7 @@ void MainWindow::connectPanels() {
 void MainWindow::restoreLayout() {
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
-    restoreState(settings.value("window/state").toByteArray());
+    restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -154,7 +161,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
-    settings.setValue("window/state", saveState());
+    settings.setValue("window/state", saveState(kLayoutVersion));
     // Runs are detached processes: closing the window leaves them training.
     event->accept();
 }
