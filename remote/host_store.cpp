@@ -39,6 +39,7 @@ QJsonObject toJson(const RemoteHost& host) {
     putIfSet("runsRoot", host.runsRoot);
     putIfSet("python", host.python);
     putIfSet("origin", host.origin);
+    putIfSet("trainerPath", host.trainerPath);
     if (host.pricePerHour > 0) object.insert(QStringLiteral("pricePerHour"), host.pricePerHour);
     return object;
 }
@@ -58,6 +59,7 @@ RemoteHost fromJson(const QJsonObject& object) {
     host.runsRoot = text("runsRoot");
     host.python = text("python");
     host.origin = text("origin");
+    host.trainerPath = text("trainerPath");
     host.pricePerHour = object.value(QStringLiteral("pricePerHour")).toDouble(0.0);
     return host;
 }

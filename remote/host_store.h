@@ -16,6 +16,7 @@ struct RemoteHost {
     QString python;             // empty: decided by the probe
     double pricePerHour = 0.0;  // 0: unknown, no cost meter
     QString origin;             // where it came from: "ssh line", "ssh config ALIAS", "by hand"
+    QString trainerPath;        // trainbench-train on the box, as `trainbench prepare` built it
 
     bool operator==(const RemoteHost&) const = default;
 };

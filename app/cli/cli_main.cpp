@@ -10,6 +10,7 @@
 #include "cli_commands.h"
 #include "cli_common.h"
 #include "cli_hosts.h"
+#include "cli_prepare.h"
 #include "cli_remote_run.h"
 #include "cli_transfer.h"
 
@@ -19,11 +20,14 @@ namespace {
 constexpr const char* kUsage =
     "usage: trainbench run CONFIG [--detach] [--set k=v ...] [--runs-root DIR]\n"
     "       trainbench run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...]\n"
+    "       trainbench run --command 'LINE {key.path}' [--config C] [--workdir DIR] [--env LINE]\n"
+    "                      [--metrics-regex RE] [--detach] [--set k=v ...]   (your own script)\n"
     "       trainbench runs [--json] [--runs-root DIR]\n"
     "       trainbench follow RUN [--from-end] [--runs-root DIR]\n"
     "       trainbench stop RUN [--kill] [--runs-root DIR]\n"
     "       trainbench hosts [add|rm|forget-key|probe] ...  (trainbench hosts help)\n"
     "       trainbench probe NAME [--json]           (the same as hosts probe)\n"
+    "       trainbench prepare NAME [--install-tools] [--rebuild]  (builds the trainer there)\n"
     "       trainbench upload NAME LOCAL REMOTE      (trainbench upload --help)\n"
     "       trainbench download NAME REMOTE LOCAL\n"
     "Every command takes --config-dir DIR: the folder of hosts.json (default:\n"
@@ -39,7 +43,7 @@ bool isCliCommand(const QString& word) {
                                       QStringLiteral("follow"), QStringLiteral("stop"),
                                       QStringLiteral("hosts"), QStringLiteral("probe"),
                                       QStringLiteral("upload"), QStringLiteral("download"),
-                                      QStringLiteral("help")};
+                                      QStringLiteral("prepare"), QStringLiteral("help")};
     return commands.contains(word);
 }
 
@@ -62,10 +66,13 @@ int runCliCommand(int argc, char** argv) {
         return command.isEmpty() ? cli::kExitUsage : 0;
     }
     if (command == QLatin1String("hosts")) return cli::hostsCommand(argc, argv);
+    if (command == QLatin1String("prepare")) return cli::prepareCommand(argc, argv);
     if (command == QLatin1String("upload") || command == QLatin1String("download"))
         return cli::transferCommand(argc, argv);
     if (command == QLatin1String("run") && cli::wantsRemoteRun(argc, argv))
         return cli::remoteRunCommand(argc, argv);
+    if (command == QLatin1String("run") && cli::wantsScriptRun(argc, argv))
+        return cli::scriptRunCommand(argc, argv);
     if (command == QLatin1String("probe")) {
         // `trainbench probe NAME` is `trainbench hosts probe NAME`.
         std::vector<char*> args{argv[0], const_cast<char*>("hosts")};
