@@ -1,7 +1,15 @@
 #!/bin/sh
 # tb-wrap.sh: runs any command inside the Trainbench run-directory contract (docs/RUN_FORMAT.md).
 #
-# usage: tb-wrap.sh RUN_DIR -- CMD [ARGS...]
+# usage: tb-wrap.sh RUN_DIR [OPTIONS] -- CMD [ARGS...]
+#        tb-wrap.sh RUN_DIR [OPTIONS] --shell 'COMMAND LINE'
+# options:
+#   --workdir DIR         run the command in DIR ("~/..." is the home folder)
+#   --env 'LINE'          shell line(s) run first in the command's own shell, e.g.
+#                         '. /etc/network_turbo'; the command does not run when it fails
+#   --metrics-regex RE    lines of the output matching RE (named groups) become metrics.jsonl
+#   --metrics-tool PATH   trainbench-train, which does that matching (--metrics-from-stdout)
+# With --shell or --env the command runs in bash when there is one (so `source` works), else sh.
 #
 # status.json goes starting -> running -> finished | failed | stopped, the command's stdout and
 # stderr are appended to output.log, and its exit status lands in exit_code. A final state the
@@ -9,14 +17,34 @@
 # no terminal, since launchers start it detached with setsid.
 
 usage() {
-    echo "usage: tb-wrap.sh RUN_DIR -- CMD [ARGS...]" >&2
+    echo "usage: tb-wrap.sh RUN_DIR [--workdir DIR] [--env LINE] [--metrics-regex RE" \
+        "--metrics-tool PATH] (-- CMD [ARGS...] | --shell LINE)" >&2
     exit 2
 }
-[ $# -ge 3 ] && [ "$2" = "--" ] || usage
-mkdir -p "$1" || exit 2
+[ $# -ge 2 ] || usage
+run_arg=$1
+shift
+workdir=
+env_line=
+shell_line=
+metrics_regex=
+metrics_tool=
+while [ $# -gt 0 ]; do
+    case $1 in
+        --) shift; [ $# -ge 1 ] || usage; break ;;
+        --shell) [ $# -eq 2 ] || usage; shell_line=$2; [ -n "$shell_line" ] || usage; shift 2 ;;
+        --workdir) [ $# -ge 2 ] || usage; workdir=$2; shift 2 ;;
+        --env) [ $# -ge 2 ] || usage; env_line=$2; shift 2 ;;
+        --metrics-regex) [ $# -ge 2 ] || usage; metrics_regex=$2; shift 2 ;;
+        --metrics-tool) [ $# -ge 2 ] || usage; metrics_tool=$2; shift 2 ;;
+        *) usage ;;
+    esac
+done
+[ -n "$shell_line" ] || [ $# -ge 1 ] || usage
+mkdir -p "$run_arg" || exit 2
 # Absolute, so the command may change directory and still find its run.
-run_dir=$(cd "$1" && pwd -P) || exit 2
-shift 2
+run_dir=$(cd "$run_arg" && pwd -P) || exit 2
+wrap_dir=$(cd "$(dirname "$0")" 2>/dev/null && pwd -P)
 
 status="$run_dir/status.json"
 log="$run_dir/output.log"
@@ -55,6 +83,14 @@ write_status() {
 \"epoch\":$_epoch,\"step\":$_step,\"message\":$(json_str "$6")}"
 }
 
+# give_up CODE MESSAGE: the command could not be started; the run fails with the reason.
+give_up() {
+    echo "tb-wrap: $2" >&2
+    write_file "$run_dir/exit_code" "$1"
+    write_status failed $$ 0 "$(date +%s)" "$1" "$2"
+    exit "$1"
+}
+
 child=
 stop_signal=
 # The command runs in its own process group, so a stop request must be passed on to it.
@@ -71,6 +107,30 @@ trap 'forward TERM' TERM
 trap 'forward INT' INT
 
 write_status starting $$ 0 0 null "" || exit 2
+
+if [ -n "$workdir" ]; then
+    case $workdir in "~") workdir=$HOME ;; "~/"*) workdir=$HOME/${workdir#"~/"} ;; esac
+    cd "$workdir" 2>/dev/null || give_up 2 "cannot enter the working directory $workdir"
+fi
+
+# A command line, or a command behind an environment line, runs in one shell with that line,
+# so what the line exports or activates is what the command sees.
+if [ -n "$shell_line" ] || [ -n "$env_line" ]; then
+    run_shell=sh
+    if command -v bash >/dev/null 2>&1; then run_shell=bash; fi
+    script=
+    if [ -n "$env_line" ]; then
+        script="{ $env_line
+} || { tb_rc=\$?; echo \"trainbench: the environment line failed with status \$tb_rc;\
+ the command did not run\" >&2; exit \$tb_rc; }
+"
+    fi
+    if [ -n "$shell_line" ]; then
+        set -- "$run_shell" -c "$script$shell_line"
+    else
+        set -- "$run_shell" -c "${script}exec \"\$@\"" tb-run "$@"
+    fi
+fi
 
 # setsid gives the command a process group of its own that the GUI can signal as a whole.
 own_group=
@@ -93,8 +153,42 @@ exec 3<>"$gate"
 
 export TRAINBENCH_RUN_DIR="$run_dir"
 export TRAINBENCH_WRAPPED=1
+# A script's output is a pipe here, not a terminal: keep Python from holding it back. The
+# metrics helper shipped beside the wrapper is importable as is (import trainbench_log).
+if [ -n "$shell_line" ] || [ -n "$metrics_regex" ]; then
+    export PYTHONUNBUFFERED="${PYTHONUNBUFFERED-1}"
+    if [ -n "$wrap_dir" ] && [ -f "$wrap_dir/trainbench_log.py" ]; then
+        export PYTHONPATH="$wrap_dir${PYTHONPATH:+:$PYTHONPATH}"
+    fi
+fi
+
+# With a metrics regex the output goes through the filter (trainbench-train
+# --metrics-from-stdout), which appends it to output.log and the matches to metrics.jsonl. The
+# filter stays in the wrapper's process group, so a stop sent to the command's group does not
+# cut off its last lines. It is tried once first: a filter that cannot start would break the
+# command's output pipe.
+out=$log
+filter=
+out_fifo=
+if [ -n "$metrics_regex" ]; then
+    if [ -x "$metrics_tool" ] &&
+        "$metrics_tool" --metrics-from-stdout "$metrics_regex" --run-dir "$run_dir" </dev/null \
+            >/dev/null 2>&1 3>&-; then
+        out_fifo="$run_dir/.tb-wrap-out.$$"
+        rm -f "$out_fifo"
+        mkfifo "$out_fifo" || give_up 2 "cannot create $out_fifo"
+        "$metrics_tool" --metrics-from-stdout "$metrics_regex" --run-dir "$run_dir" \
+            <"$out_fifo" >/dev/null 2>&1 3>&- &
+        filter=$!
+        out=$out_fifo
+    else
+        echo "tb-wrap: no metrics are taken from the output: '$metrics_tool" \
+            "--metrics-from-stdout' is missing or failed (see above)" >&2
+    fi
+fi
+
 $setsid_cmd sh -c 'read -r _ <"$0"; exec "$@"' "$gate" $reset_int "$@" \
-    </dev/null >>"$log" 2>&1 3>&- &
+    </dev/null >>"$out" 2>&1 3>&- &
 child=$!
 pgid=$child
 if [ -z "$own_group" ]; then pgid=$(ps -o pgid= -p "$child" 2>/dev/null | tr -d ' '); fi
@@ -115,6 +209,13 @@ while [ "$rc" -gt 128 ] && kill -0 "$child" 2>/dev/null; do
     wait "$child"
     rc=$?
 done
+
+# The filter ends once nothing holds the output open any more. Processes the command left
+# behind in its group may hold it for long: the run's end is not held up for them.
+if [ -n "$filter" ]; then
+    if [ -z "$own_group" ] || ! kill -0 -- "-$pgid" 2>/dev/null; then wait "$filter"; fi
+    rm -f "$out_fifo"
+fi
 
 # exit_code first: a reader seeing "running" with the pid gone and no exit_code says "lost".
 write_file "$run_dir/exit_code" "$rc"

@@ -1,13 +1,18 @@
-// trainbench runs: the run list as a table or as JSON.
+// trainbench runs: the run list as a table or as JSON; trainbench run --command: a script run.
 #include <QDateTime>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cmath>
+#include <cstdio>
 
 #include "cli_commands.h"
+#include "run_follower.h"
+#include "runs/local_backend.h"
 #include "runs/run_catalog.h"
+#include "runs/workspace.h"
 
 namespace tb::cli {
 namespace {
@@ -109,6 +114,84 @@ int runsCommand(const CliOptions& options) {
     for (const RunInfo& run : catalog.runs()) rows.append(tableRow(run, now));
     printTable(rows);
     return 0;
+}
+
+namespace {
+
+constexpr const char* kScriptUsage =
+    "usage: trainbench run --command 'python3 train.py --lr {optim.lr}' [--config CONFIG]\n"
+    "         [--workdir DIR] [--env 'LINE'] [--metrics-regex RE] [--set k=v ...] [--detach]\n"
+    "         [--runs-root DIR]";
+
+// Takes the script flags out of argv[2..]; what is left goes to the common options.
+Result<LaunchRequest> takeScriptOptions(int argc, char** argv, QStringList& rest) {
+    LaunchRequest request;
+    QString config;
+    for (int i = 2; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        QString* target = nullptr;
+        if (arg == QLatin1String("--command"))
+            target = &request.command;
+        else if (arg == QLatin1String("--config"))
+            target = &config;
+        else if (arg == QLatin1String("--workdir"))
+            target = &request.workDir;
+        else if (arg == QLatin1String("--env"))
+            target = &request.envLine;
+        else if (arg == QLatin1String("--metrics-regex"))
+            target = &request.metricsRegex;
+        if (!target) {
+            rest << arg;
+            continue;
+        }
+        if (i + 1 >= argc) return fail(arg.toStdString() + " needs a value", kExitUsage);
+        *target = QString::fromLocal8Bit(argv[++i]);
+    }
+    if (request.command.trimmed().isEmpty()) return fail("--command is empty", kExitUsage);
+    if (!config.isEmpty()) request.configPath = QDir::current().absoluteFilePath(config);
+    // Like a shell: a relative path is the command's, from where trainbench was started.
+    request.workDir = request.workDir.isEmpty() ? QDir::currentPath()
+                                                : QDir::current().absoluteFilePath(request.workDir);
+    return request;
+}
+
+}  // namespace
+
+bool wantsScriptRun(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--command") == 0) return true;
+    }
+    return false;
+}
+
+int scriptRunCommand(int argc, char** argv) {
+    QStringList rest;
+    auto request = takeScriptOptions(argc, argv, rest);
+    std::vector<QByteArray> restBytes{QByteArray(argv[0]), QByteArray(argv[1])};
+    for (const QString& arg : rest) restBytes.push_back(arg.toLocal8Bit());
+    std::vector<char*> restArgv;
+    for (QByteArray& arg : restBytes) restArgv.push_back(arg.data());
+    auto options = request ? parseOptions(int(restArgv.size()), restArgv.data())
+                           : Result<CliOptions>(request.failure());
+    if (!options || !options->positional.isEmpty()) {
+        printErr(options ? QStringLiteral("a script run takes no CONFIG argument; use --config")
+                         : QString::fromStdString(options.error()));
+        std::fprintf(stderr, "%s\n", kScriptUsage);
+        return kExitUsage;
+    }
+    request->sets = options->sets;
+    seedWorkspace(options->runsRoot);
+    LocalBackend backend(options->runsRoot, binDir());
+    auto id = backend.launch(*request);
+    if (!id) {
+        printErr(QString::fromStdString(id.error()));
+        return kExitUsage;
+    }
+    printOut(*id + QLatin1Char('\n'));
+    if (options->detach) return 0;
+    FollowOptions follow;
+    follow.printLog = true;  // a script's own output is what its user watches
+    return RunFollower(options->runsRoot + QLatin1Char('/') + *id, follow).follow();
 }
 
 }  // namespace tb::cli

@@ -12,6 +12,7 @@ struct TrainArgs {
     std::string resume;      // --resume latest|CKPT
     std::string validate;    // --validate FILE
     std::string inspect;     // --inspect CKPT
+    std::string metricsFromStdout;  // --metrics-from-stdout REGEX (with --run-dir)
     bool printResolved = false;  // --print-resolved: write the resolved config to stdout
     bool schema = false;         // --schema: print the config key reference (Markdown)
     std::vector<std::string> sets;  // --set k=v, --device D, --threads N

@@ -24,6 +24,7 @@
 #include "protocol/sha256.h"
 #include "run_files.h"
 #include "run_recorder.h"
+#include "stdout_metrics_cli.h"
 #include "train_errors.h"
 #include "trainer.h"
 
@@ -197,6 +198,9 @@ int runTrainCli(int argc, char** argv) {
     if (args.schema) {
         std::cout << schemaMarkdown();
         return 0;
+    }
+    if (!args.metricsFromStdout.empty()) {
+        return runMetricsFromStdout(args.metricsFromStdout, args.runDir);
     }
     if (!args.inspect.empty()) return inspect(args.inspect);
     if (!args.validate.empty()) {

@@ -14,6 +14,15 @@ struct LaunchRequest {
     QStringList sets;          // "key.path=value" overrides
     QString parentRun;         // resume / fork: the parent run id
     QString parentCheckpoint;  // resume / fork: checkpoint file to start from
+
+    // Your own script instead of the built-in trainer (the run is a script run when `command`
+    // is set). The config is optional then: placeholders read the schema defaults and --set.
+    QString command;       // shell line; {key.path} placeholders are filled from the config
+    QString workDir;       // where it runs; empty: the run directory
+    QString envLine;       // run first in the same shell, e.g. ". /etc/network_turbo"
+    QString metricsRegex;  // output lines it matches become metrics, e.g. loss=(?<train_loss>\S+)
+
+    bool isScript() const { return !command.isEmpty(); }
 };
 
 class Backend {

@@ -21,6 +21,7 @@
 #include "runs/detached_start.h"
 #include "runs/launch_config.h"
 #include "runs/run_reader.h"
+#include "runs/script_launch.h"
 
 namespace tb {
 namespace {
@@ -89,13 +90,17 @@ LocalBackend::LocalBackend(const QString& runsRoot, const QString& binDir)
 Result<QString> LocalBackend::launch(const LaunchRequest& request) {
     const QString wrapper = m_binDir + QLatin1String("/tb-wrap.sh");
     const QString trainer = m_binDir + QLatin1String("/trainbench-train");
-    for (const QString& needed : {wrapper, trainer}) {
-        if (!QFileInfo::exists(needed)) {
-            return fail(str(needed) +
+    QStringList needed{wrapper};
+    // A script run needs the trainer only to take metrics from its output.
+    if (!request.isScript() || !request.metricsRegex.isEmpty()) needed << trainer;
+    for (const QString& path : needed) {
+        if (!QFileInfo::exists(path)) {
+            return fail(str(path) +
                         " is missing; build the project (cmake --build build) so "
                         "that it sits next to the trainbench binary");
         }
     }
+    if (request.isScript()) return launchScript(request);
     QString parentDir;
     ParentCheckpoint checkpoint;
     if (!request.parentRun.isEmpty()) {
@@ -125,28 +130,54 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
                         QStringLiteral("--run-dir"),
                         dir};
     if (!checkpoint.path.isEmpty()) command << QStringLiteral("--resume") << checkpoint.path;
+    const QByteArray runJson = runJsonText(
+        {*id, name, QStringLiteral("local"), command, dir, request.parentRun, checkpoint.file});
+    return startRun(*id, command, *config, runJson);
+}
 
+Result<QString> LocalBackend::launchScript(const LaunchRequest& request) {
+    auto plan = prepareScript(request);
+    if (!plan) return plan.failure();
+    const QString workDir =
+        request.workDir.isEmpty() ? QString() : QDir(request.workDir).absolutePath();
+    if (!workDir.isEmpty() && !QFileInfo(workDir).isDir()) {
+        return fail("the working directory " + str(workDir) +
+                    " does not exist; create it or choose another");
+    }
+    auto id = createRunDir(m_runsRoot, plan->name);
+    if (!id) return id.failure();
+    const QString dir = m_runsRoot + QLatin1Char('/') + *id;
+    QStringList command{QStringLiteral("/bin/sh"), m_binDir + QLatin1String("/tb-wrap.sh"), dir};
+    command +=
+        scriptWrapperArgs(request, *plan, workDir, m_binDir + QLatin1String("/trainbench-train"));
+    const QString cwd = workDir.isEmpty() ? dir : workDir;
+    const QByteArray runJson = withScriptFields(
+        runJsonText({*id, plan->name, QStringLiteral("local"), command, cwd, {}, {}}), request,
+        *plan, cwd);
+    return startRun(*id, command, plan->config, runJson);
+}
+
+// Writes the run's files (config.yaml, config.resolved, run.json, status "queued") into its
+// fresh directory and starts the wrapper detached.
+Result<QString> LocalBackend::startRun(const QString& id, const QStringList& command,
+                                       const PreparedConfig& config, const QByteArray& runJson) {
+    const QString dir = m_runsRoot + QLatin1Char('/') + id;
+    const RunLayout layout{str(dir)};
     RunStatus queued;
     queued.state = RunState::Queued;
     queued.host = str(QSysInfo::machineHostName());
     queued.updated = unixNow();
     Result<void> written;
-    if (!config->yaml.isEmpty()) {
-        written = writeFileAtomic(layout.configYaml(), config->yaml.toStdString());
+    if (!config.yaml.isEmpty()) {
+        written = writeFileAtomic(layout.configYaml(), config.yaml.toStdString());
     }
     if (written) {
         written =
-            writeFileAtomic(layout.resolvedConfig(), writeResolvedConfig(config->loaded.values));
+            writeFileAtomic(layout.resolvedConfig(), writeResolvedConfig(config.loaded.values));
     }
-    if (written) {
-        written = writeFileAtomic(
-            layout.runJson(),
-            runJsonText({*id, name, QStringLiteral("local"), command, dir, request.parentRun,
-                         checkpoint.file})
-                .toStdString());
-    }
+    if (written) written = writeFileAtomic(layout.runJson(), runJson.toStdString());
     if (written) written = writeStatus(layout.statusJson(), queued);
-    if (!written) return fail("could not prepare run " + str(*id) + ": " + written.error());
+    if (!written) return fail("could not prepare run " + str(id) + ": " + written.error());
 
     auto started = startDetached(command, dir, QString::fromStdString(layout.outputLog()));
     if (!started) {
@@ -155,9 +186,9 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
         failed.ended = unixNow();
         failed.message = started.error();
         (void)writeStatus(layout.statusJson(), failed);
-        return fail("run " + str(*id) + " did not start: " + started.error());
+        return fail("run " + str(id) + " did not start: " + started.error());
     }
-    return *id;
+    return id;
 }
 
 Result<void> LocalBackend::stop(const QString& runId) {

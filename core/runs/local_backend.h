@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "runs/backend.h"
+#include "runs/launch_config.h"
 
 namespace tb {
 
@@ -21,6 +22,9 @@ public:
     QString binDir() const { return m_binDir; }
 
 private:
+    Result<QString> launchScript(const LaunchRequest& request);
+    Result<QString> startRun(const QString& id, const QStringList& command,
+                             const PreparedConfig& config, const QByteArray& runJson);
     Result<void> signalRun(const QString& runId, int signal);
 
     QString m_runsRoot;

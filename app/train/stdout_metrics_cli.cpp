@@ -1,0 +1,92 @@
+// The output filter of script runs: tee to output.log plus regex metrics (see the header).
+#include "stdout_metrics_cli.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+
+#include "protocol/run_layout.h"
+#include "protocol/stdout_metrics.h"
+
+namespace tb {
+namespace {
+
+void writeAll(int fd, const char* data, size_t size) {
+    while (fd >= 0 && size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;  // a full disk loses log text, never the run
+        data += n;
+        size -= static_cast<size_t>(n);
+    }
+}
+
+void note(int log, const std::string& text) {
+    const std::string line = "trainbench: " + text + "\n";
+    writeAll(log, line.data(), line.size());
+}
+
+class MetricsSink {
+public:
+    MetricsSink(int log, const std::string& path) : m_log(log), m_path(path) {}
+
+    void append(const std::vector<MetricRecord>& records) {
+        for (const MetricRecord& record : records) {
+            if (m_broken) return;
+            Result<void> written = m_writer.open(m_path);
+            if (written) written = m_writer.append(record);
+            m_writer.close();
+            if (!written) {
+                note(m_log, "metrics regex: " + written.error() + "; no more metrics are taken");
+                m_broken = true;
+            }
+        }
+    }
+
+private:
+    int m_log;
+    std::string m_path;
+    MetricsWriter m_writer;
+    bool m_broken = false;
+};
+
+}  // namespace
+
+int runMetricsFromStdout(const std::string& pattern, const std::string& runDir) {
+    // The command's end, not a signal, ends the filter: a stop sent to the run must not cut
+    // off its last lines, and a closed terminal (SIGHUP) must not break its output.
+    std::signal(SIGHUP, SIG_IGN);
+    std::signal(SIGINT, SIG_IGN);
+    std::signal(SIGTERM, SIG_IGN);
+    std::signal(SIGPIPE, SIG_IGN);
+    const RunLayout layout{runDir};
+    const int log =
+        ::open(layout.outputLog().c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+    auto metrics = StdoutMetrics::create(pattern);
+    if (!metrics) note(log, metrics.error() + "; the output is kept, no metrics are taken");
+    // metrics.jsonl is opened per record: it may be replaced between lines (resume in place).
+    MetricsSink sink(log, layout.metrics());
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        writeAll(log, buffer, static_cast<size_t>(n));
+        if (metrics) sink.append(metrics->feed({buffer, static_cast<size_t>(n)}, unixNow()));
+    }
+    if (metrics) {
+        sink.append(metrics->finish(unixNow()));
+        if (metrics->skippedValues() > 0) {
+            note(log, "metrics regex: " + std::to_string(metrics->records()) + " records; " +
+                          std::to_string(metrics->skippedValues()) +
+                          " matched values were not numbers and were skipped (first: " +
+                          metrics->firstSkipped() + ")");
+        }
+    }
+    if (log >= 0) ::close(log);
+    return metrics ? 0 : 2;
+}
+
+}  // namespace tb

@@ -1,0 +1,133 @@
+// Regex metrics: output lines in, metrics records out (see stdout_metrics.h).
+#include "stdout_metrics.h"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace tb {
+namespace {
+
+// A runaway line (binary output, a progress bar that never ends a line) is matched in pieces
+// rather than held forever.
+constexpr size_t kMaxLineBytes = 1 << 20;
+
+}  // namespace
+
+std::optional<double> parseMetricNumber(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    if (text.empty()) return std::nullopt;
+    // strtod, not from_chars: the trainer also builds with the older compilers of rented boxes
+    // (GCC 9 has no floating-point from_chars). The trainer never sets a locale, so '.' is the
+    // decimal point.
+    const std::string copy(text);
+    char* end = nullptr;
+    const double value = std::strtod(copy.c_str(), &end);
+    if (end == copy.c_str()) return std::nullopt;
+    for (const char* p = end; *p != '\0'; ++p) {
+        if (std::string_view(",;:)]}%").find(*p) == std::string_view::npos) return std::nullopt;
+    }
+    return value;
+}
+
+Result<StdoutMetrics> StdoutMetrics::create(std::string_view pattern) {
+    auto regex = compileNamedRegex(pattern);
+    if (!regex) return fail("metrics " + regex.error());
+    bool hasMetric = false;
+    bool hasStep = false;
+    for (const NamedGroup& group : regex->groups) {
+        if (group.name == "step")
+            hasStep = true;
+        else if (group.name != "epoch" && group.name != "time")
+            hasMetric = true;
+    }
+    if (!hasMetric) {
+        return fail("metrics regex '" + std::string(pattern) +
+                    "' has no named group for a metric; name what to plot, e.g. "
+                    "loss=(?<train_loss>\\S+)");
+    }
+    StdoutMetrics metrics(std::move(*regex));
+    metrics.m_hasStepGroup = hasStep;
+    return metrics;
+}
+
+std::vector<MetricRecord> StdoutMetrics::feed(std::string_view chunk, double now) {
+    std::vector<MetricRecord> found;
+    for (const char c : chunk) {
+        if (c != '\n' && c != '\r' && m_pending.size() < kMaxLineBytes) {
+            m_pending += c;
+            continue;
+        }
+        if (c != '\n' && c != '\r') m_pending += c;  // the piece that hit the cap
+        ++m_lines;
+        if (!m_pending.empty()) {
+            if (auto record = matchLine(m_pending, now)) found.push_back(std::move(*record));
+        }
+        m_pending.clear();
+    }
+    return found;
+}
+
+std::vector<MetricRecord> StdoutMetrics::finish(double now) {
+    std::vector<MetricRecord> found;
+    if (m_pending.empty()) return found;
+    ++m_lines;
+    if (auto record = matchLine(m_pending, now)) found.push_back(std::move(*record));
+    m_pending.clear();
+    return found;
+}
+
+std::optional<MetricRecord> StdoutMetrics::matchLine(std::string_view line, double now) {
+    std::match_results<std::string_view::const_iterator> match;
+    try {
+        if (!std::regex_search(line.begin(), line.end(), match, m_regex.regex)) return std::nullopt;
+    } catch (const std::regex_error&) {
+        // Too complex for this line (std::regex gives up on heavy backtracking): no record.
+        skip("(whole line)", line.substr(0, 40));
+        return std::nullopt;
+    }
+    MetricRecord record;
+    record.time = now;
+    bool stepFound = false;
+    for (const NamedGroup& group : m_regex.groups) {
+        if (!match[group.index].matched) continue;
+        const std::string text = match[group.index].str();
+        const std::optional<double> value = parseMetricNumber(text);
+        const bool whole = value && std::isfinite(*value) && *value == std::floor(*value);
+        if (group.name == "time") continue;  // the record's time is when the line arrived
+        if (group.name == "step" || group.name == "epoch") {
+            if (!whole) {
+                skip(group.name, text);
+                continue;
+            }
+            if (group.name == "step") {
+                record.step = static_cast<int64_t>(*value);
+                stepFound = true;
+            } else {
+                record.epoch = static_cast<int64_t>(*value);
+            }
+            continue;
+        }
+        if (!value) {
+            skip(group.name, text);
+            continue;
+        }
+        record.values.emplace_back(group.name, *value);
+    }
+    if (record.values.empty()) return std::nullopt;
+    if (stepFound)
+        m_lastStep = record.step;
+    else
+        record.step = m_hasStepGroup ? m_lastStep : m_records + 1;
+    ++m_records;
+    return record;
+}
+
+void StdoutMetrics::skip(const std::string& name, std::string_view text) {
+    if (m_skipped++ == 0) {
+        m_firstSkipped =
+            "line " + std::to_string(m_lines) + ": " + name + " = '" + std::string(text) + "'";
+    }
+}
+
+}  // namespace tb

@@ -1,0 +1,99 @@
+// Placeholders in a script run's command line (see script_command.h).
+#include "runs/script_command.h"
+
+#include <cctype>
+
+namespace tb {
+namespace {
+
+enum class Quote { None, Single, Double };
+
+bool isKeyStart(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+
+bool isKeyChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+}
+
+// Length of `key.path}` at `text` (the key plus its closing brace), or 0 when none is there.
+size_t keyLength(std::string_view text) {
+    if (text.empty() || !isKeyStart(text.front())) return 0;
+    size_t n = 1;
+    while (n < text.size() && isKeyChar(text[n])) ++n;
+    if (n >= text.size() || text[n] != '}' || text[n - 1] == '.') return 0;
+    return n + 1;
+}
+
+std::string quotedFor(Quote quote, std::string_view value) {
+    std::string out;
+    for (const char c : value) {
+        if (quote == Quote::Double && (c == '\\' || c == '"' || c == '$' || c == '`')) {
+            out += '\\';
+        }
+        if (quote != Quote::Double && c == '\'')
+            out += "'\\''";
+        else
+            out += c;
+    }
+    return quote == Quote::None ? "'" + out + "'" : out;
+}
+
+// The shell's quoting state after `c` (only what changes where a placeholder lands).
+Quote nextQuote(Quote quote, char c) {
+    if (quote == Quote::None && c == '\'') return Quote::Single;
+    if (quote == Quote::None && c == '"') return Quote::Double;
+    if (quote == Quote::Single && c == '\'') return Quote::None;
+    if (quote == Quote::Double && c == '"') return Quote::None;
+    return quote;
+}
+
+}  // namespace
+
+std::string shellQuoted(std::string_view value) {
+    return quotedFor(Quote::None, value);
+}
+
+Result<std::string> fillCommandTemplate(std::string_view text, const ConfigValues& values) {
+    std::string out;
+    Quote quote = Quote::None;
+    size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '\\' && quote != Quote::Single && i + 1 < text.size()) {
+            out.append(text.substr(i, 2));  // an escaped character changes no quoting
+            i += 2;
+            continue;
+        }
+        const bool shellBrace = i > 0 && text[i - 1] == '$';
+        if (c == '{' && !shellBrace && text.substr(i, 2) == "{{") {
+            const size_t n = keyLength(text.substr(i + 2));
+            if (n > 0 && text.substr(i + 2 + n, 1) == "}") {
+                out.append(text.substr(i + 1, n + 1));  // "{{key}}" -> "{key}"
+                i += n + 3;
+                continue;
+            }
+        }
+        if (c == '{' && !shellBrace) {
+            if (const size_t n = keyLength(text.substr(i + 1)); n > 0) {
+                const std::string key(text.substr(i + 1, n - 1));
+                const auto found = values.find(key);
+                if (found == values.end()) {
+                    return fail(
+                        "the command uses {" + key + "} (at character " + std::to_string(i + 1) +
+                        "), which is no config value: " + unknownKeyMessage(key) +
+                        "; fix the placeholder or write {{" + key + "}} for the literal text");
+                }
+                out += quotedFor(quote, found->second);
+                i += n + 1;
+                continue;
+            }
+        }
+        quote = nextQuote(quote, c);
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace tb

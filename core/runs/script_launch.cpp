@@ -1,0 +1,100 @@
+// Script runs: checks, the filled command, the wrapper options (see script_launch.h).
+#include "runs/script_launch.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include "protocol/stdout_metrics.h"
+#include "runs/script_command.h"
+
+namespace tb {
+namespace {
+
+// "train" for `python3 train.py --lr 0.1`: the first word that names a script, else the
+// program. Only used for the run id when no config names the run.
+std::string nameFromCommand(const QString& command) {
+    const QStringList words =
+        command.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    static const QRegularExpression script(QStringLiteral("\\.(py|sh|jl|lua|rb|pl|js)$"));
+    QString chosen = words.isEmpty() ? QString() : words.front();
+    for (const QString& word : words) {
+        if (script.match(word).hasMatch()) {
+            chosen = word;
+            break;
+        }
+    }
+    const QString base = QFileInfo(chosen).completeBaseName();
+    return base.isEmpty() ? std::string("script") : base.toStdString();
+}
+
+Result<PreparedConfig> scriptConfig(const LaunchRequest& request) {
+    if (!request.configPath.isEmpty() || !request.configText.isEmpty()) {
+        return prepareConfig(request, QString());
+    }
+    PreparedConfig prepared;
+    prepared.loaded.values = defaultValues();
+    prepared.loaded.values["name"] = nameFromCommand(request.command);
+    std::vector<std::string> sets;
+    for (const QString& set : request.sets) sets.push_back(set.toStdString());
+    applyOverrides(prepared.loaded, sets);
+    if (!prepared.loaded.ok()) {
+        std::string message = "the --set values are not valid; fix these and launch again:";
+        for (const Diagnostic& d : prepared.loaded.diagnostics) message += "\n  " + d.format();
+        return fail(message);
+    }
+    return prepared;
+}
+
+}  // namespace
+
+Result<ScriptPlan> prepareScript(const LaunchRequest& request) {
+    if (request.command.trimmed().isEmpty()) return fail("the script run has no command");
+    if (!request.parentRun.isEmpty()) {
+        return fail(
+            "resuming or forking a script run is not supported; launch the command "
+            "again (your script can read its own checkpoints from its run directory)");
+    }
+    if (!request.metricsRegex.isEmpty()) {
+        auto metrics = StdoutMetrics::create(request.metricsRegex.toStdString());
+        if (!metrics) return metrics.failure();
+    }
+    auto config = scriptConfig(request);
+    if (!config) return config.failure();
+    auto filled = fillCommandTemplate(request.command.toStdString(), config->loaded.values);
+    if (!filled) return filled.failure();
+    ScriptPlan plan;
+    plan.config = std::move(*config);
+    plan.name = plan.config.loaded.values["name"];
+    plan.command = QString::fromStdString(*filled);
+    return plan;
+}
+
+QStringList scriptWrapperArgs(const LaunchRequest& request, const ScriptPlan& plan,
+                              const QString& workDir, const QString& metricsTool) {
+    QStringList args;
+    if (!workDir.isEmpty()) args << QStringLiteral("--workdir") << workDir;
+    if (!request.envLine.trimmed().isEmpty()) args << QStringLiteral("--env") << request.envLine;
+    if (!request.metricsRegex.isEmpty()) {
+        args << QStringLiteral("--metrics-regex") << request.metricsRegex
+             << QStringLiteral("--metrics-tool") << metricsTool;
+    }
+    args << QStringLiteral("--shell") << plan.command;
+    return args;
+}
+
+QByteArray withScriptFields(const QByteArray& runJson, const LaunchRequest& request,
+                            const ScriptPlan& plan, const QString& workDir) {
+    QJsonObject object = QJsonDocument::fromJson(runJson).object();
+    QJsonObject script;
+    script.insert(QLatin1String("template"), request.command);
+    script.insert(QLatin1String("command"), plan.command);
+    script.insert(QLatin1String("workdir"), workDir);
+    script.insert(QLatin1String("env"), request.envLine);
+    script.insert(QLatin1String("metrics_regex"), request.metricsRegex);
+    object.insert(QLatin1String("script"), script);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+}  // namespace tb
