@@ -4,6 +4,7 @@
 
 #include "remote/prepare_host_sources.h"
 #include "remote/ssh_session_thread.h"
+#include "remote/transfer_remote.h"
 
 #include <QTemporaryDir>
 
@@ -28,23 +29,24 @@ rm -rf src
 echo none
 )SH";
 
-RemoteCommand script(const QString& text, const QStringList& args) {
-    RemoteCommand command(QStringLiteral("sh"));
-    command.arg(QStringLiteral("-c")).arg(text).arg(QStringLiteral("sh")).args(args);
-    return command;
-}
-
 }  // namespace
 
 QString prepareStepName(PrepareStep step) {
     switch (step) {
-        case PrepareStep::Detect: return QStringLiteral("detect");
-        case PrepareStep::InstallTools: return QStringLiteral("install-tools");
-        case PrepareStep::CheckCache: return QStringLiteral("check-cache");
-        case PrepareStep::Upload: return QStringLiteral("upload");
-        case PrepareStep::Build: return QStringLiteral("build");
-        case PrepareStep::Verify: return QStringLiteral("verify");
-        case PrepareStep::Done: return QStringLiteral("done");
+        case PrepareStep::Detect:
+            return QStringLiteral("detect");
+        case PrepareStep::InstallTools:
+            return QStringLiteral("install-tools");
+        case PrepareStep::CheckCache:
+            return QStringLiteral("check-cache");
+        case PrepareStep::Upload:
+            return QStringLiteral("upload");
+        case PrepareStep::Build:
+            return QStringLiteral("build");
+        case PrepareStep::Verify:
+            return QStringLiteral("verify");
+        case PrepareStep::Done:
+            return QStringLiteral("done");
     }
     return {};
 }
@@ -89,10 +91,10 @@ void HostPreparer::cancel() {
 }
 
 void HostPreparer::detect() {
-    setStep(PrepareStep::Detect, QStringLiteral("looking for cmake, g++ and LibTorch on %1")
-                                     .arg(m_where));
+    setStep(PrepareStep::Detect,
+            QStringLiteral("looking for cmake, g++ and LibTorch on %1").arg(m_where));
     m_execId = m_session->exec(
-        script(boxDetectScript(), {m_options.python, m_options.cmake, m_options.cxx}));
+        remoteScript(boxDetectScript(), {m_options.python, m_options.cmake, m_options.cxx}));
 }
 
 void HostPreparer::onExecFinished(quint64 requestId, const ExecResult& result) {
@@ -123,10 +125,9 @@ void HostPreparer::onDetected(const ExecResult& result) {
             failWith(SshFailure::Protocol, missingToolsMessage(m_box, m_where, m_hostName));
             return;
         }
-        setStep(PrepareStep::InstallTools,
-                QStringLiteral("installing %1 on %2: %3")
-                    .arg(m_box.missingTools().join(QStringLiteral(", ")), m_where,
-                         installToolsCommand(m_box)));
+        setStep(PrepareStep::InstallTools, QStringLiteral("installing %1 on %2: %3")
+                                               .arg(m_box.missingTools().join(QStringLiteral(", ")),
+                                                    m_where, installToolsCommand(m_box)));
         m_toolsInstalled = true;
         const QString root = m_options.cacheRoot.isEmpty()
                                  ? m_box.home + QStringLiteral("/.cache/trainbench/trainer")
@@ -169,9 +170,9 @@ void HostPreparer::checkCache() {
                              : m_options.cacheRoot;
     m_keyDir = root + QLatin1Char('/') + trainerCacheKey(*hash, m_box);
     setStep(PrepareStep::CheckCache, QStringLiteral("looking for a build in %1").arg(m_keyDir));
-    m_execId = m_session->exec(script(QString::fromUtf8(kCheckScript),
-                                      {m_keyDir, m_options.rebuild ? QStringLiteral("1")
-                                                                   : QStringLiteral("0")}));
+    m_execId = m_session->exec(
+        remoteScript(QString::fromUtf8(kCheckScript),
+                     {m_keyDir, m_options.rebuild ? QStringLiteral("1") : QStringLiteral("0")}));
 }
 
 void HostPreparer::onCacheChecked(const ExecResult& result) {
@@ -186,8 +187,8 @@ void HostPreparer::onCacheChecked(const ExecResult& result) {
                             .arg(m_keyDir));
         succeed(true);
     } else if (answer == "building") {
-        Q_EMIT progress(QStringLiteral("a build is already running in %1; following it")
-                            .arg(m_keyDir));
+        Q_EMIT progress(
+            QStringLiteral("a build is already running in %1; following it").arg(m_keyDir));
         build();
     } else {
         upload();
@@ -238,9 +239,8 @@ void HostPreparer::build() {
                                     .arg(m_box.cpus));
     RemoteCommand command(QStringLiteral("sh"));
     command.arg(m_keyDir + QStringLiteral("/src/build.sh"))
-        .args({m_keyDir, m_box.torchCmakeDir, QString::number(m_box.cpus), m_box.cmake,
-               m_box.cxx, m_box.torchSource == QLatin1String("python") ? m_box.torchAbi
-                                                                        : QString()});
+        .args({m_keyDir, m_box.torchCmakeDir, QString::number(m_box.cpus), m_box.cmake, m_box.cxx,
+               m_box.torchSource == QLatin1String("python") ? m_box.torchAbi : QString()});
     m_job.start(m_keyDir, command);
 }
 
@@ -257,6 +257,7 @@ void HostPreparer::onJobOutput(const QByteArray& bytes) {
 }
 
 void HostPreparer::onJobFinished(int exitCode, SshFailure failure, const QString& message) {
+    if (!m_busy) return;  // a second cancel() already reported the end
     if (!m_partialLine.isEmpty()) onJobOutput(QByteArrayLiteral("\n"));
     const bool installing = m_step == PrepareStep::InstallTools;
     const QString what = installing ? QStringLiteral("installing the build tools")

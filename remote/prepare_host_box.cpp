@@ -14,7 +14,8 @@ QHash<QString, QString> keyValues(const QByteArray& text) {
     for (const QByteArray& line : text.split('\n')) {
         const qsizetype eq = line.indexOf('=');
         if (eq <= 0) continue;
-        values.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)).trimmed());
+        values.insert(QString::fromUtf8(line.left(eq)),
+                      QString::fromUtf8(line.mid(eq + 1)).trimmed());
     }
     return values;
 }
@@ -74,8 +75,9 @@ BoxToolchain parseBoxToolchain(const QByteArray& detectOutput) {
         return box;
     }
     if (!box.python.isEmpty())
-        box.pythonTorchNote = QStringLiteral("%1's torch %2 ships no CMake files (TorchConfig.cmake)")
-                                  .arg(box.python, v.value(QStringLiteral("python_torch_version")));
+        box.pythonTorchNote =
+            QStringLiteral("%1's torch %2 ships no CMake files (TorchConfig.cmake)")
+                .arg(box.python, v.value(QStringLiteral("python_torch_version")));
     box.torchCmakeDir = v.value(QStringLiteral("system_torch_cmake"));
     if (!box.torchCmakeDir.isEmpty()) {
         box.torchSource = QStringLiteral("system");
@@ -109,11 +111,13 @@ QString missingToolsMessage(const BoxToolchain& box, const QString& where,
                        .arg(where, os, box.missingTools().join(QStringLiteral(", ")));
     const QString command = installToolsCommand(box);
     if (command.isEmpty())
-        return text + QStringLiteral(" No known package manager was found: install cmake, a "
-                                     "C++ compiler (g++) and make by hand, then prepare again.");
+        return text + QStringLiteral(
+                          " No known package manager was found: install cmake, a "
+                          "C++ compiler (g++) and make by hand, then prepare again.");
     if (box.uid != 0 && !box.hasSudo)
-        return text + QStringLiteral(" You are not root and sudo is missing: ask the box's "
-                                     "administrator to run: %1")
+        return text + QStringLiteral(
+                          " You are not root and sudo is missing: ask the box's "
+                          "administrator to run: %1")
                           .arg(installLine(box.packageManager));
     text += QStringLiteral(" Install them with: %1").arg(command);
     text += box.uid == 0 ? QStringLiteral(" (you are root)") : QStringLiteral(" (through sudo)");
@@ -123,9 +127,9 @@ QString missingToolsMessage(const BoxToolchain& box, const QString& where,
 }
 
 QString trainerCacheKey(const QString& sourcesHash, const BoxToolchain& box) {
-    const QString parts = QStringList{sourcesHash, box.torchVersion, box.torchAbi,
-                                      box.torchCmakeDir}
-                              .join(QLatin1Char('\n'));
+    const QString parts =
+        QStringList{sourcesHash, box.torchVersion, box.torchAbi, box.torchCmakeDir}.join(
+            QLatin1Char('\n'));
     const QByteArray hash = QCryptographicHash::hash(parts.toUtf8(), QCryptographicHash::Sha256);
     return QString::fromLatin1(hash.toHex().left(16));
 }

@@ -13,8 +13,8 @@ struct BoxToolchain {
     int cpus = 1;
     int uid = -1;
     bool hasSudo = false;
-    QString osId;    // "debian", "ubuntu", ... from /etc/os-release
-    QString osName;  // "Ubuntu 22.04.3 LTS"
+    QString osId;            // "debian", "ubuntu", ... from /etc/os-release
+    QString osName;          // "Ubuntu 22.04.3 LTS"
     QString packageManager;  // "apt-get", "dnf", ...; empty when none was found
     QString cmake;           // paths; empty when missing
     QString cxx;
@@ -38,8 +38,7 @@ QString installToolsCommand(const BoxToolchain& box);
 QString installToolsScript(const BoxToolchain& box);
 
 // One message naming the host, what is missing, what was detected and the exact command.
-QString missingToolsMessage(const BoxToolchain& box, const QString& where,
-                            const QString& hostName);
+QString missingToolsMessage(const BoxToolchain& box, const QString& where, const QString& hostName);
 
 // The cache folder's name: sha256 over the sources' hash and the LibTorch used (version,
 // ABI flag, folder), shortened to 16 hex digits.

@@ -3,6 +3,7 @@
 #include "remote/prepare_host_job.h"
 
 #include "remote/ssh_session_thread.h"
+#include "remote/transfer_remote.h"
 
 namespace tb {
 
@@ -42,20 +43,6 @@ kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
 echo 130 > job.exit
 )SH";
 
-const char kStatusScript[] = R"SH(
-cd "$1" 2>/dev/null || { echo none; exit 0; }
-if [ -f job.exit ]; then echo done
-elif [ -f job.pid ] && kill -0 "$(cat job.pid)" 2>/dev/null; then echo running
-else echo none; fi
-)SH";
-
-RemoteCommand script(const char* text, const QStringList& args) {
-    RemoteCommand command(QStringLiteral("sh"));
-    command.arg(QStringLiteral("-c")).arg(QString::fromUtf8(text)).arg(QStringLiteral("sh"));
-    command.args(args);
-    return command;
-}
-
 }  // namespace
 
 RemoteJob::RemoteJob(SshSessionThread* session, QObject* parent)
@@ -66,16 +53,12 @@ RemoteJob::RemoteJob(SshSessionThread* session, QObject* parent)
     connect(m_session->session(), &SshSession::execFinished, this, &RemoteJob::onExecFinished);
 }
 
-RemoteCommand RemoteJob::statusCommand(const QString& dir) {
-    return script(kStatusScript, {dir});
-}
-
 void RemoteJob::start(const QString& dir, const RemoteCommand& command) {
     m_dir = dir;
     m_offset = 0;
     m_failedPolls = 0;
     m_running = true;
-    m_startId = m_session->exec(script(kStartScript, {dir, command.toString()}));
+    m_startId = m_session->exec(remoteScript(kStartScript, {dir, command.toString()}));
 }
 
 void RemoteJob::cancel() {
@@ -83,9 +66,13 @@ void RemoteJob::cancel() {
     m_poll.stop();
     m_pollId = 0;
     m_startId = 0;
+    m_running = false;
     // Fire and forget: the answer does not change the outcome, and the session may be gone.
-    m_session->exec(script(kCancelScript, {m_dir}));
-    end(130, SshFailure::Cancelled, QStringLiteral("cancelled"));
+    m_session->exec(remoteScript(kCancelScript, {m_dir}));
+    // Reported from the event loop: cancel() may be called from inside an output() handler.
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT finished(130, SshFailure::Cancelled, QStringLiteral("cancelled")); },
+        Qt::QueuedConnection);
 }
 
 void RemoteJob::onExecFinished(quint64 requestId, const ExecResult& result) {
@@ -101,8 +88,8 @@ void RemoteJob::onExecFinished(quint64 requestId, const ExecResult& result) {
 
 void RemoteJob::onStarted(const ExecResult& result) {
     if (!result.ok() || result.exitStatus != 0) {
-        const QString why = result.ok() ? QString::fromUtf8(result.standardError).trimmed()
-                                        : result.message;
+        const QString why =
+            result.ok() ? QString::fromUtf8(result.standardError).trimmed() : result.message;
         end(-1, result.ok() ? SshFailure::Protocol : result.failure,
             QStringLiteral("could not start the job in %1: %2").arg(m_dir, why));
         return;
@@ -112,7 +99,7 @@ void RemoteJob::onStarted(const ExecResult& result) {
 
 void RemoteJob::pollNow() {
     if (!m_running) return;
-    m_pollId = m_session->exec(script(
+    m_pollId = m_session->exec(remoteScript(
         kPollScript, {m_dir, QString::number(m_offset), QString::number(kMaxBytesPerPoll)}));
 }
 
@@ -139,8 +126,10 @@ void RemoteJob::onPolled(const ExecResult& result) {
         end(state.toInt(), SshFailure::None, {});
         return;
     }
-    if (bytes.size() >= kMaxBytesPerPoll) pollNow();
-    else m_poll.start();
+    if (bytes.size() >= kMaxBytesPerPoll)
+        pollNow();
+    else
+        m_poll.start();
 }
 
 void RemoteJob::end(int exitCode, SshFailure failure, const QString& message) {

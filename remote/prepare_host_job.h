@@ -28,8 +28,6 @@ public:
     void setMaxFailedPolls(int count) { m_maxFailedPolls = count; }
     bool isRunning() const { return m_running; }
 
-    static RemoteCommand statusCommand(const QString& dir);  // prints running / done / none
-
 Q_SIGNALS:
     void output(const QByteArray& bytes);  // the log's bytes, in order, each once
     // exitCode is the job's; failure/message say when it could not be started or followed.

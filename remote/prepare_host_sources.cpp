@@ -63,8 +63,8 @@ Result<void> copyTree(const QString& root, const QString& dir) {
         QFile::remove(target);
         if (!QFile::copy(root + QLatin1Char('/') + name, target))
             return fail("cannot write " + target.toStdString());
-        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                          QFile::ReadOther);
+        QFile::setPermissions(
+            target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     }
     return {};
 }

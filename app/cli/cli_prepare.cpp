@@ -42,14 +42,20 @@ Result<PrepareArgs> parse(int argc, char** argv) {
     for (qsizetype i = 0; i < rest->size(); ++i) {
         const QString& arg = rest->at(i);
         const bool hasValue = i + 1 < rest->size();
-        if (arg == QLatin1String("--install-tools")) parsed.options.installTools = true;
-        else if (arg == QLatin1String("--rebuild")) parsed.options.rebuild = true;
-        else if (arg == QLatin1String("--cache-dir") && hasValue) parsed.options.cacheRoot = rest->at(++i);
-        else if (arg == QLatin1String("--cmake") && hasValue) parsed.options.cmake = rest->at(++i);
-        else if (arg == QLatin1String("--cxx") && hasValue) parsed.options.cxx = rest->at(++i);
+        if (arg == QLatin1String("--install-tools"))
+            parsed.options.installTools = true;
+        else if (arg == QLatin1String("--rebuild"))
+            parsed.options.rebuild = true;
+        else if (arg == QLatin1String("--cache-dir") && hasValue)
+            parsed.options.cacheRoot = rest->at(++i);
+        else if (arg == QLatin1String("--cmake") && hasValue)
+            parsed.options.cmake = rest->at(++i);
+        else if (arg == QLatin1String("--cxx") && hasValue)
+            parsed.options.cxx = rest->at(++i);
         else if (arg.startsWith(QLatin1String("--")))
             return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
-        else positional.append(arg);
+        else
+            positional.append(arg);
     }
     if (positional.size() != 1) return fail("needs one host NAME", kExitUsage);
     parsed.host = positional.front();
@@ -102,7 +108,8 @@ int prepareCommand(int argc, char** argv) {
     }
     const RemoteHost* found = store.find(parsed->host);
     if (!found) {
-        printErr(QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(parsed->host));
+        printErr(
+            QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(parsed->host));
         return 1;
     }
     RemoteHost host = *found;

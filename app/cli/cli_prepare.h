@@ -1,5 +1,6 @@
 #pragma once
-// trainbench prepare NAME: build trainbench-train on a stored host (HostPreparer) and keep its path.
+// trainbench prepare NAME: build trainbench-train on a stored host (HostPreparer) and keep its
+// path.
 
 namespace tb::cli {
 
