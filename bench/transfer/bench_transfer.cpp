@@ -187,6 +187,7 @@ int main(int argc, char** argv) {
                 sftpGet / oursDownStream.total);
     std::fflush(stdout);
 
+    if (smallFiles <= 0) return 0;
     const QString tree = at(QStringLiteral("dataset"));
     const qint64 treeBytes = writeTree(tree, smallFiles);
     const QString treeUp = at(QStringLiteral("dataset-up"));
