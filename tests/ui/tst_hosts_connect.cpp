@@ -41,6 +41,7 @@ private Q_SLOTS:
     void probeCancelledWhileAskingAboutKey();
     void changedKeyNeedsTypedNameToForget();
     void uploadShowsProgressAndResult();
+    void cancelledUploadSaysSo();
     void refusedPortIsNamedInPlainWords();
     void rejectedKeyAsksForPassword();
     void cleanup();
@@ -275,6 +276,32 @@ void TestHostsConnect::uploadShowsProgressAndResult() {
     }
     QCOMPARE(arrived, total);
     screenshot(*dialog, "hosts-transfer.png");
+}
+
+void TestHostsConnect::cancelledUploadSaysSo() {
+    openPanel();
+    m_panel->connectHostAction()->trigger();
+    acceptUnknownKey();
+    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QString("connected"), kConnectMs);
+    QFile big(m_home->filePath("big.bin"));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    QVERIFY(big.resize(qint64(2) << 30));  // sparse: 2 GiB that take no disk here
+    big.close();
+
+    TransferRequest request;
+    request.direction = TransferDirection::Upload;
+    request.localPath = big.fileName();
+    request.remotePath = m_home->filePath("remote/big.bin");
+    m_panel->startTransfer(request);
+    auto* dialog = waitForDialog<TransferDialog>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->cancelButton()->isEnabled());
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), kConnectMs);
+    QVERIFY2(dialog->resultLabel()->text().startsWith("Cancelled"),
+             qPrintable(dialog->resultLabel()->text()));
+    QVERIFY(!QFile::exists(request.remotePath));
+    QCOMPARE(stateText(), QString("connected"));
 }
 
 void TestHostsConnect::refusedPortIsNamedInPlainWords() {
