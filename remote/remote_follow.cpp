@@ -3,6 +3,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QTimer>
 
 #include "metrics/series_store.h"
@@ -46,16 +47,21 @@ void RemoteFollower::poll() {
     const RemoteCommand read =
         readRunFilesCommand(m_backend->runsRoot(), m_runId, m_metricsOffset + m_partial.size(),
                             m_logOffset, m_maxBytes);
-    m_backend->execAsync(read, [this](const ExecResult& result) {
-        m_inFlight = false;
-        ++m_pollsDone;
-        if (!result.ok() || result.exitStatus != 0) {
-            Q_EMIT pollFailed(result.ok() ? QString::fromUtf8(result.standardError).trimmed()
-                                          : result.message);
-            return;
-        }
-        handle(result.standardOutput);
+    // The answer may come after this follower is gone (a closed run view).
+    m_backend->execAsync(read, [self = QPointer<RemoteFollower>(this)](const ExecResult& result) {
+        if (self) self->answered(result);
     });
+}
+
+void RemoteFollower::answered(const ExecResult& result) {
+    m_inFlight = false;
+    ++m_pollsDone;
+    if (!result.ok() || result.exitStatus != 0) {
+        Q_EMIT pollFailed(result.ok() ? QString::fromUtf8(result.standardError).trimmed()
+                                      : result.message);
+        return;
+    }
+    handle(result.standardOutput);
 }
 
 void RemoteFollower::handle(const QByteArray& output) {

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include "metrics/metrics_parser.h"
+#include "remote/ssh_result.h"
 #include "runs/run_info.h"
 
 class QTimer;
@@ -50,6 +51,7 @@ Q_SIGNALS:
     void finished();
 
 private:
+    void answered(const ExecResult& result);
     void handle(const QByteArray& output);
     bool takeMetrics(const QByteArray& bytes, qint64 fileSize);
     bool takeLog(const QByteArray& bytes, qint64 fileSize);
