@@ -25,7 +25,9 @@ struct RunInfo {
     qint64 pgid = 0;
     int exitCode = -1;  // -1 when none yet
     QString message;    // status.json "message"
-    double lastTrainLoss = std::numeric_limits<double>::quiet_NaN();
+    double lastTrainLoss = std::numeric_limits<double>::quiet_NaN();  // NaN: none logged yet
+    // The last train/loss logged was null: the trainer writes NaN and infinity that way.
+    bool trainLossNotFinite = false;
     double bestValAcc = std::numeric_limits<double>::quiet_NaN();
     QString parentRun;  // run.json "parent": {"run", "checkpoint"} for resumes and forks
     QString parentCheckpoint;

@@ -97,8 +97,9 @@ void applyMetricsTail(const QByteArray& tail, bool startsMidFile, RunInfo& info)
         if (hasLoss || hasAcc) {
             const QJsonObject record = QJsonDocument::fromJson(line.toByteArray()).object();
             const QJsonValue loss = record.value(QLatin1String("train/loss"));
-            if (hasLoss && loss.isDouble()) {
-                info.lastTrainLoss = loss.toDouble();
+            if (hasLoss && (loss.isDouble() || loss.isNull())) {
+                info.trainLossNotFinite = loss.isNull();
+                if (loss.isDouble()) info.lastTrainLoss = loss.toDouble();
                 haveLoss = true;
             }
             const QJsonValue acc = record.value(QLatin1String("val/acc"));

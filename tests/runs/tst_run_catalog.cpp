@@ -188,6 +188,15 @@ void TestRunCatalog::summarisesMetricsFromTailAndSidecars() {
     catalog.refresh();
     QVERIFY(std::isnan(catalog.find("20250101-000002-empty")->lastTrainLoss));
     QVERIFY(std::isnan(catalog.find("20250101-000002-empty")->bestValAcc));
+    QVERIFY(!catalog.find("20250101-000002-empty")->trainLossNotFinite);  // unknown is not NaN
+    QVERIFY(!run->trainLossNotFinite);
+
+    // The trainer writes a NaN or infinite loss as null: that is a diverged run.
+    writeRun(root.path(), "20250101-000003-nan", "{\"state\":\"running\"}");
+    writeText(root.path() + "/20250101-000003-nan/metrics.jsonl",
+              "{\"step\":1,\"train/loss\":2.5}\n{\"step\":2,\"train/loss\":null}\n");
+    catalog.refresh();
+    QVERIFY(catalog.find("20250101-000003-nan")->trainLossNotFinite);
 }
 
 void TestRunCatalog::readsAndWritesAnnotations() {

@@ -191,7 +191,10 @@ void MainWindow::onRunsUpdated(const QStringList& runIds) {
         const RunInfo* run = m_catalog->find(id);
         if (!run) continue;
         m_notifier->runStateChanged(run->id, run->name.isEmpty() ? run->id : run->name, run->state);
-        m_notifier->metricValue(run->id, "train/loss", run->lastTrainLoss);
+        // NaN in lastTrainLoss means "none yet"; a diverged loss is logged as null.
+        if (run->trainLossNotFinite)
+            m_notifier->metricValue(run->id, "train/loss",
+                                    std::numeric_limits<double>::quiet_NaN());
     }
     // A run that just ended: its curves stop polling, its checkpoints list is final.
     if (runIds.contains(m_shownRun)) m_checkpointCatalog->refresh();
