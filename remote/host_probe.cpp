@@ -36,7 +36,8 @@ seen=' '
 for p in "$(command -v python 2>/dev/null)" "$(command -v python3 2>/dev/null)" \
     /root/miniconda3/bin/python /root/miniconda3/envs/*/bin/python \
     "$HOME/miniconda3/bin/python" "$HOME"/miniconda3/envs/*/bin/python \
-    "$HOME/anaconda3/bin/python" "$HOME"/anaconda3/envs/*/bin/python; do
+    "$HOME/anaconda3/bin/python" "$HOME"/anaconda3/envs/*/bin/python \
+    /usr/local/bin/python3 /usr/bin/python3; do
   [ -n "$p" ] && [ -x "$p" ] || continue
   real=$(readlink -f "$p" 2>/dev/null) || real=$p
   case "$seen" in *" $real "*) continue ;; esac

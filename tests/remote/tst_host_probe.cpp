@@ -7,6 +7,7 @@
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,15 @@ private Q_SLOTS:
         QVERIFY(report.warnings().value(0).startsWith(QLatin1String("No GPU visible")));
         QVERIFY(report.toJson().value(QStringLiteral("gpus")).toArray().isEmpty());
         for (const ProbedPython& python : report.pythons) QVERIFY(!python.path.isEmpty());
+        // The system python (where Debian's python3-torch lives) is a candidate even when
+        // another python comes first on a non-interactive shell's PATH.
+        if (QFileInfo(QStringLiteral("/usr/bin/python3")).isExecutable()) {
+            const QString system = QFileInfo(QStringLiteral("/usr/bin/python3")).canonicalFilePath();
+            bool found = false;
+            for (const ProbedPython& python : report.pythons)
+                found = found || QFileInfo(python.path).canonicalFilePath() == system;
+            QVERIFY2(found, "the probe did not list /usr/bin/python3");
+        }
         QVERIFY(report.toolsFound.size() + report.toolsMissing.size() == 4);
     }
 
