@@ -41,6 +41,8 @@ QJsonObject toJson(const RemoteHost& host) {
     putIfSet("origin", host.origin);
     putIfSet("trainerPath", host.trainerPath);
     if (host.pricePerHour > 0) object.insert(QStringLiteral("pricePerHour"), host.pricePerHour);
+    if (host.shutdownCommand != RemoteHost().shutdownCommand)
+        putIfSet("shutdownCommand", host.shutdownCommand);
     return object;
 }
 
@@ -61,6 +63,8 @@ RemoteHost fromJson(const QJsonObject& object) {
     host.origin = text("origin");
     host.trainerPath = text("trainerPath");
     host.pricePerHour = object.value(QStringLiteral("pricePerHour")).toDouble(0.0);
+    if (const QString shutdown = text("shutdownCommand"); !shutdown.isEmpty())
+        host.shutdownCommand = shutdown;
     return host;
 }
 

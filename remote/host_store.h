@@ -17,6 +17,8 @@ struct RemoteHost {
     double pricePerHour = 0.0;  // 0: unknown, no cost meter
     QString origin;             // where it came from: "ssh line", "ssh config ALIAS", "by hand"
     QString trainerPath;        // trainbench-train on the box, as `trainbench prepare` built it
+    // What "shut the instance down when this run ends" runs on the box (a shell line).
+    QString shutdownCommand = QStringLiteral("shutdown -h now");
 
     bool operator==(const RemoteHost&) const = default;
 };
