@@ -12,6 +12,7 @@
 #include "cli_hosts.h"
 #include "cli_prepare.h"
 #include "cli_remote_run.h"
+#include "cli_shutdown.h"
 #include "cli_transfer.h"
 
 namespace tb {
@@ -30,6 +31,8 @@ constexpr const char* kUsage =
     "       trainbench prepare NAME [--install-tools] [--rebuild]  (builds the trainer there)\n"
     "       trainbench upload NAME LOCAL REMOTE      (trainbench upload --help)\n"
     "       trainbench download NAME REMOTE LOCAL\n"
+    "       trainbench shutdown-after RUN --host NAME [--delay 300]  (shutdown-cancel, -status)\n"
+    "       trainbench cost NAME                     (uptime and cost so far)\n"
     "Every command takes --config-dir DIR: the folder of hosts.json (default:\n"
     "$TRAINBENCH_HOME, else the app's config folder).\n"
     "RUN is a run id or a unique prefix of one. The runs root is --runs-root, else\n"
@@ -43,7 +46,10 @@ bool isCliCommand(const QString& word) {
                                       QStringLiteral("follow"), QStringLiteral("stop"),
                                       QStringLiteral("hosts"), QStringLiteral("probe"),
                                       QStringLiteral("upload"), QStringLiteral("download"),
-                                      QStringLiteral("prepare"), QStringLiteral("help")};
+                                      QStringLiteral("prepare"), QStringLiteral("help"),
+                                      QStringLiteral("shutdown-after"),
+                                      QStringLiteral("shutdown-cancel"),
+                                      QStringLiteral("shutdown-status"), QStringLiteral("cost")};
     return commands.contains(word);
 }
 
@@ -67,6 +73,10 @@ int runCliCommand(int argc, char** argv) {
     }
     if (command == QLatin1String("hosts")) return cli::hostsCommand(argc, argv);
     if (command == QLatin1String("prepare")) return cli::prepareCommand(argc, argv);
+    if (command == QLatin1String("shutdown-after") || command == QLatin1String("shutdown-cancel") ||
+        command == QLatin1String("shutdown-status"))
+        return cli::shutdownCommand(argc, argv);
+    if (command == QLatin1String("cost")) return cli::costCommand(argc, argv);
     if (command == QLatin1String("upload") || command == QLatin1String("download"))
         return cli::transferCommand(argc, argv);
     if (command == QLatin1String("run") && cli::wantsRemoteRun(argc, argv))

@@ -1,0 +1,231 @@
+// "Shut the instance down when this run ends" through a real local sshd: the watcher on the box
+// counts down after the run's end and runs a harmless `touch MARKER` instead of `shutdown`;
+// cancelling from the app or by the file on the box prevents it; odd paths stay inert.
+
+#include "remote/shutdown_control.h"
+#include "ssh_test_support.h"
+#include "sshd_fixture.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace tb;
+using namespace tb::test;
+
+namespace {
+
+constexpr int kWaitMs = 30000;
+
+// The last answer of each kind, collected on the test thread.
+struct Answers : QObject {
+    explicit Answers(ShutdownControl* control) {
+        connect(control, &ShutdownControl::finished, this,
+                [this](ShutdownControl::Request, const ShutdownState& s) { state = s; });
+        connect(control, &ShutdownControl::failed, this,
+                [this](ShutdownControl::Request, const QString&, const QString& m) {
+                    error = m;
+                });
+    }
+    void reset() {
+        state.reset();
+        error.reset();
+    }
+    bool answered() const { return state.has_value() || error.has_value(); }
+    std::optional<ShutdownState> state;
+    std::optional<QString> error;
+};
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QByteArray statusJson(const char* state, qint64 pid) {
+    return QByteArray(R"({"state":")") + state + R"(","pid":)" + QByteArray::number(pid) +
+           R"(,"exit_code":null})" + "\n";
+}
+
+}  // namespace
+
+class TestShutdown : public SshdTestCase {
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    std::unique_ptr<SshSessionThread> m_thread;
+    std::unique_ptr<ShutdownControl> m_control;
+    std::unique_ptr<Answers> m_answers;
+
+    // One answer to a request made by `send`; fails the test with the error otherwise.
+    template <typename Send>
+    std::optional<ShutdownState> ask(Send send) {
+        m_answers->reset();
+        send();
+        if (!QTest::qWaitFor([this] { return m_answers->answered(); }, kWaitMs)) return {};
+        if (m_answers->error) qWarning("%s", qPrintable(*m_answers->error));
+        return m_answers->state;
+    }
+    std::optional<ShutdownState> read(const QString& dir) {
+        return ask([&] { m_control->readState(dir); });
+    }
+    ShutdownPhase phaseOf(const QString& dir) {
+        const auto state = read(dir);
+        return state ? state->phase : ShutdownPhase::None;
+    }
+
+    // A run directory in a fresh temp folder, with status.json saying `state`.
+    QString makeRun(const QString& name, const char* state, qint64 pid = 0) {
+        const QString dir = m_home.filePath(name);
+        if (!QDir().mkpath(dir) || !writeFile(dir + "/status.json", statusJson(state, pid)))
+            return {};
+        return dir;
+    }
+
+    static QString touchCommand(const QString& marker) {
+        return QStringLiteral("touch ") + shellQuote(marker);
+    }
+
+    // Connected once for all tests (after the base's init, which skips without sshd).
+    bool connected() {
+        if (m_control) return true;
+        m_thread = std::make_unique<SshSessionThread>(
+            keyTarget(m_sshd, m_home.filePath(QStringLiteral("known_hosts"))),
+            QStringLiteral("local"), testOptions());
+        SessionResults results(m_thread->session());
+        const SshResult result = tb::test::accept(*m_thread, results, m_sshd.hostKeyFingerprint());
+        if (!result.ok()) {
+            qWarning("%s", qPrintable(result.message));
+            return false;
+        }
+        m_control = std::make_unique<ShutdownControl>(m_thread.get(), QStringLiteral("local"));
+        m_control->setPollSeconds(1);
+        m_answers = std::make_unique<Answers>(m_control.get());
+        return true;
+    }
+
+private Q_SLOTS:
+    void finishedRunCountsDownThenRunsTheCommand() {
+        QVERIFY(connected());
+        const QString dir = makeRun(QStringLiteral("finished"), "finished");
+        const QString marker = m_home.filePath(QStringLiteral("finished-marker"));
+        const auto armed = ask([&] { m_control->arm(dir, 3, touchCommand(marker)); });
+        QVERIFY(armed.has_value());
+        QCOMPARE(armed->phase, ShutdownPhase::Waiting);
+
+        // The countdown is visible, with its deadline ahead on the box's clock.
+        std::optional<ShutdownState> counting;
+        QTRY_VERIFY_WITH_TIMEOUT((counting = read(dir)) && counting->phase != ShutdownPhase::Waiting,
+                                 kWaitMs);
+        QCOMPARE(counting->phase, ShutdownPhase::Counting);
+        QVERIFY(counting->deadline > counting->boxNow);
+        QVERIFY(counting->secondsLeft() > 0);
+        QVERIFY(counting->watcherAlive);
+        QCOMPARE(counting->runState, QStringLiteral("finished"));
+        QVERIFY(!QFile::exists(marker));
+
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Done, kWaitMs);
+        QCOMPARE(read(dir)->exitCode.value_or(-1), 0);
+    }
+
+    void cancelFromTheAppPreventsTheCommand() {
+        QVERIFY(connected());
+        const QString dir = makeRun(QStringLiteral("cancel-app"), "failed");
+        const QString marker = m_home.filePath(QStringLiteral("cancel-app-marker"));
+        const qint64 armedAt = QDateTime::currentSecsSinceEpoch();
+        QVERIFY(ask([&] { m_control->arm(dir, 2, touchCommand(marker)); }));
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Counting, kWaitMs);
+        QVERIFY(ask([&] { m_control->cancel(dir); }));
+
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Cancelled, kWaitMs);
+        // Past the deadline, with the watcher gone: nothing is left that could run it.
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() > armedAt + 3, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!read(dir)->watcherAlive, kWaitMs);
+        QVERIFY(!QFile::exists(marker));
+        QCOMPARE(phaseOf(dir), ShutdownPhase::Cancelled);
+    }
+
+    void cancelByTheFileOnTheBoxWhileTheRunGoesOn() {
+        QVERIFY(connected());
+        // The run is "running" as this test process: alive for as long as the test looks.
+        const QString dir =
+            makeRun(QStringLiteral("cancel-file"), "running", QCoreApplication::applicationPid());
+        const QString marker = m_home.filePath(QStringLiteral("cancel-file-marker"));
+        QVERIFY(ask([&] { m_control->arm(dir, 1, touchCommand(marker)); }));
+        QTRY_VERIFY_WITH_TIMEOUT(read(dir)->watcherAlive, kWaitMs);
+        QCOMPARE(phaseOf(dir), ShutdownPhase::Waiting);
+
+        QVERIFY(writeFile(dir + "/shutdown.cancel", {}));  // what a person on the box does
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Cancelled, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!read(dir)->watcherAlive, kWaitMs);
+        // The run ending afterwards starts nothing.
+        QVERIFY(writeFile(dir + "/status.json", statusJson("finished", 0)));
+        QVERIFY(!QFile::exists(marker));
+    }
+
+    void runWhoseProcessDiesCountsAsEnded() {
+        QVERIFY(connected());
+        QProcess sleeper;
+        sleeper.start(QStringLiteral("sleep"), {QStringLiteral("600")});
+        QVERIFY(sleeper.waitForStarted());
+        const QString dir = makeRun(QStringLiteral("lost"), "running", sleeper.processId());
+        const QString marker = m_home.filePath(QStringLiteral("lost-marker"));
+        QVERIFY(ask([&] { m_control->arm(dir, 1, touchCommand(marker)); }));
+        QTRY_VERIFY_WITH_TIMEOUT(read(dir)->watcherAlive, kWaitMs);
+        QCOMPARE(phaseOf(dir), ShutdownPhase::Waiting);
+        QVERIFY(!QFile::exists(marker));
+
+        sleeper.kill();
+        QVERIFY(sleeper.waitForFinished());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Done, kWaitMs);
+        QCOMPARE(read(dir)->runState, QStringLiteral("lost"));
+    }
+
+    void quotesAndSubstitutionsInPathsStayInert() {
+        QVERIFY(connected());
+        const QString canary = m_home.filePath(QStringLiteral("pwned"));
+        const QString name = QStringLiteral("it's \"$(touch %1)\" `touch %1`").arg(canary);
+        const QString dir = makeRun(name, "stopped");
+        QVERIFY(!dir.isEmpty());
+        // Were the command's quoting lost, the file would get another name.
+        const QString marker = dir + QStringLiteral("/marker 'q' $(id -u) `id -u`");
+        QVERIFY(ask([&] { m_control->arm(dir, 1, touchCommand(marker)); }));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Done, kWaitMs);
+        QCOMPARE(read(dir)->command, touchCommand(marker));
+        QVERIFY(!QFile::exists(canary));
+    }
+
+    void failingCommandIsReportedWithItsStatus() {
+        QVERIFY(connected());
+        const QString dir = makeRun(QStringLiteral("failing"), "finished");
+        QVERIFY(ask([&] { m_control->arm(dir, 0, QStringLiteral("echo no permission >&2; exit 7")); }));
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Failed, kWaitMs);
+        const auto state = read(dir);
+        QCOMPARE(state->exitCode.value_or(-1), 7);
+        QVERIFY2(state->message.contains(QLatin1String("no permission")), qPrintable(state->message));
+    }
+
+    void missingRunDirectoryIsAClearError() {
+        QVERIFY(connected());
+        const QString dir = m_home.filePath(QStringLiteral("no-such-run"));
+        QVERIFY(!ask([&] { m_control->arm(dir, 1, QStringLiteral("true")); }));
+        QVERIFY(m_answers->error.has_value());
+        QVERIFY2(m_answers->error->contains(dir), qPrintable(*m_answers->error));
+        QVERIFY(m_answers->error->contains(QLatin1String("local")));
+    }
+
+    void cleanupTestCase() {
+        m_control.reset();
+        m_thread.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestShutdown)
+#include "tst_shutdown.moc"
