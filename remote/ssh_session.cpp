@@ -80,6 +80,7 @@ void SshSession::acceptHostKey(const QString& fingerprint, quint64 generation) {
 }
 
 void SshSession::disconnectFromHost() {
+    failStreams(QStringLiteral("the connection to %1 was closed").arg(where()));
     // The session first: it closes its end of the tunnel's socket, then the tunnel stops.
     m_session.reset();
     m_tunnel.reset();

@@ -9,7 +9,11 @@
 
 #include <QObject>
 
+class QSocketNotifier;
+class QTimer;
+
 #include <atomic>
+#include <map>
 #include <memory>
 
 namespace tb {
@@ -85,6 +89,32 @@ private:
     QString m_passphrase;
     std::atomic<quint64> m_cancelGeneration{0};
     quint64 m_activeGeneration = 0;
+
+    // Streams (ssh_session_stream.cpp): long-lived commands whose output is handed out as it
+    // arrives, several open at once, read without blocking between the other requests.
+public:
+    void openStream(quint64 streamId, const tb::RemoteCommand& command);
+    // Closes the channel; the command sees its stdin end. No streamFinished follows.
+    void closeStream(quint64 streamId);
+
+Q_SIGNALS:
+    void streamData(quint64 streamId, const QByteArray& data);
+    // The command ended (exitStatus), or the stream failed (failure; the link is likely gone).
+    void streamFinished(quint64 streamId, const tb::ExecResult& result);
+
+private:
+    struct OpenStream {
+        ssh::ChannelPtr channel;
+        QByteArray errors;  // stderr, kept (bounded) for the failure message
+    };
+    void pumpStreams();
+    bool pumpStream(quint64 streamId, OpenStream& stream);
+    void failStreams(const QString& why);
+    void watchStreamSocket();
+    // Declared after m_session so that the channels are freed before their session.
+    std::map<quint64, OpenStream> m_streams;
+    QSocketNotifier* m_streamNotifier = nullptr;
+    QTimer* m_streamTimer = nullptr;  // for data libssh buffered while another request ran
 };
 
 }  // namespace tb

@@ -71,4 +71,14 @@ void SshSessionThread::checkAlive() {
     });
 }
 
+quint64 SshSessionThread::openStream(const RemoteCommand& command) {
+    const quint64 id = m_nextRequestId++;
+    post([session = m_session, id, command] { session->openStream(id, command); });
+    return id;
+}
+
+void SshSessionThread::closeStream(quint64 streamId) {
+    post([session = m_session, streamId] { session->closeStream(streamId); });
+}
+
 }  // namespace tb

@@ -42,6 +42,12 @@ private:
     QThread m_thread;
     SshSession* m_session;  // lives on m_thread; deleted here once m_thread has stopped
     quint64 m_nextRequestId = 1;
+
+public:
+    // A long-lived command; returns the id that streamData and streamFinished will carry.
+    // cancel() leaves streams alone; closeStream ends one, a lost connection ends all.
+    quint64 openStream(const RemoteCommand& command);
+    void closeStream(quint64 streamId);
 };
 
 }  // namespace tb
