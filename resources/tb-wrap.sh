@@ -86,6 +86,7 @@ write_status() {
 # give_up CODE MESSAGE: the command could not be started; the run fails with the reason.
 give_up() {
     echo "tb-wrap: $2" >&2
+    rm -f "$gate" "$out_fifo"
     write_file "$run_dir/exit_code" "$1"
     write_status failed $$ 0 "$(date +%s)" "$1" "$2"
     exit "$1"
@@ -93,6 +94,8 @@ give_up() {
 
 child=
 stop_signal=
+gate=
+out_fifo=
 # The command runs in its own process group, so a stop request must be passed on to it.
 forward() {
     stop_signal=$1
@@ -169,7 +172,6 @@ fi
 # command's output pipe.
 out=$log
 filter=
-out_fifo=
 if [ -n "$metrics_regex" ]; then
     if [ -x "$metrics_tool" ] &&
         "$metrics_tool" --metrics-from-stdout "$metrics_regex" --run-dir "$run_dir" </dev/null \

@@ -69,16 +69,19 @@ int runMetricsFromStdout(const std::string& pattern, const std::string& runDir) 
     // metrics.jsonl is opened per record: it may be replaced between lines (resume in place).
     MetricsSink sink(log, layout.metrics());
     char buffer[1 << 16];
+    bool lineOpen = false;  // the output so far ends inside a line
     for (;;) {
         const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
         writeAll(log, buffer, static_cast<size_t>(n));
+        lineOpen = buffer[n - 1] != '\n';
         if (metrics) sink.append(metrics->feed({buffer, static_cast<size_t>(n)}, unixNow()));
     }
     if (metrics) {
         sink.append(metrics->finish(unixNow()));
         if (metrics->skippedValues() > 0) {
+            if (lineOpen) writeAll(log, "\n", 1);
             note(log, "metrics regex: " + std::to_string(metrics->records()) + " records; " +
                           std::to_string(metrics->skippedValues()) +
                           " matched values were not numbers and were skipped (first: " +

@@ -14,7 +14,9 @@ namespace tb {
 
 std::string MetricRecord::toJsonLine() const {
     JsonObject object;
-    object.add("step", step).add("epoch", epoch).add("time", time);
+    object.add("step", step);
+    if (hasEpoch) object.add("epoch", epoch);
+    object.add("time", time);
     for (const auto& [key, value] : values) {
         // The record's own fields own these keys; a duplicate key would make readers disagree.
         if (key == "step" || key == "epoch" || key == "time") continue;

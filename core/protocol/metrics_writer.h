@@ -16,6 +16,7 @@ struct MetricRecord {
     int64_t epoch = 0;
     double time = 0;
     std::vector<std::pair<std::string, double>> values;  // e.g. {"train/loss", 0.31}
+    bool hasEpoch = true;  // false: no "epoch" key (a script's output that never names one)
 
     std::string toJsonLine() const;  // with the trailing '\n'
 };

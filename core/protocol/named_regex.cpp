@@ -129,17 +129,17 @@ private:
 
 Result<NamedRegex> compileNamedRegex(std::string_view pattern) {
     const std::string quoted = "regex '" + std::string(pattern) + "'";
-    if (pattern.empty()) return fail("the " + quoted + " is empty");
+    if (pattern.empty()) return fail(quoted + " is empty");
     PatternScan scan(pattern);
     const std::string error = scan.run();
-    if (!error.empty()) return fail("bad " + quoted + " " + error);
+    if (!error.empty()) return fail(quoted + " " + error);
     NamedRegex compiled;
     compiled.pattern = std::string(pattern);
     compiled.groups = std::move(scan.groups);
     try {
         compiled.regex = std::regex(scan.out, std::regex::ECMAScript | std::regex::optimize);
     } catch (const std::regex_error& e) {
-        return fail("bad " + quoted + ": " + e.what() + "; check its syntax (ECMAScript regex)");
+        return fail(quoted + " is not valid: " + e.what() + "; check its syntax (ECMAScript)");
     }
     return compiled;
 }

@@ -23,7 +23,7 @@ struct NamedRegex {
 };
 
 // Errors give the 1-based character position and what to change, e.g.
-// "metrics regex 'loss=(?<x\S+)': group name not closed by '>' at position 9".
+// "regex 'loss=(?<x\S+)' at position 6: group name not closed by '>'".
 Result<NamedRegex> compileNamedRegex(std::string_view pattern);
 
 }  // namespace tb

@@ -89,6 +89,7 @@ std::optional<MetricRecord> StdoutMetrics::matchLine(std::string_view line, doub
     MetricRecord record;
     record.time = now;
     bool stepFound = false;
+    bool epochFound = false;
     for (const NamedGroup& group : m_regex.groups) {
         if (!match[group.index].matched) continue;
         const std::string text = match[group.index].str();
@@ -105,6 +106,7 @@ std::optional<MetricRecord> StdoutMetrics::matchLine(std::string_view line, doub
                 stepFound = true;
             } else {
                 record.epoch = static_cast<int64_t>(*value);
+                epochFound = true;
             }
             continue;
         }
@@ -114,11 +116,14 @@ std::optional<MetricRecord> StdoutMetrics::matchLine(std::string_view line, doub
         }
         record.values.emplace_back(group.name, *value);
     }
+    // A step or epoch holds for the lines after it that do not name one (e.g. a validation
+    // line between training lines), even when its own line gave no metric.
+    if (stepFound) m_lastStep = record.step;
+    if (epochFound) m_lastEpoch = record.epoch;
     if (record.values.empty()) return std::nullopt;
-    if (stepFound)
-        m_lastStep = record.step;
-    else
-        record.step = m_hasStepGroup ? m_lastStep : m_records + 1;
+    if (!stepFound) record.step = m_hasStepGroup ? m_lastStep : m_records + 1;
+    if (!epochFound) record.epoch = m_lastEpoch;
+    record.hasEpoch = m_lastEpoch >= 0;
     ++m_records;
     return record;
 }

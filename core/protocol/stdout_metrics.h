@@ -25,7 +25,8 @@ public:
     std::vector<MetricRecord> finish(double now);
 
     // One record per matching line: "step" from a `step` group (else the last step seen, or a
-    // counter when the regex has no such group), "epoch" from an `epoch` group, the other
+    // counter when the regex has no such group), "epoch" from an `epoch` group (else the last
+    // epoch seen; no epoch key before the first), the other
     // groups as numbers. A group that matched text which is not a number is skipped and
     // counted; a line with no number left gives no record.
     std::optional<MetricRecord> matchLine(std::string_view line, double now);
@@ -45,6 +46,7 @@ private:
     std::string m_pending;  // a line not yet ended
     int64_t m_lines = 0;
     int64_t m_lastStep = 0;
+    int64_t m_lastEpoch = -1;  // none seen yet
     int64_t m_records = 0;
     int64_t m_skipped = 0;
     std::string m_firstSkipped;

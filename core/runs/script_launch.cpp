@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 #include "protocol/stdout_metrics.h"
 #include "runs/script_command.h"
 
@@ -29,21 +31,21 @@ std::string nameFromCommand(const QString& command) {
     return base.isEmpty() ? std::string("script") : base.toStdString();
 }
 
+// The request's config; without one, the schema defaults (an empty YAML map) named after the
+// command, unless a --set names the run. Either way --set applies and is validated.
 Result<PreparedConfig> scriptConfig(const LaunchRequest& request) {
     if (!request.configPath.isEmpty() || !request.configText.isEmpty()) {
         return prepareConfig(request, QString());
     }
-    PreparedConfig prepared;
-    prepared.loaded.values = defaultValues();
-    prepared.loaded.values["name"] = nameFromCommand(request.command);
-    std::vector<std::string> sets;
-    for (const QString& set : request.sets) sets.push_back(set.toStdString());
-    applyOverrides(prepared.loaded, sets);
-    if (!prepared.loaded.ok()) {
-        std::string message = "the --set values are not valid; fix these and launch again:";
-        for (const Diagnostic& d : prepared.loaded.diagnostics) message += "\n  " + d.format();
-        return fail(message);
-    }
+    LaunchRequest defaults = request;
+    defaults.configText = QStringLiteral("{}\n");
+    auto prepared = prepareConfig(defaults, QString());
+    if (!prepared) return prepared;
+    prepared->yaml.clear();  // there is no config file to freeze
+    const bool named = std::any_of(request.sets.begin(), request.sets.end(), [](const QString& s) {
+        return s.startsWith(QLatin1String("name="));
+    });
+    if (!named) prepared->loaded.values["name"] = nameFromCommand(request.command);
     return prepared;
 }
 
