@@ -1,14 +1,14 @@
 // sftpDownloadRange: SFTP reads kept `sftpRequestsInFlight` deep, written in order.
 
-#include "remote/sftp_handles.h"
 #include "remote/sftp_download.h"
+#include "remote/sftp_handles.h"
 #include "remote/transfer_hash.h"
 #include "remote/transfer_meter.h"
 
 #include <QFile>
 
-#include <deque>
 #include <fcntl.h>
+#include <deque>
 
 namespace tb {
 
@@ -51,7 +51,8 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
     if (!file) return lost(QStringLiteral("opening %1").arg(remote));
     if (sftp_seek64(file.get(), static_cast<uint64_t>(offset)) != 0)
         return lost(QStringLiteral("seeking in %1").arg(remote));
-    const uint32_t chunk = static_cast<uint32_t>(qBound(4096, m_request.sftpChunkBytes, 255 * 1024));
+    const uint32_t chunk =
+        static_cast<uint32_t>(qBound(4096, m_request.sftpChunkBytes, 255 * 1024));
     const size_t depth = static_cast<size_t>(qMax(1, m_request.sftpRequestsInFlight));
     QByteArray buffer(static_cast<int>(chunk), Qt::Uninitialized);
     std::deque<PendingRead> pending;
@@ -73,8 +74,7 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
         if (n == 0)
             return failure(QStringLiteral("%1 on %2 became shorter while it was downloaded")
                                .arg(remote, m_context.where));
-        if (TransferResult kept = keepReceived(buffer.constData(), n, out, hash, meter);
-            !kept.ok())
+        if (TransferResult kept = keepReceived(buffer.constData(), n, out, hash, meter); !kept.ok())
             return kept;
         done += n;
         if (static_cast<uint32_t>(n) < read.length) {
@@ -96,8 +96,8 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
 TransferResult keepReceived(const char* data, qint64 size, QFile& out, FileHash& hash,
                             TransferMeter& meter) {
     if (out.write(data, size) != size)
-        return failure(QStringLiteral("cannot write %1: %2").arg(out.fileName(),
-                                                                 out.errorString()));
+        return failure(
+            QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
     hash.add(data, size);
     meter.add(size);
     return {};

@@ -14,16 +14,15 @@ void SshSession::transfer(quint64 requestId, const TransferRequest& request, qui
     m_activeGeneration = generation;
     if (!m_session || !m_authenticated) {
         Q_EMIT transferFinished(
-            requestId, transferFailure(SshFailure::NotConnected,
-                                       QStringLiteral("not connected to %1; connect first")
-                                           .arg(where())));
+            requestId,
+            transferFailure(SshFailure::NotConnected,
+                            QStringLiteral("not connected to %1; connect first").arg(where())));
         return;
     }
     // Transfers are many request/answer round trips (SFTP writes, the short commands around
     // a stream); with Nagle's algorithm each small answer waits for a delayed ACK (~40 ms).
     const int noDelay = 1;
-    ::setsockopt(ssh_get_fd(m_session.get()), IPPROTO_TCP, TCP_NODELAY, &noDelay,
-                 sizeof noDelay);
+    ::setsockopt(ssh_get_fd(m_session.get()), IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay);
     TransferContext context;
     context.session = m_session.get();
     context.where = where();

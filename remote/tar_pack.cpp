@@ -147,8 +147,9 @@ QString TarPacker::pack(const Sink& sink, const Progress& progress) {
         while (left > 0) {
             const qint64 n = file.read(buffer.data(), qMin(left, kReadChunk));
             if (n <= 0)
-                return QStringLiteral("%1 changed while it was being sent (it is shorter "
-                                      "than when the folder was scanned)")
+                return QStringLiteral(
+                           "%1 changed while it was being sent (it is shorter "
+                           "than when the folder was scanned)")
                     .arg(path);
             if (archive_write_data(out.get(), buffer.constData(), static_cast<size_t>(n)) != n)
                 return failed(path);

@@ -15,7 +15,7 @@ struct FolderEntry {
     QString relativePath;  // "a/b.jpg", '/'-separated
     enum Kind { File, Folder, Link } kind = File;
     qint64 size = 0;
-    QString linkTarget;  // for links, as stored in the link
+    QString linkTarget;   // for links, as stored in the link
     qint64 modified = 0;  // seconds since the epoch
     bool executable = false;
 };
@@ -23,7 +23,7 @@ struct FolderEntry {
 struct FolderScan {
     QList<FolderEntry> entries;  // parents before children
     qint64 files = 0;
-    qint64 bytes = 0;  // total size of the regular files
+    qint64 bytes = 0;       // total size of the regular files
     qint64 blockBytes = 0;  // the same rounded up per file to 4 KiB blocks
 };
 

@@ -100,11 +100,12 @@ QString TarUnpacker::unpack(const Source& source, const Progress& progress) {
         const QString path = QString::fromUtf8(archive_entry_pathname_utf8(entry));
         const char* symlink = archive_entry_symlink_utf8(entry);
         const char* hardlink = archive_entry_hardlink_utf8(entry);
-        const QString reason = unsafeEntryReason(path, QString::fromUtf8(symlink),
-                                                 QString::fromUtf8(hardlink));
+        const QString reason =
+            unsafeEntryReason(path, QString::fromUtf8(symlink), QString::fromUtf8(hardlink));
         if (!reason.isEmpty())
-            return QStringLiteral("refused the archive entry \"%1\": %2; nothing was put "
-                                  "outside %3")
+            return QStringLiteral(
+                       "refused the archive entry \"%1\": %2; nothing was put "
+                       "outside %3")
                 .arg(path, reason, m_destination);
         const QString name = QDir::cleanPath(relativeName(path));
         const mode_t type = archive_entry_filetype(entry);
@@ -114,10 +115,10 @@ QString TarUnpacker::unpack(const Source& source, const Progress& progress) {
         archive_entry_set_pathname_utf8(entry, destination.filePath(name).toUtf8().constData());
         if (hardlink)
             archive_entry_set_hardlink_utf8(
-                entry, destination.filePath(QDir::cleanPath(relativeName(QString::fromUtf8(
-                                                hardlink))))
-                           .toUtf8()
-                           .constData());
+                entry,
+                destination.filePath(QDir::cleanPath(relativeName(QString::fromUtf8(hardlink))))
+                    .toUtf8()
+                    .constData());
         if (archive_write_header(disk.get(), entry) != ARCHIVE_OK) return failed(disk.get(), path);
         const void* block = nullptr;
         size_t size = 0;

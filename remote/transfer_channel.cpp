@@ -25,9 +25,9 @@ TransferResult transferCancelled() {
 }
 
 TransferResult TransferChannel::lost(const QString& doing) {
-    m_failure = transferFailure(SshFailure::Protocol, QStringLiteral("%1 on %2 failed: %3")
-                                                          .arg(doing, m_context.where,
-                                                               m_context.libsshError()));
+    m_failure = transferFailure(
+        SshFailure::Protocol,
+        QStringLiteral("%1 on %2 failed: %3").arg(doing, m_context.where, m_context.libsshError()));
     return m_failure;
 }
 
@@ -92,12 +92,11 @@ TransferResult TransferChannel::finish(const QString& doing) {
     // The exit status may trail the EOF by a packet; this waits for it (or the close).
     const int status = ssh_channel_get_exit_status(m_channel.get());
     if (status != 0)
-        return m_failure = transferFailure(
-                   SshFailure::Protocol,
-                   QStringLiteral("%1 on %2 failed (exit status %3): %4")
-                       .arg(doing, m_context.where)
-                       .arg(status)
-                       .arg(QString::fromUtf8(m_stderr).trimmed()));
+        return m_failure = transferFailure(SshFailure::Protocol,
+                                           QStringLiteral("%1 on %2 failed (exit status %3): %4")
+                                               .arg(doing, m_context.where)
+                                               .arg(status)
+                                               .arg(QString::fromUtf8(m_stderr).trimmed()));
     return {};
 }
 

@@ -18,7 +18,7 @@ struct TransferContext {
     std::function<ExecResult(const RemoteCommand&)> exec;  // a short command, collected
     // The same, run even after a cancel: cleaning up what a cancelled transfer left.
     std::function<ExecResult(const RemoteCommand&)> execForCleanup;
-    std::function<void(const TransferProgress&)> report;   // already rate-limited
+    std::function<void(const TransferProgress&)> report;  // already rate-limited
 
     QString libsshError() const { return QString::fromUtf8(ssh_get_error(session)); }
 };

@@ -44,10 +44,9 @@ TransferResult streamDownloadRange(const TransferContext& context, const QString
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     qint64 done = offset;
     qint64 n = 0;
-    while (done < size && (n = channel.read(buffer.data(), qMin<qint64>(buffer.size(),
-                                                                         size - done))) > 0) {
-        if (TransferResult kept = keepReceived(buffer.constData(), n, out, hash, meter);
-            !kept.ok())
+    while (done < size &&
+           (n = channel.read(buffer.data(), qMin<qint64>(buffer.size(), size - done))) > 0) {
+        if (TransferResult kept = keepReceived(buffer.constData(), n, out, hash, meter); !kept.ok())
             return kept;
         done += n;
     }
@@ -62,8 +61,9 @@ TransferResult streamDownloadRange(const TransferContext& context, const QString
 
 QString hashMismatchMessage(const QString& file, const QString& where, const QString& local,
                             const QString& remote) {
-    return QStringLiteral("%1 arrived damaged: its sha256 is %2 here and %3 on %4. The partial "
-                          "copy was removed; transfer it again.")
+    return QStringLiteral(
+               "%1 arrived damaged: its sha256 is %2 here and %3 on %4. The partial "
+               "copy was removed; transfer it again.")
         .arg(file, local, remote, where);
 }
 
@@ -82,9 +82,7 @@ TransferResult downloadFile(const TransferContext& context, const TransferReques
 
     // The remote hash runs while the data flows; its answer is read at the end.
     TransferChannel remoteHash(context);
-    if (TransferResult started = remoteHash.start(
-            remoteHashCommand(remote));
-        !started.ok())
+    if (TransferResult started = remoteHash.start(remoteHashCommand(remote)); !started.ok())
         return started;
     FileHash hash;
     if (!hash.addFilePrefix(part, offset)) offset = 0;
@@ -116,7 +114,7 @@ TransferResult downloadFile(const TransferContext& context, const TransferReques
     result.files = 1;
     result.resumedFrom = offset;
     result.method = request.fileDownload == FileDownloadMethod::Sftp ? QStringLiteral("sftp")
-                                                                      : QStringLiteral("stream");
+                                                                     : QStringLiteral("stream");
     return result;
 }
 

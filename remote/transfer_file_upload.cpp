@@ -64,14 +64,13 @@ TransferResult sendFile(QFile& in, qint64 offset, FileHash& hash, TransferMeter&
 TransferResult streamUpload(const TransferContext& context, const QString& part, qint64 offset,
                             QFile& in, FileHash& hash, TransferMeter& meter, QString& remoteHex) {
     TransferChannel channel(context);
-    if (TransferResult started = channel.start(
-            remoteScript(kAppendScript, {part, QString::number(offset)}));
+    if (TransferResult started =
+            channel.start(remoteScript(kAppendScript, {part, QString::number(offset)}));
         !started.ok())
         return started;
-    if (TransferResult sent = sendFile(in, offset, hash, meter,
-                                       [&](const char* data, qint64 size) {
-                                           return channel.write(data, size);
-                                       });
+    if (TransferResult sent =
+            sendFile(in, offset, hash, meter,
+                     [&](const char* data, qint64 size) { return channel.write(data, size); });
         !sent.ok())
         return sent;
     TransferResult finished = channel.finish(QStringLiteral("writing %1").arg(part));
@@ -83,11 +82,11 @@ TransferResult sftpUpload(const TransferContext& context, const TransferRequest&
                           const QString& part, qint64 offset, QFile& in, FileHash& hash,
                           TransferMeter& meter) {
     const auto lost = [&](const QString& doing) {
-        return failure(QStringLiteral("%1 on %2 failed: %3")
-                           .arg(doing, context.where, context.libsshError()));
+        return failure(
+            QStringLiteral("%1 on %2 failed: %3").arg(doing, context.where, context.libsshError()));
     };
-    const ExecResult made = context.exec(
-        remoteScript("mkdir -p -- \"$(dirname -- \"$1\")\"", {part}));
+    const ExecResult made =
+        context.exec(remoteScript("mkdir -p -- \"$(dirname -- \"$1\")\"", {part}));
     if (!made.ok()) return transferFailure(made.failure, made.message);
     const ssh::SftpPtr sftp(sftp_new(context.session));
     if (!sftp || sftp_init(sftp.get()) != SSH_OK) return lost(QStringLiteral("starting SFTP"));
@@ -119,11 +118,11 @@ TransferResult verifyAndPlace(const TransferContext& context, const QString& par
     if (!placed.ok()) return transferFailure(placed.failure, placed.message);
     if (placed.exitStatus == 4) {
         removeRemote(context, part);
-        return failure(QStringLiteral("%1 on %2 has %3 bytes instead of %4; the partial copy was "
-                                      "removed, upload it again")
-                           .arg(part, context.where,
-                                QString::fromUtf8(placed.standardError).trimmed())
-                           .arg(size));
+        return failure(
+            QStringLiteral("%1 on %2 has %3 bytes instead of %4; the partial copy was "
+                           "removed, upload it again")
+                .arg(part, context.where, QString::fromUtf8(placed.standardError).trimmed())
+                .arg(size));
     }
     if (placed.exitStatus != 0)
         return failure(QStringLiteral("cannot rename %1 to %2 on %3: %4")
@@ -137,8 +136,8 @@ TransferResult verifyAndPlace(const TransferContext& context, const QString& par
 TransferResult uploadFile(const TransferContext& context, const TransferRequest& request) {
     QFile in(request.localPath);
     if (!in.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot read %1: %2").arg(request.localPath,
-                                                                 in.errorString()));
+        return failure(
+            QStringLiteral("cannot read %1: %2").arg(request.localPath, in.errorString()));
     const qint64 size = in.size();
     QString destination = cleanRemotePath(request.remotePath);
     const QString name = QFileInfo(request.localPath).fileName();
@@ -148,16 +147,15 @@ TransferResult uploadFile(const TransferContext& context, const TransferRequest&
                                QString::fromStdString(preflight.error()));
     const RemoteKind existing = preflight->destination.kind;
     if (existing == RemoteKind::Folder)
-        destination = (destination == QLatin1String(".") ? QString()
-                                                         : destination + QLatin1Char('/')) +
-                      name;
+        destination =
+            (destination == QLatin1String(".") ? QString() : destination + QLatin1Char('/')) + name;
     else if (existing == RemoteKind::Other || remoteBaseName(destination).isEmpty())
         return failure(QStringLiteral("%1 on %2 is not a file or folder name; choose another "
                                       "destination")
                            .arg(destination, context.where));
     const QString part = destination + QStringLiteral(".part");
-    const bool resumable = request.resume && preflight->partSize >= 0 &&
-                           preflight->partSize <= size;
+    const bool resumable =
+        request.resume && preflight->partSize >= 0 && preflight->partSize <= size;
     const qint64 offset = resumable ? preflight->partSize : 0;
     const QString problem = spaceProblem(preflight->space, SpaceNeeded{blocksOf(size - offset), 1},
                                          context.where, destination);
@@ -168,10 +166,9 @@ TransferResult uploadFile(const TransferContext& context, const TransferRequest&
         return failure(QStringLiteral("cannot read %1").arg(request.localPath));
     TransferMeter meter(context.report, size - offset, QStringLiteral("sending"));
     QString remoteHex;
-    TransferResult result =
-        request.fileUpload == FileUploadMethod::Sftp
-            ? sftpUpload(context, request, part, offset, in, hash, meter)
-            : streamUpload(context, part, offset, in, hash, meter, remoteHex);
+    TransferResult result = request.fileUpload == FileUploadMethod::Sftp
+                                ? sftpUpload(context, request, part, offset, in, hash, meter)
+                                : streamUpload(context, part, offset, in, hash, meter, remoteHex);
     meter.finish();
     if (result.ok() && context.cancelled()) result = transferCancelled();
     if (!result.ok()) return result;  // the .part stays for the next attempt
@@ -189,7 +186,7 @@ TransferResult uploadFile(const TransferContext& context, const TransferRequest&
     result.files = 1;
     result.resumedFrom = offset;
     result.method = request.fileUpload == FileUploadMethod::Sftp ? QStringLiteral("sftp")
-                                                                  : QStringLiteral("stream");
+                                                                 : QStringLiteral("stream");
     return result;
 }
 

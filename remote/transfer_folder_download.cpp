@@ -30,9 +30,8 @@ TransferResult failure(const QString& message) {
     return transferFailure(SshFailure::Protocol, message);
 }
 
-TransferResult receive(const TransferContext& context, const QString& source,
-                       const QString& stage, const RemoteTreeCount& count,
-                       TarCompression compression) {
+TransferResult receive(const TransferContext& context, const QString& source, const QString& stage,
+                       const RemoteTreeCount& count, TarCompression compression) {
     TransferChannel channel(context);
     const QString kind = compressionName(compression);
     if (TransferResult started = channel.start(remoteScript(kPackScript, {source, kind}));
@@ -49,9 +48,9 @@ TransferResult receive(const TransferContext& context, const QString& source,
     TransferResult finished = channel.finish(QStringLiteral("packing %1").arg(source));
     // tar reports unreadable files on stderr and still exits through the compressor's 0.
     if (finished.ok() && !channel.standardError().trimmed().isEmpty())
-        return failure(QStringLiteral("packing %1 on %2 reported: %3")
-                           .arg(source, context.where,
-                                QString::fromUtf8(channel.standardError()).trimmed()));
+        return failure(
+            QStringLiteral("packing %1 on %2 reported: %3")
+                .arg(source, context.where, QString::fromUtf8(channel.standardError()).trimmed()));
     return finished;
 }
 
@@ -90,11 +89,10 @@ TransferResult downloadFolder(const TransferContext& context, const TransferRequ
     const QString stage = localStagingPath(destination, QStringLiteral("download"));
     QDir(stage).removeRecursively();  // what an earlier, interrupted download left
     if (!QDir().mkpath(stage))
-        return failure(QStringLiteral("cannot create %1; check that the folder is writable")
-                           .arg(stage));
-    const TarCompression compression = request.compression == TarCompression::Auto
-                                           ? count->compression
-                                           : request.compression;
+        return failure(
+            QStringLiteral("cannot create %1; check that the folder is writable").arg(stage));
+    const TarCompression compression =
+        request.compression == TarCompression::Auto ? count->compression : request.compression;
     TransferResult result = receive(context, source, stage, *count, compression);
     if (result.ok() && context.cancelled()) result = transferCancelled();
     if (result.ok()) result = verifyStage(stage, *count, source, context.where);

@@ -37,10 +37,10 @@ TransferResult streamFolder(const TransferContext& context, const QString& root,
         !started.ok())
         return started;
     TransferMeter meter(context.report, scan.bytes, QStringLiteral("sending"));
-    const QString packed = TarPacker(root, scan, compression)
-                               .pack([&](const char* data,
-                                         qint64 size) { return channel.write(data, size).ok(); },
-                                     [&](qint64 bytes) { meter.add(bytes); });
+    const QString packed =
+        TarPacker(root, scan, compression)
+            .pack([&](const char* data, qint64 size) { return channel.write(data, size).ok(); },
+                  [&](qint64 bytes) { meter.add(bytes); });
     meter.finish();
     if (!packed.isEmpty()) channel.stopAndWait();  // the stage is removed after this
     if (packed == QLatin1String("stopped")) return channel.failure();
@@ -83,9 +83,8 @@ TransferResult uploadFolder(const TransferContext& context, const TransferReques
     if (const QString problem = spaceProblem(preflight->space, need, context.where, destination);
         !problem.isEmpty())
         return transferFailure(SshFailure::Protocol, problem);
-    const TarCompression compression = request.compression == TarCompression::Auto
-                                           ? preflight->compression
-                                           : request.compression;
+    const TarCompression compression =
+        request.compression == TarCompression::Auto ? preflight->compression : request.compression;
     const QString stage = remoteStagingPath(destination, QStringLiteral("upload"));
     TransferResult result = streamFolder(context, request.localPath, *scan, stage, compression);
     if (result.ok() && context.cancelled()) result = transferCancelled();

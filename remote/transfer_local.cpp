@@ -22,8 +22,8 @@ QString renameOver(const QString& from, const QString& to) {
 }
 
 QString mergeInto(const QString& from, const QString& to) {
-    const QFileInfoList entries = QDir(from).entryInfoList(
-        QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    const QFileInfoList entries = QDir(from).entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot |
+                                                           QDir::Hidden | QDir::System);
     for (const QFileInfo& entry : entries) {
         const QString target = QDir(to).filePath(entry.fileName());
         const QFileInfo existing(target);

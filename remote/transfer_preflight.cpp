@@ -41,8 +41,8 @@ UploadPreflight parsePreflight(const QString& output) {
     }
     const QStringList part = sections.value(QStringLiteral("part"));
     if (!part.isEmpty()) preflight.partSize = part.first().trimmed().toLongLong();
-    preflight.compression = compressionFromName(
-        sections.value(QStringLiteral("compression")).value(0).trimmed());
+    preflight.compression =
+        compressionFromName(sections.value(QStringLiteral("compression")).value(0).trimmed());
     preflight.space = parseSpaceOutput(output);
     return preflight;
 }

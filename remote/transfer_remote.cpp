@@ -49,8 +49,7 @@ exec "$@"
 )SH";
 
 Error execError(const ExecResult& result, const QString& what, const TransferContext& context) {
-    if (!result.ok())
-        return fail(result.message.toStdString(), static_cast<int>(result.failure));
+    if (!result.ok()) return fail(result.message.toStdString(), static_cast<int>(result.failure));
     return fail(QStringLiteral("%1 on %2 failed (exit status %3): %4")
                     .arg(what, context.where)
                     .arg(result.exitStatus)
@@ -144,9 +143,9 @@ Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QS
 
 TransferResult verifyAndMoveRemote(const TransferContext& context, const QString& stage,
                                    const QString& destination, qint64 files, qint64 bytes) {
-    const ExecResult result = context.exec(remoteScript(
-        kVerifyAndMoveScript,
-        {stage, destination, QString::number(files), QString::number(bytes)}));
+    const ExecResult result =
+        context.exec(remoteScript(kVerifyAndMoveScript, {stage, destination, QString::number(files),
+                                                         QString::number(bytes)}));
     if (result.ok() && result.exitStatus == 0) return {};
     if (result.ok() && result.exitStatus == 4) {
         const QStringList got =
@@ -167,7 +166,8 @@ TransferResult verifyAndMoveRemote(const TransferContext& context, const QString
 
 void removeRemote(const TransferContext& context, const QString& path) {
     // A tar still writing into it fails once it is gone, so one retry is enough.
-    (void)context.execForCleanup(remoteScript("rm -rf \"$1\" 2>/dev/null || rm -rf \"$1\"", {path}));
+    (void)context.execForCleanup(
+        remoteScript("rm -rf \"$1\" 2>/dev/null || rm -rf \"$1\"", {path}));
 }
 
 RemoteCommand remoteHashCommand(const QString& path) {

@@ -34,10 +34,10 @@ Result<RemoteEntry> statRemote(const TransferContext& context, const QString& pa
 TarCompression compressionFromName(const QString& name);
 
 struct RemoteTreeCount {
-    qint64 files = 0;  // regular files
-    qint64 bytes = 0;  // their total size
+    qint64 files = 0;       // regular files
+    qint64 bytes = 0;       // their total size
     qint64 blockBytes = 0;  // the same rounded up per file to 4 KiB blocks
-    qint64 entries = 0;  // files, folders, links: what needs inodes
+    qint64 entries = 0;     // files, folders, links: what needs inodes
     TarCompression compression = TarCompression::None;  // what the remote can produce
 };
 Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QString& folder);

@@ -36,8 +36,8 @@ qint64 blocksOf(qint64 bytes) {
 
 SpaceAtPath parseSpaceOutput(const QString& output) {
     const QHash<QString, QStringList> sections = splitProbeSections(output);
-    const QList<ProbedDisk> disks = parseDisks(sections.value(QStringLiteral("df")),
-                                               sections.value(QStringLiteral("dfi")));
+    const QList<ProbedDisk> disks =
+        parseDisks(sections.value(QStringLiteral("df")), sections.value(QStringLiteral("dfi")));
     SpaceAtPath space;
     if (disks.size() == 1) {
         space.found = true;
@@ -51,15 +51,17 @@ QString spaceProblem(const SpaceAtPath& space, const SpaceNeeded& need, const QS
     if (!space.found) return {};
     const ProbedDisk& disk = space.disk;
     if (disk.freeBytes < need.bytes)
-        return QStringLiteral("Not enough space on %1 for %2: the filesystem %3 (mounted on %4) "
-                              "has %5 free, the transfer needs %6. Free some space or choose "
-                              "another destination (a data disk).")
+        return QStringLiteral(
+                   "Not enough space on %1 for %2: the filesystem %3 (mounted on %4) "
+                   "has %5 free, the transfer needs %6. Free some space or choose "
+                   "another destination (a data disk).")
             .arg(where, path, disk.filesystem, disk.mount, gib(disk.freeBytes), gib(need.bytes));
     // 0 total inodes: the filesystem has no fixed limit (btrfs, many network filesystems).
     if (disk.totalInodes > 0 && disk.freeInodes >= 0 && disk.freeInodes < need.inodes)
-        return QStringLiteral("Not enough inodes on %1 for %2: the filesystem %3 (mounted on %4) "
-                              "can hold %5 more files, the transfer has %6. Delete files there, "
-                              "pack the dataset into fewer files, or choose another destination.")
+        return QStringLiteral(
+                   "Not enough inodes on %1 for %2: the filesystem %3 (mounted on %4) "
+                   "can hold %5 more files, the transfer has %6. Delete files there, "
+                   "pack the dataset into fewer files, or choose another destination.")
             .arg(where, path, disk.filesystem, disk.mount)
             .arg(disk.freeInodes)
             .arg(need.inodes);

@@ -24,9 +24,9 @@ struct TransferRequest {
     QString localPath;
     QString remotePath;  // relative paths and "~/..." are relative to the remote home
     TarCompression compression = TarCompression::Auto;
-    int sftpRequestsInFlight = 32;       // SFTP download pipeline depth
-    int sftpChunkBytes = 64 * 1024;      // one SFTP read; OpenSSH serves at most 255 KiB
-    bool resume = true;                  // continue a file from its .part
+    int sftpRequestsInFlight = 32;   // SFTP download pipeline depth
+    int sftpChunkBytes = 64 * 1024;  // one SFTP read; OpenSSH serves at most 255 KiB
+    bool resume = true;              // continue a file from its .part
     FileUploadMethod fileUpload = FileUploadMethod::Stream;
     FileDownloadMethod fileDownload = FileDownloadMethod::Sftp;
 };

@@ -66,10 +66,14 @@ Result<ParsedTransfer> parse(const QStringList& args) {
             parsed.request.resume = false;
         } else if (arg == QLatin1String("--compression") && i + 1 < rest->size()) {
             const QString kind = rest->at(++i);
-            if (kind == QLatin1String("zstd")) parsed.request.compression = TarCompression::Zstd;
-            else if (kind == QLatin1String("gzip")) parsed.request.compression = TarCompression::Gzip;
-            else if (kind == QLatin1String("none")) parsed.request.compression = TarCompression::None;
-            else return fail("--compression takes zstd, gzip or none", kExitUsage);
+            if (kind == QLatin1String("zstd"))
+                parsed.request.compression = TarCompression::Zstd;
+            else if (kind == QLatin1String("gzip"))
+                parsed.request.compression = TarCompression::Gzip;
+            else if (kind == QLatin1String("none"))
+                parsed.request.compression = TarCompression::None;
+            else
+                return fail("--compression takes zstd, gzip or none", kExitUsage);
         } else if (arg.startsWith(QLatin1String("--"))) {
             return fail(QStringLiteral("unknown or incomplete option '%1'").arg(arg).toStdString(),
                         kExitUsage);
@@ -137,13 +141,14 @@ int transferCommand(int argc, char** argv) {
         return result.failure == SshFailure::Cancelled ? kExitInterrupted : 1;
     }
     const double seconds = qMax<qint64>(1, clock.elapsed()) / 1000.0;
-    QString summary = QStringLiteral("%1 %2 file%3, %4 in %5 s (%6/s, %7)")
-                          .arg(uploading ? QStringLiteral("uploaded") : QStringLiteral("downloaded"))
-                          .arg(result.files)
-                          .arg(result.files == 1 ? QString() : QStringLiteral("s"))
-                          .arg(megabytes(result.bytes))
-                          .arg(seconds, 0, 'f', 1)
-                          .arg(megabytes((result.bytes - result.resumedFrom) / seconds), result.method);
+    QString summary =
+        QStringLiteral("%1 %2 file%3, %4 in %5 s (%6/s, %7)")
+            .arg(uploading ? QStringLiteral("uploaded") : QStringLiteral("downloaded"))
+            .arg(result.files)
+            .arg(result.files == 1 ? QString() : QStringLiteral("s"))
+            .arg(megabytes(result.bytes))
+            .arg(seconds, 0, 'f', 1)
+            .arg(megabytes((result.bytes - result.resumedFrom) / seconds), result.method);
     if (result.resumedFrom > 0)
         summary += QStringLiteral(", resumed after %1").arg(megabytes(result.resumedFrom));
     printOut(summary + QLatin1Char('\n'));

@@ -124,8 +124,8 @@ int main(int argc, char** argv) {
     const auto at = [&](const QString& name) { return dir.filePath(name); };
     QString user = QString::fromLocal8Bit(qgetenv("USER"));
     if (user.isEmpty()) user = QStringLiteral("root");
-    SshTarget target{QStringLiteral("127.0.0.1"), sshd.port(), user, sshd.userKeyFile(), {},
-                     at(QStringLiteral("known_hosts"))};
+    SshTarget target{QStringLiteral("127.0.0.1"), sshd.port(), user,
+                     sshd.userKeyFile(),          {},          at(QStringLiteral("known_hosts"))};
     SshSessionOptions sessionOptions;
     sessionOptions.useAgent = false;
     sessionOptions.processSshConfig = false;
@@ -165,26 +165,29 @@ int main(int argc, char** argv) {
     removePath(down);
     removePath(big);
     const double mb = fileBytes / 1e6;
-    std::printf("transfer %.0f MB file upload: trainbench %s %.2f s (%.0f MB/s, %.2f s before the "
-                "sha256 check) | sftp put %.2f s (%.0f MB/s) | scp %.2f s (%.0f MB/s) | ratio "
-                "%.2fx sftp, %.2fx scp (goal >= 0.9x)\n",
-                mb, qPrintable(oursUp.method), oursUp.total, mbps(fileBytes, oursUp.total),
-                oursUp.data, sftpPut, mbps(fileBytes, sftpPut), scpUp, mbps(fileBytes, scpUp),
-                sftpPut / oursUp.total, scpUp / oursUp.total);
-    std::printf("transfer %.0f MB file upload through libssh 0.10 sftp_write (one write in "
-                "flight): %.2f s (%.0f MB/s), %.2fx sftp\n",
-                mb, oursUpSftp.total, mbps(fileBytes, oursUpSftp.total),
-                sftpPut / oursUpSftp.total);
-    std::printf("transfer %.0f MB file download: trainbench %s %.2f s (%.0f MB/s, %.2f s before "
-                "the sha256 check) | sftp get %.2f s (%.0f MB/s) | scp %.2f s (%.0f MB/s) | "
-                "ratio %.2fx sftp, %.2fx scp (goal >= 0.9x)\n",
-                mb, qPrintable(oursDown.method), oursDown.total, mbps(fileBytes, oursDown.total),
-                oursDown.data, sftpGet, mbps(fileBytes, sftpGet), scpDown,
-                mbps(fileBytes, scpDown), sftpGet / oursDown.total, scpDown / oursDown.total);
-    std::printf("transfer %.0f MB file download through a `tail -c` stream: %.2f s (%.0f MB/s), "
-                "%.2fx sftp\n",
-                mb, oursDownStream.total, mbps(fileBytes, oursDownStream.total),
-                sftpGet / oursDownStream.total);
+    std::printf(
+        "transfer %.0f MB file upload: trainbench %s %.2f s (%.0f MB/s, %.2f s before the "
+        "sha256 check) | sftp put %.2f s (%.0f MB/s) | scp %.2f s (%.0f MB/s) | ratio "
+        "%.2fx sftp, %.2fx scp (goal >= 0.9x)\n",
+        mb, qPrintable(oursUp.method), oursUp.total, mbps(fileBytes, oursUp.total), oursUp.data,
+        sftpPut, mbps(fileBytes, sftpPut), scpUp, mbps(fileBytes, scpUp), sftpPut / oursUp.total,
+        scpUp / oursUp.total);
+    std::printf(
+        "transfer %.0f MB file upload through libssh 0.10 sftp_write (one write in "
+        "flight): %.2f s (%.0f MB/s), %.2fx sftp\n",
+        mb, oursUpSftp.total, mbps(fileBytes, oursUpSftp.total), sftpPut / oursUpSftp.total);
+    std::printf(
+        "transfer %.0f MB file download: trainbench %s %.2f s (%.0f MB/s, %.2f s before "
+        "the sha256 check) | sftp get %.2f s (%.0f MB/s) | scp %.2f s (%.0f MB/s) | "
+        "ratio %.2fx sftp, %.2fx scp (goal >= 0.9x)\n",
+        mb, qPrintable(oursDown.method), oursDown.total, mbps(fileBytes, oursDown.total),
+        oursDown.data, sftpGet, mbps(fileBytes, sftpGet), scpDown, mbps(fileBytes, scpDown),
+        sftpGet / oursDown.total, scpDown / oursDown.total);
+    std::printf(
+        "transfer %.0f MB file download through a `tail -c` stream: %.2f s (%.0f MB/s), "
+        "%.2fx sftp\n",
+        mb, oursDownStream.total, mbps(fileBytes, oursDownStream.total),
+        sftpGet / oursDownStream.total);
     std::fflush(stdout);
 
     if (smallFiles <= 0) return 0;
@@ -201,12 +204,13 @@ int main(int argc, char** argv) {
         keepBestTool(scpLegacyTree, treeUp,
                      [&] { return openssh.scp(tree, openssh.remote(treeUp), true, true); });
     }
-    std::printf("transfer %d small files (%.0f MB) upload: trainbench %s %.2f s (%.0f MB/s, "
-                "verified count and size) | scp -r %.2f s | scp -O -r %.2f s | ratio %.1fx scp "
-                "-r, %.1fx scp -O -r (goal >= 5x)\n",
-                smallFiles, treeBytes / 1e6, qPrintable(oursTree.method), oursTree.total,
-                mbps(treeBytes, oursTree.total), scpTree, scpLegacyTree,
-                scpTree / oursTree.total, scpLegacyTree / oursTree.total);
+    std::printf(
+        "transfer %d small files (%.0f MB) upload: trainbench %s %.2f s (%.0f MB/s, "
+        "verified count and size) | scp -r %.2f s | scp -O -r %.2f s | ratio %.1fx scp "
+        "-r, %.1fx scp -O -r (goal >= 5x)\n",
+        smallFiles, treeBytes / 1e6, qPrintable(oursTree.method), oursTree.total,
+        mbps(treeBytes, oursTree.total), scpTree, scpLegacyTree, scpTree / oursTree.total,
+        scpLegacyTree / oursTree.total);
     thread.disconnectFromHost();
     return 0;
 }

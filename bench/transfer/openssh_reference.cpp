@@ -18,13 +18,13 @@ OpenSshReference::OpenSshReference(int port, QString user, QString keyFile, QStr
 }
 
 QStringList OpenSshReference::commonOptions() const {
-    return {QStringLiteral("-i"), m_keyFile, QStringLiteral("-o"),
-            QStringLiteral("StrictHostKeyChecking=no"), QStringLiteral("-o"),
-            QStringLiteral("UserKnownHostsFile=/dev/null"), QStringLiteral("-o"),
-            QStringLiteral("LogLevel=ERROR"), QStringLiteral("-o"),
-            QStringLiteral("BatchMode=yes"), QStringLiteral("-o"),
-            QStringLiteral("IdentitiesOnly=yes"), QStringLiteral("-P"),
-            QString::number(m_port)};
+    return {QStringLiteral("-i"), m_keyFile,
+            QStringLiteral("-o"), QStringLiteral("StrictHostKeyChecking=no"),
+            QStringLiteral("-o"), QStringLiteral("UserKnownHostsFile=/dev/null"),
+            QStringLiteral("-o"), QStringLiteral("LogLevel=ERROR"),
+            QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
+            QStringLiteral("-o"), QStringLiteral("IdentitiesOnly=yes"),
+            QStringLiteral("-P"), QString::number(m_port)};
 }
 
 QString OpenSshReference::remote(const QString& path) const {
@@ -52,9 +52,9 @@ double OpenSshReference::sftpBatch(const QString& command) const {
     if (!file.open(QIODevice::WriteOnly)) return -1;
     file.write(command.toUtf8() + '\n');
     file.close();
-    return timed(QStringLiteral("sftp"), commonOptions() << QStringLiteral("-q")
-                                                         << QStringLiteral("-b") << batch
-                                                         << m_user + QStringLiteral("@127.0.0.1"));
+    return timed(QStringLiteral("sftp"), commonOptions()
+                                             << QStringLiteral("-q") << QStringLiteral("-b")
+                                             << batch << m_user + QStringLiteral("@127.0.0.1"));
 }
 
 double OpenSshReference::sftpPut(const QString& local, const QString& remote) const {

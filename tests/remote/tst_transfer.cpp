@@ -28,8 +28,8 @@ private Q_SLOTS:
             lastDone = progress.bytesDone;
             total = progress.bytesTotal;
         };
-        const TransferResult result = awaitTransfer(*m_thread, upload(source, destination),
-                                                    options);
+        const TransferResult result =
+            awaitTransfer(*m_thread, upload(source, destination), options);
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(result.files, 10000);
         QCOMPARE(result.bytes, bytes);
@@ -108,7 +108,6 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(local));
         QVERIFY(!QFileInfo::exists(path(QStringLiteral(".victim.tb-download"))));
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestTransfer)

@@ -48,26 +48,26 @@ private Q_SLOTS:
     void uploadAndDownloadFromTheCommandLine() {
         QString user = QString::fromLocal8Bit(qgetenv("USER"));
         if (user.isEmpty()) user = QStringLiteral("root");
-        const CliRun added = trainbench(
-            {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("box"),
-             QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(user),
-             QStringLiteral("--key"), m_sshd.userKeyFile(), QStringLiteral("--known-hosts"),
-             path(QStringLiteral("known_hosts"))});
+        const CliRun added =
+            trainbench({QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("box"),
+                        QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(user),
+                        QStringLiteral("--key"), m_sshd.userKeyFile(),
+                        QStringLiteral("--known-hosts"), path(QStringLiteral("known_hosts"))});
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
 
         const QString source = path(QStringLiteral("dataset"));
         makeTree(source, 300, 2000, 5);
         const QString remote = path(QStringLiteral("remote/dataset"));
         // Unknown key, no terminal: refused with the fingerprint, nothing sent.
-        const CliRun refused = trainbench({QStringLiteral("upload"), QStringLiteral("box"),
-                                           source, remote});
+        const CliRun refused =
+            trainbench({QStringLiteral("upload"), QStringLiteral("box"), source, remote});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(m_sshd.hostKeyFingerprint()), qPrintable(refused.err));
         QVERIFY(!QFileInfo::exists(remote));
 
-        const CliRun up = trainbench({QStringLiteral("upload"), QStringLiteral("box"), source,
-                                      remote, QStringLiteral("--accept-key"),
-                                      m_sshd.hostKeyFingerprint()});
+        const CliRun up =
+            trainbench({QStringLiteral("upload"), QStringLiteral("box"), source, remote,
+                        QStringLiteral("--accept-key"), m_sshd.hostKeyFingerprint()});
         QVERIFY2(up.exitCode == 0, qPrintable(up.err));
         QVERIFY2(up.out.startsWith(QLatin1String("uploaded 300 files")), qPrintable(up.out));
         QCOMPARE(readTree(remote), readTree(source));
@@ -97,8 +97,8 @@ private Q_SLOTS:
                              QStringLiteral("--compression"), QStringLiteral("lz4")})
                      .exitCode,
                  2);
-        const CliRun noHost = trainbench({QStringLiteral("upload"), QStringLiteral("nosuch"),
-                                          source, remote});
+        const CliRun noHost =
+            trainbench({QStringLiteral("upload"), QStringLiteral("nosuch"), source, remote});
         QCOMPARE(noHost.exitCode, 1);
         QVERIFY(noHost.err.contains(QLatin1String("no host named 'nosuch'")));
         const QString missing = path(QStringLiteral("missing"));

@@ -61,8 +61,7 @@ private Q_SLOTS:
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(sha256Of(backFile), sha256Of(single));
 
-        QCOMPARE(pwnedFiles({m_home.path(), QDir::homePath(), QDir::currentPath()}),
-                 QStringList());
+        QCOMPARE(pwnedFiles({m_home.path(), QDir::homePath(), QDir::currentPath()}), QStringList());
     }
 
     void interruptedDownloadResumesAndVerifies() {

@@ -96,7 +96,8 @@ private Q_SLOTS:
         const QString where = QStringLiteral("root@connect.westd.seetacloud.com port 52979");
         const QString path = QStringLiteral("/root/autodl-tmp/mnist");
         const QString bytes = spaceProblem(full, SpaceNeeded{blocksOf(200000), 3}, where, path);
-        QVERIFY2(bytes.startsWith(QLatin1String("Not enough space on ") + where), qPrintable(bytes));
+        QVERIFY2(bytes.startsWith(QLatin1String("Not enough space on ") + where),
+                 qPrintable(bytes));
         QVERIFY(bytes.contains(path));
         QVERIFY(bytes.contains(QLatin1String("/dev/vdb")));
         QVERIFY(spaceProblem(full, SpaceNeeded{blocksOf(5000), 3}, where, path).isEmpty());
@@ -131,8 +132,8 @@ private Q_SLOTS:
         QVERIFY(unsafeEntryReason(QStringLiteral("../x"), {}, {}).contains(".."));
         QVERIFY(unsafeEntryReason(QStringLiteral("a/../../x"), {}, {}).contains(".."));
         QVERIFY(!unsafeEntryReason(QStringLiteral("link"), QStringLiteral("../x"), {}).isEmpty());
-        QVERIFY(!unsafeEntryReason(QStringLiteral("a/link"), QStringLiteral("../../x"), {})
-                     .isEmpty());
+        QVERIFY(
+            !unsafeEntryReason(QStringLiteral("a/link"), QStringLiteral("../../x"), {}).isEmpty());
         QVERIFY(!unsafeEntryReason(QStringLiteral("l"), QStringLiteral("/etc"), {}).isEmpty());
         QVERIFY(!unsafeEntryReason(QStringLiteral("h"), {}, QStringLiteral("../x")).isEmpty());
     }

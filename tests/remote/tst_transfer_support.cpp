@@ -31,9 +31,9 @@ TransferResult TransferTestCase::run(const TransferRequest& request, bool cancel
 void TransferTestCase::init() {
     if (!m_skipReason.isEmpty())
         QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
-    m_thread = std::make_unique<SshSessionThread>(
-        keyTarget(m_sshd, path(QStringLiteral("known_hosts"))), QStringLiteral("local"),
-        testOptions());
+    m_thread =
+        std::make_unique<SshSessionThread>(keyTarget(m_sshd, path(QStringLiteral("known_hosts"))),
+                                           QStringLiteral("local"), testOptions());
     SessionResults results(m_thread->session());
     const SshResult connected = accept(*m_thread, results, m_sshd.hostKeyFingerprint());
     QVERIFY2(connected.ok(), qPrintable(connected.message));

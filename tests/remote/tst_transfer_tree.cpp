@@ -33,8 +33,8 @@ qint64 makeTree(const QString& root, int files, int maxBytes, quint32 seed) {
     QRandomGenerator random(seed);
     qint64 total = 0;
     for (int i = 0; i < files; ++i) {
-        const QString folder = QStringLiteral("%1/d%2").arg(root).arg(i / 100, 3, 10,
-                                                                    QLatin1Char('0'));
+        const QString folder =
+            QStringLiteral("%1/d%2").arg(root).arg(i / 100, 3, 10, QLatin1Char('0'));
         if (i % 100 == 0) QDir().mkpath(folder);
         QFile file(QStringLiteral("%1/f%2.bin").arg(folder).arg(i));
         if (!file.open(QIODevice::WriteOnly)) return -1;
@@ -64,8 +64,8 @@ QMap<QString, QByteArray> readTree(const QString& root) {
         const QString name = base.relativeFilePath(info.filePath());
         if (info.isSymLink()) {
             char target[4096];
-            const ssize_t n = ::readlink(QFile::encodeName(info.filePath()).constData(), target,
-                                         sizeof target);
+            const ssize_t n =
+                ::readlink(QFile::encodeName(info.filePath()).constData(), target, sizeof target);
             tree.insert(name, "-> " + QByteArray(target, n > 0 ? static_cast<int>(n) : 0));
         } else if (info.isDir()) {
             tree.insert(name, "dir");
