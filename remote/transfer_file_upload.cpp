@@ -71,8 +71,10 @@ TransferResult streamUpload(const TransferContext& context, const QString& part,
     if (TransferResult sent =
             sendFile(in, offset, hash, meter,
                      [&](const char* data, qint64 size) { return channel.write(data, size); });
-        !sent.ok())
+        !sent.ok()) {
+        channel.stopAndWait();  // what arrived is in the .part, whole, before a resume reads it
         return sent;
+    }
     TransferResult finished = channel.finish(QStringLiteral("writing %1").arg(part));
     remoteHex = hashFromOutput(channel.standardOutput());
     return finished;

@@ -126,6 +126,23 @@ private Q_SLOTS:
         QCOMPARE(sha256Of(remote), sha256Of(local));
     }
 
+    void cancelledUploadResumes() {
+        const QString local = path(QStringLiteral("archive.tar"));
+        const qint64 size = 32 << 20;
+        makeFile(local, size, 42);
+        const QString remote = path(QStringLiteral("up2/archive.tar"));
+        TransferResult result = run(upload(local, remote), true);
+        QCOMPARE(result.failure, SshFailure::Cancelled);
+        const qint64 kept = QFileInfo(remote + QStringLiteral(".part")).size();
+        QVERIFY2(kept > 0 && kept < size, qPrintable(QString::number(kept)));
+        QVERIFY(!QFileInfo::exists(remote));
+
+        result = run(upload(local, remote));
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.resumedFrom, kept);
+        QCOMPARE(sha256Of(remote), sha256Of(local));
+    }
+
     void badPathsAreNamed() {
         const QString missing = path(QStringLiteral("no such thing"));
         TransferResult result = run(upload(missing, path(QStringLiteral("x"))));
