@@ -1,10 +1,8 @@
-// RemoteFollower: offset bookkeeping for a remote run's files, polled over SSH.
+// RemoteFollower: offset bookkeeping for a remote run's files, streamed over SSH.
 #include "remote/remote_follow.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
-#include <QTimer>
 
 #include "metrics/series_store.h"
 #include "remote/host_connection.h"
@@ -15,108 +13,150 @@
 
 namespace tb {
 
+namespace {
+
+constexpr int kRetryMs = 2000;
+constexpr qsizetype kMaxStatusBytes = 1 << 20;
+
+}  // namespace
+
 RemoteFollower::RemoteFollower(RemoteBackend* backend, QString runId, SeriesStore* store,
                                QObject* parent)
-    : QObject(parent),
-      m_backend(backend),
-      m_runId(std::move(runId)),
-      m_store(store),
-      m_timer(new QTimer(this)) {
+    : QObject(parent), m_backend(backend), m_runId(std::move(runId)), m_store(store) {
     m_status.id = m_runId;
-    connect(m_timer, &QTimer::timeout, this, &RemoteFollower::poll);
-    // Back on line: catch up at once rather than at the next tick.
-    connect(m_backend->connection(), &HostConnection::stateChanged, this,
-            [this](ConnectionState state) {
-                if (state == ConnectionState::Connected && m_timer->isActive()) poll();
-            });
-}
-
-void RemoteFollower::start(int intervalMs) {
-    m_timer->start(intervalMs);
-    poll();
-}
-
-void RemoteFollower::stop() {
-    m_timer->stop();
-}
-
-void RemoteFollower::poll() {
-    if (m_inFlight || m_finished) return;
-    if (m_backend->connection()->state() != ConnectionState::Connected) return;
-    m_inFlight = true;
-    const RemoteCommand read =
-        readRunFilesCommand(m_backend->runsRoot(), m_runId, m_metricsOffset + m_partial.size(),
-                            m_logOffset, m_maxBytes);
-    // The answer may come after this follower is gone (a closed run view).
-    m_backend->execAsync(read, [self = QPointer<RemoteFollower>(this)](const ExecResult& result) {
-        if (self) self->answered(result);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &RemoteFollower::open);
+    HostConnection* connection = m_backend->connection();
+    const SshSession* session = connection->session()->session();
+    connect(session, &SshSession::streamData, this, &RemoteFollower::onData);
+    connect(session, &SshSession::streamFinished, this, &RemoteFollower::onStreamFinished);
+    // Back on line: continue at once from the offsets.
+    connect(connection, &HostConnection::stateChanged, this, [this](ConnectionState state) {
+        if (state == ConnectionState::Connected) open();
     });
 }
 
-void RemoteFollower::answered(const ExecResult& result) {
-    m_inFlight = false;
-    ++m_pollsDone;
-    if (!result.ok() || result.exitStatus != 0) {
-        Q_EMIT pollFailed(result.ok() ? QString::fromUtf8(result.standardError).trimmed()
-                                      : result.message);
-        return;
-    }
-    handle(result.standardOutput);
+RemoteFollower::~RemoteFollower() {
+    closeStreams();
 }
 
-void RemoteFollower::handle(const QByteArray& output) {
-    auto frames = parseRemoteFrames(output);
-    if (!frames) {
-        Q_EMIT pollFailed(QString::fromStdString(frames.error()));
+void RemoteFollower::start() {
+    m_active = true;
+    open();
+}
+
+void RemoteFollower::stop() {
+    m_active = false;
+    m_retry.stop();
+    closeStreams();
+}
+
+void RemoteFollower::open() {
+    if (!m_active || m_finished || m_metricsStream != 0) return;
+    if (m_backend->connection()->state() != ConnectionState::Connected) return;
+    SshSessionThread* session = m_backend->connection()->session();
+    const QString root = m_backend->runsRoot();
+    m_statusFrames.clear();
+    ++m_opened;
+    m_statusStream = session->openStream(followStatusCommand(root, m_runId));
+    m_metricsStream = session->openStream(followFileCommand(
+        root, m_runId, QStringLiteral("metrics.jsonl"), m_metricsOffset + m_partial.size()));
+    m_logStream = session->openStream(
+        followFileCommand(root, m_runId, QStringLiteral("output.log"), m_logOffset));
+}
+
+void RemoteFollower::closeStreams() {
+    SshSessionThread* session = m_backend->connection()->session();
+    for (quint64* id : {&m_metricsStream, &m_logStream, &m_statusStream}) {
+        if (*id != 0) session->closeStream(*id);
+        *id = 0;
+    }
+}
+
+void RemoteFollower::onData(quint64 streamId, const QByteArray& data) {
+    // Data of a stream already closed here is not counted; the reopened one reads it again.
+    if (streamId == 0) return;
+    if (streamId == m_metricsStream) takeMetrics(data);
+    else if (streamId == m_logStream) takeLog(data);
+    else if (streamId == m_statusStream) takeStatus(data);
+    else return;
+    finishIfComplete();
+}
+
+void RemoteFollower::onStreamFinished(quint64 streamId, const ExecResult& result) {
+    if (streamId == 0 ||
+        (streamId != m_metricsStream && streamId != m_logStream && streamId != m_statusStream))
+        return;
+    if (streamId == m_statusStream && result.ok() && result.exitStatus == 0 && m_endKnown) {
+        m_statusStream = 0;  // it has said all it will
+        finishIfComplete();
         return;
     }
-    bool final = false;
-    bool atEnd = true;
+    const QString what = streamId == m_statusStream ? QStringLiteral("status.json")
+                         : streamId == m_logStream  ? QStringLiteral("output.log")
+                                                    : QStringLiteral("metrics.jsonl");
+    QString message = result.ok() ? QStringLiteral("following %1 of run %2 on %3 stopped (exit "
+                                                   "%4): %5")
+                                        .arg(what, m_runId, m_backend->settings().name)
+                                        .arg(result.exitStatus)
+                                        .arg(QString::fromUtf8(result.standardError).trimmed())
+                                  : result.message;
+    closeStreams();
+    Q_EMIT interrupted(message);
+    // A broken link is checked (and reconnected) now; the streams reopen once it is back.
+    if (!result.ok()) m_backend->connection()->checkNow();
+    m_retry.start(kRetryMs);
+}
+
+void RemoteFollower::takeMetrics(const QByteArray& bytes) {
+    m_partial += bytes;
+    m_batch.clear();
+    const ParseResult parsed = m_parser.parse(
+        std::string_view(m_partial.constData(), std::size_t(m_partial.size())), m_batch);
+    if (parsed.bytesConsumed == 0) return;
+    const QByteArray lines = m_partial.left(qsizetype(parsed.bytesConsumed));
+    m_partial.remove(0, qsizetype(parsed.bytesConsumed));
+    m_metricsOffset += qint64(parsed.bytesConsumed);
+    if (m_store) m_store->append(m_batch, m_parser.keyNames());
+    Q_EMIT metricsLines(lines);
+    if (parsed.records > 0) Q_EMIT recordsAppended(qsizetype(parsed.records));
+}
+
+void RemoteFollower::takeLog(const QByteArray& bytes) {
+    m_logOffset += bytes.size();
+    Q_EMIT logAppended(bytes);
+}
+
+void RemoteFollower::takeStatus(const QByteArray& bytes) {
+    m_statusFrames += bytes;
+    auto frames = parseRemoteFrames(m_statusFrames);
+    if (!frames) {
+        // Most likely a frame cut in two by the transport: the rest comes with the next data.
+        if (m_statusFrames.size() > kMaxStatusBytes) m_statusFrames.clear();
+        return;
+    }
+    m_statusFrames.clear();
     for (const RemoteFrame& frame : *frames) {
         if (frame.key == "status" && frame.value != m_statusText) {
             m_statusText = frame.value;
             applyStatusJson(QJsonDocument::fromJson(frame.value).object(), m_status);
             Q_EMIT statusChanged(m_status);
-        } else if (frame.key == "metrics") {
-            atEnd = takeMetrics(frame.value, frame.fileSize) && atEnd;
-        } else if (frame.key == "log") {
-            atEnd = takeLog(frame.value, frame.fileSize) && atEnd;
+        } else if (frame.key == "end") {
+            const QList<QByteArray> sizes = frame.value.split(' ');
+            m_endMetrics = sizes.value(0).toLongLong();
+            m_endLog = sizes.value(1).toLongLong();
+            m_endKnown = sizes.size() == 2;
         }
     }
-    final = !m_statusText.isEmpty() && isFinalState(m_status.state);
-    // status.json is read before the files, so a final state there means nothing more comes.
-    if (final && atEnd) {
-        m_finished = true;
-        m_timer->stop();
-        Q_EMIT finished();
-    } else if (!atEnd && m_timer->isActive()) {
-        QTimer::singleShot(0, this, &RemoteFollower::poll);  // more is waiting: no pause
-    }
 }
 
-// Returns true when the file has been read to its end.
-bool RemoteFollower::takeMetrics(const QByteArray& bytes, qint64 fileSize) {
-    const qint64 readTo = m_metricsOffset + m_partial.size() + bytes.size();
-    if (bytes.isEmpty()) return fileSize < 0 || fileSize <= readTo;
-    m_partial += bytes;
-    m_batch.clear();
-    const ParseResult parsed = m_parser.parse(
-        std::string_view(m_partial.constData(), std::size_t(m_partial.size())), m_batch);
-    if (parsed.bytesConsumed > 0) {
-        const QByteArray lines = m_partial.left(qsizetype(parsed.bytesConsumed));
-        m_partial.remove(0, qsizetype(parsed.bytesConsumed));
-        m_metricsOffset += qint64(parsed.bytesConsumed);
-        if (m_store) m_store->append(m_batch, m_parser.keyNames());
-        Q_EMIT metricsLines(lines);
-        if (parsed.records > 0) Q_EMIT recordsAppended(qsizetype(parsed.records));
-    }
-    return fileSize <= readTo;
-}
-
-bool RemoteFollower::takeLog(const QByteArray& bytes, qint64 fileSize) {
-    m_logOffset += bytes.size();
-    if (!bytes.isEmpty()) Q_EMIT logAppended(bytes);
-    return fileSize < 0 || fileSize <= m_logOffset;
+void RemoteFollower::finishIfComplete() {
+    if (!m_endKnown || m_finished) return;
+    if (m_metricsOffset + m_partial.size() < m_endMetrics || m_logOffset < m_endLog) return;
+    m_finished = true;
+    m_retry.stop();
+    closeStreams();
+    Q_EMIT finished();
 }
 
 }  // namespace tb

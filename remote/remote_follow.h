@@ -1,18 +1,18 @@
 #pragma once
-// RemoteFollower: follows one remote run by polling its metrics.jsonl and output.log from byte
-// offsets (one round trip per poll), feeding complete metrics lines through the same parser
-// the local follower uses. A failed poll changes nothing: once the backend has reconnected,
-// it continues from the offsets it has, so no line is lost or read twice.
+// RemoteFollower: follows one remote run over three long-lived streams on the host's session —
+// metrics.jsonl and output.log from byte offsets (`tail -c +N -F`), and status.json's changes —
+// feeding complete metrics lines through the same parser the local follower uses. When a stream
+// breaks (the link went), the follower waits for the connection to come back and reopens them
+// from the offsets it has, so no line is lost or read twice.
 
 #include <QByteArray>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include "metrics/metrics_parser.h"
 #include "remote/ssh_result.h"
 #include "runs/run_info.h"
-
-class QTimer;
 
 namespace tb {
 
@@ -26,11 +26,10 @@ public:
     // `store` may be null; it must outlive this.
     RemoteFollower(RemoteBackend* backend, QString runId, SeriesStore* store,
                    QObject* parent = nullptr);
+    ~RemoteFollower() override;
 
-    void start(int intervalMs = 250);
-    void stop();
-    // One round trip now, unless one is in flight or the connection is down.
-    void poll();
+    void start();
+    void stop();  // closes the streams; start() continues from the offsets
 
     QString runId() const { return m_runId; }
     const RunInfo& status() const { return m_status; }
@@ -38,38 +37,49 @@ public:
     qint64 logOffset() const { return m_logOffset; }
     const MetricsParser& parser() const { return m_parser; }
     bool isFinished() const { return m_finished; }
-    quint64 pollsDone() const { return m_pollsDone; }  // answered round trips, for benchmarks
-    void setMaxBytesPerPoll(qint64 bytes) { m_maxBytes = qMax<qint64>(1, bytes); }
+    bool isStreaming() const { return m_metricsStream != 0; }
+    int streamsOpened() const { return m_opened; }  // times the streams were (re)opened
 
 Q_SIGNALS:
     void metricsLines(const QByteArray& lines);  // exactly the complete lines consumed
     void recordsAppended(qsizetype count);
     void logAppended(const QByteArray& bytes);
     void statusChanged(const tb::RunInfo& status);
-    void pollFailed(const QString& message);
+    // The streams broke or could not start; they reopen once the connection holds.
+    void interrupted(const QString& message);
     // The run reached a final state and everything it wrote has been read.
     void finished();
 
 private:
-    void answered(const ExecResult& result);
-    void handle(const QByteArray& output);
-    bool takeMetrics(const QByteArray& bytes, qint64 fileSize);
-    bool takeLog(const QByteArray& bytes, qint64 fileSize);
+    void open();
+    void closeStreams();
+    void onData(quint64 streamId, const QByteArray& data);
+    void onStreamFinished(quint64 streamId, const ExecResult& result);
+    void takeMetrics(const QByteArray& bytes);
+    void takeLog(const QByteArray& bytes);
+    void takeStatus(const QByteArray& bytes);
+    void finishIfComplete();
 
     RemoteBackend* m_backend;
     QString m_runId;
     SeriesStore* m_store;
-    QTimer* m_timer;
+    QTimer m_retry;  // reopens after a stream ended while the link still held
     MetricsParser m_parser;
     MetricsBatch m_batch;
     QByteArray m_partial;  // the start of a metrics line not finished yet
+    QByteArray m_statusFrames;
     qint64 m_metricsOffset = 0;
     qint64 m_logOffset = 0;
-    qint64 m_maxBytes = 4 << 20;
+    quint64 m_metricsStream = 0;
+    quint64 m_logStream = 0;
+    quint64 m_statusStream = 0;
     RunInfo m_status;
     QByteArray m_statusText;
-    quint64 m_pollsDone = 0;
-    bool m_inFlight = false;
+    bool m_endKnown = false;  // the status stream said the run ended, with the files' sizes
+    qint64 m_endMetrics = -1;
+    qint64 m_endLog = -1;
+    int m_opened = 0;
+    bool m_active = false;
     bool m_finished = false;
 };
 

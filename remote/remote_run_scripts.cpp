@@ -118,38 +118,60 @@ for d in "$root"/*/; do
 done
 )sh";
 
-// Polled several times a second: status.json is read by the shell itself (the writers put it
-// on one line) and both sizes come from one stat, so a poll that finds nothing new forks twice.
-const char kReadScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
+// Follow streams: the work runs in the background while the shell waits for its stdin to end
+// (the channel closed, or the connection died) and then ends the work; nothing is left behind
+// on the box. Work that ends by itself ends the stream with its status.
+#define TB_UNTIL_CLOSED                                                      \
+    "t=$!\n"                                                                 \
+    "{ cat <&3 >/dev/null 2>&1; kill \"$t\" 2>/dev/null; } >/dev/null 2>&1 &\n" \
+    "w=$!\n"                                                                 \
+    "exec 3<&-\n"                                                            \
+    "wait \"$t\"\n"                                                          \
+    "s=$?\n"                                                                 \
+    "kill \"$w\" 2>/dev/null\n"                                              \
+    "exit \"$s\"\n"
+
+const char kFollowFileScript[] = TB_ROOT_PRELUDE R"sh(
+exec 3<&0
+tail -c +"$4" -F -- "$root/$2/$3" &
+)sh" TB_UNTIL_CLOSED;
+
+// status.json is read by the shell itself every second (no process); sed runs only when it
+// changed. The wrapper writes exit_code once the run's output is complete, so the sizes sent
+// with "end" are final; a command without the wrapper gets ten seconds instead.
+const char kFollowStatusScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
+exec 3<&0
 dir=$root/$2
-max=$5
-metrics=$dir/metrics.jsonl
-log=$dir/output.log
-s=
-if [ -f "$dir/status.json" ]; then IFS= read -r s <"$dir/status.json"; fi
-case $s in *"}") ;; *) s=$(cat "$dir/status.json" 2>/dev/null) ;; esac
-frame status "$s"
-if [ -f "$dir/exit_code" ]; then frame exit "$(cat "$dir/exit_code" 2>/dev/null)"; fi
 size_of() { if [ -f "$1" ]; then stat -c %s "$1"; else echo -1; fi; }
-if [ -f "$metrics" ] && [ -f "$log" ]; then
-    sizes=$(stat -c %s "$metrics" "$log")
-else
-    sizes="$(size_of "$metrics") $(size_of "$log")"
-fi
-chunk() {
-    n=0
-    if [ "$3" -gt "$4" ]; then
-        n=$(($3 - $4))
-        if [ "$n" -gt "$max" ]; then n=$max; fi
-    fi
-    printf '%s %s %s\n' "$1" "$n" "$3"
-    if [ "$n" -gt 0 ]; then tail -c +$(($4 + 1)) "$2" | head -c "$n"; fi
-    printf '\n'
+watch_status() {
+    last=
+    shown=0
+    state=
+    waited=0
+    while :; do
+        s=
+        if [ -f "$dir/status.json" ]; then IFS= read -r s <"$dir/status.json"; fi
+        case $s in *"}") ;; *) s=$(cat "$dir/status.json" 2>/dev/null) ;; esac
+        if [ "$shown" = 0 ] || [ "$s" != "$last" ]; then
+            frame status "$s"
+            shown=1
+            last=$s
+            state=$(printf '%s' "$s" | sed -n 's/.*"state"[[:space:]]*:[[:space:]]*"\([a-z]*\)".*/\1/p')
+        fi
+        case $state in
+            finished | failed | stopped)
+                if [ -f "$dir/exit_code" ] || [ "$waited" -ge 10 ]; then
+                    frame end "$(size_of "$dir/metrics.jsonl") $(size_of "$dir/output.log")"
+                    return 0
+                fi
+                waited=$((waited + 1))
+                ;;
+        esac
+        sleep 1
+    done
 }
-set -- $sizes "$3" "$4"
-chunk metrics "$metrics" "$1" "$3"
-chunk log "$log" "$2" "$4"
-)sh";
+watch_status &
+)sh" TB_UNTIL_CLOSED;
 
 }  // namespace
 
@@ -187,10 +209,14 @@ RemoteCommand scanRunsCommand(const QString& runsRoot) {
     return shScript(kScanScript, {runsRoot});
 }
 
-RemoteCommand readRunFilesCommand(const QString& runsRoot, const QString& runId,
-                                  qint64 metricsOffset, qint64 logOffset, qint64 maxBytes) {
-    return shScript(kReadScript, {runsRoot, runId, QString::number(metricsOffset),
-                                  QString::number(logOffset), QString::number(maxBytes)});
+RemoteCommand followFileCommand(const QString& runsRoot, const QString& runId,
+                                const QString& fileName, qint64 offset) {
+    return shScript(kFollowFileScript,
+                    {runsRoot, runId, fileName, QString::number(qMax<qint64>(0, offset) + 1)});
+}
+
+RemoteCommand followStatusCommand(const QString& runsRoot, const QString& runId) {
+    return shScript(kFollowStatusScript, {runsRoot, runId});
 }
 
 }  // namespace tb

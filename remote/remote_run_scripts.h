@@ -1,6 +1,6 @@
 #pragma once
 // The shell commands a RemoteBackend runs on the host: claim a run directory, write its files
-// and start it detached, signal it, scan the runs root, read new bytes of a run's files.
+// and start it detached, signal it, scan the runs root, follow a run's files.
 //
 // Each is a fixed POSIX sh script run as `sh -c SCRIPT sh ARGS...`: paths, file contents and
 // names only ever arrive as quoted positional arguments, never inside the script text.
@@ -48,9 +48,14 @@ RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId,
 // a live process).
 RemoteCommand scanRunsCommand(const QString& runsRoot);
 
-// Frames: "status", "exit" (when present), then "metrics" and "log" chunks from the given byte
-// offsets, at most `maxBytes` each, with the files' sizes.
-RemoteCommand readRunFilesCommand(const QString& runsRoot, const QString& runId,
-                                  qint64 metricsOffset, qint64 logOffset, qint64 maxBytes);
+// Long-lived follow streams (SshSessionThread::openStream), each ending on the box when its
+// channel closes. The bytes of RUN/FILE from byte `offset` on, then whatever is appended
+// (`tail -c +N -F`, which waits for a file that does not exist yet).
+RemoteCommand followFileCommand(const QString& runsRoot, const QString& runId,
+                                const QString& fileName, qint64 offset);
+// Frames: "status" (status.json's text) at once and whenever it changes (checked every second);
+// once the run has ended and its files are complete, "end" with "METRICS_SIZE LOG_SIZE" (-1:
+// no such file), and the command exits 0.
+RemoteCommand followStatusCommand(const QString& runsRoot, const QString& runId);
 
 }  // namespace tb

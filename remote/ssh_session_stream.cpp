@@ -3,6 +3,7 @@
 #include "remote/ssh_session.h"
 
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimer>
 
 #include <netinet/in.h>
@@ -70,6 +71,17 @@ void SshSession::watchStreamSocket() {
     if (!m_streamTimer) {
         m_streamTimer = new QTimer(this);
         connect(m_streamTimer, &QTimer::timeout, this, &SshSession::pumpStreams);
+        // The session is deleted from another thread once this one has stopped; timers and
+        // notifiers can only be stopped from their own thread, so here, as it ends.
+        connect(
+            QThread::currentThread(), &QThread::finished, this,
+            [this] {
+                delete m_streamNotifier;
+                m_streamNotifier = nullptr;
+                delete m_streamTimer;
+                m_streamTimer = nullptr;
+            },
+            Qt::DirectConnection);
     }
     if (!m_streamTimer->isActive()) m_streamTimer->start(kBufferedCheckMs);
 }

@@ -107,7 +107,7 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         Followed followed(m_backend.get(), id);
         QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
-        followed.follower.start(100);
+        followed.follower.start();
         QVERIFY(finished.wait(300000));
         const QString dir = m_backend->runDir(id);
         QCOMPARE(dir, QDir(m_root).canonicalPath() + QLatin1Char('/') + id);
@@ -198,7 +198,7 @@ private Q_SLOTS:
         connect(m_connection.get(), &HostConnection::stateChanged, &counting,
                 [&](ConnectionState state) { reconnected += state == ConnectionState::Connected; });
         QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
-        followed.follower.start(100);
+        followed.follower.start();
         for (int cut = 1; cut <= 3; ++cut) {
             const qsizetype before = followed.metrics.size();
             QTRY_VERIFY_WITH_TIMEOUT(followed.metrics.size() > before, 300000);
@@ -235,7 +235,7 @@ private Q_SLOTS:
         QVERIFY(find(*scan, id) && find(*scan, id)->state == RunState::Running);
         Followed followed(m_backend.get(), id);
         QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
-        followed.follower.start(100);
+        followed.follower.start();
         QTRY_VERIFY_WITH_TIMEOUT(!followed.metrics.isEmpty(), 60000);
         const auto stopped = m_backend->stop(id);
         QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());

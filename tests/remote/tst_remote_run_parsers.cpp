@@ -110,15 +110,18 @@ private Q_SLOTS:
         const QString dir = root + QStringLiteral("/20261123-010203-demo");
         writeFile(dir + QStringLiteral("/status.json"), R"({"state":"finished","pid":1})");
         writeFile(dir + QStringLiteral("/metrics.jsonl"), "{\"step\":1}\n{\"step\":2}\n{\"st");
-        const QByteArray read =
-            runLocally(readRunFilesCommand(root, QStringLiteral("20261123-010203-demo"), 11, 0, 6));
-        const auto frames = parseRemoteFrames(read);
-        QVERIFY2(frames.ok(), read.constData());
-        QCOMPARE(frames->at(1).key, QByteArray("metrics"));
-        QCOMPARE(frames->at(1).value, QByteArray("{\"step"));  // at most 6 bytes from byte 11
-        QCOMPARE(frames->at(1).fileSize, 26);
-        QCOMPARE(frames->at(2).fileSize, -1);  // no output.log
-
+        writeFile(dir + QStringLiteral("/exit_code"), "0\n");
+        // The status follower: the status, then the run's end with the files' sizes, and exit.
+        int followExit = -1;
+        const QByteArray followed = runLocally(
+            followStatusCommand(root, QStringLiteral("20261123-010203-demo")), &followExit);
+        QCOMPARE(followExit, 0);
+        const auto frames = parseRemoteFrames(followed);
+        QVERIFY2(frames.ok(), followed.constData());
+        QCOMPARE(frames->size(), 2);
+        QCOMPARE(frames->at(0).value, QByteArray(R"({"state":"finished","pid":1})"));
+        QCOMPARE(frames->at(1).key, QByteArray("end"));
+        QCOMPARE(frames->at(1).value, QByteArray("26 -1"));  // no output.log
         const QByteArray answer = runLocally(
             signalRunCommand(root, QStringLiteral("20261123-010203-demo"), QStringLiteral("TERM")));
         QCOMPARE(answer, QByteArray("ended finished\n"));

@@ -1,0 +1,187 @@
+// SshSession streams against a real sshd: two follow streams read interleaved while an exec
+// still gets through, a closed stream says nothing more and its command ends on the box, a
+// command's own end carries its exit status, and a cut connection fails every open stream.
+
+#include <QDir>
+#include <QFile>
+#include <QMap>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <signal.h>
+
+#include "remote/remote_run_scripts.h"
+#include "ssh_test_support.h"
+
+using namespace tb;
+using namespace tb::test;
+
+namespace {
+
+constexpr int kWaitMs = 30000;
+
+// Everything each stream handed out, and how each ended.
+struct StreamLog : QObject {
+    explicit StreamLog(const SshSession* session) {
+        connect(session, &SshSession::streamData, this,
+                [this](quint64 id, const QByteArray& data) { received[id] += data; });
+        connect(session, &SshSession::streamFinished, this,
+                [this](quint64 id, const ExecResult& result) { ended.insert(id, result); });
+    }
+    QMap<quint64, QByteArray> received;
+    QMap<quint64, ExecResult> ended;
+};
+
+void append(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::Append));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+// Pids of the processes whose command line mentions `needle`.
+QList<qint64> processesMentioning(const QByteArray& needle) {
+    QList<qint64> found;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
+    for (const QString& pid : pids) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(needle))
+            found.append(pid.toLongLong());
+    }
+    return found;
+}
+
+qint64 parentPid(qint64 pid) {
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly)) return 0;
+    const QByteArray stat = file.readAll();
+    // "pid (name) state ppid ...": the name may hold spaces, so read after the last ')'.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() : 0;
+}
+
+// A dropped network: every sshd process below the listener dies at once.
+int cutConnections(const SshdFixture& sshd) {
+    QFile pidFile(sshd.path(QStringLiteral("sshd.pid")));
+    if (!pidFile.open(QIODevice::ReadOnly)) return 0;
+    const qint64 listener = pidFile.readAll().trimmed().toLongLong();
+    int killed = 0;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
+    for (const QString& pid : pids) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "sshd") continue;
+        for (qint64 up = parentPid(pid.toLongLong()); up > 1; up = parentPid(up)) {
+            if (up != listener) continue;
+            killed += ::kill(pid_t(pid.toLongLong()), SIGKILL) == 0 ? 1 : 0;
+            break;
+        }
+    }
+    return killed;
+}
+
+}  // namespace
+
+class TestSshStream : public SshdTestCase {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void twoStreamsInterleavedAndClosed() {
+        QTemporaryDir home;
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
+                                {}, testOptions());
+        SessionResults results(thread.session());
+        StreamLog log(thread.session());
+        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
+        const QString root = home.filePath(QStringLiteral("runs"));
+        QVERIFY(QDir().mkpath(root + QStringLiteral("/run")));
+        const QString a = root + QStringLiteral("/run/a.txt");
+        const QString b = root + QStringLiteral("/run/b.txt");
+        append(a, "before\n");  // from byte 3 on: "ore\n"
+
+        const quint64 first = thread.openStream(
+            followFileCommand(root, QStringLiteral("run"), QStringLiteral("a.txt"), 3));
+        const quint64 second = thread.openStream(
+            followFileCommand(root, QStringLiteral("run"), QStringLiteral("b.txt"), 0));
+        QTRY_COMPARE_WITH_TIMEOUT(log.received.value(first), QByteArray("ore\n"), kWaitMs);
+        append(b, "b1\n");  // b.txt did not exist when its stream opened
+        QTRY_COMPARE_WITH_TIMEOUT(log.received.value(second), QByteArray("b1\n"), kWaitMs);
+        append(a, "a1");
+        QTRY_COMPARE_WITH_TIMEOUT(log.received.value(first), QByteArray("ore\na1"), kWaitMs);
+        append(b, "b2\n");
+        QTRY_COMPARE_WITH_TIMEOUT(log.received.value(second), QByteArray("b1\nb2\n"), kWaitMs);
+
+        // Open streams do not hold up a command.
+        const ExecResult echoed = run(thread, results, RemoteCommand(QStringLiteral("echo")).arg("x"));
+        QVERIFY2(echoed.ok(), qPrintable(echoed.message));
+        QCOMPARE(echoed.standardOutput, QByteArray("x\n"));
+
+        thread.closeStream(first);
+        append(a, "after close\n");
+        append(b, "b3\n");
+        QTRY_COMPARE_WITH_TIMEOUT(log.received.value(second), QByteArray("b1\nb2\nb3\n"), kWaitMs);
+        QCOMPARE(log.received.value(first), QByteArray("ore\na1"));
+        QVERIFY(!log.ended.contains(first));
+        // Its tail ended on the box when the channel closed; the other one still runs.
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(a.toUtf8()).isEmpty(), kWaitMs);
+        QVERIFY(!processesMentioning(b.toUtf8()).isEmpty());
+        QVERIFY(log.ended.isEmpty());
+    }
+
+    void commandEndCarriesItsExitStatus() {
+        QTemporaryDir home;
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
+                                {}, testOptions());
+        SessionResults results(thread.session());
+        StreamLog log(thread.session());
+        const quint64 early = thread.openStream(RemoteCommand(QStringLiteral("true")));
+        QTRY_VERIFY_WITH_TIMEOUT(log.ended.contains(early), kWaitMs);
+        QCOMPARE(log.ended.value(early).failure, SshFailure::NotConnected);
+
+        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
+        RemoteCommand command(QStringLiteral("sh"));
+        command.arg(QStringLiteral("-c"))
+            .arg(QStringLiteral("printf 'hello '; printf oops >&2; printf world; exit 3"));
+        const quint64 id = thread.openStream(command);
+        QTRY_VERIFY_WITH_TIMEOUT(log.ended.contains(id), kWaitMs);
+        const ExecResult ended = log.ended.value(id);
+        QVERIFY2(ended.ok(), qPrintable(ended.message));
+        QCOMPARE(ended.exitStatus, 3);
+        QCOMPARE(ended.standardError, QByteArray("oops"));
+        QCOMPARE(log.received.value(id), QByteArray("hello world"));
+    }
+
+    void cutConnectionFailsEveryStream() {
+        QTemporaryDir home;
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
+                                {}, testOptions());
+        SessionResults results(thread.session());
+        StreamLog log(thread.session());
+        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
+        const QString root = home.filePath(QStringLiteral("runs"));
+        QVERIFY(QDir().mkpath(root + QStringLiteral("/run")));
+        const QString a = root + QStringLiteral("/run/a.txt");
+        append(a, "one\n");
+        const quint64 first = thread.openStream(
+            followFileCommand(root, QStringLiteral("run"), QStringLiteral("a.txt"), 0));
+        const quint64 second = thread.openStream(followStatusCommand(root, QStringLiteral("run")));
+        QTRY_COMPARE_WITH_TIMEOUT(log.received.value(first), QByteArray("one\n"), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(log.received.value(second).startsWith("status 0\n\n"), kWaitMs);
+
+        QVERIFY(cutConnections(m_sshd) > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(log.ended.size(), 2, kWaitMs);
+        for (quint64 id : {first, second}) {
+            QCOMPARE(log.ended.value(id).failure, SshFailure::Protocol);
+            QVERIFY2(log.ended.value(id).message.contains(QLatin1String("127.0.0.1")),
+                     qPrintable(log.ended.value(id).message));
+        }
+        // Nothing is left running on the box.
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(root.toUtf8()).isEmpty(), kWaitMs);
+        // A stream asked for on the dead session fails too, at once.
+        const quint64 late = thread.openStream(RemoteCommand(QStringLiteral("true")));
+        QTRY_VERIFY_WITH_TIMEOUT(log.ended.contains(late), kWaitMs);
+        QVERIFY(!log.ended.value(late).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSshStream)
+#include "tst_ssh_stream.moc"
