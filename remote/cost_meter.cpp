@@ -36,7 +36,9 @@ QString formatUptime(double seconds) {
     const qint64 hours = total % 86400 / 3600;
     const qint64 minutes = total % 3600 / 60;
     const qint64 secs = total % 60;
-    const auto two = [](qint64 value) { return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0')); };
+    const auto two = [](qint64 value) {
+        return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0'));
+    };
     QString clock = hours > 0 || days > 0
                         ? QStringLiteral("%1:%2:%3").arg(hours).arg(two(minutes), two(secs))
                         : QStringLiteral("%1:%2").arg(minutes).arg(two(secs));

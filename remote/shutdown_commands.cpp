@@ -23,20 +23,20 @@ RemoteCommand shScript(const char* script, const QStringList& arguments) {
 }
 
 // $1 is the run directory; "~/..." means the remote home. report() prints the state.
-#define TB_SHUTDOWN_PRELUDE                                                                 \
-    "dir=$1\n"                                                                              \
-    "case $dir in \"~\") dir=$HOME ;; \"~/\"*) dir=$HOME/${dir#\"~/\"} ;; esac\n"           \
-    "[ -d \"$dir\" ] || { echo \"no run directory $dir\" >&2; exit 3; }\n"                  \
-    "dir=$(cd \"$dir\" && pwd -P) || exit 3\n"                                              \
-    "report() {\n"                                                                          \
-    "    j=\n"                                                                              \
+#define TB_SHUTDOWN_PRELUDE                                                                   \
+    "dir=$1\n"                                                                                \
+    "case $dir in \"~\") dir=$HOME ;; \"~/\"*) dir=$HOME/${dir#\"~/\"} ;; esac\n"             \
+    "[ -d \"$dir\" ] || { echo \"no run directory $dir\" >&2; exit 3; }\n"                    \
+    "dir=$(cd \"$dir\" && pwd -P) || exit 3\n"                                                \
+    "report() {\n"                                                                            \
+    "    j=\n"                                                                                \
     "    if [ -f \"$dir/shutdown.json\" ]; then IFS= read -r j <\"$dir/shutdown.json\"; fi\n" \
-    "    pid=$(printf '%s' \"$j\" | sed -n 's/.*\"pid\":\\([0-9][0-9]*\\).*/\\1/p')\n"       \
-    "    alive=0\n"                                                                         \
-    "    if [ -n \"$pid\" ] && [ \"$pid\" -gt 0 ] &&\n"                                     \
+    "    pid=$(printf '%s' \"$j\" | sed -n 's/.*\"pid\":\\([0-9][0-9]*\\).*/\\1/p')\n"        \
+    "    alive=0\n"                                                                           \
+    "    if [ -n \"$pid\" ] && [ \"$pid\" -gt 0 ] &&\n"                                       \
     "        { [ -d \"/proc/$pid\" ] || kill -0 \"$pid\" 2>/dev/null; }; then alive=1; fi\n"  \
     "    printf 'dir %s\\nnow %s\\nalive %s\\n' \"$dir\" \"$(date +%s)\" \"$alive\"\n"        \
-    "    if [ -n \"$j\" ]; then printf '%s\\n' \"$j\"; fi\n"                                \
+    "    if [ -n \"$j\" ]; then printf '%s\\n' \"$j\"; fi\n"                                  \
     "}\n"
 
 const char kArmScript[] = TB_SHUTDOWN_PRELUDE R"sh(
@@ -110,13 +110,20 @@ Result<void> readJson(const QByteArray& line, ShutdownState& state) {
 
 QString shutdownPhaseName(ShutdownPhase phase) {
     switch (phase) {
-        case ShutdownPhase::None: return QStringLiteral("none");
-        case ShutdownPhase::Waiting: return QStringLiteral("waiting");
-        case ShutdownPhase::Counting: return QStringLiteral("counting");
-        case ShutdownPhase::Executing: return QStringLiteral("executing");
-        case ShutdownPhase::Cancelled: return QStringLiteral("cancelled");
-        case ShutdownPhase::Done: return QStringLiteral("done");
-        case ShutdownPhase::Failed: return QStringLiteral("failed");
+        case ShutdownPhase::None:
+            return QStringLiteral("none");
+        case ShutdownPhase::Waiting:
+            return QStringLiteral("waiting");
+        case ShutdownPhase::Counting:
+            return QStringLiteral("counting");
+        case ShutdownPhase::Executing:
+            return QStringLiteral("executing");
+        case ShutdownPhase::Cancelled:
+            return QStringLiteral("cancelled");
+        case ShutdownPhase::Done:
+            return QStringLiteral("done");
+        case ShutdownPhase::Failed:
+            return QStringLiteral("failed");
     }
     return {};
 }
@@ -132,14 +139,16 @@ bool ShutdownState::isFinal() const {
 }
 
 QString describeShutdown(const ShutdownState& state) {
-    const QString cancelHint = QStringLiteral("; cancel with `trainbench shutdown-cancel` or "
-                                              "`touch %1/shutdown.cancel` on the box")
+    const QString cancelHint = QStringLiteral(
+                                   "; cancel with `trainbench shutdown-cancel` or "
+                                   "`touch %1/shutdown.cancel` on the box")
                                    .arg(state.runDir);
     const QString notRunning =
         state.watcherAlive ? QString()
                            : QStringLiteral(" (the watcher is not running on the box: arm again)");
     switch (state.phase) {
-        case ShutdownPhase::None: return QStringLiteral("no shutdown armed for this run");
+        case ShutdownPhase::None:
+            return QStringLiteral("no shutdown armed for this run");
         case ShutdownPhase::Waiting:
             return QStringLiteral("`%1` %2 after the run ends%3%4")
                 .arg(state.command, minutesAndSeconds(state.delaySeconds), notRunning, cancelHint);
@@ -149,8 +158,10 @@ QString describeShutdown(const ShutdownState& state) {
                      notRunning, cancelHint);
         case ShutdownPhase::Executing:
             return QStringLiteral("running `%1` now").arg(state.command);
-        case ShutdownPhase::Cancelled: return QStringLiteral("shutdown cancelled");
-        case ShutdownPhase::Done: return QStringLiteral("`%1` ran").arg(state.command);
+        case ShutdownPhase::Cancelled:
+            return QStringLiteral("shutdown cancelled");
+        case ShutdownPhase::Done:
+            return QStringLiteral("`%1` ran").arg(state.command);
         case ShutdownPhase::Failed:
             return QStringLiteral("shutdown failed: %1").arg(state.message);
     }
@@ -168,9 +179,8 @@ QString newShutdownToken() {
     return QUuid::createUuid().toString(QUuid::Id128);
 }
 
-RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watcher,
-                                 int delaySeconds, const QString& command, const QString& token,
-                                 int pollSeconds) {
+RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watcher, int delaySeconds,
+                                 const QString& command, const QString& token, int pollSeconds) {
     // The state until the watcher writes its own; "token" is followed by another key, as the
     // watcher's ownership check expects.
     const QJsonObject initial{{QStringLiteral("state"), QStringLiteral("waiting")},
@@ -181,8 +191,7 @@ RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watche
                               {QStringLiteral("updated"), 0},
                               {QStringLiteral("pid"), 0},
                               {QStringLiteral("message"), QStringLiteral("starting the watcher")}};
-    const QString json =
-        QString::fromUtf8(QJsonDocument(initial).toJson(QJsonDocument::Compact));
+    const QString json = QString::fromUtf8(QJsonDocument(initial).toJson(QJsonDocument::Compact));
     return shScript(kArmScript, {runDir, QString::fromUtf8(watcher), QString::number(delaySeconds),
                                  command, token, json, QString::number(pollSeconds)});
 }

@@ -32,12 +32,12 @@ QString shutdownPhaseName(ShutdownPhase phase);  // "waiting", "counting", ...
 
 struct ShutdownState {
     ShutdownPhase phase = ShutdownPhase::None;
-    QString runDir;      // absolute, as the box resolved it
+    QString runDir;       // absolute, as the box resolved it
     qint64 deadline = 0;  // epoch seconds on the box's clock; 0 until the run ended
     qint64 boxNow = 0;    // the box's clock when this was read
     int delaySeconds = 0;
     QString command;
-    QString runState;  // the run's final state the watcher saw
+    QString runState;             // the run's final state the watcher saw
     std::optional<int> exitCode;  // the command's, once it ran
     QString message;
     bool watcherAlive = false;
@@ -59,9 +59,8 @@ QString newShutdownToken();
 // Uploads the watcher into RUN_DIR, clears an old cancel file, writes shutdown.json (waiting)
 // and starts the watcher detached. `pollSeconds` is how often it looks at status.json while the
 // run goes on. Prints the state as readShutdownCommand does; exit 3: no such run directory.
-RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watcher,
-                                 int delaySeconds, const QString& command, const QString& token,
-                                 int pollSeconds = 5);
+RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watcher, int delaySeconds,
+                                 const QString& command, const QString& token, int pollSeconds = 5);
 // Creates RUN_DIR/shutdown.cancel (what a person on the box may do by hand too), then prints
 // the state. Exit 3: no such run directory.
 RemoteCommand cancelShutdownCommand(const QString& runDir);

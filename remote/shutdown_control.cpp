@@ -21,8 +21,8 @@ void ShutdownControl::arm(const QString& runDir, int delaySeconds, const QString
         return;
     }
     send(Request::Arm, runDir,
-         armShutdownCommand(runDir, watcher, std::max(0, delaySeconds), command,
-                            newShutdownToken(), m_pollSeconds));
+         armShutdownCommand(runDir, watcher, std::max(0, delaySeconds), command, newShutdownToken(),
+                            m_pollSeconds));
 }
 
 void ShutdownControl::cancel(const QString& runDir) {

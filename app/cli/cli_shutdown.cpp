@@ -153,9 +153,9 @@ int runShutdown(const QString& verb, const Parsed& parsed, const RemoteHost& hos
         state = confirmCancel(control, *dir, *state);
     if (!state) return failWith(QString::fromStdString(state.error()));
     printOut(describeShutdown(*state) + QLatin1Char('\n'));
-    const bool tooLate = verb == QLatin1String("shutdown-cancel") &&
-                         (state->phase == ShutdownPhase::Executing ||
-                          state->phase == ShutdownPhase::Done);
+    const bool tooLate =
+        verb == QLatin1String("shutdown-cancel") &&
+        (state->phase == ShutdownPhase::Executing || state->phase == ShutdownPhase::Done);
     return tooLate ? 1 : 0;
 }
 
@@ -204,9 +204,9 @@ int costCommand(int argc, char** argv) {
     auto uptime = parseUptime(result->standardOutput);
     if (!uptime)
         return failWith(host->name + QStringLiteral(": ") + QString::fromStdString(uptime.error()));
-    printOut(QStringLiteral("%1: up %2, %3\n")
-                 .arg(host->name, formatUptime(*uptime),
-                      formatCostSoFar(host->pricePerHour, *uptime)));
+    printOut(
+        QStringLiteral("%1: up %2, %3\n")
+            .arg(host->name, formatUptime(*uptime), formatCostSoFar(host->pricePerHour, *uptime)));
     return 0;
 }
 

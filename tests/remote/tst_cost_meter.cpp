@@ -13,8 +13,8 @@ private Q_SLOTS:
     void costIsPriceTimesHours() {
         QCOMPARE(costOf(1.71, 2 * 3600.0), 3.42);
         QCOMPARE(costOf(2.0, 90 * 60.0), 3.0);
-        QCOMPARE(costOf(0.0, 3600.0), 0.0);   // no price set
-        QCOMPARE(costOf(1.5, -10.0), 0.0);    // a clock going backwards costs nothing
+        QCOMPARE(costOf(0.0, 3600.0), 0.0);  // no price set
+        QCOMPARE(costOf(1.5, -10.0), 0.0);   // a clock going backwards costs nothing
     }
 
     void soFarLineNamesCostAndRate() {

@@ -28,9 +28,7 @@ struct Answers : QObject {
         connect(control, &ShutdownControl::finished, this,
                 [this](ShutdownControl::Request, const ShutdownState& s) { state = s; });
         connect(control, &ShutdownControl::failed, this,
-                [this](ShutdownControl::Request, const QString&, const QString& m) {
-                    error = m;
-                });
+                [this](ShutdownControl::Request, const QString&, const QString& m) { error = m; });
     }
     void reset() {
         state.reset();
@@ -119,8 +117,8 @@ private Q_SLOTS:
 
         // The countdown is visible, with its deadline ahead on the box's clock.
         std::optional<ShutdownState> counting;
-        QTRY_VERIFY_WITH_TIMEOUT((counting = read(dir)) && counting->phase != ShutdownPhase::Waiting,
-                                 kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (counting = read(dir)) && counting->phase != ShutdownPhase::Waiting, kWaitMs);
         QCOMPARE(counting->phase, ShutdownPhase::Counting);
         QVERIFY(counting->deadline > counting->boxNow);
         QVERIFY(counting->secondsLeft() > 0);
@@ -138,13 +136,17 @@ private Q_SLOTS:
         const QString dir = makeRun(QStringLiteral("cancel-app"), "failed");
         const QString marker = m_home.filePath(QStringLiteral("cancel-app-marker"));
         const qint64 armedAt = QDateTime::currentSecsSinceEpoch();
-        QVERIFY(ask([&] { m_control->arm(dir, 2, touchCommand(marker)); }));
-        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Counting, kWaitMs);
+        QVERIFY(ask([&] { m_control->arm(dir, 3, touchCommand(marker)); }));
+        // Cancelled as soon as the countdown shows, well before its deadline.
+        QTRY_VERIFY_WITH_TIMEOUT(phaseOf(dir) != ShutdownPhase::Waiting, kWaitMs);
         QVERIFY(ask([&] { m_control->cancel(dir); }));
 
-        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Cancelled, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(read(dir)->isFinal(), kWaitMs);
+        const auto state = read(dir);
+        QCOMPARE(state->phase, ShutdownPhase::Cancelled);
+        QVERIFY(state->deadline > 0);  // the countdown had started
         // Past the deadline, with the watcher gone: nothing is left that could run it.
-        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() > armedAt + 3, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() > armedAt + 4, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(!read(dir)->watcherAlive, kWaitMs);
         QVERIFY(!QFile::exists(marker));
         QCOMPARE(phaseOf(dir), ShutdownPhase::Cancelled);
@@ -205,11 +207,13 @@ private Q_SLOTS:
     void failingCommandIsReportedWithItsStatus() {
         QVERIFY(connected());
         const QString dir = makeRun(QStringLiteral("failing"), "finished");
-        QVERIFY(ask([&] { m_control->arm(dir, 0, QStringLiteral("echo no permission >&2; exit 7")); }));
+        QVERIFY(
+            ask([&] { m_control->arm(dir, 0, QStringLiteral("echo no permission >&2; exit 7")); }));
         QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Failed, kWaitMs);
         const auto state = read(dir);
         QCOMPARE(state->exitCode.value_or(-1), 7);
-        QVERIFY2(state->message.contains(QLatin1String("no permission")), qPrintable(state->message));
+        QVERIFY2(state->message.contains(QLatin1String("no permission")),
+                 qPrintable(state->message));
     }
 
     void missingRunDirectoryIsAClearError() {

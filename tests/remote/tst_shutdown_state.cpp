@@ -64,7 +64,8 @@ private Q_SLOTS:
         const auto unknown =
             parseShutdownState("dir /d\nnow 5\nalive 0\n{\"state\":\"exploded\"}\n");
         QVERIFY(!unknown.ok());
-        QVERIFY(QString::fromStdString(unknown.error()).contains(QLatin1String("/d/shutdown.json")));
+        QVERIFY(
+            QString::fromStdString(unknown.error()).contains(QLatin1String("/d/shutdown.json")));
         QVERIFY(!parseShutdownState("dir /d\nnow 5\nalive 0\n{torn").ok());
     }
 
