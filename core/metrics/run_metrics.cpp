@@ -28,13 +28,34 @@ RunMetrics::RunMetrics(QString runDir, QObject* parent)
       m_tail(std::make_unique<MetricsTail>(m_runDir + "/metrics.jsonl", &m_store)) {
 }
 
+RunMetrics* RunMetrics::fed(QObject* parent) {
+    auto* metrics = new RunMetrics(QString(), parent);
+    metrics->m_tail.reset();
+    metrics->m_feedParser = std::make_unique<MetricsParser>();
+    return metrics;
+}
+
 RunMetrics::~RunMetrics() = default;
 
 qsizetype RunMetrics::malformedLines() const {
-    return m_tail->totalMalformedLines();
+    return m_tail ? m_tail->totalMalformedLines()
+                  : qsizetype(m_feedParser->totalMalformedLines());
+}
+
+void RunMetrics::appendBytes(const QByteArray& bytes) {
+    if (!m_feedParser || bytes.isEmpty()) return;
+    m_feedPartial += bytes;
+    MetricsBatch batch;
+    const ParseResult parsed = m_feedParser->parse(
+        std::string_view(m_feedPartial.constData(), std::size_t(m_feedPartial.size())), batch);
+    m_feedPartial.remove(0, qsizetype(parsed.bytesConsumed));
+    if (parsed.records == 0) return;
+    m_store.append(batch, m_feedParser->keyNames());
+    Q_EMIT dataAppended();
 }
 
 bool RunMetrics::poll() {
+    if (!m_tail) return false;
     const TailPollResult result = m_tail->poll();
     if (result.reset) {
         m_derived.clear();
@@ -142,6 +163,16 @@ RunMetrics* RunMetricsPool::open(const QString& runId, const QString& runDir, bo
         metrics->poll();
     }
     setLive(runId, live);
+    return metrics;
+}
+
+RunMetrics* RunMetricsPool::openFed(const QString& runId) {
+    RunMetrics* metrics = m_runs.value(runId);
+    if (metrics && metrics->isFed()) return metrics;
+    if (metrics) metrics->deleteLater();  // a view may still hold it until its next setRuns
+    m_live.remove(runId);
+    metrics = RunMetrics::fed(this);
+    m_runs.insert(runId, metrics);
     return metrics;
 }
 

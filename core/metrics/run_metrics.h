@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "metrics/ema_smoother.h"
+#include "metrics/metrics_parser.h"
 #include "metrics/min_max_lod.h"
 #include "metrics/series_store.h"
 
@@ -38,12 +39,19 @@ class RunMetrics : public QObject {
     Q_OBJECT
 public:
     explicit RunMetrics(QString runDir, QObject* parent = nullptr);
+    // Fed: no local file; the owner hands in metrics.jsonl bytes as they arrive (a remote run).
+    static RunMetrics* fed(QObject* parent = nullptr);
     ~RunMetrics() override;
 
     QString runDir() const { return m_runDir; }
+    bool isFed() const { return !m_tail; }
     // Reads what was appended since the last call (never the whole file again) and rescans
-    // checkpoints/ when the directory changed. Returns true when anything changed.
+    // checkpoints/ when the directory changed. Returns true when anything changed. A fed
+    // RunMetrics has nothing to read: false.
     bool poll();
+    // Fed only: the next bytes of metrics.jsonl, in order; an unfinished last line is kept
+    // until the rest of it comes.
+    void appendBytes(const QByteArray& bytes);
 
     const SeriesStore& store() const { return m_store; }
     qsizetype malformedLines() const;
@@ -76,7 +84,9 @@ private:
 
     QString m_runDir;
     SeriesStore m_store;
-    std::unique_ptr<MetricsTail> m_tail;
+    std::unique_ptr<MetricsTail> m_tail;  // null when fed
+    std::unique_ptr<MetricsParser> m_feedParser;
+    QByteArray m_feedPartial;
     std::vector<Derived> m_derived;
     quint64 m_generation = 0;
     QList<CheckpointMark> m_checkpoints;
@@ -94,6 +104,8 @@ public:
 
     // Gets or creates the run's metrics; a new one is read to the end of the file at once.
     RunMetrics* open(const QString& runId, const QString& runDir, bool live);
+    // Gets or creates a fed one (see RunMetrics::fed); an existing file-read one is replaced.
+    RunMetrics* openFed(const QString& runId);
     RunMetrics* find(const QString& runId) const { return m_runs.value(runId); }
     void setLive(const QString& runId, bool live);
     bool isLive(const QString& runId) const { return m_live.contains(runId); }

@@ -58,7 +58,7 @@ const RunInfo* RunCatalog::find(const QString& id) const {
 void RunCatalog::refresh() {
     const QStringList names = candidateDirs(m_runsRoot);
     QHash<QString, qsizetype> known;
-    for (qsizetype i = 0; i < m_runs.size(); ++i) known.insert(m_runs[i].id, i);
+    for (qsizetype i = 0; i < m_local.size(); ++i) known.insert(m_local[i].id, i);
 
     QList<RunInfo> next;
     next.reserve(names.size());
@@ -70,7 +70,7 @@ void RunCatalog::refresh() {
         const qint64 stamp = statusStamp(dir);
         const auto old = known.constFind(name);
         if (old != known.cend()) {
-            const RunInfo& previous = m_runs[*old];
+            const RunInfo& previous = m_local[*old];
             // A finished run only changes when its status.json is rewritten; a live one changes
             // with every metrics line, and "lost" can only be seen by looking at its pid.
             if (stamp == m_statusStamps.value(name, -2) && !isLiveState(previous.state)) {
@@ -84,25 +84,62 @@ void RunCatalog::refresh() {
         stamps.insert(name, stamp);
         if (old == known.cend()) {
             membershipChanged = true;
-        } else if (!sameRun(m_runs[*old], info)) {
+        } else if (!sameRun(m_local[*old], info)) {
             changed.append(info.id);
         }
         next.append(std::move(info));
     }
     qsizetype kept = 0;
     for (const RunInfo& run : next) kept += known.contains(run.id) ? 1 : 0;
-    if (kept != m_runs.size()) membershipChanged = true;  // runs were removed
-    // Run ids begin with their creation time, so a descending sort puts the newest first.
-    std::sort(next.begin(), next.end(),
-              [](const RunInfo& a, const RunInfo& b) { return a.id > b.id; });
-    m_runs = std::move(next);
+    if (kept != m_local.size()) membershipChanged = true;  // runs were removed
+    m_local = std::move(next);
     m_statusStamps = std::move(stamps);
+    merge();
 
     if (membershipChanged) {
         Q_EMIT runsReset();
     } else if (!changed.isEmpty()) {
         Q_EMIT runsUpdated(changed);
     }
+}
+
+void RunCatalog::merge() {
+    m_runs = m_local;
+    for (const QList<RunInfo>& runs : std::as_const(m_remote)) m_runs += runs;
+    // Run ids begin with their creation time, so a descending sort puts the newest first.
+    std::stable_sort(m_runs.begin(), m_runs.end(),
+                     [](const RunInfo& a, const RunInfo& b) { return a.id > b.id; });
+}
+
+void RunCatalog::setRemoteRuns(const QString& host, QList<RunInfo> runs) {
+    const QList<RunInfo> before = m_remote.value(host);
+    QHash<QString, const RunInfo*> old;
+    for (const RunInfo& run : before) old.insert(run.id, &run);
+    bool membershipChanged = !m_remote.contains(host) && !runs.isEmpty();
+    membershipChanged = membershipChanged || before.size() != runs.size();
+    QStringList changed;
+    for (RunInfo& run : runs) {
+        run.target = host;  // the host's stored name, even for runs another app started
+        const RunInfo* previous = old.value(run.id);
+        if (!previous)
+            membershipChanged = true;
+        else if (!sameRun(*previous, run))
+            changed.append(run.id);
+    }
+    m_remote.insert(host, std::move(runs));
+    merge();
+    if (membershipChanged)
+        Q_EMIT runsReset();
+    else if (!changed.isEmpty())
+        Q_EMIT runsUpdated(changed);
+}
+
+void RunCatalog::setHostNote(const QString& host, const QString& note) {
+    if (m_hostNotes.value(host) == note) return;
+    m_hostNotes.insert(host, note);
+    QStringList ids;
+    for (const RunInfo& run : m_remote.value(host)) ids.append(run.id);
+    if (!ids.isEmpty()) Q_EMIT runsUpdated(ids);
 }
 
 void RunCatalog::startWatching(int intervalMs) {
@@ -120,6 +157,10 @@ Result<void> RunCatalog::annotate(const QString& id, const QString& name, const 
         return fail("no run '" + id.toStdString() + "' in " + m_runsRoot.toStdString() +
                     "; refresh the list and try again");
     }
+    if (isRemote(*run)) {
+        return fail("run " + id.toStdString() + " lives on host " + run->target.toStdString() +
+                    "; names, tags and notes are kept for local runs only so far");
+    }
     QJsonObject object;
     object.insert(QLatin1String("name"), name);
     object.insert(QLatin1String("tags"), QJsonArray::fromStringList(tags));
@@ -131,9 +172,10 @@ Result<void> RunCatalog::annotate(const QString& id, const QString& name, const 
     }
     RunInfo updated;
     if (readRunInfo(run->dir, updated)) {
-        for (RunInfo& entry : m_runs) {
-            if (entry.id == id) entry = std::move(updated);
+        for (RunInfo& entry : m_local) {
+            if (entry.id == id) entry = updated;
         }
+        merge();
     }
     Q_EMIT runsUpdated({id});
     return {};
@@ -144,6 +186,10 @@ Result<void> RunCatalog::remove(const QString& id) {
     if (!run) {
         return fail("no run '" + id.toStdString() + "' in " + m_runsRoot.toStdString() +
                     "; refresh the list and try again");
+    }
+    if (isRemote(*run)) {
+        return fail("run " + id.toStdString() + " lives on host " + run->target.toStdString() +
+                    "; delete it there (its folder under the host's runs root)");
     }
     // Look again: the cached state may be a second old, and deleting a live run's directory
     // would pull the files out from under its process.
@@ -158,8 +204,9 @@ Result<void> RunCatalog::remove(const QString& id) {
         return fail("could not delete all of " + dir.toStdString() +
                     "; check its permissions and delete the rest by hand");
     }
-    m_runs.removeIf([&id](const RunInfo& entry) { return entry.id == id; });
+    m_local.removeIf([&id](const RunInfo& entry) { return entry.id == id; });
     m_statusStamps.remove(id);
+    merge();
     Q_EMIT runsReset();
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
-// The runs under one runs root: scanned from disk, refreshed on a timer, changes batched.
+// The runs under one runs root, scanned from disk and refreshed on a timer, merged with the
+// runs each SSH host's scan reported; changes batched.
 
 #include <QHash>
 #include <QList>
@@ -29,6 +30,15 @@ public:
     void refresh();
     void startWatching(int intervalMs = 1000);
 
+    // Replaces the runs last listed on `host` (its scan: target == host, dir on the host).
+    void setRemoteRuns(const QString& host, QList<RunInfo> runs);
+    // How the app reaches the host now ("reconnecting", "offline"; empty when connected):
+    // shown next to its runs' target.
+    void setHostNote(const QString& host, const QString& note);
+    QString hostNote(const QString& host) const { return m_hostNotes.value(host); }
+    QStringList remoteHosts() const { return m_remote.keys(); }
+    bool isRemote(const RunInfo& run) const { return m_remote.contains(run.target); }
+
     // annotations.json: the user's name, tags and note for a run (atomic rewrite).
     Result<void> annotate(const QString& id, const QString& name, const QStringList& tags,
                           const QString& note);
@@ -40,8 +50,13 @@ Q_SIGNALS:
     void runsUpdated(const QStringList& ids);  // fields of these runs changed (one batch)
 
 private:
+    void merge();  // m_runs = local + remote, newest first
+
     QString m_runsRoot;
     QList<RunInfo> m_runs;
+    QList<RunInfo> m_local;
+    QHash<QString, QList<RunInfo>> m_remote;  // host -> its last scan
+    QHash<QString, QString> m_hostNotes;
     QHash<QString, qint64> m_statusStamps;  // id -> status.json mtime (ms) at last read
     QTimer* m_timer = nullptr;
 };

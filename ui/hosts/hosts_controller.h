@@ -71,6 +71,10 @@ public:
     // Stops every request on the host's session (probe and transfers alike).
     void cancelTransfers(const QString& name);
 
+    // The host's one connection (made on first use; null for an unknown name), for the
+    // remote runs of the main window to share instead of opening a second session.
+    HostConnection* connection(const QString& name) { return connectionFor(name); }
+
     // The target a session uses: the stored one with the default known_hosts applied.
     SshTarget sessionTarget(const RemoteHost& host) const;
 

@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include "hosts/hosts_controller.h"
+
 namespace tb {
 
 struct AppContext {
@@ -10,6 +12,8 @@ struct AppContext {
     QString configsDir;  // the user's configs (seeded with the demo)
     QString binDir;      // trainbench-train and tb-wrap.sh
     QString openConfig;  // config to open at start ("" = the demo)
+    QString hostsConfigDir;  // hosts.json ("" = HostStore::defaultConfigDir())
+    HostsControllerOptions hostsOptions;
 };
 
 }  // namespace tb

@@ -20,6 +20,7 @@
 #include "monitor/log_view.h"
 #include "monitor/run_notifier.h"
 #include "plot/chart_panel.h"
+#include "remote_runs.h"
 #include "run_controller.h"
 #include "runs/local_backend.h"
 #include "runs/run_catalog.h"
@@ -51,11 +52,15 @@ MainWindow::MainWindow(const AppContext& context, QWidget* parent)
     m_catalog->refresh();
     m_catalog->startWatching(1000);
     m_gpuMonitor->start();
+    m_remote->start();
     if (!m_catalog->runs().isEmpty()) m_runsPanel->selectRun(m_catalog->runs().first().id);
     updateRunAction();
 }
 
-MainWindow::~MainWindow() = default;
+// The remote runs use the hosts' connections: they go before the hosts controller does.
+MainWindow::~MainWindow() {
+    delete m_remote;
+}
 
 void MainWindow::createPanels() {
     m_catalog = new RunCatalog(m_context.runsRoot, this);
@@ -79,7 +84,11 @@ void MainWindow::createPanels() {
     m_checkpoints = new CheckpointsPanel(m_checkpointCatalog, this);
     m_gpuPanel = new GpuPanel(this);
     m_gpuPanel->setMonitor(m_gpuMonitor);
-    m_hosts = new HostsController(HostStore::defaultConfigDir(), {}, this);
+    const QString hostsDir = m_context.hostsConfigDir.isEmpty() ? HostStore::defaultConfigDir()
+                                                                : m_context.hostsConfigDir;
+    m_hosts = new HostsController(hostsDir, m_context.hostsOptions, this);
+    m_remote = new RemoteRuns(m_hosts, m_catalog, m_metrics, m_context.binDir + "/tb-wrap.sh", this);
+    m_controller->setRemoteRuns(m_remote);
     m_hostsPanel = new HostsPanel(m_hosts, {}, this);
     setCentralWidget(m_charts);
     m_runsRootLabel = new QLabel(tr("Runs: %1").arg(m_context.runsRoot), this);
@@ -144,6 +153,9 @@ void MainWindow::connectPanels() {
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     if (const Result<void> loaded = m_hosts->load(); !loaded)
         statusBar()->showMessage(QString::fromStdString(loaded.error()));
+    connect(m_remote, &RemoteRuns::logAppended, this, [this](const QString& id, const QByteArray& bytes) {
+        if (id == m_shownRun) m_log->appendStreamed(bytes);
+    });
     connect(m_notifier, &RunNotifier::notify, this,
             [this](const QString& title, const QString& text) { statusBar()->showMessage(title + ": " + text, 15000); });
 }
@@ -162,11 +174,13 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState(kLayoutVersion));
+    m_remote->saveConnectedHosts();
     // Runs are detached processes: closing the window leaves them training.
     event->accept();
 }
 
 void MainWindow::onSelectionChanged(const QStringList& runIds) {
+    m_remote->follow(runIds);  // remote runs' curves are fed before the charts open them
     QList<ChartRun> chartRuns;
     for (const QString& id : runIds) {
         const RunInfo* run = m_catalog->find(id);
@@ -174,6 +188,7 @@ void MainWindow::onSelectionChanged(const QStringList& runIds) {
         chartRuns.append({run->id, run->dir, run->name.isEmpty() ? run->id : run->name, !isFinalState(run->state)});
     }
     m_charts->setRuns(chartRuns);
+    m_remote->release(runIds);
     showRun(m_runsPanel->currentRunId());
     updateRunAction();
 }
@@ -182,6 +197,12 @@ void MainWindow::showRun(const QString& runId) {
     if (runId == m_shownRun) return;
     m_shownRun = runId;
     const RunInfo* run = m_catalog->find(runId);
+    if (run && m_catalog->isRemote(*run)) {
+        m_checkpoints->showRun(runId, QString());  // remote checkpoints are not listed yet
+        m_log->openStream(run->target + ":" + run->dir + "/output.log");
+        m_log->appendStreamed(m_remote->recentLog(runId));
+        return;
+    }
     m_checkpoints->showRun(runId, run ? run->dir : QString());
     if (run) m_log->openFile(run->dir + "/output.log", LogView::StartAt::End);
 }

@@ -26,7 +26,9 @@ class LogView;
 class RunCatalog;
 class RunController;
 class RunMetricsPool;
+class RemoteRuns;
 class RunNotifier;
+class RunTargetBox;
 class RunsPanel;
 
 class MainWindow : public QMainWindow {
@@ -44,6 +46,10 @@ public:
     CheckpointsPanel* checkpointsPanel() const { return m_checkpoints; }
     RunController* runController() const { return m_controller; }
     HostsPanel* hostsPanel() const { return m_hostsPanel; }
+    HostsController* hosts() const { return m_hosts; }
+    RemoteRuns* remoteRuns() const { return m_remote; }
+    RunMetricsPool* metricsPool() const { return m_metrics; }
+    RunTargetBox* runTargetBox() const { return m_targetBox; }
     QAction* runAction() const { return m_runAction; }
     QAction* stopAction() const { return m_stopAction; }
 
@@ -83,6 +89,8 @@ private:
     CheckpointsPanel* m_checkpoints = nullptr;
     GpuPanel* m_gpuPanel = nullptr;
     HostsController* m_hosts = nullptr;
+    RemoteRuns* m_remote = nullptr;
+    RunTargetBox* m_targetBox = nullptr;
     HostsPanel* m_hostsPanel = nullptr;
     QList<QDockWidget*> m_docks;
     QLabel* m_runsRootLabel = nullptr;

@@ -10,8 +10,10 @@
 #include <QToolBar>
 
 #include "config/config_editor.h"
+#include "hosts/hosts_controller.h"
 #include "main_window.h"
 #include "run_controller.h"
+#include "run_target_box.h"
 #include "runs/run_catalog.h"
 #include "runs_panel.h"
 
@@ -68,6 +70,11 @@ void MainWindow::createMenus() {
     QToolBar* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName("mainToolbar");
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_targetBox = new RunTargetBox(toolbar);
+    m_targetBox->setHosts(m_hosts->hostNames());
+    connect(m_hosts, &HostsController::hostsChanged, m_targetBox,
+            [this] { m_targetBox->setHosts(m_hosts->hostNames()); });
+    toolbar->addWidget(m_targetBox);
     toolbar->addAction(m_runAction);
     toolbar->addAction(m_stopAction);
 }
@@ -75,7 +82,7 @@ void MainWindow::createMenus() {
 void MainWindow::updateRunAction() {
     const bool valid = m_editor->isValid();
     m_runAction->setEnabled(valid);
-    m_runAction->setToolTip(valid ? tr("Train this config (Ctrl+R)")
+    m_runAction->setToolTip(valid ? tr("Train this config on the chosen target (Ctrl+R)")
                                   : tr("Cannot run: %1").arg(m_editor->invalidReason()));
     const RunInfo* run = m_catalog->find(m_runsPanel->currentRunId());
     m_stopAction->setEnabled(run && !isFinalState(run->state));
@@ -86,7 +93,7 @@ void MainWindow::startRun() {
         statusBar()->showMessage(tr("Cannot run: %1").arg(m_editor->invalidReason()), 8000);
         return;
     }
-    m_controller->launch(m_editor->filePath(), m_editor->text());
+    m_controller->launchOn(m_targetBox->host(), m_editor->filePath(), m_editor->text());
 }
 
 void MainWindow::stopCurrentRun() {

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "config/config_file.h"
+#include "remote_runs.h"
 #include "runs/backend.h"
 #include "runs/run_catalog.h"
 
@@ -38,17 +39,51 @@ void RunController::launch(const QString& configPath, const QString& configText)
     launchRequest(request);
 }
 
+void RunController::launchOn(const QString& host, const QString& configPath, const QString& configText) {
+    if (host.isEmpty() || !m_remote) return launch(configPath, configText);
+    LaunchRequest request;
+    request.configPath = configPath;
+    request.configText = configText;
+    Q_EMIT statusMessage(tr("Starting a run on %1…").arg(host));
+    m_remote->launch(host, request, [this, host](Result<QString> launched) {
+        if (!launched) return Q_EMIT failed(QString::fromStdString(launched.error()));
+        Q_EMIT statusMessage(tr("Started %1 on %2").arg(*launched, host));
+        Q_EMIT this->launched(*launched);
+    });
+}
+
+bool RunController::isRemote(const QString& runId) const {
+    const RunInfo* run = m_catalog->find(runId);
+    return m_remote && run && m_catalog->isRemote(*run);
+}
+
 void RunController::stop(const QString& runId) {
-    if (auto stopped = m_backend->stop(runId); !stopped) {
-        Q_EMIT failed(QString::fromStdString(stopped.error()));
-        return;
+    if (!isRemote(runId)) {
+        if (auto stopped = m_backend->stop(runId); !stopped) {
+            Q_EMIT failed(QString::fromStdString(stopped.error()));
+            return;
+        }
+        return stopRequested(runId);
     }
+    m_remote->signalRun(runId, QStringLiteral("TERM"), [this, runId](Result<void> sent) {
+        if (!sent) return Q_EMIT failed(QString::fromStdString(sent.error()));
+        stopRequested(runId);
+    });
+}
+
+void RunController::stopRequested(const QString& runId) {
     Q_EMIT statusMessage(tr("Stopping %1: the trainer finishes its step and writes a checkpoint").arg(runId));
     QTimer::singleShot(m_stopGraceMs, this, [this, runId] { offerKillIfStillRunning(runId); });
 }
 
 void RunController::kill(const QString& runId) {
-    if (auto killed = m_backend->kill(runId); !killed) Q_EMIT failed(QString::fromStdString(killed.error()));
+    if (!isRemote(runId)) {
+        if (auto killed = m_backend->kill(runId); !killed) Q_EMIT failed(QString::fromStdString(killed.error()));
+        return;
+    }
+    m_remote->signalRun(runId, QStringLiteral("KILL"), [this](Result<void> sent) {
+        if (!sent) Q_EMIT failed(QString::fromStdString(sent.error()));
+    });
 }
 
 void RunController::offerKillIfStillRunning(const QString& runId) {

@@ -1,6 +1,7 @@
 #pragma once
-// Turns the user's run intents into backend calls: launch, stop (then offer kill after a grace
-// period), resume and fork from a checkpoint. Dialogs are parented to the main window.
+// Turns the user's run intents into backend calls: launch (here or on a host), stop (then offer
+// kill after a grace period), resume and fork from a checkpoint. Remote runs go through
+// RemoteRuns. Dialogs are parented to the main window.
 
 #include <QObject>
 #include <QString>
@@ -13,6 +14,7 @@ namespace tb {
 
 class Backend;
 struct LaunchRequest;
+class RemoteRuns;
 class RunCatalog;
 
 class RunController : public QObject {
@@ -23,6 +25,9 @@ public:
 
     // `configText` may hold unsaved edits; `configPath` gives relative paths their base.
     void launch(const QString& configPath, const QString& configText);
+    // The same on a stored host; the answer comes later (launched or failed).
+    void launchOn(const QString& host, const QString& configPath, const QString& configText);
+    void setRemoteRuns(RemoteRuns* remote) { m_remote = remote; }
     void stop(const QString& runId);
     void kill(const QString& runId);
     void resume(const QString& runId, const QString& checkpoint);
@@ -40,10 +45,13 @@ Q_SIGNALS:
 private:
     void launchRequest(const LaunchRequest& request);
     void offerKillIfStillRunning(const QString& runId);
+    void stopRequested(const QString& runId);
+    bool isRemote(const QString& runId) const;
     bool editForkConfig(QString& text);
 
     Backend* m_backend;
     RunCatalog* m_catalog;
+    RemoteRuns* m_remote = nullptr;
     QWidget* m_dialogParent;
     int m_stopGraceMs = 15000;
     std::function<bool(QString& text)> m_forkEditor;

@@ -95,7 +95,10 @@ QVariant RunsTableModel::display(const RunInfo& run, int column) const {
     switch (column) {
         case Name: return run.name.isEmpty() ? run.id : run.name;
         case State: return QString::fromLatin1(runStateName(run.state).data());
-        case Target: return run.target;
+        case Target: {
+            const QString note = m_catalog->hostNote(run.target);
+            return note.isEmpty() ? run.target : run.target + " (" + note + ")";
+        }
         case Started: return run.started.isValid() ? run.started.toString("yyyy-MM-dd HH:mm") : QString();
         case Duration: return formatDuration(run.durationSeconds(QDateTime::currentDateTime()));
         case Progress: return QString("%1 / %2").arg(run.epoch).arg(run.step);
@@ -120,6 +123,8 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
                 return run.id + (run.tags.isEmpty() ? QString() : "\ntags: " + run.tags.join(", ")) +
                        (run.note.isEmpty() ? QString() : "\n" + run.note);
             }
+            if (index.column() == Target && m_catalog->isRemote(run))
+                return tr("On host %1, in %2").arg(run.target, run.dir);
             return index.column() == State && !run.message.isEmpty() ? run.message : QVariant();
         case RunIdRole: return run.id;
         case SortRole:

@@ -138,4 +138,29 @@ void LogTail::dropBack(int lines) {
     }
 }
 
+LogBatch splitStreamedLog(QByteArray& pending, const QByteArray& bytes, int maxLines,
+                          qint64 maxLineBytes) {
+    LogBatch batch;
+    pending += bytes;
+    qsizetype pos = 0;
+    while (pos < pending.size()) {
+        qsizetype newline = pending.indexOf('\n', pos);
+        qsizetype next = newline + 1;
+        if (newline < 0 || newline - pos > maxLineBytes) {
+            if (pending.size() - pos < maxLineBytes) break;
+            newline = next = pos + maxLineBytes;
+        }
+        batch.lines.append(pending.mid(pos, newline - pos));
+        pos = next;
+    }
+    pending.remove(0, pos);
+    batch.partial = pending;
+    if (batch.lines.size() > maxLines) {
+        batch.skippedLines = batch.lines.size() - maxLines;
+        batch.lines.remove(0, batch.skippedLines);
+    }
+    batch.replacesWindow = batch.lines.size() >= maxLines;
+    return batch;
+}
+
 }  // namespace tb

@@ -65,4 +65,10 @@ private:
     qint64 m_bytesRead = 0;
 };
 
+// For a log that arrives as bytes (a remote run's output.log): the complete lines of
+// pending + bytes (lines longer than maxLineBytes cut), keeping only the last maxLines of
+// them; what follows the last '\n' stays in `pending` and is also the batch's partial.
+LogBatch splitStreamedLog(QByteArray& pending, const QByteArray& bytes, int maxLines,
+                          qint64 maxLineBytes = 64 << 10);
+
 }  // namespace tb

@@ -79,6 +79,7 @@ LogView::LogView(QWidget* parent) : QWidget(parent) {
 }
 
 void LogView::openFile(const QString& path, StartAt from) {
+    m_streaming = false;
     m_tail = LogTail(path);
     clearView();
     if (from == StartAt::End) {
@@ -90,6 +91,21 @@ void LogView::openFile(const QString& path, StartAt from) {
     }
     pollNow();
     m_pollTimer.start();
+}
+
+void LogView::openStream(const QString& source) {
+    m_pollTimer.stop();
+    m_tail = LogTail();
+    m_streaming = true;
+    m_streamPending.clear();
+    clearView();
+    setFollowTail(true);
+    m_statusLabel->setText(tr("Following %1").arg(source));
+}
+
+void LogView::appendStreamed(const QByteArray& bytes) {
+    if (!m_streaming || bytes.isEmpty()) return;
+    appendBatch(splitStreamedLog(m_streamPending, bytes, m_maxLines));
 }
 
 void LogView::clearView() {

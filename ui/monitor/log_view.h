@@ -27,6 +27,11 @@ public:
     // End: the last maxLines() lines, following new output. Beginning: the first lines, not
     // following (switching Follow on jumps to the end).
     void openFile(const QString& path, StartAt from = StartAt::End);
+    // A log that arrives as bytes instead of a file (a remote run): clears the view and
+    // waits for appendStreamed; the same line window bounds the memory.
+    void openStream(const QString& source);
+    void appendStreamed(const QByteArray& bytes);
+    bool isStreaming() const { return m_streaming; }
     void setMaxLines(int lines) { m_maxLines = qMax(lines, 100); }
     int maxLines() const { return m_maxLines; }
     void setPollIntervalMs(int ms) { m_pollTimer.setInterval(ms); }
@@ -66,6 +71,8 @@ private:
     bool m_lastBlockFree = true;  // the last block is empty and takes the next line
     bool m_follow = true;
     bool m_programmaticScroll = false;
+    bool m_streaming = false;
+    QByteArray m_streamPending;  // the streamed log's unfinished last line
 
     QPlainTextEdit* m_text = nullptr;
     QToolButton* m_followButton = nullptr;

@@ -1,0 +1,228 @@
+// Remote runs in the main window, against a real local sshd standing in for the GPU box (the
+// trainer is this build's trainbench-train): Run on a host chosen in the toolbar, the run listed
+// with the host as its target, curves and log lines followed over SSH, the window closed and
+// reopened mid-run reconnecting and following again with every point once, Stop giving
+// `stopped`, and the host's connection state shown next to its runs.
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "config/config_document.h"
+#include "config/config_editor.h"
+#include "hosts/hosts_controller.h"
+#include "main_window.h"
+#include "metrics/run_metrics.h"
+#include "monitor/log_view.h"
+#include "plot/chart_panel.h"
+#include "run_controller.h"
+#include "run_target_box.h"
+#include "runs/run_catalog.h"
+#include "runs/workspace.h"
+#include "runs_panel.h"
+#include "runs_table_model.h"
+#include "ssh_test_support.h"
+
+using namespace tb;
+using namespace tb::test;
+
+namespace {
+const QString kHost = QStringLiteral("box");
+}
+
+class TestRemoteRuns : public SshdTestCase {
+    Q_OBJECT
+
+public:
+    TestRemoteRuns();
+
+private Q_SLOTS:
+    void remoteRunIsFollowedStoppedAndReattached();
+    void hostStateIsShownNextToItsRuns();
+    void cleanup();
+
+private:
+    std::unique_ptr<MainWindow> openWindow();
+    void connectHost(MainWindow& window);
+    QString launchOnHost(MainWindow& window);
+    int csvRows(MainWindow& window);
+    QString targetText(MainWindow& window, const QString& runId);
+    void closeWindow();
+    void screenshot(QWidget& widget, const QString& name);
+
+    QTemporaryDir m_dir;
+    AppContext m_context;
+    QString m_remoteRoot;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+TestRemoteRuns::TestRemoteRuns() {
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    QCoreApplication::setOrganizationName("trainbench-test-remote");
+    m_context.runsRoot = m_dir.filePath("runs");
+    m_context.configsDir = seedWorkspace(m_context.runsRoot);
+    m_context.binDir = qEnvironmentVariable("TB_BIN_DIR");
+    m_context.hostsConfigDir = m_dir.filePath("hosts");
+    m_context.hostsOptions.connection.session = testOptions();
+    m_context.hostsOptions.connection.firstRetryMs = 200;
+    m_context.hostsOptions.knownHostsFile = m_dir.filePath("known_hosts");
+    m_context.hostsOptions.checkKeychain = false;
+    m_remoteRoot = m_dir.filePath("box runs");  // a space, as a shell would trip over
+}
+
+std::unique_ptr<MainWindow> TestRemoteRuns::openWindow() {
+    auto window = std::make_unique<MainWindow>(m_context);
+    window->resize(1400, 900);
+    window->runController()->setStopGraceMs(600000);  // no kill prompt inside a test
+    window->show();
+    [&] { QVERIFY(QTest::qWaitForWindowExposed(window.get())); }();
+    return window;
+}
+
+void TestRemoteRuns::screenshot(QWidget& widget, const QString& name) {
+    const QString dir = qEnvironmentVariable("TB_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) widget.grab().save(dir + "/" + name);
+}
+
+void TestRemoteRuns::cleanup() {
+    if (m_window && m_window->runsPanel()) {
+        // Whatever still trains on the "box" is stopped, so no test leaves a run behind.
+        for (const RunInfo& run : m_window->catalog()->runs()) {
+            if (run.target == kHost && !isFinalState(run.state)) m_window->runController()->kill(run.id);
+        }
+    }
+    closeWindow();
+}
+
+void TestRemoteRuns::closeWindow() {
+    if (!m_window) return;
+    m_window->configEditor()->setUnsavedPrompt(
+        [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
+    m_window->close();
+    m_window.reset();
+}
+
+// The host is stored once with this build's trainer; its key is trusted by its fingerprint.
+void TestRemoteRuns::connectHost(MainWindow& window) {
+    HostsController* hosts = window.hosts();
+    if (!hosts->host(kHost)) {
+        HostDraft draft;
+        draft.host.name = kHost;
+        draft.host.target = keyTarget(m_sshd, QString());
+        draft.host.runsRoot = m_remoteRoot;
+        draft.host.trainerPath = m_context.binDir + "/trainbench-train";
+        QVERIFY(hosts->addHost(draft).ok());
+    }
+    hosts->acceptHostKey(kHost, m_sshd.hostKeyFingerprint());
+    QTRY_COMPARE_WITH_TIMEOUT(hosts->state(kHost), ConnectionState::Connected, 30000);
+}
+
+// The demo, long enough to be stopped, launched with the host chosen in the toolbar.
+QString TestRemoteRuns::launchOnHost(MainWindow& window) {
+    RunTargetBox* target = window.runTargetBox();
+    const int index = target->findData(kHost);
+    [&] { QVERIFY(index > 0); }();
+    target->setCurrentIndex(index);
+    ConfigDocument* document = window.configEditor()->document();
+    [&] {
+        QVERIFY(document->setValue("model.kind", "mlp").ok());
+        QVERIFY(document->setValue("data.synthetic.samples", "2000").ok());
+        QVERIFY(document->setValue("train.epochs", "200").ok());
+        QVERIFY(document->setValue("train.log_every", "5").ok());
+        QVERIFY(document->setValue("train.threads", "1").ok());
+        QTRY_VERIFY(window.runAction()->isEnabled());
+    }();
+    window.runAction()->trigger();
+    auto remoteRun = [&]() -> QString {
+        for (const RunInfo& run : window.catalog()->runs())
+            if (run.target == kHost) return run.id;
+        return {};
+    };
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(!remoteRun().isEmpty(), 60000); }();
+    const QString id = remoteRun();
+    [&] { QTRY_COMPARE(window.runsPanel()->currentRunId(), id); }();
+    return id;
+}
+
+int TestRemoteRuns::csvRows(MainWindow& window) {
+    ChartPanel* charts = window.chartPanel();
+    charts->flush();
+    if (!charts->families().contains("loss")) return 0;
+    const QString path = m_dir.filePath("loss.csv");
+    if (!charts->exportCsv("loss", path)) return 0;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return 0;
+    return static_cast<int>(file.readAll().count('\n')) - 1;  // minus the header
+}
+
+QString TestRemoteRuns::targetText(MainWindow& window, const QString& runId) {
+    QAbstractItemModel* model = window.runsPanel()->view()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(RunsTableModel::RunIdRole).toString() == runId)
+            return model->index(row, RunsTableModel::Target).data().toString();
+    }
+    return {};
+}
+
+void TestRemoteRuns::remoteRunIsFollowedStoppedAndReattached() {
+    m_window = openWindow();
+    connectHost(*m_window);
+    const QString id = launchOnHost(*m_window);
+    QVERIFY(!id.isEmpty());
+    const QString dir = QDir(m_remoteRoot).canonicalPath() + "/" + id;
+    QVERIFY2(QFile::exists(dir + "/run.json"), qPrintable(dir));
+    QCOMPARE(targetText(*m_window, id), kHost);
+    QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > 3, 90000);
+    QPlainTextEdit* log = m_window->logView()->textEdit();
+    QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains("loss"), 60000);
+    QVERIFY(m_window->logView()->isStreaming());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->catalog()->find(id)->state, RunState::Running, 30000);
+    screenshot(*m_window, "remote-run.png");
+
+    // The app closes mid-run and comes back: the host reconnects by itself, the run is
+    // listed again from the scan and followed from the start of its files.
+    const int before = csvRows(*m_window);
+    closeWindow();
+    m_window = openWindow();
+    QCOMPARE(m_window->runTargetBox()->host(), kHost);  // the choice is remembered
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hosts()->state(kHost), ConnectionState::Connected, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->find(id), 30000);
+    QCOMPARE(m_window->catalog()->find(id)->state, RunState::Running);
+    m_window->runsPanel()->selectRun(id);
+    QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > before, 90000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->logView()->textEdit()->toPlainText().contains("loss"), 60000);
+
+    QTRY_VERIFY(m_window->stopAction()->isEnabled());
+    m_window->stopAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->catalog()->find(id)->state, RunState::Stopped, 120000);
+    // Everything the trainer wrote reaches the curves, each record once.
+    QFile file(dir + "/metrics.jsonl");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const qsizetype lines = file.readAll().count('\n');
+    QVERIFY(lines > 5);
+    RunMetrics* metrics = m_window->metricsPool()->find(id);
+    QVERIFY(metrics && metrics->isFed());
+    QTRY_COMPARE_WITH_TIMEOUT(qsizetype(metrics->store().recordCount()), lines, 30000);
+    QVERIFY(!m_window->stopAction()->isEnabled());
+}
+
+void TestRemoteRuns::hostStateIsShownNextToItsRuns() {
+    m_window = openWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hosts()->state(kHost), ConnectionState::Connected, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->catalog()->remoteHosts().isEmpty(), 30000);
+    QString id;
+    for (const RunInfo& run : m_window->catalog()->runs())
+        if (run.target == kHost) id = run.id;
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(targetText(*m_window, id), kHost);
+    m_window->hosts()->disconnectHost(kHost);
+    QTRY_COMPARE(targetText(*m_window, id), kHost + " (offline)");
+    QCOMPARE(m_window->catalog()->find(id)->state, RunState::Stopped);  // still listed
+}
+
+QTEST_MAIN(TestRemoteRuns)
+#include "tst_remote_runs.moc"
