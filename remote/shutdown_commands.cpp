@@ -7,6 +7,8 @@
 #include <QList>
 #include <QUuid>
 
+#include "remote/transfer_remote.h"
+
 // The watcher is embedded in the static tb_core (resources/resources.qrc); Q_INIT_RESOURCE
 // must stand outside a namespace.
 static void initShutdownWatcher() {
@@ -15,12 +17,6 @@ static void initShutdownWatcher() {
 
 namespace tb {
 namespace {
-
-RemoteCommand shScript(const char* script, const QStringList& arguments) {
-    RemoteCommand command(QStringLiteral("sh"));
-    command.arg(QStringLiteral("-c")).arg(QString::fromLatin1(script)).arg(QStringLiteral("sh"));
-    return command.args(arguments);
-}
 
 // $1 is the run directory; "~/..." means the remote home. report() prints the state.
 #define TB_SHUTDOWN_PRELUDE                                                                   \
@@ -192,16 +188,17 @@ RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watche
                               {QStringLiteral("pid"), 0},
                               {QStringLiteral("message"), QStringLiteral("starting the watcher")}};
     const QString json = QString::fromUtf8(QJsonDocument(initial).toJson(QJsonDocument::Compact));
-    return shScript(kArmScript, {runDir, QString::fromUtf8(watcher), QString::number(delaySeconds),
-                                 command, token, json, QString::number(pollSeconds)});
+    return remoteScript(kArmScript,
+                        {runDir, QString::fromUtf8(watcher), QString::number(delaySeconds), command,
+                         token, json, QString::number(pollSeconds)});
 }
 
 RemoteCommand cancelShutdownCommand(const QString& runDir) {
-    return shScript(kCancelScript, {runDir});
+    return remoteScript(kCancelScript, {runDir});
 }
 
 RemoteCommand readShutdownCommand(const QString& runDir) {
-    return shScript(kReadScript, {runDir});
+    return remoteScript(kReadScript, {runDir});
 }
 
 Result<ShutdownState> parseShutdownState(const QByteArray& output) {
