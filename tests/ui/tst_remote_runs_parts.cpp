@@ -1,0 +1,145 @@
+// The pieces remote runs add to the local ones, without a host: the catalog merging a host's
+// scans with the local runs (reset only when the set of runs changes), a RunMetrics fed bytes
+// in arbitrary pieces (each record once), and a streamed log cut into lines within its window.
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "metrics/run_metrics.h"
+#include "monitor/log_tail.h"
+#include "monitor/log_view.h"
+#include "runs/run_catalog.h"
+
+using namespace tb;
+
+namespace {
+
+RunInfo remoteRun(const QString& id, RunState state, qint64 step = 0) {
+    RunInfo run;
+    run.id = id;
+    run.dir = "/root/trainbench/" + id;
+    run.target = "elsewhere";  // the catalog names the host it was scanned on
+    run.state = state;
+    run.step = step;
+    return run;
+}
+
+}  // namespace
+
+class TestRemoteRunsParts : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void catalogMergesHostScansWithLocalRuns();
+    void catalogRefusesToEditRemoteRuns();
+    void fedMetricsTakeBytesInAnyPieces();
+    void streamedLogKeepsPartialLineAndWindow();
+    void logViewShowsStreamedBytes();
+};
+
+void TestRemoteRunsParts::catalogMergesHostScansWithLocalRuns() {
+    QTemporaryDir root;
+    RunCatalog catalog(root.path());
+    QSignalSpy reset(&catalog, &RunCatalog::runsReset);
+    QSignalSpy updated(&catalog, &RunCatalog::runsUpdated);
+    catalog.setRemoteRuns("gpu", {remoteRun("20261101-000000-a", RunState::Running, 5),
+                                  remoteRun("20261103-000000-c", RunState::Finished)});
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(catalog.runs().size(), 2);
+    QCOMPARE(catalog.runs().first().id, QString("20261103-000000-c"));  // newest first
+    QCOMPARE(catalog.runs().first().target, QString("gpu"));
+    QVERIFY(catalog.isRemote(catalog.runs().first()));
+
+    // The same runs again, one of them further on: an update of that run, no reset.
+    catalog.setRemoteRuns("gpu", {remoteRun("20261101-000000-a", RunState::Running, 9),
+                                  remoteRun("20261103-000000-c", RunState::Finished)});
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(updated.count(), 1);
+    QCOMPARE(updated.last().first().toStringList(), QStringList{"20261101-000000-a"});
+    QCOMPARE(catalog.find("20261101-000000-a")->step, 9);
+
+    // A local refresh keeps the host's runs; a scan that loses one resets.
+    catalog.refresh();
+    QCOMPARE(catalog.runs().size(), 2);
+    catalog.setRemoteRuns("gpu", {remoteRun("20261101-000000-a", RunState::Lost, 9)});
+    QCOMPARE(reset.count(), 2);
+    QCOMPARE(catalog.find("20261101-000000-a")->state, RunState::Lost);
+    QVERIFY(!catalog.find("20261103-000000-c"));
+
+    // The host's state goes next to its runs: an update of each of them.
+    catalog.setHostNote("gpu", "reconnecting");
+    QCOMPARE(catalog.hostNote("gpu"), QString("reconnecting"));
+    QCOMPARE(updated.last().first().toStringList(), QStringList{"20261101-000000-a"});
+}
+
+void TestRemoteRunsParts::catalogRefusesToEditRemoteRuns() {
+    QTemporaryDir root;
+    RunCatalog catalog(root.path());
+    catalog.setRemoteRuns("gpu", {remoteRun("20261101-000000-a", RunState::Finished)});
+    const auto removed = catalog.remove("20261101-000000-a");
+    QVERIFY(!removed.ok());
+    QVERIFY2(QString::fromStdString(removed.error()).contains("gpu"), removed.error().c_str());
+    QVERIFY(!catalog.annotate("20261101-000000-a", "x", {}, {}).ok());
+    QVERIFY(catalog.find("20261101-000000-a"));
+}
+
+void TestRemoteRunsParts::fedMetricsTakeBytesInAnyPieces() {
+    QByteArray text;
+    for (int step = 1; step <= 50; ++step)
+        text += QByteArray(R"({"step":)") + QByteArray::number(step) + R"(,"train/loss":)" +
+                QByteArray::number(1.0 / step) + "}\n";
+    RunMetricsPool pool;
+    RunMetrics* metrics = pool.openFed("run");
+    QVERIFY(metrics->isFed());
+    QCOMPARE(pool.open("run", "/nowhere", true), metrics);  // a view opening it gets the same
+    QSignalSpy appended(metrics, &RunMetrics::dataAppended);
+    for (qsizetype at = 0; at < text.size(); at += 7) metrics->appendBytes(text.mid(at, 7));
+    QCOMPARE(metrics->store().recordCount(), std::size_t(50));
+    QCOMPARE(metrics->store().step(49), 50.0);
+    QVERIFY(appended.count() > 1);
+    QVERIFY(!metrics->poll());  // nothing to read from disk
+    QCOMPARE(metrics->store().recordCount(), std::size_t(50));
+}
+
+void TestRemoteRunsParts::streamedLogKeepsPartialLineAndWindow() {
+    QByteArray pending;
+    LogBatch batch = splitStreamedLog(pending, "one\ntwo\nthr", 100);
+    QCOMPARE(batch.lines, (QList<QByteArray>{"one", "two"}));
+    QCOMPARE(batch.partial, QByteArray("thr"));
+    batch = splitStreamedLog(pending, "ee\n", 100);
+    QCOMPARE(batch.lines, QList<QByteArray>{"three"});
+    QVERIFY(batch.partial.isEmpty());
+
+    QByteArray flood;
+    for (int i = 0; i < 500; ++i) flood += "line " + QByteArray::number(i) + "\n";
+    batch = splitStreamedLog(pending, flood, 100);
+    QCOMPARE(batch.lines.size(), 100);
+    QCOMPARE(batch.skippedLines, 400);
+    QVERIFY(batch.replacesWindow);
+    QCOMPARE(batch.lines.last(), QByteArray("line 499"));
+
+    // A line with no end is cut, so a log without newlines stays bounded.
+    batch = splitStreamedLog(pending, QByteArray(100000, 'x'), 100, 1024);
+    QCOMPARE(batch.lines.size(), 97);
+    QVERIFY(pending.size() < 1024);
+}
+
+void TestRemoteRunsParts::logViewShowsStreamedBytes() {
+    LogView view;
+    view.setMaxLines(100);
+    view.openStream("gpu:/root/run/output.log");
+    QVERIFY(view.isStreaming());
+    for (int i = 0; i < 300; ++i) view.appendStreamed("step " + QByteArray::number(i) + "\n");
+    view.appendStreamed("partial");
+    const QString text = view.textEdit()->toPlainText();
+    QVERIFY(text.contains("step 299"));
+    QVERIFY(!text.contains("step 150\n"));
+    QVERIFY(text.endsWith("partial"));
+    QVERIFY(view.textEdit()->blockCount() <= 101);
+    view.openFile(QTemporaryDir().path() + "/missing.log");
+    QVERIFY(!view.isStreaming());
+}
+
+QTEST_MAIN(TestRemoteRunsParts)
+#include "tst_remote_runs_parts.moc"
