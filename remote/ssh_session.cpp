@@ -123,13 +123,16 @@ SshResult SshSession::applyOptions() {
     const unsigned int port = static_cast<unsigned int>(m_target.port);
     const long timeout = m_options.timeoutSeconds;
     const int noMoreConfig = 0;
+    // Short requests and responses (every exec, SFTP writes) must not wait for delayed ACKs.
+    const int noDelay = 1;
     // ~/.ssh/config is read now, right after the host it matches against and before our own
     // values: ssh_connect would otherwise read it last and let it override the pasted port.
     bool ok = ssh_options_set(s, SSH_OPTIONS_HOST, host.constData()) == SSH_OK &&
               (!m_options.processSshConfig || ssh_options_parse_config(s, nullptr) == 0) &&
               ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &noMoreConfig) == SSH_OK &&
               ssh_options_set(s, SSH_OPTIONS_PORT, &port) == SSH_OK &&
-              ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout) == SSH_OK;
+              ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout) == SSH_OK &&
+              ssh_options_set(s, SSH_OPTIONS_NODELAY, &noDelay) == SSH_OK;
     if (ok && m_tunnel) {
         // libssh closes this socket with the session.
         const socket_t fd = m_tunnel->targetSocket();
