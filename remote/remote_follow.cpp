@@ -76,10 +76,15 @@ void RemoteFollower::closeStreams() {
 void RemoteFollower::onData(quint64 streamId, const QByteArray& data) {
     // Data of a stream already closed here is not counted; the reopened one reads it again.
     if (streamId == 0) return;
-    if (streamId == m_metricsStream) takeMetrics(data);
-    else if (streamId == m_logStream) takeLog(data);
-    else if (streamId == m_statusStream) takeStatus(data);
-    else return;
+    if (streamId == m_metricsStream) {
+        takeMetrics(data);
+    } else if (streamId == m_logStream) {
+        takeLog(data);
+    } else if (streamId == m_statusStream) {
+        takeStatus(data);
+    } else {
+        return;
+    }
     finishIfComplete();
 }
 
@@ -95,12 +100,12 @@ void RemoteFollower::onStreamFinished(quint64 streamId, const ExecResult& result
     const QString what = streamId == m_statusStream ? QStringLiteral("status.json")
                          : streamId == m_logStream  ? QStringLiteral("output.log")
                                                     : QStringLiteral("metrics.jsonl");
-    QString message = result.ok() ? QStringLiteral("following %1 of run %2 on %3 stopped (exit "
-                                                   "%4): %5")
-                                        .arg(what, m_runId, m_backend->settings().name)
-                                        .arg(result.exitStatus)
-                                        .arg(QString::fromUtf8(result.standardError).trimmed())
-                                  : result.message;
+    const QString message =
+        result.ok() ? QStringLiteral("following %1 of run %2 on %3 stopped (exit %4): %5")
+                          .arg(what, m_runId, m_backend->settings().name)
+                          .arg(result.exitStatus)
+                          .arg(QString::fromUtf8(result.standardError).trimmed())
+                    : result.message;
     closeStreams();
     Q_EMIT interrupted(message);
     // A broken link is checked (and reconnected) now; the streams reopen once it is back.

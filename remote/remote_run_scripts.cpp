@@ -121,14 +121,14 @@ done
 // Follow streams: the work runs in the background while the shell waits for its stdin to end
 // (the channel closed, or the connection died) and then ends the work; nothing is left behind
 // on the box. Work that ends by itself ends the stream with its status.
-#define TB_UNTIL_CLOSED                                                      \
-    "t=$!\n"                                                                 \
+#define TB_UNTIL_CLOSED                                                         \
+    "t=$!\n"                                                                    \
     "{ cat <&3 >/dev/null 2>&1; kill \"$t\" 2>/dev/null; } >/dev/null 2>&1 &\n" \
-    "w=$!\n"                                                                 \
-    "exec 3<&-\n"                                                            \
-    "wait \"$t\"\n"                                                          \
-    "s=$?\n"                                                                 \
-    "kill \"$w\" 2>/dev/null\n"                                              \
+    "w=$!\n"                                                                    \
+    "exec 3<&-\n"                                                               \
+    "wait \"$t\"\n"                                                             \
+    "s=$?\n"                                                                    \
+    "kill \"$w\" 2>/dev/null\n"                                                 \
     "exit \"$s\"\n"
 
 const char kFollowFileScript[] = TB_ROOT_PRELUDE R"sh(

@@ -31,9 +31,9 @@ ExecResult streamFailure(SshFailure kind, const QString& message) {
 void SshSession::openStream(quint64 streamId, const RemoteCommand& command) {
     if (!m_session || !m_authenticated) {
         Q_EMIT streamFinished(
-            streamId, streamFailure(SshFailure::NotConnected,
-                                    QStringLiteral("not connected to %1; connect first")
-                                        .arg(where())));
+            streamId,
+            streamFailure(SshFailure::NotConnected,
+                          QStringLiteral("not connected to %1; connect first").arg(where())));
         return;
     }
     ssh::ChannelPtr channel(ssh_channel_new(m_session.get()));

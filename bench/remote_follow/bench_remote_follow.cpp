@@ -224,8 +224,9 @@ int main(int argc, char** argv) {
     std::sort(recoveries.begin(), recoveries.end());
     std::printf("reconnect after a cut to the next line: %.0f / %.0f / %.0f ms (goal <= 5000)\n",
                 recoveries[0], recoveries[1], recoveries[2]);
-    std::printf("p99 ratio follower/reference %.2fx (goal p99 <= 300 ms); CPU goal < 1%% of a "
-                "core\n",
-                percentile(followed.latencies, 0.99) / percentile(streamed.latencies, 0.99));
+    std::printf(
+        "p99 ratio follower/reference %.2fx (goal p99 <= 300 ms); CPU goal < 1%% of a "
+        "core\n",
+        percentile(followed.latencies, 0.99) / percentile(streamed.latencies, 0.99));
     return 0;
 }

@@ -87,8 +87,8 @@ class TestSshStream : public SshdTestCase {
 private Q_SLOTS:
     void twoStreamsInterleavedAndClosed() {
         QTemporaryDir home;
-        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
-                                {}, testOptions());
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
+                                testOptions());
         SessionResults results(thread.session());
         StreamLog log(thread.session());
         QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
@@ -111,7 +111,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(log.received.value(second), QByteArray("b1\nb2\n"), kWaitMs);
 
         // Open streams do not hold up a command.
-        const ExecResult echoed = run(thread, results, RemoteCommand(QStringLiteral("echo")).arg("x"));
+        const ExecResult echoed =
+            run(thread, results, RemoteCommand(QStringLiteral("echo")).arg("x"));
         QVERIFY2(echoed.ok(), qPrintable(echoed.message));
         QCOMPARE(echoed.standardOutput, QByteArray("x\n"));
 
@@ -129,8 +130,8 @@ private Q_SLOTS:
 
     void commandEndCarriesItsExitStatus() {
         QTemporaryDir home;
-        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
-                                {}, testOptions());
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
+                                testOptions());
         SessionResults results(thread.session());
         StreamLog log(thread.session());
         const quint64 early = thread.openStream(RemoteCommand(QStringLiteral("true")));
@@ -152,8 +153,8 @@ private Q_SLOTS:
 
     void cutConnectionFailsEveryStream() {
         QTemporaryDir home;
-        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))),
-                                {}, testOptions());
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
+                                testOptions());
         SessionResults results(thread.session());
         StreamLog log(thread.session());
         QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
