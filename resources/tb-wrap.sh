@@ -212,15 +212,17 @@ while [ "$rc" -gt 128 ] && kill -0 "$child" 2>/dev/null; do
     rc=$?
 done
 
-# The filter ends once nothing holds the output open any more. Processes the command left
-# behind in its group may hold it for long: the run's end is not held up for them.
+# exit_code first: a reader seeing "running" with the pid gone and no exit_code says "lost".
+write_file "$run_dir/exit_code" "$rc"
+
+# The filter ends once nothing holds the output open any more; its last metrics land before
+# the final state, and exit_code already tells readers the run is not lost meanwhile.
+# Processes the command left behind in its group may hold the output for long: the run's end
+# is not held up for them.
 if [ -n "$filter" ]; then
     if [ -z "$own_group" ] || ! kill -0 -- "-$pgid" 2>/dev/null; then wait "$filter"; fi
     rm -f "$out_fifo"
 fi
-
-# exit_code first: a reader seeing "running" with the pid gone and no exit_code says "lost".
-write_file "$run_dir/exit_code" "$rc"
 
 case $(field state) in
     finished | failed | stopped) ;;  # the command reported its own end; keep its words

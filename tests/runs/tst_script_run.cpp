@@ -92,7 +92,7 @@ void TestScriptRun::regexMetricsFromOutput() {
     QVERIFY2(log.contains("1 matched values were not numbers") && log.contains("'oops'"),
              log.constData());
     QVERIFY(QDir(dir)
-                .entryList(QDir::Hidden | QDir::Files)
+                .entryList(QDir::Hidden | QDir::Files | QDir::System)
                 .filter(QRegularExpression("^\\."))
                 .isEmpty());
 
