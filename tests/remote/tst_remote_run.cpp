@@ -64,6 +64,14 @@ int cutConnections(const SshdFixture& sshd) {
     return killed;
 }
 
+// Whether any process's command line mentions `needle`.
+bool processCommandLinesContain(const QByteArray& needle) {
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
+    for (const QString& pid : pids)
+        if (fileText(QStringLiteral("/proc/%1/cmdline").arg(pid)).contains(needle)) return true;
+    return false;
+}
+
 }  // namespace
 
 class TestRemoteRun : public SshdTestCase {
@@ -241,6 +249,52 @@ private Q_SLOTS:
         QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());
         QVERIFY(finished.wait(300000));
         QCOMPARE(followed.metrics, fileText(dir + QStringLiteral("/metrics.jsonl")));
+    }
+
+    // No trainer: the test writes the run's files itself, so it knows each byte's moment.
+    void followerKeepsPartialLinesAcrossACut() {
+        const QString id = QStringLiteral("20261123-000000-handmade");
+        const QString dir = QDir(m_root).filePath(id);
+        QVERIFY(QDir().mkpath(dir));
+        const auto write = [&](const char* name, const QByteArray& bytes, bool append = true) {
+            QFile file(dir + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(file.open(append ? QIODevice::Append : QIODevice::WriteOnly));
+            QCOMPARE(file.write(bytes), bytes.size());
+        };
+        write("status.json", R"({"state":"running","pid":1,"step":1})", false);
+        write("metrics.jsonl", "{\"step\":1}\n{\"st");
+        write("output.log", "log one ");
+        QVERIFY(m_backend->scan().ok());  // the absolute runs root, as the app has it
+        Followed followed(m_backend.get(), id);
+        QSignalSpy interrupted(&followed.follower, &RemoteFollower::interrupted);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start();
+        QTRY_COMPARE_WITH_TIMEOUT(followed.metrics, QByteArray("{\"step\":1}\n"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(followed.log, QByteArray("log one "), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(followed.follower.status().state, RunState::Running, 30000);
+        write("metrics.jsonl", "ep\":2}\n");  // the partial line completed
+        QTRY_COMPARE_WITH_TIMEOUT(followed.metrics, QByteArray("{\"step\":1}\n{\"step\":2}\n"),
+                                  30000);
+
+        QVERIFY(cutConnections(m_sshd) > 0);
+        QVERIFY(interrupted.wait(30000));
+        write("metrics.jsonl", "{\"step\":3}\n{\"step\":4");  // written while disconnected
+        write("output.log", "and two\n");
+        QTRY_COMPARE_WITH_TIMEOUT(followed.follower.streamsOpened(), 2, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(followed.log, QByteArray("log one and two\n"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(followed.store.recordCount(), std::size_t(3), 30000);
+        QVERIFY(finished.isEmpty());
+
+        write("metrics.jsonl", "}\n");
+        write("exit_code", "0\n");
+        write("status.json", R"({"state":"finished","pid":1,"exit_code":0})", false);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(followed.metrics, fileText(dir + QStringLiteral("/metrics.jsonl")));
+        QCOMPARE(followed.store.recordCount(), std::size_t(4));
+        QCOMPARE(followed.follower.status().state, RunState::Finished);
+        QCOMPARE(followed.follower.streamsOpened(), 2);
+        // Finished: its streams are closed and nothing of them runs on the box any more.
+        QTRY_VERIFY_WITH_TIMEOUT(!processCommandLinesContain(id.toUtf8()), 30000);
     }
 
     void launchErrorsNameTheHost() {
