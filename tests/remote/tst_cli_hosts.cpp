@@ -2,19 +2,14 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
+#include "cli_process.h"
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-}  // namespace
+using tb::test::CliRun;
+using tb::test::cliEnvironment;
+using tb::test::runCli;
 
 class TestCliHosts : public QObject {
     Q_OBJECT
@@ -23,15 +18,8 @@ private:
     QTemporaryDir m_home;
 
     CliRun trainbench(const QStringList& arguments) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_home.path());
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(TB_CLI_HARNESS),
-                      QStringList{QStringLiteral("hosts")} + arguments);
-        if (!process.waitForFinished(30000)) return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runCli(QStringLiteral(TB_CLI_HARNESS), QStringList{QStringLiteral("hosts")} + arguments,
+                      cliEnvironment(m_home.path()), {}, 30000);
     }
 
 private Q_SLOTS:

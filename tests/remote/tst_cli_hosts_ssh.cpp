@@ -4,6 +4,7 @@
 // The test binary doubles as the CLI.
 
 #include "cli_main.h"
+#include "cli_process.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
@@ -22,12 +23,6 @@ using namespace tb::test;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 QString localUser() {
     const QString user = QString::fromLocal8Bit(qgetenv("USER"));
     return user.isEmpty() ? QStringLiteral("root") : user;
@@ -43,21 +38,13 @@ class TestCliHostsSsh : public SshdTestCase {
 
     // `trainbench hosts ARGS --config-dir DIR`, stdin fed from `input`.
     CliRun trainbench(const QStringList& arguments, const QByteArray& input = {}) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // --config-dir must win over TRAINBENCH_HOME.
+        QProcessEnvironment env = cliEnvironment(m_home.filePath(QStringLiteral("wrong")));
         env.insert(QStringLiteral("HOME"), m_home.path());
-        // --config-dir must win over this.
-        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_home.filePath(QStringLiteral("wrong")));
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        process.setProcessEnvironment(env);
-        process.start(QCoreApplication::applicationFilePath(),
+        return runCli(QCoreApplication::applicationFilePath(),
                       QStringList{QStringLiteral("hosts")} + arguments +
-                          QStringList{QStringLiteral("--config-dir"), m_config.path()});
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(180000)) return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+                          QStringList{QStringLiteral("--config-dir"), m_config.path()},
+                      env, input);
     }
 
     // script(1) gives the command a terminal and types `typed` into it; out holds both.

@@ -2,27 +2,17 @@
 // accepted with --accept-key, in text and --json. The test binary doubles as the CLI.
 
 #include "cli_main.h"
+#include "cli_process.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace tb::test;
-
-namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-}  // namespace
 
 class TestHostProbeCli : public tb::test::SshdTestCase {
     Q_OBJECT
@@ -32,16 +22,9 @@ private:
 
     // `hosts ARGS`, or with `topLevel` the bare ARGS (e.g. the `probe NAME` shortcut).
     CliRun trainbench(const QStringList& arguments, bool topLevel = false) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_home.path());
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        process.setProcessEnvironment(env);
-        process.start(QCoreApplication::applicationFilePath(),
-                      topLevel ? arguments : QStringList{QStringLiteral("hosts")} + arguments);
-        if (!process.waitForFinished(180000)) return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runCli(QCoreApplication::applicationFilePath(),
+                      topLevel ? arguments : QStringList{QStringLiteral("hosts")} + arguments,
+                      cliEnvironment(m_home.path()));
     }
 
 private Q_SLOTS:

@@ -2,26 +2,16 @@
 // summary line, and the exit codes and messages of bad input. The test binary doubles as the CLI.
 
 #include "cli_main.h"
+#include "cli_process.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 #include "tst_transfer_tree.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace tb::test;
-
-namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-}  // namespace
 
 class TestTransferCli : public tb::test::SshdTestCase {
     Q_OBJECT
@@ -31,17 +21,10 @@ private:
 
     QString path(const QString& name) const { return m_home.filePath(name); }
 
+    // No terminal: nothing may be asked.
     CliRun trainbench(const QStringList& arguments) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_home.path());
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        process.setProcessEnvironment(env);
-        process.start(QCoreApplication::applicationFilePath(), arguments);
-        process.closeWriteChannel();  // no terminal: nothing may be asked
-        if (!process.waitForFinished(120000)) return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runCli(QCoreApplication::applicationFilePath(), arguments,
+                      cliEnvironment(m_home.path()), {}, 120000);
     }
 
 private Q_SLOTS:
