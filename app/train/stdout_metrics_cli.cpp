@@ -35,9 +35,10 @@ public:
     void append(const std::vector<MetricRecord>& records) {
         for (const MetricRecord& record : records) {
             if (m_broken) return;
-            Result<void> written = m_writer.open(m_path);
+            Result<void> written;
+            if (!m_open) written = m_writer.open(m_path);
+            m_open = written.ok();
             if (written) written = m_writer.append(record);
-            m_writer.close();
             if (!written) {
                 note(m_log, "metrics regex: " + written.error() + "; no more metrics are taken");
                 m_broken = true;
@@ -49,6 +50,7 @@ private:
     int m_log;
     std::string m_path;
     MetricsWriter m_writer;
+    bool m_open = false;  // opened at the first record: no empty file for a run without any
     bool m_broken = false;
 };
 
@@ -66,7 +68,6 @@ int runMetricsFromStdout(const std::string& pattern, const std::string& runDir) 
         ::open(layout.outputLog().c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
     auto metrics = StdoutMetrics::create(pattern);
     if (!metrics) note(log, metrics.error() + "; the output is kept, no metrics are taken");
-    // metrics.jsonl is opened per record: it may be replaced between lines (resume in place).
     MetricsSink sink(log, layout.metrics());
     char buffer[1 << 16];
     bool lineOpen = false;  // the output so far ends inside a line
