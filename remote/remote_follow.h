@@ -37,7 +37,6 @@ public:
     qint64 logOffset() const { return m_logOffset; }
     const MetricsParser& parser() const { return m_parser; }
     bool isFinished() const { return m_finished; }
-    bool isStreaming() const { return m_metricsStream != 0; }
     int streamsOpened() const { return m_opened; }  // times the streams were (re)opened
 
 Q_SIGNALS:
