@@ -27,13 +27,13 @@ constexpr const char* kUsage =
     "usage: trainbench run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...]\n"
     "                  [--accept-key SHA256:...] [--accept-new] [--password-stdin]\n"
     "The run goes into the host's runs root (trainbench hosts add ... --remote-root DIR,\n"
-    "default ~/trainbench). --trainer is trainbench-train on the host (default: the one on\n"
-    "its PATH).\n";
+    "default ~/trainbench). --trainer is trainbench-train on the host (default: the one\n"
+    "`trainbench prepare NAME` built, else the one on its PATH).\n";
 
 struct RemoteRunArgs {
     QString config;
     QString host;
-    QString trainer = QStringLiteral("trainbench-train");
+    QString trainer;  // empty: the prepared one, else trainbench-train on the PATH
     QStringList sets;
     bool detach = false;
     ConnectOptions connect;
@@ -197,7 +197,9 @@ int remoteRunCommand(int argc, char** argv) {
     RemoteHostSettings settings;
     settings.name = host->name;
     if (!host->runsRoot.isEmpty()) settings.runsRoot = host->runsRoot;
-    settings.trainerPath = parsed->trainer;
+    settings.trainerPath = !parsed->trainer.isEmpty()       ? parsed->trainer
+                           : !host->trainerPath.isEmpty() ? host->trainerPath
+                                                          : QStringLiteral("trainbench-train");
     settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
     RemoteBackend backend(&connection, settings);
     LaunchRequest request;
