@@ -92,7 +92,8 @@ void TestRemoteRuns::cleanup() {
     if (m_window && m_window->runsPanel()) {
         // Whatever still trains on the "box" is stopped, so no test leaves a run behind.
         for (const RunInfo& run : m_window->catalog()->runs()) {
-            if (run.target == kHost && !isFinalState(run.state)) m_window->runController()->kill(run.id);
+            if (run.target == kHost && !isFinalState(run.state))
+                m_window->runController()->kill(run.id);
         }
     }
     closeWindow();
@@ -192,9 +193,10 @@ void TestRemoteRuns::remoteRunIsFollowedStoppedAndReattached() {
     QTRY_COMPARE_WITH_TIMEOUT(m_window->hosts()->state(kHost), ConnectionState::Connected, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->find(id), 30000);
     QCOMPARE(m_window->catalog()->find(id)->state, RunState::Running);
-    m_window->runsPanel()->selectRun(id);
+    QTRY_COMPARE(m_window->runsPanel()->currentRunId(), id);  // the newest run, shown by itself
     QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > before, 90000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->logView()->textEdit()->toPlainText().contains("loss"), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->logView()->textEdit()->toPlainText().contains("loss"),
+                             60000);
 
     QTRY_VERIFY(m_window->stopAction()->isEnabled());
     m_window->stopAction()->trigger();

@@ -3,6 +3,7 @@
 // in arbitrary pieces (each record once), and a streamed log cut into lines within its window.
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -10,6 +11,8 @@
 #include "monitor/log_tail.h"
 #include "monitor/log_view.h"
 #include "runs/run_catalog.h"
+#include "runs_panel.h"
+#include "runs_table_model.h"
 
 using namespace tb;
 
@@ -33,6 +36,7 @@ class TestRemoteRunsParts : public QObject {
 private Q_SLOTS:
     void catalogMergesHostScansWithLocalRuns();
     void catalogRefusesToEditRemoteRuns();
+    void selectionSurvivesRunsAppearing();
     void fedMetricsTakeBytesInAnyPieces();
     void streamedLogKeepsPartialLineAndWindow();
     void logViewShowsStreamedBytes();
@@ -82,6 +86,28 @@ void TestRemoteRunsParts::catalogRefusesToEditRemoteRuns() {
     QVERIFY2(QString::fromStdString(removed.error()).contains("gpu"), removed.error().c_str());
     QVERIFY(!catalog.annotate("20261101-000000-a", "x", {}, {}).ok());
     QVERIFY(catalog.find("20261101-000000-a"));
+}
+
+void TestRemoteRunsParts::selectionSurvivesRunsAppearing() {
+    QTemporaryDir root;
+    RunCatalog catalog(root.path());
+    RunsPanel panel(&catalog);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    catalog.setRemoteRuns("gpu", {remoteRun("20261101-000000-a", RunState::Running),
+                                  remoteRun("20261102-000000-b", RunState::Running)});
+    panel.selectRun("20261101-000000-a");
+    QSignalSpy changed(&panel, &RunsPanel::selectionChanged);
+    catalog.setRemoteRuns("gpu", {remoteRun("20261101-000000-a", RunState::Running),
+                                  remoteRun("20261102-000000-b", RunState::Running),
+                                  remoteRun("20261103-000000-c", RunState::Running)});
+    QCOMPARE(panel.view()->model()->rowCount(), 3);
+    QCOMPARE(panel.selectedRunIds(), QStringList{"20261101-000000-a"});
+    QCOMPARE(panel.currentRunId(), QString("20261101-000000-a"));
+    QCOMPARE(changed.count(), 0);  // the views showing it have nothing to redo
+    catalog.setHostNote("gpu", "reconnecting");
+    const QModelIndex target = panel.view()->model()->index(0, RunsTableModel::Target);
+    QCOMPARE(target.data().toString(), QString("gpu (reconnecting)"));
 }
 
 void TestRemoteRunsParts::fedMetricsTakeBytesInAnyPieces() {

@@ -130,6 +130,9 @@ void MainWindow::connectPanels() {
         if (!m_pendingSelection.isEmpty() && m_catalog->find(m_pendingSelection)) {
             m_runsPanel->selectRun(m_pendingSelection);
             m_pendingSelection.clear();
+        } else if (m_runsPanel->currentRunId().isEmpty() && !m_catalog->runs().isEmpty()) {
+            // Nothing shown yet (a host's runs arrive after the window opened): the newest.
+            m_runsPanel->selectRun(m_catalog->runs().first().id);
         }
     });
     connect(m_editor, &ConfigEditor::validityChanged, this, &MainWindow::updateRunAction);

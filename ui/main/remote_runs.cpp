@@ -68,9 +68,11 @@ RemoteBackend* RemoteRuns::backend(const QString& host) {
     RemoteBackend* existing = m_backends.value(host);
     if (existing) {
         const RemoteHostSettings& now = existing->settings();
-        const bool same = now.runsRoot == settings.runsRoot && now.trainerPath == settings.trainerPath;
+        const bool same =
+            now.runsRoot == settings.runsRoot && now.trainerPath == settings.trainerPath;
         bool inUse = false;
-        for (const Followed& followed : std::as_const(m_followed)) inUse = inUse || followed.host == host;
+        for (const Followed& followed : std::as_const(m_followed))
+            inUse = inUse || followed.host == host;
         if (same || inUse) return existing;
         delete m_backends.take(host);
     }

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -73,8 +74,16 @@ RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAlternatingRowColors(true);
     connect(m_view, &QWidget::customContextMenuRequested, this, &RunsPanel::showContextMenu);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { Q_EMIT selectionChanged(selectedRunIds()); });
+    // A run appearing (here or in a host's scan) resets the list: the selection stays put.
+    // The ids are kept as the selection changes, since by the time a reset is announced the
+    // catalog already holds the new rows.
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_keptSelection = selectedRunIds();
+        Q_EMIT selectionChanged(m_keptSelection);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { m_keptCurrent = currentRunId(); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunsPanel::restoreSelection);
 
     auto* deleteAction = new QAction(tr("Delete run…"), this);
     deleteAction->setShortcut(QKeySequence::Delete);
@@ -115,6 +124,27 @@ void RunsPanel::selectRun(const QString& runId) {
     m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
+}
+
+void RunsPanel::restoreSelection() {
+    QItemSelectionModel* selection = m_view->selectionModel();
+    {
+        const QSignalBlocker block(selection);
+        for (const QString& id : std::as_const(m_keptSelection)) {
+            const int row = m_model->rowOf(id);
+            if (row < 0) continue;
+            const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+            selection->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            if (id == m_keptCurrent) selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+        }
+    }
+    m_view->viewport()->update();
+    const QStringList now = selectedRunIds();
+    const bool same = QSet<QString>(now.begin(), now.end()) ==
+                      QSet<QString>(m_keptSelection.begin(), m_keptSelection.end());
+    m_keptSelection = now;
+    m_keptCurrent = currentRunId();
+    if (!same) Q_EMIT selectionChanged(now);
 }
 
 void RunsPanel::showContextMenu(const QPoint& position) {

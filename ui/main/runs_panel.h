@@ -38,12 +38,15 @@ Q_SIGNALS:
 private:
     void showContextMenu(const QPoint& position);
     void annotateCurrent(const QString& name, const QStringList& tags, const QString& note);
+    void restoreSelection();  // after the list was reset (runs added or removed)
 
     RunCatalog* m_catalog;
     RunsTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QLineEdit* m_filter;
     QTableView* m_view;
+    QStringList m_keptSelection;  // across a reset
+    QString m_keptCurrent;
 };
 
 }  // namespace tb
