@@ -137,14 +137,16 @@ tail -c +"$4" -F -- "$root/$2/$3" &
 )sh" TB_UNTIL_CLOSED;
 
 // status.json is read by the shell itself every second (no process); sed runs only when it
-// changed. The wrapper writes exit_code once the run's output is complete, so the sizes sent
-// with "end" are final; a command without the wrapper gets ten seconds instead.
+// changed. After a final state, "end" waits for exit_code (the wrapper's last word; a command
+// without the wrapper gets ten seconds) and for the files' sizes to hold for a second, since a
+// metrics filter may still be draining the output.
 const char kFollowStatusScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
 exec 3<&0
 dir=$root/$2
 size_of() { if [ -f "$1" ]; then stat -c %s "$1"; else echo -1; fi; }
 watch_status() {
     last=
+    previous=
     shown=0
     state=
     waited=0
@@ -161,8 +163,12 @@ watch_status() {
         case $state in
             finished | failed | stopped)
                 if [ -f "$dir/exit_code" ] || [ "$waited" -ge 10 ]; then
-                    frame end "$(size_of "$dir/metrics.jsonl") $(size_of "$dir/output.log")"
-                    return 0
+                    sizes="$(size_of "$dir/metrics.jsonl") $(size_of "$dir/output.log")"
+                    if [ "$sizes" = "$previous" ]; then
+                        frame end "$sizes"
+                        return 0
+                    fi
+                    previous=$sizes
                 fi
                 waited=$((waited + 1))
                 ;;
