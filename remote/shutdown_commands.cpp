@@ -97,6 +97,7 @@ Result<void> readJson(const QByteArray& line, ShutdownState& state) {
     state.command = object.value(QStringLiteral("command")).toString();
     state.runState = object.value(QStringLiteral("run_state")).toString();
     state.message = object.value(QStringLiteral("message")).toString();
+    state.watcherPid = static_cast<qint64>(object.value(QStringLiteral("pid")).toDouble());
     const QJsonValue code = object.value(QStringLiteral("exit_code"));
     if (code.isDouble()) state.exitCode = code.toInt();
     return {};

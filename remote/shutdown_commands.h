@@ -40,6 +40,7 @@ struct ShutdownState {
     QString runState;             // the run's final state the watcher saw
     std::optional<int> exitCode;  // the command's, once it ran
     QString message;
+    qint64 watcherPid = 0;  // the watcher process on the box; 0 until it has started
     bool watcherAlive = false;
 
     // Counted on the box's clock, so a laptop clock that is off does not matter.
