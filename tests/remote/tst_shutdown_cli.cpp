@@ -2,6 +2,7 @@
 // local sshd. The test binary doubles as the CLI.
 
 #include "cli_main.h"
+#include "cli_process.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
@@ -9,20 +10,11 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-}  // namespace
+using tb::test::CliRun;
 
 class TestShutdownCli : public tb::test::SshdTestCase {
     Q_OBJECT
@@ -31,17 +23,10 @@ class TestShutdownCli : public tb::test::SshdTestCase {
 
     QString path(const QString& name) const { return m_home.filePath(name); }
 
+    // No terminal: nothing may be asked.
     CliRun trainbench(const QStringList& arguments) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_home.path());
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        process.setProcessEnvironment(env);
-        process.start(QCoreApplication::applicationFilePath(), arguments);
-        process.closeWriteChannel();  // no terminal: nothing may be asked
-        if (!process.waitForFinished(120000)) return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return tb::test::runCli(QCoreApplication::applicationFilePath(), arguments,
+                                tb::test::cliEnvironment(m_home.path()), {}, 120000);
     }
 
     // `trainbench VERB RUN --host box`, trusting the test sshd's key.
