@@ -4,6 +4,7 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <memory>
@@ -14,13 +15,17 @@
 #include "protocol/run_status.h"
 #include "remote/host_connection.h"
 #include "runs/launch_config.h"
+#include "runs/script_launch.h"
 
 namespace tb {
 
 struct LaunchPlan {
+    LaunchRequest request;
     PreparedConfig config;
     QByteArray wrapper;
     std::string name;
+    std::optional<ScriptPlan> script;  // the user's own command instead of the trainer
+    QByteArray logHelper;              // trainbench_log.py, for scripts
 };
 
 namespace {
@@ -92,7 +97,9 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
         done(fail("resuming or forking on " + where() + " is not supported yet"));
         return;
     }
-    if (m_settings.trainerPath.isEmpty()) {
+    // A script needs the trainer only to turn its output into metrics.
+    const bool needsTrainer = !request.isScript() || !request.metricsRegex.isEmpty();
+    if (needsTrainer && m_settings.trainerPath.isEmpty()) {
         done(fail(where() + " has no trainer path; prepare the host first"));
         return;
     }
@@ -102,15 +109,24 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
                   "; build the project so that tb-wrap.sh sits next to the binaries"));
         return;
     }
-    auto config = prepareConfig(request, QString());
-    if (!config) {
-        done(config.failure());
-        return;
-    }
     auto plan = std::make_shared<LaunchPlan>();
-    plan->config = std::move(*config);
+    plan->request = request;
     plan->wrapper = wrapper.readAll();
-    plan->name = plan->config.loaded.values["name"];
+    if (request.isScript()) {
+        auto script = prepareScript(request);
+        if (!script) return done(script.failure());
+        plan->config = script->config;
+        plan->name = script->name;
+        plan->script = std::move(*script);
+        QFile helper(QFileInfo(m_settings.wrapperFile).absolutePath() +
+                     QStringLiteral("/trainbench_log.py"));
+        if (helper.open(QIODevice::ReadOnly)) plan->logHelper = helper.readAll();
+    } else {
+        auto config = prepareConfig(request, QString());
+        if (!config) return done(config.failure());
+        plan->config = std::move(*config);
+        plan->name = plan->config.loaded.values["name"];
+    }
     const QString baseId = QString::fromStdString(makeRunId(unixNow(), plan->name));
     execAsync(claimRunDirCommand(m_settings.runsRoot, baseId),
               [this, plan, done](const ExecResult& claimed) { startRun(claimed, *plan, done); });
@@ -135,11 +151,20 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     const QString id = lines[1];
     const QString dir = runDir(id);
     const RunLayout layout{str(dir)};
-    const QStringList trainer{m_settings.trainerPath, QStringLiteral("--config"),
-                              QString::fromStdString(layout.resolvedConfig()),
-                              QStringLiteral("--run-dir"), dir};
-    QStringList argv{QStringLiteral("/bin/sh"), remoteWrapperPath(dir), dir, QStringLiteral("--")};
-    argv += trainer;
+    QStringList wrapperArgs;
+    // A script without a working directory runs in its run directory, as LaunchRequest says.
+    const QString workDir = plan.request.workDir.isEmpty() ? dir : plan.request.workDir;
+    if (plan.script) {
+        wrapperArgs =
+            scriptWrapperArgs(plan.request, *plan.script, workDir, m_settings.trainerPath);
+    } else {
+        wrapperArgs = QStringList{
+            QStringLiteral("--"),        m_settings.trainerPath,
+            QStringLiteral("--config"),  QString::fromStdString(layout.resolvedConfig()),
+            QStringLiteral("--run-dir"), dir};
+    }
+    const QStringList argv =
+        QStringList{QStringLiteral("/bin/sh"), remoteWrapperPath(dir), dir} + wrapperArgs;
 
     RunStatus queued;
     queued.state = RunState::Queued;
@@ -148,13 +173,18 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     RemoteRunFiles files;
     files.dir = dir;
     files.wrapper = plan.wrapper;
-    files.runJson = runJsonText({id, plan.name, m_settings.name, argv, dir, {}, {}});
+    files.runJson =
+        runJsonText({id, plan.name, m_settings.name, argv, plan.script ? workDir : dir, {}, {}});
+    if (plan.script) {
+        files.runJson = withScriptFields(files.runJson, plan.request, *plan.script, workDir);
+        files.logHelper = plan.logHelper;
+    }
     files.configYaml = plan.config.yaml;
     files.resolvedConfig =
         QByteArray::fromStdString(writeResolvedConfig(plan.config.loaded.values));
     files.statusJson = QByteArray::fromStdString(queued.toJson() + "\n");
     const RemoteCommand start =
-        startRunCommand(files, trainer, m_settings.startMode, QStringLiteral("tb-") + id);
+        startRunCommand(files, wrapperArgs, m_settings.startMode, QStringLiteral("tb-") + id);
     if (start.toString().toUtf8().size() > kMaxCommandBytes)
         return done(fail("the config of run " + str(id) + " is too large to send to " + where() +
                          " in one command; shorten it"));

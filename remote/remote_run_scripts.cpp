@@ -43,6 +43,8 @@ if [ -n "$4" ]; then put config.yaml "$4" || exit 3; fi
 put config.resolved "$5" || exit 3
 put run.json "$3" || exit 3
 put status.json "$6" || exit 3
+# Scripts import it from the wrapper's folder (tb-wrap.sh puts that on PYTHONPATH).
+if [ -n "${10}" ]; then put trainbench_log.py "${10}" || exit 3; fi
 mode=$7
 session=$8
 cmd=$9
@@ -189,12 +191,12 @@ QString remoteWrapperPath(const QString& dir) {
     return dir + QStringLiteral("/.tb-wrap.sh");
 }
 
-RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& command,
+RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wrapperArgs,
                               RemoteStartMode mode, const QString& tmuxSession) {
     // tmux hands its command to a shell, so it travels as one line of quoted words.
     QStringList words{QStringLiteral("exec"), QStringLiteral("/bin/sh"),
-                      remoteWrapperPath(files.dir), files.dir, QStringLiteral("--")};
-    words += command;
+                      remoteWrapperPath(files.dir), files.dir};
+    words += wrapperArgs;
     QStringList quoted;
     for (const QString& word : words) quoted.append(shellQuote(word));
     const QString modeWord =
@@ -203,7 +205,7 @@ RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& co
                     {files.dir, QString::fromUtf8(files.wrapper), QString::fromUtf8(files.runJson),
                      QString::fromUtf8(files.configYaml), QString::fromUtf8(files.resolvedConfig),
                      QString::fromUtf8(files.statusJson), modeWord, tmuxSession,
-                     quoted.join(QLatin1Char(' '))});
+                     quoted.join(QLatin1Char(' ')), QString::fromUtf8(files.logHelper)});
 }
 
 RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId,

@@ -29,11 +29,13 @@ struct RemoteRunFiles {
     QByteArray configYaml;  // may be empty (not written)
     QByteArray resolvedConfig;
     QByteArray statusJson;
+    QByteArray logHelper;  // trainbench_log.py for script runs; empty: not written
 };
 
-// The wrapper goes to DIR/.tb-wrap.sh; `command` is what follows `tb-wrap.sh DIR --`. Prints
-// "tmux" or "setsid": how the run was started.
-RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& command,
+// The wrapper goes to DIR/.tb-wrap.sh; `wrapperArgs` is what follows `tb-wrap.sh DIR`
+// (`-- TRAINER ARGS` for the built-in trainer, the script options and `--shell LINE` for a
+// script). Prints "tmux" or "setsid": how the run was started.
+RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wrapperArgs,
                               RemoteStartMode mode, const QString& tmuxSession);
 QString remoteWrapperPath(const QString& dir);
 

@@ -26,6 +26,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: trainbench run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...]\n"
     "                  [--accept-key SHA256:...] [--accept-new] [--password-stdin]\n"
+    "       trainbench run --command 'LINE' --host NAME [--config CONFIG] [--workdir DIR]\n"
+    "                  [--env 'LINE'] [--metrics-regex RE] [...the options above]\n"
     "The run goes into the host's runs root (trainbench hosts add ... --remote-root DIR,\n"
     "default ~/trainbench). --trainer is trainbench-train on the host (default: the one\n"
     "`trainbench prepare NAME` built, else the one on its PATH).\n";
@@ -37,6 +39,11 @@ struct RemoteRunArgs {
     QStringList sets;
     bool detach = false;
     ConnectOptions connect;
+    // Your own command instead of the trainer (paths are on the host).
+    QString command;
+    QString workDir;
+    QString envLine;
+    QString metricsRegex;
 };
 
 Result<RemoteRunArgs> parse(int argc, char** argv) {
@@ -57,6 +64,16 @@ Result<RemoteRunArgs> parse(int argc, char** argv) {
             parsed.sets.append(rest->at(++i));
         } else if (arg.startsWith(QLatin1String("--set="))) {
             parsed.sets.append(arg.mid(6));
+        } else if (arg == QLatin1String("--command") && hasValue) {
+            parsed.command = rest->at(++i);
+        } else if (arg == QLatin1String("--config") && hasValue) {
+            positional.append(rest->at(++i));
+        } else if (arg == QLatin1String("--workdir") && hasValue) {
+            parsed.workDir = rest->at(++i);
+        } else if (arg == QLatin1String("--env") && hasValue) {
+            parsed.envLine = rest->at(++i);
+        } else if (arg == QLatin1String("--metrics-regex") && hasValue) {
+            parsed.metricsRegex = rest->at(++i);
         } else if (arg == QLatin1String("--detach")) {
             parsed.detach = true;
         } else if (arg.startsWith(QLatin1String("--"))) {
@@ -65,9 +82,11 @@ Result<RemoteRunArgs> parse(int argc, char** argv) {
             positional.append(arg);
         }
     }
-    if (positional.size() != 1 || parsed.host.isEmpty())
-        return fail("needs one CONFIG and --host NAME", kExitUsage);
-    parsed.config = QDir::current().absoluteFilePath(positional.front());
+    if (parsed.host.isEmpty()) return fail("needs --host NAME", kExitUsage);
+    const bool script = !parsed.command.isEmpty();
+    if (positional.size() > 1 || (!script && positional.size() != 1))
+        return fail(script ? "takes at most one CONFIG" : "needs one CONFIG", kExitUsage);
+    if (!positional.isEmpty()) parsed.config = QDir::current().absoluteFilePath(positional.front());
     return parsed;
 }
 
@@ -197,7 +216,7 @@ int remoteRunCommand(int argc, char** argv) {
     RemoteHostSettings settings;
     settings.name = host->name;
     if (!host->runsRoot.isEmpty()) settings.runsRoot = host->runsRoot;
-    settings.trainerPath = !parsed->trainer.isEmpty()       ? parsed->trainer
+    settings.trainerPath = !parsed->trainer.isEmpty()     ? parsed->trainer
                            : !host->trainerPath.isEmpty() ? host->trainerPath
                                                           : QStringLiteral("trainbench-train");
     settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
@@ -205,6 +224,10 @@ int remoteRunCommand(int argc, char** argv) {
     LaunchRequest request;
     request.configPath = parsed->config;
     request.sets = parsed->sets;
+    request.command = parsed->command;
+    request.workDir = parsed->workDir;
+    request.envLine = parsed->envLine;
+    request.metricsRegex = parsed->metricsRegex;
     auto id = backend.launch(request);
     if (!id) {
         printErr(QString::fromStdString(id.error()));

@@ -297,6 +297,38 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!processCommandLinesContain(id.toUtf8()), 30000);
     }
 
+    // The user's own command on the host: placeholders filled, output lines turned into
+    // metrics by the regex filter on the box, trainbench_log.py next to the wrapper.
+    void scriptRunWithRegexMetrics() {
+        LaunchRequest request;
+        request.configPath = demoConfig();
+        request.command = QStringLiteral(
+            "i=0; while [ $i -lt 5 ]; do i=$((i+1)); echo \"step=$i loss=$i.5 lr={optim.lr}\"; "
+            "done");
+        request.metricsRegex = QStringLiteral("step=(?<step>\\d+) loss=(?<train/loss>\\S+)");
+        const auto id = m_backend->launch(request);
+        QVERIFY2(id.ok(), id.ok() ? "" : id.error().c_str());
+        Followed followed(m_backend.get(), *id);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start();
+        QVERIFY(finished.wait(120000));
+        const QString dir = m_backend->runDir(*id);
+        QCOMPARE(stateOf(dir), QStringLiteral("finished"));
+        const auto records = metricsRecords(dir);
+        QCOMPARE(records.size(), qsizetype(5));
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            QCOMPARE(records[i].value("step").toDouble(), double(i + 1));
+            QCOMPARE(records[i].value("train/loss").toDouble(), double(i + 1) + 0.5);
+        }
+        QCOMPARE(followed.metrics, fileText(dir + QStringLiteral("/metrics.jsonl")));
+        const QJsonObject script =
+            jsonFile(dir + QStringLiteral("/run.json")).value("script").toObject();
+        QCOMPARE(script.value("template").toString(), request.command);
+        QVERIFY(!script.value("command").toString().contains(QLatin1String("{optim.lr}")));
+        QVERIFY(fileText(dir + QStringLiteral("/output.log")).contains("lr=0.00"));
+        QVERIFY(QFile::exists(dir + QStringLiteral("/trainbench_log.py")));
+    }
+
     void launchErrorsNameTheHost() {
         RemoteHostSettings settings = settingsWith(RemoteStartMode::Auto);
         settings.runsRoot = QStringLiteral("/proc/cannot-be-here");

@@ -76,6 +76,20 @@ private Q_SLOTS:
                  qPrintable(done.out));
         QVERIFY(done.out.contains(QStringLiteral("run %1 finished on box").arg(id)));
 
+        // Your own command on the host, its output turned into metrics on the box.
+        const CliRun script = trainbench(
+            {QStringLiteral("run"), QStringLiteral("--command"),
+             QStringLiteral("echo step=1 loss=0.5; echo step=2 loss=0.25"),
+             QStringLiteral("--host"), QStringLiteral("box"), QStringLiteral("--metrics-regex"),
+             QStringLiteral("step=(?<step>\\d+) loss=(?<train/loss>\\S+)"),
+             QStringLiteral("--trainer"), binDir() + QStringLiteral("/trainbench-train")});
+        QVERIFY2(script.exitCode == 0, qPrintable(script.err + script.out));
+        const QString scriptDir =
+            root + QLatin1Char('/') + script.out.section(QLatin1Char('\n'), 0, 0);
+        QCOMPARE(stateOf(scriptDir), QStringLiteral("finished"));
+        QCOMPARE(metricsRecords(scriptDir).size(), qsizetype(2));
+        QCOMPARE(metricsRecords(scriptDir).back().value("train/loss").toDouble(), 0.25);
+
         const CliRun unknown = trainbench({QStringLiteral("run"), demoConfig(),
                                            QStringLiteral("--host"), QStringLiteral("nosuch")});
         QCOMPARE(unknown.exitCode, 1);

@@ -36,8 +36,7 @@ GrowingSource makeSource(std::size_t n, unsigned seed) {
 }
 
 // Indices of each non-empty column's first minimum and first maximum in [x0, x1].
-std::vector<std::size_t> columnExtremes(const GrowingSource& s, double x0, double x1,
-                                        int columns) {
+std::vector<std::size_t> columnExtremes(const GrowingSource& s, double x0, double x1, int columns) {
     std::vector<long> argMin(std::size_t(columns), -1), argMax(std::size_t(columns), -1);
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s.x(i) < x0 || s.x(i) > x1) continue;

@@ -2,8 +2,8 @@
 #include "plot/lod_query.h"
 
 #include <algorithm>
-#include <ranges>
 #include <cmath>
+#include <ranges>
 
 namespace tb {
 
@@ -11,14 +11,16 @@ namespace {
 // First index in [0, n) with x >= value (n when none).
 std::size_t lowerBound(const PointSource& source, std::size_t n, double value) {
     const auto indices = std::views::iota(std::size_t{0}, n);
-    const auto first = std::ranges::partition_point(indices, [&](std::size_t i) { return source.x(i) < value; });
+    const auto first =
+        std::ranges::partition_point(indices, [&](std::size_t i) { return source.x(i) < value; });
     return static_cast<std::size_t>(first - indices.begin());
 }
 
 // First index in [0, n) with x > value (n when none).
 std::size_t upperBound(const PointSource& source, std::size_t n, double value) {
     const auto indices = std::views::iota(std::size_t{0}, n);
-    const auto first = std::ranges::partition_point(indices, [&](std::size_t i) { return source.x(i) <= value; });
+    const auto first =
+        std::ranges::partition_point(indices, [&](std::size_t i) { return source.x(i) <= value; });
     return static_cast<std::size_t>(first - indices.begin());
 }
 

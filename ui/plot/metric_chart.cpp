@@ -119,9 +119,9 @@ void MetricChart::rebuildGraphs() {
     // draw, and under the main curves the difference does not show.
     for (int r = 0; r < m_runs.size(); ++r) {
         const QColor colour = m_runs[r].colour;
-        const QColor faint = QColor::fromRgbF(0.3f * colour.redF() + 0.7f,
-                                              0.3f * colour.greenF() + 0.7f,
-                                              0.3f * colour.blueF() + 0.7f);
+        const QColor faint =
+            QColor::fromRgbF(0.3f * colour.redF() + 0.7f, 0.3f * colour.greenF() + 0.7f,
+                             0.3f * colour.blueF() + 0.7f);
         for (const QString& key : m_keys) {
             QCPGraph* raw = m_plot->addGraph();
             raw->setPen(QPen(faint, 1));
@@ -249,8 +249,8 @@ void MetricChart::updateLod() {
                 extendVisiblePoints(points, lod, source, range.lower, range.upper, columns,
                                     m_settings.logX);
             else
-                points = visiblePoints(lod, source, range.lower, range.upper, columns,
-                                       m_settings.logX);
+                points =
+                    visiblePoints(lod, source, range.lower, range.upper, columns, m_settings.logX);
         };
         query(c.rawPoints, metrics->lod(std::size_t(series)), view);
         c.raw->setVisible(weight > 0);
