@@ -2,12 +2,14 @@
 // trainer is this build's trainbench-train): Run on a host chosen in the toolbar, the run listed
 // with the host as its target, curves and log lines followed over SSH, the window closed and
 // reopened mid-run reconnecting and following again with every point once, Stop giving
-// `stopped`, and the host's connection state shown next to its runs.
+// `stopped`, and the host's connection state shown next to its runs (Run on an offline host
+// refused with what to do).
 #include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -224,6 +226,16 @@ void TestRemoteRuns::hostStateIsShownNextToItsRuns() {
     m_window->hosts()->disconnectHost(kHost);
     QTRY_COMPARE(targetText(*m_window, id), kHost + " (offline)");
     QCOMPARE(m_window->catalog()->find(id)->state, RunState::Stopped);  // still listed
+
+    // Run on a host that is not connected says so, and what to do; nothing is started.
+    QCOMPARE(m_window->runTargetBox()->host(), kHost);
+    const qsizetype runs = m_window->catalog()->runs().size();
+    QTRY_VERIFY(m_window->runAction()->isEnabled());
+    m_window->runAction()->trigger();
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains("connect it in the Hosts dock"));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(kHost + " is offline"),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QCOMPARE(m_window->catalog()->runs().size(), runs);
 }
 
 QTEST_MAIN(TestRemoteRuns)
