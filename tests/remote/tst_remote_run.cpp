@@ -168,9 +168,11 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         const QString dir = m_backend->runDir(id);
         QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 4, 300000);
-        QVERIFY(!runTool(QStringLiteral("tmux"), {QStringLiteral("has-session"),
-                                                  QStringLiteral("-t"), QStringLiteral("tb-") + id})
-                     .has_value());
+        // Started by setsid, not in tmux: no tmux server among the trainer's ancestors. (A tmux
+        // session name could be another test's: run ids repeat across runs roots.)
+        const qint64 trainer = qint64(jsonFile(dir + "/status.json").value("pid").toDouble());
+        for (qint64 up = trainer; up > 1; up = parentPid(up))
+            QVERIFY(!fileText(QStringLiteral("/proc/%1/comm").arg(up)).startsWith("tmux"));
         auto scan = m_backend->scan();
         QVERIFY2(scan.ok(), scan.ok() ? "" : scan.error().c_str());
         const RunInfo* elsewhere = find(*scan, QStringLiteral("20200101-000000-elsewhere"));
@@ -183,7 +185,6 @@ private Q_SLOTS:
         QVERIFY(std::isfinite(find(*scan, id)->lastTrainLoss));
 
         // What a reboot or the OOM killer does: wrapper and trainer die without a word.
-        const qint64 trainer = qint64(jsonFile(dir + "/status.json").value("pid").toDouble());
         const qint64 wrapper = parentPid(trainer);
         QVERIFY(trainer > 0 && wrapper > 1);
         QVERIFY(::kill(pid_t(wrapper), SIGKILL) == 0);

@@ -63,30 +63,33 @@ std::vector<LodPoint> visiblePoints(const MinMaxLod& lod, const PointSource& sou
     return points;
 }
 
-void extendVisiblePoints(std::vector<LodPoint>& points, const MinMaxLod& lod,
-                         const PointSource& source, double x0, double x1, int columns, bool logX) {
+std::size_t extendVisiblePoints(std::vector<LodPoint>& points, const MinMaxLod& lod,
+                                const PointSource& source, double x0, double x1, int columns,
+                                bool logX) {
+    auto startOver = [&] {
+        points = visiblePoints(lod, source, x0, x1, columns, logX);
+        return std::size_t{0};
+    };
     // A log axis cuts the range into segments, and a point past x1 is the off-screen
     // neighbour: both are rare when following new data, so they take the full query.
     if (points.empty() || logX || columns <= 0 || !(x1 > x0) || points.back().x > x1 ||
-        points.back().index >= lod.size()) {
-        points = visiblePoints(lod, source, x0, x1, columns, logX);
-        return;
-    }
+        points.back().index >= lod.size())
+        return startOver();
     const int column =
         std::min(int(std::floor((points.back().x - x0) / (x1 - x0) * columns)), columns - 1);
-    if (column < 0) {  // only the neighbour before x0 so far
-        points = visiblePoints(lod, source, x0, x1, columns, logX);
-        return;
-    }
+    if (column < 0) return startOver();  // only the neighbour before x0 so far
     const double columnStart = x0 + (x1 - x0) * column / columns;
     while (!points.empty() && points.back().x >= columnStart) points.pop_back();
-    // The tail query's neighbour before columnStart is no extreme: the kept points end there.
-    for (const LodPoint& p : visiblePoints(lod, source, columnStart, x1, columns - column, false))
-        if (p.x >= columnStart && (points.empty() || p.index > points.back().index))
-            points.push_back(p);
-    // Tails drawn whole while sparse can add up to more than the LOD would give: start over.
-    if (points.size() > 2 * std::size_t(columns) + 2)
-        points = visiblePoints(lod, source, x0, x1, columns, logX);
+    const std::size_t firstNew = points.size();
+    // Always the min/max query here, even where points are sparse: the columns this tail
+    // covers are kept by the next extension, so they must hold no more than their extremes.
+    appendQuery(points, lod, source, columnStart, x1, columns - column);
+    // The nearest point past x1, so that the line still runs off the side of the plot.
+    const std::size_t pastLast = upperBound(source, lod.size(), x1);
+    if (pastLast < lod.size() && (points.empty() || pastLast > points.back().index))
+        points.push_back({source.x(pastLast), source.y(pastLast), pastLast});
+    if (points.size() > 2 * std::size_t(columns) + 2) return startOver();  // rounding at edges
+    return firstNew;
 }
 
 std::size_t nearestIndex(const PointSource& source, double x) {

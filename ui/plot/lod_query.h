@@ -17,8 +17,10 @@ std::vector<LodPoint> visiblePoints(const MinMaxLod& lod, const PointSource& sou
 // Brings `points`, an earlier visiblePoints() result for the same window, up to date with
 // the points appended since: the last column it covered and those after it are queried again,
 // the columns before stay as they were. Falls back to visiblePoints() when it cannot extend.
-void extendVisiblePoints(std::vector<LodPoint>& points, const MinMaxLod& lod,
-                         const PointSource& source, double x0, double x1, int columns, bool logX);
+// Returns the index in `points` of the first point that is new (0 when all of them are).
+std::size_t extendVisiblePoints(std::vector<LodPoint>& points, const MinMaxLod& lod,
+                                const PointSource& source, double x0, double x1, int columns,
+                                bool logX);
 
 // Index of the point whose x is nearest to `x` (x sorted); source.size() when empty.
 std::size_t nearestIndex(const PointSource& source, double x);

@@ -229,6 +229,9 @@ void MetricChart::updateLod() {
     const LodWindow window{range.lower, range.upper, columns, m_settings};
     const bool sameWindow = window == m_lodWindow;
     m_lodWindow = window;
+    m_lodExtendedOnly = sameWindow;
+    m_newYLow = std::numeric_limits<double>::infinity();
+    m_newYHigh = -std::numeric_limits<double>::infinity();
     const double weight = m_settings.smoothing;
     for (Curve& c : m_curves) {
         RunMetrics* metrics = m_runs[c.run].metrics;
@@ -245,12 +248,19 @@ void MetricChart::updateLod() {
         const SeriesView view = metrics->store().view(std::size_t(series), m_settings.axis);
         auto query = [&](std::vector<LodPoint>& points, const MinMaxLod& lod,
                          const PointSource& source) {
+            std::size_t firstNew = 0;
             if (extend)
-                extendVisiblePoints(points, lod, source, range.lower, range.upper, columns,
-                                    m_settings.logX);
+                firstNew = extendVisiblePoints(points, lod, source, range.lower, range.upper,
+                                               columns, m_settings.logX);
             else
                 points =
                     visiblePoints(lod, source, range.lower, range.upper, columns, m_settings.logX);
+            if (firstNew == 0) m_lodExtendedOnly = false;
+            for (std::size_t i = firstNew; i < points.size(); ++i) {
+                if (!std::isfinite(points[i].y)) continue;
+                m_newYLow = std::min(m_newYLow, points[i].y);
+                m_newYHigh = std::max(m_newYHigh, points[i].y);
+            }
         };
         query(c.rawPoints, metrics->lod(std::size_t(series)), view);
         c.raw->setVisible(weight > 0);
@@ -297,7 +307,13 @@ void MetricChart::fitAll() {
     const bool xHolds = x.lower == lo && hi <= x.upper && x.upper <= roomyUpper(lo, hi, 2);
     if (!xHolds) m_plot->xAxis->setRange(lo, roomyUpper(lo, hi, 1));
     updateLod();  // the LOD of the whole range holds the global extremes, so y fits them
+    // While the x axis holds and only new points were added, only they can leave the y range.
     const QCPRange y = m_plot->yAxis->range();
+    if (xHolds && m_lodExtendedOnly &&
+        (m_newYLow > m_newYHigh || (y.contains(m_newYLow) && y.contains(m_newYHigh)))) {
+        m_fitting = false;
+        return;
+    }
     m_plot->yAxis->rescale(true);
     const QCPRange data = m_plot->yAxis->range();
     if (xHolds && y.contains(data.lower) && y.contains(data.upper))

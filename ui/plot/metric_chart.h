@@ -114,7 +114,11 @@ private:
     QPoint m_pressPos;
     int m_lodColumns = 0;
     LodWindow m_lodWindow;  // columns == 0: none yet
-    Frame m_drawnFrame;     // as of the last full replot
+    // The y extent of the points the last updateLod() added; only they can push the curves
+    // out of a y range that held them before. Unknown after a full query.
+    double m_newYLow = 0, m_newYHigh = 0;
+    bool m_lodExtendedOnly = false;
+    Frame m_drawnFrame;      // as of the last full replot
     bool m_follow = true;    // refit on new data until the user zooms or pans
     bool m_fitting = false;  // our own range changes are not the user's
     bool m_lodDirty = false;
