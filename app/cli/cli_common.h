@@ -64,6 +64,9 @@ struct ConnectOptions {
 QString readSecretLine(const QString& prompt);
 bool stdinIsTerminal();
 
+// The stored host called `name` (hosts.json in the config dir), or an error naming it.
+[[nodiscard]] Result<RemoteHost> findStoredHost(const QString& name);
+
 // Connects thread to host, settling on the terminal what the session asks: an unknown host
 // key (fingerprint shown, y/N; refused without a terminal unless --accept-new/--accept-key),
 // a key passphrase and a password (typed without echo). The password comes from

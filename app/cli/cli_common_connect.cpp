@@ -198,4 +198,13 @@ SshResult connectForCli(SshSessionThread& thread, const RemoteHost& host,
     return result;
 }
 
+Result<RemoteHost> findStoredHost(const QString& name) {
+    HostStore store(HostStore::defaultConfigDir());
+    if (auto loaded = store.load(); !loaded) return loaded.failure();
+    const RemoteHost* host = store.find(name);
+    if (!host)
+        return fail("no host named '" + name.toStdString() + "'; `trainbench hosts` lists them");
+    return *host;
+}
+
 }  // namespace tb::cli

@@ -101,15 +101,9 @@ int prepareCommand(int argc, char** argv) {
         std::fputs(kUsage, stderr);
         return kExitUsage;
     }
-    HostStore store(HostStore::defaultConfigDir());
-    if (auto loaded = store.load(); !loaded) {
-        printErr(QString::fromStdString(loaded.error()));
-        return 1;
-    }
-    const RemoteHost* found = store.find(parsed->host);
+    auto found = findStoredHost(parsed->host);
     if (!found) {
-        printErr(
-            QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(parsed->host));
+        printErr(QString::fromStdString(found.error()));
         return 1;
     }
     RemoteHost host = *found;
@@ -129,7 +123,8 @@ int prepareCommand(int argc, char** argv) {
     }
     if (host.trainerPath != result.trainerPath) {
         host.trainerPath = result.trainerPath;
-        if (auto updated = store.update(host); !updated || !store.save().ok())
+        HostStore store(HostStore::defaultConfigDir());
+        if (!store.load().ok() || !store.update(host).ok() || !store.save().ok())
             printErr(QStringLiteral("cannot keep the trainer's path in %1").arg(store.filePath()));
     }
     printOut(result.trainerPath + QLatin1Char('\n'));

@@ -183,15 +183,9 @@ int remoteRunCommand(int argc, char** argv) {
         std::fputs(kUsage, stderr);
         return kExitUsage;
     }
-    HostStore store(HostStore::defaultConfigDir());
-    if (auto loaded = store.load(); !loaded) {
-        printErr(QString::fromStdString(loaded.error()));
-        return 1;
-    }
-    const RemoteHost* host = store.find(parsed->host);
+    const auto host = findStoredHost(parsed->host);
     if (!host) {
-        printErr(
-            QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(parsed->host));
+        printErr(QString::fromStdString(host.error()));
         return 1;
     }
     HostConnection connection(host->target, host->name);

@@ -82,15 +82,6 @@ Result<Parsed> parse(int argc, char** argv) {
     return parsed;
 }
 
-Result<RemoteHost> findHost(const QString& name) {
-    HostStore store(HostStore::defaultConfigDir());
-    if (auto loaded = store.load(); !loaded) return loaded.failure();
-    const RemoteHost* host = store.find(name);
-    if (!host)
-        return fail("no host named '" + name.toStdString() + "'; `trainbench hosts` lists them");
-    return *host;
-}
-
 // A run id lives under the host's runs root; a path is taken as it is.
 Result<QString> runDirectory(const RemoteHost& host, const QString& run) {
     if (run.contains(QLatin1Char('/')) || run.startsWith(QLatin1Char('~'))) return run;
@@ -165,7 +156,7 @@ int shutdownCommand(int argc, char** argv) {
     const QString verb = QString::fromLocal8Bit(argv[1]);
     auto parsed = parse(argc, argv);
     if (!parsed) return usage(QString::fromStdString(parsed.error()));
-    auto host = findHost(parsed->host);
+    auto host = findStoredHost(parsed->host);
     if (!host) return failWith(QString::fromStdString(host.error()));
     SshSessionThread thread(host->target, host->name);
     const SshResult connected = connectForCli(thread, *host, parsed->connect);
@@ -183,7 +174,7 @@ int costCommand(int argc, char** argv) {
     if (!rest) return usage(QString::fromStdString(rest.error()));
     if (rest->size() != 1 || rest->front().startsWith(QLatin1String("--")))
         return usage(QStringLiteral("cost needs one host NAME"));
-    auto host = findHost(rest->front());
+    auto host = findStoredHost(rest->front());
     if (!host) return failWith(QString::fromStdString(host.error()));
     SshSessionThread thread(host->target, host->name);
     const SshResult connected = connectForCli(thread, *host, options);

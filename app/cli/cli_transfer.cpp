@@ -102,15 +102,9 @@ int transferCommand(int argc, char** argv) {
     request.localPath = parsed->positional.at(uploading ? 1 : 2);
     request.remotePath = parsed->positional.at(uploading ? 2 : 1);
 
-    HostStore store(HostStore::defaultConfigDir());
-    if (auto loaded = store.load(); !loaded) {
-        printErr(QString::fromStdString(loaded.error()));
-        return 1;
-    }
-    const QString name = parsed->positional.at(0);
-    const RemoteHost* host = store.find(name);
+    const auto host = findStoredHost(parsed->positional.at(0));
     if (!host) {
-        printErr(QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(name));
+        printErr(QString::fromStdString(host.error()));
         return 1;
     }
     SshSessionThread thread(host->target, host->name);
