@@ -107,7 +107,8 @@ void MainWindowTest::runIsDisabledWhileConfigIsInvalid() {
     const QString good = editor->document()->text();
     QVERIFY(editor->document()->setValue("optim.lr", "-3").ok());
     QTRY_VERIFY(!m_window->runAction()->isEnabled());
-    QVERIFY2(m_window->runAction()->toolTip().contains("optim.lr"), qPrintable(m_window->runAction()->toolTip()));
+    QVERIFY2(m_window->runAction()->toolTip().contains("optim.lr"),
+             qPrintable(m_window->runAction()->toolTip()));
     screenshot(*m_window, "config-invalid.png");
     editor->document()->setText(good);
     QTRY_VERIFY(m_window->runAction()->isEnabled());
@@ -118,6 +119,14 @@ void MainWindowTest::launchedRunShowsCurvesAndLog() {
     QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > 3, 60000);
     QPlainTextEdit* log = m_window->logView()->textEdit();
     QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains("loss"), 60000);
+    if (!qEnvironmentVariableIsEmpty("TB_SCREENSHOT_DIR")) {
+        // For the picture only: enough points for curves, applied and replotted (the replot is
+        // queued on the event loop) before the window is grabbed.
+        QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > 12, 60000);
+        m_window->chartPanel()->flush();
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+    }
     screenshot(*m_window, "main-window.png");
     QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->find(id)->state == RunState::Finished, 120000);
     QVERIFY(m_window->catalog()->find(id)->bestValAcc > 0.5);
@@ -126,7 +135,8 @@ void MainWindowTest::launchedRunShowsCurvesAndLog() {
 void MainWindowTest::stopGivesStoppedWithCheckpoint() {
     const QString id = launchDemo(*m_window, 200);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->find(id)->state == RunState::Running &&
-                                 m_window->catalog()->find(id)->step > 10, 60000);
+                                 m_window->catalog()->find(id)->step > 10,
+                             60000);
     QTRY_VERIFY(m_window->stopAction()->isEnabled());
     m_window->stopAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->find(id)->state == RunState::Stopped, 60000);
@@ -164,7 +174,8 @@ void MainWindowTest::resumeContinuesAtCheckpointStep() {
 void MainWindowTest::reopenedWindowReattachesToLiveRun() {
     const QString id = launchDemo(*m_window, 200);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->find(id)->step > 5, 60000);
-    m_window->configEditor()->setUnsavedPrompt([](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
+    m_window->configEditor()->setUnsavedPrompt(
+        [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
     m_window->close();
     m_window.reset();  // the app is gone; the run is not
 
@@ -178,7 +189,8 @@ void MainWindowTest::reopenedWindowReattachesToLiveRun() {
     QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > rows, 60000);  // still following
     m_window->runController()->stop(id);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->find(id)->state == RunState::Stopped, 60000);
-    m_window->configEditor()->setUnsavedPrompt([](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
+    m_window->configEditor()->setUnsavedPrompt(
+        [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
 }
 
 QTEST_MAIN(MainWindowTest)
