@@ -5,20 +5,16 @@
 
 #include <QDir>
 #include <QEventLoop>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTimer>
 
-#include <cmath>
 #include <cstdio>
-
-#include <unistd.h>
 
 #include "cli_common.h"
 #include "remote/host_connection.h"
 #include "remote/host_store.h"
 #include "remote/remote_backend.h"
 #include "remote/remote_follow.h"
+#include "run_follower.h"
 
 namespace tb::cli {
 namespace {
@@ -90,53 +86,12 @@ Result<RemoteRunArgs> parse(int argc, char** argv) {
     return parsed;
 }
 
-// "epoch 3  step 1200  train/loss 0.31  val/acc 0.91", one live line on a terminal and a line
-// per epoch otherwise, like a local run.
-class ProgressPrinter {
-public:
-    void take(const QByteArray& lines) {
-        for (const QByteArray& line : lines.split('\n')) {
-            const QJsonObject record = QJsonDocument::fromJson(line).object();
-            if (!record.value(QLatin1String("step")).isDouble()) continue;
-            m_step = qint64(record.value(QLatin1String("step")).toDouble());
-            m_epoch = qint64(record.value(QLatin1String("epoch")).toDouble(double(m_epoch)));
-            m_loss = record.value(QLatin1String("train/loss")).toDouble(m_loss);
-            m_valAcc = record.value(QLatin1String("val/acc")).toDouble(m_valAcc);
-        }
-        show(false);
-    }
-
-    void show(bool final) {
-        if (m_step < 0) return;
-        const QString line = QStringLiteral("epoch %1  step %2  train/loss %3  val/acc %4")
-                                 .arg(m_epoch)
-                                 .arg(m_step)
-                                 .arg(formatNumber(m_loss), formatNumber(m_valAcc));
-        if (m_tty) {
-            printOut(QLatin1String("\r\033[K") + line + (final ? QStringLiteral("\n") : QString()));
-        } else if (m_epoch != m_shownEpoch || (final && m_step != m_shownStep)) {
-            printOut(line + QLatin1Char('\n'));
-            m_shownEpoch = m_epoch;
-            m_shownStep = m_step;
-        }
-    }
-
-private:
-    bool m_tty = ::isatty(STDOUT_FILENO) == 1;
-    qint64 m_epoch = 0;
-    qint64 m_step = -1;
-    qint64 m_shownEpoch = -1;
-    qint64 m_shownStep = -1;
-    double m_loss = std::nan("");
-    double m_valAcc = std::nan("");
-};
-
 // Until the run has ended and everything it wrote is here, or Ctrl-C (130).
 int follow(RemoteBackend& backend, const QString& id) {
     RemoteFollower follower(&backend, id, nullptr);
-    ProgressPrinter progress;
+    ProgressLine progress;
     QObject::connect(&follower, &RemoteFollower::metricsLines,
-                     [&](const QByteArray& lines) { progress.take(lines); });
+                     [&](const QByteArray& lines) { progress.takeLines(lines); });
     QObject::connect(backend.connection(), &HostConnection::stateChanged,
                      [](ConnectionState state, const QString& message) {
                          if (state != ConnectionState::Connected) printErr(message);

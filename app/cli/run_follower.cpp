@@ -43,13 +43,44 @@ QByteArray FileFollower::readNewLines() {
     return lines;
 }
 
+ProgressLine::ProgressLine() : m_tty(::isatty(STDOUT_FILENO) == 1) {
+}
+
+bool ProgressLine::take(const QJsonObject& record) {
+    if (!record.value(QLatin1String("step")).isDouble()) return false;
+    m_step = qint64(record.value(QLatin1String("step")).toDouble());
+    m_epoch = qint64(record.value(QLatin1String("epoch")).toDouble(double(m_epoch)));
+    m_loss = record.value(QLatin1String("train/loss")).toDouble(m_loss);
+    m_valAcc = record.value(QLatin1String("val/acc")).toDouble(m_valAcc);
+    return true;
+}
+
+void ProgressLine::takeLines(const QByteArray& lines) {
+    for (const QByteArray& line : lines.split('\n')) take(QJsonDocument::fromJson(line).object());
+    show(false);
+}
+
+void ProgressLine::show(bool final) {
+    if (m_step < 0) return;
+    const QString line = QStringLiteral("epoch %1  step %2  train/loss %3  val/acc %4")
+                             .arg(m_epoch)
+                             .arg(m_step)
+                             .arg(formatNumber(m_loss), formatNumber(m_valAcc));
+    if (m_tty) {
+        printOut(QLatin1String("\r\033[K") + line + (final ? QStringLiteral("\n") : QString()));
+    } else if (m_epoch != m_shownEpoch || (final && m_step != m_shownStep)) {
+        printOut(line + QLatin1Char('\n'));
+        m_shownEpoch = m_epoch;
+        m_shownStep = m_step;
+    }
+}
+
 RunFollower::RunFollower(const QString& runDir, const FollowOptions& options)
     : m_dir(runDir),
       m_id(QFileInfo(runDir).fileName()),
       m_options(options),
       m_log(runDir + QLatin1String("/output.log")),
-      m_metrics(runDir + QLatin1String("/metrics.jsonl")),
-      m_tty(::isatty(STDOUT_FILENO) == 1) {
+      m_metrics(runDir + QLatin1String("/metrics.jsonl")) {
     if (options.fromEnd) {
         m_log.skipToEnd();
         m_metrics.skipToEnd();
@@ -64,46 +95,17 @@ void RunFollower::poll() {
     const QByteArray lines = m_metrics.readNewLines();
     for (const QByteArray& line : lines.split('\n')) {
         const QJsonObject record = QJsonDocument::fromJson(line).object();
-        if (!record.value(QLatin1String("step")).isDouble()) continue;
-        m_step = qint64(record.value(QLatin1String("step")).toDouble());
-        if (record.value(QLatin1String("epoch")).isDouble()) {
-            m_epoch = qint64(record.value(QLatin1String("epoch")).toDouble());
+        if (!m_progress.take(record) || !m_options.printMetrics) continue;
+        QString text = QStringLiteral("metrics step %1")
+                           .arg(qint64(record.value(QLatin1String("step")).toDouble()));
+        for (auto it = record.begin(); it != record.end(); ++it) {
+            if (it.key() == QLatin1String("step") || it.key() == QLatin1String("time")) continue;
+            if (it.value().isDouble())
+                text += QStringLiteral(" %1=%2").arg(it.key(), formatNumber(it.value().toDouble()));
         }
-        const QJsonValue loss = record.value(QLatin1String("train/loss"));
-        if (loss.isDouble()) m_loss = loss.toDouble();
-        const QJsonValue acc = record.value(QLatin1String("val/acc"));
-        if (acc.isDouble()) m_valAcc = acc.toDouble();
-        if (m_options.printMetrics) {
-            QString text = QStringLiteral("metrics step %1").arg(m_step);
-            for (auto it = record.begin(); it != record.end(); ++it) {
-                if (it.key() == QLatin1String("step") || it.key() == QLatin1String("time"))
-                    continue;
-                if (it.value().isDouble()) {
-                    text +=
-                        QStringLiteral(" %1=%2").arg(it.key(), formatNumber(it.value().toDouble()));
-                }
-            }
-            printOut(text + QLatin1Char('\n'));
-        }
+        printOut(text + QLatin1Char('\n'));
     }
-    if (m_options.progressLine) showProgress(false);
-}
-
-void RunFollower::showProgress(bool final) {
-    if (m_step < 0) return;
-    const QString line = QStringLiteral("epoch %1  step %2  train/loss %3  val/acc %4")
-                             .arg(m_epoch)
-                             .arg(m_step)
-                             .arg(formatNumber(m_loss), formatNumber(m_valAcc));
-    if (m_tty) {
-        // Rewritten in place: a terminal shows one live line, not thousands.
-        printOut(QLatin1String("\r\033[K") + line + (final ? QStringLiteral("\n") : QString()));
-    } else if (m_epoch != m_shownEpoch || (final && m_step != m_shownStep)) {
-        // Redirected output gets a line per epoch, so a log file stays readable.
-        printOut(line + QLatin1Char('\n'));
-        m_shownEpoch = m_epoch;
-        m_shownStep = m_step;
-    }
+    if (m_options.progressLine) m_progress.show(false);
 }
 
 int RunFollower::follow() {
@@ -116,7 +118,7 @@ int RunFollower::follow() {
         poll();
         if (known && !isLiveState(info.state)) break;
         if (interrupted()) {
-            if (m_options.progressLine && m_tty) printOut(QStringLiteral("\n"));
+            if (m_options.progressLine && m_progress.onTerminal()) printOut(QStringLiteral("\n"));
             printErr(QStringLiteral("stopped following; run %1 goes on (trainbench stop %1 "
                                     "stops it)")
                          .arg(m_id));
@@ -124,7 +126,7 @@ int RunFollower::follow() {
         }
         QThread::msleep(250);
     }
-    if (m_options.progressLine) showProgress(true);
+    if (m_options.progressLine) m_progress.show(true);
     const std::string_view state = runStateName(info.state);
     QString summary = QStringLiteral("run %1 %2")
                           .arg(m_id, QString::fromLatin1(state.data(), qsizetype(state.size())));

@@ -3,6 +3,7 @@
 // until the run reaches a final state.
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <cmath>
@@ -30,6 +31,28 @@ private:
     QByteArray m_partial;
 };
 
+// "epoch 3  step 1200  train/loss 0.31  val/acc 0.91": rewritten in place on a terminal (one
+// live line, not thousands); a line per epoch when redirected, so a log file stays readable.
+class ProgressLine {
+public:
+    ProgressLine();
+    // Takes a metrics record; false when it has no step (not a record to show).
+    bool take(const QJsonObject& record);
+    // Each complete metrics.jsonl line in `lines`, then the line shown.
+    void takeLines(const QByteArray& lines);
+    void show(bool final);
+    bool onTerminal() const { return m_tty; }
+
+private:
+    bool m_tty = false;
+    qint64 m_epoch = 0;
+    qint64 m_step = -1;
+    qint64 m_shownEpoch = -1;  // what the last line printed to a non-terminal showed
+    qint64 m_shownStep = -1;
+    double m_loss = std::nan("");
+    double m_valAcc = std::nan("");
+};
+
 class RunFollower {
 public:
     RunFollower(const QString& runDir, const FollowOptions& options);
@@ -38,20 +61,13 @@ public:
 
 private:
     void poll();
-    void showProgress(bool final);
 
     QString m_dir;
     QString m_id;
     FollowOptions m_options;
     FileFollower m_log;
     FileFollower m_metrics;
-    bool m_tty = false;
-    qint64 m_epoch = -1;
-    qint64 m_step = -1;
-    qint64 m_shownEpoch = -1;  // what the last line printed to a non-terminal showed
-    qint64 m_shownStep = -1;
-    double m_loss = std::nan("");
-    double m_valAcc = std::nan("");
+    ProgressLine m_progress;
 };
 
 }  // namespace tb::cli
