@@ -56,6 +56,11 @@ struct ConnectOptions {
 [[nodiscard]] Result<QStringList> takeConnectOptions(const QStringList& args,
                                                      ConnectOptions& options);
 
+// The words after argv's command word (argv[2] on), less the connect options, which go into
+// `options`.
+[[nodiscard]] Result<QStringList> takeConnectOptions(int argc, char** argv,
+                                                     ConnectOptions& options);
+
 // Removes `--config-dir DIR` from argv (anywhere) and makes it the config dir of this process
 // (HostStore::defaultConfigDir); an error when DIR is missing.
 [[nodiscard]] Result<void> takeConfigDirOption(int& argc, char** argv);

@@ -207,4 +207,10 @@ Result<RemoteHost> findStoredHost(const QString& name) {
     return *host;
 }
 
+Result<QStringList> takeConnectOptions(int argc, char** argv, ConnectOptions& options) {
+    QStringList args;
+    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
+    return takeConnectOptions(args, options);
+}
+
 }  // namespace tb::cli

@@ -33,10 +33,8 @@ struct PrepareArgs {
 };
 
 Result<PrepareArgs> parse(int argc, char** argv) {
-    QStringList args;
-    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
     PrepareArgs parsed;
-    auto rest = takeConnectOptions(args, parsed.connect);
+    auto rest = takeConnectOptions(argc, argv, parsed.connect);
     if (!rest) return rest.failure();
     QStringList positional;
     for (qsizetype i = 0; i < rest->size(); ++i) {

@@ -43,10 +43,8 @@ struct RemoteRunArgs {
 };
 
 Result<RemoteRunArgs> parse(int argc, char** argv) {
-    QStringList args;
-    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
     RemoteRunArgs parsed;
-    auto rest = takeConnectOptions(args, parsed.connect);
+    auto rest = takeConnectOptions(argc, argv, parsed.connect);
     if (!rest) return rest.failure();
     QStringList positional;
     for (qsizetype i = 0; i < rest->size(); ++i) {

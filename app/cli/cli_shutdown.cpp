@@ -53,10 +53,8 @@ int usage(const QString& problem) {
 }
 
 Result<Parsed> parse(int argc, char** argv) {
-    QStringList args;
-    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
     Parsed parsed;
-    auto rest = takeConnectOptions(args, parsed.connect);
+    auto rest = takeConnectOptions(argc, argv, parsed.connect);
     if (!rest) return rest.failure();
     QStringList positional;
     for (qsizetype i = 0; i < rest->size(); ++i) {
@@ -167,10 +165,8 @@ int shutdownCommand(int argc, char** argv) {
 }
 
 int costCommand(int argc, char** argv) {
-    QStringList args;
-    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
     ConnectOptions options;
-    auto rest = takeConnectOptions(args, options);
+    auto rest = takeConnectOptions(argc, argv, options);
     if (!rest) return usage(QString::fromStdString(rest.error()));
     if (rest->size() != 1 || rest->front().startsWith(QLatin1String("--")))
         return usage(QStringLiteral("cost needs one host NAME"));
