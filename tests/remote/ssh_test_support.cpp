@@ -2,7 +2,11 @@
 
 #include "ssh_test_support.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTest>
+
+#include <signal.h>
 
 namespace tb::test {
 
@@ -74,7 +78,35 @@ void SshdTestCase::initTestCase() {
 }
 
 void SshdTestCase::init() {
-    if (!m_skipReason.isEmpty()) QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
+    if (!m_skipReason.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
+}
+
+qint64 parentPid(qint64 pid) {
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly)) return 0;
+    const QByteArray stat = file.readAll();
+    // "pid (name) state ppid ...": the name may hold spaces, so read after the last ')'.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() : 0;
+}
+
+int cutConnections(const SshdFixture& sshd) {
+    QFile pidFile(sshd.path(QStringLiteral("sshd.pid")));
+    if (!pidFile.open(QIODevice::ReadOnly)) return 0;
+    const qint64 listener = pidFile.readAll().trimmed().toLongLong();
+    int killed = 0;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
+    for (const QString& pid : pids) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "sshd") continue;
+        for (qint64 up = parentPid(pid.toLongLong()); up > 1; up = parentPid(up)) {
+            if (up != listener) continue;
+            killed += ::kill(pid_t(pid.toLongLong()), SIGKILL) == 0 ? 1 : 0;
+            break;
+        }
+    }
+    return killed;
 }
 
 }  // namespace tb::test

@@ -41,29 +41,6 @@ struct Followed {
     QByteArray log;
 };
 
-qint64 parentPid(qint64 pid) {
-    const QByteArray stat = fileText(QStringLiteral("/proc/%1/stat").arg(pid));
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return fields.size() > 1 ? fields[1].toLongLong() : 0;
-}
-
-// What a dropped network looks like to both ends: every sshd process serving a connection
-// dies at once. The listening sshd stays, so the client can come back.
-int cutConnections(const SshdFixture& sshd) {
-    const qint64 listener = fileText(sshd.path(QStringLiteral("sshd.pid"))).trimmed().toLongLong();
-    int killed = 0;
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
-    for (const QString& pid : pids) {
-        if (fileText(QStringLiteral("/proc/%1/comm").arg(pid)).trimmed() != "sshd") continue;
-        for (qint64 up = parentPid(pid.toLongLong()); up > 1; up = parentPid(up)) {
-            if (up != listener) continue;
-            killed += ::kill(pid_t(pid.toLongLong()), SIGKILL) == 0 ? 1 : 0;
-            break;
-        }
-    }
-    return killed;
-}
-
 // Whether any process's command line mentions `needle`.
 bool processCommandLinesContain(const QByteArray& needle) {
     const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
