@@ -118,6 +118,12 @@ void printErr(const QString& text) {
     std::fprintf(stderr, "trainbench: %s\n", text.toLocal8Bit().constData());
 }
 
+int usageError(const QString& problem, const char* usage) {
+    printErr(problem);
+    std::fputs(usage, stderr);
+    return kExitUsage;
+}
+
 bool interrupted() {
     return g_interrupted != 0;
 }

@@ -44,6 +44,8 @@ QString formatNumber(double value);      // "-" for NaN
 
 void printOut(const QString& text);  // to stdout, flushed
 void printErr(const QString& text);  // to stderr with the "trainbench: " prefix and a newline
+// Prints `problem`, then the command's usage text, to stderr; returns kExitUsage.
+int usageError(const QString& problem, const char* usage);
 
 // How a command that connects to a host may settle what a person would otherwise answer.
 struct ConnectOptions {

@@ -40,9 +40,7 @@ constexpr const char* kHostsUsage =
     "asked about on a terminal; without one, --accept-new or --accept-key is needed.\n";
 
 int usage(const QString& problem) {
-    printErr(problem);
-    std::fputs(kHostsUsage, stderr);
-    return kExitUsage;
+    return usageError(problem, kHostsUsage);
 }
 
 QString address(const SshTarget& target) {

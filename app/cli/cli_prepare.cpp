@@ -94,11 +94,7 @@ PrepareResult runPreparer(HostPreparer& preparer, const PrepareOptions& options)
 
 int prepareCommand(int argc, char** argv) {
     auto parsed = parse(argc, argv);
-    if (!parsed) {
-        printErr(QString::fromStdString(parsed.error()));
-        std::fputs(kUsage, stderr);
-        return kExitUsage;
-    }
+    if (!parsed) return usageError(QString::fromStdString(parsed.error()), kUsage);
     auto found = findStoredHost(parsed->host);
     if (!found) {
         printErr(QString::fromStdString(found.error()));

@@ -131,11 +131,7 @@ bool wantsRemoteRun(int argc, char** argv) {
 
 int remoteRunCommand(int argc, char** argv) {
     auto parsed = parse(argc, argv);
-    if (!parsed) {
-        printErr(QString::fromStdString(parsed.error()));
-        std::fputs(kUsage, stderr);
-        return kExitUsage;
-    }
+    if (!parsed) return usageError(QString::fromStdString(parsed.error()), kUsage);
     const auto host = findStoredHost(parsed->host);
     if (!host) {
         printErr(QString::fromStdString(host.error()));

@@ -47,9 +47,7 @@ int failWith(const QString& message) {
 }
 
 int usage(const QString& problem) {
-    printErr(problem);
-    std::fputs(kUsage, stderr);
-    return kExitUsage;
+    return usageError(problem, kUsage);
 }
 
 Result<Parsed> parse(int argc, char** argv) {

@@ -28,9 +28,7 @@ constexpr const char* kTransferUsage =
     "         --accept-key SHA256:..., --accept-new, --password-stdin\n";
 
 int usage(const QString& problem) {
-    printErr(problem);
-    std::fputs(kTransferUsage, stderr);
-    return kExitUsage;
+    return usageError(problem, kTransferUsage);
 }
 
 QString megabytes(double bytes) {
