@@ -26,6 +26,8 @@ struct LaunchPlan {
     std::string name;
     std::optional<ScriptPlan> script;  // the user's own command instead of the trainer
     QByteArray logHelper;              // trainbench_log.py, for scripts
+    QString resumePath;                // resume / fork: the checkpoint's path on the box
+    QString parentFile;                // its file name, for run.json
 };
 
 namespace {
@@ -93,8 +95,9 @@ void RemoteBackend::onExecFinished(quint64 requestId, const ExecResult& result) 
 }
 
 void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> done) {
-    if (!request.parentRun.isEmpty()) {
-        done(fail("resuming or forking on " + where() + " is not supported yet"));
+    if (!request.parentRun.isEmpty() && request.isScript()) {
+        done(fail("only runs of the built-in trainer resume from a checkpoint; launch the script "
+                  "as a new run"));
         return;
     }
     // A script needs the trainer only to turn its output into metrics.
@@ -112,6 +115,7 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
     auto plan = std::make_shared<LaunchPlan>();
     plan->request = request;
     plan->wrapper = wrapper.readAll();
+    if (!request.parentRun.isEmpty()) return launchResume(request, plan, done);
     if (request.isScript()) {
         auto script = prepareScript(request);
         if (!script) return done(script.failure());
@@ -127,6 +131,68 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
         plan->config = std::move(*config);
         plan->name = plan->config.loaded.values["name"];
     }
+    claimAndStart(plan, done);
+}
+
+// Resume / fork: the parent's checkpoint list and config come from the box in one round trip;
+// the new run starts with --resume on the checkpoint's absolute path there.
+void RemoteBackend::launchResume(const LaunchRequest& request, std::shared_ptr<LaunchPlan> plan,
+                                 Callback<QString> done) {
+    QString root = m_settings.runsRoot;
+    QString parentId = request.parentRun;
+    if (!request.parentDir.isEmpty()) {  // a copy staged outside the runs root
+        const qsizetype slash = request.parentDir.lastIndexOf(QLatin1Char('/'));
+        root = request.parentDir.left(qMax<qsizetype>(slash, 1));
+        parentId = request.parentDir.mid(slash + 1);
+    }
+    if (!isRunId(parentId)) return done(fail("no parent run " + str(parentId) + " on " + where()));
+    const bool configFromParent = request.configText.isEmpty() && request.configPath.isEmpty();
+    execAsync(listCheckpointsCommand(root, parentId, configFromParent),
+              [this, request, plan, root, parentId, configFromParent,
+               done](const ExecResult& r) {
+                  if (!r.ok())
+                      return done(fail("cannot read parent run " + str(parentId) + " on " +
+                                       where() + ": " + str(r.message)));
+                  if (r.exitStatus == 4)
+                      return done(fail("parent run " + str(parentId) + " is not in " + str(root) +
+                                       " on " + where()));
+                  if (r.exitStatus != 0)
+                      return done(fail("cannot read parent run " + str(parentId) + " on " +
+                                       where() + ": " + str(stderrOf(r))));
+                  auto parent = parseRemoteCheckpoints(r.standardOutput, m_settings.name);
+                  if (!parent) return done(parent.failure());
+                  const QString which = request.parentCheckpoint;
+                  const CheckpointEntry* checkpoint = parent->find(which);
+                  if (!checkpoint && parent->latest.isEmpty() &&
+                      (which.isEmpty() || which == QLatin1String("latest")))
+                      return done(fail(str(parent->runDir) + " on " + where() +
+                                       " has no checkpoint yet (no checkpoints/latest.json); "
+                                       "pick a run that saved one"));
+                  if (!checkpoint) {
+                      const QString file = which.isEmpty() || which == QLatin1String("latest")
+                                               ? parent->latest
+                                               : which;
+                      return done(fail("checkpoint " + str(parent->runDir) + "/checkpoints/" +
+                                       str(file) + " does not exist on " + where() +
+                                       "; choose one from the run's checkpoint list"));
+                  }
+                  auto config = configFromParent
+                                    ? prepareResolvedConfig(
+                                          request, parent->resolvedConfig.toStdString(),
+                                          parent->configYaml,
+                                          str(m_settings.name + QLatin1Char(':') +
+                                              parent->runDir + QStringLiteral("/config.resolved")))
+                                    : prepareConfig(request, QString());
+                  if (!config) return done(config.failure());
+                  plan->config = std::move(*config);
+                  plan->name = plan->config.loaded.values["name"];
+                  plan->resumePath = checkpoint->path;
+                  plan->parentFile = checkpoint->fileName();
+                  claimAndStart(plan, done);
+              });
+}
+
+void RemoteBackend::claimAndStart(std::shared_ptr<LaunchPlan> plan, Callback<QString> done) {
     const QString baseId = QString::fromStdString(makeRunId(unixNow(), plan->name));
     execAsync(claimRunDirCommand(m_settings.runsRoot, baseId),
               [this, plan, done](const ExecResult& claimed) { startRun(claimed, *plan, done); });
@@ -162,6 +228,7 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
             QStringLiteral("--"),        m_settings.trainerPath,
             QStringLiteral("--config"),  QString::fromStdString(layout.resolvedConfig()),
             QStringLiteral("--run-dir"), dir};
+        if (!plan.resumePath.isEmpty()) wrapperArgs << QStringLiteral("--resume") << plan.resumePath;
     }
     const QStringList argv =
         QStringList{QStringLiteral("/bin/sh"), remoteWrapperPath(dir), dir} + wrapperArgs;
@@ -174,7 +241,8 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     files.dir = dir;
     files.wrapper = plan.wrapper;
     files.runJson =
-        runJsonText({id, plan.name, m_settings.name, argv, plan.script ? workDir : dir, {}, {}});
+        runJsonText({id, plan.name, m_settings.name, argv, plan.script ? workDir : dir,
+                     plan.request.parentRun, plan.parentFile});
     if (plan.script) {
         files.runJson = withScriptFields(files.runJson, plan.request, *plan.script, workDir);
         files.logHelper = plan.logHelper;
@@ -246,6 +314,30 @@ Result<void> RemoteBackend::kill(const QString& runId) {
     return waitFor<void>(
         [&](Callback<void> done) { signalAsync(runId, QStringLiteral("KILL"), done); },
         "killing run " + str(runId) + " on " + where());
+}
+
+void RemoteBackend::checkpointsAsync(const QString& runId, bool withConfig,
+                                     Callback<RemoteCheckpoints> done) {
+    if (!isRunId(runId)) return done(fail("no run " + str(runId) + " on " + where()));
+    execAsync(listCheckpointsCommand(m_settings.runsRoot, runId, withConfig),
+              [this, runId, done](const ExecResult& r) {
+                  if (!r.ok())
+                      return done(fail("cannot list the checkpoints of run " + str(runId) +
+                                       " on " + where() + ": " + str(r.message)));
+                  if (r.exitStatus == 4)
+                      return done(fail("no run " + str(runId) + " in " +
+                                       str(m_settings.runsRoot) + " on " + where()));
+                  if (r.exitStatus != 0)
+                      return done(fail("cannot list the checkpoints of run " + str(runId) +
+                                       " on " + where() + ": " + str(stderrOf(r))));
+                  done(parseRemoteCheckpoints(r.standardOutput, m_settings.name));
+              });
+}
+
+Result<RemoteCheckpoints> RemoteBackend::checkpoints(const QString& runId, bool withConfig) {
+    return waitFor<RemoteCheckpoints>(
+        [&](Callback<RemoteCheckpoints> done) { checkpointsAsync(runId, withConfig, done); },
+        "listing the checkpoints of run " + str(runId) + " on " + where());
 }
 
 Result<RemoteScan> RemoteBackend::scan() {

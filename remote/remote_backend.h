@@ -9,7 +9,9 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
+#include "remote/remote_checkpoints.h"
 #include "remote/remote_run_scan.h"
 #include "remote/remote_run_scripts.h"
 #include "remote/ssh_result.h"
@@ -53,15 +55,21 @@ public:
     void launchAsync(const LaunchRequest& request, Callback<QString> done);
     void signalAsync(const QString& runId, const QString& signal, Callback<void> done);
     void scanAsync(Callback<RemoteScan> done);
+    // A run's checkpoints, by step; with `withConfig` also its config files (for a resume).
+    void checkpointsAsync(const QString& runId, bool withConfig, Callback<RemoteCheckpoints> done);
 
     // Blocking forms: spin a local event loop (command line and tests, not the GUI thread).
     Result<QString> launch(const LaunchRequest& request) override;
     Result<void> stop(const QString& runId) override;
     Result<void> kill(const QString& runId) override;
     Result<RemoteScan> scan();
+    Result<RemoteCheckpoints> checkpoints(const QString& runId, bool withConfig = false);
 
 private:
     void onExecFinished(quint64 requestId, const ExecResult& result);
+    void launchResume(const LaunchRequest& request, std::shared_ptr<LaunchPlan> plan,
+                      Callback<QString> done);
+    void claimAndStart(std::shared_ptr<LaunchPlan> plan, Callback<QString> done);
     void startRun(const ExecResult& claimed, const LaunchPlan& plan, Callback<QString> done);
     std::string where() const;
 

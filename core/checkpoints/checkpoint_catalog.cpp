@@ -22,14 +22,7 @@ CheckpointEntry readEntry(const QFileInfo& checkpoint) {
     entry.name = checkpoint.completeBaseName();
     entry.bytes = checkpoint.size();
     QFile sidecar(checkpoint.absolutePath() + "/" + entry.name + ".json");
-    if (!sidecar.open(QIODevice::ReadOnly)) return entry;
-    const QJsonObject object = QJsonDocument::fromJson(sidecar.readAll()).object();
-    entry.epoch = object.value("epoch").toInteger();
-    entry.step = object.value("step").toInteger();
-    entry.time = object.value("time").toDouble();
-    const QJsonObject metrics = object.value("metrics").toObject();
-    for (auto it = metrics.begin(); it != metrics.end(); ++it) entry.metrics[it.key()] = it.value().toDouble();
-    entry.complete = object.value("bytes").toInteger(-1) == entry.bytes;
+    if (sidecar.open(QIODevice::ReadOnly)) readCheckpointSidecar(sidecar.readAll(), entry);
     return entry;
 }
 

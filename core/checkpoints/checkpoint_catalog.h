@@ -3,29 +3,13 @@
 // `trainbench-train --inspect` in a separate process, so a corrupt file never takes the app down.
 
 #include <QList>
-#include <QMap>
 #include <QObject>
 #include <QString>
 
+#include "checkpoints/checkpoint_entry.h"
 #include "protocol/result.h"
 
 namespace tb {
-
-struct CheckpointEntry {
-    enum class Check { NotChecked, Checking, Ok, Corrupt };
-
-    QString path;  // the .pt file
-    QString name;  // ckpt-e0003-s0001200
-    qint64 epoch = 0;
-    qint64 step = 0;
-    double time = 0;
-    QMap<QString, double> metrics;
-    qint64 bytes = 0;     // actual file size
-    bool complete = false;  // the .pt exists with the size its sidecar records
-    Check check = Check::NotChecked;
-    QString checkMessage;  // the inspector's error line when corrupt
-    QString paramSha256;
-};
 
 class CheckpointCatalog : public QObject {
     Q_OBJECT

@@ -19,6 +19,19 @@ std::string str(const QString& text) {
     return text.toStdString();
 }
 
+// The request's --set overrides on a loaded config, then validation.
+Result<PreparedConfig> applySets(const LaunchRequest& request, PreparedConfig& prepared) {
+    std::vector<std::string> sets;
+    for (const QString& set : request.sets) sets.push_back(str(set));
+    applyOverrides(prepared.loaded, sets);
+    if (!prepared.loaded.ok()) {
+        std::string message = "the config is not valid; fix these and launch again:";
+        for (const Diagnostic& d : prepared.loaded.diagnostics) message += "\n  " + d.format();
+        return fail(message);
+    }
+    return prepared;
+}
+
 }  // namespace
 
 Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString& parentDir) {
@@ -41,25 +54,28 @@ Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString
         prepared.loaded = loadConfigFile(str(request.configPath));
     } else if (!parentDir.isEmpty()) {
         // Resuming without a config: the parent's resolved config is exactly what it ran with.
-        auto text = readFile(str(parentDir + QLatin1String("/config.resolved")));
+        const std::string source = str(parentDir + QLatin1String("/config.resolved"));
+        auto text = readFile(source);
         if (!text) return fail("cannot resume: " + text.error());
-        auto values = readResolvedConfig(*text, str(parentDir + QLatin1String("/config.resolved")));
-        if (!values) return fail("cannot resume: " + values.error());
-        prepared.loaded.values = *values;
         QFile yaml(parentDir + QLatin1String("/config.yaml"));
-        if (yaml.open(QIODevice::ReadOnly)) prepared.yaml = yaml.readAll();
+        return prepareResolvedConfig(request, *text,
+                                     yaml.open(QIODevice::ReadOnly) ? yaml.readAll() : QByteArray(),
+                                     source);
     } else {
         return fail("no config to launch: give a config file or config text");
     }
-    std::vector<std::string> sets;
-    for (const QString& set : request.sets) sets.push_back(str(set));
-    applyOverrides(prepared.loaded, sets);
-    if (!prepared.loaded.ok()) {
-        std::string message = "the config is not valid; fix these and launch again:";
-        for (const Diagnostic& d : prepared.loaded.diagnostics) message += "\n  " + d.format();
-        return fail(message);
-    }
-    return prepared;
+    return applySets(request, prepared);
+}
+
+Result<PreparedConfig> prepareResolvedConfig(const LaunchRequest& request,
+                                             const std::string& resolvedText,
+                                             const QByteArray& yaml, const std::string& source) {
+    auto values = readResolvedConfig(resolvedText, source);
+    if (!values) return fail("cannot resume: " + values.error());
+    PreparedConfig prepared;
+    prepared.loaded.values = *values;
+    prepared.yaml = yaml;
+    return applySets(request, prepared);
 }
 
 QByteArray runJsonText(const RunJsonFields& fields) {

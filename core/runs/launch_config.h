@@ -20,6 +20,11 @@ struct PreparedConfig {
 // The request's config (text, file, or the parent run's resolved config when `parentDir` is
 // set and no config is given) with its --set overrides applied, validated.
 Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString& parentDir);
+// A parent's config.resolved text (and its config.yaml, frozen again) with the request's --set
+// overrides applied, validated; `source` names the file in errors. For parents on a host.
+Result<PreparedConfig> prepareResolvedConfig(const LaunchRequest& request,
+                                             const std::string& resolvedText,
+                                             const QByteArray& yaml, const std::string& source);
 
 struct RunJsonFields {
     QString id;

@@ -104,7 +104,8 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
     QString parentDir;
     ParentCheckpoint checkpoint;
     if (!request.parentRun.isEmpty()) {
-        parentDir = m_runsRoot + QLatin1Char('/') + request.parentRun;
+        parentDir = request.parentDir.isEmpty() ? m_runsRoot + QLatin1Char('/') + request.parentRun
+                                                : request.parentDir;
         if (!QFileInfo(parentDir).isDir()) {
             return fail("parent run " + str(request.parentRun) + " is not in " + str(m_runsRoot));
         }

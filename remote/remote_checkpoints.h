@@ -1,0 +1,36 @@
+#pragma once
+// A remote run's checkpoints in one round trip: a fixed script prints every sidecar and .pt
+// size (and, for a resume, the run's config files) in frames (remote_run_frames.h), parsed
+// into the CheckpointEntry the local catalog uses.
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include "checkpoints/checkpoint_entry.h"
+#include "protocol/result.h"
+#include "remote/remote_command.h"
+
+namespace tb {
+
+struct RemoteCheckpoints {
+    QString runDir;                  // absolute, on the box
+    QString latest;                  // the file latest.json names; empty when there is none
+    QList<CheckpointEntry> entries;  // by step; `path` is the absolute path on the box
+    QByteArray resolvedConfig;       // config.resolved, when asked for
+    QByteArray configYaml;           // config.yaml, when asked for and present
+
+    // The entry for a file name, or for latest.json's when `which` is empty or "latest".
+    const CheckpointEntry* find(const QString& which) const;
+};
+
+// Frames: "dir" (absolute run directory), "latest" (latest.json) when it exists, then per
+// .pt "pt" (its name), "size" and "sidecar" (empty when missing); with `withConfig` also
+// "resolved" and "yaml". Exit 4 (the run directory on stderr): no such run.
+RemoteCommand listCheckpointsCommand(const QString& runsRoot, const QString& runId,
+                                     bool withConfig = false);
+
+// `where` names the host in errors.
+Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const QString& where);
+
+}  // namespace tb
