@@ -20,6 +20,12 @@ std::optional<double> number(QByteArrayView field) {
 
 }  // namespace
 
+QStringList nvidiaSmiQueryArguments() {
+    return {QStringLiteral("--query-gpu=") + QString::fromLatin1(kGpuQueryFields),
+            QStringLiteral("--format=csv,noheader,nounits"), QStringLiteral("-l"),
+            QStringLiteral("1")};
+}
+
 std::optional<GpuSample> GpuSampleParser::parseLine(QByteArrayView line) {
     QList<QByteArrayView> fields;
     qsizetype start = 0;

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -11,9 +12,13 @@
 
 namespace tb {
 
-// The exact query GpuMonitor runs; the column order here is what parseLine expects.
+// The exact query the GPU sources run; the column order here is what parseLine expects.
 inline constexpr const char* kGpuQueryFields =
     "index,name,utilization.gpu,memory.used,memory.total,temperature.gpu,power.draw";
+
+// The arguments of the one long-lived query, locally and on a remote box alike: every GPU,
+// once a second, CSV without header or units.
+QStringList nvidiaSmiQueryArguments();
 
 class GpuSampleParser {
 public:
