@@ -133,6 +133,12 @@ void AddHostDialog::buildForm(QFormLayout* form) {
     m_price->setSpecialValueText(tr("unknown"));
     m_price->setSuffix(tr(" per hour"));
     m_price->setToolTip(tr("What the instance costs per hour, for the cost meter"));
+    m_shutdownCommand = lineEdit(
+        this, "shutdownCommand", RemoteHost{}.shutdownCommand,
+        tr("What \"shut the instance down when this run ends\" runs on the host (one shell line; "
+           "empty: %1)")
+            .arg(RemoteHost{}.shutdownCommand));
+    m_shutdownCommand->setText(RemoteHost{}.shutdownCommand);
     m_password = lineEdit(this, "password", tr("none (keys only)"),
                           tr("Login password; never written to any file or log"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -151,6 +157,7 @@ void AddHostDialog::buildForm(QFormLayout* form) {
     form->addRow(tr("Runs roo&t:"), m_runsRoot);
     form->addRow(tr("P&ython:"), m_python);
     form->addRow(tr("Pr&ice:"), m_price);
+    form->addRow(tr("&Shutdown command:"), m_shutdownCommand);
     form->addRow(tr("Pass&word:"), m_password);
     form->addRow(QString(), m_remember);
 }
@@ -179,6 +186,7 @@ void AddHostDialog::setHost(const RemoteHost& host) {
     m_runsRoot->setText(host.runsRoot);
     m_python->setText(host.python);
     m_price->setValue(host.pricePerHour);
+    m_shutdownCommand->setText(host.shutdownCommand);
     findChild<QPushButton*>(QStringLiteral("submitButton"))->setText(tr("&Save"));
 }
 
@@ -249,6 +257,8 @@ HostDraft AddHostDialog::draft() const {
     draft.host.runsRoot = m_runsRoot->text().trimmed();
     draft.host.python = m_python->text().trimmed();
     draft.host.pricePerHour = m_price->value();
+    const QString shutdown = m_shutdownCommand->text().trimmed();
+    draft.host.shutdownCommand = shutdown.isEmpty() ? RemoteHost{}.shutdownCommand : shutdown;
     draft.password = m_password->text();
     draft.rememberPassword = m_remember->isChecked() && !draft.password.isEmpty();
     return draft;
@@ -270,6 +280,11 @@ void AddHostDialog::submit() {
     if (const Result<void> name = HostStore::checkName(current.host.name); !name) {
         showError(QString::fromStdString(name.error()));
         m_name->setFocus();
+        return;
+    }
+    if (current.host.shutdownCommand.contains(QLatin1Char('\n'))) {
+        showError(tr("The shutdown command is one shell line; join the lines with ';' or '&&'."));
+        m_shutdownCommand->setFocus();
         return;
     }
     showError({});

@@ -77,6 +77,7 @@ private:
     QLineEdit* m_runsRoot = nullptr;
     QLineEdit* m_python = nullptr;
     QDoubleSpinBox* m_price = nullptr;
+    QLineEdit* m_shutdownCommand = nullptr;
     QLineEdit* m_password = nullptr;
     QCheckBox* m_remember = nullptr;
     QLabel* m_passwordNote = nullptr;

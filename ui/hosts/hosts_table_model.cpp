@@ -6,7 +6,9 @@
 #include <QPixmap>
 
 #include "host_draft.h"
+#include "host_uptime_meter.h"
 #include "hosts_controller.h"
+#include "remote/cost_meter.h"
 
 namespace tb {
 
@@ -35,12 +37,28 @@ QString gpuSummary(const HostReport& report) {
 }
 
 HostsTableModel::HostsTableModel(HostsController* controller, QObject* parent)
-    : QAbstractTableModel(parent), m_controller(controller) {
+    : QAbstractTableModel(parent),
+      m_controller(controller),
+      m_uptime(new HostUptimeMeter(controller, this)) {
     connect(controller, &HostsController::hostsChanged, this, [this] {
         beginResetModel();
         endResetModel();
     });
     connect(controller, &HostsController::hostUpdated, this, &HostsTableModel::onHostUpdated);
+    connect(m_uptime, &HostUptimeMeter::ticked, this, [this] { columnsChanged(Uptime, Cost); });
+}
+
+void HostsTableModel::setShutdownNotes(std::function<QString(const QString& host)> notes) {
+    m_shutdownNotes = std::move(notes);
+    shutdownNotesChanged();
+}
+
+void HostsTableModel::shutdownNotesChanged() {
+    columnsChanged(Shutdown, Shutdown);
+}
+
+void HostsTableModel::columnsChanged(int first, int last) {
+    if (rowCount() > 0) Q_EMIT dataChanged(index(0, first), index(rowCount() - 1, last));
 }
 
 int HostsTableModel::rowCount(const QModelIndex& parent) const {
@@ -110,7 +128,8 @@ QVariant HostsTableModel::data(const QModelIndex& index, int role) const {
             if (index.column() == State) return stateColor(m_controller->state(name));
             return {};
         case Qt::TextAlignmentRole:
-            if (index.column() == Price) return int(Qt::AlignRight | Qt::AlignVCenter);
+            if (index.column() == Price || index.column() == Uptime || index.column() == Cost)
+                return int(Qt::AlignRight | Qt::AlignVCenter);
             return {};
     }
     return {};
@@ -134,6 +153,19 @@ QVariant HostsTableModel::display(int row, int column) const {
         case Price:
             return host.pricePerHour > 0 ? tr("%1 /h").arg(host.pricePerHour, 0, 'f', 2)
                                          : QString();
+        case Uptime: {
+            const std::optional<double> up = m_uptime->uptime(host.name);
+            return up ? formatUptime(*up) : QString();
+        }
+        case Cost: {
+            // No price, or not connected: nothing at all rather than a made-up zero.
+            const std::optional<double> up = m_uptime->uptime(host.name);
+            if (!up || !(host.pricePerHour > 0)) return QString();
+            return QString::fromUtf8(kDefaultCurrency) +
+                   QString::number(costOf(host.pricePerHour, *up), 'f', 2);
+        }
+        case Shutdown:
+            return m_shutdownNotes ? m_shutdownNotes(host.name) : QString();
     }
     return {};
 }
@@ -146,6 +178,14 @@ QVariant HostsTableModel::toolTip(int row, int column) const {
         case Gpus:
             return m_controller->report(host.name) ? QVariant()
                                                    : tr("Probe the host (Ctrl+P) to see its GPUs");
+        case Uptime:
+            return tr("Time since the host booted (its /proc/uptime), read when it connects");
+        case Cost: {
+            const std::optional<double> up = m_uptime->uptime(host.name);
+            if (!(host.pricePerHour > 0)) return tr("Set a price per hour (Edit…) to see the cost");
+            return up ? tr("%1 since boot").arg(formatCostSoFar(host.pricePerHour, *up))
+                      : tr("Connect to read how long the host has been up");
+        }
         case Address:
             return host.target.jump.isEmpty()
                        ? hostAddress(host.target)
@@ -167,6 +207,12 @@ QVariant HostsTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("GPUs");
         case Price:
             return tr("Price");
+        case Uptime:
+            return tr("Up");
+        case Cost:
+            return tr("Cost");
+        case Shutdown:
+            return tr("Shutdown");
     }
     return {};
 }
