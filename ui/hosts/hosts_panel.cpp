@@ -16,6 +16,7 @@
 #include "host_report_panel.h"
 #include "hosts_controller.h"
 #include "hosts_table_model.h"
+#include "prepare_host_dialog.h"
 
 namespace tb {
 
@@ -50,7 +51,7 @@ HostsPanel::HostsPanel(HostsController* controller, QString sshConfigFile, QWidg
     createActions();
     toolbar->addActions({m_add, m_edit, m_remove});
     toolbar->addSeparator();
-    toolbar->addActions({m_connect, m_disconnect, m_probe});
+    toolbar->addActions({m_connect, m_disconnect, m_probe, m_prepare});
     createTransferActions();
     toolbar->addSeparator();
     toolbar->addActions({m_upload, m_download});
@@ -107,6 +108,9 @@ void HostsPanel::createActions() {
                tr("Disconnect from the selected host"));
     m_probe = action(tr("&Probe"), QStyle::SP_BrowserReload, Qt::CTRL | Qt::Key_P,
                      tr("Ask the host what it offers: GPUs, disks, Python and torch"));
+    m_prepare = action(tr("P&repare host…"), QStyle::SP_DriveHDIcon, Qt::CTRL | Qt::Key_B,
+                       tr("Build trainbench-train on the host (once; later runs use the cache)"));
+    connect(m_prepare, &QAction::triggered, this, &HostsPanel::prepareHost);
     connect(m_add, &QAction::triggered, this, &HostsPanel::addHost);
     connect(m_edit, &QAction::triggered, this, &HostsPanel::editHost);
     connect(m_remove, &QAction::triggered, this, &HostsPanel::confirmRemove);
@@ -168,6 +172,7 @@ void HostsPanel::updateActions() {
     m_connect->setEnabled(any && state == ConnectionState::Offline);
     m_disconnect->setEnabled(any && state != ConnectionState::Offline);
     m_probe->setEnabled(any && !m_controller->isProbing(name));
+    m_prepare->setEnabled(any);
     m_upload->setEnabled(any && state == ConnectionState::Connected);
     m_download->setEnabled(any && state == ConnectionState::Connected);
 }
@@ -193,6 +198,17 @@ void HostsPanel::onProbeFinished(const QString& name, const ProbeResult& result)
     if (!result.ok() && result.failure != SshFailure::Cancelled) showMessage(result.message, true);
     Q_EMIT statusMessage(result.ok() ? tr("Probed %1").arg(name)
                                      : tr("Probe of %1: %2").arg(name, result.message));
+}
+
+void HostsPanel::prepareHost() {
+    const QString name = currentHost();
+    if (name.isEmpty()) return;
+    auto* dialog = new PrepareHostDialog(m_controller, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PrepareHostDialog::preparedHost, this,
+            [this](bool, const QString&, const QString& message) { Q_EMIT statusMessage(message); });
+    dialog->show();
+    dialog->start();
 }
 
 void HostsPanel::showMessage(const QString& message, bool error) {

@@ -40,6 +40,7 @@ public:
     QAction* connectHostAction() const { return m_connect; }
     QAction* disconnectHostAction() const { return m_disconnect; }
     QAction* probeHostAction() const { return m_probe; }
+    QAction* prepareHostAction() const { return m_prepare; }
     QAction* uploadAction() const { return m_upload; }
     QAction* downloadAction() const { return m_download; }
 
@@ -64,6 +65,7 @@ private:
     void explainChangedKey(const QString& name, const QString& fingerprint);
     void askSecret(const QString& name, const QString& message, bool passphrase);
     void onProbeFinished(const QString& name, const ProbeResult& result);
+    void prepareHost();
     void createTransferActions();
     void chooseUpload();
     void chooseDownload();
@@ -81,6 +83,7 @@ private:
     QAction* m_connect = nullptr;
     QAction* m_disconnect = nullptr;
     QAction* m_probe = nullptr;
+    QAction* m_prepare = nullptr;
     QAction* m_upload = nullptr;
     QAction* m_download = nullptr;
     QHash<quint64, QPointer<TransferDialog>> m_transfers;
