@@ -147,35 +147,12 @@ void RemoteBackend::launchResume(const LaunchRequest& request, std::shared_ptr<L
     }
     if (!isRunId(parentId)) return done(fail("no parent run " + str(parentId) + " on " + where()));
     const bool configFromParent = request.configText.isEmpty() && request.configPath.isEmpty();
-    execAsync(listCheckpointsCommand(root, parentId, configFromParent),
-              [this, request, plan, root, parentId, configFromParent,
-               done](const ExecResult& r) {
-                  if (!r.ok())
-                      return done(fail("cannot read parent run " + str(parentId) + " on " +
-                                       where() + ": " + str(r.message)));
-                  if (r.exitStatus == 4)
-                      return done(fail("parent run " + str(parentId) + " is not in " + str(root) +
-                                       " on " + where()));
-                  if (r.exitStatus != 0)
-                      return done(fail("cannot read parent run " + str(parentId) + " on " +
-                                       where() + ": " + str(stderrOf(r))));
-                  auto parent = parseRemoteCheckpoints(r.standardOutput, m_settings.name);
+    listAsync(root, parentId, configFromParent,
+              [this, request, plan, configFromParent, done](Result<RemoteCheckpoints> parent) {
                   if (!parent) return done(parent.failure());
-                  const QString which = request.parentCheckpoint;
-                  const CheckpointEntry* checkpoint = parent->find(which);
-                  if (!checkpoint && parent->latest.isEmpty() &&
-                      (which.isEmpty() || which == QLatin1String("latest")))
-                      return done(fail(str(parent->runDir) + " on " + where() +
-                                       " has no checkpoint yet (no checkpoints/latest.json); "
-                                       "pick a run that saved one"));
-                  if (!checkpoint) {
-                      const QString file = which.isEmpty() || which == QLatin1String("latest")
-                                               ? parent->latest
-                                               : which;
-                      return done(fail("checkpoint " + str(parent->runDir) + "/checkpoints/" +
-                                       str(file) + " does not exist on " + where() +
-                                       "; choose one from the run's checkpoint list"));
-                  }
+                  auto checkpoint =
+                      parent->pick(request.parentCheckpoint, QString::fromStdString(where()));
+                  if (!checkpoint) return done(checkpoint.failure());
                   auto config = configFromParent
                                     ? prepareResolvedConfig(
                                           request, parent->resolvedConfig.toStdString(),
@@ -319,17 +296,22 @@ Result<void> RemoteBackend::kill(const QString& runId) {
 void RemoteBackend::checkpointsAsync(const QString& runId, bool withConfig,
                                      Callback<RemoteCheckpoints> done) {
     if (!isRunId(runId)) return done(fail("no run " + str(runId) + " on " + where()));
-    execAsync(listCheckpointsCommand(m_settings.runsRoot, runId, withConfig),
-              [this, runId, done](const ExecResult& r) {
+    listAsync(m_settings.runsRoot, runId, withConfig, std::move(done));
+}
+
+void RemoteBackend::listAsync(const QString& root, const QString& runId, bool withConfig,
+                              Callback<RemoteCheckpoints> done) {
+    execAsync(listCheckpointsCommand(root, runId, withConfig),
+              [this, root, runId, done](const ExecResult& r) {
+                  const std::string run = "run " + str(runId);
                   if (!r.ok())
-                      return done(fail("cannot list the checkpoints of run " + str(runId) +
-                                       " on " + where() + ": " + str(r.message)));
+                      return done(fail("cannot list the checkpoints of " + run + " on " +
+                                       where() + ": " + str(r.message)));
                   if (r.exitStatus == 4)
-                      return done(fail("no run " + str(runId) + " in " +
-                                       str(m_settings.runsRoot) + " on " + where()));
+                      return done(fail("no " + run + " in " + str(root) + " on " + where()));
                   if (r.exitStatus != 0)
-                      return done(fail("cannot list the checkpoints of run " + str(runId) +
-                                       " on " + where() + ": " + str(stderrOf(r))));
+                      return done(fail("cannot list the checkpoints of " + run + " on " +
+                                       where() + ": " + str(stderrOf(r))));
                   done(parseRemoteCheckpoints(r.standardOutput, m_settings.name));
               });
 }

@@ -69,6 +69,8 @@ private:
     void onExecFinished(quint64 requestId, const ExecResult& result);
     void launchResume(const LaunchRequest& request, std::shared_ptr<LaunchPlan> plan,
                       Callback<QString> done);
+    void listAsync(const QString& root, const QString& runId, bool withConfig,
+                   Callback<RemoteCheckpoints> done);
     void claimAndStart(std::shared_ptr<LaunchPlan> plan, Callback<QString> done);
     void startRun(const ExecResult& claimed, const LaunchPlan& plan, Callback<QString> done);
     std::string where() const;

@@ -38,6 +38,29 @@ if [ "$3" = config ]; then
 fi
 )sh";
 
+const char kStageScript[] = R"sh(
+root=$1
+case $root in "~") root=$HOME ;; "~/"*) root=$HOME/${root#"~/"} ;; esac
+dir=$root/.imported/$2/$3
+mkdir -p "$dir/checkpoints" || exit 3
+dir=$(cd "$dir" && pwd -P) || exit 3
+put() {
+    printf '%s' "$3" >"$1/.$2.tmp-$$" && mv -f "$1/.$2.tmp-$$" "$1/$2"
+}
+put "$dir" config.resolved "$4" || exit 3
+rm -f "$dir/config.yaml"
+if [ -n "$5" ]; then put "$dir" config.yaml "$5" || exit 3; fi
+put "$dir/checkpoints" "$6" "$7" || exit 3
+printf '%s
+' "$dir"
+)sh";
+
+RemoteCommand shScript(const char* script, const QStringList& arguments) {
+    RemoteCommand command(QStringLiteral("sh"));
+    command.arg(QStringLiteral("-c")).arg(QString::fromLatin1(script)).arg(QStringLiteral("sh"));
+    return command.args(arguments);
+}
+
 std::string errorIn(const QString& where, const std::string& what) {
     return "listing checkpoints on " + where.toStdString() + ": " + what;
 }
@@ -57,11 +80,42 @@ const CheckpointEntry* RemoteCheckpoints::find(const QString& which) const {
     return nullptr;
 }
 
+Result<CheckpointEntry> RemoteCheckpoints::pick(const QString& which, const QString& where) const {
+    if (const CheckpointEntry* entry = find(which)) return *entry;
+    const bool wantsLatest = which.isEmpty() || which == QLatin1String("latest");
+    if (wantsLatest && latest.isEmpty())
+        return fail((runDir + QStringLiteral(" on ") + where +
+                     QStringLiteral(" has no checkpoint yet (no checkpoints/latest.json); pick a "
+                                    "run that saved one"))
+                        .toStdString());
+    return fail((QStringLiteral("checkpoint %1/checkpoints/%2 does not exist on %3; choose one "
+                                "from the run's checkpoint list")
+                     .arg(runDir, wantsLatest ? latest : which, where))
+                    .toStdString());
+}
+
 RemoteCommand listCheckpointsCommand(const QString& runsRoot, const QString& runId,
                                      bool withConfig) {
-    RemoteCommand command(QStringLiteral("sh"));
-    command.arg(QStringLiteral("-c")).arg(QString::fromLatin1(kListScript)).arg(QStringLiteral("sh"));
-    return command.args({runsRoot, runId, withConfig ? QStringLiteral("config") : QString()});
+    return shScript(kListScript,
+                    {runsRoot, runId, withConfig ? QStringLiteral("config") : QString()});
+}
+
+RemoteCommand stageParentCommand(const QString& runsRoot, const QString& stageName,
+                                 const QString& runId, const RemoteCheckpoints& parent,
+                                 const CheckpointEntry& checkpoint) {
+    return shScript(kStageScript, {runsRoot, stageName, runId,
+                                   QString::fromUtf8(parent.resolvedConfig),
+                                   QString::fromUtf8(parent.configYaml),
+                                   checkpoint.name + QStringLiteral(".json"),
+                                   QString::fromUtf8(parent.sidecars.value(checkpoint.name))});
+}
+
+QString stageFolderName(const QString& hostName) {
+    QString name = hostName;
+    for (QChar& c : name)
+        if (!c.isLetterOrNumber() && c != QLatin1Char('.') && c != QLatin1Char('-')) c = QLatin1Char('_');
+    if (name.isEmpty() || name.startsWith(QLatin1Char('.'))) name.prepend(QLatin1Char('_'));
+    return name;
 }
 
 Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const QString& where) {
@@ -86,7 +140,10 @@ Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const
         } else if (frame.key == "size" || frame.key == "sidecar") {
             if (!entry) return fail(errorIn(where, frame.key.toStdString() + " before any .pt"));
             if (frame.key == "size") entry->bytes = frame.value.trimmed().toLongLong();
-            else readCheckpointSidecar(frame.value, *entry);
+            else {
+                readCheckpointSidecar(frame.value, *entry);
+                if (!frame.value.isEmpty()) list.sidecars.insert(entry->name, frame.value);
+            }
         } else if (frame.key == "resolved") {
             list.resolvedConfig = withNewline(frame.value);
         } else if (frame.key == "yaml") {

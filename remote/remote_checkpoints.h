@@ -4,6 +4,7 @@
 // into the CheckpointEntry the local catalog uses.
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -19,9 +20,12 @@ struct RemoteCheckpoints {
     QList<CheckpointEntry> entries;  // by step; `path` is the absolute path on the box
     QByteArray resolvedConfig;       // config.resolved, when asked for
     QByteArray configYaml;           // config.yaml, when asked for and present
+    QHash<QString, QByteArray> sidecars;  // each sidecar's text by checkpoint name
 
     // The entry for a file name, or for latest.json's when `which` is empty or "latest".
     const CheckpointEntry* find(const QString& which) const;
+    // The same, or an error naming the run folder and `where` (the host) and what to do.
+    Result<CheckpointEntry> pick(const QString& which, const QString& where) const;
 };
 
 // Frames: "dir" (absolute run directory), "latest" (latest.json) when it exists, then per
@@ -29,6 +33,17 @@ struct RemoteCheckpoints {
 // "resolved" and "yaml". Exit 4 (the run directory on stderr): no such run.
 RemoteCommand listCheckpointsCommand(const QString& runsRoot, const QString& runId,
                                      bool withConfig = false);
+
+// Makes DIR = RUNS_ROOT/.imported/SOURCE_HOST/RUN_ID/checkpoints on a host and writes a
+// parent's config.resolved, config.yaml (when not empty) and one checkpoint's sidecar there,
+// each atomically, so a copied checkpoint can be resumed from (LaunchRequest::parentDir).
+// Prints the absolute parent folder (DIR without /checkpoints). Exit 3: cannot write.
+RemoteCommand stageParentCommand(const QString& runsRoot, const QString& stageName,
+                                 const QString& runId, const RemoteCheckpoints& parent,
+                                 const CheckpointEntry& checkpoint);
+
+// A host name as one safe folder name (letters, digits, '.', '-', '_'; the rest '_').
+QString stageFolderName(const QString& hostName);
 
 // `where` names the host in errors.
 Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const QString& where);
