@@ -29,6 +29,7 @@ RemoteFollower::RemoteFollower(RemoteBackend* backend, QString runId, SeriesStor
     HostConnection* connection = m_backend->connection();
     const SshSession* session = connection->session()->session();
     connect(session, &SshSession::streamData, this, &RemoteFollower::onData);
+    connect(session, &SshSession::streamErrorData, this, &RemoteFollower::onLogData);
     connect(session, &SshSession::streamFinished, this, &RemoteFollower::onStreamFinished);
     // Back on line: continue at once from the offsets.
     connect(connection, &HostConnection::stateChanged, this, [this](ConnectionState state) {
@@ -52,22 +53,24 @@ void RemoteFollower::stop() {
 }
 
 void RemoteFollower::open() {
-    if (!m_active || m_finished || m_metricsStream != 0) return;
+    if (!m_active || m_finished || m_filesStream != 0) return;
     if (m_backend->connection()->state() != ConnectionState::Connected) return;
     SshSessionThread* session = m_backend->connection()->session();
     const QString root = m_backend->runsRoot();
     m_statusFrames.clear();
     ++m_opened;
     m_statusStream = session->openStream(followStatusCommand(root, m_runId));
-    m_metricsStream = session->openStream(followFileCommand(
-        root, m_runId, QStringLiteral("metrics.jsonl"), m_metricsOffset + m_partial.size()));
-    m_logStream = session->openStream(
-        followFileCommand(root, m_runId, QStringLiteral("output.log"), m_logOffset));
+    // metrics.jsonl on stdout, output.log on stderr: two channels per run, not three.
+    m_filesStream = session->openStream(
+        followFilesCommand(root, m_runId,
+                           {QStringLiteral("metrics.jsonl"), m_metricsOffset + m_partial.size()},
+                           {QStringLiteral("output.log"), m_logOffset}),
+        StreamStderr::AsData);
 }
 
 void RemoteFollower::closeStreams() {
     SshSessionThread* session = m_backend->connection()->session();
-    for (quint64* id : {&m_metricsStream, &m_logStream, &m_statusStream}) {
+    for (quint64* id : {&m_filesStream, &m_statusStream}) {
         if (*id != 0) session->closeStream(*id);
         *id = 0;
     }
@@ -76,10 +79,8 @@ void RemoteFollower::closeStreams() {
 void RemoteFollower::onData(quint64 streamId, const QByteArray& data) {
     // Data of a stream already closed here is not counted; the reopened one reads it again.
     if (streamId == 0) return;
-    if (streamId == m_metricsStream) {
+    if (streamId == m_filesStream) {
         takeMetrics(data);
-    } else if (streamId == m_logStream) {
-        takeLog(data);
     } else if (streamId == m_statusStream) {
         takeStatus(data);
     } else {
@@ -88,18 +89,21 @@ void RemoteFollower::onData(quint64 streamId, const QByteArray& data) {
     finishIfComplete();
 }
 
+void RemoteFollower::onLogData(quint64 streamId, const QByteArray& data) {
+    if (streamId == 0 || streamId != m_filesStream) return;
+    takeLog(data);
+    finishIfComplete();
+}
+
 void RemoteFollower::onStreamFinished(quint64 streamId, const ExecResult& result) {
-    if (streamId == 0 ||
-        (streamId != m_metricsStream && streamId != m_logStream && streamId != m_statusStream))
-        return;
+    if (streamId == 0 || (streamId != m_filesStream && streamId != m_statusStream)) return;
     if (streamId == m_statusStream && result.ok() && result.exitStatus == 0 && m_endKnown) {
         m_statusStream = 0;  // it has said all it will
         finishIfComplete();
         return;
     }
     const QString what = streamId == m_statusStream ? QStringLiteral("status.json")
-                         : streamId == m_logStream  ? QStringLiteral("output.log")
-                                                    : QStringLiteral("metrics.jsonl");
+                                                    : QStringLiteral("metrics.jsonl and output.log");
     const QString message =
         result.ok() ? QStringLiteral("following %1 of run %2 on %3 stopped (exit %4): %5")
                           .arg(what, m_runId, m_backend->settings().name)

@@ -1,9 +1,10 @@
 #pragma once
-// RemoteFollower: follows one remote run over three long-lived streams on the host's session —
-// metrics.jsonl and output.log from byte offsets (`tail -c +N -F`), and status.json's changes —
-// feeding complete metrics lines through the same parser the local follower uses. When a stream
-// breaks (the link went), the follower waits for the connection to come back and reopens them
-// from the offsets it has, so no line is lost or read twice.
+// RemoteFollower: follows one remote run over two long-lived streams on the host's session —
+// metrics.jsonl and output.log from byte offsets (`tail -c +N -F`, one file on stdout, the other
+// on stderr) and status.json's changes — feeding complete metrics lines through the same
+// parser the local follower uses. When a stream breaks (the link went), the follower waits for
+// the connection to come back and reopens them from the offsets it has, so no line is lost or
+// read twice.
 
 #include <QByteArray>
 #include <QObject>
@@ -53,6 +54,7 @@ private:
     void open();
     void closeStreams();
     void onData(quint64 streamId, const QByteArray& data);
+    void onLogData(quint64 streamId, const QByteArray& data);
     void onStreamFinished(quint64 streamId, const ExecResult& result);
     void takeMetrics(const QByteArray& bytes);
     void takeLog(const QByteArray& bytes);
@@ -69,8 +71,7 @@ private:
     QByteArray m_statusFrames;
     qint64 m_metricsOffset = 0;
     qint64 m_logOffset = 0;
-    quint64 m_metricsStream = 0;
-    quint64 m_logStream = 0;
+    quint64 m_filesStream = 0;  // metrics.jsonl on stdout, output.log on stderr
     quint64 m_statusStream = 0;
     RunInfo m_status;
     QByteArray m_statusText;

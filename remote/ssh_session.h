@@ -20,6 +20,9 @@ namespace tb {
 
 class JumpTunnel;
 
+// What a stream does with its command's stderr.
+enum class StreamStderr { Collect, AsData };
+
 struct SshSessionOptions {
     int timeoutSeconds = 15;
     bool useAgent = true;          // tests turn it off so a developer's agent cannot interfere
@@ -93,12 +96,16 @@ private:
     // Streams (ssh_session_stream.cpp): long-lived commands whose output is handed out as it
     // arrives, several open at once, read without blocking between the other requests.
 public:
-    void openStream(quint64 streamId, const tb::RemoteCommand& command);
+    // With StreamStderr::AsData the command's stderr is a second byte stream (streamErrorData)
+    // instead of text kept for the failure message.
+    void openStream(quint64 streamId, const tb::RemoteCommand& command,
+                    tb::StreamStderr stderrUse = tb::StreamStderr::Collect);
     // Closes the channel; the command sees its stdin end. No streamFinished follows.
     void closeStream(quint64 streamId);
 
 Q_SIGNALS:
     void streamData(quint64 streamId, const QByteArray& data);
+    void streamErrorData(quint64 streamId, const QByteArray& data);  // StreamStderr::AsData
     // The command ended (exitStatus), or the stream failed (failure; the link is likely gone).
     void streamFinished(quint64 streamId, const tb::ExecResult& result);
 
@@ -106,6 +113,7 @@ private:
     struct OpenStream {
         ssh::ChannelPtr channel;
         QByteArray errors;  // stderr, kept (bounded) for the failure message
+        StreamStderr stderrUse = StreamStderr::Collect;
     };
     void pumpStreams();
     bool pumpStream(quint64 streamId, OpenStream& stream);

@@ -28,7 +28,8 @@ ExecResult streamFailure(SshFailure kind, const QString& message) {
 
 }  // namespace
 
-void SshSession::openStream(quint64 streamId, const RemoteCommand& command) {
+void SshSession::openStream(quint64 streamId, const RemoteCommand& command,
+                            StreamStderr stderrUse) {
     if (!m_session || !m_authenticated) {
         Q_EMIT streamFinished(
             streamId,
@@ -47,7 +48,9 @@ void SshSession::openStream(quint64 streamId, const RemoteCommand& command) {
         return;
     }
     // No EOF on stdin: the command may watch its stdin to learn that the stream was closed.
-    m_streams[streamId].channel = std::move(channel);
+    OpenStream& stream = m_streams[streamId];
+    stream.channel = std::move(channel);
+    stream.stderrUse = stderrUse;
     watchStreamSocket();
     pumpStreams();
 }
@@ -112,11 +115,16 @@ bool SshSession::pumpStream(quint64 streamId, OpenStream& stream) {
     while ((n = ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, 0)) > 0)
         data.append(buffer, n);
     const bool broken = n == SSH_ERROR;
+    QByteArray errorData;
     int e = 0;
     while (!broken && (e = ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, 1)) > 0) {
-        if (stream.errors.size() < kMaxErrorBytes) stream.errors.append(buffer, e);
+        if (stream.stderrUse == StreamStderr::AsData)
+            errorData.append(buffer, e);
+        else if (stream.errors.size() < kMaxErrorBytes)
+            stream.errors.append(buffer, e);
     }
     if (!data.isEmpty()) Q_EMIT streamData(streamId, data);
+    if (!errorData.isEmpty()) Q_EMIT streamErrorData(streamId, errorData);
     if (broken || e == SSH_ERROR || !ssh_is_connected(m_session.get())) return false;
     if (!ssh_channel_is_eof(channel)) return true;
     ExecResult result;

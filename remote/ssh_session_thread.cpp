@@ -71,9 +71,11 @@ void SshSessionThread::checkAlive() {
     });
 }
 
-quint64 SshSessionThread::openStream(const RemoteCommand& command) {
+quint64 SshSessionThread::openStream(const RemoteCommand& command, StreamStderr stderrUse) {
     const quint64 id = m_nextRequestId++;
-    post([session = m_session, id, command] { session->openStream(id, command); });
+    post([session = m_session, id, command, stderrUse] {
+        session->openStream(id, command, stderrUse);
+    });
     return id;
 }
 

@@ -46,7 +46,8 @@ private:
 public:
     // A long-lived command; returns the id that streamData and streamFinished will carry.
     // cancel() leaves streams alone; closeStream ends one, a lost connection ends all.
-    quint64 openStream(const RemoteCommand& command);
+    quint64 openStream(const RemoteCommand& command,
+                       StreamStderr stderrUse = StreamStderr::Collect);
     void closeStream(quint64 streamId);
 };
 

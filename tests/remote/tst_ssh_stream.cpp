@@ -1,6 +1,7 @@
 // SshSession streams against a real sshd: two follow streams read interleaved while an exec
-// still gets through, a closed stream says nothing more and its command ends on the box, a
-// command's own end carries its exit status, and a cut connection fails every open stream.
+// still gets through, a closed stream says nothing more and its command ends on the box, two
+// files on one channel (stdout and stderr), a command's own end carries its exit status, and a
+// cut connection fails every open stream.
 
 #include <QDir>
 #include <QFile>
@@ -26,10 +27,13 @@ struct StreamLog : QObject {
     explicit StreamLog(const SshSession* session) {
         connect(session, &SshSession::streamData, this,
                 [this](quint64 id, const QByteArray& data) { received[id] += data; });
+        connect(session, &SshSession::streamErrorData, this,
+                [this](quint64 id, const QByteArray& data) { errors[id] += data; });
         connect(session, &SshSession::streamFinished, this,
                 [this](quint64 id, const ExecResult& result) { ended.insert(id, result); });
     }
     QMap<quint64, QByteArray> received;
+    QMap<quint64, QByteArray> errors;  // StreamStderr::AsData
     QMap<quint64, ExecResult> ended;
 };
 
@@ -98,6 +102,39 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(a.toUtf8()).isEmpty(), kWaitMs);
         QVERIFY(!processesMentioning(b.toUtf8()).isEmpty());
         QVERIFY(log.ended.isEmpty());
+    }
+
+    void twoFilesOnOneChannel() {
+        QTemporaryDir home;
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
+                                testOptions());
+        SessionResults results(thread.session());
+        StreamLog log(thread.session());
+        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
+        const QString root = home.filePath(QStringLiteral("runs"));
+        QVERIFY(QDir().mkpath(root + QStringLiteral("/run")));
+        const QString metrics = root + QStringLiteral("/run/m.jsonl");
+        const QString output = root + QStringLiteral("/run/o.log");
+        append(metrics, "{\"step\":1}\n");
+        append(output, "skip-this|kept\r");  // from byte 10 on
+
+        const quint64 id = thread.openStream(
+            followFilesCommand(root, QStringLiteral("run"), {QStringLiteral("m.jsonl"), 0},
+                               {QStringLiteral("o.log"), 10}),
+            StreamStderr::AsData);
+        QTRY_COMPARE_WITH_TIMEOUT(log.received.value(id), QByteArray("{\"step\":1}\n"), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(log.errors.value(id), QByteArray("kept\r"), kWaitMs);
+        append(output, "line 2\n");
+        append(metrics, "{\"step\":2}\n");
+        QTRY_COMPARE_WITH_TIMEOUT(log.errors.value(id), QByteArray("kept\rline 2\n"), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(log.received.value(id),
+                                  QByteArray("{\"step\":1}\n{\"step\":2}\n"), kWaitMs);
+
+        // Closing the channel ends both tails on the box.
+        thread.closeStream(id);
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(metrics.toUtf8()).isEmpty(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(output.toUtf8()).isEmpty(), kWaitMs);
+        QVERIFY(!log.ended.contains(id));
     }
 
     void commandEndCarriesItsExitStatus() {
