@@ -38,13 +38,19 @@ dir=$1
 put() {
     printf '%s' "$2" >"$dir/.$1.tmp-$$" && mv -f "$dir/.$1.tmp-$$" "$dir/$1"
 }
-put .tb-wrap.sh "$2" || exit 3
-if [ -n "$4" ]; then put config.yaml "$4" || exit 3; fi
-put config.resolved "$5" || exit 3
-put run.json "$3" || exit 3
-put status.json "$6" || exit 3
+# A run that cannot be written (a full disk) must not stay listed as queued: the folder this
+# launch claimed goes again.
+give_up() {
+    rm -rf -- "$dir"
+    exit 3
+}
+put .tb-wrap.sh "$2" || give_up
+if [ -n "$4" ]; then put config.yaml "$4" || give_up; fi
+put config.resolved "$5" || give_up
+put run.json "$3" || give_up
+put status.json "$6" || give_up
 # Scripts import it from the wrapper's folder (tb-wrap.sh puts that on PYTHONPATH).
-if [ -n "${10}" ]; then put trainbench_log.py "${10}" || exit 3; fi
+if [ -n "${10}" ]; then put trainbench_log.py "${10}" || give_up; fi
 mode=$7
 session=$8
 cmd=$9
@@ -123,19 +129,30 @@ done
 // Follow streams: the work runs in the background while the shell waits for its stdin to end
 // (the channel closed, or the connection died) and then ends the work; nothing is left behind
 // on the box. Work that ends by itself ends the stream with its status.
-#define TB_UNTIL_CLOSED                                                         \
-    "t=$!\n"                                                                    \
-    "{ cat <&3 >/dev/null 2>&1; kill \"$t\" 2>/dev/null; } >/dev/null 2>&1 &\n" \
-    "w=$!\n"                                                                    \
-    "exec 3<&-\n"                                                               \
-    "wait \"$t\"\n"                                                             \
-    "s=$?\n"                                                                    \
-    "kill \"$w\" 2>/dev/null\n"                                                 \
+// $t is the work; $e, when set, a second process that ends with it.
+#define TB_UNTIL_CLOSED                                                            \
+    "{ cat <&3 >/dev/null 2>&1; kill \"$t\" $e 2>/dev/null; } >/dev/null 2>&1 &\n" \
+    "w=$!\n"                                                                       \
+    "exec 3<&-\n"                                                                  \
+    "wait \"$t\"\n"                                                                \
+    "s=$?\n"                                                                       \
+    "kill \"$w\" $e 2>/dev/null\n"                                                 \
     "exit \"$s\"\n"
 
+// With a second file ($5 from byte $6), its bytes go out on stderr and tail's own warnings,
+// which would mix into them, go nowhere.
 const char kFollowFileScript[] = TB_ROOT_PRELUDE R"sh(
 exec 3<&0
-tail -c +"$4" -F -- "$root/$2/$3" &
+e=
+if [ -n "$5" ]; then
+    tail -c +"$4" -F -- "$root/$2/$3" 2>/dev/null &
+    t=$!
+    tail -c +"$6" -F -- "$root/$2/$5" >&2 2>/dev/null &
+    e=$!
+else
+    tail -c +"$4" -F -- "$root/$2/$3" &
+    t=$!
+fi
 )sh" TB_UNTIL_CLOSED;
 
 // status.json is read by the shell itself every second (no process); sed runs only when it
@@ -179,6 +196,8 @@ watch_status() {
     done
 }
 watch_status &
+t=$!
+e=
 )sh" TB_UNTIL_CLOSED;
 
 }  // namespace
@@ -221,6 +240,13 @@ RemoteCommand followFileCommand(const QString& runsRoot, const QString& runId,
                                 const QString& fileName, qint64 offset) {
     return shScript(kFollowFileScript,
                     {runsRoot, runId, fileName, QString::number(qMax<qint64>(0, offset) + 1)});
+}
+
+RemoteCommand followFilesCommand(const QString& runsRoot, const QString& runId,
+                                 const FollowedFile& out, const FollowedFile& err) {
+    return shScript(kFollowFileScript,
+                    {runsRoot, runId, out.name, QString::number(qMax<qint64>(0, out.offset) + 1),
+                     err.name, QString::number(qMax<qint64>(0, err.offset) + 1)});
 }
 
 RemoteCommand followStatusCommand(const QString& runsRoot, const QString& runId) {

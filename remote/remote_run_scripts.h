@@ -55,6 +55,14 @@ RemoteCommand scanRunsCommand(const QString& runsRoot);
 // (`tail -c +N -F`, which waits for a file that does not exist yet).
 RemoteCommand followFileCommand(const QString& runsRoot, const QString& runId,
                                 const QString& fileName, qint64 offset);
+struct FollowedFile {
+    QString name;
+    qint64 offset = 0;
+};
+// Two files on one channel (sshd allows few channels per connection): `out`'s bytes on stdout,
+// `err`'s on stderr (open the stream with StreamStderr::AsData).
+RemoteCommand followFilesCommand(const QString& runsRoot, const QString& runId,
+                                 const FollowedFile& out, const FollowedFile& err);
 // Frames: "status" (status.json's text) at once and whenever it changes (checked every second);
 // once the run has ended and its files are complete, "end" with "METRICS_SIZE LOG_SIZE" (-1:
 // no such file), and the command exits 0.

@@ -93,6 +93,30 @@ private Q_SLOTS:
                 a.message.contains(QLatin1String("box")));
     }
 
+    void startThatCannotWriteLeavesNoQueuedRun() {
+        QTemporaryDir root;
+        const QString dir = root.filePath(QStringLiteral("run-1"));
+        QVERIFY(QDir().mkpath(dir));  // claimed, as claimRunDirCommand leaves it
+        RemoteRunFiles files;
+        files.dir = dir;
+        files.wrapper = "#!/bin/sh\n";
+        files.runJson = "{}";
+        files.resolvedConfig = "x=1\n";
+        files.statusJson = "{\"state\":\"queued\"}\n";
+        const RemoteCommand start =
+            startRunCommand(files, {QStringLiteral("--"), QStringLiteral("true")},
+                            RemoteStartMode::Setsid, QStringLiteral("tb-x"));
+        // A full disk, as the shell sees it: every non-empty write fails (EFBIG, not a signal).
+        QProcess sh;
+        sh.start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("ulimit -f 0; trap '' XFSZ; ") + start.toString()});
+        QVERIFY(sh.waitForFinished(30000));
+        QCOMPARE(sh.exitCode(), 3);
+        QVERIFY(!QFileInfo::exists(dir));
+        QVERIFY(!sh.readAllStandardError().isEmpty());  // the shell says what failed
+    }
+
     void scriptsTreatHostileNamesAsData() {
         QTemporaryDir tmp;
         const QString marker = tmp.filePath(QStringLiteral("executed"));
