@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "cli_checkpoints.h"
 #include "cli_commands.h"
 #include "cli_common.h"
 #include "cli_hosts.h"
@@ -31,6 +32,9 @@ constexpr const char* kUsage =
     "       trainbench prepare NAME [--install-tools] [--rebuild]  (builds the trainer there)\n"
     "       trainbench upload NAME LOCAL REMOTE      (trainbench upload --help)\n"
     "       trainbench download NAME REMOTE LOCAL\n"
+    "       trainbench checkpoints RUN --host NAME [--json]   (trainbench checkpoints --help)\n"
+    "       trainbench resume RUN --host NAME [--checkpoint FILE] [--to HOST|local]\n"
+    "       trainbench download-checkpoint RUN --host NAME [--checkpoint FILE] [DEST]\n"
     "       trainbench shutdown-after RUN --host NAME [--delay 300]  (shutdown-cancel, -status)\n"
     "       trainbench cost NAME                     (uptime and cost so far)\n"
     "Every command takes --config-dir DIR: the folder of hosts.json (default:\n"
@@ -49,7 +53,9 @@ bool isCliCommand(const QString& word) {
                                       QStringLiteral("prepare"), QStringLiteral("help"),
                                       QStringLiteral("shutdown-after"),
                                       QStringLiteral("shutdown-cancel"),
-                                      QStringLiteral("shutdown-status"), QStringLiteral("cost")};
+                                      QStringLiteral("shutdown-status"), QStringLiteral("cost"),
+                                      QStringLiteral("checkpoints"), QStringLiteral("resume"),
+                                      QStringLiteral("download-checkpoint")};
     return commands.contains(word);
 }
 
@@ -77,6 +83,9 @@ int runCliCommand(int argc, char** argv) {
         command == QLatin1String("shutdown-status"))
         return cli::shutdownCommand(argc, argv);
     if (command == QLatin1String("cost")) return cli::costCommand(argc, argv);
+    if (command == QLatin1String("checkpoints") || command == QLatin1String("resume") ||
+        command == QLatin1String("download-checkpoint"))
+        return cli::checkpointsCommand(argc, argv);
     if (command == QLatin1String("upload") || command == QLatin1String("download"))
         return cli::transferCommand(argc, argv);
     if (command == QLatin1String("run") && cli::wantsRemoteRun(argc, argv))

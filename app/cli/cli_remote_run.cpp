@@ -10,8 +10,8 @@
 #include <cstdio>
 
 #include "cli_common.h"
+#include "cli_host_backend.h"
 #include "remote/host_connection.h"
-#include "remote/host_store.h"
 #include "remote/remote_backend.h"
 #include "remote/remote_follow.h"
 #include "run_follower.h"
@@ -84,8 +84,9 @@ Result<RemoteRunArgs> parse(int argc, char** argv) {
     return parsed;
 }
 
-// Until the run has ended and everything it wrote is here, or Ctrl-C (130).
-int follow(RemoteBackend& backend, const QString& id) {
+}  // namespace
+
+int followRemoteRun(RemoteBackend& backend, const QString& id) {
     RemoteFollower follower(&backend, id, nullptr);
     ProgressLine progress;
     QObject::connect(&follower, &RemoteFollower::metricsLines,
@@ -121,8 +122,6 @@ int follow(RemoteBackend& backend, const QString& id) {
     return exitStatusOf(info);
 }
 
-}  // namespace
-
 bool wantsRemoteRun(int argc, char** argv) {
     for (int i = 2; i < argc; ++i)
         if (qstrcmp(argv[i], "--host") == 0) return true;
@@ -132,38 +131,12 @@ bool wantsRemoteRun(int argc, char** argv) {
 int remoteRunCommand(int argc, char** argv) {
     auto parsed = parse(argc, argv);
     if (!parsed) return usageError(QString::fromStdString(parsed.error()), kUsage);
-    const auto host = findStoredHost(parsed->host);
+    auto host = connectHostBackend(parsed->host, parsed->connect, parsed->trainer);
     if (!host) {
         printErr(QString::fromStdString(host.error()));
         return 1;
     }
-    HostConnection connection(host->target, host->name);
-    // Settled on the terminal first (host key, passphrase, password); the session keeps the
-    // secrets in memory, so the connection's own connect and later reconnects need no prompt.
-    const SshResult settled = connectForCli(*connection.session(), *host, parsed->connect);
-    if (!settled.ok()) {
-        printErr(settled.message);
-        return 1;
-    }
-    connection.connectToHost();
-    QEventLoop connecting;
-    QObject::connect(&connection, &HostConnection::stateChanged, &connecting,
-                     [&](ConnectionState state) {
-                         if (state != ConnectionState::Connecting) connecting.quit();
-                     });
-    if (connection.state() == ConnectionState::Connecting) connecting.exec();
-    if (connection.state() != ConnectionState::Connected) {
-        printErr(connection.message());
-        return 1;
-    }
-    RemoteHostSettings settings;
-    settings.name = host->name;
-    if (!host->runsRoot.isEmpty()) settings.runsRoot = host->runsRoot;
-    settings.trainerPath = !parsed->trainer.isEmpty()     ? parsed->trainer
-                           : !host->trainerPath.isEmpty() ? host->trainerPath
-                                                          : QStringLiteral("trainbench-train");
-    settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
-    RemoteBackend backend(&connection, settings);
+    RemoteBackend& backend = *host->backend;
     LaunchRequest request;
     request.configPath = parsed->config;
     request.sets = parsed->sets;
@@ -177,7 +150,7 @@ int remoteRunCommand(int argc, char** argv) {
         return 1;
     }
     printOut(*id + QLatin1Char('\n'));  // alone on the first line, for scripts
-    return parsed->detach ? 0 : follow(backend, *id);
+    return parsed->detach ? 0 : followRemoteRun(backend, *id);
 }
 
 }  // namespace tb::cli

@@ -36,7 +36,8 @@ QString megabytes(double bytes) {
                         : QStringLiteral("%1 MB").arg(bytes / 1e6, 0, 'f', 1);
 }
 
-// "  1.2 GB / 4.0 GB  312.5 MB/s  ETA 0:09  sending", rewritten in place on a terminal.
+}  // namespace
+
 void showProgress(const TransferProgress& progress) {
     QString line = QStringLiteral("  %1").arg(megabytes(progress.bytesDone));
     if (progress.bytesTotal >= 0) line += QStringLiteral(" / ") + megabytes(progress.bytesTotal);
@@ -47,6 +48,8 @@ void showProgress(const TransferProgress& progress) {
     std::fprintf(stderr, "\r%-78s", line.toLocal8Bit().constData());
     std::fflush(stderr);
 }
+
+namespace {
 
 struct ParsedTransfer {
     QStringList positional;
