@@ -17,6 +17,7 @@
 #include "hosts/hosts_panel.h"
 #include "metrics/run_metrics.h"
 #include "monitor/gpu_panel.h"
+#include "monitor/gpu_source_switch.h"
 #include "monitor/log_view.h"
 #include "monitor/run_notifier.h"
 #include "plot/chart_panel.h"
@@ -83,10 +84,10 @@ void MainWindow::createPanels() {
     m_log = new LogView(this);
     m_checkpoints = new CheckpointsPanel(m_checkpointCatalog, this);
     m_gpuPanel = new GpuPanel(this);
-    m_gpuPanel->setMonitor(m_gpuMonitor);
     const QString hostsDir = m_context.hostsConfigDir.isEmpty() ? HostStore::defaultConfigDir()
                                                                 : m_context.hostsConfigDir;
     m_hosts = new HostsController(hostsDir, m_context.hostsOptions, this);
+    m_gpuSources = new GpuSourceSwitch(m_gpuPanel, m_gpuMonitor, m_hosts, m_catalog, this);
     m_remote = new RemoteRuns(m_hosts, m_catalog, m_metrics, m_context.binDir + "/tb-wrap.sh", this);
     m_controller->setRemoteRuns(m_remote);
     m_hostsPanel = new HostsPanel(m_hosts, {}, this);
@@ -200,6 +201,7 @@ void MainWindow::showRun(const QString& runId) {
     if (runId == m_shownRun) return;
     m_shownRun = runId;
     const RunInfo* run = m_catalog->find(runId);
+    if (run) m_gpuSources->followRun(*run);  // its machine's GPUs
     if (run && m_catalog->isRemote(*run)) {
         m_checkpoints->showRun(runId, QString());  // remote checkpoints are not listed yet
         m_log->openStream(run->target + ":" + run->dir + "/output.log");

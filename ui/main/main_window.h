@@ -19,6 +19,7 @@ class CheckpointsPanel;
 class ConfigEditor;
 class GpuMonitor;
 class GpuPanel;
+class GpuSourceSwitch;
 class HostsController;
 class HostsPanel;
 class LocalBackend;
@@ -88,6 +89,7 @@ private:
     LogView* m_log = nullptr;
     CheckpointsPanel* m_checkpoints = nullptr;
     GpuPanel* m_gpuPanel = nullptr;
+    GpuSourceSwitch* m_gpuSources = nullptr;
     HostsController* m_hosts = nullptr;
     RemoteRuns* m_remote = nullptr;
     RunTargetBox* m_targetBox = nullptr;

@@ -35,10 +35,16 @@ void GaugeRow::setScale(double max) {
     m_sparkline->setRange(0, m_max);
 }
 
-void GaugeRow::setValue(std::optional<double> value, const QString& text) {
+void GaugeRow::setValue(std::optional<double> value, const QString& text, qint64 timeMs) {
     m_value->setText(value ? text : QStringLiteral("—"));
     m_bar->setValue(value ? int(qBound(0.0, *value / m_max, 1.0) * 1000) : 0);
-    m_sparkline->addValue(value ? *value : std::numeric_limits<double>::quiet_NaN());
+    m_sparkline->addValue(value ? *value : std::numeric_limits<double>::quiet_NaN(), timeMs);
+}
+
+void GaugeRow::clear() {
+    m_value->setText(QStringLiteral("—"));
+    m_bar->setValue(0);
+    m_sparkline->clear();
 }
 
 QString GaugeRow::valueText() const {

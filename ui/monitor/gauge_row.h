@@ -18,8 +18,10 @@ public:
     GaugeRow(const QString& title, const QColor& color, QWidget* parent = nullptr);
 
     void setScale(double max);  // the bar's and sparkline's full scale
-    // An empty value shows "—" and leaves a gap in the sparkline.
-    void setValue(std::optional<double> value, const QString& text);
+    // An empty value shows "—" and leaves a gap in the sparkline. `timeMs`: when it was read
+    // (ms since the epoch).
+    void setValue(std::optional<double> value, const QString& text, qint64 timeMs);
+    void clear();  // "—" and an empty sparkline
 
     QString valueText() const;
     int barPercent() const;

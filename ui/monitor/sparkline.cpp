@@ -1,4 +1,4 @@
-// Sparkline: filled line, x spread over the whole capacity so time runs at a steady pace.
+// Sparkline: filled line; x is wall-clock time, the newest reading at the right edge.
 #include "sparkline.h"
 
 #include <QPainter>
@@ -12,9 +12,8 @@ Sparkline::Sparkline(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
-void Sparkline::setCapacity(int values) {
-    m_capacity = qMax(values, 2);
-    while (int(m_values.size()) > m_capacity) m_values.pop_front();
+void Sparkline::setWindowSeconds(int seconds) {
+    m_windowMs = qMax<qint64>(seconds, 2) * 1000;
     update();
 }
 
@@ -29,11 +28,17 @@ void Sparkline::setColor(const QColor& color) {
     update();
 }
 
-void Sparkline::addValue(double value) {
-    m_values.push_back(value);
-    if (int(m_values.size()) > m_capacity) m_values.pop_front();
+void Sparkline::addValue(double value, qint64 timeMs) {
+    if (!m_points.empty() && timeMs < m_points.back().timeMs) return;
+    m_points.push_back({timeMs, value});
+    while (m_points.front().timeMs < timeMs - m_windowMs) m_points.pop_front();
     if (isVisible())  // hidden panels skip the repaint
         update();
+}
+
+void Sparkline::clear() {
+    m_points.clear();
+    update();
 }
 
 void Sparkline::paintEvent(QPaintEvent*) {
@@ -43,10 +48,9 @@ void Sparkline::paintEvent(QPaintEvent*) {
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
     p.setBrush(palette().color(QPalette::Base));
     p.drawRoundedRect(r, 3, 3);
-    if (m_values.empty()) return;
-    const double step = r.width() / double(m_capacity - 1);
-    // The newest value sits at the right edge; older ones extend to the left.
-    const double x0 = r.right() - step * double(m_values.size() - 1);
+    if (m_points.empty()) return;
+    const qint64 newest = m_points.back().timeMs;
+    auto xOf = [&](qint64 t) { return r.right() - r.width() * double(newest - t) / m_windowMs; };
     auto yOf = [&](double v) {
         const double t = (qBound(m_min, v, m_max) - m_min) / (m_max - m_min);
         return r.bottom() - t * (r.height() - 2) - 1;
@@ -56,20 +60,19 @@ void Sparkline::paintEvent(QPaintEvent*) {
     QPainterPath line;
     QPainterPath area;
     bool open = false;
-    double lastX = x0;
+    double lastX = 0;
+    qint64 lastT = 0;
     auto closeArea = [&] {
         if (!open) return;
         area.lineTo(lastX, r.bottom());
         area.closeSubpath();
         open = false;
     };
-    for (std::size_t i = 0; i < m_values.size(); ++i) {
-        const double x = x0 + step * double(i);
-        if (!std::isfinite(m_values[i])) {
-            closeArea();
-            continue;
-        }
-        const double y = yOf(m_values[i]);
+    for (const Point& point : m_points) {
+        if (!std::isfinite(point.value) || (open && point.timeMs - lastT > kGapMs)) closeArea();
+        if (!std::isfinite(point.value)) continue;
+        const double x = xOf(point.timeMs);
+        const double y = yOf(point.value);
         if (!open) {
             line.moveTo(x, y);
             area.moveTo(x, r.bottom());
@@ -80,6 +83,7 @@ void Sparkline::paintEvent(QPaintEvent*) {
             area.lineTo(x, y);
         }
         lastX = x;
+        lastT = point.timeMs;
     }
     closeArea();
     p.setPen(Qt::NoPen);

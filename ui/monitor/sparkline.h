@@ -1,4 +1,4 @@
-// Sparkline: a small custom-painted timeline of the last N values (no plot library).
+// Sparkline: a small custom-painted timeline of the last minutes (no plot library).
 #pragma once
 
 #include <QColor>
@@ -11,23 +11,34 @@ namespace tb {
 class Sparkline : public QWidget {
     Q_OBJECT
 public:
+    struct Point {
+        qint64 timeMs = 0;  // wall-clock, ms since the epoch
+        double value = 0;   // NaN: a reading nvidia-smi could not give
+    };
+
     explicit Sparkline(QWidget* parent = nullptr);
 
-    void setCapacity(int values);           // one value a second: 300 is five minutes
+    void setWindowSeconds(int seconds);     // the width spans this much time: 300, five minutes
     void setRange(double min, double max);  // fixed, so 40 % never looks like a full scale
     void setColor(const QColor& color);
-    void addValue(double value);  // NaN leaves a gap (a reading nvidia-smi could not give)
+    // Placed by its time, so a pause in the readings stays a gap instead of closing up.
+    // A value older than the newest is ignored.
+    void addValue(double value, qint64 timeMs);
+    void clear();
 
-    int valueCount() const { return int(m_values.size()); }
+    int valueCount() const { return int(m_points.size()); }
+    const std::deque<Point>& points() const { return m_points; }  // oldest first
     QSize sizeHint() const override { return {180, 34}; }
     QSize minimumSizeHint() const override { return {60, 22}; }
+
+    static constexpr qint64 kGapMs = 5000;  // readings further apart are not joined
 
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
-    std::deque<double> m_values;
-    int m_capacity = 300;
+    std::deque<Point> m_points;
+    qint64 m_windowMs = 300000;
     double m_min = 0;
     double m_max = 100;
     QColor m_color{0x4a, 0xa5, 0xf0};
