@@ -33,6 +33,7 @@ public:
     QString placeName() const override { return m_hostName; }
 
     bool isStreaming() const { return m_stream != 0; }
+    bool hasConnection() const { return !m_connection.isNull(); }
     int streamsOpened() const { return m_opened; }  // times the stream was (re)opened
 
 protected:
