@@ -53,6 +53,7 @@ public:
     RunTargetBox* runTargetBox() const { return m_targetBox; }
     QAction* runAction() const { return m_runAction; }
     QAction* stopAction() const { return m_stopAction; }
+    QAction* scriptRunAction() const { return m_scriptAction; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -72,6 +73,7 @@ private:
     void updateRunAction();
     void startRun();
     void stopCurrentRun();
+    void runScript();
     void showCheckpoint(const QString& runId, const QString& checkpoint);
 
     AppContext m_context;
@@ -99,6 +101,7 @@ private:
 
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
+    QAction* m_scriptAction = nullptr;
     QString m_shownRun;
     QString m_pendingSelection;  // a run just launched, selected once the catalog lists it
 };

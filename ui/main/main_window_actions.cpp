@@ -16,6 +16,7 @@
 #include "run_target_box.h"
 #include "runs/run_catalog.h"
 #include "runs_panel.h"
+#include "script_run_dialog.h"
 
 namespace tb {
 
@@ -31,6 +32,12 @@ void MainWindow::createActions() {
     m_stopAction->setShortcut(Qt::CTRL | Qt::Key_Period);
     m_stopAction->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopCurrentRun);
+
+    m_scriptAction = new QAction(tr("Run &Script…"), this);
+    m_scriptAction->setObjectName("scriptRunAction");
+    m_scriptAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
+    m_scriptAction->setToolTip(tr("Run your own command (python train.py …) on the chosen target"));
+    connect(m_scriptAction, &QAction::triggered, this, &MainWindow::runScript);
 }
 
 void MainWindow::createMenus() {
@@ -46,6 +53,7 @@ void MainWindow::createMenus() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runAction);
     run->addAction(m_stopAction);
+    run->addAction(m_scriptAction);
     run->addSeparator();
     QAction* refresh = run->addAction(tr("Refresh runs"), m_catalog, &RunCatalog::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
@@ -94,6 +102,15 @@ void MainWindow::startRun() {
         return;
     }
     m_controller->launchOn(m_targetBox->host(), m_editor->filePath(), m_editor->text());
+}
+
+// Window-modal but not blocking: the run starts when the dialog is accepted.
+void MainWindow::runScript() {
+    auto* dialog = new ScriptRunDialog(m_targetBox->host(), m_editor->filePath(), m_editor->text(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_controller->launchOn(dialog->host(), dialog->request()); });
+    dialog->open();
 }
 
 void MainWindow::stopCurrentRun() {

@@ -6,6 +6,7 @@
 #include "hosts/hosts_controller.h"
 #include "metrics/run_metrics.h"
 #include "remote/remote_backend.h"
+#include "remote/remote_command.h"
 #include "remote/remote_follow.h"
 #include "runs/run_catalog.h"
 
@@ -131,9 +132,29 @@ void RemoteRuns::launch(const QString& host, const LaunchRequest& request,
                          connectionStateName(m_hosts->state(host)).toStdString() +
                          "; connect it in the Hosts dock, then press Run again"));
     }
-    remote->launchAsync(request, [this, host, done](Result<QString> launched) {
-        if (launched) scanNow(host);
-        done(std::move(launched));
+    const auto start = [this, host, request, done] {
+        RemoteBackend* now = backend(host);
+        if (!now) return done(fail("host " + host.toStdString() + " was removed"));
+        now->launchAsync(request, [this, host, done](Result<QString> launched) {
+            if (launched) scanNow(host);
+            done(std::move(launched));
+        });
+    };
+    // A script needs the trainer only to turn its output into metrics.
+    if (request.isScript() && request.metricsRegex.isEmpty()) return start();
+    const QString trainer = m_hosts->host(host)->trainerPath;
+    if (trainer.isEmpty()) {
+        return done(fail("host " + host.toStdString() +
+                             " has no trainer yet; prepare it (Hosts dock, Prepare host…)",
+                         kNeedsPrepare));
+    }
+    // A cheap look that the stored trainer is still there (a fresh instance, a cleaned cache).
+    const RemoteCommand check = RemoteCommand(QStringLiteral("test")).arg(QStringLiteral("-x")).arg(trainer);
+    remote->execAsync(check, [host, trainer, start, done](const ExecResult& result) {
+        if (!result.ok() || result.exitStatus == 0) return start();  // a link error: launch says
+        done(fail("the trainer " + trainer.toStdString() + " is gone from host " +
+                      host.toStdString() + "; prepare it again",
+                  kNeedsPrepare));
     });
 }
 

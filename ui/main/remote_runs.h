@@ -37,8 +37,12 @@ public:
     // The connected hosts, remembered for the next start.
     void saveConnectedHosts() const;
 
+    // Fails with kNeedsPrepare when the run needs the trainer and the host has none (or the
+    // stored one is gone): "Prepare host" first.
     void launch(const QString& host, const LaunchRequest& request,
                 std::function<void(Result<QString>)> done);
+    static constexpr int kNeedsPrepare = 21;
+    HostsController* hosts() const { return m_hosts; }
     // signal: "TERM" (stop) or "KILL"; the run's host comes from the catalog.
     void signalRun(const QString& runId, const QString& signal,
                    std::function<void(Result<void>)> done);

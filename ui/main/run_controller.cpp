@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "config/config_file.h"
+#include "hosts/prepare_host_dialog.h"
 #include "remote_runs.h"
 #include "runs/backend.h"
 #include "runs/run_catalog.h"
@@ -40,16 +41,44 @@ void RunController::launch(const QString& configPath, const QString& configText)
 }
 
 void RunController::launchOn(const QString& host, const QString& configPath, const QString& configText) {
-    if (host.isEmpty() || !m_remote) return launch(configPath, configText);
     LaunchRequest request;
     request.configPath = configPath;
     request.configText = configText;
+    launchOn(host, request);
+}
+
+void RunController::launchOn(const QString& host, const LaunchRequest& request) {
+    if (host.isEmpty() || !m_remote) return launchRequest(request);
+    launchRemote(host, request, false);
+}
+
+// `prepared`: the host was just prepared; asking for it again would loop.
+void RunController::launchRemote(const QString& host, const LaunchRequest& request, bool prepared) {
     Q_EMIT statusMessage(tr("Starting a run on %1…").arg(host));
-    m_remote->launch(host, request, [this, host](Result<QString> launched) {
+    m_remote->launch(host, request, [this, host, request, prepared](Result<QString> launched) {
+        if (!launched && launched.failure().code == RemoteRuns::kNeedsPrepare && !prepared)
+            return prepareThenLaunch(host, request);
         if (!launched) return Q_EMIT failed(QString::fromStdString(launched.error()));
         Q_EMIT statusMessage(tr("Started %1 on %2").arg(*launched, host));
         Q_EMIT this->launched(*launched);
     });
+}
+
+// "Prepare host" as a visible step before the first launch: the run starts once the dialog
+// closes after a success; a failed or cancelled prepare launches nothing.
+void RunController::prepareThenLaunch(const QString& host, const LaunchRequest& request) {
+    auto* dialog = new PrepareHostDialog(m_remote->hosts(), host, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOptions(m_prepareOptions);
+    connect(dialog, &QDialog::finished, this, [this, dialog, host, request] {
+        if (dialog->succeeded()) return launchRemote(host, request, true);
+        const QString why = dialog->resultMessage().isEmpty() ? tr("preparing it was cancelled")
+                                                              : dialog->resultMessage();
+        Q_EMIT failed(tr("Nothing launched on %1: %2").arg(host, why));
+    });
+    Q_EMIT statusMessage(tr("Preparing %1 before its first run…").arg(host));
+    dialog->show();
+    dialog->start();
 }
 
 bool RunController::isRemote(const QString& runId) const {

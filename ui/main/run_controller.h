@@ -8,6 +8,8 @@
 
 #include <functional>
 
+#include "remote/prepare_host.h"
+
 class QWidget;
 
 namespace tb {
@@ -27,6 +29,11 @@ public:
     void launch(const QString& configPath, const QString& configText);
     // The same on a stored host; the answer comes later (launched or failed).
     void launchOn(const QString& host, const QString& configPath, const QString& configText);
+    // Any request (a script run too) here (empty host) or on a host; a host without a trainer
+    // is prepared first in a PrepareHostDialog, and the run starts when that succeeds.
+    void launchOn(const QString& host, const LaunchRequest& request);
+    // What the automatic "Prepare host" uses (tests: a tiny source tree, a cache folder).
+    void setPrepareOptions(const PrepareOptions& options) { m_prepareOptions = options; }
     void setRemoteRuns(RemoteRuns* remote) { m_remote = remote; }
     void stop(const QString& runId);
     void kill(const QString& runId);
@@ -44,6 +51,8 @@ Q_SIGNALS:
 
 private:
     void launchRequest(const LaunchRequest& request);
+    void launchRemote(const QString& host, const LaunchRequest& request, bool prepared);
+    void prepareThenLaunch(const QString& host, const LaunchRequest& request);
     void offerKillIfStillRunning(const QString& runId);
     void stopRequested(const QString& runId);
     bool isRemote(const QString& runId) const;
@@ -55,6 +64,7 @@ private:
     QWidget* m_dialogParent;
     int m_stopGraceMs = 15000;
     std::function<bool(QString& text)> m_forkEditor;
+    PrepareOptions m_prepareOptions;
 };
 
 }  // namespace tb

@@ -1,0 +1,199 @@
+// ScriptRunDialog: the fields of a script run, the regex checked live, and the last values kept.
+#include "script_run_dialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+#include "protocol/stdout_metrics.h"
+
+namespace tb {
+
+namespace {
+
+const QString kGroup = QStringLiteral("scriptRun/");
+const QString kError = QStringLiteral("color: #c62828;");
+
+QString formatNumber(double value) {
+    return QString::number(value, 'g', 8);
+}
+
+}  // namespace
+
+QString describeRegexMatch(const QString& pattern, const QString& line) {
+    if (pattern.isEmpty()) return {};
+    auto metrics = StdoutMetrics::create(pattern.toStdString());
+    if (!metrics) return QString::fromStdString(metrics.error());
+    const auto record = metrics->matchLine(line.toStdString(), 0);
+    if (!record) {
+        return metrics->skippedValues() > 0
+                   ? QObject::tr("no number: %1").arg(QString::fromStdString(metrics->firstSkipped()))
+                   : QObject::tr("no match: this line gives no metrics");
+    }
+    QStringList parts{QStringLiteral("step %1").arg(record->step)};
+    if (record->hasEpoch) parts.append(QStringLiteral("epoch %1").arg(record->epoch));
+    for (const auto& [name, value] : record->values)
+        parts.append(QStringLiteral("%1 %2").arg(QString::fromStdString(name), formatNumber(value)));
+    return parts.join(QStringLiteral(" · "));
+}
+
+ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
+                                 const QString& configText, QWidget* parent)
+    : QDialog(parent), m_host(host), m_configPath(configPath), m_configText(configText) {
+    setObjectName(QStringLiteral("scriptRunDialog"));
+    setWindowTitle(tr("Run Script"));
+    resize(720, 0);
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const auto edit = [&](const QString& name, const QString& placeholder) {
+        auto* line = new QLineEdit(this);
+        line->setObjectName(name);
+        line->setPlaceholderText(placeholder);
+        line->setFont(mono);
+        return line;
+    };
+    m_command = edit(QStringLiteral("command"), QStringLiteral("python train.py --lr {optim.lr}"));
+    m_workDir = edit(QStringLiteral("workDir"), tr("empty: the run's own directory"));
+    m_envLine = edit(QStringLiteral("envLine"),
+                     QStringLiteral("source /root/miniconda3/bin/activate myenv"));
+    m_regex = edit(QStringLiteral("metricsRegex"), QStringLiteral(R"(loss=(?<train_loss>\S+))"));
+    m_sample = edit(QStringLiteral("sampleLine"), tr("paste a line of the script's output"));
+    m_regexStatus = new QLabel(this);
+    m_regexStatus->setObjectName(QStringLiteral("regexStatus"));
+    m_regexStatus->setWordWrap(true);
+    m_sampleResult = new QLabel(this);
+    m_sampleResult->setObjectName(QStringLiteral("sampleResult"));
+    m_sampleResult->setWordWrap(true);
+    m_sampleResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* commandNote = new QLabel(
+        tr("Runs under the same wrapper as the built-in trainer (status, log, stop). {key.path} "
+           "placeholders, e.g. {optim.lr} or {train.epochs}, are filled from the config."),
+        this);
+    commandNote->setWordWrap(true);
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    browse->setEnabled(host.isEmpty());
+    browse->setToolTip(host.isEmpty() ? tr("Choose a folder on this machine")
+                                      : tr("A folder on %1: type its path").arg(host));
+    auto* workRow = new QHBoxLayout;
+    workRow->addWidget(m_workDir, 1);
+    workRow->addWidget(browse);
+    m_useConfig = new QCheckBox(
+        configPath.isEmpty() ? tr("Use the editor's config")
+                             : tr("Use the editor's config (%1)").arg(QFileInfo(configPath).fileName()),
+        this);
+    m_useConfig->setObjectName(QStringLiteral("useConfig"));
+    m_useConfig->setEnabled(!configText.isEmpty() || !configPath.isEmpty());
+    m_useConfig->setToolTip(tr("Unchecked: placeholders take the schema's defaults"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Command:"), m_command);
+    form->addRow(QString(), commandNote);
+    form->addRow(tr("Working dir:"), workRow);
+    form->addRow(tr("Environment line:"), m_envLine);
+    form->addRow(tr("Metrics regex:"), m_regex);
+    form->addRow(QString(), m_regexStatus);
+    form->addRow(tr("Test a line:"), m_sample);
+    form->addRow(QString(), m_sampleResult);
+    form->addRow(QString(), m_useConfig);
+    form->addRow(tr("Runs on:"), new QLabel(host.isEmpty() ? tr("this machine") : host, this));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_run = buttons->button(QDialogButtonBox::Ok);
+    m_run->setText(tr("&Run"));
+    m_run->setObjectName(QStringLiteral("runButton"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+
+    restoreValues();
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (!canRun()) return;
+        saveValues();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(browse, &QPushButton::clicked, this, &ScriptRunDialog::browseWorkDir);
+    for (QLineEdit* line : {m_command, m_regex, m_sample})
+        connect(line, &QLineEdit::textChanged, this, &ScriptRunDialog::update);
+    update();
+}
+
+bool ScriptRunDialog::canRun() const {
+    return !m_command->text().trimmed().isEmpty() && m_regexValid;
+}
+
+LaunchRequest ScriptRunDialog::request() const {
+    LaunchRequest request;
+    request.command = m_command->text().trimmed();
+    request.workDir = m_workDir->text().trimmed();
+    request.envLine = m_envLine->text().trimmed();
+    request.metricsRegex = m_regex->text();
+    if (m_useConfig->isEnabled() && m_useConfig->isChecked()) {
+        request.configPath = m_configPath;
+        request.configText = m_configText;
+    }
+    return request;
+}
+
+void ScriptRunDialog::restoreValues() {
+    QSettings settings;
+    m_command->setText(settings.value(kGroup + "command").toString());
+    m_workDir->setText(settings.value(kGroup + "workDir").toString());
+    m_envLine->setText(settings.value(kGroup + "envLine").toString());
+    m_regex->setText(settings.value(kGroup + "metricsRegex").toString());
+    m_useConfig->setChecked(settings.value(kGroup + "useConfig", true).toBool());
+}
+
+void ScriptRunDialog::saveValues() const {
+    QSettings settings;
+    settings.setValue(kGroup + "command", m_command->text());
+    settings.setValue(kGroup + "workDir", m_workDir->text());
+    settings.setValue(kGroup + "envLine", m_envLine->text());
+    settings.setValue(kGroup + "metricsRegex", m_regex->text());
+    settings.setValue(kGroup + "useConfig", m_useConfig->isChecked());
+}
+
+void ScriptRunDialog::browseWorkDir() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Working directory"), m_workDir->text());
+    if (!dir.isEmpty()) m_workDir->setText(dir);
+}
+
+// The regex is compiled as the wrapper will compile it: an error disables Run and says where.
+void ScriptRunDialog::update() {
+    const QString pattern = m_regex->text();
+    m_regexValid = true;
+    if (pattern.isEmpty()) {
+        m_regexStatus->setStyleSheet(QString());
+        m_regexStatus->setText(tr("No regex: metrics come from trainbench_log.py (metrics.jsonl)."));
+    } else if (auto metrics = StdoutMetrics::create(pattern.toStdString()); !metrics) {
+        m_regexValid = false;
+        m_regexStatus->setStyleSheet(kError);
+        m_regexStatus->setText(QString::fromStdString(metrics.error()));
+    } else {
+        QStringList names;
+        for (const NamedGroup& group : metrics->regex().groups) names.append(QString::fromStdString(group.name));
+        m_regexStatus->setStyleSheet(QString());
+        m_regexStatus->setText(tr("Every output line it matches becomes a point: %1").arg(names.join(", ")));
+    }
+    testSample();
+    m_run->setEnabled(canRun());
+    m_run->setToolTip(canRun() ? QString()
+                               : m_regexValid ? tr("Type the command to run")
+                                              : tr("Fix the metrics regex first"));
+}
+
+void ScriptRunDialog::testSample() {
+    const bool show = m_regexValid && !m_regex->text().isEmpty() && !m_sample->text().isEmpty();
+    m_sampleResult->setText(show ? describeRegexMatch(m_regex->text(), m_sample->text()) : QString());
+}
+
+}  // namespace tb

@@ -1,0 +1,67 @@
+#pragma once
+// ScriptRunDialog: "Run Script…" — the user's own command instead of the built-in trainer, with
+// its working dir, environment line and metrics regex (checked as typed, with a sample-line
+// tester). The last values are remembered; the target is the toolbar's "Run on" choice.
+
+#include <QDialog>
+
+#include "runs/backend.h"
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace tb {
+
+class ScriptRunDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    // host: where it runs (empty: this machine). configPath/configText: the editor's config,
+    // offered for the command's {key.path} placeholders.
+    ScriptRunDialog(const QString& host, const QString& configPath, const QString& configText,
+                    QWidget* parent = nullptr);
+
+    // What Run launches; the values are remembered when it is built.
+    LaunchRequest request() const;
+    QString host() const { return m_host; }
+    bool canRun() const;
+
+    QLineEdit* commandEdit() const { return m_command; }
+    QLineEdit* workDirEdit() const { return m_workDir; }
+    QLineEdit* envLineEdit() const { return m_envLine; }
+    QLineEdit* regexEdit() const { return m_regex; }
+    QLabel* regexStatus() const { return m_regexStatus; }
+    QLineEdit* sampleEdit() const { return m_sample; }
+    QLabel* sampleResult() const { return m_sampleResult; }
+    QCheckBox* useConfigBox() const { return m_useConfig; }
+    QPushButton* runButton() const { return m_run; }
+
+private:
+    void restoreValues();
+    void saveValues() const;
+    void browseWorkDir();
+    void update();
+    void testSample();
+
+    QString m_host;
+    QString m_configPath;
+    QString m_configText;
+    QLineEdit* m_command = nullptr;
+    QLineEdit* m_workDir = nullptr;
+    QLineEdit* m_envLine = nullptr;
+    QLineEdit* m_regex = nullptr;
+    QLabel* m_regexStatus = nullptr;
+    QLineEdit* m_sample = nullptr;
+    QLabel* m_sampleResult = nullptr;
+    QCheckBox* m_useConfig = nullptr;
+    QPushButton* m_run = nullptr;
+    bool m_regexValid = true;
+};
+
+// "step 12 · epoch 1 · train_loss 0.25" for what the regex makes of one output line, or why
+// it makes nothing of it. Empty pattern: empty.
+QString describeRegexMatch(const QString& pattern, const QString& line);
+
+}  // namespace tb
