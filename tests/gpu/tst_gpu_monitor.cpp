@@ -13,16 +13,8 @@ using tb::GpuSample;
 using tb::SystemSample;
 
 namespace {
-// A fake nvidia-smi: records its pid and arguments, then prints a captured round every 100 ms
-// the way `-l 1` does, until killed.
 QString writeScript(const QTemporaryDir& dir, const QByteArray& body) {
-    const QString path = dir.filePath("nvidia-smi");
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) return {};
-    f.write("#!/bin/sh\n" + body);
-    f.close();
-    f.setPermissions(f.permissions() | QFile::ExeOwner | QFile::ExeUser);
-    return path;
+    return writeFakeNvidiaSmi(QDir(dir.path()), QStringLiteral("nvidia-smi"), body);
 }
 
 QByteArray readAll(const QString& path) {
@@ -38,6 +30,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QFile::copy(TB_GPU_TEST_DATA "/a100x8.csv", dir.filePath("round.csv"));
+        // A fake nvidia-smi: records its pid and arguments, then prints a captured round every
+        // 100 ms the way `-l 1` does, until killed.
         const QString script =
             writeScript(dir,
                         "echo $$ >> \"$(dirname \"$0\")/pids\"\n"

@@ -2,6 +2,7 @@
 // long-lived stream, samples as rounds; a cut connection waits and reopens it; no nvidia-smi
 // or a failing one means NoGpu, naming the host; stopping ends the query on the box.
 
+#include "../gpu/test_data.h"
 #include "remote/host_connection.h"
 #include "remote/remote_gpu_monitor.h"
 #include "ssh_test_support.h"
@@ -55,13 +56,7 @@ class TestRemoteGpu : public SshdTestCase {
     // A fake nvidia-smi on "the box": records its pid and arguments, then prints a captured
     // eight-GPU round every 200 ms the way `-l 1` does, until it is ended.
     QString fakeNvidiaSmi(const QByteArray& body) const {
-        const QString path = m_dir.filePath(QStringLiteral("nvidia-smi"));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly)) return {};
-        f.write("#!/bin/sh\n" + body);
-        f.close();
-        f.setPermissions(f.permissions() | QFile::ExeOwner | QFile::ExeUser);
-        return path;
+        return writeFakeNvidiaSmi(QDir(m_dir.path()), QStringLiteral("nvidia-smi"), body);
     }
 
     QString loopingFake() const {

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+#include "../gpu/test_data.h"
 #include "gpu/gpu_monitor.h"
 #include "hosts/hosts_controller.h"
 #include "monitor/gauge_row.h"
@@ -30,14 +31,9 @@ const QString kHost = QStringLiteral("gpu-box");
 QString writeFake(const QTemporaryDir& dir, const QString& name, const char* csv) {
     const QString data = dir.filePath(name + QStringLiteral(".csv"));
     QFile::copy(QStringLiteral(TB_GPU_TEST_DATA "/") + QString::fromLatin1(csv), data);
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) return {};
-    f.write("#!/bin/sh\necho $$ >> \"$0.pids\"\nwhile :; do cat '" + data.toUtf8() +
-            "'; sleep 0.2; done\n");
-    f.close();
-    f.setPermissions(f.permissions() | QFile::ExeOwner | QFile::ExeUser);
-    return path;
+    return writeFakeNvidiaSmi(
+        QDir(dir.path()), name,
+        "echo $$ >> \"$0.pids\"\nwhile :; do cat '" + data.toUtf8() + "'; sleep 0.2; done\n");
 }
 
 qint64 lastPid(const QString& fake) {
