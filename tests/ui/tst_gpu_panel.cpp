@@ -2,15 +2,24 @@
 // source's history shown on switching to it, timelines on wall-clock time, the low-use hint.
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <unistd.h>
 
 #include <cmath>
 
 #include "gpu/gpu_monitor.h"
+#include "hosts/hosts_controller.h"
 #include "monitor/gauge_row.h"
 #include "monitor/gpu_panel.h"
+#include "monitor/gpu_source_switch.h"
 #include "monitor/sparkline.h"
+#include "runs/run_catalog.h"
 
 using namespace tb;
 
@@ -31,6 +40,22 @@ public:
 protected:
     void relaunch() override {}
 };
+
+void writeText(const QString& path, const QByteArray& text) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly)) file.write(text);
+}
+
+// A local run directory whose status says `state`, with this test's own (live) pid.
+void writeLocalRun(const QString& root, const QString& id, const QByteArray& state) {
+    writeText(root + "/" + id + "/run.json",
+              "{\"protocol\":1,\"id\":\"" + id.toUtf8() +
+                  "\",\"name\":\"cifar\",\"created\":1763820000,\"target\":\"local\"}");
+    writeText(root + "/" + id + "/status.json",
+              "{\"state\":\"" + state + "\",\"pid\":" + QByteArray::number(getpid()) +
+                  ",\"started\":1763820000,\"updated\":1763820000}");
+}
 
 GpuSample sample(int index, double util, std::optional<double> power) {
     GpuSample s;
@@ -160,6 +185,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel.isHintShown(), 10000);
         panel.setTrainingRun({});  // the run ended
         QVERIFY(!panel.isHintShown());
+    }
+
+    void theRunTrainingOnTheShownMachineFeedsTheHint() {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString runs = home.filePath("runs");
+        writeLocalRun(runs, "20261123-090000-cifar", "finished");
+        RunCatalog catalog(runs);
+        catalog.refresh();
+        HostsControllerOptions options;
+        options.checkKeychain = false;
+        HostsController hosts(home.filePath("hosts"), options);
+        GpuMonitor local;
+        GpuPanel panel;
+        GpuSourceSwitch sources(&panel, &local, &hosts, &catalog);
+        QCOMPARE(panel.source(), &local);
+        QVERIFY(panel.trainingRun().name.isEmpty());  // nothing trains here
+        writeLocalRun(runs, "20261123-100000-cifar", "running");
+        catalog.refresh();
+        QCOMPARE(panel.trainingRun().name, QString("cifar"));
+        QCOMPARE(panel.trainingRun().startedMs, qint64(1763820000) * 1000);
     }
 
     void screenshot() {

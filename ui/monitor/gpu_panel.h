@@ -38,6 +38,7 @@ public:
 
     // The run training where the shown GPUs are, for the hint; an empty name: none.
     void setTrainingRun(const TrainingRun& run);
+    const TrainingRun& trainingRun() const { return m_trainingRun; }
     void setHintSettings(const GpuUtilHintSettings& settings);  // tests shorten the minute
     QString hintText() const;
     bool isHintShown() const;
