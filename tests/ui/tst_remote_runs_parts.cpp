@@ -7,9 +7,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "hosts/host_draft.h"
+#include "hosts/hosts_controller.h"
 #include "metrics/run_metrics.h"
 #include "monitor/log_tail.h"
 #include "monitor/log_view.h"
+#include "remote_runs.h"
 #include "runs/run_catalog.h"
 #include "runs_panel.h"
 #include "runs_table_model.h"
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void catalogMergesHostScansWithLocalRuns();
     void catalogRefusesToEditRemoteRuns();
     void selectionSurvivesRunsAppearing();
+    void followingIsLimitedPerHost();
     void fedMetricsTakeBytesInAnyPieces();
     void streamedLogKeepsPartialLineAndWindow();
     void logViewShowsStreamedBytes();
@@ -108,6 +112,49 @@ void TestRemoteRunsParts::selectionSurvivesRunsAppearing() {
     catalog.setHostNote("gpu", "reconnecting");
     const QModelIndex target = panel.view()->model()->index(0, RunsTableModel::Target);
     QCOMPARE(target.data().toString(), QString("gpu (reconnecting)"));
+}
+
+// Each followed run holds two of the connection's channels: beyond the limit a shown run is
+// not followed, and the status line says which and why.
+void TestRemoteRunsParts::followingIsLimitedPerHost() {
+    QTemporaryDir home;
+    HostsControllerOptions options;
+    options.checkKeychain = false;
+    options.vaultService = QStringLiteral("trainbench-test");
+    HostsController hosts(home.filePath("hosts"), options);
+    QVERIFY(hosts.load().ok());
+    HostDraft draft;
+    draft.host.name = "gpu";
+    draft.host.target.host = "10.0.0.9";
+    QVERIFY(hosts.addHost(draft).ok());
+    RunCatalog catalog(home.filePath("runs"));
+    QStringList ids;
+    QList<RunInfo> runs;
+    for (int i = 0; i < RemoteRuns::kMaxFollowedPerHost + 2; ++i) {
+        ids.append(QString("20261101-00000%1-r").arg(i));
+        runs.append(remoteRun(ids.last(), RunState::Running));
+    }
+    catalog.setRemoteRuns("gpu", runs);
+    RunMetricsPool pool;
+    RemoteRuns remote(&hosts, &catalog, &pool, home.filePath("tb-wrap.sh"));
+    QSignalSpy limited(&remote, &RemoteRuns::followLimited);
+
+    remote.follow(ids);
+    for (int i = 0; i < ids.size(); ++i)
+        QCOMPARE(remote.isFollowing(ids[i]), i < RemoteRuns::kMaxFollowedPerHost);
+    QCOMPARE(limited.count(), 1);
+    const QString message = limited.last().first().toString();
+    QVERIFY2(message.contains(ids.last()) && message.contains(ids[RemoteRuns::kMaxFollowedPerHost]),
+             qPrintable(message));
+    QVERIFY(!message.contains(ids.first()));
+
+    // Showing fewer frees a place: the run now first in the views' order is followed.
+    const QStringList shown{ids.last()};
+    remote.follow(shown);
+    remote.release(shown);
+    QVERIFY(remote.isFollowing(ids.last()));
+    QVERIFY(!remote.isFollowing(ids.first()));
+    QCOMPARE(limited.count(), 1);
 }
 
 void TestRemoteRunsParts::fedMetricsTakeBytesInAnyPieces() {

@@ -153,6 +153,8 @@ void MainWindow::connectPanels() {
     connect(m_charts, &ChartPanel::checkpointClicked, this, &MainWindow::showCheckpoint);
     connect(m_checkpoints, &CheckpointsPanel::resumeRequested, m_controller, &RunController::resume);
     connect(m_checkpoints, &CheckpointsPanel::forkRequested, m_controller, &RunController::fork);
+    connect(m_remote, &RemoteRuns::followLimited, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(m_hostsPanel, &HostsPanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     if (const Result<void> loaded = m_hosts->load(); !loaded)

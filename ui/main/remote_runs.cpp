@@ -14,6 +14,9 @@ namespace tb {
 namespace {
 
 constexpr qsizetype kRecentLogBytes = 1 << 20;
+// OpenSSH's default MaxSessions. A followed run holds two channels; the GPU stream, scans,
+// keepalives and transfers need the rest.
+constexpr int kSshdMaxSessions = 10;
 const QString kConnectedHostsKey = QStringLiteral("remote/connectedHosts");
 
 QString noteFor(ConnectionState state) {
@@ -171,9 +174,16 @@ void RemoteRuns::signalRun(const QString& runId, const QString& signal,
 }
 
 void RemoteRuns::follow(const QStringList& runIds) {
+    QHash<QString, int> perHost;  // the shown runs of each host so far, in the views' order
+    QStringList skipped;
     for (const QString& id : runIds) {
         const RunInfo* run = m_catalog->find(id);
-        if (!run || !m_catalog->isRemote(*run) || m_followed.contains(id)) continue;
+        if (!run || !m_catalog->isRemote(*run)) continue;
+        if (++perHost[run->target] > kMaxFollowedPerHost) {
+            if (!m_followed.contains(id)) skipped.append(id);
+            continue;
+        }
+        if (m_followed.contains(id)) continue;
         RemoteBackend* remote = backend(run->target);
         if (!remote) continue;
         RunMetrics* metrics = m_metrics->openFed(id);
@@ -186,6 +196,14 @@ void RemoteRuns::follow(const QStringList& runIds) {
         });
         m_followed.insert(id, {follower, run->target, {}});
         follower->start();
+    }
+    if (!skipped.isEmpty()) {
+        Q_EMIT followLimited(
+            tr("Not following %1: at most %2 runs per host stream at once (each takes two of the "
+               "%3 channels sshd allows a connection). Deselect one to follow another.")
+                .arg(skipped.join(QStringLiteral(", ")))
+                .arg(kMaxFollowedPerHost)
+                .arg(kSshdMaxSessions));
     }
 }
 

@@ -36,6 +36,8 @@ public:
     void scanNow(const QString& host);
     // The connected hosts, remembered for the next start.
     void saveConnectedHosts() const;
+    // The host's backend on its connection (listing checkpoints, resuming); null for no host.
+    RemoteBackend* backend(const QString& host);
 
     // Fails with kNeedsPrepare when the run needs the trainer and the host has none (or the
     // stored one is gone): "Prepare host" first.
@@ -47,7 +49,8 @@ public:
     void signalRun(const QString& runId, const QString& signal,
                    std::function<void(Result<void>)> done);
 
-    // Starts following the remote runs among runIds (others are ignored) ...
+    // Starts following the remote runs among runIds (others are ignored), at most
+    // kMaxFollowedPerHost of each host (the first ones) ...
     void follow(const QStringList& runIds);
     // ... and stops following every run not in keep (its metrics leave the pool).
     void release(const QStringList& keep);
@@ -55,8 +58,12 @@ public:
     // The newest output.log bytes of a followed run (bounded), for a log view switching to it.
     QByteArray recentLog(const QString& runId) const;
 
+    static constexpr int kMaxFollowedPerHost = 3;
+
 Q_SIGNALS:
     void logAppended(const QString& runId, const QByteArray& bytes);
+    // Some shown runs are not followed; says which and why.
+    void followLimited(const QString& message);
 
 private:
     struct Followed {
@@ -65,7 +72,6 @@ private:
         QByteArray recentLog;
     };
 
-    RemoteBackend* backend(const QString& host);
     void onHostUpdated(const QString& host);
     void onHostsChanged();
     void scanAll();
