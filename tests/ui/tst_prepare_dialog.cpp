@@ -1,0 +1,280 @@
+// "Prepare host" in the app, against the local sshd of tests/remote standing in for the box.
+// The trainer's sources are a tiny tree whose build.sh prints a few build lines and installs a
+// trainer that hands over to this build's trainbench-train, so no test waits for a real build.
+// The dialog shows its steps and log and stores the trainer path (a second prepare is cached);
+// a missing cmake gets the install command and button; Cancel stops a build; a launch on a host
+// without a trainer prepares it first and then starts, while a cancelled prepare starts nothing.
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "../runs/run_test_support.h"
+#include "hosts/hosts_controller.h"
+#include "hosts/prepare_host_dialog.h"
+#include "metrics/run_metrics.h"
+#include "remote_runs.h"
+#include "run_controller.h"
+#include "runs/local_backend.h"
+#include "runs/run_catalog.h"
+#include "ssh_test_support.h"
+
+using namespace tb;
+using namespace tb::test;
+
+namespace {
+
+const QString kHost = QStringLiteral("box");
+
+// build.sh KEYDIR TORCHDIR CPUS CMAKE CXX ABI, as HostPreparer runs it.
+QByteArray buildScript(const QString& trainer, bool slow) {
+    QByteArray script = "set -e\necho \"fake build: configuring against $2\"\n";
+    if (slow) script += "while :; do echo still building; sleep 1; done\n";
+    script += "for i in 1 2 3 4 5; do echo \"[$((i * 20))%] Building CXX object part$i.o\"; done\n"
+              "mkdir -p \"$1/bin\"\n"
+              "printf '#!/bin/sh\\nexec %s \"$@\"\\n' '" +
+              trainer.toUtf8() +
+              "' > \"$1/bin/trainbench-train\"\n"
+              "chmod +x \"$1/bin/trainbench-train\"\n";
+    return script;
+}
+
+}  // namespace
+
+class TestPrepareDialog : public SshdTestCase {
+    Q_OBJECT
+
+public:
+    TestPrepareDialog();
+
+private Q_SLOTS:
+    void init();
+    void showsStepsAndLogAndStoresTrainerPath();
+    void missingCmakeOffersTheInstallCommand();
+    void cancelStopsTheBuild();
+    void launchOnUnpreparedHostPreparesFirst();
+    void cancelledPrepareLaunchesNothing();
+
+private:
+    void writeSources(QTemporaryDir& dir, bool slow);
+    PrepareOptions options(const QTemporaryDir& sources) const;
+    const RemoteHost* stored() const { return m_hosts->host(kHost); }
+
+    QTemporaryDir m_dir;
+    QTemporaryDir m_sources;
+    QTemporaryDir m_slowSources;
+    QTemporaryDir m_cache;
+    std::unique_ptr<HostsController> m_hosts;
+};
+
+TestPrepareDialog::TestPrepareDialog() {
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    QCoreApplication::setOrganizationName("trainbench-test-prepare-dialog");
+}
+
+void TestPrepareDialog::writeSources(QTemporaryDir& dir, bool slow) {
+    QFile build(dir.filePath("build.sh"));
+    QVERIFY(build.open(QIODevice::WriteOnly));
+    build.write(buildScript(binDir() + "/trainbench-train", slow));
+}
+
+PrepareOptions TestPrepareDialog::options(const QTemporaryDir& sources) const {
+    PrepareOptions options;
+    options.sources = sources.path();
+    options.cacheRoot = m_cache.path();
+    options.pollMs = 100;
+    return options;
+}
+
+// The base starts sshd (initTestCase; its init() is replaced here); each test needs one host, made by the first: trusted
+// by its fingerprint, connected, no trainer yet.
+void TestPrepareDialog::init() {
+    if (!m_skipReason.isEmpty()) QSKIP(qPrintable("no local sshd: " + m_skipReason));
+    if (!QFile::exists(binDir() + "/trainbench-train")) QSKIP("TB_BIN_DIR has no trainbench-train");
+    if (m_hosts) {
+        if (m_hosts->state(kHost) != ConnectionState::Connected) m_hosts->connectHost(kHost);
+        QTRY_COMPARE_WITH_TIMEOUT(m_hosts->state(kHost), ConnectionState::Connected, 30000);
+        return;
+    }
+    writeSources(m_sources, false);
+    writeSources(m_slowSources, true);
+    HostsControllerOptions hostOptions;
+    hostOptions.connection.session = testOptions();
+    hostOptions.knownHostsFile = m_dir.filePath("known_hosts");
+    hostOptions.checkKeychain = false;
+    m_hosts = std::make_unique<HostsController>(m_dir.filePath("hosts"), hostOptions);
+    QVERIFY(m_hosts->load().ok());
+    HostDraft draft;
+    draft.host.name = kHost;
+    draft.host.target = keyTarget(m_sshd, QString());
+    draft.host.runsRoot = m_dir.filePath("box runs");
+    QVERIFY(m_hosts->addHost(draft).ok());
+    m_hosts->acceptHostKey(kHost, m_sshd.hostKeyFingerprint());
+    QTRY_COMPARE_WITH_TIMEOUT(m_hosts->state(kHost), ConnectionState::Connected, 30000);
+}
+
+void TestPrepareDialog::showsStepsAndLogAndStoresTrainerPath() {
+    PrepareHostDialog dialog(m_hosts.get(), kHost);
+    dialog.setOptions(options(m_sources));
+    dialog.setAutoCloseMs(-1);
+    QSignalSpy prepared(&dialog, &PrepareHostDialog::preparedHost);
+    dialog.show();
+    dialog.start();
+    QVERIFY(dialog.isRunning());
+    QVERIFY(prepared.wait(30000));
+    QVERIFY2(dialog.succeeded(), qPrintable(dialog.resultMessage()));
+    for (PrepareStep step : {PrepareStep::Detect, PrepareStep::CheckCache, PrepareStep::Upload,
+                             PrepareStep::Build, PrepareStep::Verify})
+        QCOMPARE(dialog.stepState(step), QString("done"));
+    QCOMPARE(dialog.stepState(PrepareStep::InstallTools), QString("skipped"));
+    const QString log = dialog.logView()->toPlainText();
+    QVERIFY2(log.contains("[100%] Building CXX object part5.o"), qPrintable(log));
+    QVERIFY(log.contains("== build:"));
+    QVERIFY(dialog.cancelButton()->text() == "Close");
+
+    // Stored, as `trainbench prepare` stores it: in hosts.json, under the cache folder.
+    const QString trainer = stored()->trainerPath;
+    QVERIFY2(trainer.startsWith(m_cache.path() + "/") && trainer.endsWith("/bin/trainbench-train"),
+             qPrintable(trainer));
+    HostStore reread(m_dir.filePath("hosts"));
+    QVERIFY(reread.load().ok());
+    QCOMPARE(reread.find(kHost)->trainerPath, trainer);
+    QVERIFY(prepared.first().at(2).toString().contains(trainer));
+
+    // Again: found in the cache, nothing uploaded or built.
+    dialog.start();
+    QVERIFY(prepared.wait(30000));
+    QVERIFY(dialog.succeeded());
+    QCOMPARE(dialog.stepState(PrepareStep::Upload), QString("skipped"));
+    QCOMPARE(dialog.stepState(PrepareStep::Build), QString("skipped"));
+    QVERIFY(dialog.logView()->toPlainText().contains("cached: "));
+    QCOMPARE(stored()->trainerPath, trainer);
+}
+
+void TestPrepareDialog::missingCmakeOffersTheInstallCommand() {
+    PrepareHostDialog dialog(m_hosts.get(), kHost);
+    PrepareOptions missing = options(m_sources);
+    missing.cmake = "tb-no-such-cmake";
+    dialog.setOptions(missing);
+    const QString before = stored()->trainerPath;
+    QSignalSpy prepared(&dialog, &PrepareHostDialog::preparedHost);
+    dialog.show();
+    dialog.start();
+    QVERIFY(prepared.wait(30000));
+    QVERIFY(!dialog.succeeded());
+    QCOMPARE(dialog.stepState(PrepareStep::Detect), QString("failed"));
+    QCOMPARE(dialog.stepState(PrepareStep::Upload), QString("waiting"));
+    const QString message = dialog.resultMessage();
+    QVERIFY2(message.contains("has no cmake") && message.contains(QString::number(m_sshd.port())),
+             qPrintable(message));
+    // One message, and beside it the exact command with a button that runs it.
+    QVERIFY(dialog.installButton()->isVisible());
+    QVERIFY(dialog.installButton()->isEnabled());
+    const QString command = dialog.installCommandLabel()->text();
+    QVERIFY2(command.contains("install") && command.contains("cmake"), qPrintable(command));
+    QVERIFY2(message.contains(command), qPrintable(message + "\n" + command));
+    QVERIFY(dialog.logView()->toPlainText().contains(message));
+    QCOMPARE(stored()->trainerPath, before);
+}
+
+void TestPrepareDialog::cancelStopsTheBuild() {
+    PrepareHostDialog dialog(m_hosts.get(), kHost);
+    dialog.setOptions(options(m_slowSources));
+    QSignalSpy prepared(&dialog, &PrepareHostDialog::preparedHost);
+    dialog.show();
+    dialog.start();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.logView()->toPlainText().contains("still building"), 30000);
+    QCOMPARE(dialog.stepState(PrepareStep::Build), QString("running"));
+    QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
+    QVERIFY(prepared.wait(30000));
+    QVERIFY(!dialog.succeeded());
+    QCOMPARE(dialog.stepState(PrepareStep::Build), QString("cancelled"));
+    QVERIFY2(dialog.resultMessage().contains("cancelled"), qPrintable(dialog.resultMessage()));
+    QVERIFY(!dialog.installButton()->isVisible());
+    QVERIFY(dialog.isVisible());  // Cancel stopped the build; Close closes
+    QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
+    QVERIFY(!dialog.isVisible());
+}
+
+// Run on a host that has no trainer: the prepare dialog comes first, closes by itself, and the
+// run starts with the new trainer and finishes.
+void TestPrepareDialog::launchOnUnpreparedHostPreparesFirst() {
+    HostDraft draft;
+    draft.host = *stored();
+    draft.host.trainerPath.clear();
+    QVERIFY(m_hosts->updateHost(draft).ok());
+    QWidget window;
+    window.show();
+    RunCatalog catalog(m_dir.filePath("runs"));
+    LocalBackend local(m_dir.filePath("runs"), binDir());
+    RunMetricsPool metrics;
+    RemoteRuns remote(m_hosts.get(), &catalog, &metrics, binDir() + "/tb-wrap.sh");
+    RunController controller(&local, &catalog, &window);
+    controller.setRemoteRuns(&remote);
+    controller.setPrepareOptions(options(m_sources));
+    QSignalSpy launched(&controller, &RunController::launched);
+    QSignalSpy failed(&controller, &RunController::failed);
+
+    LaunchRequest request;
+    request.configPath = demoConfig();
+    request.sets = quickSets();
+    controller.launchOn(kHost, request);
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<PrepareHostDialog*>(), 30000);
+    auto* dialog = window.findChild<PrepareHostDialog*>();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(launched.isEmpty());  // nothing starts while the host is being prepared
+    QVERIFY2(launched.wait(60000), failed.isEmpty() ? "no launch" : qPrintable(failed.first().first().toString()));
+    QVERIFY(!window.findChild<PrepareHostDialog*>());  // closed by itself after the success
+    QVERIFY(stored()->trainerPath.startsWith(m_cache.path()));
+    const QString runDir = m_dir.filePath("box runs") + "/" + launched.first().first().toString();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(runDir), QString("finished"), 120000);
+    QVERIFY(lastMetricsStep(runDir) > 0);
+}
+
+// The stored trainer is gone from the box: prepare again; cancelled, nothing is launched.
+void TestPrepareDialog::cancelledPrepareLaunchesNothing() {
+    HostDraft draft;
+    draft.host = *stored();
+    draft.host.trainerPath = m_dir.filePath("gone/bin/trainbench-train");
+    QVERIFY(m_hosts->updateHost(draft).ok());
+    QWidget window;
+    window.show();
+    RunCatalog catalog(m_dir.filePath("runs"));
+    LocalBackend local(m_dir.filePath("runs"), binDir());
+    RunMetricsPool metrics;
+    RemoteRuns remote(m_hosts.get(), &catalog, &metrics, binDir() + "/tb-wrap.sh");
+    RunController controller(&local, &catalog, &window);
+    controller.setRemoteRuns(&remote);
+    controller.setPrepareOptions(options(m_slowSources));
+    QSignalSpy launched(&controller, &RunController::launched);
+    QSignalSpy failed(&controller, &RunController::failed);
+    const int runsBefore = QDir(m_dir.filePath("box runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
+
+    LaunchRequest request;
+    request.configPath = demoConfig();
+    request.sets = quickSets();
+    controller.launchOn(kHost, request);
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<PrepareHostDialog*>(), 30000);
+    auto* dialog = window.findChild<PrepareHostDialog*>();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->stepState(PrepareStep::Build) == "running", 30000);
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);  // stops the build
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->cancelButton()->text(), QString("Close"), 30000);
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);  // closes
+    QTRY_VERIFY(!failed.isEmpty());
+    const QString message = failed.last().first().toString();
+    QVERIFY2(message.contains("Nothing launched on box") && message.contains("cancelled"),
+             qPrintable(message));
+    QVERIFY(launched.isEmpty());
+    QCOMPARE(stored()->trainerPath, draft.host.trainerPath);
+    QCOMPARE(QDir(m_dir.filePath("box runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),
+             runsBefore);
+}
+
+QTEST_MAIN(TestPrepareDialog)
+#include "tst_prepare_dialog.moc"

@@ -1,0 +1,160 @@
+// Run Script… offscreen: the regex tester shows what a pasted line gives, an invalid regex (or
+// no command) disables Run with the reason, the last values come back, and a local script run
+// started from the main window's action yields metrics taken from its output by the regex.
+#include <QAction>
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "../runs/run_test_support.h"
+#include "config/config_editor.h"
+#include "main_window.h"
+#include "runs/run_catalog.h"
+#include "runs/workspace.h"
+#include "script_run_dialog.h"
+
+using namespace tb;
+using namespace tb::test;
+
+namespace {
+const QString kRegex = QStringLiteral(R"(step=(?<step>\d+) loss=(?<train_loss>\S+))");
+}
+
+class TestScriptRunDialog : public QObject {
+    Q_OBJECT
+
+public:
+    TestScriptRunDialog();
+
+private Q_SLOTS:
+    void regexTesterShowsParsedMetrics();
+    void invalidRegexOrNoCommandDisablesRun();
+    void lastValuesComeBack();
+    void localScriptRunGetsMetricsFromTheRegex();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+TestScriptRunDialog::TestScriptRunDialog() {
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    QCoreApplication::setOrganizationName("trainbench-test-script-dialog");
+}
+
+void TestScriptRunDialog::regexTesterShowsParsedMetrics() {
+    ScriptRunDialog dialog{QString(), QString(), QString()};
+    dialog.show();
+    QTest::keyClicks(dialog.regexEdit(), kRegex);
+    QVERIFY2(dialog.regexStatus()->text().contains("step, train_loss"),
+             qPrintable(dialog.regexStatus()->text()));
+    QTest::keyClicks(dialog.sampleEdit(), "epoch 1: step=42 loss=0.125 lr=0.1");
+    const QString parsed = dialog.sampleResult()->text();
+    QVERIFY2(parsed.contains("step 42") && parsed.contains("train_loss 0.125"), qPrintable(parsed));
+    QVERIFY2(!parsed.contains("lr"), qPrintable(parsed));
+
+    dialog.sampleEdit()->clear();
+    QTest::keyClicks(dialog.sampleEdit(), "step=43 loss=oops");
+    QVERIFY2(dialog.sampleResult()->text().contains("oops"), qPrintable(dialog.sampleResult()->text()));
+    dialog.sampleEdit()->clear();
+    QTest::keyClicks(dialog.sampleEdit(), "validating...");
+    QVERIFY2(dialog.sampleResult()->text().startsWith("no match"),
+             qPrintable(dialog.sampleResult()->text()));
+}
+
+void TestScriptRunDialog::invalidRegexOrNoCommandDisablesRun() {
+    ScriptRunDialog dialog{QString(), QString(), QString()};
+    dialog.show();
+    dialog.commandEdit()->clear();
+    dialog.regexEdit()->clear();
+    QVERIFY(!dialog.runButton()->isEnabled());  // no command yet
+    QTest::keyClicks(dialog.commandEdit(), "python train.py --lr {optim.lr}");
+    QVERIFY(dialog.runButton()->isEnabled());  // no regex: trainbench_log.py metrics
+    QTest::keyClicks(dialog.regexEdit(), R"(loss=(?<x\S+))");
+    QVERIFY(!dialog.runButton()->isEnabled());
+    QVERIFY2(dialog.regexStatus()->text().contains("position"),
+             qPrintable(dialog.regexStatus()->text()));
+    QVERIFY(dialog.runButton()->toolTip().contains("regex"));
+    dialog.regexEdit()->setText(R"(loss=(\S+))");  // no named group: nothing to plot
+    QVERIFY(!dialog.runButton()->isEnabled());
+    dialog.regexEdit()->setText(kRegex);
+    QVERIFY(dialog.runButton()->isEnabled());
+}
+
+void TestScriptRunDialog::lastValuesComeBack() {
+    {
+        ScriptRunDialog dialog(QString(), "/tmp/x.yaml", "name: x\n");
+        dialog.show();
+        dialog.commandEdit()->setText("python train.py --lr {optim.lr}");
+        dialog.workDirEdit()->setText(m_dir.path());
+        dialog.envLineEdit()->setText(". /etc/network_turbo");
+        dialog.regexEdit()->setText(kRegex);
+        dialog.useConfigBox()->setChecked(false);
+        QTest::mouseClick(dialog.runButton(), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const LaunchRequest request = dialog.request();
+        QCOMPARE(request.envLine, QString(". /etc/network_turbo"));
+        QVERIFY(request.configText.isEmpty());  // the editor's config was not wanted
+    }
+    ScriptRunDialog again(QString(), "/tmp/x.yaml", "name: x\n");
+    QCOMPARE(again.commandEdit()->text(), QString("python train.py --lr {optim.lr}"));
+    QCOMPARE(again.workDirEdit()->text(), m_dir.path());
+    QCOMPARE(again.envLineEdit()->text(), QString(". /etc/network_turbo"));
+    QCOMPARE(again.regexEdit()->text(), kRegex);
+    QVERIFY(!again.useConfigBox()->isChecked());
+}
+
+void TestScriptRunDialog::localScriptRunGetsMetricsFromTheRegex() {
+    if (!QFile::exists(binDir() + "/trainbench-train")) QSKIP("TB_BIN_DIR has no trainbench-train");
+    QTemporaryDir work;
+    QFile script(work.filePath("train.sh"));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("i=1\nwhile [ $i -le 6 ]; do echo \"step=$((i * 10)) loss=0.$((10 - i))\"; "
+                 "echo noise; i=$((i + 1)); done\n");
+    script.close();
+
+    AppContext context;
+    context.runsRoot = m_dir.filePath("runs");
+    context.configsDir = seedWorkspace(context.runsRoot);
+    context.binDir = binDir();
+    context.hostsConfigDir = m_dir.filePath("hosts");
+    context.hostsOptions.checkKeychain = false;
+    MainWindow window(context);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.scriptRunAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    window.scriptRunAction()->trigger();
+    ScriptRunDialog* dialog = window.findChild<ScriptRunDialog*>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->host().isEmpty());  // "Run on" says this machine
+    dialog->commandEdit()->setText("sh train.sh");
+    dialog->workDirEdit()->setText(work.path());
+    dialog->envLineEdit()->setText("export TB_TEST_NOTE=1");
+    dialog->regexEdit()->setText(kRegex);
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+
+    QString runDir;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            window.catalog()->refresh();
+            for (const RunInfo& run : window.catalog()->runs()) runDir = run.dir;
+            return !runDir.isEmpty() && stateOf(runDir) == "finished";
+        }(),
+        60000);
+    const QList<QJsonObject> records = metricsRecords(runDir);
+    QCOMPARE(records.size(), 6);
+    for (int i = 0; i < records.size(); ++i) {
+        QCOMPARE(records[i].value("step").toInteger(), (i + 1) * 10);
+        QCOMPARE(records[i].value("train_loss").toDouble(), QString("0.%1").arg(9 - i).toDouble());
+    }
+    window.configEditor()->setUnsavedPrompt([](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
+    window.close();
+}
+
+QTEST_MAIN(TestScriptRunDialog)
+#include "tst_script_run_dialog.moc"
