@@ -36,14 +36,49 @@ const QString kHost = QStringLiteral("box");
 QByteArray buildScript(const QString& trainer, bool slow) {
     QByteArray script = "set -e\necho \"fake build: configuring against $2\"\n";
     if (slow) script += "while :; do echo still building; sleep 1; done\n";
-    script += "for i in 1 2 3 4 5; do echo \"[$((i * 20))%] Building CXX object part$i.o\"; done\n"
-              "mkdir -p \"$1/bin\"\n"
-              "printf '#!/bin/sh\\nexec %s \"$@\"\\n' '" +
-              trainer.toUtf8() +
-              "' > \"$1/bin/trainbench-train\"\n"
-              "chmod +x \"$1/bin/trainbench-train\"\n";
+    script +=
+        "for i in 1 2 3 4 5; do echo \"[$((i * 20))%] Building CXX object part$i.o\"; done\n"
+        "mkdir -p \"$1/bin\"\n"
+        "printf '#!/bin/sh\\nexec %s \"$@\"\\n' '" +
+        trainer.toUtf8() +
+        "' > \"$1/bin/trainbench-train\"\n"
+        "chmod +x \"$1/bin/trainbench-train\"\n";
     return script;
 }
+
+// The run side of the main window on the test's hosts: RunController with RemoteRuns.
+struct Launcher {
+    Launcher(HostsController* hosts, const QString& runsRoot, const PrepareOptions& options)
+        : catalog(runsRoot),
+          local(runsRoot, binDir()),
+          remote(hosts, &catalog, &metrics, binDir() + "/tb-wrap.sh"),
+          controller(&local, &catalog, &window),
+          launched(&controller, &RunController::launched),
+          failed(&controller, &RunController::failed) {
+        window.show();
+        controller.setRemoteRuns(&remote);
+        controller.setPrepareOptions(options);
+    }
+
+    // A quick demo run on the host; returns the prepare dialog that comes up first.
+    PrepareHostDialog* launchDemo() {
+        LaunchRequest request;
+        request.configPath = demoConfig();
+        request.sets = quickSets();
+        controller.launchOn(kHost, request);
+        (void)QTest::qWaitFor([&] { return window.findChild<PrepareHostDialog*>(); }, 30000);
+        return window.findChild<PrepareHostDialog*>();
+    }
+
+    QWidget window;
+    RunCatalog catalog;
+    LocalBackend local;
+    RunMetricsPool metrics;
+    RemoteRuns remote;
+    RunController controller;
+    QSignalSpy launched;
+    QSignalSpy failed;
+};
 
 }  // namespace
 
@@ -65,6 +100,7 @@ private:
     void writeSources(QTemporaryDir& dir, bool slow);
     PrepareOptions options(const QTemporaryDir& sources) const;
     const RemoteHost* stored() const { return m_hosts->host(kHost); }
+    void storeTrainerPath(const QString& path);
 
     QTemporaryDir m_dir;
     QTemporaryDir m_sources;
@@ -92,8 +128,8 @@ PrepareOptions TestPrepareDialog::options(const QTemporaryDir& sources) const {
     return options;
 }
 
-// The base starts sshd (initTestCase; its init() is replaced here); each test needs one host, made by the first: trusted
-// by its fingerprint, connected, no trainer yet.
+// The base starts sshd (initTestCase; its init() is replaced here); each test needs one host, made
+// by the first: trusted by its fingerprint, connected, no trainer yet.
 void TestPrepareDialog::init() {
     if (!m_skipReason.isEmpty()) QSKIP(qPrintable("no local sshd: " + m_skipReason));
     if (!QFile::exists(binDir() + "/trainbench-train")) QSKIP("TB_BIN_DIR has no trainbench-train");
@@ -117,6 +153,13 @@ void TestPrepareDialog::init() {
     QVERIFY(m_hosts->addHost(draft).ok());
     m_hosts->acceptHostKey(kHost, m_sshd.hostKeyFingerprint());
     QTRY_COMPARE_WITH_TIMEOUT(m_hosts->state(kHost), ConnectionState::Connected, 30000);
+}
+
+void TestPrepareDialog::storeTrainerPath(const QString& path) {
+    HostDraft draft;
+    draft.host = *stored();
+    draft.host.trainerPath = path;
+    QVERIFY(m_hosts->updateHost(draft).ok());
 }
 
 void TestPrepareDialog::showsStepsAndLogAndStoresTrainerPath() {
@@ -205,32 +248,16 @@ void TestPrepareDialog::cancelStopsTheBuild() {
 // Run on a host that has no trainer: the prepare dialog comes first, closes by itself, and the
 // run starts with the new trainer and finishes.
 void TestPrepareDialog::launchOnUnpreparedHostPreparesFirst() {
-    HostDraft draft;
-    draft.host = *stored();
-    draft.host.trainerPath.clear();
-    QVERIFY(m_hosts->updateHost(draft).ok());
-    QWidget window;
-    window.show();
-    RunCatalog catalog(m_dir.filePath("runs"));
-    LocalBackend local(m_dir.filePath("runs"), binDir());
-    RunMetricsPool metrics;
-    RemoteRuns remote(m_hosts.get(), &catalog, &metrics, binDir() + "/tb-wrap.sh");
-    RunController controller(&local, &catalog, &window);
-    controller.setRemoteRuns(&remote);
-    controller.setPrepareOptions(options(m_sources));
-    QSignalSpy launched(&controller, &RunController::launched);
-    QSignalSpy failed(&controller, &RunController::failed);
-
-    LaunchRequest request;
-    request.configPath = demoConfig();
-    request.sets = quickSets();
-    controller.launchOn(kHost, request);
-    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<PrepareHostDialog*>(), 30000);
-    auto* dialog = window.findChild<PrepareHostDialog*>();
-    QVERIFY(dialog->isVisible());
+    storeTrainerPath(QString());
+    Launcher launcher(m_hosts.get(), m_dir.filePath("runs"), options(m_sources));
+    QSignalSpy& launched = launcher.launched;
+    PrepareHostDialog* dialog = launcher.launchDemo();
+    QVERIFY(dialog && dialog->isVisible());
     QVERIFY(launched.isEmpty());  // nothing starts while the host is being prepared
-    QVERIFY2(launched.wait(60000), failed.isEmpty() ? "no launch" : qPrintable(failed.first().first().toString()));
-    QVERIFY(!window.findChild<PrepareHostDialog*>());  // closed by itself after the success
+    QVERIFY2(launched.wait(60000), launcher.failed.isEmpty()
+                                       ? "no launch"
+                                       : qPrintable(launcher.failed.first().first().toString()));
+    QVERIFY(!launcher.window.findChild<PrepareHostDialog*>());  // closed by itself after success
     QVERIFY(stored()->trainerPath.startsWith(m_cache.path()));
     const QString runDir = m_dir.filePath("box runs") + "/" + launched.first().first().toString();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(runDir), QString("finished"), 120000);
@@ -239,41 +266,24 @@ void TestPrepareDialog::launchOnUnpreparedHostPreparesFirst() {
 
 // The stored trainer is gone from the box: prepare again; cancelled, nothing is launched.
 void TestPrepareDialog::cancelledPrepareLaunchesNothing() {
-    HostDraft draft;
-    draft.host = *stored();
-    draft.host.trainerPath = m_dir.filePath("gone/bin/trainbench-train");
-    QVERIFY(m_hosts->updateHost(draft).ok());
-    QWidget window;
-    window.show();
-    RunCatalog catalog(m_dir.filePath("runs"));
-    LocalBackend local(m_dir.filePath("runs"), binDir());
-    RunMetricsPool metrics;
-    RemoteRuns remote(m_hosts.get(), &catalog, &metrics, binDir() + "/tb-wrap.sh");
-    RunController controller(&local, &catalog, &window);
-    controller.setRemoteRuns(&remote);
-    controller.setPrepareOptions(options(m_slowSources));
-    QSignalSpy launched(&controller, &RunController::launched);
-    QSignalSpy failed(&controller, &RunController::failed);
-    const int runsBefore = QDir(m_dir.filePath("box runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
-
-    LaunchRequest request;
-    request.configPath = demoConfig();
-    request.sets = quickSets();
-    controller.launchOn(kHost, request);
-    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<PrepareHostDialog*>(), 30000);
-    auto* dialog = window.findChild<PrepareHostDialog*>();
+    const QString gone = m_dir.filePath("gone/bin/trainbench-train");
+    storeTrainerPath(gone);
+    const QDir remoteRuns(m_dir.filePath("box runs"));
+    const QStringList runsBefore = remoteRuns.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    Launcher launcher(m_hosts.get(), m_dir.filePath("runs"), options(m_slowSources));
+    PrepareHostDialog* dialog = launcher.launchDemo();
+    QVERIFY(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->stepState(PrepareStep::Build) == "running", 30000);
     QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);  // stops the build
     QTRY_COMPARE_WITH_TIMEOUT(dialog->cancelButton()->text(), QString("Close"), 30000);
     QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);  // closes
-    QTRY_VERIFY(!failed.isEmpty());
-    const QString message = failed.last().first().toString();
+    QTRY_VERIFY(!launcher.failed.isEmpty());
+    const QString message = launcher.failed.last().first().toString();
     QVERIFY2(message.contains("Nothing launched on box") && message.contains("cancelled"),
              qPrintable(message));
-    QVERIFY(launched.isEmpty());
-    QCOMPARE(stored()->trainerPath, draft.host.trainerPath);
-    QCOMPARE(QDir(m_dir.filePath("box runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),
-             runsBefore);
+    QVERIFY(launcher.launched.isEmpty());
+    QCOMPARE(stored()->trainerPath, gone);
+    QCOMPARE(remoteRuns.entryList(QDir::Dirs | QDir::NoDotAndDotDot), runsBefore);
 }
 
 QTEST_MAIN(TestPrepareDialog)

@@ -59,7 +59,8 @@ void TestScriptRunDialog::regexTesterShowsParsedMetrics() {
 
     dialog.sampleEdit()->clear();
     QTest::keyClicks(dialog.sampleEdit(), "step=43 loss=oops");
-    QVERIFY2(dialog.sampleResult()->text().contains("oops"), qPrintable(dialog.sampleResult()->text()));
+    QVERIFY2(dialog.sampleResult()->text().contains("oops"),
+             qPrintable(dialog.sampleResult()->text()));
     dialog.sampleEdit()->clear();
     QTest::keyClicks(dialog.sampleEdit(), "validating...");
     QVERIFY2(dialog.sampleResult()->text().startsWith("no match"),
@@ -113,8 +114,9 @@ void TestScriptRunDialog::localScriptRunGetsMetricsFromTheRegex() {
     QTemporaryDir work;
     QFile script(work.filePath("train.sh"));
     QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("i=1\nwhile [ $i -le 6 ]; do echo \"step=$((i * 10)) loss=0.$((10 - i))\"; "
-                 "echo noise; i=$((i + 1)); done\n");
+    script.write(
+        "i=1\nwhile [ $i -le 6 ]; do echo \"step=$((i * 10)) loss=0.$((10 - i))\"; "
+        "echo noise; i=$((i + 1)); done\n");
     script.close();
 
     AppContext context;
@@ -152,7 +154,8 @@ void TestScriptRunDialog::localScriptRunGetsMetricsFromTheRegex() {
         QCOMPARE(records[i].value("step").toInteger(), (i + 1) * 10);
         QCOMPARE(records[i].value("train_loss").toDouble(), QString("0.%1").arg(9 - i).toDouble());
     }
-    window.configEditor()->setUnsavedPrompt([](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
+    window.configEditor()->setUnsavedPrompt(
+        [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
     window.close();
 }
 

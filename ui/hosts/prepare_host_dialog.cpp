@@ -24,15 +24,9 @@ namespace {
 constexpr int kConnectRow = 0;
 constexpr int kLogLines = 20000;
 
-QString where(const SshTarget& target) {
-    const QString user = target.user.isEmpty() ? QString() : target.user + QLatin1Char('@');
-    return QStringLiteral("%1%2 port %3").arg(user, target.host).arg(target.port);
-}
-
 QString stepTitle(int row) {
-    static const char* const titles[] = {"connect",     "detect tools", "install tools",
-                                         "check cache", "upload",       "build",
-                                         "verify"};
+    static const char* const titles[] = {"connect", "detect tools", "install tools", "check cache",
+                                         "upload",  "build",        "verify"};
     return QString::fromLatin1(titles[row]);
 }
 
@@ -105,13 +99,15 @@ PrepareHostDialog::PrepareHostDialog(HostsController* hosts, QString hostName, Q
     connect(m_install, &QPushButton::clicked, this, [this] { runPreparer(true); });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_preparer && m_preparer->isBusy() && m_connection) return m_preparer->cancel();
-        if (m_waitingForConnect) return finish(false, tr("preparing %1 was cancelled").arg(m_hostName));
+        if (m_waitingForConnect)
+            return finish(false, tr("preparing %1 was cancelled").arg(m_hostName));
         reject();
     });
     connect(m_hosts, &HostsController::hostUpdated, this, &PrepareHostDialog::onHostUpdated);
-    connect(m_hosts, &HostsController::failed, this, [this](const QString& name, const QString& why) {
-        if (name == m_hostName && m_waitingForConnect) finish(false, why);
-    });
+    connect(m_hosts, &HostsController::failed, this,
+            [this](const QString& name, const QString& why) {
+                if (name == m_hostName && m_waitingForConnect) finish(false, why);
+            });
 }
 
 // A dialog closed mid-build stops the remote build too.
@@ -139,21 +135,22 @@ QTreeWidgetItem* PrepareHostDialog::itemFor(PrepareStep step) const {
 
 void PrepareHostDialog::start() {
     m_connection = m_hosts->connection(m_hostName);
-    if (!m_connection) return finish(false, tr("no host named %1 in the hosts list").arg(m_hostName));
+    if (!m_connection)
+        return finish(false, tr("no host named %1 in the hosts list").arg(m_hostName));
     m_ended = false;
     m_succeeded = false;
     m_cancel->setText(tr("Cancel"));
     QTreeWidgetItem* connectItem = m_steps->topLevelItem(kConnectRow);
     if (m_hosts->state(m_hostName) == ConnectionState::Connected) {
         setState(connectItem, tr("done"));
-        connectItem->setText(2, where(m_connection->target()));
+        connectItem->setText(2, hostAddress(m_connection->target()));
         return runPreparer(false);
     }
     m_waitingForConnect = true;
     m_current = connectItem;
     setState(connectItem, tr("running"));
-    connectItem->setText(2, tr("connecting to %1").arg(where(m_connection->target())));
-    appendLog(tr("== connect: %1").arg(where(m_connection->target())));
+    connectItem->setText(2, tr("connecting to %1").arg(hostAddress(m_connection->target())));
+    appendLog(tr("== connect: %1").arg(hostAddress(m_connection->target())));
     m_hosts->connectHost(m_hostName);
 }
 
@@ -174,7 +171,7 @@ void PrepareHostDialog::runPreparer(bool installTools) {
     if (!m_connection) return finish(false, tr("the connection to %1 is gone").arg(m_hostName));
     if (!m_preparer) {
         m_preparer = new HostPreparer(m_connection->session(), m_hostName,
-                                      where(m_connection->target()), this);
+                                      hostAddress(m_connection->target()), this);
         connect(m_preparer, &HostPreparer::stepChanged, this, &PrepareHostDialog::onStepChanged);
         connect(m_preparer, &HostPreparer::progress, this, &PrepareHostDialog::appendLog);
         connect(m_preparer, &HostPreparer::finished, this, &PrepareHostDialog::onFinished);
@@ -206,8 +203,9 @@ void PrepareHostDialog::onStepChanged(PrepareStep step, const QString& text) {
 
 void PrepareHostDialog::onFinished(const PrepareResult& result) {
     if (!result.ok()) {
-        if (m_current) setState(m_current, result.failure == SshFailure::Cancelled ? tr("cancelled")
-                                                                                  : tr("failed"));
+        if (m_current)
+            setState(m_current,
+                     result.failure == SshFailure::Cancelled ? tr("cancelled") : tr("failed"));
         finish(false, result.message);
         showInstallOffer();
         return;

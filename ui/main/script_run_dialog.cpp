@@ -36,13 +36,15 @@ QString describeRegexMatch(const QString& pattern, const QString& line) {
     const auto record = metrics->matchLine(line.toStdString(), 0);
     if (!record) {
         return metrics->skippedValues() > 0
-                   ? QObject::tr("no number: %1").arg(QString::fromStdString(metrics->firstSkipped()))
+                   ? QObject::tr("no number: %1")
+                         .arg(QString::fromStdString(metrics->firstSkipped()))
                    : QObject::tr("no match: this line gives no metrics");
     }
     QStringList parts{QStringLiteral("step %1").arg(record->step)};
     if (record->hasEpoch) parts.append(QStringLiteral("epoch %1").arg(record->epoch));
     for (const auto& [name, value] : record->values)
-        parts.append(QStringLiteral("%1 %2").arg(QString::fromStdString(name), formatNumber(value)));
+        parts.append(
+            QStringLiteral("%1 %2").arg(QString::fromStdString(name), formatNumber(value)));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -87,8 +89,9 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
     workRow->addWidget(m_workDir, 1);
     workRow->addWidget(browse);
     m_useConfig = new QCheckBox(
-        configPath.isEmpty() ? tr("Use the editor's config")
-                             : tr("Use the editor's config (%1)").arg(QFileInfo(configPath).fileName()),
+        configPath.isEmpty()
+            ? tr("Use the editor's config")
+            : tr("Use the editor's config (%1)").arg(QFileInfo(configPath).fileName()),
         this);
     m_useConfig->setObjectName(QStringLiteral("useConfig"));
     m_useConfig->setEnabled(!configText.isEmpty() || !configPath.isEmpty());
@@ -163,7 +166,8 @@ void ScriptRunDialog::saveValues() const {
 }
 
 void ScriptRunDialog::browseWorkDir() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Working directory"), m_workDir->text());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Working directory"), m_workDir->text());
     if (!dir.isEmpty()) m_workDir->setText(dir);
 }
 
@@ -173,27 +177,31 @@ void ScriptRunDialog::update() {
     m_regexValid = true;
     if (pattern.isEmpty()) {
         m_regexStatus->setStyleSheet(QString());
-        m_regexStatus->setText(tr("No regex: metrics come from trainbench_log.py (metrics.jsonl)."));
+        m_regexStatus->setText(
+            tr("No regex: metrics come from trainbench_log.py (metrics.jsonl)."));
     } else if (auto metrics = StdoutMetrics::create(pattern.toStdString()); !metrics) {
         m_regexValid = false;
         m_regexStatus->setStyleSheet(kError);
         m_regexStatus->setText(QString::fromStdString(metrics.error()));
     } else {
         QStringList names;
-        for (const NamedGroup& group : metrics->regex().groups) names.append(QString::fromStdString(group.name));
+        for (const NamedGroup& group : metrics->regex().groups)
+            names.append(QString::fromStdString(group.name));
         m_regexStatus->setStyleSheet(QString());
-        m_regexStatus->setText(tr("Every output line it matches becomes a point: %1").arg(names.join(", ")));
+        m_regexStatus->setText(
+            tr("Every output line it matches becomes a point: %1").arg(names.join(", ")));
     }
     testSample();
     m_run->setEnabled(canRun());
-    m_run->setToolTip(canRun() ? QString()
-                               : m_regexValid ? tr("Type the command to run")
-                                              : tr("Fix the metrics regex first"));
+    m_run->setToolTip(canRun()       ? QString()
+                      : m_regexValid ? tr("Type the command to run")
+                                     : tr("Fix the metrics regex first"));
 }
 
 void ScriptRunDialog::testSample() {
     const bool show = m_regexValid && !m_regex->text().isEmpty() && !m_sample->text().isEmpty();
-    m_sampleResult->setText(show ? describeRegexMatch(m_regex->text(), m_sample->text()) : QString());
+    m_sampleResult->setText(show ? describeRegexMatch(m_regex->text(), m_sample->text())
+                                 : QString());
 }
 
 }  // namespace tb
