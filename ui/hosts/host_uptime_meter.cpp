@@ -57,8 +57,9 @@ void HostUptimeMeter::read(const QString& host) {
 void HostUptimeMeter::listenTo(const QString& host, const SshSession* session) {
     if (m_listeningTo.value(host) == session) return;
     m_listeningTo.insert(host, session);
-    connect(session, &SshSession::execFinished, this,
-            [this, host](quint64 id, const ExecResult& result) { onExecFinished(host, id, result); });
+    connect(
+        session, &SshSession::execFinished, this,
+        [this, host](quint64 id, const ExecResult& result) { onExecFinished(host, id, result); });
     connect(session, &QObject::destroyed, this, [this, host, session] {
         if (m_listeningTo.value(host) == session) m_listeningTo.remove(host);
     });

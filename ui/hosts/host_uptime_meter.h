@@ -46,7 +46,7 @@ private:
 
     HostsController* m_controller;
     QHash<QString, Reading> m_readings;
-    QHash<QString, quint64> m_pending;                  // host -> uptime request in flight
+    QHash<QString, quint64> m_pending;                // host -> uptime request in flight
     QHash<QString, const SshSession*> m_listeningTo;  // host -> session we hear answers from
     QTimer m_tick;
     int m_rereadMs = 10 * 60 * 1000;

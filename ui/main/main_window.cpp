@@ -26,6 +26,8 @@
 #include "runs/local_backend.h"
 #include "runs/run_catalog.h"
 #include "runs_panel.h"
+#include "shutdown_ui.h"
+#include "shutdown_watch.h"
 
 namespace tb {
 
@@ -60,6 +62,7 @@ MainWindow::MainWindow(const AppContext& context, QWidget* parent)
 
 // The remote runs use the hosts' connections: they go before the hosts controller does.
 MainWindow::~MainWindow() {
+    delete m_shutdownWatch;
     delete m_remote;
 }
 
@@ -162,6 +165,9 @@ void MainWindow::connectPanels() {
     connect(m_remote, &RemoteRuns::logAppended, this, [this](const QString& id, const QByteArray& bytes) {
         if (id == m_shownRun) m_log->appendStreamed(bytes);
     });
+    m_shutdownWatch = new ShutdownWatch(m_hosts, m_catalog, this);
+    connectShutdownWatch(m_shutdownWatch, {m_hosts, m_hostsPanel, m_runsPanel, m_catalog, m_targetBox,
+                                           m_controller, statusBar()});
     connect(m_notifier, &RunNotifier::notify, this,
             [this](const QString& title, const QString& text) { statusBar()->showMessage(title + ": " + text, 15000); });
 }

@@ -31,6 +31,7 @@ class RemoteRuns;
 class RunNotifier;
 class RunTargetBox;
 class RunsPanel;
+class ShutdownWatch;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -51,6 +52,7 @@ public:
     RemoteRuns* remoteRuns() const { return m_remote; }
     RunMetricsPool* metricsPool() const { return m_metrics; }
     RunTargetBox* runTargetBox() const { return m_targetBox; }
+    ShutdownWatch* shutdownWatch() const { return m_shutdownWatch; }
     QAction* runAction() const { return m_runAction; }
     QAction* stopAction() const { return m_stopAction; }
     QAction* scriptRunAction() const { return m_scriptAction; }
@@ -96,6 +98,7 @@ private:
     RemoteRuns* m_remote = nullptr;
     RunTargetBox* m_targetBox = nullptr;
     HostsPanel* m_hostsPanel = nullptr;
+    ShutdownWatch* m_shutdownWatch = nullptr;
     QList<QDockWidget*> m_docks;
     QLabel* m_runsRootLabel = nullptr;
 

@@ -1,6 +1,7 @@
 // Main window actions and menus: File (config), Run, View (docks), with keyboard shortcuts.
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -83,6 +84,7 @@ void MainWindow::createMenus() {
     connect(m_hosts, &HostsController::hostsChanged, m_targetBox,
             [this] { m_targetBox->setHosts(m_hosts->hostNames()); });
     toolbar->addWidget(m_targetBox);
+    toolbar->addWidget(m_targetBox->shutdownCheck());
     toolbar->addAction(m_runAction);
     toolbar->addAction(m_stopAction);
 }

@@ -33,6 +33,8 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex&) const override {
         const QString& text = m_text;
         if (text.isEmpty() || row >= m_catalog->runs().size()) return true;
+        // A host about to shut down stays in view whatever the filter says.
+        if (sourceModel()->index(row, 0).data(RunsTableModel::ShutdownPendingRole).toBool()) return true;
         const RunInfo& run = m_catalog->runs()[row];
         const QStringList fields = {run.name, run.id, QString::fromLatin1(runStateName(run.state).data()),
                                     run.target, run.tags.join(' '), run.note};
@@ -160,6 +162,7 @@ void RunsPanel::showContextMenu(const QPoint& position) {
     menu.addAction(tr("Note…"), this, &RunsPanel::noteCurrent);
     menu.addSeparator();
     menu.addAction(tr("Delete…"), this, &RunsPanel::deleteSelected);
+    Q_EMIT contextMenuAboutToShow(&menu, id);
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLineEdit;
+class QMenu;
 class QTableView;
 class QSortFilterProxyModel;
 
@@ -34,6 +35,8 @@ public:
 Q_SIGNALS:
     void selectionChanged(const QStringList& runIds);
     void stopRequested(const QString& runId);
+    // Before the run's context menu opens: others may add their actions to it.
+    void contextMenuAboutToShow(QMenu* menu, const QString& runId);
 
 private:
     void showContextMenu(const QPoint& position);

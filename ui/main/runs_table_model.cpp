@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include "remote/cost_meter.h"
+
 namespace tb {
 namespace {
 
@@ -48,6 +50,22 @@ int RunsTableModel::rowOf(const QString& runId) const {
         if (runs[i].id == runId) return i;
     }
     return -1;
+}
+
+void RunsTableModel::shutdownNotesChanged(const QStringList& runIds) {
+    for (const QString& id : runIds) {
+        const int row = rowOf(id);
+        if (row >= 0) Q_EMIT dataChanged(index(row, Shutdown), index(row, Shutdown));
+    }
+}
+
+double RunsTableModel::hostPrice(const RunInfo& run) const {
+    return m_hostPrice && m_catalog->isRemote(run) ? m_hostPrice(run.target) : 0.0;
+}
+
+double RunsTableModel::costSeconds(const RunInfo& run) const {
+    const auto epoch = [](const QDateTime& time) { return time.isValid() ? time.toMSecsSinceEpoch() / 1000.0 : 0.0; };
+    return runSeconds(epoch(run.started), epoch(run.ended), epoch(QDateTime::currentDateTime()));
 }
 
 void RunsTableModel::onRunsUpdated(const QStringList& ids) {
@@ -106,6 +124,13 @@ QVariant RunsTableModel::display(const RunInfo& run, int column) const {
         case BestValAcc:
             return std::isnan(run.bestValAcc) ? QString() : QString::number(run.bestValAcc * 100, 'f', 2) + " %";
         case Lineage: return run.parentRun.isEmpty() ? QString() : "↳ " + run.parentRun;
+        case Cost: {
+            // Only remote runs on a host with a price: no made-up zero for the others.
+            const double price = hostPrice(run);
+            if (!(price > 0) || !run.started.isValid()) return QString();
+            return QString::fromUtf8(kDefaultCurrency) + QString::number(costOf(price, costSeconds(run)), 'f', 2);
+        }
+        case Shutdown: return m_shutdownNotes ? m_shutdownNotes(run.id).text : QString();
     }
     return {};
 }
@@ -123,10 +148,14 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
                 return run.id + (run.tags.isEmpty() ? QString() : "\ntags: " + run.tags.join(", ")) +
                        (run.note.isEmpty() ? QString() : "\n" + run.note);
             }
+            if (index.column() == Shutdown && m_shutdownNotes) return m_shutdownNotes(run.id).toolTip;
+            if (index.column() == Cost && !display(run, Cost).toString().isEmpty())
+                return formatRunCost(hostPrice(run), costSeconds(run));
             if (index.column() == Target && m_catalog->isRemote(run))
                 return tr("On host %1, in %2").arg(run.target, run.dir);
             return index.column() == State && !run.message.isEmpty() ? run.message : QVariant();
         case RunIdRole: return run.id;
+        case ShutdownPendingRole: return m_shutdownNotes && m_shutdownNotes(run.id).pending;
         case SortRole:
             switch (index.column()) {
                 case Started: return run.started;
@@ -134,6 +163,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
                 case Progress: return run.step;
                 case TrainLoss: return run.lastTrainLoss;
                 case BestValAcc: return run.bestValAcc;
+                case Cost: return costOf(hostPrice(run), costSeconds(run));
                 default: return display(run, index.column());
             }
     }
@@ -143,7 +173,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
 QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     static const char* const names[] = {"Name", "State", "Target", "Started", "Duration",
-                                        "Epoch / step", "Train loss", "Best val acc", "Parent"};
+                                        "Epoch / step", "Train loss", "Best val acc", "Parent", "Cost", "Shutdown"};
     return section >= 0 && section < ColumnCount ? QString(names[section]) : QVariant();
 }
 

@@ -1,0 +1,293 @@
+// "Shut down the host when this run ends" in the main window, against the local sshd standing
+// in for the rented box, with a harmless `touch MARKER` as the host's shutdown command: armed
+// from the run's menu, the countdown shown in the run's row, the hosts table and the status
+// bar once the run ends, cancelled with the banner's button before the command could run; and
+// armed by the Run-on option for a real run of the trainer, where the command does run. The
+// hosts table's uptime and cost come from the box's /proc/uptime.
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include "config/config_document.h"
+#include "config/config_editor.h"
+#include "hosts/host_uptime_meter.h"
+#include "hosts/hosts_controller.h"
+#include "hosts/hosts_panel.h"
+#include "hosts/hosts_table_model.h"
+#include "main_window.h"
+#include "remote/cost_meter.h"
+#include "remote/remote_command.h"
+#include "run_controller.h"
+#include "run_target_box.h"
+#include "runs/run_catalog.h"
+#include "runs/workspace.h"
+#include "runs_panel.h"
+#include "runs_table_model.h"
+#include "shutdown_banner.h"
+#include "shutdown_watch.h"
+#include "ssh_test_support.h"
+
+using namespace tb;
+using namespace tb::test;
+
+namespace {
+
+const QString kHost = QStringLiteral("box");
+constexpr int kWaitMs = 60000;
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+double localUptime() {
+    QFile file("/proc/uptime");
+    if (!file.open(QIODevice::ReadOnly)) return -1;
+    const Result<double> seconds = parseUptime(file.readAll());
+    return seconds ? *seconds : -1;
+}
+
+}  // namespace
+
+class TestShutdownUi : public SshdTestCase {
+    Q_OBJECT
+
+public:
+    TestShutdownUi();
+
+private Q_SLOTS:
+    void armFromTheRunMenuThenCancelFromTheBanner();
+    void runOnOptionArmsAndTheCommandRuns();
+    void cleanup();
+
+private:
+    void openWindow();
+    void connectHost(const QString& shutdownCommand, double price);
+    QString makeRunningRun(const QString& id, qint64 pid);
+    QModelIndex cell(const QString& runId, int column);
+    QString shutdownText(const QString& runId) {
+        return cell(runId, RunsTableModel::Shutdown).data().toString();
+    }
+    void chooseFromRunMenu(const QString& runId, const char* actionName);
+
+    QTemporaryDir m_dir;
+    AppContext m_context;
+    QString m_remoteRoot;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+TestShutdownUi::TestShutdownUi() {
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    QCoreApplication::setOrganizationName("trainbench-test-shutdown-ui");
+    m_context.runsRoot = m_dir.filePath("runs");
+    m_context.configsDir = seedWorkspace(m_context.runsRoot);
+    m_context.binDir = qEnvironmentVariable("TB_BIN_DIR");
+    m_context.hostsConfigDir = m_dir.filePath("hosts");
+    m_context.hostsOptions.connection.session = testOptions();
+    m_context.hostsOptions.knownHostsFile = m_dir.filePath("known_hosts");
+    m_context.hostsOptions.checkKeychain = false;
+    m_remoteRoot = m_dir.filePath("box runs");
+}
+
+void TestShutdownUi::openWindow() {
+    m_window = std::make_unique<MainWindow>(m_context);
+    m_window->resize(1400, 900);
+    m_window->runController()->setStopGraceMs(600000);
+    ShutdownWatch* watch = m_window->shutdownWatch();
+    QVERIFY(watch);
+    watch->setWatcherPollSeconds(1);
+    watch->setReadIntervalMs(300);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestShutdownUi::cleanup() {
+    if (!m_window) return;
+    m_window->configEditor()->setUnsavedPrompt(
+        [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
+    m_window->close();
+    m_window.reset();
+}
+
+// The host runs `shutdownCommand` instead of powering off; its key is trusted by fingerprint.
+void TestShutdownUi::connectHost(const QString& shutdownCommand, double price) {
+    HostsController* hosts = m_window->hosts();
+    HostDraft draft;
+    if (const RemoteHost* stored = hosts->host(kHost)) draft.host = *stored;
+    draft.host.name = kHost;
+    draft.host.target = keyTarget(m_sshd, QString());
+    draft.host.runsRoot = m_remoteRoot;
+    draft.host.trainerPath = m_context.binDir + "/trainbench-train";
+    draft.host.shutdownCommand = shutdownCommand;
+    draft.host.pricePerHour = price;
+    QVERIFY(hosts->host(kHost) ? hosts->updateHost(draft).ok() : hosts->addHost(draft).ok());
+    hosts->acceptHostKey(kHost, m_sshd.hostKeyFingerprint());
+    QTRY_COMPARE_WITH_TIMEOUT(hosts->state(kHost), ConnectionState::Connected, 30000);
+}
+
+// A run on the "box" whose process is `pid`: it ends (lost) when that process goes.
+QString TestShutdownUi::makeRunningRun(const QString& id, qint64 pid) {
+    const QString dir = m_remoteRoot + "/" + id;
+    const QByteArray started = QByteArray::number(QDateTime::currentSecsSinceEpoch() - 90);
+    if (!QDir().mkpath(dir) ||
+        !writeFile(dir + "/run.json", R"({"id":")" + id.toUtf8() +
+                                          R"(","name":"shutdown demo"})"
+                                          "\n") ||
+        !writeFile(dir + "/status.json", R"({"state":"running","pid":)" + QByteArray::number(pid) +
+                                             R"(,"started":)" + started +
+                                             R"(,"exit_code":null})"
+                                             "\n"))
+        return {};
+    return dir;
+}
+
+QModelIndex TestShutdownUi::cell(const QString& runId, int column) {
+    QAbstractItemModel* model = m_window->runsPanel()->view()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(RunsTableModel::RunIdRole).toString() == runId)
+            return model->index(row, column);
+    }
+    return {};
+}
+
+// Right-click on the run's row; the menu that opens is answered with one of its actions.
+void TestShutdownUi::chooseFromRunMenu(const QString& runId, const char* actionName) {
+    m_window->runsPanel()->selectRun(runId);
+    QTableView* view = m_window->runsPanel()->view();
+    const QRect rect = view->visualRect(cell(runId, RunsTableModel::Name));
+    bool chosen = false;
+    QTimer::singleShot(0, this, [&] {
+        QTRY_VERIFY(qobject_cast<QMenu*>(QApplication::activePopupWidget()));
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        auto* action = menu->findChild<QAction*>(actionName);
+        if (action && action->isEnabled()) {
+            action->trigger();
+            chosen = true;
+        }
+        menu->close();
+    });
+    Q_EMIT view->customContextMenuRequested(rect.center());
+    QVERIFY2(chosen, actionName);
+}
+
+void TestShutdownUi::armFromTheRunMenuThenCancelFromTheBanner() {
+    openWindow();
+    const QString marker = m_dir.filePath("cancelled-marker");
+    connectHost("touch " + shellQuote(marker), 1.8);
+    ShutdownWatch* watch = m_window->shutdownWatch();
+    watch->setDelaySeconds(8);  // long enough that the click surely lands inside the countdown
+
+    // The cost meter: the box's uptime (this machine's), price × uptime, read over SSH.
+    HostsTableModel* hostsModel = m_window->hostsPanel()->model();
+    const int hostRow = hostsModel->rowOf(kHost);
+    QTRY_VERIFY_WITH_TIMEOUT(hostsModel->uptimeMeter()->uptime(kHost).has_value(), kWaitMs);
+    const double up = *hostsModel->uptimeMeter()->uptime(kHost);
+    QVERIFY2(std::abs(up - localUptime()) < 10, qPrintable(QString::number(up)));
+    QVERIFY(!hostsModel->index(hostRow, HostsTableModel::Uptime).data().toString().isEmpty());
+    QVERIFY(hostsModel->index(hostRow, HostsTableModel::Cost)
+                .data()
+                .toString()
+                .startsWith(QString::fromUtf8(kDefaultCurrency)));
+
+    QProcess sleeper;
+    sleeper.start("sleep", {"600"});
+    QVERIFY(sleeper.waitForStarted());
+    const QString id = "20261123-090000-shutdown-cancel";
+    QVERIFY(!makeRunningRun(id, sleeper.processId()).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(cell(id, 0).isValid(), kWaitMs);
+    QVERIFY(cell(id, RunsTableModel::Cost)
+                .data()
+                .toString()
+                .startsWith(QString::fromUtf8(kDefaultCurrency)));
+    QCOMPARE(shutdownText(id), QString());
+
+    chooseFromRunMenu(id, "armShutdownAction");
+    QMessageBox* confirm = nullptr;
+    QTRY_VERIFY((confirm = m_window->findChild<QMessageBox*>("confirmShutdown")) &&
+                confirm->isVisible());
+    QVERIFY(confirm->text().contains("touch"));
+    QTest::mouseClick(confirm->findChild<QPushButton*>("armShutdownButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(shutdownText(id), QString("shutdown armed"), kWaitMs);
+    QVERIFY(QFile::exists(m_remoteRoot + "/" + id + "/shutdown.json"));
+
+    // A filter that matches nothing still leaves the run with a pending shutdown in view.
+    QTest::keyClicks(m_window->runsPanel()->filterEdit(), "no-such-run");
+    QVERIFY(cell(id, 0).isValid());
+    m_window->runsPanel()->filterEdit()->clear();
+
+    sleeper.kill();  // the run's process is gone: it ended (lost)
+    QVERIFY(sleeper.waitForFinished());
+    QTRY_VERIFY_WITH_TIMEOUT(shutdownText(id).startsWith("host shuts down in"), kWaitMs);
+    const ShutdownState counting = watch->state(id);
+    QCOMPARE(counting.phase, ShutdownPhase::Counting);
+    QVERIFY(hostsModel->index(hostRow, HostsTableModel::Shutdown)
+                .data()
+                .toString()
+                .startsWith("shuts down in"));
+    auto* banner = m_window->findChild<ShutdownBanner*>();
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY2(banner->label()->text().startsWith(kHost + " shuts down in"),
+             qPrintable(banner->label()->text()));
+    QCOMPARE(banner->shownRun(), id);
+
+    QTest::mouseClick(banner->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(shutdownText(id), QString("shutdown cancelled"), kWaitMs);
+    QTRY_VERIFY(!banner->isVisible());
+    QCOMPARE(hostsModel->index(hostRow, HostsTableModel::Shutdown).data().toString(), QString());
+    // Past the deadline (the box's clock is this machine's): the command never ran.
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() > counting.deadline + 2, kWaitMs);
+    QVERIFY(!QFile::exists(marker));
+}
+
+void TestShutdownUi::runOnOptionArmsAndTheCommandRuns() {
+    openWindow();
+    RunTargetBox* target = m_window->runTargetBox();
+    QCheckBox* option = target->shutdownCheck();
+    target->selectHost({});
+    QVERIFY(!option->isEnabled());  // this machine is never shut down
+    const QString marker = m_dir.filePath("ran-marker");
+    connectHost("touch " + shellQuote(marker), 0.0);
+    m_window->shutdownWatch()->setDelaySeconds(2);
+
+    target->setCurrentIndex(target->findData(kHost));
+    QVERIFY(option->isEnabled());
+    QVERIFY(!option->isChecked());  // off by default
+    QTest::mouseClick(option, Qt::LeftButton, {}, QPoint(8, option->height() / 2));
+    QVERIFY(option->isChecked());
+    ConfigDocument* document = m_window->configEditor()->document();
+    QVERIFY(document->setValue("model.kind", "mlp").ok());
+    QVERIFY(document->setValue("data.synthetic.samples", "256").ok());
+    QVERIFY(document->setValue("train.epochs", "1").ok());
+    QVERIFY(document->setValue("train.threads", "1").ok());
+    QTRY_VERIFY(m_window->runAction()->isEnabled());
+    QSignalSpy launched(m_window->runController(), &RunController::launched);
+    m_window->runAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(launched.size(), 1, kWaitMs);
+    const QString id = launched.first().first().toString();
+    QTRY_VERIFY_WITH_TIMEOUT(cell(id, 0).isValid(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!shutdownText(id).isEmpty(), kWaitMs);
+    QVERIFY(!option->isChecked());                                          // one run's choice
+    QCOMPARE(cell(id, RunsTableModel::Cost).data().toString(), QString());  // no price set
+
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), 180000);
+    QTRY_COMPARE_WITH_TIMEOUT(shutdownText(id), QString("host shut down"), kWaitMs);
+    QVERIFY(isFinalState(m_window->catalog()->find(id)->state));
+    QVERIFY(!m_window->findChild<ShutdownBanner*>()->isVisible());
+}
+
+QTEST_MAIN(TestShutdownUi)
+#include "tst_shutdown_ui.moc"
