@@ -274,6 +274,11 @@ void TestPrepareDialog::cancelledPrepareLaunchesNothing() {
     PrepareHostDialog* dialog = launcher.launchDemo();
     QVERIFY(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->stepState(PrepareStep::Build) == "running", 30000);
+    // Run pressed again meanwhile: the same dialog stays the only one.
+    launcher.launchDemo();
+    QTRY_VERIFY(!launcher.failed.isEmpty());
+    QVERIFY(launcher.failed.first().first().toString().contains("is being prepared"));
+    QCOMPARE(launcher.window.findChildren<PrepareHostDialog*>().size(), 1);
     QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);  // stops the build
     QTRY_COMPARE_WITH_TIMEOUT(dialog->cancelButton()->text(), QString("Close"), 30000);
     QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);  // closes

@@ -67,6 +67,13 @@ void RunController::launchRemote(const QString& host, const LaunchRequest& reque
 // "Prepare host" as a visible step before the first launch: the run starts once the dialog
 // closes after a success; a failed or cancelled prepare launches nothing.
 void RunController::prepareThenLaunch(const QString& host, const LaunchRequest& request) {
+    const auto open = m_dialogParent ? m_dialogParent->findChildren<PrepareHostDialog*>()
+                                     : QList<PrepareHostDialog*>();
+    for (PrepareHostDialog* preparing : open) {
+        if (preparing->hostName() != host || !preparing->isRunning()) continue;
+        preparing->raise();
+        return Q_EMIT failed(tr("%1 is being prepared; press Run again when it is ready").arg(host));
+    }
     auto* dialog = new PrepareHostDialog(m_remote->hosts(), host, m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setOptions(m_prepareOptions);
