@@ -4,6 +4,7 @@
 // The dialog shows its steps and log and stores the trainer path (a second prepare is cached);
 // a missing cmake gets the install command and button; Cancel stops a build; a launch on a host
 // without a trainer prepares it first and then starts, while a cancelled prepare starts nothing.
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -17,6 +18,7 @@
 
 #include "../runs/run_test_support.h"
 #include "hosts/hosts_controller.h"
+#include "hosts/hosts_panel.h"
 #include "hosts/prepare_host_dialog.h"
 #include "metrics/run_metrics.h"
 #include "remote_runs.h"
@@ -95,6 +97,8 @@ private Q_SLOTS:
     void cancelStopsTheBuild();
     void launchOnUnpreparedHostPreparesFirst();
     void cancelledPrepareLaunchesNothing();
+    void scriptWithoutRegexNeedsNoTrainer();
+    void hostsDockOpensPrepareHost();
 
 private:
     void writeSources(QTemporaryDir& dir, bool slow);
@@ -289,6 +293,38 @@ void TestPrepareDialog::cancelledPrepareLaunchesNothing() {
     QVERIFY(launcher.launched.isEmpty());
     QCOMPARE(stored()->trainerPath, gone);
     QCOMPARE(remoteRuns.entryList(QDir::Dirs | QDir::NoDotAndDotDot), runsBefore);
+}
+
+// A script whose metrics come from trainbench_log.py runs without the trainer: no prepare.
+void TestPrepareDialog::scriptWithoutRegexNeedsNoTrainer() {
+    storeTrainerPath(QString());
+    Launcher launcher(m_hosts.get(), m_dir.filePath("runs"), options(m_sources));
+    LaunchRequest request;
+    request.command = "echo hello from the box";
+    launcher.controller.launchOn(kHost, request);
+    QVERIFY(launcher.launched.wait(30000));
+    QVERIFY(stored()->trainerPath.isEmpty());  // a prepare would have stored one
+    const QString runDir =
+        m_dir.filePath("box runs") + "/" + launcher.launched.first().first().toString();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(runDir), QString("finished"), 30000);
+}
+
+// "Prepare host…" in the Hosts dock opens the dialog on the selected host; Cancel stops it.
+void TestPrepareDialog::hostsDockOpensPrepareHost() {
+    HostsPanel panel(m_hosts.get());
+    panel.show();
+    panel.selectHost(kHost);
+    QVERIFY(panel.prepareHostAction()->isEnabled());
+    panel.prepareHostAction()->trigger();
+    auto* dialog = panel.findChild<PrepareHostDialog*>();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->hostName(), kHost);
+    QVERIFY(dialog->isRunning());
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isRunning());
+    QVERIFY(!dialog->succeeded());
+    QVERIFY2(dialog->resultMessage().contains("cancelled"), qPrintable(dialog->resultMessage()));
+    QVERIFY(stored()->trainerPath.isEmpty());
 }
 
 QTEST_MAIN(TestPrepareDialog)
