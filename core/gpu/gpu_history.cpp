@@ -19,4 +19,21 @@ QList<GpuRound> GpuHistory::between(qint64 fromMs, qint64 toMs) const {
     return found;
 }
 
+QList<QPointF> GpuHistory::series(int gpuIndex, GpuReading reading, qint64 fromMs,
+                                  qint64 toMs) const {
+    QList<QPointF> points;
+    for (const GpuRound& round : between(fromMs, toMs)) {
+        for (const GpuSample& s : round.gpus) {
+            if (s.index != gpuIndex) continue;
+            const std::optional<double> value =
+                reading == GpuReading::Utilization   ? s.utilizationPercent
+                : reading == GpuReading::MemoryUsed  ? s.memoryUsedMiB
+                : reading == GpuReading::Temperature ? s.temperatureC
+                                                     : s.powerW;
+            if (value) points.append({double(round.timeMs) / 1000.0, *value});
+        }
+    }
+    return points;
+}
+
 }  // namespace tb

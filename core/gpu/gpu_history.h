@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QPointF>
 
 #include <deque>
 
@@ -18,6 +19,8 @@ struct GpuRound {
 // Rounds are kept in time order; gaps (a lost link, a stopped source) stay gaps, so anything
 // drawn from here lines up with other series on the same wall-clock axis, such as a run's
 // metrics "time".
+enum class GpuReading { Utilization, MemoryUsed, Temperature, Power };
+
 class GpuHistory {
 public:
     explicit GpuHistory(qint64 keepMs = 300000) : m_keepMs(keepMs) {}
@@ -31,6 +34,10 @@ public:
     const std::deque<GpuRound>& rounds() const { return m_rounds; }
     // Rounds with fromMs <= time <= toMs, oldest first.
     QList<GpuRound> between(qint64 fromMs, qint64 toMs) const;
+    // One GPU's reading between two times as (x: seconds since the epoch, y) points: the unit
+    // of a run's metrics "time", so a chart on the wall-time axis can draw it beside the curves.
+    // Readings nvidia-smi could not give are left out.
+    QList<QPointF> series(int gpuIndex, GpuReading reading, qint64 fromMs, qint64 toMs) const;
 
 private:
     std::deque<GpuRound> m_rounds;

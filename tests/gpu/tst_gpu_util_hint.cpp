@@ -1,5 +1,5 @@
-// Tests for GpuHistory (rounds by time) and GpuUtilHint (low utilisation while a run trains),
-// with synthetic rounds: one a second, as nvidia-smi -l 1 gives them.
+// Tests for GpuHistory (rounds and series by time) and GpuUtilHint (low utilisation while a run
+// trains), with synthetic rounds: one a second, as nvidia-smi -l 1 gives them.
 #include <QTest>
 
 #include <functional>
@@ -46,6 +46,23 @@ private Q_SLOTS:
         QCOMPARE(minute.size(), 60);
         QCOMPARE(*minute.first().gpus.first().utilizationPercent, 40.0);
         QVERIFY(history.between(kStart, kStart + 1000).isEmpty());
+    }
+
+    void seriesIsOnTheMetricsTimeAxis() {
+        GpuHistory history;
+        feed(history, kStart, 10, [](int t) {
+            GpuSample missing = gpu(1, 0);
+            missing.powerW.reset();  // [N/A]
+            return QList<GpuSample>{gpu(0, t * 10), missing};
+        });
+        const QList<QPointF> util =
+            history.series(0, GpuReading::Utilization, kStart + 2000, kStart + 4000);
+        QCOMPARE(util.size(), 3);
+        QCOMPARE(util.first(), QPointF(double(kStart) / 1000.0 + 2, 20));  // seconds, like "time"
+        QCOMPARE(util.last().y(), 40.0);
+        QCOMPARE(history.series(0, GpuReading::MemoryUsed, kStart, kStart).first().y(), 20000.0);
+        QVERIFY(history.series(1, GpuReading::Power, kStart, kStart + 9000).isEmpty());
+        QVERIFY(history.series(5, GpuReading::Utilization, kStart, kStart + 9000).isEmpty());
     }
 
     void lowUtilisationWhileTrainingGivesTheHint() {
