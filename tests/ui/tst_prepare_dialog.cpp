@@ -82,6 +82,12 @@ struct Launcher {
     QSignalSpy failed;
 };
 
+// For the docs: TB_SCREENSHOT_DIR=folder saves what a test shows.
+void screenshot(QWidget& widget, const QString& name) {
+    const QString dir = qEnvironmentVariable("TB_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) widget.grab().save(dir + "/" + name);
+}
+
 }  // namespace
 
 class TestPrepareDialog : public SshdTestCase {
@@ -184,6 +190,7 @@ void TestPrepareDialog::showsStepsAndLogAndStoresTrainerPath() {
     QVERIFY2(log.contains("[100%] Building CXX object part5.o"), qPrintable(log));
     QVERIFY(log.contains("== build:"));
     QVERIFY(dialog.cancelButton()->text() == "Close");
+    screenshot(dialog, "prepare-host.png");
 
     // Stored, as `trainbench prepare` stores it: in hosts.json, under the cache folder.
     const QString trainer = stored()->trainerPath;
@@ -227,6 +234,7 @@ void TestPrepareDialog::missingCmakeOffersTheInstallCommand() {
     QVERIFY2(command.contains("install") && command.contains("cmake"), qPrintable(command));
     QVERIFY2(message.contains(command), qPrintable(message + "\n" + command));
     QVERIFY(dialog.logView()->toPlainText().contains(message));
+    screenshot(dialog, "prepare-host-missing-tools.png");
     QCOMPARE(stored()->trainerPath, before);
 }
 

@@ -56,6 +56,10 @@ void TestScriptRunDialog::regexTesterShowsParsedMetrics() {
     const QString parsed = dialog.sampleResult()->text();
     QVERIFY2(parsed.contains("step 42") && parsed.contains("train_loss 0.125"), qPrintable(parsed));
     QVERIFY2(!parsed.contains("lr"), qPrintable(parsed));
+    if (const QString shots = qEnvironmentVariable("TB_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        dialog.commandEdit()->setText("python train.py --lr {optim.lr}");
+        dialog.grab().save(shots + "/script-run.png");  // for the docs
+    }
 
     dialog.sampleEdit()->clear();
     QTest::keyClicks(dialog.sampleEdit(), "step=43 loss=oops");

@@ -49,6 +49,8 @@ PrepareHostDialog::PrepareHostDialog(HostsController* hosts, QString hostName, Q
     m_steps->setColumnCount(3);
     m_steps->setHeaderLabels({tr("Step"), tr("State"), tr("Detail")});
     m_steps->setRootIsDecorated(false);
+    m_steps->setSelectionMode(QAbstractItemView::NoSelection);
+    m_steps->setFocusPolicy(Qt::NoFocus);
     m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_steps->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     for (int row = 0; row <= int(PrepareStep::Verify) + 1; ++row)

@@ -53,7 +53,6 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
     : QDialog(parent), m_host(host), m_configPath(configPath), m_configText(configText) {
     setObjectName(QStringLiteral("scriptRunDialog"));
     setWindowTitle(tr("Run Script"));
-    resize(720, 0);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     const auto edit = [&](const QString& name, const QString& placeholder) {
         auto* line = new QLineEdit(this);
@@ -117,6 +116,8 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
     layout->addLayout(form);
     layout->addWidget(buttons);
 
+    // Tall enough for the wrapped note at this width (sizeHint alone clips it).
+    resize(720, qMax(sizeHint().height(), layout->heightForWidth(720)));
     restoreValues();
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (!canRun()) return;
