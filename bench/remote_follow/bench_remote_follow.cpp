@@ -23,6 +23,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "bench_ssh.h"
 #include "box_cpu.h"
 #include "metrics/series_store.h"
 #include "remote/host_connection.h"
@@ -73,12 +74,6 @@ void addLatencies(const QByteArray& bytes, qint64 fromStep, std::vector<double>&
     }
 }
 
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return -1;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, std::size_t(p * double(values.size())))];
-}
-
 struct Phase {
     std::vector<double> latencies;
     double cpuShare = 0;  // of one core, on the box
@@ -90,14 +85,6 @@ void report(const char* name, const Phase& phase) {
                 percentile(phase.latencies, 0.99), phase.cpuShare * 100.0);
 }
 
-// Runs the event loop for `seconds` while measuring the box's CPU below the listener.
-double measureCpu(qint64 listener, int seconds) {
-    const double cpu0 = descendantsCpuSeconds(listener);
-    const double t0 = now();
-    QTest::qWait(seconds * 1000);
-    return (descendantsCpuSeconds(listener) - cpu0) / (now() - t0);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,18 +92,8 @@ int main(int argc, char** argv) {
     const int seconds = argc > 1 ? QByteArray(argv[1]).toInt() : 10;
     qunsetenv("SSH_AUTH_SOCK");
     test::SshdFixture sshd;
-    if (const QString error = sshd.start(); !error.isEmpty()) {
-        std::fprintf(stderr, "no local sshd: %s\n", qPrintable(error));
-        return 1;
-    }
-    // sshd writes its pid file a moment after it starts listening.
-    QFile pidFile(sshd.path(QStringLiteral("sshd.pid")));
-    QTest::qWaitFor([&] { return pidFile.open(QIODevice::ReadOnly); }, 10000);
-    const qint64 listener = pidFile.readAll().trimmed().toLongLong();
-    if (listener <= 1) {
-        std::fprintf(stderr, "sshd wrote no pid file\n");
-        return 1;
-    }
+    const qint64 listener = startSshd(sshd);
+    if (listener == 0) return 1;
     QTemporaryDir tmp;
     const QString knownHosts = tmp.filePath(QStringLiteral("known_hosts"));
     const QString runId = QStringLiteral("20260101-000000-bench");
@@ -172,7 +149,7 @@ int main(int argc, char** argv) {
     fromStep = writer.nextStep();
     measuring = true;
     const int interruptedBefore = interruptions;
-    followed.cpuShare = measureCpu(listener, seconds);
+    followed.cpuShare = measureBoxCpu(listener, seconds);
     const int interruptedWhileMeasuring = interruptions - interruptedBefore;
     measuring = false;
 
@@ -192,13 +169,9 @@ int main(int argc, char** argv) {
 
     Phase streamed;
     QProcess ssh;
-    ssh.start(QStringLiteral("ssh"),
-              {QStringLiteral("-p"), QString::number(sshd.port()), QStringLiteral("-i"),
-               sshd.userKeyFile(), QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
-               QStringLiteral("-o"), QStringLiteral("UserKnownHostsFile=") + knownHosts,
-               QStringLiteral("-o"), QStringLiteral("StrictHostKeyChecking=yes"),
-               test::keyTarget(sshd, knownHosts).user + QStringLiteral("@127.0.0.1"),
-               QStringLiteral("tail -n 0 -F ") + shellQuote(metrics)});
+    ssh.start(
+        QStringLiteral("ssh"),
+        opensshArguments(sshd, knownHosts, QStringLiteral("tail -n 0 -F ") + shellQuote(metrics)));
     QByteArray pending;
     QObject::connect(&ssh, &QProcess::readyReadStandardOutput, [&] {
         pending += ssh.readAllStandardOutput();
@@ -209,7 +182,7 @@ int main(int argc, char** argv) {
     QTest::qWait(3000);  // connected and past the lines already in the file
     fromStep = writer.nextStep();
     measuring = true;
-    streamed.cpuShare = measureCpu(listener, seconds);
+    streamed.cpuShare = measureBoxCpu(listener, seconds);
     measuring = false;
     ssh.kill();
     ssh.waitForFinished();

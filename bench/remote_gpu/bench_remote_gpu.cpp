@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "../remote_follow/bench_ssh.h"
 #include "../remote_follow/box_cpu.h"
 #include "remote/host_connection.h"
 #include "remote/remote_gpu_monitor.h"
@@ -45,12 +46,6 @@ qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return -1;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, std::size_t(p * double(values.size())))];
-}
-
 struct Phase {
     std::vector<double> latencies;  // ms from printed on the box to received here
     double cpuShare = 0;            // of one core, on the box
@@ -60,14 +55,6 @@ void report(const char* name, const Phase& phase) {
     std::printf("%-30s rounds %4zu  p50 %5.1f ms  p99 %5.1f ms  box CPU %5.2f%% of a core\n", name,
                 phase.latencies.size(), percentile(phase.latencies, 0.5),
                 percentile(phase.latencies, 0.99), phase.cpuShare * 100.0);
-}
-
-// Runs the event loop for `seconds` while measuring the box's CPU below the listener.
-double measureCpu(qint64 listener, int seconds) {
-    const double cpu0 = descendantsCpuSeconds(listener);
-    const qint64 t0 = nowMs();
-    QTest::qWait(seconds * 1000);
-    return (descendantsCpuSeconds(listener) - cpu0) / (double(nowMs() - t0) / 1000.0);
 }
 
 // False, and says what did not happen, when `done` is still false after `ms`.
@@ -89,18 +76,12 @@ int main(int argc, char** argv) {
     const int seconds = argc > 1 ? QByteArray(argv[1]).toInt() : 10;
     qunsetenv("SSH_AUTH_SOCK");
     test::SshdFixture sshd;
-    if (const QString error = sshd.start(); !error.isEmpty()) {
-        std::fprintf(stderr, "no local sshd: %s\n", qPrintable(error));
-        return 1;
-    }
-    QFile pidFile(sshd.path(QStringLiteral("sshd.pid")));
-    if (!waitFor([&] { return pidFile.open(QIODevice::ReadOnly); }, 10000, "sshd's pid file"))
-        return 1;
-    const qint64 listener = pidFile.readAll().trimmed().toLongLong();
+    const qint64 listener = startSshd(sshd);
+    if (listener == 0) return 1;
     QTemporaryDir tmp;
     const QString fake = tmp.filePath(QStringLiteral("nvidia-smi"));
     QFile script(fake);
-    if (listener <= 1 || !script.open(QIODevice::WriteOnly)) return 1;
+    if (!script.open(QIODevice::WriteOnly)) return 1;
     script.write(kFake);
     script.close();
     script.setPermissions(script.permissions() | QFile::ExeOwner);
@@ -130,7 +111,7 @@ int main(int argc, char** argv) {
     if (!waitFor([&] { return rounds >= 2; }, 30000, "the first rounds")) return 1;
     const qint64 firstRoundsMs = nowMs() - started;
     measuring = true;
-    monitored.cpuShare = measureCpu(listener, seconds);
+    monitored.cpuShare = measureBoxCpu(listener, seconds);
     measuring = false;
 
     std::vector<double> recoveries;
@@ -149,12 +130,7 @@ int main(int argc, char** argv) {
 
     Phase streamed;
     QProcess ssh;
-    ssh.start(QStringLiteral("ssh"),
-              {QStringLiteral("-p"), QString::number(sshd.port()), QStringLiteral("-i"),
-               sshd.userKeyFile(), QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
-               QStringLiteral("-o"), QStringLiteral("UserKnownHostsFile=") + knownHosts,
-               QStringLiteral("-o"), QStringLiteral("StrictHostKeyChecking=yes"),
-               test::keyTarget(sshd, knownHosts).user + QStringLiteral("@127.0.0.1"), fake});
+    ssh.start(QStringLiteral("ssh"), opensshArguments(sshd, knownHosts, fake));
     GpuSampleParser parser;
     QObject::connect(&ssh, &QProcess::readyReadStandardOutput, [&] {
         for (const GpuSample& s : parser.feed(ssh.readAllStandardOutput()))
@@ -163,7 +139,7 @@ int main(int argc, char** argv) {
     });
     QTest::qWait(3000);
     measuring = true;
-    streamed.cpuShare = measureCpu(listener, seconds);
+    streamed.cpuShare = measureBoxCpu(listener, seconds);
     measuring = false;
     ssh.kill();
     ssh.waitForFinished();
