@@ -8,12 +8,13 @@ namespace tb {
 namespace {
 
 constexpr int kRetryMs = 2000;
+constexpr int kNotFound = 127;  // the script's exit status when the program is missing
 
 // The shell becomes nvidia-smi (exec keeps its pid), so the watcher in the background can end
 // it once the channel is closed and stdin ends — even a query that prints nothing for a while.
 // A query that ends by itself ends the stream with its own exit status.
 const char kGpuQueryScript[] = R"sh(
-command -v "$1" >/dev/null 2>&1 || { printf '%s: not found\n' "$1" >&2; exit 127; }
+command -v "$1" >/dev/null 2>&1 || exit 127
 exec 3<&0
 { cat <&3 >/dev/null 2>&1; kill "$$" 2>/dev/null; } >/dev/null 2>&1 &
 exec "$@" 3<&- </dev/null
@@ -98,6 +99,11 @@ void RemoteGpuMonitor::onStreamFinished(quint64 streamId, const ExecResult& resu
         waitForLink(result.message);
         if (m_connection) m_connection->checkNow();
         m_retry.start();
+        return;
+    }
+    if (result.exitStatus == kNotFound && !sawSample()) {
+        enterNoGpu(QStringLiteral("%1: “%2” not found there (is the NVIDIA driver installed?)")
+                       .arg(noGpuMessage(), nvidiaSmiProgram()));
         return;
     }
     outputEnded(QString::fromUtf8(result.standardError));

@@ -16,7 +16,7 @@ namespace tb {
 class HostConnection;
 
 // The command of the stream: PROGRAM with nvidiaSmiQueryArguments(), ended on the box when the
-// channel closes; exit 127 with "PROGRAM: not found" on stderr when the box has no such program.
+// channel closes; exit 127 when the box has no such program.
 RemoteCommand remoteGpuQueryCommand(const QString& program);
 
 class RemoteGpuMonitor : public GpuSource {
