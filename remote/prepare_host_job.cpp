@@ -39,7 +39,7 @@ tail -c +$(($2 + 1)) job.log 2>/dev/null | head -c $3
 const char kCancelScript[] = R"SH(
 cd "$1" || exit 0
 pid=$(cat job.pid 2>/dev/null) || exit 0
-kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+kill -TERM "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
 echo 130 > job.exit
 )SH";
 

@@ -6,6 +6,7 @@
 // without a trainer prepares it first and then starts, while a cancelled prepare starts nothing.
 #include <QAction>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -26,6 +27,8 @@
 #include "runs/local_backend.h"
 #include "runs/run_catalog.h"
 #include "ssh_test_support.h"
+
+#include <signal.h>
 
 using namespace tb;
 using namespace tb::test;
@@ -105,6 +108,7 @@ private Q_SLOTS:
     void cancelledPrepareLaunchesNothing();
     void scriptWithoutRegexNeedsNoTrainer();
     void hostsDockOpensPrepareHost();
+    void removedHostEndsThePrepare();  // last: the host is gone afterwards
 
 private:
     void writeSources(QTemporaryDir& dir, bool slow);
@@ -252,6 +256,16 @@ void TestPrepareDialog::cancelStopsTheBuild() {
     QCOMPARE(dialog.stepState(PrepareStep::Build), QString("cancelled"));
     QVERIFY2(dialog.resultMessage().contains("cancelled"), qPrintable(dialog.resultMessage()));
     QVERIFY(!dialog.installButton()->isVisible());
+    // The build's whole process group is gone from the box (/bin/sh may be dash).
+    pid_t group = 0;
+    for (QDirIterator it(m_cache.path(), {"job.log"}, QDir::Files, QDirIterator::Subdirectories);
+         it.hasNext();) {
+        const QString log = it.next();
+        if (fileText(log).contains("still building"))
+            group = fileText(QFileInfo(log).path() + "/job.pid").trimmed().toInt();
+    }
+    QVERIFY(group > 1);
+    QTRY_VERIFY_WITH_TIMEOUT(::kill(-group, 0) != 0, 10000);
     QVERIFY(dialog.isVisible());  // Cancel stopped the build; Close closes
     QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
     QVERIFY(!dialog.isVisible());
@@ -333,6 +347,29 @@ void TestPrepareDialog::hostsDockOpensPrepareHost() {
     QVERIFY(!dialog->succeeded());
     QVERIFY2(dialog->resultMessage().contains("cancelled"), qPrintable(dialog->resultMessage()));
     QVERIFY(stored()->trainerPath.isEmpty());
+}
+
+// The host removed mid-build: its session goes, the dialog ends with what happened (and no
+// poll touches the dead session: the preparer is deleted at once). The orphaned fake build is
+// stopped here.
+void TestPrepareDialog::removedHostEndsThePrepare() {
+    PrepareHostDialog dialog(m_hosts.get(), kHost);
+    dialog.setOptions(options(m_slowSources));
+    dialog.show();
+    dialog.start();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.logView()->toPlainText().contains("still building"), 30000);
+    QVERIFY(m_hosts->removeHost(kHost).ok());
+    QVERIFY(!dialog.isRunning());
+    QVERIFY(!dialog.succeeded());
+    QVERIFY2(dialog.resultMessage().contains("removed"), qPrintable(dialog.resultMessage()));
+    QCOMPARE(dialog.stepState(PrepareStep::Build), QString("failed"));
+    for (QDirIterator it(m_cache.path(), {"job.pid"}, QDir::Files, QDirIterator::Subdirectories);
+         it.hasNext();) {
+        const QString pidFile = it.next();
+        if (QFile::exists(QFileInfo(pidFile).path() + "/job.exit")) continue;
+        const pid_t pid = fileText(pidFile).trimmed().toInt();
+        if (pid > 1) ::kill(-pid, SIGTERM);
+    }
 }
 
 QTEST_MAIN(TestPrepareDialog)

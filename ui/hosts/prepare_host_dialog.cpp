@@ -177,6 +177,7 @@ void PrepareHostDialog::runPreparer(bool installTools) {
         connect(m_preparer, &HostPreparer::stepChanged, this, &PrepareHostDialog::onStepChanged);
         connect(m_preparer, &HostPreparer::progress, this, &PrepareHostDialog::appendLog);
         connect(m_preparer, &HostPreparer::finished, this, &PrepareHostDialog::onFinished);
+        connect(m_connection, &QObject::destroyed, this, &PrepareHostDialog::onConnectionGone);
     }
     for (int step = int(PrepareStep::Detect); step < int(PrepareStep::Done); ++step)
         setState(itemFor(PrepareStep(step)), tr("waiting"));
@@ -191,6 +192,18 @@ void PrepareHostDialog::runPreparer(bool installTools) {
         if (const RemoteHost* host = m_hosts->host(m_hostName)) options.python = host->python;
     }
     m_preparer->prepare(options);
+}
+
+// The host was removed or its address changed: its session is gone, so the preparer (whose
+// build log polls would use it) goes at once; a build already started stays on the box.
+void PrepareHostDialog::onConnectionGone() {
+    const bool busy = m_preparer && m_preparer->isBusy();
+    delete m_preparer;
+    m_preparer = nullptr;
+    if (busy)
+        finish(false, tr("%1 was removed or its address changed while it was being prepared; "
+                         "prepare it again")
+                          .arg(m_hostName));
 }
 
 void PrepareHostDialog::onStepChanged(PrepareStep step, const QString& text) {

@@ -52,6 +52,7 @@ Q_SIGNALS:
 private:
     void onHostUpdated(const QString& name);
     void runPreparer(bool installTools);
+    void onConnectionGone();
     void onStepChanged(PrepareStep step, const QString& text);
     void onFinished(const PrepareResult& result);
     void keepTrainerPath(const QString& trainerPath);
