@@ -77,7 +77,7 @@ private Q_SLOTS:
 private:
     void openWindow();
     void connectHost(const QString& shutdownCommand, double price);
-    QString makeRunningRun(const QString& id, qint64 pid);
+    QString makeRunningRun(const QString& id, qint64 pid, qint64 startedAgo);
     QModelIndex cell(const QString& runId, int column);
     QString shutdownText(const QString& runId) {
         return cell(runId, RunsTableModel::Shutdown).data().toString();
@@ -140,9 +140,9 @@ void TestShutdownUi::connectHost(const QString& shutdownCommand, double price) {
 }
 
 // A run on the "box" whose process is `pid`: it ends (lost) when that process goes.
-QString TestShutdownUi::makeRunningRun(const QString& id, qint64 pid) {
+QString TestShutdownUi::makeRunningRun(const QString& id, qint64 pid, qint64 startedAgo) {
     const QString dir = m_remoteRoot + "/" + id;
-    const QByteArray started = QByteArray::number(QDateTime::currentSecsSinceEpoch() - 90);
+    const QByteArray started = QByteArray::number(QDateTime::currentSecsSinceEpoch() - startedAgo);
     if (!QDir().mkpath(dir) ||
         !writeFile(dir + "/run.json", R"({"id":")" + id.toUtf8() +
                                           R"(","name":"shutdown demo"})"
@@ -207,8 +207,10 @@ void TestShutdownUi::armFromTheRunMenuThenCancelFromTheBanner() {
     sleeper.start("sleep", {"600"});
     QVERIFY(sleeper.waitForStarted());
     const QString id = "20261123-090000-shutdown-cancel";
-    QVERIFY(!makeRunningRun(id, sleeper.processId()).isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(cell(id, 0).isValid(), kWaitMs);
+    const QString newer = "20261123-091000-newer";
+    QVERIFY(!makeRunningRun(id, sleeper.processId(), 90).isEmpty());
+    QVERIFY(!makeRunningRun(newer, sleeper.processId(), 30).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(cell(id, 0).isValid() && cell(newer, 0).isValid(), kWaitMs);
     QVERIFY(cell(id, RunsTableModel::Cost)
                 .data()
                 .toString()
@@ -227,7 +229,18 @@ void TestShutdownUi::armFromTheRunMenuThenCancelFromTheBanner() {
     // A filter that matches nothing still leaves the run with a pending shutdown in view.
     QTest::keyClicks(m_window->runsPanel()->filterEdit(), "no-such-run");
     QVERIFY(cell(id, 0).isValid());
+    QVERIFY(!cell(newer, 0).isValid());
     m_window->runsPanel()->filterEdit()->clear();
+
+    // The app closes and opens again: the armed shutdown is found without selecting its run
+    // (the newest run is the one shown).
+    cleanup();
+    openWindow();
+    watch = m_window->shutdownWatch();
+    hostsModel = m_window->hostsPanel()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hosts()->state(kHost), ConnectionState::Connected, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(shutdownText(id), QString("shutdown armed"), kWaitMs);
+    QVERIFY(m_window->runsPanel()->currentRunId() != id);
 
     sleeper.kill();  // the run's process is gone: it ended (lost)
     QVERIFY(sleeper.waitForFinished());

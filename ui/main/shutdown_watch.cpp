@@ -12,6 +12,12 @@ namespace {
 
 // A launch whose run never shows up in the host's scan is given up on after this long.
 constexpr qint64 kListedWaitMs = 10 * 60 * 1000;
+// Runs that ended this recently may still have a countdown going (armed before the app
+// started, or from the CLI); older ones have long had theirs.
+constexpr qint64 kRecentEndSeconds = 60 * 60;
+// While a run goes on, its armed watcher is looked at this seldom; once the catalog sees the
+// run end, at every read.
+constexpr qint64 kWaitingReadMs = 30 * 1000;
 
 }  // namespace
 
@@ -149,6 +155,7 @@ void ShutdownWatch::onFailed(const QString& runId, const QString& message) {
 }
 
 void ShutdownWatch::onRunsListed() {
+    lookAtRecentRuns();
     for (auto it = m_armWhenListed.begin(); it != m_armWhenListed.end();) {
         const QString id = it.key();
         const RunInfo* run = m_catalog->find(id);
@@ -163,6 +170,18 @@ void ShutdownWatch::onRunsListed() {
                               .arg(id));
         else if (m_catalog->isRemote(*run))
             arm(id);
+    }
+}
+
+// One read per live or recently ended remote run, once its host is connected.
+void ShutdownWatch::lookAtRecentRuns() {
+    const QDateTime recent = QDateTime::currentDateTime().addSecs(-kRecentEndSeconds);
+    for (const RunInfo& run : m_catalog->runs()) {
+        if (m_lookedAt.contains(run.id) || !m_catalog->isRemote(run)) continue;
+        if (isFinalState(run.state) && !(run.ended.isValid() && run.ended > recent)) continue;
+        if (m_hosts->state(run.target) != ConnectionState::Connected) continue;
+        m_lookedAt.insert(run.id);
+        lookAt(run.id);
     }
 }
 
@@ -192,11 +211,19 @@ void ShutdownWatch::readDue() {
         Watched& entry = *it;
         if (entry.requestInFlight || !(isPending(it.key()) || entry.cancelling)) continue;
         if (m_hosts->state(entry.host) != ConnectionState::Connected) continue;
+        if (entry.state.phase == ShutdownPhase::Waiting && !entry.cancelling &&
+            !runHasEnded(it.key()) && entry.readAt.elapsed() < kWaitingReadMs)
+            continue;  // nothing changes on the box before the run ends
         if (ShutdownControl* control = controlFor(it.key(), entry)) {
             entry.requestInFlight = true;
             control->readState(entry.dir);
         }
     }
+}
+
+bool ShutdownWatch::runHasEnded(const QString& runId) const {
+    const RunInfo* run = m_catalog->find(runId);
+    return !run || isFinalState(run->state);
 }
 
 bool ShutdownWatch::isPending(const QString& runId) const {

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include "remote/shutdown_commands.h"
@@ -82,14 +83,17 @@ private:
     void onFinished(const QString& runId, int request, const ShutdownState& state);
     void onFailed(const QString& runId, const QString& message);
     void onRunsListed();
+    void lookAtRecentRuns();
     void onHostsChanged();
     void tick();
     void readDue();
+    bool runHasEnded(const QString& runId) const;
 
     HostsController* m_hosts;
     RunCatalog* m_catalog;
     QHash<QString, Watched> m_runs;
     QHash<QString, QElapsedTimer> m_armWhenListed;  // run id -> since the launch answered
+    QSet<QString> m_lookedAt;                       // runs whose state was read once
     QTimer m_tick;
     QElapsedTimer m_sinceRead;
     int m_delaySeconds = kDefaultShutdownDelaySeconds;
