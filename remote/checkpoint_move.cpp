@@ -9,7 +9,6 @@
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
 #include "remote/transfer_hash.h"
-#include "runs/local_backend.h"
 
 namespace tb {
 namespace {
@@ -117,9 +116,10 @@ void CheckpointMove::finishDownload(const QString& folder, const TransferResult&
     done(folder);
 }
 
-void CheckpointMove::resumeLocally(LocalBackend& local, LaunchRequest request, Done done) {
+void CheckpointMove::resumeLocally(Backend& local, const QString& stageRoot, LaunchRequest request,
+                                   Done done) {
     QPointer<CheckpointMove> self(this);
-    download(local.runsRoot() + QStringLiteral("/.imported"),
+    download(stageRoot,
              [self, &local, request, done](Result<QString> folder) mutable {
                  if (!self) return;
                  if (!folder) return done(folder.failure());

@@ -18,7 +18,6 @@
 
 namespace tb {
 
-class LocalBackend;
 class RemoteBackend;
 class SshSessionThread;
 
@@ -34,9 +33,10 @@ public:
 
     // Into `destRoot`/SOURCE_HOST/RUN_ID; `done` gets that folder.
     void download(const QString& destRoot, Done done);
-    // Downloads into LOCAL_RUNS_ROOT/.imported, then launches there; `done` gets the run id.
-    // `request` carries --set overrides, or configText for a fork.
-    void resumeLocally(LocalBackend& local, LaunchRequest request, Done done);
+    // Downloads into `stageRoot` (LOCAL_RUNS_ROOT/.imported), then launches on `local` (this
+    // machine's backend, which outlives the move); `done` gets the run id. `request` carries
+    // --set overrides, or configText for a fork.
+    void resumeLocally(Backend& local, const QString& stageRoot, LaunchRequest request, Done done);
     // On the source host itself, or via a copy uploaded to `target`; `localStage` is where the
     // copy passes through on this machine.
     void resumeOnHost(RemoteBackend* target, const QString& localStage, LaunchRequest request,

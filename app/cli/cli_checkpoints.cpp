@@ -184,7 +184,7 @@ int resume(const Args& args, RemoteBackend& source, const QString& runId) {
         seedWorkspace(root);
         LocalBackend local(root, binDir());
         auto id = await(move, [&](CheckpointMove::Done done) {
-            move.resumeLocally(local, request, done);
+            move.resumeLocally(local, root + QStringLiteral("/.imported"), request, done);
         });
         if (!id) return failed(id.error());
         printOut(*id + QLatin1Char('\n'));

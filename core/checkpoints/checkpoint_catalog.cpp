@@ -33,7 +33,16 @@ CheckpointCatalog::CheckpointCatalog(const QString& trainerPath, QObject* parent
 
 void CheckpointCatalog::setRunDir(const QString& runDir) {
     m_runDir = runDir;
+    m_remoteHost.clear();
     refresh();
+}
+
+void CheckpointCatalog::showRemote(const QString& host, const QString& runDir,
+                                   QList<CheckpointEntry> entries) {
+    m_runDir = runDir;
+    m_remoteHost = host;
+    m_entries = std::move(entries);
+    Q_EMIT entriesReset();
 }
 
 int CheckpointCatalog::indexOfPath(const QString& path) const {
@@ -45,6 +54,7 @@ int CheckpointCatalog::indexOfPath(const QString& path) const {
 }
 
 void CheckpointCatalog::refresh() {
+    if (isRemote()) return;  // a listing from the host; the panel asks for a new one
     QList<CheckpointEntry> entries;
     if (!m_runDir.isEmpty()) {
         const QDir dir(m_runDir + "/checkpoints");
@@ -67,7 +77,7 @@ void CheckpointCatalog::refresh() {
 }
 
 void CheckpointCatalog::inspect(int index) {
-    if (index < 0 || index >= m_entries.size()) return;
+    if (isRemote() || index < 0 || index >= m_entries.size()) return;
     CheckpointEntry& entry = m_entries[index];
     if (entry.check == CheckpointEntry::Check::Checking) return;
     entry.check = CheckpointEntry::Check::Checking;
@@ -120,6 +130,8 @@ Result<void> CheckpointCatalog::pointLatestAtNewest() {
 }
 
 Result<void> CheckpointCatalog::remove(int index) {
+    if (isRemote()) return fail("checkpoints on " + m_remoteHost.toStdString() +
+                                " are deleted on the host itself");
     if (index < 0 || index >= m_entries.size()) return fail("no such checkpoint");
     const CheckpointEntry entry = m_entries[index];
     if (!QFile::remove(entry.path) && QFile::exists(entry.path)) {

@@ -19,7 +19,12 @@ public:
     explicit CheckpointCatalog(const QString& trainerPath, QObject* parent = nullptr);
 
     void setRunDir(const QString& runDir);
+    // A remote run's checkpoints as listed on its host (paths on the box): shown as they are,
+    // never inspected or deleted here; refresh() keeps them.
+    void showRemote(const QString& host, const QString& runDir, QList<CheckpointEntry> entries);
     QString runDir() const { return m_runDir; }
+    QString remoteHost() const { return m_remoteHost; }  // empty for a local run
+    bool isRemote() const { return !m_remoteHost.isEmpty(); }
     const QList<CheckpointEntry>& entries() const { return m_entries; }  // by step
     int indexOfPath(const QString& path) const;
 
@@ -38,6 +43,7 @@ private:
 
     QString m_trainerPath;
     QString m_runDir;
+    QString m_remoteHost;
     QList<CheckpointEntry> m_entries;
 };
 

@@ -134,8 +134,9 @@ private Q_SLOTS:
         int progressReports = 0;
         connect(&move, &CheckpointMove::progress, this, [&] { ++progressReports; });
         const auto child =
-            await([&](CheckpointMove::Done done) { move.resumeLocally(local, {}, done); });
+            await([&](CheckpointMove::Done done) { move.resumeLocally(local, local.runsRoot() + "/.imported", {}, done); });
         QVERIFY2(child.ok(), child.ok() ? "" : child.error().c_str());
+        QVERIFY(progressReports > 0);
         const QString copy = local.runsRoot() + "/.imported/gpu-box/" + id;
         QCOMPARE(fileText(copy + "/checkpoints/" + first.fileName()), fileText(first.path));
         QCOMPARE(jsonFile(copy + "/checkpoints/" + first.name + ".json").value("sha256").toString(),

@@ -53,6 +53,7 @@ QVariant CheckpointTableModel::data(const QModelIndex& index, int role) const {
         case Size: return QLocale().formattedDataSize(entry.bytes);
         case Check:
             if (!entry.complete) return tr("incomplete");
+            if (m_catalog->isRemote()) return tr("on %1").arg(m_catalog->remoteHost());
             switch (entry.check) {
                 case CheckpointEntry::Check::NotChecked: return tr("not checked");
                 case CheckpointEntry::Check::Checking: return tr("checking…");

@@ -93,6 +93,7 @@ void MainWindow::createPanels() {
     m_gpuSources = new GpuSourceSwitch(m_gpuPanel, m_gpuMonitor, m_hosts, m_catalog, this);
     m_remote = new RemoteRuns(m_hosts, m_catalog, m_metrics, m_context.binDir + "/tb-wrap.sh", this);
     m_controller->setRemoteRuns(m_remote);
+    m_checkpoints->setRemoteRuns(m_remote);
     m_hostsPanel = new HostsPanel(m_hosts, {}, this);
     setCentralWidget(m_charts);
     m_runsRootLabel = new QLabel(tr("Runs: %1").arg(m_context.runsRoot), this);
@@ -156,6 +157,7 @@ void MainWindow::connectPanels() {
     connect(m_charts, &ChartPanel::checkpointClicked, this, &MainWindow::showCheckpoint);
     connect(m_checkpoints, &CheckpointsPanel::resumeRequested, m_controller, &RunController::resume);
     connect(m_checkpoints, &CheckpointsPanel::forkRequested, m_controller, &RunController::fork);
+    connect(m_checkpoints, &CheckpointsPanel::resumeOnRequested, m_controller, &RunController::resumeOn);
     connect(m_remote, &RemoteRuns::followLimited, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(m_hostsPanel, &HostsPanel::statusMessage, this,
@@ -211,7 +213,7 @@ void MainWindow::showRun(const QString& runId) {
     const RunInfo* run = m_catalog->find(runId);
     if (run) m_gpuSources->followRun(*run);  // its machine's GPUs
     if (run && m_catalog->isRemote(*run)) {
-        m_checkpoints->showRun(runId, QString());  // remote checkpoints are not listed yet
+        m_checkpoints->showRemoteRun(runId, run->target);
         m_log->openStream(run->target + ":" + run->dir + "/output.log");
         m_log->appendStreamed(m_remote->recentLog(runId));
         return;
@@ -231,7 +233,7 @@ void MainWindow::onRunsUpdated(const QStringList& runIds) {
                                     std::numeric_limits<double>::quiet_NaN());
     }
     // A run that just ended: its curves stop polling, its checkpoints list is final.
-    if (runIds.contains(m_shownRun)) m_checkpointCatalog->refresh();
+    if (runIds.contains(m_shownRun)) m_checkpoints->refresh();
     if (!runIds.isEmpty()) onSelectionChanged(m_runsPanel->selectedRunIds());
 }
 

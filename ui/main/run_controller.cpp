@@ -4,14 +4,18 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include "config/config_file.h"
+#include "remote/checkpoint_move.h"
+#include "remote/remote_backend.h"
 #include "hosts/prepare_host_dialog.h"
 #include "remote_runs.h"
 #include "runs/backend.h"
@@ -139,6 +143,11 @@ void RunController::resume(const QString& runId, const QString& checkpoint) {
     const RunInfo* run = m_catalog->find(runId);
     if (!run) return;
     LaunchRequest request;
+    if (isRemote(runId)) {
+        request.parentRun = runId;
+        request.parentCheckpoint = QFileInfo(checkpoint).fileName();
+        return launchOn(run->target, request);
+    }
     request.configPath = run->dir + "/config.yaml";
     request.parentRun = runId;
     request.parentCheckpoint = checkpoint;
@@ -148,6 +157,7 @@ void RunController::resume(const QString& runId, const QString& checkpoint) {
 void RunController::fork(const QString& runId, const QString& checkpoint) {
     const RunInfo* run = m_catalog->find(runId);
     if (!run) return;
+    if (isRemote(runId)) return forkRemote(*run, checkpoint);
     QFile file(run->dir + "/config.yaml");
     if (!file.open(QIODevice::ReadOnly)) {
         Q_EMIT failed(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
@@ -161,6 +171,56 @@ void RunController::fork(const QString& runId, const QString& checkpoint) {
     request.parentRun = runId;
     request.parentCheckpoint = checkpoint;
     launchRequest(request);
+}
+
+// The parent's config.yaml comes from the box (with its checkpoint list); the fork runs there.
+void RunController::forkRemote(const RunInfo& run, const QString& checkpoint) {
+    RemoteBackend* backend = m_remote->backend(run.target);
+    if (!backend) return Q_EMIT failed(tr("Host %1 is not in the hosts list").arg(run.target));
+    QPointer<RunController> self(this);
+    const QString runId = run.id;
+    const QString host = run.target;
+    backend->checkpointsAsync(runId, true, [self, runId, host, checkpoint](Result<RemoteCheckpoints> parent) {
+        if (!self) return;
+        if (!parent) return Q_EMIT self->failed(QString::fromStdString(parent.error()));
+        if (parent->configYaml.isEmpty())
+            return Q_EMIT self->failed(tr("%1 on %2 has no config.yaml to edit; resume it instead")
+                                           .arg(parent->runDir, host));
+        QString text = QString::fromUtf8(parent->configYaml);
+        if (!(self->m_forkEditor ? self->m_forkEditor(text) : self->editForkConfig(text))) return;
+        LaunchRequest request;
+        request.configText = text;
+        request.parentRun = runId;
+        request.parentCheckpoint = QFileInfo(checkpoint).fileName();
+        self->launchOn(host, request);
+    });
+}
+
+void RunController::resumeOn(const QString& runId, const QString& checkpoint, const QString& host) {
+    const RunInfo* run = m_catalog->find(runId);
+    if (!run || !isRemote(runId)) return;
+    if (host == run->target) return resume(runId, checkpoint);
+    RemoteBackend* source = m_remote->backend(run->target);
+    RemoteBackend* target = host.isEmpty() ? nullptr : m_remote->backend(host);
+    if (!source || (!host.isEmpty() && !target))
+        return Q_EMIT failed(tr("Host %1 is not in the hosts list").arg(source ? host : run->target));
+    auto* move = new CheckpointMove(source, runId, QFileInfo(checkpoint).fileName(), this);
+    connect(move, &CheckpointMove::stepChanged, this, &RunController::statusMessage);
+    connect(move, &CheckpointMove::progress, this, [this](const TransferProgress& p) {
+        if (p.bytesTotal > 0)
+            Q_EMIT statusMessage(tr("%1: %2 %").arg(p.phase).arg(100 * p.bytesDone / p.bytesTotal));
+    });
+    const auto done = [this, move, host](Result<QString> started) {
+        move->deleteLater();
+        if (!started) return Q_EMIT failed(QString::fromStdString(started.error()));
+        if (host.isEmpty()) m_catalog->refresh();
+        else m_remote->scanNow(host);
+        Q_EMIT statusMessage(tr("Started %1 on %2").arg(*started, host.isEmpty() ? tr("this machine") : host));
+        Q_EMIT launched(*started);
+    };
+    const QString stage = m_catalog->runsRoot() + QStringLiteral("/.imported");
+    if (host.isEmpty()) return move->resumeLocally(*m_backend, stage, {}, done);
+    move->resumeOnHost(target, stage, {}, done);
 }
 
 // A small editor with live validation; the full editor stays on the user's own file.

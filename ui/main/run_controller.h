@@ -18,6 +18,7 @@ class Backend;
 struct LaunchRequest;
 class RemoteRuns;
 class RunCatalog;
+struct RunInfo;
 
 class RunController : public QObject {
     Q_OBJECT
@@ -37,8 +38,12 @@ public:
     void setRemoteRuns(RemoteRuns* remote) { m_remote = remote; }
     void stop(const QString& runId);
     void kill(const QString& runId);
+    // A remote run resumes or forks on its own host, from the checkpoint file on the box.
     void resume(const QString& runId, const QString& checkpoint);
     void fork(const QString& runId, const QString& checkpoint);
+    // A remote run's checkpoint resumed on another host (uploaded there first) or, when
+    // `host` is empty, on this machine (downloaded first); progress as status messages.
+    void resumeOn(const QString& runId, const QString& checkpoint, const QString& host);
 
     void setStopGraceMs(int ms) { m_stopGraceMs = ms; }
     // Tests answer the fork editor without a modal loop.
@@ -57,6 +62,7 @@ private:
     void stopRequested(const QString& runId);
     bool isRemote(const QString& runId) const;
     bool editForkConfig(QString& text);
+    void forkRemote(const RunInfo& run, const QString& checkpoint);
 
     Backend* m_backend;
     RunCatalog* m_catalog;
