@@ -126,7 +126,7 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
                      QStringLiteral("/trainbench_log.py"));
         if (helper.open(QIODevice::ReadOnly)) plan->logHelper = helper.readAll();
     } else {
-        auto config = prepareConfig(request, QString());
+        auto config = prepareConfig(request, QString(), DataPathsOn::Host);
         if (!config) return done(config.failure());
         plan->config = std::move(*config);
         plan->name = plan->config.loaded.values["name"];
@@ -158,8 +158,9 @@ void RemoteBackend::launchResume(const LaunchRequest& request, std::shared_ptr<L
                                           request, parent->resolvedConfig.toStdString(),
                                           parent->configYaml,
                                           str(m_settings.name + QLatin1Char(':') +
-                                              parent->runDir + QStringLiteral("/config.resolved")))
-                                    : prepareConfig(request, QString());
+                                              parent->runDir + QStringLiteral("/config.resolved")),
+                                          DataPathsOn::Host)
+                                    : prepareConfig(request, QString(), DataPathsOn::Host);
                   if (!config) return done(config.failure());
                   plan->config = std::move(*config);
                   plan->name = plan->config.loaded.values["name"];

@@ -1,6 +1,7 @@
 // Loads a config for trainbench-train without pulling torch into this translation unit.
 #include "config_source.h"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "config/assignment.h"
@@ -12,6 +13,14 @@
 
 namespace tb {
 namespace {
+
+// A run launched on an SSH host names its data "~/..." when the user wrote a path relative to the
+// box's home: the launcher cannot know that home, the trainer here can.
+void expandHome(std::string& path) {
+    const char* home = std::getenv("HOME");
+    if (!home || (path != "~" && path.rfind("~/", 0) != 0)) return;
+    path = (std::filesystem::path(home) / path.substr(path.size() > 1 ? 2 : 1)).string();
+}
 
 std::optional<ConfigSource> loadResolved(ConfigSource source, const std::vector<std::string>& sets,
                                          std::ostream& diagnostics) {
@@ -29,6 +38,7 @@ std::optional<ConfigSource> loadResolved(ConfigSource source, const std::vector<
         }
     }
     if (!ok) return std::nullopt;
+    expandHome(source.values["data.path"]);
     return source;
 }
 

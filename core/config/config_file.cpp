@@ -32,7 +32,7 @@ std::string dataPathHint(const std::string& kind) {
     return "point it at the CSV file";
 }
 
-std::vector<CrossProblem> crossCheck(const ConfigValues& values) {
+std::vector<CrossProblem> crossCheck(const ConfigValues& values, DataPathsOn dataPaths) {
     const auto get = [&](const std::string& key) {
         const auto it = values.find(key);
         return it != values.end() ? it->second : findKey(key)->defaultValue;
@@ -47,6 +47,8 @@ std::vector<CrossProblem> crossCheck(const ConfigValues& values) {
         if (path.empty()) {
             problems.push_back({"data.path", "data.kind",
                                 "data.path is required when data.kind is " + kind + "; " + hint});
+        } else if (dataPaths == DataPathsOn::Host) {
+            // The box's path: its trainer checks it.
         } else if (!fs::exists(status)) {
             problems.push_back(
                 {"data.path", "data.kind", "data.path '" + path + "' does not exist; " + hint});
@@ -76,6 +78,13 @@ std::string absolutePath(const std::string& path, const fs::path& baseDir) {
     }
     if (result.is_relative()) result = baseDir / result;
     return result.lexically_normal().string();
+}
+
+// A path on an SSH host: absolute and "~..." stay; a relative one is taken from the home folder
+// (the run's own folder would be a surprise), which the trainer there expands.
+std::string hostPath(const std::string& path) {
+    if (path.empty() || path.front() == '/' || path.front() == '~') return path;
+    return "~/" + path;
 }
 
 void sortByPosition(std::vector<Diagnostic>& diagnostics) {
@@ -118,7 +127,7 @@ std::string Diagnostic::format() const {
 }
 
 LoadedConfig parseConfigText(std::string_view text, const std::string& fileName,
-                             const std::string& baseDir) {
+                             const std::string& baseDir, DataPathsOn dataPaths) {
     LoadedConfig config;
     config.values = defaultValues();
     YAML::Node root;
@@ -133,9 +142,11 @@ LoadedConfig parseConfigText(std::string_view text, const std::string& fileName,
     std::map<std::string, TextPosition> positions;
     validateConfigTree(root, fileName, config, positions);
 
+    config.dataPaths = dataPaths;
     std::string& dataPath = config.values["data.path"];
-    dataPath = absolutePath(dataPath, fs::path(baseDir));
-    for (const CrossProblem& problem : crossCheck(config.values)) {
+    dataPath = dataPaths == DataPathsOn::Host ? hostPath(dataPath)
+                                              : absolutePath(dataPath, fs::path(baseDir));
+    for (const CrossProblem& problem : crossCheck(config.values, dataPaths)) {
         auto at = positions.find(problem.key);
         if (at == positions.end()) at = positions.find(problem.fallbackKey);
         const TextPosition where = at != positions.end() ? at->second : TextPosition{};
@@ -197,14 +208,18 @@ void applyOverrides(LoadedConfig& config, const std::vector<std::string>& assign
             continue;
         }
         // Relative paths on a command line mean relative to where the user typed it.
-        if (def->type == KeyType::Path) canonical = absolutePath(canonical, fs::current_path());
+        if (def->type == KeyType::Path) {
+            canonical = config.dataPaths == DataPathsOn::Host
+                            ? hostPath(canonical)
+                            : absolutePath(canonical, fs::current_path());
+        }
         config.values[key] = canonical;
         crossKeyChanged = crossKeyChanged || kCrossKeys.count(key) > 0;
     }
     if (!crossKeyChanged) return;
     // The overrides may fix what the file got wrong, or break what it got right.
-    const std::vector<CrossProblem> old = crossCheck(before);
-    const std::vector<CrossProblem> now = crossCheck(config.values);
+    const std::vector<CrossProblem> old = crossCheck(before, config.dataPaths);
+    const std::vector<CrossProblem> now = crossCheck(config.values, config.dataPaths);
     std::erase_if(config.diagnostics, [&](const Diagnostic& diagnostic) {
         return std::any_of(old.begin(), old.end(), [&](const CrossProblem& problem) {
             return problem.key == diagnostic.key && problem.message == diagnostic.message &&

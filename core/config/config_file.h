@@ -21,16 +21,23 @@ struct Diagnostic {
     std::string format() const;  // "FILE:LINE:COL: error: message"
 };
 
+// Where the run reads data.path: on this machine, or on the SSH host it is launched on.
+enum class DataPathsOn { ThisMachine, Host };
+
 struct LoadedConfig {
     ConfigValues values;  // complete: defaults filled in for absent keys
     std::vector<Diagnostic> diagnostics;  // every problem found, in text order
+    DataPathsOn dataPaths = DataPathsOn::ThisMachine;
     bool ok() const { return diagnostics.empty(); }
 };
 
-// Parses and validates YAML text. Relative data paths are resolved against `baseDir` and
-// stored absolute in values; a missing data path is a diagnostic.
+// Parses and validates YAML text. On this machine, relative data paths are resolved against
+// `baseDir` and stored absolute in values, and a missing data path is a diagnostic. On a host
+// the path is the box's: kept as written (a relative one is taken from the box's home, "~/..."),
+// not checked here; the trainer there checks it.
 LoadedConfig parseConfigText(std::string_view text, const std::string& fileName,
-                             const std::string& baseDir);
+                             const std::string& baseDir,
+                             DataPathsOn dataPaths = DataPathsOn::ThisMachine);
 LoadedConfig loadConfigFile(const std::string& path);
 
 // Applies "key.path=value" overrides, validated like the file; problems are appended as

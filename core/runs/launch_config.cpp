@@ -34,7 +34,8 @@ Result<PreparedConfig> applySets(const LaunchRequest& request, PreparedConfig& p
 
 }  // namespace
 
-Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString& parentDir) {
+Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString& parentDir,
+                                     DataPathsOn dataPaths) {
     PreparedConfig prepared;
     if (!request.configText.isEmpty()) {
         const QString baseDir = request.configPath.isEmpty()
@@ -43,7 +44,8 @@ Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString
         const QString fileName =
             request.configPath.isEmpty() ? QStringLiteral("config.yaml") : request.configPath;
         prepared.yaml = request.configText.toUtf8();
-        prepared.loaded = parseConfigText(prepared.yaml.toStdString(), str(fileName), str(baseDir));
+        prepared.loaded =
+            parseConfigText(prepared.yaml.toStdString(), str(fileName), str(baseDir), dataPaths);
     } else if (!request.configPath.isEmpty()) {
         QFile file(request.configPath);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -51,7 +53,9 @@ Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString
                         str(file.errorString()));
         }
         prepared.yaml = file.readAll();
-        prepared.loaded = loadConfigFile(str(request.configPath));
+        prepared.loaded = parseConfigText(prepared.yaml.toStdString(), str(request.configPath),
+                                          str(QFileInfo(request.configPath).absolutePath()),
+                                          dataPaths);
     } else if (!parentDir.isEmpty()) {
         // Resuming without a config: the parent's resolved config is exactly what it ran with.
         const std::string source = str(parentDir + QLatin1String("/config.resolved"));
@@ -69,11 +73,13 @@ Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString
 
 Result<PreparedConfig> prepareResolvedConfig(const LaunchRequest& request,
                                              const std::string& resolvedText,
-                                             const QByteArray& yaml, const std::string& source) {
+                                             const QByteArray& yaml, const std::string& source,
+                                             DataPathsOn dataPaths) {
     auto values = readResolvedConfig(resolvedText, source);
     if (!values) return fail("cannot resume: " + values.error());
     PreparedConfig prepared;
     prepared.loaded.values = *values;
+    prepared.loaded.dataPaths = dataPaths;
     prepared.yaml = yaml;
     return applySets(request, prepared);
 }

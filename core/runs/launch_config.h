@@ -18,13 +18,16 @@ struct PreparedConfig {
 };
 
 // The request's config (text, file, or the parent run's resolved config when `parentDir` is
-// set and no config is given) with its --set overrides applied, validated.
-Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString& parentDir);
+// set and no config is given) with its --set overrides applied, validated. `dataPaths` says
+// whether data.path is this machine's (checked here) or the SSH host's.
+Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString& parentDir,
+                                     DataPathsOn dataPaths = DataPathsOn::ThisMachine);
 // A parent's config.resolved text (and its config.yaml, frozen again) with the request's --set
 // overrides applied, validated; `source` names the file in errors. For parents on a host.
 Result<PreparedConfig> prepareResolvedConfig(const LaunchRequest& request,
                                              const std::string& resolvedText,
-                                             const QByteArray& yaml, const std::string& source);
+                                             const QByteArray& yaml, const std::string& source,
+                                             DataPathsOn dataPaths = DataPathsOn::ThisMachine);
 
 struct RunJsonFields {
     QString id;

@@ -86,6 +86,29 @@ private Q_SLOTS:
         QCOMPARE(config.values.at("data.path"),
                  QDir(dir.path()).canonicalPath().toStdString() + "/mnist");
     }
+
+    // A run on an SSH host reads the box's data: the path is not looked for here, a relative
+    // one is taken from the box's home, and it must still be given.
+    void dataPathsOnAHostAreTheBoxs() {
+        const std::string text = "data:\n  kind: csv\n  path: sets/train.csv\n";
+        QVERIFY(!parseConfigText(text, "c.yaml", "/nowhere").ok());
+        LoadedConfig config = parseConfigText(text, "c.yaml", "/nowhere", DataPathsOn::Host);
+        QVERIFY(config.ok());
+        QCOMPARE(config.values.at("data.path"), std::string("~/sets/train.csv"));
+        applyOverrides(config, {"data.path=/data/x.csv"});
+        QVERIFY(config.ok());
+        QCOMPARE(config.values.at("data.path"), std::string("/data/x.csv"));
+        applyOverrides(config, {"data.path=y.csv"});
+        QCOMPARE(config.values.at("data.path"), std::string("~/y.csv"));
+        applyOverrides(config, {"data.kind=mnist", "data.path=~/mnist"});
+        QVERIFY(config.ok());
+        QCOMPARE(config.values.at("data.path"), std::string("~/mnist"));
+
+        const LoadedConfig missing =
+            parseConfigText("data:\n  kind: csv\n", "c.yaml", "/", DataPathsOn::Host);
+        QCOMPARE(missing.diagnostics.size(), std::size_t(1));
+        QCOMPARE(missing.diagnostics.front().key, std::string("data.path"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestConfigOverrides)

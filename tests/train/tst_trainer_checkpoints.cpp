@@ -24,6 +24,7 @@ private Q_SLOTS:
     void resumeFromCorruptCheckpointExitsThree();
     void killDuringCheckpointWritesKeepsLatestLoadable();
     void invalidConfigExitsTwoWithLocation();
+    void resolvedDataPathFromHomeIsExpanded();
 
 private:
     QTemporaryDir m_dir;
@@ -121,6 +122,26 @@ void TrainerCheckpointTest::invalidConfigExitsTwoWithLocation() {
     const Finished badSet = runTrainer({"--validate", m_config, "--set", "optim.lr=fast"});
     QCOMPARE(badSet.exitCode, 2);
     QVERIFY2(badSet.err.contains("optim.lr"), qPrintable(badSet.err));
+}
+
+// A run launched on an SSH host may name its data "~/..." (the launcher does not know the box's
+// home); the trainer there expands it.
+void TrainerCheckpointTest::resolvedDataPathFromHomeIsExpanded() {
+    const Finished printed = runTrainer({"--config", m_config, "--print-resolved"});
+    QCOMPARE(printed.exitCode, 0);
+    QString resolved = printed.out;
+    const qsizetype at = resolved.indexOf("data.path = ");
+    QVERIFY(at >= 0);
+    resolved.replace(at, resolved.indexOf('\n', at) - at, "data.path = \"~/sets/train.csv\"");
+    const QString path = m_dir.path() + "/home.resolved";
+    writeText(path, resolved.toUtf8());
+    const QByteArray home = qgetenv("HOME");
+    qputenv("HOME", m_dir.path().toUtf8());
+    const Finished expanded = runTrainer({"--config", path, "--print-resolved"});
+    qputenv("HOME", home);
+    QCOMPARE(expanded.exitCode, 0);
+    QVERIFY2(expanded.out.contains("data.path = \"" + m_dir.path() + "/sets/train.csv\""),
+             qPrintable(expanded.out));
 }
 
 QTEST_GUILESS_MAIN(TrainerCheckpointTest)

@@ -1,9 +1,9 @@
 // Remote runs in the main window, against a real local sshd standing in for the GPU box (the
 // trainer is this build's trainbench-train): Run on a host chosen in the toolbar, the run listed
 // with the host as its target, curves and log lines followed over SSH, the window closed and
-// reopened mid-run reconnecting and following again with every point once, Stop giving
-// `stopped`, and the host's connection state shown next to its runs (Run on an offline host
-// refused with what to do).
+// reopened mid-run reconnecting and following again, the link cut three times, every point
+// once, Stop giving `stopped`, the host's connection state shown next to its runs (Run on an
+// offline host refused with what to do), and a data path only the box has not blocking Run.
 #include <QAction>
 #include <QDir>
 #include <QFile>
@@ -45,6 +45,7 @@ public:
 private Q_SLOTS:
     void remoteRunIsFollowedStoppedAndReattached();
     void hostStateIsShownNextToItsRuns();
+    void dataPathIsTheHostsWhenRunningThere();
     void cleanup();
 
 private:
@@ -134,7 +135,8 @@ QString TestRemoteRuns::launchOnHost(MainWindow& window) {
     [&] {
         QVERIFY(document->setValue("model.kind", "mlp").ok());
         QVERIFY(document->setValue("data.synthetic.samples", "2000").ok());
-        QVERIFY(document->setValue("train.epochs", "200").ok());
+        // Far more than the test needs: on a quiet machine 200 epochs end before Stop.
+        QVERIFY(document->setValue("train.epochs", "5000").ok());
         QVERIFY(document->setValue("train.log_every", "5").ok());
         QVERIFY(document->setValue("train.threads", "1").ok());
         QTRY_VERIFY(window.runAction()->isEnabled());
@@ -200,10 +202,22 @@ void TestRemoteRuns::remoteRunIsFollowedStoppedAndReattached() {
     QTRY_VERIFY_WITH_TIMEOUT(m_window->logView()->textEdit()->toPlainText().contains("loss"),
                              60000);
 
+    // The link is cut three times mid-run (sshd's processes serving it killed): the host
+    // reconnects by itself each time and the curves go on from where they were.
+    // Each cut waits for a connection to cut: the host's new one after the last cut.
+    for (int cut = 0; cut < 3; ++cut) {
+        const int rows = csvRows(*m_window);
+        int killed = 0;  // QTRY evaluates once more after its loop
+        QTRY_VERIFY_WITH_TIMEOUT((killed += cutConnections(m_sshd)) > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > rows, 90000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hosts()->state(kHost), ConnectionState::Connected, 30000);
+
     QTRY_VERIFY(m_window->stopAction()->isEnabled());
     m_window->stopAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->catalog()->find(id)->state, RunState::Stopped, 120000);
-    // Everything the trainer wrote reaches the curves, each record once.
+    // Everything the trainer wrote reaches the curves, each record once, through the reopen
+    // and the three cuts.
     QFile file(dir + "/metrics.jsonl");
     QVERIFY(file.open(QIODevice::ReadOnly));
     const qsizetype lines = file.readAll().count('\n');
@@ -236,6 +250,24 @@ void TestRemoteRuns::hostStateIsShownNextToItsRuns() {
     QVERIFY2(m_window->statusBar()->currentMessage().contains(kHost + " is offline"),
              qPrintable(m_window->statusBar()->currentMessage()));
     QCOMPARE(m_window->catalog()->runs().size(), runs);
+}
+
+// A run on a host reads the box's data: a path that exists only there does not block Run.
+void TestRemoteRuns::dataPathIsTheHostsWhenRunningThere() {
+    m_window = openWindow();
+    RunTargetBox* target = m_window->runTargetBox();
+    QVERIFY(target->findData(kHost) > 0);
+    target->setCurrentIndex(0);  // this machine
+    ConfigDocument* document = m_window->configEditor()->document();
+    QVERIFY(document->setValue("data.kind", "csv").ok());
+    QVERIFY(document->setValue("data.path", "sets/only-on-the-box.csv").ok());
+    QTRY_VERIFY(!m_window->runAction()->isEnabled());
+    QVERIFY2(m_window->runAction()->toolTip().contains("does not exist"),
+             qPrintable(m_window->runAction()->toolTip()));
+    target->setCurrentIndex(target->findData(kHost));
+    QTRY_VERIFY(m_window->runAction()->isEnabled());
+    target->setCurrentIndex(0);
+    QTRY_VERIFY(!m_window->runAction()->isEnabled());
 }
 
 QTEST_MAIN(TestRemoteRuns)

@@ -140,9 +140,15 @@ void ConfigDocument::applyText(const QString& text) {
     Q_EMIT textChanged();
 }
 
+void ConfigDocument::setDataPathsOn(DataPathsOn where) {
+    if (where == m_dataPaths) return;
+    m_dataPaths = where;
+    reparse();
+}
+
 void ConfigDocument::reparse() {
-    m_parsed =
-        parseConfigText(m_text.toStdString(), m_filePath.toStdString(), baseDir().toStdString());
+    m_parsed = parseConfigText(m_text.toStdString(), m_filePath.toStdString(),
+                               baseDir().toStdString(), m_dataPaths);
     Q_EMIT diagnosticsChanged();
 
     QString reason;

@@ -22,6 +22,9 @@ public:
     // a config not saved yet.
     QString baseDir() const;
     void setFallbackBaseDir(const QString& dir);
+    // Where the run will read data.path: checked here, or left to the SSH host's trainer.
+    void setDataPathsOn(DataPathsOn where);
+    DataPathsOn dataPathsOn() const { return m_dataPaths; }
 
     bool isModified() const { return !m_undoStack.isClean(); }
     bool isValid() const { return m_parsed.diagnostics.empty(); }
@@ -71,6 +74,7 @@ private:
     QString m_filePath;
     QString m_fallbackBaseDir;
     LoadedConfig m_parsed;
+    DataPathsOn m_dataPaths = DataPathsOn::ThisMachine;
     bool m_valid = true;
     QString m_reason;
     QUndoStack m_undoStack;

@@ -10,6 +10,7 @@
 #include <QStyle>
 #include <QToolBar>
 
+#include "config/config_document.h"
 #include "config/config_editor.h"
 #include "hosts/hosts_controller.h"
 #include "main_window.h"
@@ -83,6 +84,13 @@ void MainWindow::createMenus() {
     m_targetBox->setHosts(m_hosts->hostNames());
     connect(m_hosts, &HostsController::hostsChanged, m_targetBox,
             [this] { m_targetBox->setHosts(m_hosts->hostNames()); });
+    // A host's run reads the box's data: its path is not looked for on this machine.
+    auto followTarget = [this] {
+        m_editor->document()->setDataPathsOn(m_targetBox->host().isEmpty() ? DataPathsOn::ThisMachine
+                                                                           : DataPathsOn::Host);
+    };
+    connect(m_targetBox, &QComboBox::currentIndexChanged, this, followTarget);
+    followTarget();
     toolbar->addWidget(m_targetBox);
     toolbar->addWidget(m_targetBox->shutdownCheck());
     toolbar->addAction(m_runAction);
