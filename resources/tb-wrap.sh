@@ -220,7 +220,8 @@ write_file "$run_dir/exit_code" "$rc"
 # Processes the command left behind in its group may hold the output for long: the run's end
 # is not held up for them.
 if [ -n "$filter" ]; then
-    if [ -z "$own_group" ] || ! kill -0 -- "-$pgid" 2>/dev/null; then wait "$filter"; fi
+    # No "--": dash's kill -0 refuses it (and would always wait).
+    if [ -z "$own_group" ] || ! kill -0 "-$pgid" 2>/dev/null; then wait "$filter"; fi
     rm -f "$out_fifo"
 fi
 
