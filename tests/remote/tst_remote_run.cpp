@@ -41,14 +41,6 @@ struct Followed {
     QByteArray log;
 };
 
-// Whether any process's command line mentions `needle`.
-bool processCommandLinesContain(const QByteArray& needle) {
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
-    for (const QString& pid : pids)
-        if (fileText(QStringLiteral("/proc/%1/cmdline").arg(pid)).contains(needle)) return true;
-    return false;
-}
-
 }  // namespace
 
 class TestRemoteRun : public SshdTestCase {
@@ -272,7 +264,7 @@ private Q_SLOTS:
         QCOMPARE(followed.follower.status().state, RunState::Finished);
         QCOMPARE(followed.follower.streamsOpened(), 2);
         // Finished: its streams are closed and nothing of them runs on the box any more.
-        QTRY_VERIFY_WITH_TIMEOUT(!processCommandLinesContain(id.toUtf8()), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(id.toUtf8()).isEmpty(), 30000);
     }
 
     // The user's own command on the host: placeholders filled, output lines turned into

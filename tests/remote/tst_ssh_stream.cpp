@@ -13,6 +13,7 @@
 #include <signal.h>
 
 #include "remote/remote_run_scripts.h"
+#include "run_test_support.h"
 #include "ssh_test_support.h"
 
 using namespace tb;
@@ -41,18 +42,6 @@ void append(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     QVERIFY(file.open(QIODevice::Append));
     QCOMPARE(file.write(bytes), bytes.size());
-}
-
-// Pids of the processes whose command line mentions `needle`.
-QList<qint64> processesMentioning(const QByteArray& needle) {
-    QList<qint64> found;
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
-    for (const QString& pid : pids) {
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(needle))
-            found.append(pid.toLongLong());
-    }
-    return found;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Helpers for the tests that start real runs.
 #include "run_test_support.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -52,6 +53,16 @@ QList<QJsonObject> metricsRecords(const QString& runDir) {
 qint64 lastMetricsStep(const QString& runDir) {
     const QList<QJsonObject> records = metricsRecords(runDir);
     return records.isEmpty() ? -1 : qint64(records.back().value(QLatin1String("step")).toDouble());
+}
+
+QList<qint64> processesMentioning(const QByteArray& needle) {
+    QList<qint64> found;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")});
+    for (const QString& pid : pids) {
+        if (fileText(QStringLiteral("/proc/%1/cmdline").arg(pid)).contains(needle))
+            found.append(pid.toLongLong());
+    }
+    return found;
 }
 
 }  // namespace tb::test

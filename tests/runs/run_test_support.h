@@ -19,5 +19,7 @@ QJsonObject jsonFile(const QString& path);
 QString stateOf(const QString& runDir);  // status.json "state"
 QList<QJsonObject> metricsRecords(const QString& runDir);
 qint64 lastMetricsStep(const QString& runDir);  // -1 when none yet
+// Pids of the processes whose command line mentions `needle` (from /proc).
+QList<qint64> processesMentioning(const QByteArray& needle);
 
 }  // namespace tb::test

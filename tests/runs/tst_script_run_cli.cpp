@@ -24,18 +24,6 @@ struct CliResult {
     QString err;
 };
 
-// Pids of the processes whose command line mentions `needle`.
-QList<qint64> processesMentioning(const QByteArray& needle) {
-    QList<qint64> found;
-    const QStringList pids = QDir("/proc").entryList({"[0-9]*"});
-    for (const QString& pid : pids) {
-        QFile cmdline("/proc/" + pid + "/cmdline");
-        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(needle))
-            found.append(pid.toLongLong());
-    }
-    return found;
-}
-
 CliResult runCli(const QStringList& args, const QString& workDir) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
