@@ -1,11 +1,11 @@
 // Loads a config for trainbench-train without pulling torch into this translation unit.
 #include "config_source.h"
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "config/assignment.h"
 #include "config/resolved_config.h"
+#include "config/value_text.h"
 #include "protocol/atomic_file.h"
 #if TB_HAVE_YAML
 #include "config/config_file.h"
@@ -13,14 +13,6 @@
 
 namespace tb {
 namespace {
-
-// A run launched on an SSH host names its data "~/..." when the user wrote a path relative to the
-// box's home: the launcher cannot know that home, the trainer here can.
-void expandHome(std::string& path) {
-    const char* home = std::getenv("HOME");
-    if (!home || (path != "~" && path.rfind("~/", 0) != 0)) return;
-    path = (std::filesystem::path(home) / path.substr(path.size() > 1 ? 2 : 1)).string();
-}
 
 std::optional<ConfigSource> loadResolved(ConfigSource source, const std::vector<std::string>& sets,
                                          std::ostream& diagnostics) {
@@ -38,7 +30,10 @@ std::optional<ConfigSource> loadResolved(ConfigSource source, const std::vector<
         }
     }
     if (!ok) return std::nullopt;
-    expandHome(source.values["data.path"]);
+    // A run launched on an SSH host names its data "~/..." when the user wrote a path relative
+    // to the box's home: the launcher cannot know that home, the trainer here can.
+    std::string& dataPath = source.values["data.path"];
+    dataPath = expandHome(dataPath);
     return source;
 }
 

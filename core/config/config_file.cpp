@@ -2,7 +2,6 @@
 #include "config_file.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -70,12 +69,7 @@ std::vector<CrossProblem> crossCheck(const ConfigValues& values, DataPathsOn dat
 
 std::string absolutePath(const std::string& path, const fs::path& baseDir) {
     if (path.empty()) return path;
-    fs::path result(path);
-    if (path == "~" || path.rfind("~/", 0) == 0) {
-        if (const char* home = std::getenv("HOME")) {
-            result = fs::path(home) / (path.size() > 2 ? path.substr(2) : std::string());
-        }
-    }
+    fs::path result(expandHome(path));
     if (result.is_relative()) result = baseDir / result;
     return result.lexically_normal().string();
 }

@@ -3,8 +3,16 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 
 namespace tb {
+
+std::string expandHome(const std::string& path) {
+    const char* home = std::getenv("HOME");
+    if (!home || (path != "~" && path.rfind("~/", 0) != 0)) return path;
+    return (std::filesystem::path(home) / path.substr(path.size() > 1 ? 2 : 1)).string();
+}
 
 std::string_view trimmed(std::string_view text) {
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };

@@ -11,6 +11,8 @@
 namespace tb {
 
 std::string_view trimmed(std::string_view text);
+// A path's leading "~" or "~/" replaced by $HOME; any other text (or no $HOME) as it is.
+std::string expandHome(const std::string& path);
 
 // Each parser accepts the whole text or nothing: "12abc" is not an int.
 std::optional<int64_t> parseInt(std::string_view text);
