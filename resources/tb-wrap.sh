@@ -216,12 +216,12 @@ done
 write_file "$run_dir/exit_code" "$rc"
 
 # The filter ends once nothing holds the output open any more; its last metrics land before
-# the final state, and exit_code already tells readers the run is not lost meanwhile.
-# Processes the command left behind in its group may hold the output for long: the run's end
-# is not held up for them.
+# the final state, and exit_code already tells readers the run is not lost meanwhile. A process
+# the command left behind holding the output holds up the run's end too: skipping the wait
+# while the command's group lives lost the last metrics lines when the group was still
+# winding down.
 if [ -n "$filter" ]; then
-    # No "--": dash's kill -0 refuses it (and would always wait).
-    if [ -z "$own_group" ] || ! kill -0 "-$pgid" 2>/dev/null; then wait "$filter"; fi
+    wait "$filter"
     rm -f "$out_fifo"
 fi
 

@@ -1,16 +1,13 @@
 // Tests `trainbench run --command ...` as a user types it: the script's own output followed
-// to its exit status, metrics from the regex, a process left behind not holding up the end,
-// --detach, and usage errors that exit 2 with the reason.
+// to its exit status, metrics from the regex, --config/--set placeholders, --detach, and usage
+// errors that exit 2 with the reason.
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <signal.h>
 
 #include "run_test_support.h"
 
@@ -73,26 +70,6 @@ private Q_SLOTS:
         const QList<QJsonObject> records = metricsRecords(root + "/" + id);
         QCOMPARE(records.size(), 3);
         QCOMPARE(records[2].value("train_loss").toDouble(), 0.3);
-    }
-
-    // A process the command leaves behind in its group keeps the output open: the run still
-    // ends with its command (the wrapper's kill -0 on the group must work under dash).
-    void leftoverProcessDoesNotHoldUpTheEnd() {
-        const QString root = m_work.path() + "/runs";
-        const QString marker = QString("tb-leftover-%1").arg(QCoreApplication::applicationPid());
-        const QString line = QString("sh -c 'sleep 297; : %1' & echo step=1 loss=0.5").arg(marker);
-        const CliResult result =
-            runCli({"run", "--command", line, "--metrics-regex",
-                    R"(step=(?<step>\d+) loss=(?<train_loss>\S+))", "--runs-root", root},
-                   m_work.path());
-        const bool leftAlive = !processesMentioning(marker.toUtf8()).isEmpty();
-        for (qint64 pid : processesMentioning(marker.toUtf8())) ::kill(pid_t(pid), SIGKILL);
-        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-        const QString id = result.out.section('\n', 0, 0);
-        QCOMPARE(stateOf(root + "/" + id), QString("finished"));
-        // The output filter reads on until the leftover (now killed) lets go of the output.
-        QTRY_COMPARE_WITH_TIMEOUT(metricsRecords(root + "/" + id).size(), 1, 30000);
-        QVERIFY(leftAlive);  // the run ended while it still ran
     }
 
     void detachedFailingScriptKeepsItsCode() {
