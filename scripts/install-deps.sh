@@ -15,7 +15,18 @@ packages=(
   xvfb xauth
   libopenblas0-pthread
   python3-torch python3-numpy
+  debootstrap iproute2 util-linux
+  locales
 )
+
+# A locale with a decimal comma, for the tests that check number text ignores LC_NUMERIC.
+make_comma_locale() {
+  locale -a 2>/dev/null | grep -qix 'de_DE.utf-\?8' && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "install-deps: generating the de_DE.UTF-8 locale"
+  $sudo localedef -i de_DE -f UTF-8 de_DE.UTF-8
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -26,6 +37,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  make_comma_locale
   exit 0
 fi
 
@@ -35,3 +47,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+make_comma_locale

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "protocol/number_text.h"
+
 namespace tb {
 
 std::string expandHome(const std::string& path) {
@@ -34,8 +36,8 @@ std::optional<double> parseFloat(std::string_view text) {
     text = trimmed(text);
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);
     double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    // from_chars also reads "inf" and "nan"; no config value means either.
+    const auto [end, ec] = parseDouble(text.data(), text.data() + text.size(), value);
+    // parseDouble also reads "inf" and "nan"; no config value means either.
     if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
         !std::isfinite(value)) {
         return std::nullopt;
@@ -74,9 +76,7 @@ std::optional<std::vector<int64_t>> parseIntList(std::string_view text) {
 }
 
 std::string formatFloat(double value) {
-    char buffer[64];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, ec == std::errc() ? end : buffer);
+    return formatDouble(value);
 }
 
 std::string formatIntList(const std::vector<int64_t>& values) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "number_text.h"
+
 namespace tb {
 namespace {
 
@@ -101,7 +103,7 @@ private:
         return error("expected a value");
     }
 
-    // Checks the JSON number grammar itself: from_chars alone would accept "inf" or "01".
+    // Checks the JSON number grammar itself: parseDouble alone would accept "inf" or "01".
     Result<JsonScalar> parseNumber() {
         const size_t start = m_pos;
         auto digits = [&] {
@@ -123,7 +125,7 @@ private:
         }
         double value = 0;
         const char* first = m_text.data() + start;
-        const auto [ptr, ec] = std::from_chars(first, m_text.data() + m_pos, value);
+        const auto [ptr, ec] = parseDouble(first, m_text.data() + m_pos, value);
         if (ec == std::errc::result_out_of_range) {
             m_pos = start;
             return error("number out of range");
@@ -242,10 +244,7 @@ JsonObject& JsonObject::add(std::string_view key, std::string_view value) {
 
 JsonObject& JsonObject::add(std::string_view key, double value) {
     if (!std::isfinite(value)) return addNull(key);
-    // Shortest text that reads back to the same double.
-    char buf[32];
-    const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, value);
-    return addRaw(key, std::string_view(buf, static_cast<size_t>(ptr - buf)));
+    return addRaw(key, formatDouble(value));
 }
 
 JsonObject& JsonObject::add(std::string_view key, int64_t value) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "data/readers.h"
+#include "protocol/number_text.h"
 
 namespace tb {
 namespace {
@@ -63,7 +64,7 @@ bool splitFields(std::string_view line, std::vector<std::string>& fields) {
 bool parseNumber(std::string_view text, float& out) {
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);
     double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    const auto [end, error] = parseDouble(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
         return false;
     }
