@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "checkpoints/box_name.h"
 #include "protocol/atomic_file.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
@@ -62,17 +63,26 @@ void CheckpointMove::download(const QString& destRoot, Done done) {
         if (!entry) return done(entry.failure());
         self->m_parent = *list;
         self->m_entry = *entry;
-        const QString folder = QDir(destRoot).absoluteFilePath(
-            stageFolderName(self->m_source->settings().name) + QLatin1Char('/') + self->m_runId);
+        // The run id and the checkpoint's name may come from the box: both go through the
+        // checked function before they name anything here.
+        const QString host = self->m_source->settings().name;
+        const auto folderPath = boxNamePath(
+            QDir(destRoot).absoluteFilePath(stageFolderName(host)), BoxNameKind::RunId,
+            self->m_runId, host);
+        if (!folderPath) return done(folderPath.failure());
+        const QString folder = *folderPath;
         if (!QDir().mkpath(folder + QStringLiteral("/checkpoints")))
             return done(fail("cannot create " + folder.toStdString() + "; check its permissions"));
+        const auto localPath = boxNamePath(folder + QStringLiteral("/checkpoints"),
+                                           BoxNameKind::CheckpointFile, entry->fileName(), host);
+        if (!localPath) return done(localPath.failure());
         Result<void> written = writeText(folder + QStringLiteral("/config.resolved"),
                                          list->resolvedConfig);
         QFile::remove(folder + QStringLiteral("/config.yaml"));
         if (written && !list->configYaml.isEmpty())
             written = writeText(folder + QStringLiteral("/config.yaml"), list->configYaml);
         if (!written) return done(written.failure());
-        const QString local = folder + QStringLiteral("/checkpoints/") + entry->fileName();
+        const QString local = *localPath;
         // A copy fetched earlier and still matching its sidecar is not fetched again.
         if (matchesSidecar(local, *entry) && !entry->sha256.isEmpty())
             return self->finishDownload(folder, TransferResult{}, done);
@@ -109,9 +119,12 @@ void CheckpointMove::finishDownload(const QString& folder, const TransferResult&
                              .toStdString()));
     }
     // The sidecar after the .pt, as the trainer writes them.
-    const Result<void> written =
-        writeText(folder + QStringLiteral("/checkpoints/") + m_entry.name + QStringLiteral(".json"),
-                  m_parent.sidecars.value(m_entry.name));
+    const auto sidecar = boxNamePath(folder + QStringLiteral("/checkpoints"),
+                                     BoxNameKind::CheckpointSidecar,
+                                     m_entry.name + QStringLiteral(".json"),
+                                     m_source ? m_source->settings().name : QString());
+    if (!sidecar) return done(sidecar.failure());
+    const Result<void> written = writeText(*sidecar, m_parent.sidecars.value(m_entry.name));
     if (!written) return done(written.failure());
     done(folder);
 }
@@ -155,11 +168,12 @@ void CheckpointMove::upload(RemoteBackend* target, const QString& folder, Launch
                             Done done) {
     QPointer<CheckpointMove> self(this);
     QPointer<RemoteBackend> to(target);
-    const RemoteCommand stage =
+    const auto stage =
         stageParentCommand(target->settings().runsRoot, stageFolderName(m_source->settings().name),
-                           m_runId, m_parent, m_entry);
+                           m_runId, m_parent, m_entry, m_source->settings().name);
+    if (!stage) return done(stage.failure());
     Q_EMIT stepChanged(tr("uploading %1 to %2").arg(m_entry.fileName(), hostOf(target)));
-    target->execAsync(stage, [self, to, folder, request, done](const ExecResult& r) mutable {
+    target->execAsync(*stage, [self, to, folder, request, done](const ExecResult& r) mutable {
         if (!self || !to) return;
         const QString dir = QString::fromUtf8(r.standardOutput).trimmed();
         if (!r.ok() || r.exitStatus != 0 || dir.isEmpty())

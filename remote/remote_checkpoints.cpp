@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "checkpoints/box_name.h"
 #include "remote/remote_run_frames.h"
 
 namespace tb {
@@ -38,8 +39,11 @@ if [ "$3" = config ]; then
 fi
 )sh";
 
+// The laptop checked $3 and $6 (box_name.h); the case below refuses them again in case this
+// script is ever called another way.
 const char kStageScript[] = R"sh(
 root=$1
+for n in "$2" "$3" "$6"; do case $n in ""|.*|*/*|*..*) exit 3 ;; esac; done
 case $root in "~") root=$HOME ;; "~/"*) root=$HOME/${root#"~/"} ;; esac
 dir=$root/.imported/$2/$3
 mkdir -p "$dir/checkpoints" || exit 3
@@ -100,9 +104,15 @@ RemoteCommand listCheckpointsCommand(const QString& runsRoot, const QString& run
                     {runsRoot, runId, withConfig ? QStringLiteral("config") : QString()});
 }
 
-RemoteCommand stageParentCommand(const QString& runsRoot, const QString& stageName,
-                                 const QString& runId, const RemoteCheckpoints& parent,
-                                 const CheckpointEntry& checkpoint) {
+Result<RemoteCommand> stageParentCommand(const QString& runsRoot, const QString& stageName,
+                                         const QString& runId, const RemoteCheckpoints& parent,
+                                         const CheckpointEntry& checkpoint,
+                                         const QString& sourceHost) {
+    auto id = checkBoxName(BoxNameKind::RunId, runId, sourceHost);
+    if (!id) return id.failure();
+    auto sidecar = checkBoxName(BoxNameKind::CheckpointSidecar,
+                                checkpoint.name + QStringLiteral(".json"), sourceHost);
+    if (!sidecar) return sidecar.failure();
     return shScript(kStageScript, {runsRoot, stageName, runId,
                                    QString::fromUtf8(parent.resolvedConfig),
                                    QString::fromUtf8(parent.configYaml),
@@ -133,6 +143,9 @@ Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const
                               .value(QLatin1String("checkpoint"))
                               .toString();
         } else if (frame.key == "pt") {
+            // The name becomes a local file name on download: refuse the listing outright.
+            auto safe = checkBoxName(BoxNameKind::CheckpointFile, text, where);
+            if (!safe) return safe.failure();
             list.entries.append(CheckpointEntry{});
             entry = &list.entries.back();
             entry->path = list.runDir + QStringLiteral("/checkpoints/") + text;

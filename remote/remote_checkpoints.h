@@ -37,15 +37,18 @@ RemoteCommand listCheckpointsCommand(const QString& runsRoot, const QString& run
 // Makes DIR = RUNS_ROOT/.imported/SOURCE_HOST/RUN_ID/checkpoints on a host and writes a
 // parent's config.resolved, config.yaml (when not empty) and one checkpoint's sidecar there,
 // each atomically, so a copied checkpoint can be resumed from (LaunchRequest::parentDir).
-// Prints the absolute parent folder (DIR without /checkpoints). Exit 3: cannot write.
-RemoteCommand stageParentCommand(const QString& runsRoot, const QString& stageName,
-                                 const QString& runId, const RemoteCheckpoints& parent,
-                                 const CheckpointEntry& checkpoint);
+// Prints the absolute parent folder (DIR without /checkpoints). Exit 3: cannot write. Refuses
+// a run id or checkpoint name that is not safe (box_name.h), naming `sourceHost`.
+Result<RemoteCommand> stageParentCommand(const QString& runsRoot, const QString& stageName,
+                                         const QString& runId, const RemoteCheckpoints& parent,
+                                         const CheckpointEntry& checkpoint,
+                                         const QString& sourceHost);
 
 // A host name as one safe folder name (letters, digits, '.', '-', '_'; the rest '_').
 QString stageFolderName(const QString& hostName);
 
-// `where` names the host in errors.
+// `where` names the host in errors. A checkpoint name that is not safe (box_name.h) makes
+// the whole listing an error naming the host and the name.
 Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const QString& where);
 
 }  // namespace tb
