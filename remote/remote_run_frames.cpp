@@ -17,10 +17,13 @@ Result<QList<RemoteFrame>> parseRemoteFrames(const QByteArray& output) {
         frame.key = words.value(0);
         const qint64 length = words.value(1).toLongLong(&lengthOk);
         if (words.size() > 2) frame.fileSize = words[2].toLongLong(&sizeOk);
-        if (frame.key.isEmpty() || !lengthOk || !sizeOk || length < 0 || words.size() > 3)
+        if (frame.key.isEmpty() || !lengthOk || !sizeOk || length < 0 || frame.fileSize < -1 ||
+            words.size() > 3)
             return fail("remote output has a bad header at byte " + std::to_string(at));
         const qsizetype valueStart = lineEnd + 1;
-        if (valueStart + length >= output.size() || output[valueStart + length] != '\n')
+        // Compared against what is left, never added to: a box may send a length near
+        // INT64_MAX, and valueStart + length would overflow.
+        if (length >= output.size() - valueStart || output[valueStart + length] != '\n')
             return fail("remote output for " + frame.key.toStdString() + " is not " +
                         std::to_string(length) + " bytes long (a file changed while read?)");
         frame.value = output.mid(valueStart, length);
