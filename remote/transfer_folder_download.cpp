@@ -87,7 +87,7 @@ TransferResult downloadFolder(const TransferContext& context, const TransferRequ
                      QStringLiteral("this machine"), destination);
     if (!problem.isEmpty()) return failure(problem);
     const QString stage = localStagingPath(destination, QStringLiteral("download"));
-    QDir(stage).removeRecursively();  // what an earlier, interrupted download left
+    clearLocalStage(stage);  // what an earlier, interrupted download left
     if (!QDir().mkpath(stage))
         return failure(
             QStringLiteral("cannot create %1; check that the folder is writable").arg(stage));
@@ -101,7 +101,7 @@ TransferResult downloadFolder(const TransferContext& context, const TransferRequ
         if (!moved.isEmpty()) result = failure(moved);
     }
     if (!result.ok()) {
-        QDir(stage).removeRecursively();
+        clearLocalStage(stage);
         return result;
     }
     result.bytes = count->bytes;

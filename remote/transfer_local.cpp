@@ -42,6 +42,16 @@ QString mergeInto(const QString& from, const QString& to) {
 
 }  // namespace
 
+void clearLocalStage(const QString& stage) {
+    const QFileInfo info(stage);
+    // QDir::removeRecursively() would list the link's target and delete its contents.
+    if (info.isSymLink() || (info.exists() && !info.isDir())) {
+        QFile::remove(stage);
+        return;
+    }
+    QDir(stage).removeRecursively();  // does not descend into links it meets inside
+}
+
 QString localStagingPath(const QString& path, const QString& tag) {
     const QFileInfo info(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
     return info.dir().filePath(QStringLiteral(".%1.tb-%2").arg(info.fileName(), tag));

@@ -10,6 +10,10 @@ namespace tb {
 // same name, like `rsync SRC/ DST`. Empty on success, else what failed.
 QString moveLocalIntoPlace(const QString& stage, const QString& destination);
 
+// Removes a stage folder and what is in it. A link planted where the stage goes is removed as
+// a link: what it points to is never entered. Links inside are not followed either.
+void clearLocalStage(const QString& stage);
+
 // A sibling of `path` that a transfer builds in: ".NAME.tb-TAG" in the same folder.
 QString localStagingPath(const QString& path, const QString& tag);
 
