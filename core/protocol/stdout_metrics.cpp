@@ -46,7 +46,14 @@ Result<StdoutMetrics> StdoutMetrics::create(std::string_view pattern) {
                     "' has no named group for a metric; name what to plot, e.g. "
                     "loss=(?<train_loss>\\S+)");
     }
-    StdoutMetrics metrics(std::move(*regex));
+    auto matcher = LineMatcher::compile(pattern);
+    if (!matcher) return fail("metrics " + matcher.error());
+    for (const NamedGroup& group : regex->groups) {
+        if (group.index > matcher->groupCount())  // both number groups by their '(' in order
+            return fail("metrics regex '" + std::string(pattern) + "': group " + group.name +
+                        " could not be numbered; write it without nested names");
+    }
+    StdoutMetrics metrics(std::move(*regex), std::move(*matcher));
     metrics.m_hasStepGroup = hasStep;
     return metrics;
 }
@@ -78,21 +85,16 @@ std::vector<MetricRecord> StdoutMetrics::finish(double now) {
 }
 
 std::optional<MetricRecord> StdoutMetrics::matchLine(std::string_view line, double now) {
-    std::match_results<std::string_view::const_iterator> match;
-    try {
-        if (!std::regex_search(line.begin(), line.end(), match, m_regex.regex)) return std::nullopt;
-    } catch (const std::regex_error&) {
-        // Too complex for this line (std::regex gives up on heavy backtracking): no record.
-        skip("(whole line)", line.substr(0, 40));
-        return std::nullopt;
-    }
+    if (!m_matcher.search(line, m_spans)) return std::nullopt;
     MetricRecord record;
     record.time = now;
     bool stepFound = false;
     bool epochFound = false;
     for (const NamedGroup& group : m_regex.groups) {
-        if (!match[group.index].matched) continue;
-        const std::string text = match[group.index].str();
+        const LineMatcher::Span span = m_spans.at(static_cast<size_t>(group.index));
+        if (span.begin < 0) continue;
+        const std::string text(line.substr(static_cast<size_t>(span.begin),
+                                           static_cast<size_t>(span.end - span.begin)));
         const std::optional<double> value = parseMetricNumber(text);
         const bool whole = value && std::isfinite(*value) && *value == std::floor(*value);
         if (group.name == "time") continue;  // the record's time is when the line arrived

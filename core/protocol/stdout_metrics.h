@@ -1,6 +1,7 @@
 #pragma once
 // Metrics from a command's output with no change to its code: every output line the user's
-// regex matches becomes one metrics.jsonl record of its named groups. Std only.
+// regex matches becomes one metrics.jsonl record of its named groups. Std only. Lines are
+// matched by LineMatcher, never std::regex: output is the user's and may hold anything.
 
 #include <cstdint>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "metrics_writer.h"
 #include "named_regex.h"
 #include "result.h"
+#include "stdout_metrics_matcher.h"
 
 namespace tb {
 
@@ -38,10 +40,13 @@ public:
     const NamedRegex& regex() const { return m_regex; }
 
 private:
-    explicit StdoutMetrics(NamedRegex regex) : m_regex(std::move(regex)) {}
+    StdoutMetrics(NamedRegex regex, LineMatcher matcher)
+        : m_regex(std::move(regex)), m_matcher(std::move(matcher)) {}
     void skip(const std::string& name, std::string_view text);
 
-    NamedRegex m_regex;
+    NamedRegex m_regex;     // checks the pattern and names the groups
+    LineMatcher m_matcher;  // matches: linear time, no recursion per character
+    std::vector<LineMatcher::Span> m_spans;
     bool m_hasStepGroup = false;
     std::string m_pending;  // a line not yet ended
     int64_t m_lines = 0;
