@@ -56,21 +56,45 @@ std::string serialize(const CheckpointMeta& meta, Classifier& model,
     return std::move(bytes).str();
 }
 
-// Keeps the newest `keep` checkpoints; names sort by epoch then step.
+// Digits at `at` up to `end` as a number; false when there are none or too many.
+bool readNumber(const std::string& text, size_t& at, size_t end, uint64_t& value) {
+    const size_t start = at;
+    value = 0;
+    while (at < end && text[at] >= '0' && text[at] <= '9' && at - start < 18)
+        value = value * 10 + static_cast<uint64_t>(text[at++] - '0');
+    return at > start && (at == end || text[at] < '0' || text[at] > '9');
+}
+
+// The epoch and step a checkpoint stem "ckpt-eEEEE-sSSSSSSS" names; false for any other name.
+// Parsed as numbers: as text, ckpt-e10000 sorts before ckpt-e9999.
+bool parseStem(const std::string& stem, std::pair<uint64_t, uint64_t>& position) {
+    const std::string prefix = "ckpt-e";
+    if (stem.rfind(prefix, 0) != 0) return false;
+    size_t at = prefix.size();
+    if (!readNumber(stem, at, stem.size(), position.first)) return false;
+    if (stem.compare(at, 2, "-s") != 0) return false;
+    at += 2;
+    return readNumber(stem, at, stem.size(), position.second) && at == stem.size();
+}
+
+// Keeps the newest `keep` checkpoints by epoch, then step. Files named otherwise (a user's
+// copy, say) are never deleted: they cannot be ordered.
 void pruneCheckpoints(const std::string& dir, int64_t keep) {
-    std::vector<std::string> stems;
+    std::vector<std::pair<std::pair<uint64_t, uint64_t>, std::string>> stems;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(dir, error)) {
         const std::string name = entry.path().filename().string();
-        if (name.rfind("ckpt-", 0) == 0 && entry.path().extension() == ".pt") {
-            stems.push_back(entry.path().stem().string());
+        std::pair<uint64_t, uint64_t> position;
+        if (name.rfind("ckpt-", 0) == 0 && entry.path().extension() == ".pt" &&
+            parseStem(entry.path().stem().string(), position)) {
+            stems.emplace_back(position, entry.path().stem().string());
         }
     }
     std::sort(stems.begin(), stems.end());
     const auto excess = static_cast<int64_t>(stems.size()) - std::max<int64_t>(1, keep);
     for (int64_t i = 0; i < excess; ++i) {
-        fs::remove(dir + "/" + stems[i] + ".json", error);
-        fs::remove(dir + "/" + stems[i] + ".pt", error);
+        fs::remove(dir + "/" + stems[i].second + ".json", error);
+        fs::remove(dir + "/" + stems[i].second + ".pt", error);
     }
 }
 
