@@ -23,6 +23,7 @@
 #include "protocol/run_layout.h"
 #include "protocol/sha256.h"
 #include "run_files.h"
+#include "torch_compat.h"
 #include "run_recorder.h"
 #include "stdout_metrics_cli.h"
 #include "train_errors.h"
@@ -192,7 +193,7 @@ int runTrainCli(int argc, char** argv) {
         return 0;
     }
     if (args.version) {
-        std::cout << "trainbench-train 0.1.0 (LibTorch " << TORCH_VERSION_MAJOR << "." << TORCH_VERSION_MINOR << ")\n";
+        std::cout << "trainbench-train 0.1.0 (LibTorch " << compat::libTorchVersion() << ")\n";
         return 0;
     }
     if (args.schema) {

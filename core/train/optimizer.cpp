@@ -3,6 +3,8 @@
 
 #include <torch/torch.h>
 
+#include "torch_compat.h"
+
 namespace tb {
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(std::vector<torch::Tensor> parameters,
@@ -24,7 +26,7 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(std::vector<torch::Tensor
 }
 
 void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
-    for (auto& group : optimizer.param_groups()) group.options().set_lr(lr);
+    for (auto& group : optimizer.param_groups()) compat::setGroupLearningRate(group, lr);
 }
 
 }  // namespace tb

@@ -16,6 +16,7 @@
 #include "models.h"
 #include "optimizer.h"
 #include "protocol/run_layout.h"
+#include "torch_compat.h"
 
 namespace tb {
 namespace {
@@ -24,12 +25,6 @@ torch::Tensor epochPermutation(int64_t seed, int64_t epoch, int64_t size) {
     auto generator = at::make_generator<at::CPUGeneratorImpl>(
         static_cast<uint64_t>(seed) * 1000003ULL + static_cast<uint64_t>(epoch) + 1);
     return torch::randperm(size, generator, torch::kLong);
-}
-
-void restoreGenerator(torch::Device device, const torch::Tensor& state) {
-    at::Generator generator = at::globalContext().defaultGenerator(device);  // a shared handle
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    generator.set_state(state.cpu());
 }
 
 struct Batch {
@@ -78,7 +73,7 @@ private:
         auto device = chooseDevice(m_config.train.device);
         if (!device) return fail(device.error());
         m_device = *device;
-        if (m_config.train.deterministic) at::globalContext().setDeterministicAlgorithms(true, true);
+        if (m_config.train.deterministic) compat::useDeterministicAlgorithms();
         torch::manual_seed(static_cast<uint64_t>(m_config.seed));
 
         auto data = loadDataset(m_config.data, m_config.seed);
@@ -127,8 +122,8 @@ private:
         if (auto loaded = (*reader)->loadOptimizer(*m_optimizer); !loaded) return loaded.failure();
         auto state = (*reader)->trainingState();
         if (!state) return state.failure();
-        if (state->cpuRng.defined()) restoreGenerator(torch::kCPU, state->cpuRng);
-        if (state->cudaRng.defined() && m_device.is_cuda()) restoreGenerator(m_device, state->cudaRng);
+        compat::setGeneratorState(torch::kCPU, state->cpuRng);
+        if (m_device.is_cuda()) compat::setGeneratorState(m_device, state->cudaRng);
         if (state->lossSum.defined()) m_lossSum = state->lossSum.to(m_device);
         if (state->correct.defined()) m_correct = state->correct.to(m_device);
         if (state->seen.defined()) m_seen = state->seen.to(m_device);
@@ -238,11 +233,8 @@ private:
     Result<void> checkpoint(int64_t epoch, const std::vector<std::pair<std::string, double>>& eval) {
         CheckpointMeta meta{epoch, m_step, unixNow(), eval, m_options.resolvedConfig,
                             m_data.inputShape, m_data.classes};
-        TrainingState state{at::globalContext().defaultGenerator(torch::kCPU).get_state(),
-                            {}, m_lossSum, m_correct, m_seen};
-        if (m_device.is_cuda()) {
-            state.cudaRng = at::globalContext().defaultGenerator(m_device).get_state();
-        }
+        TrainingState state{compat::generatorState(torch::kCPU), {}, m_lossSum, m_correct, m_seen};
+        if (m_device.is_cuda()) state.cudaRng = compat::generatorState(m_device);
         auto saved = saveCheckpoint(m_options.checkpointDir, meta, *m_model, *m_optimizer, state,
                                     m_config.train.keepCheckpoints);
         if (!saved) return fail(saved.error());

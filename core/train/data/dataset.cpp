@@ -8,7 +8,6 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
-#include <numbers>
 #include <system_error>
 
 #include "data/readers.h"
@@ -30,6 +29,9 @@ double PortableRng::uniform() {
     return static_cast<double>(next() >> 11) * 0x1.0p-53;
 }
 
+// std::numbers::pi's value; <numbers> is C++20 and the trainer builds as C++17.
+constexpr double kPi = 3.141592653589793238462643383279502884;
+
 double PortableRng::normal() {
     if (m_hasSpare) {
         m_hasSpare = false;
@@ -38,7 +40,7 @@ double PortableRng::normal() {
     const double u1 = 1.0 - uniform();  // (0, 1]: log() stays finite
     const double u2 = uniform();
     const double radius = std::sqrt(-2.0 * std::log(u1));
-    const double angle = 2.0 * std::numbers::pi * u2;
+    const double angle = 2.0 * kPi * u2;
     m_spare = radius * std::sin(angle);
     m_hasSpare = true;
     return radius * std::cos(angle);
