@@ -10,7 +10,8 @@ namespace tb {
 namespace {
 
 // Each section is best effort: a missing tool leaves its section empty, never stops the rest.
-// Python runs under timeout(1) because importing torch on a broken driver can hang.
+// Python runs under timeout(1) because importing torch on a broken driver can hang. Conda
+// pythons are looked for where images put them: a non-interactive shell never ran conda init.
 const char kProbeScript[] = R"SH(
 echo @@os
 uname -srm
@@ -34,6 +35,7 @@ limit=
 command -v timeout >/dev/null 2>&1 && limit='timeout 30'
 seen=' '
 for p in "$(command -v python 2>/dev/null)" "$(command -v python3 2>/dev/null)" \
+    /opt/conda/bin/python /opt/conda/envs/*/bin/python \
     /root/miniconda3/bin/python /root/miniconda3/envs/*/bin/python \
     "$HOME/miniconda3/bin/python" "$HOME"/miniconda3/envs/*/bin/python \
     "$HOME/anaconda3/bin/python" "$HOME"/anaconda3/envs/*/bin/python \

@@ -149,6 +149,15 @@ void HostPreparer::onDetected(const ExecResult& result) {
                      .arg(m_where, why));
         return;
     }
+    if (const QString tooOld = tooOldToolsMessage(m_box, m_where, m_hostName); !tooOld.isEmpty()) {
+        failWith(SshFailure::Protocol, tooOld);
+        return;
+    }
+    if (!m_box.cxxVersion.isEmpty() && !m_box.cmakeVersion.isEmpty())
+        Q_EMIT progress(QStringLiteral("%1 %2 (%3), CMake %4 (%5)")
+                            .arg(m_box.cxxKind == QLatin1String("clang") ? QStringLiteral("Clang")
+                                                                         : QStringLiteral("GCC"),
+                                 m_box.cxxVersion, m_box.cxx, m_box.cmakeVersion, m_box.cmake));
     Q_EMIT progress(QStringLiteral("LibTorch %1 (%2, _GLIBCXX_USE_CXX11_ABI=%3) in %4")
                         .arg(m_box.torchVersion, m_box.torchSource,
                              m_box.torchAbi.isEmpty() ? QStringLiteral("?") : m_box.torchAbi,

@@ -1,6 +1,6 @@
 #pragma once
 // BoxToolchain: what the box offers for building the trainer (detect.sh's answer), the command
-// that installs missing tools there, and the cache key of a build.
+// that installs missing tools there, the check that they are new enough, and the cache key.
 
 #include <QByteArray>
 #include <QString>
@@ -19,6 +19,11 @@ struct BoxToolchain {
     QString cmake;           // paths; empty when missing
     QString cxx;
     QString make;
+    QString cmakeVersion;  // "3.18.4"; empty when unknown
+    QString cxxVersion;    // "10.2.1"
+    QString cxxKind;       // "gcc" or "clang"; empty when unknown
+    QString pipPython;     // a python with pip, for the commands that fix an old tool
+    QString conda;
     QString python;           // the python whose torch answered, if any
     QString pythonTorchNote;  // why python's torch was not used, when it was found
     QString torchVersion;     // the LibTorch chosen: python's when it has cmake files, else system
@@ -39,6 +44,22 @@ QString installToolsScript(const BoxToolchain& box);
 
 // One message naming the host, what is missing, what was detected and the exact command.
 QString missingToolsMessage(const BoxToolchain& box, const QString& where, const QString& hostName);
+
+// The oldest tools the trainer builds with (C++17 with <charconv>, CMake's precompiled headers,
+// LibTorch's C++ optimizer and generator API).
+inline constexpr int kMinGccMajor = 9;
+inline constexpr int kMinClangMajor = 10;
+inline constexpr char kMinCmake[] = "3.16";
+inline constexpr char kMinTorch[] = "1.7";
+
+// Negative, zero or positive as version a is older than, as old as or newer than b, comparing
+// the leading dotted numbers ("2.1.0+cu121" is 2.1.0; a missing part counts as 0).
+int compareVersions(const QString& a, const QString& b);
+
+// Empty when cmake, the compiler and LibTorch are known and new enough; otherwise one message
+// naming the host and, for each tool that is too old, its version, its path and the command
+// that fixes it on that box. Unknown versions pass: the build itself will say.
+QString tooOldToolsMessage(const BoxToolchain& box, const QString& where, const QString& hostName);
 
 // The cache folder's name: sha256 over the sources' hash and the LibTorch used (version,
 // ABI flag, folder), shortened to 16 hex digits.

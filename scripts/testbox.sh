@@ -1,0 +1,429 @@
+#!/usr/bin/env bash
+# Test boxes that are other machines: a Debian root file system (debootstrap, cached outside the
+# source tree) running its own OpenSSH sshd in a network namespace reached over a veth pair,
+# with a link the caller can stall, throttle and restore. Used by tests/box and by hand.
+#
+#   testbox.sh rootfs SUITE            build (or reuse) the cached root file system, print its path
+#   testbox.sh up NAME [SUITE] [VARIANT...]   start box NAME (SUITE defaults to NAME)
+#   testbox.sh down NAME               stop it and remove everything it made
+#   testbox.sh link-down NAME          the box side of the link goes down: packets vanish, no RST
+#   testbox.sh link-up NAME            the link comes back (and loses any rate limit)
+#   testbox.sh rate NAME MBIT          throttle both directions with tbf (0: no limit)
+#   testbox.sh status NAME             key=value lines: address, port, user, key, known_hosts
+#   testbox.sh exec NAME CMD...        run CMD as root inside the box (its namespaces and root)
+#
+# Suites: bullseye (GCC 10, CMake 3.18, LibTorch 1.7.1) and trixie (GCC 14, CMake 3.31,
+# LibTorch 2.6). Variants (part of the box's setup, not of the cached root file system):
+#   user        log in as an ordinary user 'trainer' (no sudo, home /home/trainer)
+#   no-tmux     tmux removed, so runs start through setsid
+#   conda       python with a torch only at /opt/conda/bin/python, which a non-interactive PATH lacks
+#   full-disk   the data disk /root/autodl-tmp is a small tmpfs left nearly full
+#   turbo       /etc/network_turbo exists (an environment line hosts add: `source /etc/network_turbo`)
+#
+# Needs root (namespaces, chroot, mounts). Without root every command says so on one line and
+# exits 77, the code ctest reads as "skipped".
+set -euo pipefail
+
+cache_dir=${TB_TESTBOX_CACHE:-/var/cache/trainbench/testbox}
+state_root=${TB_TESTBOX_STATE:-/var/tmp/trainbench-testbox}
+mirror=${TB_TESTBOX_MIRROR:-http://deb.debian.org/debian}
+# Each box gets the /30 172.30.77.(4*slot)/30: .1 on the host end, .2 in the box. Nothing else
+# uses these addresses; an 'unreachable' route keeps them off the default route if the host end
+# ever loses its connected route.
+subnet_prefix=172.30.77
+
+die() { echo "testbox: $*" >&2; exit 1; }
+skip() { echo "testbox: skipped: $*" >&2; exit 77; }
+
+need_root() {
+  [ "$(id -u)" -eq 0 ] || skip "needs root (network namespaces, chroot and mounts); run as root or with sudo"
+  for tool in ip tc unshare chroot zstd tar ssh-keygen; do
+    command -v "$tool" >/dev/null 2>&1 || skip "'$tool' is missing; run scripts/install-deps.sh"
+  done
+}
+
+suite_packages() {
+  local common="openssh-server g++ make cmake tmux procps python3 sudo zstd xz-utils libtorch-dev"
+  case $1 in
+    # bullseye's libtorch-dev does not depend on all it needs: protobuf's headers and CMake
+    # files, and libdnnl.so (its Caffe2 config links it), whose CMake config needs OpenCL's.
+    bullseye) echo "$common libprotobuf-dev libdnnl-dev ocl-icd-opencl-dev" ;;
+    trixie) echo "$common" ;;
+    *) die "unknown suite '$1' (bullseye or trixie)" ;;
+  esac
+}
+
+# bullseye's TorchConfig.cmake (and Caffe2Config/Caffe2Targets) compute the install prefix one
+# level too shallow from /usr/lib/x86_64-linux-gnu/cmake/Torch and end up naming /usr/lib/lib
+# and /usr/lib/include, which do not exist: find_package(Torch) then fails. It is a Debian
+# packaging slip (a pip or conda torch has no such files); the box gets the two paths as links
+# so the config works unchanged, as a user of that image would have to do.
+repair_bullseye_torch() {
+  local root=$1
+  [ -e "$root/usr/lib/lib" ] || ln -s x86_64-linux-gnu "$root/usr/lib/lib"
+  [ -e "$root/usr/lib/include" ] || ln -s ../include "$root/usr/lib/include"
+}
+
+# The cached tarball is reused while it was built from the same package list (kept beside it).
+build_rootfs() {
+  local suite=$1 out=$cache_dir/$1.tar.zst packages
+  packages=$(suite_packages "$suite")
+  if [ -s "$out" ] && [ "$(cat "$cache_dir/$suite.packages" 2>/dev/null)" = "$packages" ]; then
+    echo "$out"
+    return
+  fi
+  command -v debootstrap >/dev/null 2>&1 || skip "debootstrap is missing; run scripts/install-deps.sh"
+  mkdir -p "$cache_dir"
+  local work
+  work=$(mktemp -d "$cache_dir/.build-$suite.XXXXXX")
+  local root=$work/root log=$cache_dir/$suite.build.log
+  echo "testbox: building the $suite root file system (log: $log)" >&2
+  local started=$SECONDS
+  if ! build_rootfs_in "$suite" "$root" >"$log" 2>&1; then
+    umount_below "$root"
+    rm -rf "$work"
+    skip "could not build the $suite root file system from $mirror; see $log"
+  fi
+  tar -C "$root" --numeric-owner -cf - . | zstd -q -T0 -3 -o "$work/rootfs.tar.zst"
+  mv "$work/rootfs.tar.zst" "$out"
+  echo "$packages" >"$cache_dir/$suite.packages"
+  rm -rf "$work"
+  echo "testbox: $suite root file system built in $((SECONDS - started)) s: $out" >&2
+  echo "$out"
+}
+
+build_rootfs_in() {
+  local suite=$1 root=$2
+  set -x
+  debootstrap --variant=minbase "$suite" "$root" "$mirror"
+  # No service may start inside the chroot while packages install.
+  printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+  chmod +x "$root/usr/sbin/policy-rc.d"
+  mount -t proc proc "$root/proc"
+  # shellcheck disable=SC2046
+  chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    $(suite_packages "$suite")
+  umount "$root/proc"
+  chroot "$root" apt-get clean
+  rm -rf "$root"/var/lib/apt/lists/* "$root/usr/sbin/policy-rc.d" "$root"/etc/ssh/ssh_host_*
+  set +x
+}
+
+umount_below() {
+  local mp
+  for mp in $(awk -v r="$1" 'index($2, r) == 1 { print $2 }' /proc/mounts | sort -r); do
+    umount -l "$mp" 2>/dev/null || true
+  done
+}
+
+# ---- boxes -------------------------------------------------------------------------------
+
+check_name() {
+  [[ $1 =~ ^[a-z0-9][a-z0-9-]{0,10}$ ]] ||
+    die "box name '$1' must be 1-11 of a-z, 0-9, '-' (it becomes part of interface names)"
+}
+
+box_dir() { echo "$state_root/$1"; }
+box_pid() { cat "$(box_dir "$1")/pid" 2>/dev/null || true; }
+box_running() {
+  local pid
+  pid=$(box_pid "$1")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+# The box's own pid 1 (sshd), child of the unshare process that holds its namespaces.
+box_init_pid() {
+  local pid
+  pid=$(box_pid "$1")
+  [ -n "$pid" ] && cut -d' ' -f1 "/proc/$pid/task/$pid/children" 2>/dev/null
+}
+
+box_key() { sed -n "s/^$2=//p" "$(box_dir "$1")/box.env" 2>/dev/null; }
+
+free_slot() {
+  local slot
+  for slot in $(seq 0 63); do
+    cat "$state_root"/*/box.env 2>/dev/null | grep -qx "slot=$slot" || { echo "$slot"; return; }
+  done
+  die "all 64 box slots are taken; 'testbox.sh down' some under $state_root"
+}
+
+# Loops over a condition with a bound; used only to wait for something the box is doing.
+wait_until() {
+  local tries=$1
+  shift
+  while ! "$@" >/dev/null 2>&1; do
+    tries=$((tries - 1))
+    [ "$tries" -gt 0 ] || return 1
+    sleep 0.1
+  done
+}
+
+sshd_listening() {
+  ip netns exec "tb-$1" ss -Hltn "sport = :22" | grep -q LISTEN
+}
+
+setup_root() {
+  local name=$1 suite=$2 root=$3 user=$4
+  shift 4
+  [ "$suite" = bullseye ] && repair_bullseye_torch "$root"
+  rm -f "$root"/etc/ssh/ssh_host_*
+  chroot "$root" ssh-keygen -q -A
+  cat >>"$root/etc/ssh/sshd_config" <<CONF
+
+# testbox: keys only, no PAM (no logind or audit in a chroot), nothing resolved by DNS.
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+UseDNS no
+CONF
+  echo "$name" >"$root/etc/hostname"
+  local home=/root
+  if [ "$user" != root ]; then
+    chroot "$root" useradd -m -s /bin/bash "$user"
+    home=/home/$user
+  fi
+  mkdir -p "$root$home/.ssh" "$root$home/autodl-tmp"
+  cp "$(box_dir "$name")/id_ed25519.pub" "$root$home/.ssh/authorized_keys"
+  chmod 700 "$root$home/.ssh"
+  chmod 600 "$root$home/.ssh/authorized_keys"
+  chroot "$root" chown -R "$user:" "$home/.ssh" "$home/autodl-tmp"
+  local variant
+  for variant in "$@"; do
+    case $variant in
+      user) ;;
+      no-tmux) rm -f "$root/usr/bin/tmux" ;;
+      conda) add_conda_python "$root" ;;
+      full-disk) ;;  # mounted when the box starts
+      turbo) printf '# testbox: what AutoDL images source for their proxy\nexport TB_NETWORK_TURBO=on\n' \
+               >"$root/etc/network_turbo" ;;
+      *) die "unknown variant '$variant' (user, no-tmux, conda, full-disk, turbo)" ;;
+    esac
+  done
+}
+
+# A python whose torch is visible only as /opt/conda/bin/python, as on images with conda torch:
+# no conda on PATH for a non-interactive shell. Its torch module is a stand-in that points at the
+# box's real LibTorch, which is what preparing needs (the trainer links LibTorch, not python).
+add_conda_python() {
+  local root=$1 site=$1/opt/conda/lib/tb-site
+  mkdir -p "$root/opt/conda/bin" "$site/torch"
+  printf '#!/bin/sh\nPYTHONPATH=/opt/conda/lib/tb-site exec /usr/bin/python3 "$@"\n' \
+    >"$root/opt/conda/bin/python"
+  chmod +x "$root/opt/conda/bin/python"
+  local version torch_dir=/usr/lib/x86_64-linux-gnu/cmake/Torch
+  version=$(sed -n 's/.*set(PACKAGE_VERSION "\([^"]*\)").*/\1/p' "$root$torch_dir/TorchConfigVersion.cmake")
+  cat >"$site/torch/__init__.py" <<PY
+# testbox stand-in for a conda torch: what preparing asks of torch, about the box's LibTorch.
+__version__ = "$version"
+class utils:
+    cmake_prefix_path = "/usr/lib/x86_64-linux-gnu/cmake"
+class _C:
+    _GLIBCXX_USE_CXX11_ABI = True
+PY
+}
+
+# Runs in the box's new namespaces (pid, mount, uts; inside its network namespace): mounts what
+# sshd and builds need, private to the box, and becomes the box's sshd, its pid 1.
+box_init_script() {
+  local root=$1 full_disk=$2 home=$3
+  cat <<SCRIPT
+set -e
+mount --make-rprivate /
+mount -t proc proc '$root/proc'
+mount -t sysfs sysfs '$root/sys'
+mount -t tmpfs -o mode=755 tmpfs '$root/dev'
+mknod -m 666 '$root/dev/null' c 1 3
+mknod -m 666 '$root/dev/zero' c 1 5
+mknod -m 666 '$root/dev/full' c 1 7
+mknod -m 666 '$root/dev/random' c 1 8
+mknod -m 666 '$root/dev/urandom' c 1 9
+mknod -m 666 '$root/dev/tty' c 5 0
+mkdir '$root/dev/pts' '$root/dev/shm'
+mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts '$root/dev/pts'
+ln -s pts/ptmx '$root/dev/ptmx'
+ln -s /proc/self/fd '$root/dev/fd'
+mount -t tmpfs -o mode=1777 tmpfs '$root/dev/shm'
+mount -t tmpfs -o mode=755 tmpfs '$root/run'
+mkdir -p '$root/run/sshd'
+if [ '$full_disk' = yes ]; then
+  # A 64 MiB data disk with 2 MiB left.
+  mount -t tmpfs -o size=64m,mode=777 tmpfs '$root$home/autodl-tmp'
+  dd if=/dev/zero of='$root$home/autodl-tmp/filler' bs=1M count=62 status=none
+fi
+hostname "\$(cat '$root/etc/hostname')"
+exec chroot '$root' /usr/sbin/sshd -D -e
+SCRIPT
+}
+
+box_up() {
+  local name=$1 suite=${2:-$1}
+  shift $(($# < 2 ? $# : 2))
+  check_name "$name"
+  if box_running "$name"; then
+    echo "testbox: $name is already up" >&2
+    box_status "$name"
+    return
+  fi
+  [ -d "$(box_dir "$name")" ] && box_down "$name"
+  local tarball
+  tarball=$(build_rootfs "$suite")
+  local dir root user=root full_disk=no variant
+  dir=$(box_dir "$name")
+  root=$dir/root
+  for variant in "$@"; do
+    [ "$variant" = user ] && user=trainer
+    [ "$variant" = full-disk ] && full_disk=yes
+  done
+  local home=/root
+  [ "$user" = root ] || home=/home/$user
+  mkdir -p "$root"
+  local slot host_ip box_ip
+  slot=$(free_slot)
+  host_ip=$subnet_prefix.$((slot * 4 + 1))
+  box_ip=$subnet_prefix.$((slot * 4 + 2))
+  cat >"$dir/box.env" <<ENV
+name=$name
+suite=$suite
+slot=$slot
+address=$box_ip
+host_address=$host_ip
+port=22
+user=$user
+home=$home
+key=$dir/id_ed25519
+known_hosts=$dir/known_hosts
+root=$root
+netns=tb-$name
+variants=$*
+ENV
+  zstd -q -dc "$tarball" | tar -C "$root" --numeric-owner -xf -
+  ssh-keygen -q -t ed25519 -N '' -C "testbox-$name" -f "$dir/id_ed25519"
+  setup_root "$name" "$suite" "$root" "$user" "$@"
+  echo "$box_ip $(cut -d' ' -f1,2 "$root/etc/ssh/ssh_host_ed25519_key.pub")" >"$dir/known_hosts"
+
+  local ns=tb-$name host_if=tbh-$name box_if=tbb-$name
+  ip netns add "$ns"
+  ip link add "$host_if" type veth peer name "$box_if"
+  ip link set "$box_if" netns "$ns"
+  ip addr add "$host_ip/30" dev "$host_if"
+  ip link set "$host_if" up
+  ip -n "$ns" link set lo up
+  ip -n "$ns" addr add "$box_ip/30" dev "$box_if"
+  ip -n "$ns" link set "$box_if" up
+  # Fixed neighbours: with the link down, packets then simply vanish instead of failing ARP
+  # (which reports "host unreachable" at once, unlike a dropped Wi-Fi).
+  ip neigh replace "$box_ip" lladdr "$(ip -n "$ns" -br link show "$box_if" | awk '{print $3}')" \
+    dev "$host_if" nud permanent
+  ip -n "$ns" neigh replace "$host_ip" lladdr "$(ip -br link show "$host_if" | awk '{print $3}')" \
+    dev "$box_if" nud permanent
+  # Should the host end ever lose its connected route, these addresses fail here instead of
+  # following the default route off the machine.
+  ip route replace unreachable "$subnet_prefix.$((slot * 4))/30" metric 4000
+
+  box_init_script "$root" "$full_disk" "$home" >"$dir/init.sh"
+  setsid ip netns exec "$ns" unshare --pid --fork --kill-child --mount --uts -- /bin/sh "$dir/init.sh" \
+    </dev/null >"$dir/box.log" 2>&1 &
+  echo $! >"$dir/pid"
+  if ! wait_until 300 sshd_listening "$name"; then
+    cat "$dir/box.log" >&2
+    die "$name: sshd did not start listening on $box_ip:22 (log above, $dir/box.log)"
+  fi
+  echo "testbox: $name ($suite) is up at $user@$box_ip" >&2
+  box_status "$name"
+}
+
+box_down() {
+  local name=$1 dir pid slot
+  check_name "$name"
+  dir=$(box_dir "$name")
+  pid=$(box_pid "$name")
+  slot=$(box_key "$name" slot)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid"  # --kill-child takes the box's pid 1, and with it every process in the box
+    wait_until 100 sh -c "! kill -0 $pid" || die "$name: process $pid did not end"
+  fi
+  ip netns del "tb-$name" 2>/dev/null || true
+  ip link del "tbh-$name" 2>/dev/null || true
+  if [ -n "$slot" ]; then
+    ip route del unreachable "$subnet_prefix.$((slot * 4))/30" metric 4000 2>/dev/null || true
+  fi
+  # The box's mounts lived in its own mount namespace; refuse to delete through any left here.
+  if [ -d "$dir" ]; then
+    if awk -v r="$dir/" 'index($2, r) == 1 { found = 1 } END { exit !found }' /proc/mounts; then
+      die "$name: something is still mounted under $dir; not deleting it"
+    fi
+    rm -rf "$dir"
+  fi
+  echo "testbox: $name is down" >&2
+}
+
+box_status() {
+  local name=$1 dir rate
+  dir=$(box_dir "$name")
+  [ -f "$dir/box.env" ] || { echo "state=absent"; return 0; }
+  cat "$dir/box.env"
+  if box_running "$name"; then echo "state=up"; else echo "state=down"; fi
+  if ip -n "tb-$name" link show "tbb-$name" 2>/dev/null | grep -q '[<,]UP[,>]'; then
+    echo "link=up"
+  else
+    echo "link=down"
+  fi
+  rate=$(tc qdisc show dev "tbh-$name" 2>/dev/null | sed -n 's/.* rate \([^ ]*\) .*/\1/p')
+  echo "rate=${rate:-unlimited}"
+  echo "ssh=ssh -i $dir/id_ed25519 -o UserKnownHostsFile=$dir/known_hosts" \
+    "-o StrictHostKeyChecking=yes $(box_key "$name" user)@$(box_key "$name" address)"
+}
+
+require_up() {
+  box_running "$1" || die "$1 is not up; start it with: scripts/testbox.sh up $1"
+}
+
+link_set() {
+  require_up "$1"
+  ip -n "tb-$1" link set "tbb-$1" "$2"
+  echo "testbox: $1 link $2" >&2
+}
+
+box_rate() {
+  local name=$1 mbit=$2
+  require_up "$name"
+  [[ $mbit =~ ^[0-9]+$ ]] || die "rate '$mbit' must be whole Mbit/s (0: no limit)"
+  if [ "$mbit" -eq 0 ]; then
+    tc qdisc del dev "tbh-$name" root 2>/dev/null || true
+    tc -n "tb-$name" qdisc del dev "tbb-$name" root 2>/dev/null || true
+    echo "testbox: $name rate unlimited" >&2
+    return
+  fi
+  # The bucket holds 10 ms of traffic (at least 32 kbit): enough for a timer tick at any HZ.
+  local burst=$((mbit * 10))
+  [ "$burst" -ge 32 ] || burst=32
+  tc qdisc replace dev "tbh-$name" root tbf rate "${mbit}mbit" burst "${burst}kbit" latency 200ms
+  tc -n "tb-$name" qdisc replace dev "tbb-$name" root tbf rate "${mbit}mbit" burst "${burst}kbit" latency 200ms
+  echo "testbox: $name rate $mbit Mbit/s each way" >&2
+}
+
+box_exec() {
+  local name=$1 init
+  shift
+  require_up "$name"
+  init=$(box_init_pid "$name")
+  [ -n "$init" ] || die "$name: cannot find the box's init process"
+  nsenter -t "$init" -m -u -n -p -- chroot "$(box_key "$name" root)" "$@"
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case $cmd in
+  rootfs) need_root; build_rootfs "${1:?suite}" ;;
+  up) need_root; box_up "${1:?box name}" "${@:2}" ;;
+  down) need_root; box_down "${1:?box name}" ;;
+  link-down) need_root; link_set "${1:?box name}" down ;;
+  link-up) need_root; link_set "${1:?box name}" up ;;
+  rate) need_root; box_rate "${1:?box name}" "${2:-}" ;;
+  status) need_root; box_status "${1:?box name}" ;;
+  exec) need_root; box_exec "${1:?box name}" "${@:2}" ;;
+  *) echo "usage: testbox.sh rootfs SUITE | up NAME [SUITE] [VARIANT...] | down NAME |" \
+       "link-down NAME | link-up NAME | rate NAME MBIT | status NAME | exec NAME CMD..." >&2
+     exit 2 ;;
+esac
