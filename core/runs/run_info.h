@@ -11,6 +11,10 @@
 
 namespace tb {
 
+// A pid or pgid that status.json gives but that no process can have (below 2, above the
+// kernel's pid_max, not a whole number): nothing is signalled or looked up for it.
+constexpr qint64 kBadPid = -1;
+
 struct RunInfo {
     QString id;                         // the directory name, e.g. 20261122-153012-demo
     QString dir;                        // absolute path of the run directory
@@ -21,7 +25,7 @@ struct RunInfo {
     QDateTime ended;                    // invalid while running
     qint64 epoch = 0;
     qint64 step = 0;
-    qint64 pid = 0;
+    qint64 pid = 0;   // 0: none yet; kBadPid: status.json named an impossible one
     qint64 pgid = 0;
     int exitCode = -1;  // -1 when none yet
     QString message;    // status.json "message"
@@ -35,6 +39,9 @@ struct RunInfo {
     QString note;
 
     qint64 durationSeconds(const QDateTime& now) const;  // started → ended (or now)
+    // What tables, legends and alerts call the run: its name and the time in its id
+    // ("demo · 11-22 15:30:12"), so two runs of one config can be told apart.
+    QString label() const;
 };
 
 }  // namespace tb

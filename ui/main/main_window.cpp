@@ -4,6 +4,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -33,8 +34,9 @@ namespace tb {
 
 namespace {
 
-// Bumped when a dock is added (1: Hosts), so a layout saved before gives way to the default.
-constexpr int kLayoutVersion = 1;
+// Bumped when a dock is added (1: Hosts) or the default arrangement changes (2: sized to the
+// screen), so a layout saved before gives way to the default.
+constexpr int kLayoutVersion = 2;
 
 }  // namespace
 
@@ -42,7 +44,6 @@ MainWindow::MainWindow(const AppContext& context, QWidget* parent)
     : QMainWindow(parent), m_context(context) {
     setWindowTitle(tr("Trainbench"));
     setObjectName("MainWindow");
-    resize(1440, 900);
     createPanels();
     createDocks();
     createActions();
@@ -121,9 +122,21 @@ void MainWindow::createDocks() {
     tabifyDockWidget(config, hosts);
     config->raise();
     log->raise();
-    resizeDocks({runs, config}, {380, 540}, Qt::Horizontal);
-    resizeDocks({runs, gpu}, {520, 280}, Qt::Vertical);
-    resizeDocks({log}, {220}, Qt::Vertical);
+}
+
+// The first start fills the screen's available area and shares its width out: the config dock
+// gets room for the form and the YAML side by side, the runs dock for its names and states.
+void MainWindow::applyDefaultLayout() {
+    if (const QScreen* shown = screen()) setGeometry(shown->availableGeometry());
+    const int width = this->width();
+    auto* runs = findChild<QDockWidget*>("runsDock");
+    auto* config = findChild<QDockWidget*>("configDock");
+    auto* gpu = findChild<QDockWidget*>("gpuDock");
+    auto* log = findChild<QDockWidget*>("logDock");
+    resizeDocks({runs, config}, {qBound(320, width / 4, 420), qBound(540, width * 2 / 5, 760)},
+                Qt::Horizontal);
+    resizeDocks({runs, gpu}, {height() * 11 / 20, height() * 6 / 20}, Qt::Vertical);
+    resizeDocks({log}, {qBound(180, height() / 4, 260)}, Qt::Vertical);
 }
 
 void MainWindow::connectPanels() {
@@ -176,8 +189,9 @@ void MainWindow::connectPanels() {
 
 void MainWindow::restoreLayout() {
     QSettings settings;
-    restoreGeometry(settings.value("window/geometry").toByteArray());
-    restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
+    const bool placed = restoreGeometry(settings.value("window/geometry").toByteArray());
+    const bool arranged = restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
+    if (!placed || !arranged) applyDefaultLayout();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -199,7 +213,7 @@ void MainWindow::onSelectionChanged(const QStringList& runIds) {
     for (const QString& id : runIds) {
         const RunInfo* run = m_catalog->find(id);
         if (!run) continue;
-        chartRuns.append({run->id, run->dir, run->name.isEmpty() ? run->id : run->name, !isFinalState(run->state)});
+        chartRuns.append({run->id, run->dir, run->label(), !isFinalState(run->state)});
     }
     m_charts->setRuns(chartRuns);
     m_remote->release(runIds);
@@ -226,7 +240,7 @@ void MainWindow::onRunsUpdated(const QStringList& runIds) {
     for (const QString& id : runIds) {
         const RunInfo* run = m_catalog->find(id);
         if (!run) continue;
-        m_notifier->runStateChanged(run->id, run->name.isEmpty() ? run->id : run->name, run->state);
+        m_notifier->runStateChanged(run->id, run->label(), run->state);
         // NaN in lastTrainLoss means "none yet"; a diverged loss is logged as null.
         if (run->trainLossNotFinite)
             m_notifier->metricValue(run->id, "train/loss",

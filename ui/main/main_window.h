@@ -67,6 +67,7 @@ private:
     void createMenus();
     void connectPanels();
     void restoreLayout();
+    void applyDefaultLayout();
     QDockWidget* addDock(const QString& title, const QString& name, QWidget* widget, Qt::DockWidgetArea area);
 
     void onSelectionChanged(const QStringList& runIds);

@@ -75,6 +75,8 @@ RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
     m_view->setColumnWidth(RunsTableModel::Name, 170);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAlternatingRowColors(true);
+    // A long name keeps the time at its end visible: that is what tells two runs apart.
+    m_view->setTextElideMode(Qt::ElideMiddle);
     connect(m_view, &QWidget::customContextMenuRequested, this, &RunsPanel::showContextMenu);
     // A run appearing (here or in a host's scan) resets the list: the selection stays put.
     // The ids are kept as the selection changes, since by the time a reset is announced the

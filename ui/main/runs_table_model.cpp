@@ -111,7 +111,7 @@ QIcon RunsTableModel::stateIcon(RunState state) {
 
 QVariant RunsTableModel::display(const RunInfo& run, int column) const {
     switch (column) {
-        case Name: return run.name.isEmpty() ? run.id : run.name;
+        case Name: return run.label();
         case State: return QString::fromLatin1(runStateName(run.state).data());
         case Target: {
             const QString note = m_catalog->hostNote(run.target);

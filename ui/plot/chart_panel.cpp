@@ -59,6 +59,7 @@ ChartPanel::ChartPanel(RunMetricsPool* pool, QWidget* parent) : QWidget(parent),
     m_grid = new QGridLayout(content);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_emptyLabel = new QLabel(tr("Select runs to see their curves."), content);
+    m_emptyLabel->setObjectName(QStringLiteral("emptyChartsLabel"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_grid->addWidget(m_emptyLabel, 0, 0);
     auto* scroll = new QScrollArea(this);
@@ -159,12 +160,15 @@ void ChartPanel::syncCharts(bool contentChanged) {
     if (layoutChanged) {
         for (int i = 0; i < m_charts.size(); ++i)
             m_grid->addWidget(m_charts[i], i / kColumns, i % kColumns);
-        m_emptyLabel->setVisible(m_charts.isEmpty());
         // A layout shows new children and sizes them only on a later event; the LOD needs the
-        // real width now, so do both here.
-        for (MetricChart* c : std::as_const(m_charts)) c->setVisible(isVisible());
+        // real width now, so do both here. show() on a hidden panel's chart only marks it to
+        // appear with the panel: hiding it instead would keep it hidden when the panel shows.
+        for (MetricChart* c : std::as_const(m_charts)) c->show();
         m_grid->activate();
     }
+    m_emptyLabel->setText(m_plotted.isEmpty() ? tr("Select runs to see their curves.")
+                                              : tr("No metrics recorded yet for the selected runs."));
+    m_emptyLabel->setVisible(m_charts.isEmpty());
     for (MetricChart* c : std::as_const(m_charts)) {
         const QStringList familyKeys = keysOfFamily(keys, c->family());
         if (contentChanged || m_chartKeys.value(c->family()) != familyKeys) {

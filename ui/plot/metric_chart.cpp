@@ -46,13 +46,13 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     auto* title =
         new QCPTextElement(m_plot, familyTitle(m_family), QFont(font().family(), 10, QFont::Bold));
     m_plot->plotLayout()->addElement(0, 0, title);
+    // The legend moves to the corner of the axes where it covers the fewest points and none of
+    // the newest (placeLegend).
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), 8));
     m_plot->legend->setBrush(QColor(255, 255, 255, 210));
     m_plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
-    const bool rising = m_family == "acc" || m_family == "accuracy";
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(
-        0, Qt::AlignRight | (rising ? Qt::AlignBottom : Qt::AlignTop));
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     // A wide pen on one long polyline makes Qt stroke and fill a self-overlapping polygon:
     // 0.5 s a frame for noisy data at 2 points per column. Segment by segment it is ~1 ms.
@@ -192,12 +192,19 @@ void MetricChart::refreshData() {
     else
         updateLod();
     updateMarkers();
+    placeLegend();
     replotData();
 }
 
 MetricChart::Frame MetricChart::currentFrame() const {
     const QCPRange x = m_plot->xAxis->range(), y = m_plot->yAxis->range();
-    return {x.lower, x.upper, y.lower, y.upper, m_plot->legend->itemCount(), m_plot->size()};
+    return {x.lower,
+            x.upper,
+            y.lower,
+            y.upper,
+            m_plot->legend->itemCount(),
+            int(m_plot->axisRect()->insetLayout()->insetAlignment(0)),
+            m_plot->size()};
 }
 
 void MetricChart::replotData() {

@@ -79,6 +79,7 @@ private:
     struct Frame {
         double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
         int legendItems = 0;
+        int legendCorner = 0;
         QSize size;
         bool operator==(const Frame&) const = default;
     };
@@ -88,6 +89,7 @@ private:
     void applyAxes();
     void updateLod();
     void updateMarkers();
+    void placeLegend();
     void fitAll();
     // The x axis' upper end when following data that spans [lo, hi]: `rooms` times the room
     // left for new data on the right.

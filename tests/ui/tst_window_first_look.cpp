@@ -1,0 +1,208 @@
+// The window as a user meets it the next day: a runs root that already holds two finished runs
+// and a running one, the app started on it and each run clicked in turn. Every chart must be
+// on screen with the clicked run's curves drawn, also after the window is hidden and shown, a
+// dock floated, and the app gone mid-run and started again.
+#include <QDockWidget>
+#include <QLabel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <qcustomplot.h>
+
+#include "main_window.h"
+#include "plot/chart_panel.h"
+#include "plot/metric_family.h"
+#include "../runs/run_test_support.h"
+#include "runs/local_backend.h"
+#include "runs/run_catalog.h"
+#include "runs/workspace.h"
+#include "runs_panel.h"
+#include "runs_table_model.h"
+
+using namespace tb;
+
+class WindowFirstLookTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void everyRunShowsItsCurves();
+    void emptyStateShowsWithNothingSelected();
+    void curvesSurviveHideAndShow();
+    void curvesSurviveFloatedDock();
+    void curvesAfterTheAppDiedMidRun();
+    void runsAreToldApartByName();
+
+private:
+    std::unique_ptr<MainWindow> startApp();
+    void clickRun(const QString& runId);
+    void verifyCurvesOf(const QString& runId, const char* when);
+    void verifyEveryRun(const char* when);
+
+    QTemporaryDir m_dir;
+    AppContext m_context;
+    std::unique_ptr<MainWindow> m_window;
+    QStringList m_runs;  // two finished, then the running one
+};
+
+void WindowFirstLookTest::initTestCase() {
+    QCoreApplication::setOrganizationName("trainbench-test-first-look");
+    m_context.runsRoot = m_dir.path() + "/runs";
+    m_context.configsDir = seedWorkspace(m_context.runsRoot);
+    m_context.binDir = test::binDir();
+    m_context.hostsConfigDir = m_dir.path() + "/config";
+    LocalBackend backend(m_context.runsRoot, m_context.binDir);
+    for (const QStringList& sets : {test::quickSets(), test::quickSets(), test::slowSets()}) {
+        LaunchRequest request;
+        request.configPath = test::demoConfig();
+        request.sets = sets;
+        const Result<QString> id = backend.launch(request);
+        QVERIFY2(id, id ? "" : id.error().c_str());
+        m_runs.append(*id);
+        const QString dir = m_context.runsRoot + "/" + *id;
+        if (m_runs.size() < 3)
+            QTRY_VERIFY_WITH_TIMEOUT(test::stateOf(dir) == "finished", 120000);
+        else
+            QTRY_VERIFY_WITH_TIMEOUT(test::lastMetricsStep(dir) > 0, 60000);
+    }
+    m_window = startApp();
+}
+
+void WindowFirstLookTest::cleanupTestCase() {
+    LocalBackend backend(m_context.runsRoot, m_context.binDir);
+    if (m_runs.size() == 3) (void)backend.stop(m_runs[2]);
+}
+
+// As app/gui/main.cpp does: the window is built (and selects the newest run) before it shows.
+std::unique_ptr<MainWindow> WindowFirstLookTest::startApp() {
+    auto window = std::make_unique<MainWindow>(m_context);
+    window->show();
+    [&] { QVERIFY(QTest::qWaitForWindowExposed(window.get())); }();
+    return window;
+}
+
+void WindowFirstLookTest::clickRun(const QString& runId) {
+    QTableView* view = m_window->runsPanel()->view();
+    QAbstractItemModel* model = view->model();
+    QModelIndex cell;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(RunsTableModel::RunIdRole).toString() == runId)
+            cell = model->index(row, RunsTableModel::Name);
+    }
+    QVERIFY2(cell.isValid(), qPrintable(runId));
+    view->scrollTo(cell);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(cell).center());
+    QTRY_COMPARE(m_window->runsPanel()->selectedRunIds(), QStringList{runId});
+}
+
+// Pixels of the run's own colour inside the axes: what a person sees as its curves. The legend
+// (which also draws the colour) lies outside the axis rect.
+int curvePixels(QCustomPlot* plot, const QColor& colour) {
+    const QImage image = plot->grab(plot->axisRect()->rect()).toImage();
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            count += image.pixelColor(x, y).rgb() == colour.rgb() ? 1 : 0;
+    return count;
+}
+
+void WindowFirstLookTest::verifyCurvesOf(const QString& runId, const char* when) {
+    ChartPanel* charts = m_window->chartPanel();
+    const QString what = runId + " " + when;
+    QTRY_VERIFY2(charts->families().contains("loss"), qPrintable(what));
+    for (const QString& family : charts->families()) {
+        QCustomPlot* plot = charts->plot(family);
+        const QString where = what + " / " + family;
+        QTRY_VERIFY2(plot->isVisible() && plot->width() > 100, qPrintable(where));
+        QVERIFY2(plot->graphCount() >= 3, qPrintable(where));  // raw, main, checkpoints
+        const auto mainPoints = [&] {
+            int points = 0;
+            for (int g = 0; g < plot->graphCount(); ++g) {
+                const QCPGraph* graph = plot->graph(g);
+                if (graph->property("tbRun").toString() == runId &&
+                    graph->property("tbRole").toString() == "main")
+                    points = std::max(points, graph->data()->size());
+            }
+            return points;
+        };
+        QTRY_VERIFY2(mainPoints() > 1, qPrintable(where));
+        // Drawn, not only held: the run's colour covers pixels inside the axes.
+        QTRY_VERIFY2(curvePixels(plot, runColour(0)) > 10, qPrintable(where));
+    }
+}
+
+void WindowFirstLookTest::verifyEveryRun(const char* when) {
+    for (const QString& id : std::as_const(m_runs)) {
+        clickRun(id);
+        verifyCurvesOf(id, when);
+    }
+}
+
+void WindowFirstLookTest::everyRunShowsItsCurves() {
+    // The newest run, selected at start-up, before any click.
+    QTRY_COMPARE(m_window->runsPanel()->selectedRunIds(), QStringList{m_runs.last()});
+    verifyCurvesOf(m_runs.last(), "at start-up");
+    verifyEveryRun("clicked");
+}
+
+void WindowFirstLookTest::emptyStateShowsWithNothingSelected() {
+    auto* empty = m_window->chartPanel()->findChild<QLabel*>("emptyChartsLabel");
+    QVERIFY(empty);
+    m_window->runsPanel()->view()->clearSelection();
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY(m_window->chartPanel()->families().isEmpty());
+    clickRun(m_runs.first());
+    verifyCurvesOf(m_runs.first(), "after an empty selection");
+    QTRY_VERIFY(!empty->isVisible());
+}
+
+void WindowFirstLookTest::curvesSurviveHideAndShow() {
+    m_window->hide();
+    clickRun(m_runs[1]);  // selected while hidden
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    verifyCurvesOf(m_runs[1], "selected while hidden");
+    verifyEveryRun("after hide and show");
+}
+
+void WindowFirstLookTest::curvesSurviveFloatedDock() {
+    auto* runsDock = m_window->findChild<QDockWidget*>("runsDock");
+    QVERIFY(runsDock);
+    runsDock->setFloating(true);
+    verifyEveryRun("with the runs dock floating");
+    runsDock->setFloating(false);
+    verifyEveryRun("with the runs dock docked again");
+}
+
+void WindowFirstLookTest::curvesAfterTheAppDiedMidRun() {
+    // No close event, no saved state: the app is simply gone; the running run goes on.
+    m_window.reset();
+    QVERIFY(test::stateOf(m_context.runsRoot + "/" + m_runs[2]) == "running");
+    m_window = startApp();
+    const RunInfo* running = m_window->catalog()->find(m_runs[2]);
+    QVERIFY(running);
+    QCOMPARE(running->state, RunState::Running);
+    verifyEveryRun("after the app died and started again");
+}
+
+void WindowFirstLookTest::runsAreToldApartByName() {
+    QTableView* view = m_window->runsPanel()->view();
+    QAbstractItemModel* model = view->model();
+    QStringList names;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex cell = model->index(row, RunsTableModel::Name);
+        names.append(cell.data().toString());
+        // The whole id in the tooltip.
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString().section('\n', 0, 0),
+                 cell.data(RunsTableModel::RunIdRole).toString());
+        // At the dock's default width the name column shows the whole name with its time.
+        const int needed = view->fontMetrics().horizontalAdvance(names.last()) + 24;
+        QVERIFY2(view->columnWidth(RunsTableModel::Name) >= needed, qPrintable(names.last()));
+    }
+    QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), names.size());
+}
+
+QTEST_MAIN(WindowFirstLookTest)
+#include "tst_window_first_look.moc"
