@@ -88,6 +88,9 @@ ChartPanel::ChartPanel(RunMetricsPool* pool, QWidget* parent) : QWidget(parent),
 ChartPanel::~ChartPanel() = default;
 
 void ChartPanel::setRuns(const QList<ChartRun>& runs) {
+    // The window hands the selection over again whenever any run changes; the same runs keep
+    // their charts (new data reaches them through their RunMetrics).
+    if (runs == m_runs && !m_plotted.isEmpty()) return;
     for (const PlottedRun& old : std::as_const(m_plotted))
         disconnect(old.metrics, nullptr, this, nullptr);
     m_runs = runs;

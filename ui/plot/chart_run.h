@@ -18,6 +18,7 @@ struct ChartRun {
     QString dir;
     QString label;
     bool live = false;
+    bool operator==(const ChartRun&) const = default;
 };
 
 struct ChartSettings {

@@ -175,9 +175,10 @@ void MetricChart::setSettings(const ChartSettings& settings) {
 
 void MetricChart::refreshData() {
     if (!isVisible()) {
-        m_lodDirty = true;  // hidden: do it when shown
+        m_refreshPending = true;  // hidden: do it when shown
         return;
     }
+    m_refreshPending = false;
     for (const Curve& c : std::as_const(m_curves)) {
         const bool present = m_runs[c.run].metrics->store().findSeries(c.key.toStdString()) >= 0;
         if (present != bool(m_plot->legend->itemWithPlottable(c.main))) {
@@ -220,7 +221,7 @@ void MetricChart::replotData() {
 
 void MetricChart::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    if (m_lodDirty) refreshData();
+    if (m_refreshPending || m_lodDirty) refreshData();
 }
 
 void MetricChart::updateLod() {

@@ -124,6 +124,9 @@ private:
     bool m_follow = true;    // refit on new data until the user zooms or pans
     bool m_fitting = false;  // our own range changes are not the user's
     bool m_lodDirty = false;
+    // New data or settings arrived while hidden: refit and redraw when shown. Kept apart from
+    // m_lodDirty, which the layout pass of the show itself clears by refreshing the LOD alone.
+    bool m_refreshPending = false;
 };
 
 }  // namespace tb
