@@ -15,7 +15,7 @@ packages=(
   xvfb xauth
   libopenblas0-pthread
   python3-torch python3-numpy
-  debootstrap iproute2 util-linux
+  debootstrap iproute2 util-linux e2fsprogs
   locales
 )
 

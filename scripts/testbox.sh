@@ -17,7 +17,7 @@
 #   user        log in as an ordinary user 'trainer' (no sudo, home /home/trainer)
 #   no-tmux     tmux removed, so runs start through setsid
 #   conda       python with a torch only at /opt/conda/bin/python, which a non-interactive PATH lacks
-#   full-disk   the data disk /root/autodl-tmp is a small tmpfs left nearly full
+#   full-disk   the data disk ~/autodl-tmp is a small ext4 image left with 2 MiB free
 #   turbo       /etc/network_turbo exists (an environment line hosts add: `source /etc/network_turbo`)
 #
 # Needs root (namespaces, chroot, mounts). Without root every command says so on one line and
@@ -142,7 +142,8 @@ box_key() { sed -n "s/^$2=//p" "$(box_dir "$1")/box.env" 2>/dev/null; }
 free_slot() {
   local slot
   for slot in $(seq 0 63); do
-    cat "$state_root"/*/box.env 2>/dev/null | grep -qx "slot=$slot" || { echo "$slot"; return; }
+    # grep over the files itself: 'cat | grep -q' fails under pipefail when grep stops early.
+    grep -qsx "slot=$slot" "$state_root"/*/box.env || { echo "$slot"; return; }
   done
   die "all 64 box slots are taken; 'testbox.sh down' some under $state_root"
 }
@@ -194,7 +195,7 @@ CONF
       user) ;;
       no-tmux) rm -f "$root/usr/bin/tmux" ;;
       conda) add_conda_python "$root" ;;
-      full-disk) ;;  # mounted when the box starts
+      full-disk) ;;  # made and mounted when the box starts
       turbo) printf '# testbox: what AutoDL images source for their proxy\nexport TB_NETWORK_TURBO=on\n' \
                >"$root/etc/network_turbo" ;;
       *) die "unknown variant '$variant' (user, no-tmux, conda, full-disk, turbo)" ;;
@@ -220,16 +221,25 @@ class utils:
     cmake_prefix_path = "/usr/lib/x86_64-linux-gnu/cmake"
 class _C:
     _GLIBCXX_USE_CXX11_ABI = True
+class cuda:
+    @staticmethod
+    def is_available():
+        return False
+class version:
+    cuda = None
 PY
 }
 
 # Runs in the box's new namespaces (pid, mount, uts; inside its network namespace): mounts what
-# sshd and builds need, private to the box, and becomes the box's sshd, its pid 1.
+# sshd and builds need, private to the box, makes the box's root the root of its mount namespace
+# (pivot_root, so df and /proc/mounts read as on a machine of its own) and becomes its sshd,
+# the box's pid 1.
 box_init_script() {
-  local root=$1 full_disk=$2 home=$3
+  local root=$1 full_disk=$2 home=$3 owner=$4
   cat <<SCRIPT
 set -e
 mount --make-rprivate /
+mount --bind '$root' '$root'
 mount -t proc proc '$root/proc'
 mount -t sysfs sysfs '$root/sys'
 mount -t tmpfs -o mode=755 tmpfs '$root/dev'
@@ -246,13 +256,22 @@ ln -s /proc/self/fd '$root/dev/fd'
 mount -t tmpfs -o mode=1777 tmpfs '$root/dev/shm'
 mount -t tmpfs -o mode=755 tmpfs '$root/run'
 mkdir -p '$root/run/sshd'
-if [ '$full_disk' = yes ]; then
-  # A 64 MiB data disk with 2 MiB left.
-  mount -t tmpfs -o size=64m,mode=777 tmpfs '$root$home/autodl-tmp'
-  dd if=/dev/zero of='$root$home/autodl-tmp/filler' bs=1M count=62 status=none
+if [ -n '$full_disk' ]; then
+  # The data disk: a small ext4 image (a real block device, as the probe expects of a disk)
+  # left with 2 MiB free.
+  mount -o loop '$full_disk' '$root$home/autodl-tmp'
+  chown '$owner' '$root$home/autodl-tmp'
+  free_mib=\$(df -P -B1M '$root$home/autodl-tmp' | awk 'NR == 2 { print \$4 }')
+  dd if=/dev/zero of='$root$home/autodl-tmp/filler' bs=1M count=\$((free_mib - 2)) status=none
 fi
 hostname "\$(cat '$root/etc/hostname')"
-exec chroot '$root' /usr/sbin/sshd -D -e
+cd '$root'
+mkdir -p .old-root
+pivot_root . .old-root
+cd /
+umount -l /.old-root
+rmdir /.old-root
+exec /usr/sbin/sshd -D -e
 SCRIPT
 }
 
@@ -268,17 +287,20 @@ box_up() {
   [ -d "$(box_dir "$name")" ] && box_down "$name"
   local tarball
   tarball=$(build_rootfs "$suite")
-  local dir root user=root full_disk=no variant
+  local dir root user=root full_disk= variant
   dir=$(box_dir "$name")
   root=$dir/root
   for variant in "$@"; do
     [ "$variant" = user ] && user=trainer
-    [ "$variant" = full-disk ] && full_disk=yes
+    [ "$variant" = full-disk ] && full_disk=$dir/data-disk.img
   done
   local home=/root
   [ "$user" = root ] || home=/home/$user
   mkdir -p "$root"
   local slot host_ip box_ip
+  # Boxes coming up at once must not take the same slot: hold a lock until box.env names it.
+  exec 9>"$state_root/.slots.lock"
+  flock 9
   slot=$(free_slot)
   host_ip=$subnet_prefix.$((slot * 4 + 1))
   box_ip=$subnet_prefix.$((slot * 4 + 2))
@@ -297,6 +319,7 @@ root=$root
 netns=tb-$name
 variants=$*
 ENV
+  flock -u 9
   zstd -q -dc "$tarball" | tar -C "$root" --numeric-owner -xf -
   ssh-keygen -q -t ed25519 -N '' -C "testbox-$name" -f "$dir/id_ed25519"
   setup_root "$name" "$suite" "$root" "$user" "$@"
@@ -321,7 +344,12 @@ ENV
   # following the default route off the machine.
   ip route replace unreachable "$subnet_prefix.$((slot * 4))/30" metric 4000
 
-  box_init_script "$root" "$full_disk" "$home" >"$dir/init.sh"
+  if [ -n "$full_disk" ]; then
+    truncate -s 64M "$full_disk"
+    mkfs.ext4 -q -F -m 0 "$full_disk"
+  fi
+  box_init_script "$root" "$full_disk" "$home" "$(chroot "$root" id -u "$user"):$(chroot "$root" id -g "$user")" \
+    >"$dir/init.sh"
   setsid ip netns exec "$ns" unshare --pid --fork --kill-child --mount --uts -- /bin/sh "$dir/init.sh" \
     </dev/null >"$dir/box.log" 2>&1 &
   echo $! >"$dir/pid"
@@ -409,7 +437,7 @@ box_exec() {
   require_up "$name"
   init=$(box_init_pid "$name")
   [ -n "$init" ] || die "$name: cannot find the box's init process"
-  nsenter -t "$init" -m -u -n -p -- chroot "$(box_key "$name" root)" "$@"
+  nsenter -t "$init" -m -u -n -p -r -w -- "$@"
 }
 
 cmd=${1:-}
