@@ -42,79 +42,8 @@ need_root() {
   done
 }
 
-suite_packages() {
-  local common="openssh-server g++ make cmake tmux procps python3 sudo zstd xz-utils libtorch-dev"
-  case $1 in
-    # bullseye's libtorch-dev does not depend on all it needs: protobuf's headers and CMake
-    # files, and libdnnl.so (its Caffe2 config links it), whose CMake config needs OpenCL's.
-    bullseye) echo "$common libprotobuf-dev libdnnl-dev ocl-icd-opencl-dev" ;;
-    trixie) echo "$common" ;;
-    *) die "unknown suite '$1' (bullseye or trixie)" ;;
-  esac
-}
-
-# bullseye's TorchConfig.cmake (and Caffe2Config/Caffe2Targets) compute the install prefix one
-# level too shallow from /usr/lib/x86_64-linux-gnu/cmake/Torch and end up naming /usr/lib/lib
-# and /usr/lib/include, which do not exist: find_package(Torch) then fails. It is a Debian
-# packaging slip (a pip or conda torch has no such files); the box gets the two paths as links
-# so the config works unchanged, as a user of that image would have to do.
-repair_bullseye_torch() {
-  local root=$1
-  [ -e "$root/usr/lib/lib" ] || ln -s x86_64-linux-gnu "$root/usr/lib/lib"
-  [ -e "$root/usr/lib/include" ] || ln -s ../include "$root/usr/lib/include"
-}
-
-# The cached tarball is reused while it was built from the same package list (kept beside it).
-build_rootfs() {
-  local suite=$1 out=$cache_dir/$1.tar.zst packages
-  packages=$(suite_packages "$suite")
-  if [ -s "$out" ] && [ "$(cat "$cache_dir/$suite.packages" 2>/dev/null)" = "$packages" ]; then
-    echo "$out"
-    return
-  fi
-  command -v debootstrap >/dev/null 2>&1 || skip "debootstrap is missing; run scripts/install-deps.sh"
-  mkdir -p "$cache_dir"
-  local work
-  work=$(mktemp -d "$cache_dir/.build-$suite.XXXXXX")
-  local root=$work/root log=$cache_dir/$suite.build.log
-  echo "testbox: building the $suite root file system (log: $log)" >&2
-  local started=$SECONDS
-  if ! build_rootfs_in "$suite" "$root" >"$log" 2>&1; then
-    umount_below "$root"
-    rm -rf "$work"
-    skip "could not build the $suite root file system from $mirror; see $log"
-  fi
-  tar -C "$root" --numeric-owner -cf - . | zstd -q -T0 -3 -o "$work/rootfs.tar.zst"
-  mv "$work/rootfs.tar.zst" "$out"
-  echo "$packages" >"$cache_dir/$suite.packages"
-  rm -rf "$work"
-  echo "testbox: $suite root file system built in $((SECONDS - started)) s: $out" >&2
-  echo "$out"
-}
-
-build_rootfs_in() {
-  local suite=$1 root=$2
-  set -x
-  debootstrap --variant=minbase "$suite" "$root" "$mirror"
-  # No service may start inside the chroot while packages install.
-  printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-  chmod +x "$root/usr/sbin/policy-rc.d"
-  mount -t proc proc "$root/proc"
-  # shellcheck disable=SC2046
-  chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    $(suite_packages "$suite")
-  umount "$root/proc"
-  chroot "$root" apt-get clean
-  rm -rf "$root"/var/lib/apt/lists/* "$root/usr/sbin/policy-rc.d" "$root"/etc/ssh/ssh_host_*
-  set +x
-}
-
-umount_below() {
-  local mp
-  for mp in $(awk -v r="$1" 'index($2, r) == 1 { print $2 }' /proc/mounts | sort -r); do
-    umount -l "$mp" 2>/dev/null || true
-  done
-}
+. "${BASH_SOURCE[0]%/*}/testbox_rootfs.sh"
+. "${BASH_SOURCE[0]%/*}/testbox_setup.sh"
 
 # ---- boxes -------------------------------------------------------------------------------
 
@@ -160,74 +89,7 @@ wait_until() {
 }
 
 sshd_listening() {
-  ip netns exec "tb-$1" ss -Hltn "sport = :22" | grep -q LISTEN
-}
-
-setup_root() {
-  local name=$1 suite=$2 root=$3 user=$4
-  shift 4
-  [ "$suite" = bullseye ] && repair_bullseye_torch "$root"
-  rm -f "$root"/etc/ssh/ssh_host_*
-  chroot "$root" ssh-keygen -q -A
-  cat >>"$root/etc/ssh/sshd_config" <<CONF
-
-# testbox: keys only, no PAM (no logind or audit in a chroot), nothing resolved by DNS.
-PermitRootLogin prohibit-password
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-UseDNS no
-CONF
-  echo "$name" >"$root/etc/hostname"
-  local home=/root
-  if [ "$user" != root ]; then
-    chroot "$root" useradd -m -s /bin/bash "$user"
-    home=/home/$user
-  fi
-  mkdir -p "$root$home/.ssh" "$root$home/autodl-tmp"
-  cp "$(box_dir "$name")/id_ed25519.pub" "$root$home/.ssh/authorized_keys"
-  chmod 700 "$root$home/.ssh"
-  chmod 600 "$root$home/.ssh/authorized_keys"
-  chroot "$root" chown -R "$user:" "$home/.ssh" "$home/autodl-tmp"
-  local variant
-  for variant in "$@"; do
-    case $variant in
-      user) ;;
-      no-tmux) rm -f "$root/usr/bin/tmux" ;;
-      conda) add_conda_python "$root" ;;
-      full-disk) ;;  # made and mounted when the box starts
-      turbo) printf '# testbox: what AutoDL images source for their proxy\nexport TB_NETWORK_TURBO=on\n' \
-               >"$root/etc/network_turbo" ;;
-      *) die "unknown variant '$variant' (user, no-tmux, conda, full-disk, turbo)" ;;
-    esac
-  done
-}
-
-# A python whose torch is visible only as /opt/conda/bin/python, as on images with conda torch:
-# no conda on PATH for a non-interactive shell. Its torch module is a stand-in that points at the
-# box's real LibTorch, which is what preparing needs (the trainer links LibTorch, not python).
-add_conda_python() {
-  local root=$1 site=$1/opt/conda/lib/tb-site
-  mkdir -p "$root/opt/conda/bin" "$site/torch"
-  printf '#!/bin/sh\nPYTHONPATH=/opt/conda/lib/tb-site exec /usr/bin/python3 "$@"\n' \
-    >"$root/opt/conda/bin/python"
-  chmod +x "$root/opt/conda/bin/python"
-  local version torch_dir=/usr/lib/x86_64-linux-gnu/cmake/Torch
-  version=$(sed -n 's/.*set(PACKAGE_VERSION "\([^"]*\)").*/\1/p' "$root$torch_dir/TorchConfigVersion.cmake")
-  cat >"$site/torch/__init__.py" <<PY
-# testbox stand-in for a conda torch: what preparing asks of torch, about the box's LibTorch.
-__version__ = "$version"
-class utils:
-    cmake_prefix_path = "/usr/lib/x86_64-linux-gnu/cmake"
-class _C:
-    _GLIBCXX_USE_CXX11_ABI = True
-class cuda:
-    @staticmethod
-    def is_available():
-        return False
-class version:
-    cuda = None
-PY
+  [ -n "$(ip netns exec "tb-$1" ss -Hltn "sport = :22")" ]
 }
 
 # Runs in the box's new namespaces (pid, mount, uts; inside its network namespace): mounts what
