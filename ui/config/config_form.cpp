@@ -6,6 +6,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include "config/schema.h"
@@ -82,6 +83,11 @@ void ConfigForm::build() {
     }
     for (QLabel* label : std::as_const(labels)) label->setMinimumWidth(labelWidth);
     m_scroll->setWidget(m_fieldsArea);
+    // Never sideways: the form keeps the width its fields need, and the splitter beside it
+    // cannot squeeze it below that.
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setMinimumWidth(m_fieldsArea->minimumSizeHint().width() +
+                              m_scroll->verticalScrollBar()->sizeHint().width());
     layout->addWidget(m_scroll, 1);
 }
 

@@ -34,7 +34,9 @@ YamlEditor::YamlEditor(QWidget* parent)
     : QPlainTextEdit(parent), m_gutter(new LineNumberGutter(this)) {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     setFont(font);
-    setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long comments wrap rather than hide behind a sideways scroll: the editor shares a dock
+    // with the form, and the line numbers still mark where each line starts.
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
     document()->setUndoRedoEnabled(false);
     new YamlHighlighter(document());

@@ -13,13 +13,15 @@ namespace tb {
 
 GaugeRow::GaugeRow(const QString& title, const QColor& color, QWidget* parent) : QWidget(parent) {
     m_title = new QLabel(title, this);
-    m_title->setMinimumWidth(90);
+    m_title->setMinimumWidth(56);
     m_bar = new QProgressBar(this);
     m_bar->setRange(0, 1000);
     m_bar->setTextVisible(false);
-    m_bar->setFixedWidth(110);
+    // Narrower docks squeeze the bar, not the dock into a sideways scroll.
+    m_bar->setMinimumWidth(50);
+    m_bar->setMaximumWidth(110);
     m_value = new QLabel(QStringLiteral("—"), this);
-    m_value->setMinimumWidth(130);
+    m_value->setMinimumWidth(100);
     m_sparkline = new Sparkline(this);
     m_sparkline->setColor(color);
     auto* layout = new QHBoxLayout(this);

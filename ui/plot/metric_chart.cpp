@@ -86,6 +86,8 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
         if (m_plot->axisRect()->width() != m_lodColumns) updateLod();
     });
+    // A zoom, a pan or a resize moves the points under the legend: look again before drawing.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, &MetricChart::placeLegend);
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
         m_drawnFrame = currentFrame();
         Q_EMIT redrawn();
@@ -133,11 +135,15 @@ void MetricChart::rebuildGraphs() {
         QCPGraph* main = m_plot->addGraph();
         c.main = main;
         main->setPen(QPen(m_runs[c.run].colour, 1, splitPenStyle(splitOf(c.key))));
-        // The chart's title names the family; the entry needs only run and split.
+        // The chart's title names the family, so an entry needs only what tells its curve
+        // apart: the split when one run is shown, the run (and split) when several are.
         const QString split = splitOf(c.key);
-        main->setName(split.isEmpty() || m_keys.size() == 1
-                          ? m_runs[c.run].run.label
-                          : m_runs[c.run].run.label + QStringLiteral(" · ") + split);
+        const QString& label = m_runs[c.run].run.label;
+        if (m_runs.size() == 1)
+            main->setName(split.isEmpty() ? label : split);
+        else
+            main->setName(split.isEmpty() || m_keys.size() == 1 ? label
+                                                                : label + QStringLiteral(" · ") + split);
         for (auto [graph, role] : {std::pair{c.raw, "raw"}, std::pair{main, "main"}}) {
             graph->setProperty("tbRun", m_runs[c.run].run.id);
             graph->setProperty("tbKey", c.key);
@@ -193,7 +199,6 @@ void MetricChart::refreshData() {
     else
         updateLod();
     updateMarkers();
-    placeLegend();
     replotData();
 }
 
@@ -204,11 +209,13 @@ MetricChart::Frame MetricChart::currentFrame() const {
             y.lower,
             y.upper,
             m_plot->legend->itemCount(),
-            int(m_plot->axisRect()->insetLayout()->insetAlignment(0)),
+            int(m_plot->axisRect()->insetLayout()->insetAlignment(0)) |
+                (m_plot->legend->visible() ? 0x10000 : 0),
             m_plot->size()};
 }
 
 void MetricChart::replotData() {
+    placeLegend();
     if (currentFrame() != m_drawnFrame) {
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
