@@ -63,7 +63,7 @@ void RemoteFollower::open() {
     // metrics.jsonl on stdout, output.log on stderr: two channels per run, not three.
     m_filesStream = session->openStream(
         followFilesCommand(root, m_runId,
-                           {QStringLiteral("metrics.jsonl"), m_metricsOffset + m_partial.size()},
+                           {QStringLiteral("metrics.jsonl"), m_metricsOffset + m_lines.held()},
                            {QStringLiteral("output.log"), m_logOffset}),
         StreamStderr::AsData);
 }
@@ -118,14 +118,22 @@ void RemoteFollower::onStreamFinished(quint64 streamId, const ExecResult& result
 }
 
 void RemoteFollower::takeMetrics(const QByteArray& bytes) {
-    m_partial += bytes;
+    const qint64 skippedLines = m_lines.skippedLines();
+    const qint64 skippedBefore = m_lines.skippedBytes();
+    const QByteArray lines = m_lines.take(bytes);
+    m_metricsOffset += m_lines.skippedBytes() - skippedBefore;
+    if (m_lines.skippedLines() > skippedLines)
+        Q_EMIT lineSkipped(
+            QStringLiteral("run %1 on %2: a metrics.jsonl line longer than %3 MiB was skipped "
+                           "(%4 so far); a metrics record should be one short JSON line")
+                .arg(m_runId, m_backend->settings().name)
+                .arg(m_lines.maxLine() >> 20)
+                .arg(m_lines.skippedLines()));
+    if (lines.isEmpty()) return;
     m_batch.clear();
-    const ParseResult parsed = m_parser.parse(
-        std::string_view(m_partial.constData(), std::size_t(m_partial.size())), m_batch);
-    if (parsed.bytesConsumed == 0) return;
-    const QByteArray lines = m_partial.left(qsizetype(parsed.bytesConsumed));
-    m_partial.remove(0, qsizetype(parsed.bytesConsumed));
-    m_metricsOffset += qint64(parsed.bytesConsumed);
+    const ParseResult parsed =
+        m_parser.parse(std::string_view(lines.constData(), std::size_t(lines.size())), m_batch);
+    m_metricsOffset += lines.size();
     if (m_store) m_store->append(m_batch, m_parser.keyNames());
     Q_EMIT metricsLines(lines);
     if (parsed.records > 0) Q_EMIT recordsAppended(qsizetype(parsed.records));
@@ -151,17 +159,23 @@ void RemoteFollower::takeStatus(const QByteArray& bytes) {
             applyStatusJson(QJsonDocument::fromJson(frame.value).object(), m_status);
             Q_EMIT statusChanged(m_status);
         } else if (frame.key == "end") {
+            // Both sizes whole numbers, -1 for a file that does not exist, or the end is not
+            // believed (and the follow goes on until a believable one comes).
             const QList<QByteArray> sizes = frame.value.split(' ');
-            m_endMetrics = sizes.value(0).toLongLong();
-            m_endLog = sizes.value(1).toLongLong();
-            m_endKnown = sizes.size() == 2;
+            bool metricsOk = false;
+            bool logOk = false;
+            const qint64 metrics = sizes.value(0).toLongLong(&metricsOk);
+            const qint64 log = sizes.value(1).toLongLong(&logOk);
+            m_endKnown = sizes.size() == 2 && metricsOk && logOk && metrics >= -1 && log >= -1;
+            m_endMetrics = m_endKnown ? metrics : -1;
+            m_endLog = m_endKnown ? log : -1;
         }
     }
 }
 
 void RemoteFollower::finishIfComplete() {
     if (!m_endKnown || m_finished) return;
-    if (m_metricsOffset + m_partial.size() < m_endMetrics || m_logOffset < m_endLog) return;
+    if (m_metricsOffset + m_lines.held() < m_endMetrics || m_logOffset < m_endLog) return;
     m_finished = true;
     m_retry.stop();
     closeStreams();

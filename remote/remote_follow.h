@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include "metrics/metrics_parser.h"
+#include "remote/metrics_line_joiner.h"
 #include "remote/ssh_result.h"
 #include "runs/run_info.h"
 
@@ -49,6 +50,9 @@ Q_SIGNALS:
     void interrupted(const QString& message);
     // The run reached a final state and everything it wrote has been read.
     void finished();
+    // A metrics line over the cap was dropped (it is counted in the offset); the message names
+    // the run and host.
+    void lineSkipped(const QString& message);
 
 private:
     void open();
@@ -67,7 +71,7 @@ private:
     QTimer m_retry;  // reopens after a stream ended while the link still held
     MetricsParser m_parser;
     MetricsBatch m_batch;
-    QByteArray m_partial;  // the start of a metrics line not finished yet
+    MetricsLineJoiner m_lines;  // holds the start of a metrics line not finished yet
     QByteArray m_statusFrames;
     qint64 m_metricsOffset = 0;
     qint64 m_logOffset = 0;

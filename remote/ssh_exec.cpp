@@ -7,6 +7,11 @@ namespace tb {
 namespace {
 
 constexpr int kPollMs = 100;  // how soon a cancel is noticed while a command is quiet
+// What one command may send back. Our commands answer in kilobytes (a listing with its
+// configs, a scan with 4 KiB tails); a box that sends more is not believed, and memory here
+// is not the box's to fill.
+constexpr qsizetype kMaxExecOutput = qsizetype(64) << 20;
+constexpr qsizetype kMaxExecErrors = qsizetype(4) << 20;
 
 ExecResult execFailure(SshFailure kind, const QString& message) {
     ExecResult result;
@@ -15,14 +20,25 @@ ExecResult execFailure(SshFailure kind, const QString& message) {
     return result;
 }
 
-// Reads what is already buffered on one stream without waiting; false on a broken channel.
-// SSH_EOF is not an error: the command closed its output.
-bool drain(ssh_channel channel, QByteArray& into, int isStderr) {
+// Reads what is already buffered on one stream without waiting, stopping once `into` holds
+// more than `limit`; false on a broken channel. SSH_EOF is not an error: the command closed
+// its output.
+bool drain(ssh_channel channel, QByteArray& into, int isStderr, qsizetype limit) {
     char buffer[16384];
     int n = 0;
-    while ((n = ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, isStderr)) > 0)
+    while (into.size() <= limit &&
+           (n = ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, isStderr)) > 0)
         into.append(buffer, n);
     return n != SSH_ERROR;
+}
+
+QString tooMuch(const QString& where, const char* what, qsizetype limit) {
+    return QStringLiteral("a command on %1 sent more than %2 MiB on %3, far more than any "
+                          "Trainbench command answers; it was stopped and its output dropped. "
+                          "Check what runs on that box.")
+        .arg(where)
+        .arg(limit >> 20)
+        .arg(QLatin1String(what));
 }
 
 }  // namespace
@@ -58,11 +74,21 @@ ExecResult SshSession::runCommand(const RemoteCommand& command) {
         const int n = ssh_channel_read_timeout(channel.get(), buffer, sizeof buffer, 0, kPollMs);
         if (n == SSH_ERROR) return lost("reading command output");
         if (n > 0) result.standardOutput.append(buffer, n);
-        if (!drain(channel.get(), result.standardError, 1)) return lost("reading errors");
+        if (!drain(channel.get(), result.standardError, 1, kMaxExecErrors))
+            return lost("reading errors");
+        // Closing the channel (by its deleter) ends the command with SIGPIPE on the box.
+        if (result.standardOutput.size() > kMaxExecOutput)
+            return execFailure(SshFailure::Protocol, tooMuch(where(), "stdout", kMaxExecOutput));
+        if (result.standardError.size() > kMaxExecErrors)
+            return execFailure(SshFailure::Protocol, tooMuch(where(), "stderr", kMaxExecErrors));
     }
-    if (!drain(channel.get(), result.standardOutput, 0) ||
-        !drain(channel.get(), result.standardError, 1))
+    if (!drain(channel.get(), result.standardOutput, 0, kMaxExecOutput) ||
+        !drain(channel.get(), result.standardError, 1, kMaxExecErrors))
         return lost("reading command output");
+    if (result.standardOutput.size() > kMaxExecOutput)
+        return execFailure(SshFailure::Protocol, tooMuch(where(), "stdout", kMaxExecOutput));
+    if (result.standardError.size() > kMaxExecErrors)
+        return execFailure(SshFailure::Protocol, tooMuch(where(), "stderr", kMaxExecErrors));
     result.exitStatus = ssh_channel_get_exit_status(channel.get());
     return result;
 }

@@ -4,6 +4,8 @@
 
 #include <QDir>
 
+#include <cmath>
+
 namespace tb {
 
 namespace {
@@ -117,6 +119,15 @@ Result<RemoteEntry> statRemote(const TransferContext& context, const QString& pa
     return entry;
 }
 
+// A count or byte total the box printed (awk may print "1.5e+10"): whole, 0 and up, and small
+// enough to be exact in a double. A cast of 1e30 or nan to qint64 is undefined behaviour.
+static qint64 boxCount(const QString& text, bool* ok) {
+    bool parsed = false;
+    const double value = text.toDouble(&parsed);
+    *ok = parsed && value >= 0 && value <= 9007199254740992.0 && value == std::floor(value);
+    return *ok ? static_cast<qint64>(value) : 0;
+}
+
 Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QString& folder) {
     const ExecResult result = context.exec(remoteScript(kCountScript, {folder}));
     if (!result.ok() || result.exitStatus != 0)
@@ -126,14 +137,15 @@ Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QS
     RemoteTreeCount count;
     bool filesOk = false;
     bool bytesOk = false;
+    bool blocksOk = false;
     bool entriesOk = false;
-    count.files = static_cast<qint64>(totals.value(0).toDouble(&filesOk));
-    count.bytes = static_cast<qint64>(totals.value(1).toDouble(&bytesOk));
-    count.blockBytes = static_cast<qint64>(totals.value(2).toDouble());
+    count.files = boxCount(totals.value(0), &filesOk);
+    count.bytes = boxCount(totals.value(1), &bytesOk);
+    count.blockBytes = boxCount(totals.value(2), &blocksOk);
     // `find .` lists the folder itself too.
-    count.entries = lines.value(1).trimmed().toLongLong(&entriesOk) - 1;
+    count.entries = boxCount(lines.value(1).trimmed(), &entriesOk) - 1;
     count.compression = compressionFromName(lines.value(2).trimmed());
-    if (!filesOk || !bytesOk || !entriesOk)
+    if (!filesOk || !bytesOk || !entriesOk || count.entries < 0)
         return fail(QStringLiteral("cannot read the file count of %1 on %2: %3")
                         .arg(folder, context.where, QString::fromUtf8(result.standardOutput))
                         .toStdString(),

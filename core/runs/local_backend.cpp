@@ -210,6 +210,11 @@ Result<void> LocalBackend::signalRun(const QString& runId, int signal) {
         return fail("run " + str(runId) + " has already ended (" +
                     std::string(runStateName(info.state)) + ")");
     }
+    if (info.pid == kBadPid || info.pgid == kBadPid) {
+        return fail("status.json of run " + str(runId) + " (" + str(dir) +
+                    ") names a process id no process can have; nothing was signalled. Stop the "
+                    "run's process by hand (ps, kill) if it still runs");
+    }
     // While the wrapper is still starting, status.json holds the wrapper's pid and no group; the
     // wrapper passes a SIGTERM on to the command once it exists.
     const qint64 target = info.pgid > 0 ? -info.pgid : info.pid;

@@ -58,8 +58,38 @@ int readExitCodeFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) return -1;
     bool ok = false;
-    const int code = file.readAll().trimmed().toInt(&ok);
+    const int code = file.read(32).trimmed().toInt(&ok);
     return ok ? code : -1;
+}
+
+// The largest pid this kernel hands out; a pid read from a run folder above it (or below 2)
+// names no process of a run: 0 is our own group, -1 every process, and a truncated 2^32 + P
+// would be P.
+qint64 pidMax() {
+    static const qint64 max = [] {
+        QFile file(QStringLiteral("/proc/sys/kernel/pid_max"));
+        bool ok = false;
+        const qint64 value =
+            file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toLongLong(&ok) : 0;
+        return ok && value >= 2 ? value : qint64(4194304);  // the kernel's own ceiling
+    }();
+    return max;
+}
+
+// A whole number in [lo, hi] or `fallback`: NaN, infinities and fractions included.
+qint64 boundedInteger(const QJsonValue& value, qint64 lo, qint64 hi, qint64 fallback) {
+    if (!value.isDouble()) return fallback;
+    const double number = value.toDouble();
+    if (!(number >= double(lo) && number <= double(hi)) || number != std::floor(number))
+        return fallback;
+    return qint64(number);
+}
+
+// Absent: 0. Present but no possible process id: kBadPid, which nothing signals or looks up.
+qint64 readPid(const QJsonValue& value) {
+    if (value.isUndefined() || value.isNull()) return 0;
+    const qint64 pid = boundedInteger(value, 0, pidMax(), kBadPid);
+    return pid == 0 ? 0 : (pid < 2 ? kBadPid : pid);
 }
 
 bool isLocalHost(const QString& host) {
@@ -70,7 +100,7 @@ bool isLocalHost(const QString& host) {
 // rebooted, or the wrapper itself was killed. Nobody writes "lost"; readers conclude it.
 bool processIsGone(const RunInfo& info, const QString& host, bool hasExitCode) {
     if (info.state != RunState::Running && info.state != RunState::Starting) return false;
-    if (info.pid <= 0 || hasExitCode || info.target != QLatin1String("local")) return false;
+    if (info.pid < 2 || hasExitCode || info.target != QLatin1String("local")) return false;
     if (!isLocalHost(host)) return false;
     return ::kill(pid_t(info.pid), 0) == -1 && errno == ESRCH;
 }
@@ -121,15 +151,16 @@ void applyStatusJson(const QJsonObject& status, RunInfo& info) {
     const auto state =
         runStateFromName(status.value(QLatin1String("state")).toString().toStdString());
     info.state = state.value_or(RunState::Queued);
-    info.pid = qint64(status.value(QLatin1String("pid")).toDouble());
-    info.pgid = qint64(status.value(QLatin1String("pgid")).toDouble());
+    info.pid = readPid(status.value(QLatin1String("pid")));
+    info.pgid = readPid(status.value(QLatin1String("pgid")));
     info.started = fromUnixSeconds(status.value(QLatin1String("started")).toDouble());
     info.ended = fromUnixSeconds(status.value(QLatin1String("ended")).toDouble());
-    info.epoch = qint64(status.value(QLatin1String("epoch")).toDouble());
-    info.step = qint64(status.value(QLatin1String("step")).toDouble());
+    constexpr qint64 kMaxCount = qint64(1) << 53;  // exact in a double
+    info.epoch = boundedInteger(status.value(QLatin1String("epoch")), 0, kMaxCount, 0);
+    info.step = boundedInteger(status.value(QLatin1String("step")), 0, kMaxCount, 0);
     info.message = status.value(QLatin1String("message")).toString();
     const QJsonValue exitCode = status.value(QLatin1String("exit_code"));
-    if (exitCode.isDouble()) info.exitCode = exitCode.toInt();
+    info.exitCode = int(boundedInteger(exitCode, 0, 255, info.exitCode));
 }
 
 bool isLiveState(RunState state) {
@@ -170,6 +201,27 @@ bool readRunInfo(const QString& dir, RunInfo& info) {
 
     const QString host = status.value(QLatin1String("host")).toString();
     if (processIsGone(info, host, hasExitCode)) {
+        // The process may have ended between our read of status.json and the look at its pid,
+        // writing its last status and exit_code in between: only files read after the pid was
+        // seen gone can say it ended without a word.
+        const QJsonObject last = readJsonObject(statusPath);
+        RunInfo reread = info;
+        applyStatusJson(last, reread);
+        const bool exitCodeNow = QFileInfo::exists(exitCodePath);
+        if (!isLiveState(reread.state) || exitCodeNow) {
+            info.state = reread.state;
+            info.ended = reread.ended;
+            info.message = reread.message;
+            info.exitCode = reread.exitCode;
+            info.epoch = reread.epoch;
+            info.step = reread.step;
+            if (info.exitCode < 0 && exitCodeNow) info.exitCode = readExitCodeFile(exitCodePath);
+            // The wrapper writes exit_code before its final status: the code alone says how.
+            if (isLiveState(info.state))
+                info.state = info.exitCode == 0 ? RunState::Finished : RunState::Failed;
+        }
+    }
+    if (processIsGone(info, host, QFileInfo::exists(exitCodePath))) {
         info.state = RunState::Lost;
         if (info.message.isEmpty()) {
             info.message =

@@ -8,6 +8,8 @@
 #include "remote/remote_checkpoints.h"
 #include "remote/remote_run_frames.h"
 #include "remote/remote_run_scan.h"
+#include "remote/transfer_context.h"
+#include "remote/transfer_remote.h"
 
 using namespace tb;
 
@@ -61,6 +63,40 @@ private Q_SLOTS:
         QVERIFY(scan.ok());
         QCOMPARE(scan->runs.size(), 1);
         QCOMPARE(scan->runs.front().step, 5);
+    }
+
+    // A folder download's file count, as the box reports it, before any space is reserved.
+    void forgedFileCountsAreRefused_data() {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<bool>("believed");
+        QTest::newRow("plain") << QByteArray("3 1200 4096\n4\nzstd\n") << true;
+        QTest::newRow("awk's exponent") << QByteArray("3 1.2e+10 4096\n4\nzstd\n") << true;
+        QTest::newRow("1e30 bytes") << QByteArray("3 1e30 4096\n4\nzstd\n") << false;
+        QTest::newRow("negative files") << QByteArray("-3 1200 4096\n4\nzstd\n") << false;
+        QTest::newRow("nan") << QByteArray("nan 1200 4096\n4\nzstd\n") << false;
+        QTest::newRow("no entries") << QByteArray("3 1200 4096\n0\nzstd\n") << false;
+        QTest::newRow("huge entries")
+            << QByteArray("3 1200 4096\n99999999999999999999\nzstd\n") << false;
+    }
+
+    void forgedFileCountsAreRefused() {
+        QFETCH(QByteArray, answer);
+        QFETCH(bool, believed);
+        TransferContext context;
+        context.where = QStringLiteral("root@gpu-box port 22");
+        context.exec = [answer](const RemoteCommand&) {
+            ExecResult result;
+            result.exitStatus = 0;
+            result.standardOutput = answer;
+            return result;
+        };
+        const auto count = countRemoteTree(context, QStringLiteral("/data"));
+        QCOMPARE(count.ok(), believed);
+        if (believed) {
+            QVERIFY(count->files == 3 && count->bytes > 0 && count->entries == 3);
+        } else {
+            QVERIFY(QString::fromStdString(count.error()).contains(QLatin1String("gpu-box")));
+        }
     }
 
     // Deterministic mutations (fixed seed): flipped bytes, digits spliced into headers, cuts.

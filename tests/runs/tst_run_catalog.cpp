@@ -13,6 +13,7 @@
 
 #include <cmath>
 
+#include "runs/local_backend.h"
 #include "runs/run_catalog.h"
 
 using namespace tb;
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void removeRefusesLiveRuns();
     void refreshBatchesChanges();
     void loadsManyRunsQuickly();
+    void refusesImpossiblePidsAndNumbers();
 };
 
 void TestRunCatalog::readsEveryState() {
@@ -313,5 +315,38 @@ void TestRunCatalog::loadsManyRunsQuickly() {
     QCOMPARE(catalog.runs().back().lastTrainLoss, 0.5);
 }
 
+// status.json is written by whatever ran in the run folder (a box, for a downloaded run): a pid
+// past pid_max, 1, 0 or negative names no process of the run, and a truncated 2^32 + P would
+// signal P. Such a run is never signalled, and numbers past a double's range read as none.
+void TestRunCatalog::refusesImpossiblePidsAndNumbers() {
+    QTemporaryDir root;
+    const qint64 wrapped = (qint64(1) << 32) + qint64(getpid());  // P + 2^32: kill() would hit us
+    writeRun(root.path(), "20261122-153012-wrapped", statusJson("running", wrapped));
+    writeRun(root.path(), "20261122-153013-everyone", statusJson("running", -1));
+    writeRun(root.path(), "20261122-153014-init", statusJson("running", 1));
+    writeRun(root.path(), "20261122-153015-huge",
+              "{\"state\":\"running\",\"pid\":1e300,\"pgid\":2.5,\"epoch\":-3,"
+              "\"step\":1e300,\"exit_code\":99999}");
+    RunCatalog catalog(root.path());
+    catalog.refresh();
+    QCOMPARE(catalog.runs().size(), 4);
+    LocalBackend backend(root.path(), QString());
+    for (const RunInfo& run : catalog.runs()) {
+        QVERIFY2(run.pid == kBadPid || run.pgid == kBadPid || run.pid == 0, qPrintable(run.id));
+        const bool huge = run.id.endsWith("huge");
+        QCOMPARE(run.step, huge ? 0 : 40);
+        QCOMPARE(run.epoch, huge ? 0 : 2);
+        QCOMPARE(run.exitCode, -1);
+        // Not concluded lost from a pid that names nothing, and never signalled.
+        QCOMPARE(run.state, RunState::Running);
+        const Result<void> stopped = backend.stop(run.id);
+        QVERIFY(!stopped);
+        if (run.pid == kBadPid || run.pgid == kBadPid)
+            QVERIFY2(QString::fromStdString(stopped.error()).contains("status.json"),
+                     stopped.error().c_str());
+    }
+}
+
 QTEST_GUILESS_MAIN(TestRunCatalog)
 #include "tst_run_catalog.moc"
+
