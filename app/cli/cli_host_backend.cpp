@@ -3,14 +3,24 @@
 
 #include <QEventLoop>
 
+#include <cstdio>
+
+#include "cli_prepare.h"
 #include "remote/host_store.h"
 
 namespace tb::cli {
 
 Result<HostBackend> connectHostBackend(const QString& hostName, const ConnectOptions& options,
-                                       const QString& trainer) {
+                                       const QString& trainer, const TrainerSetup& setup) {
     const auto host = findStoredHost(hostName);
     if (!host) return host.failure();
+    // Without this, the launch ran `trainbench-train` from the box's PATH and failed with 127.
+    const bool unprepared = setup.needed && trainer.isEmpty() && host->trainerPath.isEmpty();
+    if (unprepared && !setup.prepare)
+        return fail("host " + host->name.toStdString() +
+                    " has no trainbench-train yet: it was never prepared. Run `trainbench "
+                    "prepare " + host->name.toStdString() +
+                    "` first, or leave out --no-prepare to prepare it now.");
     HostBackend result;
     result.connection = std::make_unique<HostConnection>(host->target, host->name);
     HostConnection& connection = *result.connection;
@@ -33,6 +43,18 @@ Result<HostBackend> connectHostBackend(const QString& hostName, const ConnectOpt
     settings.trainerPath = !trainer.isEmpty()             ? trainer
                            : !host->trainerPath.isEmpty() ? host->trainerPath
                                                           : QStringLiteral("trainbench-train");
+    if (unprepared) {
+        // On stderr: stdout's first line is kept for the run id.
+        std::fputs(QStringLiteral("== host %1 was never prepared: preparing it first, as "
+                                  "`trainbench prepare %1` does\n")
+                       .arg(host->name)
+                       .toUtf8()
+                       .constData(),
+                   stderr);
+        const auto built = prepareOnTerminal(*connection.session(), *host, setup.options, true);
+        if (!built) return built.failure();
+        settings.trainerPath = *built;
+    }
     settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
     result.backend = std::make_unique<RemoteBackend>(result.connection.get(), settings);
     return result;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli_common.h"
+#include "remote/prepare_host.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
 
@@ -17,10 +18,19 @@ struct HostBackend {
     std::unique_ptr<RemoteBackend> backend;
 };
 
-// `trainer`: trainbench-train on the host; empty: the one `trainbench prepare` built, else the
-// one on its PATH. The error is the message to print.
+// What a command does on a host that was never prepared (no trainer path in hosts.json).
+struct TrainerSetup {
+    bool needed = false;  // the command runs trainbench-train on the host
+    bool prepare = true;  // build it first as `trainbench prepare` does; false: refuse
+    PrepareOptions options;
+};
+
+// `trainer`: trainbench-train on the host; empty: the one `trainbench prepare` built, else (a
+// host never prepared) as `setup` says, or the one on its PATH when the command needs none.
+// The error is the message to print; its code is 130 when a prepare was cancelled.
 [[nodiscard]] Result<HostBackend> connectHostBackend(const QString& hostName,
                                                      const ConnectOptions& options,
-                                                     const QString& trainer = QString());
+                                                     const QString& trainer = QString(),
+                                                     const TrainerSetup& setup = {});
 
 }  // namespace tb::cli

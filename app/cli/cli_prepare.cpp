@@ -39,17 +39,8 @@ Result<PrepareArgs> parse(int argc, char** argv) {
     QStringList positional;
     for (qsizetype i = 0; i < rest->size(); ++i) {
         const QString& arg = rest->at(i);
-        const bool hasValue = i + 1 < rest->size();
-        if (arg == QLatin1String("--install-tools"))
-            parsed.options.installTools = true;
-        else if (arg == QLatin1String("--rebuild"))
-            parsed.options.rebuild = true;
-        else if (arg == QLatin1String("--cache-dir") && hasValue)
-            parsed.options.cacheRoot = rest->at(++i);
-        else if (arg == QLatin1String("--cmake") && hasValue)
-            parsed.options.cmake = rest->at(++i);
-        else if (arg == QLatin1String("--cxx") && hasValue)
-            parsed.options.cxx = rest->at(++i);
+        if (takePrepareOption(*rest, i, parsed.options))
+            continue;
         else if (arg.startsWith(QLatin1String("--")))
             return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
         else
@@ -65,16 +56,22 @@ QString where(const SshTarget& target) {
     return QStringLiteral("%1%2 port %3").arg(user, target.host).arg(target.port);
 }
 
-// Runs the preparer to its end, printing steps and log lines; Ctrl-C cancels.
-PrepareResult runPreparer(HostPreparer& preparer, const PrepareOptions& options) {
+// Runs the preparer to its end, printing steps and log lines (on stderr when stdout is kept
+// for a result such as a run id); Ctrl-C cancels.
+PrepareResult runPreparer(HostPreparer& preparer, const PrepareOptions& options, bool onStderr) {
     std::optional<PrepareResult> outcome;
     QEventLoop loop;
+    const auto show = [onStderr](const QString& text) {
+        if (!onStderr) return printOut(text);
+        std::fputs(text.toUtf8().constData(), stderr);
+        std::fflush(stderr);
+    };
     QObject::connect(&preparer, &HostPreparer::stepChanged,
-                     [](PrepareStep step, const QString& text) {
-                         printOut(QStringLiteral("== %1: %2\n").arg(prepareStepName(step), text));
+                     [show](PrepareStep step, const QString& text) {
+                         show(QStringLiteral("== %1: %2\n").arg(prepareStepName(step), text));
                      });
     QObject::connect(&preparer, &HostPreparer::progress,
-                     [](const QString& line) { printOut(QStringLiteral("   %1\n").arg(line)); });
+                     [show](const QString& line) { show(QStringLiteral("   %1\n").arg(line)); });
     QObject::connect(&preparer, &HostPreparer::finished, &loop, [&](const PrepareResult& result) {
         outcome = result;
         loop.quit();
@@ -92,6 +89,40 @@ PrepareResult runPreparer(HostPreparer& preparer, const PrepareOptions& options)
 
 }  // namespace
 
+bool takePrepareOption(const QStringList& args, qsizetype& i, PrepareOptions& options) {
+    const QString& arg = args.at(i);
+    const bool hasValue = i + 1 < args.size();
+    if (arg == QLatin1String("--install-tools"))
+        options.installTools = true;
+    else if (arg == QLatin1String("--rebuild"))
+        options.rebuild = true;
+    else if (arg == QLatin1String("--cache-dir") && hasValue)
+        options.cacheRoot = args.at(++i);
+    else if (arg == QLatin1String("--cmake") && hasValue)
+        options.cmake = args.at(++i);
+    else if (arg == QLatin1String("--cxx") && hasValue)
+        options.cxx = args.at(++i);
+    else
+        return false;
+    return true;
+}
+
+Result<QString> prepareOnTerminal(SshSessionThread& session, RemoteHost host,
+                                  PrepareOptions options, bool stepsOnStderr) {
+    options.python = host.python;
+    HostPreparer preparer(&session, host.name, where(host.target));
+    const PrepareResult result = runPreparer(preparer, options, stepsOnStderr);
+    if (!result.ok())
+        return fail(result.message.toStdString(), result.failure == SshFailure::Cancelled ? 130 : 1);
+    if (host.trainerPath != result.trainerPath) {
+        host.trainerPath = result.trainerPath;
+        HostStore store(HostStore::defaultConfigDir());
+        if (!store.load().ok() || !store.update(host).ok() || !store.save().ok())
+            printErr(QStringLiteral("cannot keep the trainer's path in %1").arg(store.filePath()));
+    }
+    return result.trainerPath;
+}
+
 int prepareCommand(int argc, char** argv) {
     auto parsed = parse(argc, argv);
     if (!parsed) return usageError(QString::fromStdString(parsed.error()), kUsage);
@@ -107,21 +138,13 @@ int prepareCommand(int argc, char** argv) {
         printErr(connected.message);
         return 1;
     }
-    parsed->options.python = host.python;
-    HostPreparer preparer(&thread, host.name, where(host.target));
-    const PrepareResult result = runPreparer(preparer, parsed->options);
+    const auto trainer = prepareOnTerminal(thread, host, parsed->options);
     thread.disconnectFromHost();
-    if (!result.ok()) {
-        printErr(result.message);
-        return result.failure == SshFailure::Cancelled ? 130 : 1;
+    if (!trainer) {
+        printErr(QString::fromStdString(trainer.error()));
+        return trainer.failure().code;
     }
-    if (host.trainerPath != result.trainerPath) {
-        host.trainerPath = result.trainerPath;
-        HostStore store(HostStore::defaultConfigDir());
-        if (!store.load().ok() || !store.update(host).ok() || !store.save().ok())
-            printErr(QStringLiteral("cannot keep the trainer's path in %1").arg(store.filePath()));
-    }
-    printOut(result.trainerPath + QLatin1Char('\n'));
+    printOut(*trainer + QLatin1Char('\n'));
     return 0;
 }
 

@@ -11,6 +11,7 @@
 
 #include "cli_common.h"
 #include "cli_host_backend.h"
+#include "cli_prepare.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
 #include "remote/remote_follow.h"
@@ -22,11 +23,13 @@ namespace {
 constexpr const char* kUsage =
     "usage: trainbench run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...]\n"
     "                  [--accept-key SHA256:...] [--accept-new] [--password-stdin]\n"
+    "                  [--no-prepare] [--install-tools] [--cache-dir DIR] ...\n"
     "       trainbench run --command 'LINE' --host NAME [--config CONFIG] [--workdir DIR]\n"
     "                  [--env 'LINE'] [--metrics-regex RE] [...the options above]\n"
     "The run goes into the host's runs root (trainbench hosts add ... --remote-root DIR,\n"
     "default ~/trainbench). --trainer is trainbench-train on the host (default: the one\n"
-    "`trainbench prepare NAME` built, else the one on its PATH).\n";
+    "`trainbench prepare NAME` built). A host never prepared is prepared first, with the\n"
+    "options of `trainbench prepare`; --no-prepare refuses instead.\n";
 
 struct RemoteRunArgs {
     QString config;
@@ -40,6 +43,7 @@ struct RemoteRunArgs {
     QString workDir;
     QString envLine;
     QString metricsRegex;
+    TrainerSetup setup;  // what to do on a host never prepared
 };
 
 Result<RemoteRunArgs> parse(int argc, char** argv) {
@@ -70,6 +74,10 @@ Result<RemoteRunArgs> parse(int argc, char** argv) {
             parsed.metricsRegex = rest->at(++i);
         } else if (arg == QLatin1String("--detach")) {
             parsed.detach = true;
+        } else if (arg == QLatin1String("--no-prepare")) {
+            parsed.setup.prepare = false;
+        } else if (takePrepareOption(*rest, i, parsed.setup.options)) {
+            continue;
         } else if (arg.startsWith(QLatin1String("--"))) {
             return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
         } else {
@@ -81,6 +89,8 @@ Result<RemoteRunArgs> parse(int argc, char** argv) {
     if (positional.size() > 1 || (!script && positional.size() != 1))
         return fail(script ? "takes at most one CONFIG" : "needs one CONFIG", kExitUsage);
     if (!positional.isEmpty()) parsed.config = QDir::current().absoluteFilePath(positional.front());
+    // A script needs the trainer only to turn its output into metrics.
+    parsed.setup.needed = !script || !parsed.metricsRegex.isEmpty();
     return parsed;
 }
 
@@ -91,6 +101,8 @@ int followRemoteRun(RemoteBackend& backend, const QString& id) {
     ProgressLine progress;
     QObject::connect(&follower, &RemoteFollower::metricsLines,
                      [&](const QByteArray& lines) { progress.takeLines(lines); });
+    QObject::connect(&follower, &RemoteFollower::lineSkipped,
+                     [](const QString& message) { printErr(message); });
     QObject::connect(backend.connection(), &HostConnection::stateChanged,
                      [](ConnectionState state, const QString& message) {
                          if (state != ConnectionState::Connected) printErr(message);
@@ -131,10 +143,10 @@ bool wantsRemoteRun(int argc, char** argv) {
 int remoteRunCommand(int argc, char** argv) {
     auto parsed = parse(argc, argv);
     if (!parsed) return usageError(QString::fromStdString(parsed.error()), kUsage);
-    auto host = connectHostBackend(parsed->host, parsed->connect, parsed->trainer);
+    auto host = connectHostBackend(parsed->host, parsed->connect, parsed->trainer, parsed->setup);
     if (!host) {
         printErr(QString::fromStdString(host.error()));
-        return 1;
+        return host.failure().code == 130 ? 130 : 1;
     }
     RemoteBackend& backend = *host->backend;
     LaunchRequest request;
