@@ -149,7 +149,7 @@ void HostConnection::retry() {
     ++m_attempt;
     setState(ConnectionState::Reconnecting,
              QStringLiteral("%1 Reconnecting (attempt %2).").arg(m_lostReason).arg(m_attempt));
-    m_thread.connectToHost();
+    m_thread.connectToHost(true);
 }
 
 int HostConnection::retryDelayMs() const {

@@ -69,9 +69,18 @@ QString SshSession::libsshError() const {
     return m_session ? QString::fromUtf8(ssh_get_error(m_session.get())) : QString();
 }
 
-void SshSession::connectToHost(quint64 generation) {
+void SshSession::connectToHost(quint64 generation, bool again) {
     m_activeGeneration = generation;
-    Q_EMIT connectFinished(connectAndVerify({}));
+    m_connectingAgain = again;
+    SshResult result = connectAndVerify({});
+    m_connectingAgain = false;
+    // Once connected, commands and transfers get the patient timeout again.
+    if (result.ok()) setTimeout(m_options.timeoutSeconds);
+    Q_EMIT connectFinished(result);
+}
+
+bool SshSession::setTimeout(long seconds) {
+    return m_session && ssh_options_set(m_session.get(), SSH_OPTIONS_TIMEOUT, &seconds) == SSH_OK;
 }
 
 void SshSession::acceptHostKey(const QString& fingerprint, quint64 generation) {
@@ -121,7 +130,7 @@ SshResult SshSession::applyOptions() {
     ssh_session s = m_session.get();
     const QByteArray host = m_target.host.toUtf8();
     const unsigned int port = static_cast<unsigned int>(m_target.port);
-    const long timeout = m_options.timeoutSeconds;
+    const long timeout = m_connectingAgain ? m_options.checkSeconds : m_options.timeoutSeconds;
     const int noMoreConfig = 0;
     // Short requests and responses (every exec, SFTP writes) must not wait for delayed ACKs.
     const int noDelay = 1;
@@ -194,7 +203,8 @@ SshResult SshSession::connectFailure() const {
                        QStringLiteral("No answer from %1 within %2 s. The instance may be off, or "
                                       "a firewall drops the connection.")
                            .arg(where())
-                           .arg(m_options.timeoutSeconds));
+                           .arg(m_connectingAgain ? m_options.checkSeconds
+                                                  : m_options.timeoutSeconds));
     if (lower.contains(QLatin1String("resolve")) || lower.contains(QLatin1String("unreachable")) ||
         lower.contains(QLatin1String("no route")))
         return failure(SshFailure::HostUnreachable,

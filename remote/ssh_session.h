@@ -25,6 +25,10 @@ enum class StreamStderr { Collect, AsData };
 
 struct SshSessionOptions {
     int timeoutSeconds = 15;
+    // A keepalive and a reconnect wait this long for the server: a link that went silent is
+    // seen within a keepalive interval plus this, and a reconnect attempt that met a dead link
+    // gives way to the next one soon enough to catch the link as it comes back.
+    int checkSeconds = 5;
     bool useAgent = true;          // tests turn it off so a developer's agent cannot interfere
     bool processSshConfig = true;  // read ~/.ssh/config as OpenSSH would
 };
@@ -46,7 +50,8 @@ public:
     void setPassword(const QString& password) { m_password = password; }
     void setKeyPassphrase(const QString& passphrase) { m_passphrase = passphrase; }
 
-    void connectToHost(quint64 generation);
+    // `again`: a reconnect after a lost link, which waits only checkSeconds for each answer.
+    void connectToHost(quint64 generation, bool again = false);
     // The user accepted this fingerprint: connect again, and record the key only if the
     // server still shows the same one.
     void acceptHostKey(const QString& fingerprint, quint64 generation);
@@ -68,6 +73,7 @@ Q_SIGNALS:
 private:
     SshResult connectAndVerify(const QString& acceptedFingerprint);
     SshResult applyOptions();
+    bool setTimeout(long seconds);
     // ProxyJump: connects the jump host (its key checked like any other) and tunnels to ours.
     SshResult openJumpTunnel(const QString& acceptedFingerprint);
     SshResult connectFailure() const;
@@ -87,6 +93,7 @@ private:
     ssh::SessionPtr m_session;
     std::unique_ptr<JumpTunnel> m_tunnel;  // set while connected through a jump host
     bool m_authenticated = false;
+    bool m_connectingAgain = false;  // this connect is a reconnect: short timeouts
     // Secrets stay in memory only; never logged or put in a message.
     QString m_password;
     QString m_passphrase;

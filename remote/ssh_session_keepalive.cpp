@@ -6,7 +6,8 @@ namespace tb {
 
 // ssh_send_ignore only writes, and a write into a link whose far end is gone can still
 // succeed; opening a channel waits for the server's answer, so a closed or silent link fails
-// here (within the session timeout). The channel is closed at once and runs nothing.
+// here, within checkSeconds rather than the patient timeout of commands. The channel is closed
+// at once and runs nothing.
 void SshSession::checkAlive(quint64 generation) {
     m_activeGeneration = generation;
     SshResult result;
@@ -16,15 +17,22 @@ void SshSession::checkAlive(quint64 generation) {
         Q_EMIT aliveChecked(result);
         return;
     }
+    setTimeout(m_options.checkSeconds);
     ssh::ChannelPtr channel(ssh_channel_new(m_session.get()));
     const bool opened = channel && ssh_channel_open_session(channel.get()) == SSH_OK;
+    setTimeout(m_options.timeoutSeconds);
     // A server that answers "no" (MaxSessions reached by our own follow channels) is alive.
     const bool refused = !opened && ssh_is_connected(m_session.get()) &&
                          ssh_get_error_code(m_session.get()) == SSH_REQUEST_DENIED;
     if (!opened && !refused) {
         result.failure = SshFailure::NotConnected;
-        result.message =
-            QStringLiteral("The connection to %1 was lost (%2).").arg(where(), libsshError());
+        // A silent link leaves libssh nothing to say: then say what was seen.
+        const QString detail = libsshError();
+        result.message = QStringLiteral("The connection to %1 was lost (%2).")
+                             .arg(where(), detail.isEmpty()
+                                               ? QStringLiteral("no answer within %1 s")
+                                                     .arg(m_options.checkSeconds)
+                                               : detail);
         // The session is unusable now; a reconnect starts a fresh one. The channel belongs
         // to the session, so it goes first.
         channel.reset();

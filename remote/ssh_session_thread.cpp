@@ -33,9 +33,9 @@ void SshSessionThread::setKeyPassphrase(const QString& passphrase) {
     post([session = m_session, passphrase] { session->setKeyPassphrase(passphrase); });
 }
 
-void SshSessionThread::connectToHost() {
-    post([session = m_session, generation = m_session->cancelGeneration()] {
-        session->connectToHost(generation);
+void SshSessionThread::connectToHost(bool again) {
+    post([session = m_session, generation = m_session->cancelGeneration(), again] {
+        session->connectToHost(generation, again);
     });
 }
 

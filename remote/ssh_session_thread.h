@@ -23,7 +23,8 @@ public:
 
     void setPassword(const QString& password);
     void setKeyPassphrase(const QString& passphrase);
-    void connectToHost();
+    // `again`: a reconnect after a lost link (short timeouts, see SshSessionOptions).
+    void connectToHost(bool again = false);
     void acceptHostKey(const QString& fingerprint);
     // Returns the id that execFinished will carry.
     quint64 exec(const RemoteCommand& command);

@@ -26,7 +26,7 @@ SshSessionOptions testOptions() {
 
 SshTarget keyTarget(const SshdFixture& sshd, const QString& knownHosts) {
     SshTarget target;
-    target.host = QStringLiteral("127.0.0.1");
+    target.host = sshd.address();
     target.port = sshd.port();
     target.user = QString::fromLocal8Bit(qgetenv("USER"));
     if (target.user.isEmpty()) target.user = QStringLiteral("root");

@@ -80,16 +80,21 @@ QString SshdFixture::writeConfig() const {
     // StrictModes no: the temp dir's permissions are not sshd's business here.
     // UsePAM no: passwords are checked against /etc/shadow, with no PAM stack needed.
     const QString text = QStringLiteral(
-                             "Port %1\nListenAddress 127.0.0.1\nHostKey %2\nPidFile %3\n"
+                             "Port %1\nListenAddress %5\nHostKey %2\nPidFile %3\n"
                              "AuthorizedKeysFile %4\nStrictModes no\nUsePAM no\n"
                              "PubkeyAuthentication yes\nPasswordAuthentication yes\n"
                              "KbdInteractiveAuthentication no\nPermitRootLogin yes\n"
                              "Subsystem sftp internal-sftp\n")
                              .arg(m_port)
                              .arg(hostKeyFile(), m_dir.filePath(QStringLiteral("sshd.pid")),
-                                  m_dir.filePath(QStringLiteral("authorized_keys")));
+                                  m_dir.filePath(QStringLiteral("authorized_keys")), m_address);
     config.write(text.toUtf8());
     return {};
+}
+
+void SshdFixture::setNetwork(const QString& netns, const QString& address) {
+    m_netns = netns;
+    m_address = address;
 }
 
 QString SshdFixture::start() {
@@ -121,12 +126,17 @@ QString SshdFixture::launch() {
     m_sshd = std::make_unique<QProcess>();
     // Merged: waitForReadyRead only wakes for the read channel, and sshd -e logs to stderr.
     m_sshd->setProcessChannelMode(QProcess::MergedChannels);
-    m_sshd->start(kSshd, {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
-                          m_dir.filePath(QStringLiteral("sshd_config"))});
+    const QStringList sshd = {kSshd, QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
+                              m_dir.filePath(QStringLiteral("sshd_config"))};
+    if (m_netns.isEmpty())
+        m_sshd->start(sshd.first(), sshd.mid(1));
+    else
+        m_sshd->start(QStringLiteral("/usr/sbin/ip"),
+                      QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_netns} + sshd);
     if (!m_sshd->waitForStarted(10000)) return QStringLiteral("cannot start ") + kSshd;
-    // sshd -e logs "Server listening on 127.0.0.1 port N." once the socket accepts.
+    // sshd -e logs "Server listening on ADDRESS port N." once the socket accepts.
     const QByteArray ready =
-        QStringLiteral("Server listening on 127.0.0.1 port %1").arg(m_port).toUtf8();
+        QStringLiteral("Server listening on %1 port %2").arg(m_address).arg(m_port).toUtf8();
     QByteArray log;
     QDeadlineTimer deadline(15000);
     while (!log.contains(ready)) {

@@ -15,8 +15,12 @@ public:
     SshdFixture();
     ~SshdFixture();
 
+    // Before start(): run sshd inside network namespace `netns`, listening on `address` there
+    // (see NetnsLink) instead of on 127.0.0.1.
+    void setNetwork(const QString& netns, const QString& address);
     // Empty on success, else why sshd cannot run here (the test skips with it).
     QString start();
+    QString address() const { return m_address; }
     // Same port, freshly generated host key: what a re-created cloud instance looks like.
     QString restartWithNewHostKey();
     void stop();
@@ -35,6 +39,8 @@ private:
 
     QTemporaryDir m_dir;
     int m_port = 0;
+    QString m_netns;
+    QString m_address = QStringLiteral("127.0.0.1");
     int m_hostKeyNumber = 0;
     std::unique_ptr<QProcess> m_sshd;
 };

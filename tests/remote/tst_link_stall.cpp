@@ -1,0 +1,122 @@
+// A remote run followed over a link that goes silent, as when a laptop sleeps or Wi-Fi drops:
+// the box is this machine's sshd inside a network namespace of the test's own, and the link is
+// a veth pair the test takes down (packets vanish, no RST) for a minute. The connection must
+// say "reconnecting" while the link is down, the run must go on, and once the link is back the
+// follower must catch up with every record once. Needs root (CI runs as root); skips without.
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "metrics/series_store.h"
+#include "netns_link.h"
+#include "remote/host_connection.h"
+#include "remote/remote_backend.h"
+#include "remote/remote_follow.h"
+#include "run_test_support.h"
+#include "ssh_test_support.h"
+
+using namespace tb;
+using namespace tb::test;
+
+class TestLinkStall : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        if (const QString why = m_link.create(); !why.isEmpty()) QSKIP(qPrintable(why));
+        m_sshd.setNetwork(m_link.name(), m_link.boxAddress());
+        if (const QString why = m_sshd.start(); !why.isEmpty()) QSKIP(qPrintable(why));
+        // The product's own keepalive and reconnect timing: only the agent and ~/.ssh/config
+        // are kept out, so that a developer's setup cannot change the outcome.
+        HostConnectionOptions options;
+        options.session.useAgent = false;
+        options.session.processSshConfig = false;
+        m_connection = std::make_unique<HostConnection>(
+            keyTarget(m_sshd, m_tmp.filePath(QStringLiteral("known_hosts"))),
+            QStringLiteral("box"), options);
+        m_connection->acceptHostKey(m_sshd.hostKeyFingerprint());
+        QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), ConnectionState::Connected, 30000);
+        RemoteHostSettings settings;
+        settings.name = QStringLiteral("box");
+        settings.runsRoot = m_tmp.filePath(QStringLiteral("runs"));
+        settings.trainerPath = binDir() + QStringLiteral("/trainbench-train");
+        settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
+        m_backend = std::make_unique<RemoteBackend>(m_connection.get(), settings);
+    }
+
+    void cleanupTestCase() {
+        m_link.setLinkUp(true);
+        m_backend.reset();
+        m_connection.reset();
+        m_sshd.stop();
+    }
+
+    void silentMinuteIsRiddenOutWithNothingLostOrTwice() {
+        LaunchRequest request;
+        request.configPath = demoConfig();
+        request.sets = slowSets();
+        const auto launched = m_backend->launch(request);
+        QVERIFY2(launched.ok(), launched.ok() ? "" : launched.error().c_str());
+        const QString id = *launched;
+        const QString dir = m_backend->runDir(id);
+
+        SeriesStore store;
+        RemoteFollower follower(m_backend.get(), id, &store);
+        QByteArray followed;
+        connect(&follower, &RemoteFollower::metricsLines, this,
+                [&](const QByteArray& lines) { followed += lines; });
+        QSignalSpy finished(&follower, &RemoteFollower::finished);
+        QStringList states;
+        connect(m_connection.get(), &HostConnection::stateChanged, this,
+                [&](ConnectionState state, const QString& message) {
+                    states.append(connectionStateName(state) + QStringLiteral(": ") + message);
+                });
+        follower.start();
+        QTRY_VERIFY_WITH_TIMEOUT(followed.count('\n') >= 3, 120000);
+
+        QVERIFY(m_link.setLinkUp(false));
+        QElapsedTimer down;
+        down.start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ConnectionState::Reconnecting, 60000);
+        const qint64 noticedMs = down.elapsed();
+        QVERIFY2(noticedMs < 60000, qPrintable(states.join('\n')));
+        // The message says what happened, never an empty "()".
+        QVERIFY2(!m_connection->message().contains(QStringLiteral("()")),
+                 qPrintable(m_connection->message()));
+        const qsizetype beforeReturn = followed.size();
+        QTest::qWait(int(60000 - down.elapsed()));  // the outage itself, not a wait for a result
+        QCOMPARE(m_connection->state(), ConnectionState::Reconnecting);
+        QCOMPARE(followed.size(), beforeReturn);  // nothing can come over a dead link
+        // The run went on meanwhile, on the box.
+        QVERIFY(lastMetricsStep(dir) > 0);
+        QCOMPARE(stateOf(dir), QStringLiteral("running"));
+
+        QVERIFY(m_link.setLinkUp(true));
+        QElapsedTimer up;
+        up.start();
+        QTRY_VERIFY_WITH_TIMEOUT(followed.size() > beforeReturn, 120000);
+        const qint64 flowingMs = up.elapsed();
+        qInfo("link down -> reconnecting: %lld ms; link up -> data flowing: %lld ms", noticedMs,
+              flowingMs);
+
+        const auto killed = m_backend->kill(id);
+        QVERIFY2(killed.ok(), killed.ok() ? "" : killed.error().c_str());
+        QVERIFY(finished.wait(300000));
+        QByteArray file = fileText(dir + QStringLiteral("/metrics.jsonl"));
+        file.truncate(file.lastIndexOf('\n') + 1);  // a SIGKILL may cut the last line short
+        QCOMPARE(followed, file);  // every record once, in order
+        QCOMPARE(qsizetype(store.recordCount()), file.count('\n'));
+    }
+
+private:
+    QTemporaryDir m_tmp;
+    NetnsLink m_link;
+    SshdFixture m_sshd;
+    std::unique_ptr<HostConnection> m_connection;
+    std::unique_ptr<RemoteBackend> m_backend;
+};
+
+QTEST_MAIN(TestLinkStall)
+#include "tst_link_stall.moc"
