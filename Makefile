@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 RUNS_ROOT ?= $(CURDIR)/runs
 
-.PHONY: deps configure build run test bench clean
+.PHONY: deps configure build run test test-loaded bench clean
 
 deps:
 	./scripts/install-deps.sh
@@ -24,6 +24,11 @@ run: deps
 test: deps
 	$(MAKE) build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+# The whole suite (or TESTS=regex) with two busy loops running beside it.
+test-loaded: deps
+	$(MAKE) build
+	./scripts/test-loaded.sh $(BUILD_DIR) '$(TESTS)'
 
 bench: deps
 	$(MAKE) build
