@@ -5,6 +5,7 @@
 // follower must catch up with every record once. Needs root (CI runs as root); skips without.
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +17,8 @@
 #include "remote/remote_follow.h"
 #include "run_test_support.h"
 #include "ssh_test_support.h"
+
+#include <signal.h>
 
 using namespace tb;
 using namespace tb::test;
@@ -108,6 +111,52 @@ private Q_SLOTS:
         file.truncate(file.lastIndexOf('\n') + 1);  // a SIGKILL may cut the last line short
         QCOMPARE(followed, file);  // every record once, in order
         QCOMPARE(qsizetype(store.recordCount()), file.count('\n'));
+    }
+
+    // The laptop sleeps: `trainbench run --host` is stopped (SIGSTOP) for two minutes mid-run,
+    // the run ends on the box meanwhile, and once continued the CLI catches up, prints the
+    // run's last step and its end, and exits with the run's status.
+    void cliThatSleptTwoMinutesCatchesUp() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_tmp.filePath(QStringLiteral("home")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        const QString cli = binDir() + QStringLiteral("/trainbench");
+        const QString root = m_tmp.filePath(QStringLiteral("cli runs"));
+        QProcess add;
+        add.setProcessEnvironment(env);
+        add.start(cli, {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("box"),
+                        QStringLiteral("ssh -p %1 root@%2").arg(m_sshd.port()).arg(m_sshd.address()),
+                        QStringLiteral("--key"), m_sshd.userKeyFile(), QStringLiteral("--known-hosts"),
+                        m_tmp.filePath(QStringLiteral("cli_known_hosts")),
+                        QStringLiteral("--remote-root"), root});
+        QVERIFY(add.waitForFinished(60000));
+        QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
+
+        QStringList arguments{QStringLiteral("run"), demoConfig(), QStringLiteral("--host"),
+                              QStringLiteral("box"), QStringLiteral("--trainer"),
+                              binDir() + QStringLiteral("/trainbench-train"),
+                              QStringLiteral("--accept-new")};
+        for (const QString& set : quickSets()) arguments << QStringLiteral("--set") << set;
+        QProcess run;
+        run.setProcessEnvironment(env);
+        run.start(cli, arguments);
+        QVERIFY(run.waitForStarted(30000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += run.readAllStandardOutput()).contains("step"), 120000);
+        QVERIFY(::kill(pid_t(run.processId()), SIGSTOP) == 0);
+        QTest::qWait(120000);  // the sleep itself, not a wait for a result
+        QVERIFY(::kill(pid_t(run.processId()), SIGCONT) == 0);
+        QVERIFY(run.waitForFinished(180000));
+        out += run.readAllStandardOutput();
+        const QByteArray err = run.readAllStandardError();
+        QVERIFY2(run.exitCode() == 0, (out + err).constData());
+        const QString id = QString::fromUtf8(out).section(QLatin1Char('\n'), 0, 0);
+        const QString dir = root + QLatin1Char('/') + id;
+        QCOMPARE(stateOf(dir), QStringLiteral("finished"));
+        QVERIFY2(out.contains(QStringLiteral("step %1").arg(lastMetricsStep(dir)).toUtf8()),
+                 out.constData());
+        QVERIFY2(out.contains(QStringLiteral("run %1 finished on box").arg(id).toUtf8()),
+                 out.constData());
     }
 
 private:
