@@ -2,42 +2,23 @@
 // Usage: bench_transfer [FILE-MB=1024] [SMALL-FILES=10000] [REPEATS=2]; best of REPEATS each.
 
 #include "openssh_reference.h"
+#include "transfer_timing.h"
 #include "remote/ssh_session_thread.h"
 #include "remote/transfer_session.h"
 #include "sshd_fixture.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
-#include <algorithm>
 #include <cstdio>
-#include <optional>
 
 using namespace tb;
+using namespace tb::bench;
 
 namespace {
-
-struct Timing {
-    double total = 1e30;  // seconds, best run, verification included
-    double data = 1e30;   // until verification started
-    QString method;
-};
-
-void writeRandom(const QString& path, qint64 bytes, quint32 seed) {
-    QRandomGenerator random(seed);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return;
-    QByteArray chunk(1 << 20, Qt::Uninitialized);
-    for (qint64 left = bytes; left > 0; left -= chunk.size()) {
-        random.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
-        file.write(chunk.constData(), qMin<qint64>(left, chunk.size()));
-    }
-}
 
 // `count` files of 0..40 000 random bytes (about 20 kB each, like small JPEGs), 100 a folder.
 qint64 writeTree(const QString& root, int count) {
@@ -51,59 +32,6 @@ qint64 writeTree(const QString& root, int count) {
         total += size;
     }
     return total;
-}
-
-void removePath(const QString& path) {
-    if (QFileInfo(path).isDir())
-        QDir(path).removeRecursively();
-    else
-        QFile::remove(path);
-}
-
-void keepBest(Timing& best, SshSessionThread& thread, const TransferRequest& request,
-              const QString& destination) {
-    removePath(destination);
-    QElapsedTimer clock;
-    double dataSeconds = -1;
-    TransferWaitOptions options;
-    options.progress = [&](const TransferProgress& progress) {
-        if (progress.phase == QLatin1String("verifying") && dataSeconds < 0)
-            dataSeconds = clock.nsecsElapsed() / 1e9;
-    };
-    clock.start();
-    const TransferResult result = awaitTransfer(thread, request, options);
-    const double seconds = clock.nsecsElapsed() / 1e9;
-    if (!result.ok()) {
-        std::fprintf(stderr, "trainbench transfer failed: %s\n", qPrintable(result.message));
-        return;
-    }
-    best.total = std::min(best.total, seconds);
-    best.data = std::min(best.data, dataSeconds < 0 ? seconds : dataSeconds);
-    best.method = result.method;
-}
-
-void keepBestTool(double& best, const QString& destination, const std::function<double()>& run) {
-    removePath(destination);
-    const double seconds = run();
-    if (seconds > 0) best = std::min(best, seconds);
-}
-
-double mbps(qint64 bytes, double seconds) {
-    return bytes / 1e6 / seconds;
-}
-
-bool connectSession(SshSessionThread& thread, const QString& fingerprint) {
-    QEventLoop loop;
-    std::optional<SshResult> result;
-    QObject::connect(thread.session(), &SshSession::connectFinished, &loop,
-                     [&](const SshResult& r) {
-                         result = r;
-                         loop.quit();
-                     });
-    thread.acceptHostKey(fingerprint);
-    loop.exec();
-    if (!result->ok()) std::fprintf(stderr, "connect: %s\n", qPrintable(result->message));
-    return result->ok();
 }
 
 }  // namespace
