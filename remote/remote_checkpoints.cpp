@@ -152,8 +152,13 @@ Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const
             entry->name = text.chopped(3);  // ".pt"
         } else if (frame.key == "size" || frame.key == "sidecar") {
             if (!entry) return fail(errorIn(where, frame.key.toStdString() + " before any .pt"));
-            if (frame.key == "size") entry->bytes = frame.value.trimmed().toLongLong();
-            else {
+            if (frame.key == "size") {
+                bool ok = false;
+                entry->bytes = frame.value.trimmed().toLongLong(&ok);
+                if (!ok || entry->bytes < 0)
+                    return fail(errorIn(where, "the size of " + entry->fileName().toStdString() +
+                                                   " is not a byte count"));
+            } else {
                 readCheckpointSidecar(frame.value, *entry);
                 if (!frame.value.isEmpty()) list.sidecars.insert(entry->name, frame.value);
             }

@@ -74,6 +74,13 @@ private Q_SLOTS:
         QVERIFY(parseRemoteCheckpoints(listingNaming("ckpt-e0001-s0000002.pt"),
                                        QStringLiteral("gpu-box"))
                     .ok());
+        // A size that is no byte count is refused too.
+        for (const QByteArray& size : {QByteArray("-7"), QByteArray("1e30"), QByteArray("x")}) {
+            const QByteArray forged = frame("dir", "/r") + frame("pt", "ckpt-e1-s2.pt") +
+                                      frame("size", size) + frame("sidecar", "");
+            QVERIFY2(!parseRemoteCheckpoints(forged, QStringLiteral("gpu-box")).ok(),
+                     size.constData());
+        }
     }
 
     void checkedPathStaysInside() {
