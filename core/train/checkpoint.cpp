@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "optimizer_state.h"
 #include "protocol/atomic_file.h"
 #include "protocol/json.h"
 #include "protocol/run_layout.h"
@@ -43,9 +44,10 @@ std::string serialize(const CheckpointMeta& meta, Classifier& model,
     torch::serialize::OutputArchive modelArchive;
     model.save(modelArchive);
     archive.write("model", modelArchive);
+    // By parameter position, not LibTorch's Optimizer::save: see optimizer_state.h.
     torch::serialize::OutputArchive optimizerArchive;
-    optimizer.save(optimizerArchive);
-    archive.write("optimizer", optimizerArchive);
+    saveOptimizerState(optimizer, optimizerArchive);
+    archive.write("optimizer_state", optimizerArchive);
     writeOptional(archive, "state/cpu_rng", state.cpuRng);
     writeOptional(archive, "state/cuda_rng", state.cudaRng);
     writeOptional(archive, "state/loss_sum", state.lossSum);

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "checkpoint.h"
+#include "optimizer_state.h"
 #include "protocol/atomic_file.h"
 #include "protocol/json.h"
 #include "protocol/sha256.h"
@@ -125,8 +126,14 @@ Result<void> CheckpointReader::loadModel(Classifier& model) {
 Result<void> CheckpointReader::loadOptimizer(torch::optim::Optimizer& optimizer) {
     try {
         torch::serialize::InputArchive optimizerArchive;
-        m_archive->read("optimizer", optimizerArchive);
-        optimizer.load(optimizerArchive);
+        if (m_archive->try_read("optimizer_state", optimizerArchive)) {
+            loadOptimizerState(optimizer, optimizerArchive);
+        } else {
+            // Written before optimizer_state existed: LibTorch's own format, which is only
+            // safe to read with the LibTorch version that wrote it.
+            m_archive->read("optimizer", optimizerArchive);
+            optimizer.load(optimizerArchive);
+        }
     } catch (const std::exception& e) {
         const std::string what = e.what();
         return fail(m_path + ": cannot restore the optimizer (" + what.substr(0, what.find('\n')) +

@@ -11,7 +11,9 @@
 
 #include <cstring>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
+#include <type_traits>
 
 // LibTorch 1.7 has no torch/version.h (Debian 11 ships none); core/train/CMakeLists.txt passes
 // the version find_package(Torch) read from TorchConfigVersion.cmake instead.
@@ -156,6 +158,37 @@ void setGroupLearningRate(torch::optim::OptimizerParamGroup& group, double lr) {
         throw std::logic_error("setGroupLearningRate: an optimizer makeOptimizer does not make");
     }
 #endif
+}
+
+namespace {
+
+using StateMap = std::decay_t<decltype(std::declval<torch::optim::Optimizer&>().state())>;
+
+// The key is chosen by the map's own key type, so no version number is involved: text as
+// c10::guts::to_string(impl) wrote it (the pointer through an ostream), else the pointer.
+template <typename Key>
+Key stateKey(const torch::Tensor& parameter) {
+    if constexpr (std::is_same_v<Key, std::string>) {
+        std::ostringstream text;
+        text << static_cast<const void*>(parameter.unsafeGetTensorImpl());
+        return text.str();
+    } else {
+        return parameter.unsafeGetTensorImpl();
+    }
+}
+
+}  // namespace
+
+torch::optim::OptimizerParamState* paramState(torch::optim::Optimizer& optimizer,
+                                              const torch::Tensor& parameter) {
+    auto& states = optimizer.state();
+    const auto found = states.find(stateKey<StateMap::key_type>(parameter));
+    return found == states.end() ? nullptr : found->second.get();
+}
+
+void setParamState(torch::optim::Optimizer& optimizer, const torch::Tensor& parameter,
+                   std::unique_ptr<torch::optim::OptimizerParamState> state) {
+    optimizer.state()[stateKey<StateMap::key_type>(parameter)] = std::move(state);
 }
 
 }  // namespace tb::compat

@@ -6,6 +6,7 @@
 #include <torch/optim/optimizer.h>
 #include <torch/types.h>
 
+#include <memory>
 #include <string>
 
 namespace tb::compat {
@@ -26,5 +27,12 @@ void useDeterministicAlgorithms();
 
 // Sets one parameter group's learning rate; groups of the optimizers makeOptimizer creates.
 void setGroupLearningRate(torch::optim::OptimizerParamGroup& group, double lr);
+
+// The optimizer's state for one parameter (null when it has none yet), and replacing it. The
+// state map is keyed by the parameter's address: as text up to 1.13, as a pointer since 2.0.
+torch::optim::OptimizerParamState* paramState(torch::optim::Optimizer& optimizer,
+                                              const torch::Tensor& parameter);
+void setParamState(torch::optim::Optimizer& optimizer, const torch::Tensor& parameter,
+                   std::unique_ptr<torch::optim::OptimizerParamState> state);
 
 }  // namespace tb::compat

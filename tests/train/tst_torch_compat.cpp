@@ -7,6 +7,7 @@
 
 #include "config/train_config.h"
 #include "optimizer.h"
+#include "optimizer_state.h"
 #include "torch_compat.h"
 
 using namespace tb;
@@ -54,6 +55,53 @@ private Q_SLOTS:
         weight.sum().backward();
         optimizer->step();
         QVERIFY2(std::abs(weight[0].item<double>() - 0.75) < 1e-3, qPrintable(kind));
+    }
+
+    // Checkpoints keep optimizer state by parameter position: a new model's parameters (other
+    // addresses, as in a resumed run) get each its own state back, whatever the shapes' order.
+    void optimizerStateMovesToNewParametersByPosition_data() { learningRateReachesEveryOptimizerKind_data(); }
+    void optimizerStateMovesToNewParametersByPosition() {
+        QFETCH(QString, kind);
+        const OptimConfig config{kind.toStdString(), 0.1, 0.9, false, 0.0, 0.0};
+        const auto stepped = [&](std::vector<torch::Tensor> params) {
+            auto optimizer = makeOptimizer(params, config);
+            (params[0].sum() + params[1].pow(2).sum()).backward();
+            optimizer->step();
+            return optimizer;
+        };
+        std::vector<torch::Tensor> first{torch::ones({2, 3}, torch::requires_grad()),
+                                         torch::full({4}, 2.0, torch::requires_grad())};
+        auto original = stepped(first);
+        torch::serialize::OutputArchive out;
+        saveOptimizerState(*original, out);
+        std::ostringstream bytes;
+        out.save_to(bytes);
+
+        std::vector<torch::Tensor> second{torch::ones({2, 3}, torch::requires_grad()),
+                                          torch::full({4}, 2.0, torch::requires_grad())};
+        auto restored = makeOptimizer(second, config);
+        torch::serialize::InputArchive in;
+        std::istringstream source(bytes.str());
+        in.load_from(source);
+        loadOptimizerState(*restored, in);
+        for (size_t i = 0; i < first.size(); ++i) {
+            auto* before = compat::paramState(*original, first[i]);
+            auto* after = compat::paramState(*restored, second[i]);
+            QVERIFY(before && after);
+            torch::serialize::OutputArchive a, b;
+            before->serialize(a);
+            after->serialize(b);
+            std::ostringstream x, y;
+            a.save_to(x);
+            b.save_to(y);
+            QVERIFY2(x.str() == y.str(), qPrintable(kind));
+        }
+        // Another optimizer kind is refused with a reason, not misread.
+        auto other = makeOptimizer(second, OptimConfig{kind == "sgd" ? "adam" : "sgd", 0.1, 0.9, false, 0.0, 0.0});
+        std::istringstream again(bytes.str());
+        torch::serialize::InputArchive in2;
+        in2.load_from(again);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, loadOptimizerState(*other, in2));
     }
 
     void versionIsMajorDotMinor() {
