@@ -7,6 +7,8 @@
 #include <QList>
 #include <QUuid>
 
+#include <algorithm>
+
 #include "remote/transfer_remote.h"
 
 // The watcher is embedded in the static tb_core (resources/resources.qrc); Q_INIT_RESOURCE
@@ -80,6 +82,10 @@ QString minutesAndSeconds(qint64 seconds) {
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
+// Year 33658: later than any clock a box will show, small enough that differences of two
+// such times cannot overflow.
+constexpr qint64 kLatestSecond = qint64(1) << 40;
+
 Result<void> readJson(const QByteArray& line, ShutdownState& state) {
     const QJsonDocument document = QJsonDocument::fromJson(line);
     const QString file = state.runDir + QStringLiteral("/shutdown.json");
@@ -92,12 +98,17 @@ Result<void> readJson(const QByteArray& line, ShutdownState& state) {
     if (!known)
         return fail("unknown state '" + name.toStdString() + "' in " + file.toStdString() +
                     "; arm the shutdown again");
-    state.deadline = static_cast<qint64>(object.value(QStringLiteral("deadline")).toDouble());
+    // Epoch seconds, from a file on the box: a deadline of 1e300 must not reach a cast to
+    // qint64 (undefined) or secondsLeft()'s subtraction (overflow).
+    const QJsonValue deadline = object.value(QStringLiteral("deadline"));
+    state.deadline = deadline.isUndefined() || deadline.isNull() ? 0 : deadline.toInteger(-1);
+    if (state.deadline < 0 || state.deadline > kLatestSecond)
+        return fail(file.toStdString() + " has a deadline that is not a time; arm the shutdown again");
     state.delaySeconds = object.value(QStringLiteral("delay")).toInt();
     state.command = object.value(QStringLiteral("command")).toString();
     state.runState = object.value(QStringLiteral("run_state")).toString();
     state.message = object.value(QStringLiteral("message")).toString();
-    state.watcherPid = static_cast<qint64>(object.value(QStringLiteral("pid")).toDouble());
+    state.watcherPid = std::max<qint64>(0, object.value(QStringLiteral("pid")).toInteger());
     const QJsonValue code = object.value(QStringLiteral("exit_code"));
     if (code.isDouble()) state.exitCode = code.toInt();
     return {};
@@ -218,7 +229,11 @@ Result<ShutdownState> parseShutdownState(const QByteArray& output) {
         return fail("the box answered the shutdown command with something unexpected: " +
                     output.left(200).toStdString());
     state.runDir = QString::fromUtf8(*dir);
-    state.boxNow = now->toLongLong();
+    bool nowOk = false;
+    state.boxNow = now->toLongLong(&nowOk);
+    if (!nowOk || state.boxNow < 0 || state.boxNow > kLatestSecond)
+        return fail("the box's clock answered '" + now->left(40).toStdString() +
+                    "' to the shutdown command, which is not a time");
     state.watcherAlive = *alive == "1";
     const QByteArray json = index < lines.size() ? lines.at(index).trimmed() : QByteArray();
     if (json.isEmpty()) return state;

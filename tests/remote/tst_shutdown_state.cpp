@@ -69,6 +69,25 @@ private Q_SLOTS:
         QVERIFY(!parseShutdownState("dir /d\nnow 5\nalive 0\n{torn").ok());
     }
 
+    // A box's numbers are range-checked (issue 11): no cast of 1e300 to qint64, no overflow
+    // in secondsLeft().
+    void forgedTimesAreErrors() {
+        for (const char* deadline : {"1e300", "-5", "9223372036854775807", "\"soon\""}) {
+            const auto state = parseShutdownState(
+                QByteArray("dir /d\nnow 5\nalive 1\n{\"state\":\"counting\",\"deadline\":") +
+                deadline + "}");
+            QVERIFY2(!state.ok(), deadline);
+            QVERIFY(QString::fromStdString(state.error()).contains(QLatin1String("/d/shutdown.json")));
+        }
+        QVERIFY(!parseShutdownState("dir /d\nnow -9223372036854775807\nalive 1\n").ok());
+        QVERIFY(!parseShutdownState("dir /d\nnow 1e9\nalive 1\n").ok());
+        const auto fine = parseShutdownState(
+            "dir /d\nnow 5\nalive 1\n{\"state\":\"counting\",\"deadline\":65,\"pid\":-3}");
+        QVERIFY(fine.ok());
+        QCOMPARE(fine->secondsLeft(), 60);
+        QCOMPARE(fine->watcherPid, 0);
+    }
+
     void watcherIsEmbedded() {
         const QByteArray script = shutdownWatcherScript();
         QVERIFY(script.startsWith("#!/bin/sh"));
