@@ -3,6 +3,8 @@
 
 #include <QStringList>
 
+#include <cmath>
+
 namespace tb {
 namespace {
 
@@ -59,7 +61,8 @@ Result<double> parseUptime(const QByteArray& output) {
     const QList<QByteArray> words = output.trimmed().split(' ');
     bool ok = false;
     const double seconds = words.isEmpty() ? 0.0 : words.front().toDouble(&ok);
-    if (!ok || seconds < 0)
+    // A box is not trusted: "nan" or "inf" would make the meter show nonsense forever.
+    if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > 1e10)
         return fail("cannot read the box's uptime from /proc/uptime (got '" +
                     output.left(80).trimmed().toStdString() +
                     "'); the cost meter needs a Linux box");

@@ -54,6 +54,8 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(seconds.error()).contains(QLatin1String("/proc/uptime")));
         QVERIFY(QString::fromStdString(seconds.error()).contains(QLatin1String("No such file")));
         QVERIFY(!parseUptime("").ok());
+        for (const char* forged : {"nan 1\n", "inf 1\n", "-inf 1\n", "1e300 1\n", "-5 1\n"})
+            QVERIFY2(!parseUptime(forged).ok(), forged);
     }
 };
 
