@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 RUNS_ROOT ?= $(CURDIR)/runs
 
-.PHONY: deps configure build run test test-loaded bench clean
+.PHONY: deps configure build run test test-loaded fuzz bench clean
 
 deps:
 	./scripts/install-deps.sh
@@ -30,9 +30,14 @@ test-loaded: deps
 	$(MAKE) build
 	./scripts/test-loaded.sh $(BUILD_DIR) '$(TESTS)'
 
+# libFuzzer targets (clang, ASan, UBSan) in build-fuzz: corpora replayed, each fuzzed
+# FUZZ_SECONDS (default 20).
+fuzz: deps
+	./scripts/fuzz.sh $(BUILD_DIR)-fuzz $(FUZZ_SECONDS)
+
 bench: deps
 	$(MAKE) build
 	./bench/run-all.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(BUILD_DIR)-fuzz

@@ -31,6 +31,10 @@ std::optional<double> parseMetricNumber(std::string_view text) {
 }
 
 Result<StdoutMetrics> StdoutMetrics::create(std::string_view pattern) {
+    // Our own matcher first: it refuses what libstdc++'s regex compiler mishandles before that
+    // ever sees it (a back-reference number past a long overflows a signed integer there).
+    auto matcher = LineMatcher::compile(pattern);
+    if (!matcher) return fail("metrics " + matcher.error());
     auto regex = compileNamedRegex(pattern);
     if (!regex) return fail("metrics " + regex.error());
     bool hasMetric = false;
@@ -46,8 +50,6 @@ Result<StdoutMetrics> StdoutMetrics::create(std::string_view pattern) {
                     "' has no named group for a metric; name what to plot, e.g. "
                     "loss=(?<train_loss>\\S+)");
     }
-    auto matcher = LineMatcher::compile(pattern);
-    if (!matcher) return fail("metrics " + matcher.error());
     for (const NamedGroup& group : regex->groups) {
         if (group.index > matcher->groupCount())  // both number groups by their '(' in order
             return fail("metrics regex '" + std::string(pattern) + "': group " + group.name +

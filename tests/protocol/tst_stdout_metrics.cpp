@@ -106,6 +106,14 @@ private Q_SLOTS:
         QVERIFY2(bad.error().find("metrics regex") == 0, bad.error().c_str());
         QVERIFY(bad.error().find("position 6") != std::string::npos);
     }
+
+    // Found by fuzz_stdout_metrics: libstdc++'s regex compiler overflows a signed integer on a
+    // back-reference number this long. Refused with a position before it gets there.
+    void hugeBackReferenceIsRefused() {
+        auto huge = StdoutMetrics::create("step=(?<step>\\44444444444444444444d+) n");
+        QVERIFY(!huge.ok());
+        QVERIFY2(huge.error().find("backreference") != std::string::npos, huge.error().c_str());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestStdoutMetrics)
