@@ -9,6 +9,8 @@
 #   testbox.sh link-down NAME          the box side of the link goes down: packets vanish, no RST
 #   testbox.sh link-up NAME            the link comes back (and loses any rate limit)
 #   testbox.sh rate NAME MBIT          throttle both directions with tbf (0: no limit)
+#   testbox.sh delay NAME MS           a relay on 127.0.0.1 adding MS each way (0: stop it); prints
+#                                      relay_port=N (the box's known_hosts gains [127.0.0.1]:N)
 #   testbox.sh status NAME             key=value lines: address, port, user, key, known_hosts
 #   testbox.sh exec NAME CMD...        run CMD as root inside the box (its namespaces and root)
 #
@@ -146,7 +148,10 @@ box_up() {
     box_status "$name"
     return
   fi
-  [ -d "$(box_dir "$name")" ] && box_down "$name"
+  # Whatever an earlier box of this name left (a crash, a killed test) goes first.
+  if [ -d "$(box_dir "$name")" ] || ip netns pids "tb-$name" >/dev/null 2>&1; then
+    box_down "$name"
+  fi
   local tarball
   tarball=$(build_rootfs "$suite")
   local dir root user=root full_disk= variant
@@ -229,6 +234,7 @@ box_down() {
   dir=$(box_dir "$name")
   pid=$(box_pid "$name")
   slot=$(box_key "$name" slot)
+  relay_stop "$name"
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill -KILL "$pid"  # --kill-child takes the box's pid 1, and with it every process in the box
     wait_until 100 sh -c "! kill -0 $pid" || die "$name: process $pid did not end"
@@ -261,6 +267,7 @@ box_status() {
   fi
   rate=$(tc qdisc show dev "tbh-$name" 2>/dev/null | sed -n 's/.* rate \([^ ]*\) .*/\1/p')
   echo "rate=${rate:-unlimited}"
+  echo "relay_port=$(cat "$dir/relay.port" 2>/dev/null || true)"
   echo "ssh=ssh -i $dir/id_ed25519 -o UserKnownHostsFile=$dir/known_hosts" \
     "-o StrictHostKeyChecking=yes $(box_key "$name" user)@$(box_key "$name" address)"
 }
@@ -293,6 +300,41 @@ box_rate() {
   echo "testbox: $name rate $mbit Mbit/s each way" >&2
 }
 
+relay_stop() {
+  local dir pid
+  dir=$(box_dir "$1")
+  pid=$(cat "$dir/relay.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    wait_until 50 sh -c "! kill -0 $pid" || kill -KILL "$pid"
+  fi
+  rm -f "$dir/relay.pid" "$dir/relay.port"
+}
+
+# This kernel has no netem: latency comes from tests/box/delay_relay.py in front of the box's sshd.
+box_delay() {
+  local name=$1 ms=$2 dir
+  require_up "$name"
+  [[ $ms =~ ^[0-9]+$ ]] || die "delay '$ms' must be whole milliseconds (0: no relay)"
+  dir=$(box_dir "$name")
+  relay_stop "$name"
+  if [ "$ms" -eq 0 ]; then
+    echo "testbox: $name relay stopped" >&2
+    return
+  fi
+  command -v python3 >/dev/null 2>&1 || skip "the delay relay needs python3"
+  setsid python3 "${BASH_SOURCE[0]%/*}/../tests/box/delay_relay.py" "$ms" "$(box_key "$name" address)" 22 \
+    </dev/null >"$dir/relay.out" 2>&1 &
+  echo $! >"$dir/relay.pid"
+  wait_until 100 grep -q '^port=' "$dir/relay.out" || die "$name: the relay did not start: $(cat "$dir/relay.out")"
+  local port
+  port=$(sed -n 's/^port=//p' "$dir/relay.out")
+  echo "$port" >"$dir/relay.port"
+  echo "[127.0.0.1]:$port $(cut -d' ' -f2,3 "$dir/known_hosts" | head -n 1)" >>"$dir/known_hosts"
+  echo "testbox: $name relay on 127.0.0.1:$port adds $ms ms each way" >&2
+  echo "relay_port=$port"
+}
+
 box_exec() {
   local name=$1 init
   shift
@@ -311,9 +353,10 @@ case $cmd in
   link-down) need_root; link_set "${1:?box name}" down ;;
   link-up) need_root; link_set "${1:?box name}" up ;;
   rate) need_root; box_rate "${1:?box name}" "${2:-}" ;;
+  delay) need_root; box_delay "${1:?box name}" "${2:-}" ;;
   status) need_root; box_status "${1:?box name}" ;;
   exec) need_root; box_exec "${1:?box name}" "${@:2}" ;;
   *) echo "usage: testbox.sh rootfs SUITE | up NAME [SUITE] [VARIANT...] | down NAME |" \
-       "link-down NAME | link-up NAME | rate NAME MBIT | status NAME | exec NAME CMD..." >&2
+       "link-down NAME | link-up NAME | rate NAME MBIT | delay NAME MS | status NAME | exec NAME CMD..." >&2
      exit 2 ;;
 esac

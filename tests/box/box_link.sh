@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test box's link does what tests rely on: a box answers ssh with its own OS; link-down
 # makes packets vanish (a connect times out, it is not refused, and the route to the box stays
-# on its veth so nothing leaves the machine); link-up brings it back; rate throttles with tbf.
+# on its veth so nothing leaves the machine); link-up brings it back; rate throttles with tbf;
+# delay puts a latency relay on 127.0.0.1 in front of the box's sshd.
 # usage: box_link.sh SOURCE-DIR   (exit 77: skipped, with the reason on one line)
 set -euo pipefail
 
@@ -56,6 +57,19 @@ overlimits=$(tc -s qdisc show dev "tbh-$box" | sed -n 's/.*overlimits \([0-9]*\)
 [ "${overlimits:-0}" -gt 0 ] || fail "1 MB through a 2 Mbit/s bucket was never held back"
 "$testbox" rate "$box" 0
 tc qdisc show dev "tbh-$box" | grep -q tbf && fail "rate 0 left the tbf in place"
+
+relay=$("$testbox" delay "$box" 50)
+port=${relay#relay_port=}
+[[ $port =~ ^[0-9]+$ ]] || fail "delay printed '$relay', not relay_port=N"
+relay_ssh() {
+  ssh -i "$key" -o UserKnownHostsFile="$known_hosts" -o StrictHostKeyChecking=yes \
+    -o BatchMode=yes -o ConnectTimeout=3 -p "$port" root@127.0.0.1 "$@"
+}
+[ "$(relay_ssh 'echo relayed' 2>&1)" = relayed ] ||
+  fail "no ssh through the delay relay on 127.0.0.1:$port"
+"$testbox" delay "$box" 0
+err=$(relay_ssh true 2>&1) && fail "the relay still answers after delay 0"
+echo "$err" | grep -q 'refused' || fail "after delay 0 the relay port should refuse: $err"
 
 "$testbox" down "$box"
 ip netns list | grep -q "tb-$box" && fail "down left the namespace tb-$box"
