@@ -140,7 +140,7 @@ int list(RemoteBackend& backend, const QString& runId, bool json) {
     }
     if (json) text = QString::fromUtf8(QJsonDocument(array).toJson());
     else if (array.isEmpty()) text = QStringLiteral("no checkpoints in %1\n").arg(checkpoints->runDir);
-    printOut(text);
+    printOut(json ? text : terminalSafe(text));  // metric names come from the box's sidecars
     return 0;
 }
 

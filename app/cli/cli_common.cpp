@@ -108,6 +108,18 @@ QString formatNumber(double value) {
     return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'g', 4);
 }
 
+QString terminalSafe(const QString& text) {
+    QString safe = text;
+    for (QChar& c : safe) {
+        const char16_t u = c.unicode();
+        const bool control = (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f);
+        // Bidirectional overrides reorder what is shown (a name can display as another).
+        const bool reorders = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+        if (control || reorders) c = QLatin1Char('?');
+    }
+    return safe;
+}
+
 void printOut(const QString& text) {
     const QByteArray bytes = text.toLocal8Bit();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
@@ -115,7 +127,7 @@ void printOut(const QString& text) {
 }
 
 void printErr(const QString& text) {
-    std::fprintf(stderr, "trainbench: %s\n", text.toLocal8Bit().constData());
+    std::fprintf(stderr, "trainbench: %s\n", terminalSafe(text).toLocal8Bit().constData());
 }
 
 int usageError(const QString& problem, const char* usage) {

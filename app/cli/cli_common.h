@@ -42,8 +42,14 @@ int exitStatusOf(const RunInfo& run);
 QString formatDuration(qint64 seconds);  // "1:02:03", "4:05"
 QString formatNumber(double value);      // "-" for NaN
 
+// Text from a box (names, messages, its stderr) with every terminal control character but
+// newline and tab shown as '?': an escape sequence such as OSC 52 could set the clipboard or
+// rewrite what the terminal shows.
+QString terminalSafe(const QString& text);
 void printOut(const QString& text);  // to stdout, flushed
-void printErr(const QString& text);  // to stderr with the "trainbench: " prefix and a newline
+// To stderr with the "trainbench: " prefix and a newline; through terminalSafe, since error
+// messages quote what boxes answered.
+void printErr(const QString& text);
 // Prints `problem`, then the command's usage text, to stderr; returns kExitUsage.
 int usageError(const QString& problem, const char* usage);
 

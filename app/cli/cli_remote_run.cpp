@@ -130,7 +130,7 @@ int followRemoteRun(RemoteBackend& backend, const QString& id) {
                           .arg(id, QString::fromLatin1(state.data(), qsizetype(state.size())),
                                backend.settings().name);
     if (!info.message.isEmpty()) summary += QLatin1String(": ") + info.message;
-    printOut(summary + QLatin1Char('\n'));
+    printOut(terminalSafe(summary) + QLatin1Char('\n'));  // the message is the box's
     return exitStatusOf(info);
 }
 

@@ -139,7 +139,7 @@ int runShutdown(const QString& verb, const Parsed& parsed, const RemoteHost& hos
     if (state && verb == QLatin1String("shutdown-cancel"))
         state = confirmCancel(control, *dir, *state);
     if (!state) return failWith(QString::fromStdString(state.error()));
-    printOut(describeShutdown(*state) + QLatin1Char('\n'));
+    printOut(terminalSafe(describeShutdown(*state)) + QLatin1Char('\n'));  // the box's words
     const bool tooLate =
         verb == QLatin1String("shutdown-cancel") &&
         (state->phase == ShutdownPhase::Executing || state->phase == ShutdownPhase::Done);
