@@ -21,6 +21,7 @@
 #   conda       python with a torch only at /opt/conda/bin/python, which a non-interactive PATH lacks
 #   full-disk   the data disk ~/autodl-tmp is a small ext4 image left with 2 MiB free
 #   turbo       /etc/network_turbo exists (an environment line hosts add: `source /etc/network_turbo`)
+#   old-cmake   the cmake first on PATH says it is 3.10.2
 #
 # Needs root (namespaces, chroot, mounts). Without root every command says so on one line and
 # exits 77, the code ctest reads as "skipped".

@@ -36,7 +36,8 @@ CONF
       full-disk) ;;  # made and mounted when the box starts
       turbo) printf '# testbox: what AutoDL images source for their proxy\nexport TB_NETWORK_TURBO=on\n' \
                >"$root/etc/network_turbo" ;;
-      *) die "unknown variant '$variant' (user, no-tmux, conda, full-disk, turbo)" ;;
+      old-cmake) add_old_cmake "$root" ;;
+      *) die "unknown variant '$variant' (user, no-tmux, conda, full-disk, turbo, old-cmake)" ;;
     esac
   done
 }
@@ -66,4 +67,15 @@ class cuda:
 class version:
     cuda = None
 PY
+}
+
+# A cmake first on PATH that reports 3.10.2 (Ubuntu 18.04's), in front of the box's real one.
+add_old_cmake() {
+  cat >"$1/usr/local/bin/cmake" <<'SH'
+#!/bin/sh
+# testbox: a CMake older than the trainer needs, as on Ubuntu 18.04.
+if [ "$1" = --version ]; then echo "cmake version 3.10.2"; exit 0; fi
+exec /usr/bin/cmake "$@"
+SH
+  chmod +x "$1/usr/local/bin/cmake"
 }

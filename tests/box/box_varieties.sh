@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A box unlike ours in the ways rented images are: an ordinary user (no root, no sudo rights),
 # no tmux, python with torch only at /opt/conda/bin (a non-interactive PATH lacks it), a nearly
-# full data disk and /etc/network_turbo. The probe and Prepare host's toolchain check must find
-# the conda python, and an upload that does not fit must be refused naming the free space.
+# full data disk, /etc/network_turbo and a cmake too old. The probe and Prepare host's toolchain
+# check must find the conda python, an upload that does not fit must be refused naming the free
+# space, and Prepare host must refuse the old cmake, with its fix, before uploading anything.
 # usage: box_varieties.sh TRAINBENCH SOURCE-DIR   (exit 77: skipped, with the reason on one line)
 set -euo pipefail
 
@@ -25,7 +26,7 @@ fail() {
 }
 
 rc=0
-"$testbox" up "$box" trixie user no-tmux conda full-disk turbo >"$work/box.env" || rc=$?
+"$testbox" up "$box" trixie user no-tmux conda full-disk turbo old-cmake >"$work/box.env" || rc=$?
 [ "$rc" -eq 77 ] && exit 77
 [ "$rc" -eq 0 ] || fail "scripts/testbox.sh up $box exited $rc"
 value() { sed -n "s/^$1=//p" "$work/box.env"; }
@@ -71,4 +72,12 @@ if "$trainbench" upload v "$work/big.bin" "$home/autodl-tmp/big.bin" >"$work/upl
   fail "8 MiB uploaded to a disk with 2 MiB free"
 fi
 grep -q 'free' "$work/upload.out" || fail "the refused upload does not name the free space: $(cat "$work/upload.out")"
+# Prepare host refuses the old cmake before uploading anything, and says how to fix it there.
+if "$trainbench" prepare v >"$work/prepare.out" 2>&1; then
+  fail "prepare went ahead with cmake 3.10.2"
+fi
+grep -q 'CMake 3.10.2 (/usr/local/bin/cmake) is older than 3.16; fix: ' "$work/prepare.out" ||
+  fail "prepare did not name the old cmake and its fix: $(cat "$work/prepare.out")"
+grep -q 'Nothing was uploaded' "$work/prepare.out" || fail "prepare does not say nothing was uploaded"
+box_ssh 'ls -d ~/.cache/trainbench/trainer/*/src' 2>/dev/null && fail "prepare uploaded sources anyway"
 echo "box_varieties: passed"
