@@ -15,6 +15,7 @@
 
 #include "cli_common.h"
 #include "cli_host_backend.h"
+#include "cli_prepare.h"
 #include "cli_remote_run.h"
 #include "cli_transfer.h"
 #include "remote/checkpoint_move.h"
@@ -36,7 +37,8 @@ constexpr const char* kUsage =
     "into the runs root here. download-checkpoint makes DEST/HOST/RUN (default DEST: .)\n"
     "with config.resolved, config.yaml and checkpoints/FILE + sidecar: resumable, checked\n"
     "by sha256 against the box and the sidecar. --trainer is trainbench-train on the hosts\n"
-    "(default: the one `trainbench prepare` built, else the one on the PATH).\n"
+    "(default: the one `trainbench prepare` built). resume --to HOST prepares a HOST never\n"
+    "prepared first (the options of `trainbench prepare` apply); --no-prepare refuses.\n"
     "options: --accept-key SHA256:..., --accept-new, --password-stdin\n";
 
 int failed(const std::string& message) {
@@ -57,6 +59,7 @@ struct Args {
     bool json = false;
     bool detach = false;
     ConnectOptions connect;
+    TrainerSetup setup;  // resume on a host never prepared
 };
 
 Result<Args> parse(int argc, char** argv) {
@@ -76,6 +79,8 @@ Result<Args> parse(int argc, char** argv) {
         else if (arg == QLatin1String("--trainer") && hasValue) parsed.trainer = rest->at(++i);
         else if (arg == QLatin1String("--json")) parsed.json = true;
         else if (arg == QLatin1String("--detach")) parsed.detach = true;
+        else if (arg == QLatin1String("--no-prepare")) parsed.setup.prepare = false;
+        else if (takePrepareOption(*rest, i, parsed.setup.options)) continue;
         else if (arg.startsWith(QLatin1String("--")))
             return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
         else positional.append(arg);
@@ -196,7 +201,9 @@ int resume(const Args& args, RemoteBackend& source, const QString& runId) {
     HostBackend other;
     RemoteBackend* target = &source;
     if (!args.to.isEmpty() && args.to != source.settings().name) {
-        auto connected = connectHostBackend(args.to, args.connect, args.trainer);
+        TrainerSetup setup = args.setup;
+        setup.needed = true;  // the resumed run trains there
+        auto connected = connectHostBackend(args.to, args.connect, args.trainer, setup);
         if (!connected) return failed(connected.error());
         other = std::move(*connected);
         target = other.backend.get();
@@ -219,6 +226,8 @@ int checkpointsCommand(int argc, char** argv) {
     }
     auto args = parse(argc, argv);
     if (!args) return usageError(QString::fromStdString(args.error()), kUsage);
+    // The run's own host ran the run, so it has a trainer (prepared, or given by --trainer);
+    // a prepare here would also come before the check that the checkpoint exists.
     auto host = connectHostBackend(args->host, args->connect, args->trainer);
     if (!host) return failed(host.error());
     RemoteBackend& backend = *host->backend;

@@ -2,9 +2,11 @@
 // with the steps of `trainbench prepare` (here failing fast on a missing cmake, so no build
 // runs in the test), or with --no-prepare refuses naming `trainbench prepare NAME`; a script
 // run without a metrics regex needs no trainer and starts as before. Before, the launch ran
-// trainbench-train from the box's PATH and the run failed with exit 127.
+// trainbench-train from the box's PATH and the run failed with exit 127. `resume --to HOST`
+// to such a host does the same.
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,6 +85,57 @@ private Q_SLOTS:
         QVERIFY(!QDir(m_root).exists());  // nothing was launched
     }
 
+    void resumeToAnUnpreparedHostPreparesOrRefuses() {
+        addHost();
+        // A finished run with one checkpoint, made by hand in the host's runs root.
+        const QString dir = m_root + QStringLiteral("/20261122-153012-parent");
+        const auto write = [](const QString& path, const QByteArray& bytes) {
+            QDir().mkpath(QFileInfo(path).path());
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+        };
+        QVERIFY(write(dir + "/run.json", "{\"id\":\"20261122-153012-parent\",\"name\":\"p\"}\n"));
+        QVERIFY(write(dir + "/status.json", "{\"state\":\"finished\",\"exit_code\":0}\n"));
+        QVERIFY(write(dir + "/config.resolved", "name = \"p\"\n"));
+        QVERIFY(write(dir + "/checkpoints/ckpt-e0001-s0000001.pt", "1234567"));
+        QVERIFY(write(dir + "/checkpoints/ckpt-e0001-s0000001.json",
+                      "{\"epoch\":1,\"step\":1,\"bytes\":7}\n"));
+        QVERIFY(write(dir + "/checkpoints/latest.json",
+                      "{\"checkpoint\":\"ckpt-e0001-s0000001.pt\"}\n"));
+        // The resume goes to "target", the same sshd with its own runs root, never prepared.
+        QString user = QString::fromLocal8Bit(qgetenv("USER"));
+        if (user.isEmpty()) user = QStringLiteral("root");
+        const QString targetRoot = m_home.filePath(QStringLiteral("target runs"));
+        const CliRun added = trainbench(
+            {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("target"),
+             QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(user),
+             QStringLiteral("--key"), m_sshd.userKeyFile(), QStringLiteral("--known-hosts"),
+             m_home.filePath(QStringLiteral("known_hosts")), QStringLiteral("--remote-root"),
+             targetRoot});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const QStringList resume{QStringLiteral("resume"), QStringLiteral("20261122-153012-parent"),
+                                 QStringLiteral("--host"), QStringLiteral("fresh"),
+                                 QStringLiteral("--to"), QStringLiteral("target"),
+                                 QStringLiteral("--accept-new")};
+        const CliRun refused = trainbench(resume + QStringList{QStringLiteral("--no-prepare")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("trainbench prepare target")),
+                 qPrintable(refused.err));
+        const CliRun prepared = trainbench(resume + QStringList{QStringLiteral("--cmake"),
+                                                                QStringLiteral("tb-no-such-cmake")});
+        QCOMPARE(prepared.exitCode, 1);
+        QVERIFY2(prepared.err.contains(QLatin1String("== host target was never prepared")),
+                 qPrintable(prepared.err));
+        // Nothing was uploaded or launched there.
+        QVERIFY(!QDir(targetRoot).exists());
+        // Listing its checkpoints needs no trainer and works on the unprepared host.
+        const CliRun listed = trainbench({QStringLiteral("checkpoints"),
+                                          QStringLiteral("20261122-153012-parent"),
+                                          QStringLiteral("--host"), QStringLiteral("fresh")});
+        QVERIFY2(listed.exitCode == 0 && listed.out.contains(QLatin1String("ckpt-e0001-s0000001.pt")),
+                 qPrintable(listed.err + listed.out));
+    }
+
     void scriptWithoutMetricsNeedsNoTrainer() {
         addHost();
         const CliRun script = trainbench(
@@ -97,7 +150,7 @@ private Q_SLOTS:
 
 int main(int argc, char** argv) {
     // Started with a command word, this binary is trainbench's command line.
-    if (argc > 1 && (qstrcmp(argv[1], "hosts") == 0 || qstrcmp(argv[1], "run") == 0)) {
+    if (argc > 1 && tb::isCliCommand(QString::fromLocal8Bit(argv[1]))) {
         return tb::runCliCommand(argc, argv);
     }
     QCoreApplication app(argc, argv);
