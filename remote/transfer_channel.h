@@ -19,7 +19,10 @@ public:
     // All of it, or a failure (Cancelled when the context says so).
     TransferResult write(const char* data, qint64 size);
     // > 0 bytes read, 0 at the end of the command's stdout, -1 on failure (see failure()).
+    // `size` (up to kMaxReceiveWindow) is also the receive window: as many bytes as the far
+    // side may send ahead of us, so a far link needs its bandwidth times its round trip.
     qint64 read(char* data, qint64 size);
+    static constexpr qint64 kMaxReceiveWindow = 64 << 20;
     const TransferResult& failure() const { return m_failure; }
     // Sends EOF, collects stdout (for commands that answer) and stderr, waits for the exit
     // status; a nonzero status is a failure that quotes the command's stderr.
@@ -39,6 +42,7 @@ private:
     const TransferContext& m_context;
     ssh::ChannelPtr m_channel;
     TransferResult m_failure;
+    qint64 m_sinceWindowGrown = 1LL << 40;  // the first read sets the window
     QByteArray m_stdout;
     QByteArray m_stderr;
 };

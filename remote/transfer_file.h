@@ -6,7 +6,8 @@
 
 namespace tb {
 
-// By SFTP with many reads in flight; the remote hash runs meanwhile on its own channel.
+// By a `tail -c` stream (or SFTP, as the request says); the remote hash runs meanwhile on its
+// own channel.
 TransferResult downloadFile(const TransferContext& context, const TransferRequest& request,
                             qint64 remoteSize);
 TransferResult uploadFile(const TransferContext& context, const TransferRequest& request);

@@ -16,7 +16,9 @@ enum class TarCompression { Auto, Zstd, Gzip, None };
 // How a single file goes up. libssh 0.10's sftp_write waits for each reply, so one write is
 // in flight at a time; a stream into `cat` over an exec channel is pipelined by SSH's window.
 enum class FileUploadMethod { Stream, Sftp };
-// How a single file comes down: libssh 0.10's pipelined SFTP reads, or a stream from `tail -c`.
+// How a single file comes down: a stream from `tail -c` with a receive window sized for a far
+// link, or libssh 0.10's pipelined SFTP reads, whose channel window libssh keeps near 1.28 MB
+// (half of scp's speed at 100 ms round trip; see docs/PERFORMANCE.md).
 enum class FileDownloadMethod { Stream, Sftp };
 
 struct TransferRequest {
@@ -28,7 +30,7 @@ struct TransferRequest {
     int sftpChunkBytes = 64 * 1024;  // one SFTP read; OpenSSH serves at most 255 KiB
     bool resume = true;              // continue a file from its .part
     FileUploadMethod fileUpload = FileUploadMethod::Stream;
-    FileDownloadMethod fileDownload = FileDownloadMethod::Sftp;
+    FileDownloadMethod fileDownload = FileDownloadMethod::Stream;
 };
 
 struct TransferProgress {

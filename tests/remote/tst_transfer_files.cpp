@@ -1,6 +1,7 @@
 // File transfers through a real local sshd: an interrupted download resumed and checked by
-// sha256, uploads resumed from their .part (stream and SFTP), hostile names moved both ways
-// and never executed, and bad paths named in the message.
+// sha256 (stream and SFTP), a stream of several receive windows resumed mid-window, uploads
+// resumed from their .part (stream and SFTP), hostile names moved both ways and never
+// executed, and bad paths named in the message.
 
 #include "sshd_fixture.h"
 #include "tst_transfer_support.h"
@@ -15,6 +16,7 @@ using namespace tb;
 using namespace tb::test;
 
 Q_DECLARE_METATYPE(tb::FileUploadMethod)
+Q_DECLARE_METATYPE(tb::FileDownloadMethod)
 
 namespace {
 
@@ -64,13 +66,23 @@ private Q_SLOTS:
         QCOMPARE(pwnedFiles({m_home.path(), QDir::homePath(), QDir::currentPath()}), QStringList());
     }
 
+    void interruptedDownloadResumesAndVerifies_data() {
+        QTest::addColumn<FileDownloadMethod>("method");
+        QTest::newRow("stream") << FileDownloadMethod::Stream;
+        QTest::newRow("sftp") << FileDownloadMethod::Sftp;
+    }
+
     void interruptedDownloadResumesAndVerifies() {
+        QFETCH(FileDownloadMethod, method);
         const QString remote = path(QStringLiteral("big.bin"));
-        const qint64 size = 32 << 20;
+        // The stream is fast on loopback: a bigger file, so that the cancel lands midway.
+        const qint64 size = method == FileDownloadMethod::Stream ? 96 << 20 : 32 << 20;
         makeFile(remote, size, 31);
-        const QString local = path(QStringLiteral("downloads"));
+        const QString local =
+            path(QStringLiteral("downloads-") + QString::fromLatin1(QTest::currentDataTag()));
         QVERIFY(QDir().mkpath(local));
         TransferRequest request = download(remote, local);
+        request.fileDownload = method;
         request.sftpRequestsInFlight = 4;  // slow enough that the cancel lands midway
         TransferResult result = run(request, true);
         QCOMPARE(result.failure, SshFailure::Cancelled);
@@ -79,11 +91,38 @@ private Q_SLOTS:
         QVERIFY2(kept > 0 && kept < size, qPrintable(QString::number(kept)));
         QVERIFY(!QFileInfo::exists(local + QStringLiteral("/big.bin")));
 
-        result = run(download(remote, local));
+        request = download(remote, local);
+        request.fileDownload = method;
+        result = run(request);
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(result.resumedFrom, kept);
         QCOMPARE(sha256Of(local + QStringLiteral("/big.bin")), sha256Of(remote));
         QVERIFY(!QFileInfo::exists(part));
+    }
+
+    // The stream asks for a 16 MiB receive window and tops it up as it drains: a file of
+    // several windows, resumed from a part that ends inside a window, arrives whole.
+    void streamDownloadOfManyWindowsResumesFromItsPart() {
+        const QString remote = path(QStringLiteral("weights.bin"));
+        const qint64 size = (40 << 20) + 12345;
+        makeFile(remote, size, 33);
+        const QString local = path(QStringLiteral("weights-copy.bin"));
+        QFile source(remote);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QFile part(local + QStringLiteral(".part"));
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(source.read((5 << 20) + 777));
+        part.close();
+
+        TransferRequest request = download(remote, local);
+        request.fileDownload = FileDownloadMethod::Stream;
+        TransferResult result = run(request);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.method, QStringLiteral("stream"));
+        QCOMPARE(result.resumedFrom, (5 << 20) + 777);
+        QCOMPARE(QFileInfo(local).size(), size);
+        QCOMPARE(sha256Of(local), sha256Of(remote));
+        QVERIFY(!QFileInfo::exists(part.fileName()));
     }
 
     void uploadResumesFromItsPart_data() {
