@@ -61,7 +61,11 @@ void SshSession::closeStream(quint64 streamId) {
 
 void SshSession::watchStreamSocket() {
     const socket_t fd = ssh_get_fd(m_session.get());
-    if (m_streamNotifier && m_streamNotifier->socket() == fd) return;
+    if (m_streamNotifier && m_streamNotifier->socket() == fd) {
+        m_streamNotifier->setEnabled(true);
+        if (m_streamTimer && !m_streamTimer->isActive()) m_streamTimer->start(kBufferedCheckMs);
+        return;
+    }
     if (m_streamNotifier) {
         m_streamNotifier->setEnabled(false);
         m_streamNotifier->deleteLater();
@@ -102,7 +106,13 @@ void SshSession::pumpStreams() {
             return;
         }
     }
-    if (m_streams.empty() && m_streamTimer) m_streamTimer->stop();
+    // With no stream left nobody reads the socket here, and the notifier is level-triggered:
+    // whatever arrives next (the server's EOF, a reply meant for an exec) would wake this loop
+    // again and again. It sleeps until a stream opens.
+    if (m_streams.empty()) {
+        if (m_streamTimer) m_streamTimer->stop();
+        if (m_streamNotifier) m_streamNotifier->setEnabled(false);
+    }
 }
 
 // Hands out what is buffered; false when the session broke. A command that ended is reported
