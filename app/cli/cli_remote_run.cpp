@@ -103,9 +103,18 @@ int followRemoteRun(RemoteBackend& backend, const QString& id) {
                      [&](const QByteArray& lines) { progress.takeLines(lines); });
     QObject::connect(&follower, &RemoteFollower::lineSkipped,
                      [](const QString& message) { printErr(message); });
+    // One line when the link goes and one when it is back: a reconnect is tried every second
+    // or so for as long as the link is down, and each try is not news.
+    ConnectionState shown = ConnectionState::Connected;
     QObject::connect(backend.connection(), &HostConnection::stateChanged,
-                     [](ConnectionState state, const QString& message) {
-                         if (state != ConnectionState::Connected) printErr(message);
+                     [&shown, &backend](ConnectionState state, const QString& message) {
+                         if (state == shown) return;
+                         if (state == ConnectionState::Connected)
+                             printErr(QStringLiteral("connected to %1 again; following goes on")
+                                          .arg(backend.settings().name));
+                         else
+                             printErr(message);
+                         shown = state;
                      });
     watchInterrupt();
     QEventLoop loop;

@@ -120,30 +120,9 @@ private Q_SLOTS:
     // the run ends on the box meanwhile, and once continued the CLI catches up, prints the
     // run's last step and its end, and exits with the run's status.
     void cliThatSleptTwoMinutesCatchesUp() {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_tmp.filePath(QStringLiteral("home")));
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        const QString cli = binDir() + QStringLiteral("/trainbench");
-        const QString root = m_tmp.filePath(QStringLiteral("cli runs"));
-        QProcess add;
-        add.setProcessEnvironment(env);
-        add.start(cli, {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("box"),
-                        QStringLiteral("ssh -p %1 root@%2").arg(m_sshd.port()).arg(m_sshd.address()),
-                        QStringLiteral("--key"), m_sshd.userKeyFile(), QStringLiteral("--known-hosts"),
-                        m_tmp.filePath(QStringLiteral("cli_known_hosts")),
-                        QStringLiteral("--remote-root"), root});
-        QVERIFY(add.waitForFinished(60000));
-        QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
-
-        QStringList arguments{QStringLiteral("run"), demoConfig(), QStringLiteral("--host"),
-                              QStringLiteral("box"), QStringLiteral("--trainer"),
-                              binDir() + QStringLiteral("/trainbench-train"),
-                              QStringLiteral("--accept-new")};
-        for (const QString& set : quickSets()) arguments << QStringLiteral("--set") << set;
         QProcess run;
-        run.setProcessEnvironment(env);
-        run.start(cli, arguments);
-        QVERIFY(run.waitForStarted(30000));
+        startCliRun(run, quickSets());
+        if (QTest::currentTestFailed()) return;
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += run.readAllStandardOutput()).contains("step"), 120000);
         QVERIFY(::kill(pid_t(run.processId()), SIGSTOP) == 0);
@@ -153,8 +132,68 @@ private Q_SLOTS:
         out += run.readAllStandardOutput();
         const QByteArray err = run.readAllStandardError();
         QVERIFY2(run.exitCode() == 0, (out + err).constData());
+        verifyCliRunEnded(out);
+    }
+
+    // The CLI says once that the link is gone and once that it is back, not at every attempt.
+    void cliSaysReconnectingOnceAndCatchesUp() {
+        QProcess run;
+        startCliRun(run, {QStringLiteral("data.synthetic.samples=6000"),
+                          QStringLiteral("train.epochs=3"), QStringLiteral("model.kind=mlp"),
+                          QStringLiteral("train.log_every=2")});
+        if (QTest::currentTestFailed()) return;
+        QByteArray out, err;
+        QTRY_VERIFY_WITH_TIMEOUT((out += run.readAllStandardOutput()).contains("step"), 120000);
+        QVERIFY(m_link.setLinkUp(false));
+        QTRY_VERIFY_WITH_TIMEOUT((err += run.readAllStandardError()).contains("Reconnecting"),
+                                 30000);
+        QTest::qWait(20000);  // the outage itself, not a wait for a result
+        QVERIFY(m_link.setLinkUp(true));
+        QVERIFY(run.waitForFinished(300000));
+        out += run.readAllStandardOutput();
+        err += run.readAllStandardError();
+        QVERIFY2(run.exitCode() == 0, (out + err).constData());
+        QCOMPARE(err.count("Reconnecting"), 1);
+        QVERIFY2(err.contains("connected to box again"), err.constData());
+        verifyCliRunEnded(out);
+    }
+
+private:
+    // `trainbench run --host box` of the demo with `sets`, the box added once for the CLI.
+    void startCliRun(QProcess& run, const QStringList& sets) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_tmp.filePath(QStringLiteral("home")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        const QString cli = binDir() + QStringLiteral("/trainbench");
+        if (!m_cliHostAdded) {
+            QProcess add;
+            add.setProcessEnvironment(env);
+            add.start(cli, {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("box"),
+                            QStringLiteral("ssh -p %1 root@%2").arg(m_sshd.port()).arg(m_sshd.address()),
+                            QStringLiteral("--key"), m_sshd.userKeyFile(),
+                            QStringLiteral("--known-hosts"),
+                            m_tmp.filePath(QStringLiteral("cli_known_hosts")),
+                            QStringLiteral("--remote-root"), cliRoot()});
+            QVERIFY(add.waitForFinished(60000));
+            QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
+            m_cliHostAdded = true;
+        }
+        QStringList arguments{QStringLiteral("run"), demoConfig(), QStringLiteral("--host"),
+                              QStringLiteral("box"), QStringLiteral("--trainer"),
+                              binDir() + QStringLiteral("/trainbench-train"),
+                              QStringLiteral("--accept-new")};
+        for (const QString& set : sets) arguments << QStringLiteral("--set") << set;
+        run.setProcessEnvironment(env);
+        run.start(cli, arguments);
+        QVERIFY(run.waitForStarted(30000));
+    }
+
+    QString cliRoot() const { return m_tmp.filePath(QStringLiteral("cli runs")); }
+
+    // The run finished on the box, and the CLI printed its last step and its end.
+    void verifyCliRunEnded(const QByteArray& out) {
         const QString id = QString::fromUtf8(out).section(QLatin1Char('\n'), 0, 0);
-        const QString dir = root + QLatin1Char('/') + id;
+        const QString dir = cliRoot() + QLatin1Char('/') + id;
         QCOMPARE(stateOf(dir), QStringLiteral("finished"));
         QVERIFY2(out.contains(QStringLiteral("step %1").arg(lastMetricsStep(dir)).toUtf8()),
                  out.constData());
@@ -162,7 +201,7 @@ private Q_SLOTS:
                  out.constData());
     }
 
-private:
+    bool m_cliHostAdded = false;
     QTemporaryDir m_tmp;
     NetnsLink m_link;
     SshdFixture m_sshd;
