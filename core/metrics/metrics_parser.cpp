@@ -143,7 +143,14 @@ bool MetricsParser::parseLine(const char* line, std::size_t length, bool lenient
             step = number;
             continue;
         }
-        out.fields.push_back({internKey(field.key, position++), number});
+        const std::uint32_t key =
+            position < kMaxFieldsPerRecord ? internKey(field.key, position) : kNoKey;
+        ++position;
+        if (key == kNoKey) {
+            ++m_droppedFields;
+            continue;
+        }
+        out.fields.push_back({key, number});
     }
     if (!haveStep) return fail();
     out.steps.push_back(step);
@@ -156,8 +163,13 @@ std::uint32_t MetricsParser::internKey(std::string_view name, std::size_t positi
         const std::uint32_t guess = m_idAtPosition[position];
         if (m_keyNames[guess] == name) return guess;
     }
-    auto [it, inserted] = m_ids.try_emplace(std::string(name), std::uint32_t(m_keyNames.size()));
-    if (inserted) m_keyNames.emplace_back(name);
+    if (name.size() > kMaxKeyLength) return kNoKey;
+    auto it = m_ids.find(std::string(name));
+    if (it == m_ids.end()) {
+        if (m_keyNames.size() >= kMaxKeys) return kNoKey;
+        it = m_ids.emplace(std::string(name), std::uint32_t(m_keyNames.size())).first;
+        m_keyNames.emplace_back(name);
+    }
     const std::uint32_t id = it->second;
     if (position >= m_idAtPosition.size()) m_idAtPosition.resize(position + 1);
     m_idAtPosition[position] = id;

@@ -163,6 +163,28 @@ private Q_SLOTS:
         QVERIFY(!found);  // a quoted number in the file is a string, lenient pass or not
     }
 
+    // A run folder written by anything: 50 000 distinct keys in one record, keys of 10 kB, and
+    // 5 000 fields in a line are cut at the caps (counted), the rest of the record is kept, and
+    // the keys a run already had go on.
+    void keysAndFieldsAreCapped() {
+        std::string wide = "{\"step\":1,\"train/loss\":0.5";
+        for (int i = 0; i < 50000; ++i) wide += ",\"k" + std::to_string(i) + "\":1";
+        wide += ",\"" + std::string(10000, 'x') + "\":2}\n";
+        wide += "{\"step\":2,\"train/loss\":0.25,\"k3\":7}\n";
+        tb::MetricsParser parser;
+        tb::MetricsBatch batch;
+        const tb::ParseResult result = parser.parse(wide, batch);
+        QCOMPARE(result.records, std::size_t(2));
+        QVERIFY(parser.keyCount() <= tb::MetricsParser::kMaxKeys);
+        QVERIFY(batch.fieldBegin[1] <= tb::MetricsParser::kMaxFieldsPerRecord);
+        QCOMPARE(parser.droppedFields(), std::size_t(50002) - batch.fieldBegin[1]);
+        QCOMPARE(parser.keyName(batch.fields[0].key), std::string("train/loss"));
+        // The second record keeps all its fields: both keys were among the first.
+        QCOMPARE(batch.fieldBegin[2] - batch.fieldBegin[1], 2u);
+        for (std::size_t k = 0; k < parser.keyCount(); ++k)
+            QVERIFY(parser.keyName(std::uint32_t(k)).size() <= tb::MetricsParser::kMaxKeyLength);
+    }
+
     void escapedKeysAreUnescaped() {
         MetricsParser p;
         MetricsBatch b;
