@@ -57,6 +57,10 @@ std::string shellQuoted(std::string_view value) {
 Result<std::string> fillCommandTemplate(std::string_view text, const ConfigValues& values) {
     std::string out;
     Quote quote = Quote::None;
+    // Inside $(…) or `…` the shell parses the text again as a command of its own, so no quoting
+    // made for the outside holds there: a value could run as code. Placeholders are refused.
+    int substitution = 0;  // open parentheses since a "$("
+    bool backticks = false;
     size_t i = 0;
     while (i < text.size()) {
         const char c = text[i];
@@ -64,6 +68,11 @@ Result<std::string> fillCommandTemplate(std::string_view text, const ConfigValue
             out.append(text.substr(i, 2));  // an escaped character changes no quoting
             i += 2;
             continue;
+        }
+        if (quote != Quote::Single) {
+            if (c == '`') backticks = !backticks;
+            if (c == '(' && (substitution > 0 || (i > 0 && text[i - 1] == '$'))) ++substitution;
+            if (c == ')' && substitution > 0) --substitution;
         }
         const bool shellBrace = i > 0 && text[i - 1] == '$';
         if (c == '{' && !shellBrace && text.substr(i, 2) == "{{") {
@@ -77,6 +86,14 @@ Result<std::string> fillCommandTemplate(std::string_view text, const ConfigValue
         if (c == '{' && !shellBrace) {
             if (const size_t n = keyLength(text.substr(i + 1)); n > 0) {
                 const std::string key(text.substr(i + 1, n - 1));
+                if (substitution > 0 || backticks) {
+                    return fail("the command uses {" + key + "} (at character " +
+                                std::to_string(i + 1) +
+                                ") inside $(…) or `…`, where the shell would run its value as "
+                                "code; set a variable outside first (V={" + key +
+                                "}; … \"$(cmd \"$V\")\") or write {{" + key +
+                                "}} for the literal text");
+                }
                 const auto found = values.find(key);
                 if (found == values.end()) {
                     return fail(

@@ -65,6 +65,20 @@ private Q_SLOTS:
         QVERIFY2(error.find("did you mean 'optim.lr'") != std::string::npos, error.c_str());
     }
 
+    // In $(…) or `…` the shell parses again: no outside quoting protects a value there.
+    void placeholdersInCommandSubstitutionAreRefused() {
+        const ConfigValues values{{"data.path", "x; touch pwned"}};
+        for (const char* text : {"echo \"$(ls {data.path})\"", "echo $(dirname $(ls {data.path}))",
+                                 "echo `ls {data.path}`", "echo \"`ls '{data.path}'`\""}) {
+            auto filled = fillCommandTemplate(text, values);
+            QVERIFY2(!filled.ok(), text);
+            QVERIFY2(filled.error().find("inside $(") != std::string::npos, filled.error().c_str());
+        }
+        // Outside them, and after they close, a placeholder is fine.
+        auto after = fillCommandTemplate("echo $(date) {data.path} '$(x)' {data.path}", values);
+        QVERIFY2(after.ok(), after.ok() ? "" : after.error().c_str());
+    }
+
     void shellQuotedIsOneWord() {
         QCOMPARE(shellQuoted("it's"), std::string("'it'\\''s'"));
         QTemporaryDir dir;
