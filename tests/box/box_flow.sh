@@ -3,11 +3,14 @@
 # a host, `trainbench prepare` it (a real trainer build against the box's own LibTorch), check
 # that trainer resumes bit for bit there, run a short training with `trainbench run --host`
 # followed to its end, and tear the box down.
-# usage: box_flow.sh SUITE TRAINBENCH TRAINBENCH-TRAIN SOURCE-DIR
+# usage: box_flow.sh SUITE TRAINBENCH TRAINBENCH-TRAIN SOURCE-DIR [VARIANT...]
+# VARIANTs are testbox.sh's (user, no-tmux, conda, ...): the same flow on a box set up like that.
 # Exit 77 (ctest: skipped) with one line saying why when not root or no box can be made.
 set -euo pipefail
 
 suite=$1 trainbench=$2 local_trainer=$3 src=$4
+shift 4
+variants=("$@")
 case $suite in
   bullseye) torch=1.7 compiler="GCC 10" ;;
   trixie) torch=2.6 compiler="GCC 14" ;;
@@ -33,9 +36,9 @@ fail() {
   exit 1
 }
 
-step "up"
+step "up ${variants[*]}"
 rc=0
-"$testbox" up "$box" "$suite" >"$work/box.env" || rc=$?
+"$testbox" up "$box" "$suite" "${variants[@]}" >"$work/box.env" || rc=$?
 [ "$rc" -eq 77 ] && exit 77
 [ "$rc" -eq 0 ] || fail "scripts/testbox.sh up $box $suite exited $rc"
 value() { sed -n "s/^$1=//p" "$work/box.env"; }
