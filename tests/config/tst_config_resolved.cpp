@@ -2,9 +2,12 @@
 // typed view the trainer reads.
 #include <QTest>
 
+#include <clocale>
+
 #include "std_string_printer.h"
 
 #include "config/resolved_config.h"
+#include "config/schema.h"
 #include "config/train_config.h"
 
 using namespace tb;
@@ -131,6 +134,29 @@ private Q_SLOTS:
         const auto newer = readResolvedConfig("# trainbench resolved config 2\nseed = 1\n", "n");
         QVERIFY(!newer.ok());
         QVERIFY(newer.error().find("version") != std::string::npos);
+    }
+
+    // The launcher runs under the user's locale (Qt sets LC_NUMERIC from it): canonical value
+    // text must still read "0.25", never "0,25", and read back the same under any locale.
+    void canonicalNumbersIgnoreACommaLocale() {
+        const char* locale = nullptr;
+        for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8"}) {
+            if (std::setlocale(LC_NUMERIC, name)) {
+                locale = name;
+                break;
+            }
+        }
+        if (!locale) QSKIP("no locale with a decimal comma here (scripts/install-deps.sh makes de_DE.UTF-8)");
+        std::string canonical;
+        const std::string problem = checkValue(*findKey("model.dropout"), "0.250", canonical);
+        const auto read = readResolvedConfig(writeResolvedConfig(everyKeyChanged()), "run.cfg");
+        const TrainConfig typed = read.ok() ? toTrainConfig(*read) : TrainConfig{};
+        std::setlocale(LC_NUMERIC, "C");
+        QVERIFY2(problem.empty(), problem.c_str());
+        QCOMPARE(canonical, std::string("0.25"));
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().c_str());
+        QCOMPARE(typed.optim.weightDecay, 0.0005);
+        QCOMPARE(typed.model.dropout, 0.5);
     }
 
     void typedViewOfDefaults() {
