@@ -9,7 +9,7 @@
 #   testbox.sh link-down NAME          the box side of the link goes down: packets vanish, no RST
 #   testbox.sh link-up NAME            the link comes back (and loses any rate limit)
 #   testbox.sh rate NAME MBIT          throttle both directions with tbf (0: no limit)
-#   testbox.sh delay NAME MS           a relay on 127.0.0.1 adding MS each way (0: stop it); prints
+#   testbox.sh delay NAME MS           a latency relay on 127.0.0.1 adding MS each way (0: none); prints
 #                                      relay_port=N (the box's known_hosts gains [127.0.0.1]:N)
 #   testbox.sh status NAME             key=value lines: address, port, user, key, known_hosts
 #   testbox.sh exec NAME CMD...        run CMD as root inside the box (its namespaces and root)
@@ -312,9 +312,11 @@ relay_stop() {
   rm -f "$dir/relay.pid" "$dir/relay.port"
 }
 
-# This kernel has no netem: latency comes from tests/box/delay_relay.py in front of the box's sshd.
+# This kernel has no netem: latency comes from bench/far_link's latency_relay (built with the
+# project; $TB_LATENCY_RELAY or build/bin/latency_relay) in front of the box's sshd, listening on
+# 127.0.0.1 at a port fixed by the box's slot.
 box_delay() {
-  local name=$1 ms=$2 dir
+  local name=$1 ms=$2 dir relay
   require_up "$name"
   [[ $ms =~ ^[0-9]+$ ]] || die "delay '$ms' must be whole milliseconds (0: no relay)"
   dir=$(box_dir "$name")
@@ -323,13 +325,13 @@ box_delay() {
     echo "testbox: $name relay stopped" >&2
     return
   fi
-  command -v python3 >/dev/null 2>&1 || skip "the delay relay needs python3"
-  setsid python3 "${BASH_SOURCE[0]%/*}/../tests/box/delay_relay.py" "$ms" "$(box_key "$name" address)" 22 \
-    </dev/null >"$dir/relay.out" 2>&1 &
+  relay=${TB_LATENCY_RELAY:-${BASH_SOURCE[0]%/*}/../build/bin/latency_relay}
+  [ -x "$relay" ] || die "no latency relay at $relay: cmake --build build --target latency_relay, or set TB_LATENCY_RELAY"
+  local port=$((42100 + $(box_key "$name" slot)))
+  setsid "$relay" "$port" "$(box_key "$name" address)" 22 "$ms" </dev/null >"$dir/relay.out" 2>&1 &
   echo $! >"$dir/relay.pid"
-  wait_until 100 grep -q '^port=' "$dir/relay.out" || die "$name: the relay did not start: $(cat "$dir/relay.out")"
-  local port
-  port=$(sed -n 's/^port=//p' "$dir/relay.out")
+  wait_until 100 grep -q '^listening' "$dir/relay.out" ||
+    die "$name: the relay did not start on 127.0.0.1:$port: $(cat "$dir/relay.out")"
   echo "$port" >"$dir/relay.port"
   echo "[127.0.0.1]:$port $(cut -d' ' -f2,3 "$dir/known_hosts" | head -n 1)" >>"$dir/known_hosts"
   echo "testbox: $name relay on 127.0.0.1:$port adds $ms ms each way" >&2
