@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 
+#include <cstring>
+
 namespace tb {
 
 namespace {
@@ -63,7 +65,27 @@ TransferResult TransferChannel::write(const char* data, qint64 size) {
     return {};
 }
 
+void TransferChannel::setReceiveWindow(qint64 bytes) {
+    m_stage.resize(static_cast<int>(qBound<qint64>(0, bytes, kMaxReceiveWindow)));
+    m_stagedAt = m_stagedEnd = 0;
+}
+
 qint64 TransferChannel::read(char* data, qint64 size) {
+    if (m_stage.isEmpty()) return receive(data, size);
+    // Received a window's worth at a time (see receive()), handed out in the sizes asked for.
+    if (m_stagedAt == m_stagedEnd) {
+        const qint64 n = receive(m_stage.data(), m_stage.size());
+        if (n <= 0) return n;
+        m_stagedAt = 0;
+        m_stagedEnd = n;
+    }
+    const qint64 n = qMin(size, m_stagedEnd - m_stagedAt);
+    std::memcpy(data, m_stage.constData() + m_stagedAt, static_cast<size_t>(n));
+    m_stagedAt += n;
+    return n;
+}
+
+qint64 TransferChannel::receive(char* data, qint64 size) {
     // libssh 0.10 grows the channel's receive window to the size asked of it when the window
     // and what is buffered hold less, and otherwise tops it up only to 1.28 MB once it is half
     // used: one 1.28 MB window per round trip is 6 MB/s at 200 ms. So a big buffer asks for

@@ -18,11 +18,14 @@ public:
     TransferResult start(const RemoteCommand& command);
     // All of it, or a failure (Cancelled when the context says so).
     TransferResult write(const char* data, qint64 size);
-    // > 0 bytes read, 0 at the end of the command's stdout, -1 on failure (see failure()).
-    // `size` (up to kMaxReceiveWindow) is also the receive window: as many bytes as the far
-    // side may send ahead of us, so a far link needs its bandwidth times its round trip.
-    qint64 read(char* data, qint64 size);
+    // Before reading: as many bytes as the far side may send ahead of us (at most
+    // kMaxReceiveWindow), whatever size each read() asks for. A far link needs its bandwidth
+    // times its round trip; without this, a read of N bytes makes the window N (at least
+    // libssh's 1.28 MB).
+    void setReceiveWindow(qint64 bytes);
     static constexpr qint64 kMaxReceiveWindow = 64 << 20;
+    // > 0 bytes read, 0 at the end of the command's stdout, -1 on failure (see failure()).
+    qint64 read(char* data, qint64 size);
     const TransferResult& failure() const { return m_failure; }
     // Sends EOF, collects stdout (for commands that answer) and stderr, waits for the exit
     // status; a nonzero status is a failure that quotes the command's stderr.
@@ -37,12 +40,16 @@ public:
 
 private:
     TransferResult lost(const QString& doing);
+    qint64 receive(char* data, qint64 size);  // straight from libssh, growing its window
     void drainStderr();
 
     const TransferContext& m_context;
     ssh::ChannelPtr m_channel;
     TransferResult m_failure;
     qint64 m_sinceWindowGrown = 1LL << 40;  // the first read sets the window
+    QByteArray m_stage;  // a window's worth received, not yet read (empty: no window set)
+    qint64 m_stagedAt = 0;
+    qint64 m_stagedEnd = 0;
     QByteArray m_stdout;
     QByteArray m_stderr;
 };

@@ -45,7 +45,8 @@ TransferResult streamDownloadRange(const TransferContext& context, const QString
                                                    .arg(remote));
         !started.ok())
         return started;
-    QByteArray buffer(kStreamWindow, Qt::Uninitialized);
+    channel.setReceiveWindow(kStreamWindow);
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
     qint64 done = offset;
     qint64 n = 0;
     while (done < size &&
