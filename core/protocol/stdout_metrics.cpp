@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "number_text.h"
+
 namespace tb {
 namespace {
 
@@ -17,14 +19,13 @@ std::optional<double> parseMetricNumber(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);
     if (text.empty()) return std::nullopt;
-    // strtod, not from_chars: the trainer also builds with the older compilers of rented boxes
-    // (GCC 9 has no floating-point from_chars). The trainer never sets a locale, so '.' is the
-    // decimal point.
-    const std::string copy(text);
-    char* end = nullptr;
-    const double value = std::strtod(copy.c_str(), &end);
-    if (end == copy.c_str()) return std::nullopt;
-    for (const char* p = end; *p != '\0'; ++p) {
+    // Not strtod: the script dialog runs this inside Qt, which sets LC_NUMERIC from the
+    // environment, and "0.125" would read as 0 under de_DE. parseDouble is locale-free and
+    // builds with the boxes' older compilers too.
+    double value = 0;
+    const auto [end, error] = parseDouble(text.data(), text.data() + text.size(), value);
+    if (error != std::errc()) return std::nullopt;  // no number, or past a double's range
+    for (const char* p = end; p != text.data() + text.size(); ++p) {
         if (std::string_view(",;:)]}%").find(*p) == std::string_view::npos) return std::nullopt;
     }
     return value;

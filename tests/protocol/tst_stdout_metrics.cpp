@@ -3,6 +3,9 @@
 
 #include <QTest>
 
+#include <clocale>
+#include <string>
+
 #include "protocol/stdout_metrics.h"
 
 using namespace tb;
@@ -95,6 +98,18 @@ private Q_SLOTS:
         QVERIFY(!parseMetricNumber("12abc"));
         QVERIFY(!parseMetricNumber("tensor(0.5)"));
         QVERIFY(!parseMetricNumber(""));
+    }
+
+    // The script dialog parses inside Qt, which takes LC_NUMERIC from the environment.
+    void numbersIgnoreTheLocale() {
+        const std::string before = std::setlocale(LC_NUMERIC, nullptr);
+        if (!std::setlocale(LC_NUMERIC, "de_DE.UTF-8"))
+            QSKIP("no de_DE.UTF-8 locale (scripts/install-deps.sh makes one)");
+        const auto value = parseMetricNumber("0.125");
+        const auto comma = parseMetricNumber("0,125");
+        std::setlocale(LC_NUMERIC, before.c_str());
+        QCOMPARE(value.value_or(-1), 0.125);
+        QVERIFY(!comma);  // a decimal comma is no number here, whatever the locale
     }
 
     void regexWithoutMetricGroupIsAnError() {
