@@ -26,7 +26,8 @@ struct TransferRequest {
     QString localPath;
     QString remotePath;  // relative paths and "~/..." are relative to the remote home
     TarCompression compression = TarCompression::Auto;
-    int sftpRequestsInFlight = 32;   // SFTP download pipeline depth
+    int sftpRequestsInFlight = 32;   // SFTP download pipeline depth, per channel
+    int sftpChannels = 4;            // SFTP sessions a download's reads take turns on
     int sftpChunkBytes = 64 * 1024;  // one SFTP read; OpenSSH serves at most 255 KiB
     bool resume = true;              // continue a file from its .part
     FileUploadMethod fileUpload = FileUploadMethod::Stream;
