@@ -196,7 +196,11 @@ HostReport parseProbeOutput(const QString& output) {
     for (const QString& line : sections.value(QStringLiteral("mem"))) {
         const QStringList parts = fields(line);
         if (parts.size() < 2) continue;
-        const qint64 bytes = parts[1].toLongLong() * 1024;  // /proc/meminfo says kB, means KiB
+        // /proc/meminfo says kB, means KiB. Found by fuzz_box_text: a forged count times 1024
+        // overflowed; what no machine has (over 2^50 KiB) reads as unknown.
+        bool ok = false;
+        const qint64 kib = parts[1].toLongLong(&ok);
+        const qint64 bytes = ok && kib >= 0 && kib < (qint64(1) << 50) ? kib * 1024 : 0;
         if (parts[0] == QLatin1String("MemTotal:")) report.memTotalBytes = bytes;
         if (parts[0] == QLatin1String("MemAvailable:")) report.memAvailableBytes = bytes;
     }

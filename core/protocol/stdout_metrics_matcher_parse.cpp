@@ -236,7 +236,9 @@ private:
     bool number(int& value) {
         const size_t start = m_i;
         value = 0;
-        while (more() && isDigit(m_p[m_i]) && value <= kMaxRepeat) value = value * 10 + (m_p[m_i++] - '0');
+        // Every digit is taken; the value stops growing past the cap, which the caller refuses.
+        for (; more() && isDigit(m_p[m_i]); ++m_i)
+            if (value <= kMaxRepeat) value = value * 10 + (m_p[m_i] - '0');
         return m_i > start;
     }
 
@@ -258,7 +260,11 @@ private:
                 ++m_i;
                 if (!number(max)) max = -1;
             }
-            if (!more() || m_p[m_i] != '}') { m_i = start; return {}; }
+            // Found by fuzz_stdout_metrics: '{' and digits left unclosed were a literal here but
+            // a repeat to libstdc++'s regex compiler, whose count overflowed a long.
+            if (!more() || m_p[m_i] != '}')
+                return at(start, "'{' and a number begin a repeat {m}, {m,} or {m,n}; write \\{ "
+                                 "for a literal '{'");
             ++m_i;
             if (min > kMaxRepeat || max > kMaxRepeat)
                 return at(start, "a repeat count above " + std::to_string(kMaxRepeat));

@@ -124,6 +124,13 @@ private Q_SLOTS:
 
     // Found by fuzz_stdout_metrics: libstdc++'s regex compiler overflows a signed integer on a
     // back-reference number this long. Refused with a position before it gets there.
+    void unclosedRepeatCountIsRefused() {
+        auto huge = StdoutMetrics::create("<{4666666666666666666666666666664444 (?<x>\\d)");
+        QVERIFY(!huge.ok());
+        QVERIFY2(huge.error().find("literal '{'") != std::string::npos, huge.error().c_str());
+        QVERIFY(StdoutMetrics::create("loss\\{4 (?<x>\\d)").ok());  // the escaped brace is fine
+    }
+
     void hugeBackReferenceIsRefused() {
         auto huge = StdoutMetrics::create("step=(?<step>\\44444444444444444444d+) n");
         QVERIFY(!huge.ok());

@@ -171,6 +171,14 @@ private Q_SLOTS:
         QCOMPARE(disks[0].role, DiskRole::Data);
     }
 
+    // Found by fuzz_box_text: a forged MemTotal times 1024 overflowed a signed integer.
+    void forgedMemoryCountReadsAsUnknown() {
+        const HostReport report = parseProbeOutput(QStringLiteral(
+            "@@mem\nMemTotal: 91831746559738368 kB\nMemAvailable: 2048 kB\n"));
+        QCOMPARE(report.memTotalBytes, 0);
+        QCOMPARE(report.memAvailableBytes, 2048 * 1024);
+    }
+
     void truncatedOutputIsAFailureNotAnEmptyReport() {
         ExecResult exec;
         exec.standardOutput = "@@os\nLinux 6.1.0 x86_64\n@@cpu\n";
