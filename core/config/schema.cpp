@@ -160,6 +160,12 @@ std::string closestKey(std::string_view path) {
     std::string_view best;
     size_t bestDistance = std::string_view::npos;
     for (std::string_view candidate : candidates) {
+        // Only a few edits count as a typo, and lengths that differ by more cannot be that:
+        // skipping them keeps a 2 MB key (a config can come back from a box) from costing
+        // an edit-distance table per schema key (31 s and 571 MB before).
+        const size_t gap = path.size() > candidate.size() ? path.size() - candidate.size()
+                                                          : candidate.size() - path.size();
+        if (gap > 3) continue;
         const size_t distance = editDistance(path, candidate);
         if (distance < bestDistance) {
             bestDistance = distance;
@@ -183,7 +189,12 @@ std::string closestKey(std::string_view path) {
 
 std::string unknownKeyMessage(std::string_view path) {
     const std::string suggestion = closestKey(path);
-    return "unknown key '" + std::string(path) + "'" +
+    constexpr size_t kShown = 80;  // of a key that may be megabytes long
+    const std::string shown = path.size() <= kShown
+                                  ? std::string(path)
+                                  : std::string(path.substr(0, kShown)) + "… (" +
+                                        std::to_string(path.size()) + " characters)";
+    return "unknown key '" + shown + "'" +
            (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?");
 }
 

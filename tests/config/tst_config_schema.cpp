@@ -169,6 +169,17 @@ private Q_SLOTS:
         QCOMPARE(closestKey("loss.kind"), std::string());
     }
 
+    // A config can come back from a box: a 2 MB key gets a short message and no search.
+    void hugeUnknownKeyGetsAShortMessage() {
+        const std::string huge(2 << 20, 'k');
+        const std::string message = tb::unknownKeyMessage(huge);
+        QVERIFY2(message.size() < 200, message.substr(0, 200).c_str());
+        QVERIFY(message.find("2097152 characters") != std::string::npos);
+        QVERIFY(message.find("did you mean") == std::string::npos);
+        QCOMPARE(tb::unknownKeyMessage("optim.lrr"),
+                 std::string("unknown key 'optim.lrr'; did you mean 'optim.lr'?"));
+    }
+
     void closestKeyGivesNothingForNonsense() {
         QCOMPARE(closestKey("zzzzzzzz"), std::string());
         QCOMPARE(closestKey("completely.unrelated"), std::string());
