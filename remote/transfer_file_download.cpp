@@ -28,9 +28,6 @@ QString localTarget(const QString& localPath, const QString& remote) {
     return QDir::cleanPath(info.absoluteFilePath());
 }
 
-// As many bytes as the box may send ahead of us (the channel's receive window): enough for
-// 50 MB/s at 300 ms round trip. libssh's own 1.28 MB gave 0.46x scp at 100 ms.
-constexpr qint64 kStreamWindow = 16 << 20;
 
 // Bytes [offset, size) of `remote` from `tail -c +N` over one exec channel: SSH's window keeps
 // the data flowing without a request per chunk.
@@ -45,7 +42,7 @@ TransferResult streamDownloadRange(const TransferContext& context, const QString
                                                    .arg(remote));
         !started.ok())
         return started;
-    channel.setReceiveWindow(kStreamWindow);
+    channel.setReceiveWindow(TransferChannel::kDownloadWindow);
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     qint64 done = offset;
     qint64 n = 0;

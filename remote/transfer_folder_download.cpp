@@ -37,6 +37,7 @@ TransferResult receive(const TransferContext& context, const QString& source, co
     if (TransferResult started = channel.start(remoteScript(kPackScript, {source, kind}));
         !started.ok())
         return started;
+    channel.setReceiveWindow(TransferChannel::kDownloadWindow);  // far links, as for files
     TransferMeter meter(context.report, count.bytes, QStringLiteral("receiving"));
     TarUnpacker unpacker(stage);
     const QString unpacked =
