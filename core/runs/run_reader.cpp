@@ -209,12 +209,7 @@ bool readRunInfo(const QString& dir, RunInfo& info) {
         applyStatusJson(last, reread);
         const bool exitCodeNow = QFileInfo::exists(exitCodePath);
         if (!isLiveState(reread.state) || exitCodeNow) {
-            info.state = reread.state;
-            info.ended = reread.ended;
-            info.message = reread.message;
-            info.exitCode = reread.exitCode;
-            info.epoch = reread.epoch;
-            info.step = reread.step;
+            info = reread;
             if (info.exitCode < 0 && exitCodeNow) info.exitCode = readExitCodeFile(exitCodePath);
             // The wrapper writes exit_code before its final status: the code alone says how.
             if (isLiveState(info.state))
