@@ -72,13 +72,15 @@ private Q_SLOTS:
                 [&](const QByteArray& lines) { followed += lines; });
         QSignalSpy finished(&follower, &RemoteFollower::finished);
         QStringList states;
-        connect(m_connection.get(), &HostConnection::stateChanged, this,
+        QObject listening;  // the connection outlives this function; the lambda must not
+        connect(m_connection.get(), &HostConnection::stateChanged, &listening,
                 [&](ConnectionState state, const QString& message) {
                     states.append(connectionStateName(state) + QStringLiteral(": ") + message);
                 });
         follower.start();
         QTRY_VERIFY_WITH_TIMEOUT(followed.count('\n') >= 3, 120000);
 
+        const qint64 stepAtCut = lastMetricsStep(dir);
         QVERIFY(m_link.setLinkUp(false));
         QElapsedTimer down;
         down.start();
@@ -95,9 +97,8 @@ private Q_SLOTS:
         QTest::qWait(int(outageMs - down.elapsed()));  // the outage itself, not a wait for a result
         QCOMPARE(m_connection->state(), ConnectionState::Reconnecting);
         QCOMPARE(followed.size(), beforeReturn);  // nothing can come over a dead link
-        // The run went on meanwhile, on the box.
-        QVERIFY(lastMetricsStep(dir) > 0);
-        QCOMPARE(stateOf(dir), QStringLiteral("running"));
+        // The run went on meanwhile, on the box (it may even have finished).
+        QVERIFY(lastMetricsStep(dir) > stepAtCut);
 
         QVERIFY(m_link.setLinkUp(true));
         QElapsedTimer up;
@@ -107,9 +108,11 @@ private Q_SLOTS:
         qInfo("link down -> reconnecting: %lld ms; link up -> data flowing: %lld ms", noticedMs,
               flowingMs);
 
-        const auto killed = m_backend->kill(id);
-        QVERIFY2(killed.ok(), killed.ok() ? "" : killed.error().c_str());
-        QVERIFY(finished.wait(300000));
+        if (stateOf(dir) == QStringLiteral("running")) {
+            const auto killed = m_backend->kill(id);
+            QVERIFY2(killed.ok(), killed.ok() ? "" : killed.error().c_str());
+        }
+        QVERIFY(finished.count() > 0 || finished.wait(300000));
         QByteArray file = fileText(dir + QStringLiteral("/metrics.jsonl"));
         file.truncate(file.lastIndexOf('\n') + 1);  // a SIGKILL may cut the last line short
         QCOMPARE(followed, file);  // every record once, in order
@@ -121,7 +124,7 @@ private Q_SLOTS:
     // run's last step and its end, and exits with the run's status.
     void cliThatSleptTwoMinutesCatchesUp() {
         QProcess run;
-        startCliRun(run, quickSets());
+        startCliRun(run, trainingFor(20));
         if (QTest::currentTestFailed()) return;
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += run.readAllStandardOutput()).contains("step"), 120000);
@@ -138,9 +141,7 @@ private Q_SLOTS:
     // The CLI says once that the link is gone and once that it is back, not at every attempt.
     void cliSaysReconnectingOnceAndCatchesUp() {
         QProcess run;
-        startCliRun(run, {QStringLiteral("data.synthetic.samples=6000"),
-                          QStringLiteral("train.epochs=3"), QStringLiteral("model.kind=mlp"),
-                          QStringLiteral("train.log_every=2")});
+        startCliRun(run, trainingFor(40));
         if (QTest::currentTestFailed()) return;
         QByteArray out, err;
         QTRY_VERIFY_WITH_TIMEOUT((out += run.readAllStandardOutput()).contains("step"), 120000);
@@ -189,6 +190,14 @@ private:
     }
 
     QString cliRoot() const { return m_tmp.filePath(QStringLiteral("cli runs")); }
+
+    // A demo run of `epochs` epochs of 6000 samples (seconds per ten epochs on a quiet machine): long
+    // enough to be running still when the test cuts in right after its first progress line.
+    static QStringList trainingFor(int epochs) {
+        return {QStringLiteral("data.synthetic.samples=6000"),
+                QStringLiteral("train.epochs=%1").arg(epochs), QStringLiteral("model.kind=mlp"),
+                QStringLiteral("train.log_every=2")};
+    }
 
     // The run finished on the box, and the CLI printed its last step and its end.
     void verifyCliRunEnded(const QByteArray& out) {
