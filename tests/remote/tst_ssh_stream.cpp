@@ -200,7 +200,8 @@ private Q_SLOTS:
         SessionResults results(thread.session());
         StreamLog log(thread.session());
         QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
-        const quint64 id = thread.openStream(RemoteCommand(QStringLiteral("echo")).arg(QStringLiteral("ready")));
+        const quint64 id =
+            thread.openStream(RemoteCommand(QStringLiteral("echo")).arg(QStringLiteral("ready")));
         QTRY_COMPARE_WITH_TIMEOUT(log.received.value(id), QByteArray("ready\n"), kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(log.ended.contains(id), kWaitMs);
         QVERIFY(cutConnections(m_sshd) > 0);
