@@ -260,6 +260,12 @@ void DatasetsTest::csvRejectsBrokenFile_data() {
                                               << "FILE: label column 5 is out of range";
     QTest::newRow("unterminated quote") << QByteArray("a,b\n1,\"x\n") << "b"
                                         << "FILE:2: unterminated quoted field";
+    QTest::newRow("label too large") << QByteArray("a,label\n1,0\n2,100000\n") << "label"
+                                     << "FILE: label 100000 is too large for a class index";
+    // INT64_MAX + 1 overflowed before the comparison and passed it.
+    QTest::newRow("label INT64_MAX")
+        << QByteArray("a,label\n1,0\n2,9223372036854775807\n") << "label"
+        << "FILE: label 9223372036854775807 is too large for a class index";
 }
 
 void DatasetsTest::csvRejectsBrokenFile() {

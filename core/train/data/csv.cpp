@@ -121,11 +121,13 @@ Result<std::vector<int64_t>> classIndices(const std::string& file,
     if (integers) {
         for (int64_t v : values) rank.emplace(v, 0);
         if (rank.begin()->first >= 0) {
-            classes = rank.rbegin()->first + 1;
-            if (classes > kMaxClassIndex) {
-                return fail(file + ": label " + std::to_string(classes - 1) + " is too large " +
+            // Compared before adding one: INT64_MAX + 1 overflowed and slipped past the check.
+            const int64_t largest = rank.rbegin()->first;
+            if (largest >= kMaxClassIndex) {
+                return fail(file + ": label " + std::to_string(largest) + " is too large " +
                             "for a class index (labels must be classes, not regression targets)");
             }
+            classes = largest + 1;
             return values;
         }
         int64_t next = 0;
