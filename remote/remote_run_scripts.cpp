@@ -54,10 +54,22 @@ if [ -n "${10}" ]; then put trainbench_log.py "${10}" || give_up; fi
 mode=$7
 session=$8
 cmd=$9
-if [ "$mode" = auto ] && command -v tmux >/dev/null 2>&1 &&
-    tmux new-session -d -s "$session" "$cmd" </dev/null >/dev/null 2>&1; then
-    echo tmux
-    exit 0
+# Run ids repeat across runs roots, so a session of that name can be another root's run: the
+# next free name is taken. A tmux server that is exiting as its last session ends refuses a new
+# session once: that is tried again. The name taken is kept in the run folder.
+if [ "$mode" = auto ] && command -v tmux >/dev/null 2>&1; then
+    n=1
+    name=$session
+    while [ "$n" -le 8 ]; do
+        if ! tmux has-session -t "=$name" 2>/dev/null &&
+            tmux new-session -d -s "$name" "$cmd" </dev/null >/dev/null 2>&1; then
+            put tmux_session "$name"
+            echo tmux
+            exit 0
+        fi
+        n=$((n + 1))
+        name=$session-$n
+    done
 fi
 if command -v setsid >/dev/null 2>&1; then
     setsid nohup sh -c "$cmd" </dev/null >/dev/null 2>&1 &

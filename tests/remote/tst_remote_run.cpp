@@ -107,9 +107,13 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         const QString dir = m_backend->runDir(id);
         QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 10, 300000);
-        // Auto mode: this machine has tmux, so the run sits in a session named after it.
-        QVERIFY(runTool(QStringLiteral("tmux"), {QStringLiteral("has-session"),
-                                                 QStringLiteral("-t"), QStringLiteral("tb-") + id})
+        // Auto mode: this machine has tmux, so the run sits in a session named after it (or
+        // after it and a number, when another runs root's run has the same id), named in the
+        // run folder.
+        const QString session = QString::fromUtf8(fileText(dir + QStringLiteral("/tmux_session")));
+        QVERIFY2(session.startsWith(QStringLiteral("tb-") + id), qPrintable(session));
+        QVERIFY(runTool(QStringLiteral("tmux"),
+                        {QStringLiteral("has-session"), QStringLiteral("-t"), u'=' + session})
                     .has_value());
         const auto stopped = m_backend->stop(id);
         QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());
