@@ -94,24 +94,6 @@ Result<Args> parse(int argc, char** argv) {
     return parsed;
 }
 
-// An exact run id on the host, or the one run whose id starts with `idOrPrefix`.
-Result<QString> findRemoteRun(RemoteBackend& backend, const QString& idOrPrefix) {
-    auto scan = backend.scan();
-    if (!scan) return scan.failure();
-    QStringList matches;
-    for (const RunInfo& run : scan->runs) {
-        if (run.id == idOrPrefix) return run.id;
-        if (run.id.startsWith(idOrPrefix)) matches.append(run.id);
-    }
-    if (matches.size() == 1) return matches.front();
-    const std::string where = " on host " + backend.settings().name.toStdString();
-    if (matches.isEmpty())
-        return fail("no run matches '" + idOrPrefix.toStdString() + "'" + where +
-                    "; `trainbench runs` lists the runs here, the app those of every host");
-    return fail("'" + idOrPrefix.toStdString() + "' matches " + std::to_string(matches.size()) +
-                " runs" + where + "; give more of the id");
-}
-
 QJsonObject toJson(const CheckpointEntry& entry, bool latest) {
     QJsonObject metrics;
     for (auto it = entry.metrics.begin(); it != entry.metrics.end(); ++it)

@@ -60,4 +60,21 @@ Result<HostBackend> connectHostBackend(const QString& hostName, const ConnectOpt
     return result;
 }
 
+Result<QString> findRemoteRun(RemoteBackend& backend, const QString& idOrPrefix) {
+    auto scan = backend.scan();
+    if (!scan) return scan.failure();
+    QStringList matches;
+    for (const RunInfo& run : scan->runs) {
+        if (run.id == idOrPrefix) return run.id;
+        if (run.id.startsWith(idOrPrefix)) matches.append(run.id);
+    }
+    if (matches.size() == 1) return matches.front();
+    const std::string where = " on host " + backend.settings().name.toStdString();
+    if (matches.isEmpty())
+        return fail("no run matches '" + idOrPrefix.toStdString() + "'" + where +
+                    "; `trainbench runs` lists the runs here, the app those of every host");
+    return fail("'" + idOrPrefix.toStdString() + "' matches " + std::to_string(matches.size()) +
+                " runs" + where + "; give more of the id");
+}
+
 }  // namespace tb::cli

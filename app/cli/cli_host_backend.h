@@ -33,4 +33,7 @@ struct TrainerSetup {
                                                      const QString& trainer = QString(),
                                                      const TrainerSetup& setup = {});
 
+// An exact run id on the host, or the one run whose id starts with `idOrPrefix`.
+[[nodiscard]] Result<QString> findRemoteRun(RemoteBackend& backend, const QString& idOrPrefix);
+
 }  // namespace tb::cli

@@ -12,6 +12,7 @@
 #include "cli_common.h"
 #include "cli_hosts.h"
 #include "cli_prepare.h"
+#include "cli_remote_control.h"
 #include "cli_remote_run.h"
 #include "cli_shutdown.h"
 #include "cli_transfer.h"
@@ -26,7 +27,9 @@ constexpr const char* kUsage =
     "                      [--metrics-regex RE] [--detach] [--set k=v ...]   (your own script)\n"
     "       trainbench runs [--json] [--runs-root DIR]\n"
     "       trainbench follow RUN [--from-end] [--runs-root DIR]\n"
+    "       trainbench follow RUN --host NAME        (a run on a host)\n"
     "       trainbench stop RUN [--kill] [--runs-root DIR]\n"
+    "       trainbench stop RUN --host NAME [--kill]\n"
     "       trainbench hosts [add|rm|forget-key|probe] ...  (trainbench hosts help)\n"
     "       trainbench probe NAME [--json]           (the same as hosts probe)\n"
     "       trainbench prepare NAME [--install-tools] [--rebuild]  (builds the trainer there)\n"
@@ -90,6 +93,9 @@ int runCliCommand(int argc, char** argv) {
         return cli::transferCommand(argc, argv);
     if (command == QLatin1String("run") && cli::wantsRemoteRun(argc, argv))
         return cli::remoteRunCommand(argc, argv);
+    if ((command == QLatin1String("follow") || command == QLatin1String("stop")) &&
+        cli::wantsHost(argc, argv))
+        return cli::remoteControlCommand(argc, argv);
     if (command == QLatin1String("run") && cli::wantsScriptRun(argc, argv))
         return cli::scriptRunCommand(argc, argv);
     if (command == QLatin1String("probe")) {

@@ -1,8 +1,9 @@
 // trainbench run CONFIG --host NAME through a local sshd: the run is launched on the "host",
-// followed with the progress line to its end, and its exit status is the run's. The test
-// binary doubles as the CLI.
+// followed with the progress line to its end, and its exit status is the run's; a detached run
+// stopped and followed with stop/follow --host. The test binary doubles as the CLI.
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -95,11 +96,48 @@ private Q_SLOTS:
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains(QStringLiteral("no host named 'nosuch'")));
     }
+
+    // Runs on the host the first test added: stop and follow name the run by a prefix of its id.
+    void stopAndFollowOnHost() {
+        const QString root = m_home.filePath(QStringLiteral("remote runs"));
+        QStringList run{QStringLiteral("run"), demoConfig(), QStringLiteral("--host"),
+                        QStringLiteral("box"), QStringLiteral("--detach"),
+                        QStringLiteral("--trainer"), binDir() + QStringLiteral("/trainbench-train")};
+        for (const QString& set : slowSets()) run << QStringLiteral("--set") << set;
+        const CliRun started = trainbench(run);
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err + started.out));
+        const QString id = started.out.section(QLatin1Char('\n'), 0, 0);
+        const QString dir = root + QLatin1Char('/') + id;
+        QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 2, 120000);
+
+        const QString prefix = id.left(id.size() - 2);
+        const CliRun noHost = trainbench({QStringLiteral("stop"), prefix, QStringLiteral("--host"),
+                                          QStringLiteral("nosuch")});
+        QCOMPARE(noHost.exitCode, 1);
+        QVERIFY(noHost.err.contains(QStringLiteral("no host named 'nosuch'")));
+        const CliRun stopped = trainbench(
+            {QStringLiteral("stop"), prefix, QStringLiteral("--host"), QStringLiteral("box")});
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err + stopped.out));
+        QVERIFY2(stopped.out.contains(QStringLiteral("asked run %1 on box to stop").arg(id)),
+                 qPrintable(stopped.out));
+        const CliRun followed = trainbench(
+            {QStringLiteral("follow"), id, QStringLiteral("--host"), QStringLiteral("box")});
+        QVERIFY2(followed.out.contains(QStringLiteral("run %1 stopped on box").arg(id)),
+                 qPrintable(followed.err + followed.out));
+        QCOMPARE(stateOf(dir), QStringLiteral("stopped"));
+        QVERIFY(QFile::exists(dir + QStringLiteral("/checkpoints/latest.json")));
+        // Ended: a second stop says so instead of signalling anything.
+        const CliRun again = trainbench(
+            {QStringLiteral("stop"), id, QStringLiteral("--host"), QStringLiteral("box")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(!again.err.isEmpty(), qPrintable(again.out));
+    }
 };
 
 int main(int argc, char** argv) {
     // Started with a command word, this binary is trainbench's command line.
-    if (argc > 1 && (qstrcmp(argv[1], "hosts") == 0 || qstrcmp(argv[1], "run") == 0)) {
+    if (argc > 1 && (qstrcmp(argv[1], "hosts") == 0 || qstrcmp(argv[1], "run") == 0 ||
+                     qstrcmp(argv[1], "stop") == 0 || qstrcmp(argv[1], "follow") == 0)) {
         return tb::runCliCommand(argc, argv);
     }
     QCoreApplication app(argc, argv);
