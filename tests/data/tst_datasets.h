@@ -35,6 +35,7 @@ private Q_SLOTS:
     void csvQuotedFieldsKeepCommas();
     void csvRejectsBrokenFile_data();
     void csvRejectsBrokenFile();
+    void csvRejectsOverlongLine();
     // Synthetic data and the split
     void syntheticIsDeterministicInSeed();
     void syntheticFeatureVectors();

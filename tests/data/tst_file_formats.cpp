@@ -281,4 +281,19 @@ void DatasetsTest::csvRejectsBrokenFile() {
     QVERIFY2(error.contains(expected.replace("FILE", file)), qPrintable(error));
 }
 
+// A 20 MB line took 1.2 GB as one string per field; now it is refused at 1 MiB, naming the line.
+void DatasetsTest::csvRejectsOverlongLine() {
+    QTemporaryDir dir;
+    const QString file = dir.path() + "/t.csv";
+    QByteArray content("a,b,label\n1,2,0\n");
+    content += QByteArray("1,").repeated(10 << 20) + "0\n";  // 20 MiB, 10 M columns
+    content += "3,4,1\n";
+    QVERIFY(writeFile(file, content));
+    DataConfig config = dataConfig("csv", file);
+    config.labelColumn = "label";
+    const QString error = errorOf(loadDataset(config, 1));
+    QVERIFY2(error.startsWith(file + ":3: line is longer than 1 MiB"), qPrintable(error));
+    QVERIFY2(error.contains("one sample per line"), qPrintable(error));
+}
+
 QTEST_MAIN(DatasetsTest)

@@ -1,233 +1,28 @@
-// The CSV reader: one label column, numeric feature columns, one sample per line.
+// The CSV reader: parseCsv() (csv_table.cpp) turned into tensors.
 
 #include <torch/types.h>
 
-#include <charconv>
-#include <cmath>
 #include <fstream>
-#include <map>
-#include <sstream>
 #include <string>
-#include <string_view>
-#include <vector>
 
+#include "data/csv_table.h"
 #include "data/readers.h"
-#include "protocol/number_text.h"
 
 namespace tb {
-namespace {
-
-// Labels this large are more likely a regression target than class indices.
-constexpr int64_t kMaxClassIndex = 100000;
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
-// Splits on commas. Double-quoted fields may hold commas and "" for a quote (RFC 4180), but
-// not line breaks: a line is a sample, which keeps file:line in errors true.
-bool splitFields(std::string_view line, std::vector<std::string>& fields) {
-    fields.clear();
-    std::string field;
-    bool quoted = false;
-    bool wasQuoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"' && trim(field).empty()) {
-            quoted = wasQuoted = true;
-            field.clear();
-        } else if (c == ',') {
-            fields.push_back(wasQuoted ? field : std::string(trim(field)));
-            field.clear();
-            wasQuoted = false;
-        } else if (!wasQuoted || (c != ' ' && c != '\t' && c != '\r')) {
-            field += c;
-        }
-    }
-    fields.push_back(wasQuoted ? field : std::string(trim(field)));
-    return !quoted;
-}
-
-bool parseNumber(std::string_view text, float& out) {
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-    double value = 0;
-    const auto [end, error] = parseDouble(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-        return false;
-    }
-    out = static_cast<float>(value);
-    return true;
-}
-
-bool parseInteger(std::string_view text, int64_t& out) {
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return error == std::errc() && end == text.data() + text.size() && !text.empty();
-}
-
-bool allDigits(const std::string& text) {
-    return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
-}
-
-// Which column holds the label: a header name first, else a 0-based index; empty = last.
-Result<size_t> labelIndex(const std::string& file, const std::string& label, bool header,
-                          const std::vector<std::string>& names, size_t columns) {
-    if (label.empty()) return columns - 1;
-    if (header) {
-        for (size_t i = 0; i < names.size(); ++i) {
-            if (names[i] == label) return i;
-        }
-    }
-    if (allDigits(label)) {
-        size_t index = 0;
-        const auto [end, error] = std::from_chars(label.data(), label.data() + label.size(), index);
-        if (error == std::errc() && index < columns) return index;
-        return fail(file + ": label column " + label + " is out of range, the file has " +
-                    std::to_string(columns) + " columns (indices start at 0)");
-    }
-    if (!header) {
-        return fail(file + ": label column '" + label +
-                    "' is a name but data.header is false; "
-                    "set header: true or give a 0-based column index");
-    }
-    std::string list;
-    for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
-    return fail(file + ": no column named '" + label + "' in the header (columns: " + list + ")");
-}
-
-// Class indices for the distinct label texts: non-negative integers are used as they are;
-// anything else (negative numbers, names) is numbered in sorted order.
-Result<std::vector<int64_t>> classIndices(const std::string& file,
-                                          const std::vector<std::string>& distinct,
-                                          int64_t& classes) {
-    std::vector<int64_t> values(distinct.size());
-    bool integers = true;
-    for (size_t i = 0; i < distinct.size() && integers; ++i) {
-        integers = parseInteger(distinct[i], values[i]);
-    }
-    std::map<int64_t, int64_t> rank;
-    if (integers) {
-        for (int64_t v : values) rank.emplace(v, 0);
-        if (rank.begin()->first >= 0) {
-            // Compared before adding one: INT64_MAX + 1 overflowed and slipped past the check.
-            const int64_t largest = rank.rbegin()->first;
-            if (largest >= kMaxClassIndex) {
-                return fail(file + ": label " + std::to_string(largest) + " is too large " +
-                            "for a class index (labels must be classes, not regression targets)");
-            }
-            classes = largest + 1;
-            return values;
-        }
-        int64_t next = 0;
-        for (auto& [value, index] : rank) index = next++;
-        for (int64_t& v : values) v = rank[v];
-    } else {
-        std::map<std::string, int64_t> order;
-        for (const std::string& text : distinct) order.emplace(text, 0);
-        int64_t next = 0;
-        for (auto& [text, index] : order) index = next++;
-        for (size_t i = 0; i < distinct.size(); ++i) values[i] = order[distinct[i]];
-    }
-    classes = static_cast<int64_t>(distinct.size());
-    return values;
-}
-
-}  // namespace
 
 Result<RawDataset> readCsv(const std::string& file, const std::string& labelColumn, bool header) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return fail(file + ": cannot open (does the file exist?)");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = std::move(buffer).str();
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // Excel's UTF-8 marker
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        return fail(file + ": empty file (expected " +
-                    std::string(header ? "a header line and " : "") + "one sample per line)");
-    }
-
-    std::vector<std::string> fields;
-    std::vector<std::string> names;
-    size_t columns = 0;
-    size_t label = 0;
-    std::vector<float> features;
-    std::vector<int64_t> labelIds;  // index into `distinct`, remapped to classes at the end
-    std::vector<std::string> distinct;
-    std::map<std::string, int64_t, std::less<>> seen;
-
-    std::istringstream lines(text);
-    std::string line;
-    int64_t lineNo = 0;
-    int64_t firstLineNo = 0;  // the line that fixed the column count
-    while (std::getline(lines, line)) {
-        ++lineNo;
-        if (trim(line).empty()) continue;
-        const std::string where = file + ":" + std::to_string(lineNo);
-        if (!splitFields(line, fields)) return fail(where + ": unterminated quoted field");
-        if (columns == 0) {
-            columns = fields.size();
-            firstLineNo = lineNo;
-            if (columns < 2) {
-                return fail(where +
-                            ": one column only; expected comma-separated features and a "
-                            "label (semicolon or tab separators are not supported)");
-            }
-            if (header) names = fields;
-            Result<size_t> index = labelIndex(file, labelColumn, header, names, columns);
-            if (!index) return fail(index.error());
-            label = *index;
-            if (header) continue;
-        }
-        if (fields.size() != columns) {
-            return fail(where + ": " + std::to_string(fields.size()) + " columns, expected " +
-                        std::to_string(columns) + " as in line " + std::to_string(firstLineNo));
-        }
-        for (size_t c = 0; c < columns; ++c) {
-            const std::string cell = where + ":" + std::to_string(c + 1);
-            const std::string named = header ? " (column '" + names[c] + "')" : "";
-            if (c == label) {
-                if (fields[c].empty()) return fail(cell + ": empty label" + named);
-                auto [it, added] = seen.try_emplace(fields[c], int64_t(distinct.size()));
-                if (added) distinct.push_back(fields[c]);
-                labelIds.push_back(it->second);
-                continue;
-            }
-            float value = 0;
-            if (!parseNumber(fields[c], value)) {
-                return fail(cell + ": '" + fields[c] + "' is not a number" + named +
-                            "; feature columns must be numeric and finite");
-            }
-            features.push_back(value);
-        }
-    }
-    if (labelIds.empty()) return fail(file + ": a header line but no data rows");
-
-    int64_t classes = 0;
-    Result<std::vector<int64_t>> toClass = classIndices(file, distinct, classes);
-    if (!toClass) return fail(toClass.error());
-    const int64_t rows = static_cast<int64_t>(labelIds.size());
-    const int64_t width = static_cast<int64_t>(columns) - 1;
-    torch::Tensor labels = torch::empty({rows}, torch::kLong);
-    int64_t* labelOut = labels.data_ptr<int64_t>();
-    for (int64_t r = 0; r < rows; ++r) labelOut[r] = (*toClass)[size_t(labelIds[size_t(r)])];
-
+    Result<CsvTable> table = parseCsv(in, file, labelColumn, header);
+    if (!table) return fail(table.error());
+    const int64_t rows = static_cast<int64_t>(table->labels.size());
     RawDataset raw;
-    raw.train.inputs = torch::from_blob(features.data(), {rows, width}, torch::kFloat).clone();
-    raw.train.labels = labels;
-    raw.classes = classes;
-    raw.inputShape = {width};
+    raw.train.inputs =
+        torch::from_blob(table->features.data(), {rows, table->width}, torch::kFloat).clone();
+    raw.train.labels =
+        torch::from_blob(table->labels.data(), {rows}, torch::kLong).clone();
+    raw.classes = table->classes;
+    raw.inputShape = {table->width};
     return raw;
 }
 
