@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "unknown_keys.h"
 #include "value_text.h"
 #include "yaml_validate.h"
 
@@ -173,6 +174,7 @@ void applyOverrides(LoadedConfig& config, const std::vector<std::string>& assign
     };
     const ConfigValues before = config.values;
     bool crossKeyChanged = false;
+    UnknownKeyCap unknownKeys;
     for (const std::string& assignment : assignments) {
         const size_t equals = assignment.find('=');
         if (equals == std::string::npos) {
@@ -190,7 +192,7 @@ void applyOverrides(LoadedConfig& config, const std::vector<std::string>& assign
             if (isConfigSection(key)) {
                 report(key, "'" + key + "' is a section; set one of its keys, such as " + key +
                                 ".kind=...");
-            } else {
+            } else if (unknownKeys.listNext()) {
                 report(key, unknownKeyMessage(key));
             }
             continue;
@@ -210,6 +212,7 @@ void applyOverrides(LoadedConfig& config, const std::vector<std::string>& assign
         config.values[key] = canonical;
         crossKeyChanged = crossKeyChanged || kCrossKeys.count(key) > 0;
     }
+    if (unknownKeys.unlisted() > 0) report("", unknownKeys.summary());
     if (!crossKeyChanged) return;
     // The overrides may fix what the file got wrong, or break what it got right.
     const std::vector<CrossProblem> old = crossCheck(before, config.dataPaths);

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "unknown_keys.h"
 #include "value_text.h"
 
 namespace tb {
@@ -115,6 +116,8 @@ Result<ConfigValues> readResolvedConfig(std::string_view text, const std::string
             (errors.empty() ? "" : "\n") + fileName + ":" + std::to_string(line) + ": " + message;
     };
 
+    UnknownKeyCap unknownKeys;
+    int firstUnlistedLine = 0;
     int lineNumber = 0;
     size_t start = 0;
     while (start < text.size()) {
@@ -134,7 +137,11 @@ Result<ConfigValues> readResolvedConfig(std::string_view text, const std::string
         const std::string_view rawValue = trimmed(line.substr(equals + 1));
         const KeyDef* def = findKey(key);
         if (!def) {
-            report(lineNumber, unknownKeyMessage(key));
+            if (unknownKeys.listNext()) {
+                report(lineNumber, unknownKeyMessage(key));
+            } else if (unknownKeys.unlisted() == 1) {
+                firstUnlistedLine = lineNumber;
+            }
             continue;
         }
         if (!seen.insert(key).second) {
@@ -157,6 +164,7 @@ Result<ConfigValues> readResolvedConfig(std::string_view text, const std::string
         }
         values[key] = canonical;
     }
+    if (unknownKeys.unlisted() > 0) report(firstUnlistedLine, unknownKeys.summary());
     if (!errors.empty()) return fail(errors);
     return values;
 }

@@ -1,6 +1,7 @@
 // Validates a parsed YAML config tree against the schema; see yaml_validate.h.
 #include "yaml_validate.h"
 
+#include "unknown_keys.h"
 #include "value_text.h"
 
 namespace tb {
@@ -78,6 +79,7 @@ public:
             return;
         }
         walkMap(root, "");
+        if (m_unknownKeys.unlisted() > 0) report(m_firstUnlisted, "", m_unknownKeys.summary());
     }
 
 private:
@@ -124,7 +126,11 @@ private:
         }
         const KeyDef* def = findKey(path);
         if (!def) {
-            report(keyAt, path, unknownKeyMessage(path));
+            if (m_unknownKeys.listNext()) {
+                report(keyAt, path, unknownKeyMessage(path));
+            } else if (m_unknownKeys.unlisted() == 1) {
+                m_firstUnlisted = keyAt;
+            }
             return;
         }
         m_positions[path] = valueAt;
@@ -155,6 +161,8 @@ private:
     const std::string& m_fileName;
     LoadedConfig& m_config;
     std::map<std::string, TextPosition>& m_positions;
+    UnknownKeyCap m_unknownKeys;
+    TextPosition m_firstUnlisted;
 };
 
 }  // namespace

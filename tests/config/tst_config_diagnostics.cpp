@@ -216,6 +216,21 @@ private Q_SLOTS:
         QCOMPARE(missing.diagnostics.size(), size_t(1));
         QCOMPARE(missing.diagnostics[0].line, 0);
     }
+
+    // A config can come back from a box: 200 000 unknown keys gave 200 000 diagnostics, each
+    // with an edit-distance search. Now the first 20 are listed and the rest counted.
+    void manyUnknownKeysAreListedUpToACap() {
+        std::string text = "optim:\n  lr: 20\n";
+        for (int i = 0; i < 200000; ++i) text += "unknown_" + std::to_string(i) + ": 1\n";
+        const LoadedConfig config = parseConfigText(text, "c.yaml", "/");
+        QCOMPARE(config.diagnostics.size(), size_t(22));
+        QCOMPARE(config.diagnostics[0].message,
+                 std::string("optim.lr must be greater than 0 and at most 10, got 20"));
+        QCOMPARE(config.diagnostics[20].message, std::string("unknown key 'unknown_19'"));
+        const Diagnostic& rest = config.diagnostics.back();
+        QCOMPARE(rest.line, 23);  // where the first key not listed is
+        QCOMPARE(rest.message, std::string("and 199980 more unknown keys (not listed)"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestConfigDiagnostics)

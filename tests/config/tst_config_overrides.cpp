@@ -109,6 +109,16 @@ private Q_SLOTS:
         QCOMPARE(missing.diagnostics.size(), std::size_t(1));
         QCOMPARE(missing.diagnostics.front().key, std::string("data.path"));
     }
+
+    void manyUnknownOverridesAreListedUpToACap() {
+        LoadedConfig config = parseConfigText("", "c.yaml", "/");
+        std::vector<std::string> assignments;
+        for (int i = 0; i < 200000; ++i) assignments.push_back("unknown." + std::to_string(i) + "=1");
+        applyOverrides(config, assignments);
+        QCOMPARE(config.diagnostics.size(), size_t(21));
+        QCOMPARE(config.diagnostics.back().format(),
+                 std::string("--set: error: and 199980 more unknown keys (not listed)"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestConfigOverrides)

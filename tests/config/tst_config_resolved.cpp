@@ -2,6 +2,7 @@
 // typed view the trainer reads.
 #include <QTest>
 
+#include <algorithm>
 #include <clocale>
 
 #include "std_string_printer.h"
@@ -217,6 +218,20 @@ private Q_SLOTS:
         QCOMPARE(c.train.device, std::string("cuda:1"));
         QCOMPARE(c.train.threads, int64_t(8));
         QCOMPARE(c.train.deterministic, false);
+    }
+
+    // Resolved configs come back from boxes on resume: 200 000 unknown keys, 21 lines of error.
+    void manyUnknownKeysAreListedUpToACap() {
+        std::string text = "# trainbench resolved config 1\n";
+        for (int i = 0; i < 200000; ++i) text += "unknown." + std::to_string(i) + " = 1\n";
+        const auto read = readResolvedConfig(text, "r.cfg");
+        QVERIFY(!read.ok());
+        const std::string& error = read.error();
+        QCOMPARE(std::count(error.begin(), error.end(), '\n'), 20);
+        QVERIFY2(error.find("r.cfg:21: unknown key 'unknown.19'\n") != std::string::npos,
+                 error.c_str());
+        QVERIFY2(error.find("r.cfg:22: and 199980 more unknown keys (not listed)") !=
+                     std::string::npos, error.c_str());
     }
 };
 
