@@ -44,9 +44,9 @@ rm -f "$dir/shutdown.cancel"
 printf '%s\n' "$6" >"$dir/.shutdown.json.tmp-$$" &&
     mv -f "$dir/.shutdown.json.tmp-$$" "$dir/shutdown.json" || exit 3
 if command -v setsid >/dev/null 2>&1; then
-    setsid nohup sh "$watcher" "$dir" "$3" "$4" "$5" "$7" </dev/null >/dev/null 2>&1 &
+    setsid nohup sh "$watcher" "$dir" "$3" "$4" "$5" "$7" "$8" </dev/null >/dev/null 2>&1 &
 else
-    nohup sh "$watcher" "$dir" "$3" "$4" "$5" "$7" </dev/null >/dev/null 2>&1 &
+    nohup sh "$watcher" "$dir" "$3" "$4" "$5" "$7" "$8" </dev/null >/dev/null 2>&1 &
 fi
 report
 )sh";
@@ -188,7 +188,8 @@ QString newShutdownToken() {
 }
 
 RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watcher, int delaySeconds,
-                                 const QString& command, const QString& token, int pollSeconds) {
+                                 const QString& command, const QString& token, int pollSeconds,
+                                 int staleSeconds) {
     // The state until the watcher writes its own; "token" is followed by another key, as the
     // watcher's ownership check expects.
     const QJsonObject initial{{QStringLiteral("state"), QStringLiteral("waiting")},
@@ -202,7 +203,8 @@ RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watche
     const QString json = QString::fromUtf8(QJsonDocument(initial).toJson(QJsonDocument::Compact));
     return remoteScript(kArmScript,
                         {runDir, QString::fromUtf8(watcher), QString::number(delaySeconds), command,
-                         token, json, QString::number(pollSeconds)});
+                         token, json, QString::number(pollSeconds),
+                         QString::number(staleSeconds)});
 }
 
 RemoteCommand cancelShutdownCommand(const QString& runDir) {

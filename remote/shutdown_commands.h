@@ -17,6 +17,8 @@
 namespace tb {
 
 inline constexpr int kDefaultShutdownDelaySeconds = 300;
+// A run that stays queued or starting this long with no live process counts as ended.
+inline constexpr int kDefaultStaleRunSeconds = 600;
 
 enum class ShutdownPhase {
     None,       // never armed for this run
@@ -59,9 +61,11 @@ QString newShutdownToken();
 
 // Uploads the watcher into RUN_DIR, clears an old cancel file, writes shutdown.json (waiting)
 // and starts the watcher detached. `pollSeconds` is how often it looks at status.json while the
-// run goes on. Prints the state as readShutdownCommand does; exit 3: no such run directory.
+// run goes on; `staleSeconds` how long a run may sit in queued or starting with no process.
+// Prints the state as readShutdownCommand does; exit 3: no such run directory.
 RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watcher, int delaySeconds,
-                                 const QString& command, const QString& token, int pollSeconds = 5);
+                                 const QString& command, const QString& token, int pollSeconds = 5,
+                                 int staleSeconds = kDefaultStaleRunSeconds);
 // Creates RUN_DIR/shutdown.cancel (what a person on the box may do by hand too), then prints
 // the state. Exit 3: no such run directory.
 RemoteCommand cancelShutdownCommand(const QString& runDir);

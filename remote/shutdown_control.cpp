@@ -22,7 +22,7 @@ void ShutdownControl::arm(const QString& runDir, int delaySeconds, const QString
     }
     send(Request::Arm, runDir,
          armShutdownCommand(runDir, watcher, std::max(0, delaySeconds), command, newShutdownToken(),
-                            m_pollSeconds));
+                            m_pollSeconds, m_staleSeconds));
 }
 
 void ShutdownControl::cancel(const QString& runDir) {

@@ -32,6 +32,8 @@ public:
 
     // How often the watcher looks at status.json while the run goes on (tests use 1 s).
     void setPollSeconds(int seconds) { m_pollSeconds = seconds; }
+    // How long a run may stay queued or starting with no process before it counts as ended.
+    void setStaleSeconds(int seconds) { m_staleSeconds = seconds; }
 
 Q_SIGNALS:
     void finished(tb::ShutdownControl::Request request, const tb::ShutdownState& state);
@@ -52,6 +54,7 @@ private:
     QString m_hostName;
     QHash<quint64, Pending> m_pending;
     int m_pollSeconds = 5;
+    int m_staleSeconds = kDefaultStaleRunSeconds;
 };
 
 }  // namespace tb

@@ -1,15 +1,16 @@
 #!/bin/sh
 # tb-shutdown-watch.sh: on the box, "shut the instance down when this run ends" (issue 5, Money).
 #
-# usage: tb-shutdown-watch.sh RUN_DIR DELAY_SECONDS COMMAND TOKEN [POLL_SECONDS]
+# usage: tb-shutdown-watch.sh RUN_DIR DELAY_SECONDS COMMAND TOKEN [POLL_SECONDS [STALE_SECONDS]]
 #
-# Waits until the run in RUN_DIR has ended (status.json final, an exit_code file, or its pid
-# gone), then counts DELAY_SECONDS down and runs COMMAND (the host's shutdown line, e.g.
+# Waits until the run in RUN_DIR has ended (status.json final, an exit_code file, its pid
+# gone, or queued/starting with no live process for STALE_SECONDS, default 600), then counts DELAY_SECONDS down and runs COMMAND (the host's shutdown line, e.g.
 # `shutdown -h now`) with `sh -c`. RUN_DIR/shutdown.cancel at any moment before that cancels.
 # Everything it does is in RUN_DIR/shutdown.json, replaced atomically, one line:
 #   {"state":"waiting|counting|executing|cancelled|done|failed","deadline":EPOCH,"delay":N,
 #    "command":"...","token":"...","pid":N,"run_state":"finished","exit_code":N,
 #    "updated":EPOCH,"message":"..."}
+# Each state written is also a line "EPOCH STATE MESSAGE" in RUN_DIR/shutdown-watch.log.
 # deadline is 0 until the run has ended. TOKEN names this arming: a watcher whose token is no
 # longer the one in shutdown.json was replaced by a newer arming and leaves quietly. Started
 # detached (setsid nohup) so it outlives the SSH connection and the laptop. Plain POSIX sh.
@@ -20,8 +21,10 @@ delay=$2
 command=$3
 token=$4
 poll=${5:-5}
+stale=${6:-600}
 case $delay in '' | *[!0-9]*) delay=300 ;; esac
 case $poll in '' | *[!0-9]*) poll=5 ;; esac
+case $stale in '' | *[!0-9]*) stale=600 ;; esac
 [ "$poll" -ge 1 ] || poll=1
 state_file=$run_dir/shutdown.json
 cancel_file=$run_dir/shutdown.cancel
@@ -29,6 +32,8 @@ status=$run_dir/status.json
 deadline=0
 run_state=
 exit_code=null
+stuck_since=
+ended_why=
 
 json_str() {
     printf '"%s"' "$(printf '%s' "$1" | tr -d '\000-\037' | sed 's/\\/\\\\/g; s/"/\\"/g')"
@@ -41,6 +46,7 @@ write_state() {
         "$1" "$deadline" "$delay" "$(json_str "$command")" "$(json_str "$token")" "$$" \
         "$(json_str "$run_state")" "$exit_code" "$(date +%s)" "$(json_str "$2")" >"$_tmp" &&
         mv -f "$_tmp" "$state_file"
+    printf '%s %s %s\n' "$(date +%s)" "$1" "$2" >>"$run_dir/shutdown-watch.log"
 }
 
 # True while shutdown.json still names this arming; read by the shell itself, no fork.
@@ -64,6 +70,12 @@ status_field() {
         head -n 1
 }
 
+# True when the run's pid names a live process.
+pid_alive() {
+    case $1 in '' | *[!0-9]* | 0) return 1 ;; esac
+    [ -d "/proc/$1" ] || kill -0 "$1" 2>/dev/null
+}
+
 # True once the run has ended; sets run_state.
 run_ended() {
     [ -f "$status" ] || return 1
@@ -73,10 +85,25 @@ run_ended() {
         run_state=ended
         return 0
     fi
-    case $run_state in running | starting) ;; *) return 1 ;; esac
     _pid=$(status_field pid)
-    case $_pid in '' | *[!0-9]* | 0) return 1 ;; esac
-    if [ -d "/proc/$_pid" ] || kill -0 "$_pid" 2>/dev/null; then return 1; fi
+    case $_pid in '' | *[!0-9]* | 0) _pid= ;; esac
+    case $run_state in running | starting)
+        if [ -n "$_pid" ] && ! pid_alive "$_pid"; then
+            run_state=lost
+            return 0
+        fi ;;
+    esac
+    # A run that never got going (its wrapper died, or never started it) must not keep the box
+    # up for ever: queued or starting with no live process for $stale seconds counts as ended.
+    case $run_state in queued | starting) ;; *) stuck_since= && return 1 ;; esac
+    if pid_alive "$_pid"; then
+        stuck_since=
+        return 1
+    fi
+    _now=$(date +%s)
+    [ -n "$stuck_since" ] || stuck_since=$_now
+    [ $((_now - stuck_since)) -ge "$stale" ] || return 1
+    ended_why="the run stayed $run_state with no process for $((_now - stuck_since)) s (limit $stale s), so it counts as ended"
     run_state=lost
     return 0
 }
@@ -90,7 +117,7 @@ until run_ended; do
     still_mine || exit 0
 done
 deadline=$(($(date +%s) + delay))
-write_state counting "the run is $run_state; running the command at the deadline"
+write_state counting "${ended_why:-the run is $run_state}; running the command at the deadline"
 while [ "$(date +%s)" -lt "$deadline" ]; do
     check_cancel
     sleep 1

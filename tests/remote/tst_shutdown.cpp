@@ -189,6 +189,46 @@ private Q_SLOTS:
         QCOMPARE(read(dir)->runState, QStringLiteral("lost"));
     }
 
+    // A run stuck in queued (the wrapper never started it) must not keep the box up for ever:
+    // past the bound with no live process it counts as ended, and the watcher's log says why.
+    void runStuckInQueuedCountsAsEndedAfterTheBound() {
+        QVERIFY(connected());
+        const QString dir = makeRun(QStringLiteral("stuck-queued"), "queued");
+        const QString marker = m_home.filePath(QStringLiteral("stuck-queued-marker"));
+        m_control->setStaleSeconds(2);
+        const auto armed = ask([&] { m_control->arm(dir, 0, touchCommand(marker)); });
+        m_control->setStaleSeconds(kDefaultStaleRunSeconds);
+        QVERIFY(armed.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Done, kWaitMs);
+        QCOMPARE(read(dir)->runState, QStringLiteral("lost"));
+        QFile log(dir + QStringLiteral("/shutdown-watch.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray lines = log.readAll();
+        QVERIFY2(lines.contains("stayed queued with no process"), lines.constData());
+    }
+
+    // Queued but with a live process (a wrapper about to start it) is not stuck.
+    void queuedRunWithALiveProcessKeepsWaiting() {
+        QVERIFY(connected());
+        const QString dir = makeRun(QStringLiteral("queued-alive"), "queued",
+                                    QCoreApplication::applicationPid());
+        const QString marker = m_home.filePath(QStringLiteral("queued-alive-marker"));
+        m_control->setStaleSeconds(1);
+        const auto armed = ask([&] { m_control->arm(dir, 0, touchCommand(marker)); });
+        m_control->setStaleSeconds(kDefaultStaleRunSeconds);
+        QVERIFY(armed.has_value());
+        std::optional<ShutdownState> waiting;
+        QTRY_VERIFY_WITH_TIMEOUT((waiting = read(dir)) && waiting->watcherAlive, kWaitMs);
+        // Well past the bound on the box's clock, the watcher still waits.
+        const qint64 start = waiting->boxNow;
+        QTRY_VERIFY_WITH_TIMEOUT(read(dir)->boxNow > start + 4, kWaitMs);
+        QCOMPARE(phaseOf(dir), ShutdownPhase::Waiting);
+        QVERIFY(!QFile::exists(marker));
+        QVERIFY(writeFile(dir + "/shutdown.cancel", {}));
+        QTRY_VERIFY_WITH_TIMEOUT(!read(dir)->watcherAlive, kWaitMs);
+    }
+
     void armingAgainReplacesTheWatcher() {
         QVERIFY(connected());
         const QString dir =
