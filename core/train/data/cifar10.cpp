@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "data/binary_formats.h"
 #include "data/readers.h"
 
 namespace tb {
@@ -14,8 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int64_t kClasses = 10;
-constexpr int64_t kPixels = 3 * 32 * 32;
-constexpr int64_t kRecord = 1 + kPixels;  // label byte, then R, G, B planes row-major
+constexpr int64_t kRecord = kCifarRecordBytes;  // label byte, then R, G, B planes row-major
 
 // Reads batch files into one (N, 3073) uint8 tensor: one allocation, one copy per file.
 Result<torch::Tensor> readRecords(const std::vector<fs::path>& files) {
@@ -23,19 +23,10 @@ Result<torch::Tensor> readRecords(const std::vector<fs::path>& files) {
     for (const fs::path& file : files) {
         Result<torch::Tensor> bytes = readFileBytes(file);
         if (!bytes) return fail(bytes.error());
-        const int64_t size = bytes->numel();
-        if (size == 0 || size % kRecord != 0) {
-            return fail(file.string() + ": file is " + std::to_string(size) + " bytes, not a " +
-                        "whole number of " + std::to_string(kRecord) + "-byte CIFAR-10 records " +
-                        "(truncated download, or the Python/Matlab version instead of the binary "
-                        "one?)");
-        }
-        torch::Tensor records = bytes->view({size / kRecord, kRecord});
-        const int64_t maxLabel = records.select(1, 0).max().item<uint8_t>();
-        if (maxLabel >= kClasses) {
-            return fail(file.string() + ": label " + std::to_string(maxLabel) +
-                        " is out of range, CIFAR-10 labels are 0..9 (CIFAR-100 is not supported)");
-        }
+        Result<int64_t> count =
+            checkCifarRecords(bytes->data_ptr<uint8_t>(), bytes->numel(), file.string());
+        if (!count) return fail(count.error());
+        torch::Tensor records = bytes->view({*count, kRecord});
         parts.push_back(records);
     }
     return parts.size() == 1 ? parts.front() : torch::cat(parts, 0);

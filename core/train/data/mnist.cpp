@@ -2,10 +2,10 @@
 
 #include <torch/types.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
+#include "data/binary_formats.h"
 #include "data/readers.h"
 
 namespace tb {
@@ -17,17 +17,6 @@ constexpr uint32_t kImageMagic = 2051;  // 0x00000803: unsigned bytes, 3 dimensi
 constexpr uint32_t kLabelMagic = 2049;  // 0x00000801: unsigned bytes, 1 dimension
 constexpr int64_t kClasses = 10;
 
-std::string hex32(uint32_t value) {
-    char text[16];
-    std::snprintf(text, sizeof text, "0x%08X", value);
-    return text;
-}
-
-uint32_t bigEndian32(const uint8_t* bytes) {
-    return (uint32_t(bytes[0]) << 24) | (uint32_t(bytes[1]) << 16) | (uint32_t(bytes[2]) << 8) |
-           uint32_t(bytes[3]);
-}
-
 // One IDX file: its header checked against what it should be and against its own size.
 struct IdxFile {
     torch::Tensor payload;  // uint8, everything after the header
@@ -37,47 +26,12 @@ struct IdxFile {
 Result<IdxFile> readIdx(const fs::path& file, uint32_t magic, size_t rank, const char* what) {
     Result<torch::Tensor> bytes = readFileBytes(file);
     if (!bytes) return fail(bytes.error());
-    const int64_t size = bytes->numel();
-    const int64_t headerSize = 4 + 4 * int64_t(rank);
-    const std::string name = file.string();
-    if (size < 4) {
-        return fail(name + ": file is " + std::to_string(size) + " bytes, too short for an IDX " +
-                    "header (truncated download?)");
-    }
-    const uint8_t* data = bytes->data_ptr<uint8_t>();
-    if (data[0] == 0x1F && data[1] == 0x8B) {
-        return fail(name + ": is gzip-compressed; decompress it first (gunzip)");
-    }
-    const uint32_t found = bigEndian32(data);
-    if (found != magic) {
-        return fail(name + ": wrong magic " + hex32(found) + ", expected " + hex32(magic) + " (" +
-                    std::to_string(magic) + ") — not an MNIST " + what + " file");
-    }
-    if (size < headerSize) {
-        return fail(name + ": file is " + std::to_string(size) + " bytes, too short for its " +
-                    "header (truncated download?)");
-    }
+    Result<std::vector<int64_t>> dims =
+        checkIdxHeader(bytes->data_ptr<uint8_t>(), bytes->numel(), magic, rank, file.string(), what);
+    if (!dims) return fail(dims.error());
     IdxFile idx;
-    int64_t expected = 1;
-    bool overflow = false;
-    for (size_t d = 0; d < rank; ++d) {
-        idx.dims.push_back(bigEndian32(data + 4 + 4 * d));
-        // Garbage dimensions can multiply past 64 bits; that file is wrong either way.
-        if (idx.dims.back() != 0 && expected > (int64_t(1) << 62) / idx.dims.back())
-            overflow = true;
-        expected *= overflow ? 1 : idx.dims.back();
-    }
-    expected += headerSize;
-    if (overflow) {
-        return fail(name + ": file is " + std::to_string(size) + " bytes, header promises " +
-                    "more than 2^62 (dimensions are garbage: not an IDX file?)");
-    }
-    if (size != expected) {
-        const char* hint = size < expected ? " (truncated download?)" : " (trailing data?)";
-        return fail(name + ": file is " + std::to_string(size) + " bytes, header promises " +
-                    std::to_string(expected) + hint);
-    }
-    idx.payload = bytes->slice(0, headerSize);
+    idx.dims = std::move(*dims);
+    idx.payload = bytes->slice(0, idxHeaderSize(rank));
     return idx;
 }
 
