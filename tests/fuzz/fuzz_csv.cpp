@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (table) {
         // What readCsv() hands LibTorch must agree with itself.
         const size_t rows = table->labels.size();
-        if (table->width < 1 || table->features.size() != rows * size_t(table->width)) __builtin_trap();
+        if (table->width < 1 || table->features.size() != rows * size_t(table->width))
+            __builtin_trap();
         for (int64_t classIndex : table->labels) {
             if (classIndex < 0 || classIndex >= table->classes) __builtin_trap();
         }

@@ -72,7 +72,8 @@ Result<int64_t> checkCifarRecords(const uint8_t* data, int64_t size, const std::
     }
     const int64_t records = size / kCifarRecordBytes;
     int maxLabel = 0;
-    for (int64_t r = 0; r < records; ++r) maxLabel = std::max<int>(maxLabel, data[r * kCifarRecordBytes]);
+    for (int64_t r = 0; r < records; ++r)
+        maxLabel = std::max<int>(maxLabel, data[r * kCifarRecordBytes]);
     if (maxLabel >= kClasses) {
         return fail(name + ": label " + std::to_string(maxLabel) +
                     " is out of range, CIFAR-10 labels are 0..9 (CIFAR-100 is not supported)");

@@ -14,8 +14,7 @@ namespace tb {
 // The dimensions of an IDX file whose magic is `magic` with `rank` dimensions, checked against
 // the file's own size; `name` and `what` ("image", "label") go into errors.
 Result<std::vector<int64_t>> checkIdxHeader(const uint8_t* data, int64_t size, uint32_t magic,
-                                            size_t rank, const std::string& name,
-                                            const char* what);
+                                            size_t rank, const std::string& name, const char* what);
 inline int64_t idxHeaderSize(size_t rank) {
     return 4 + 4 * int64_t(rank);
 }

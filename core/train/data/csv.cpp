@@ -19,8 +19,7 @@ Result<RawDataset> readCsv(const std::string& file, const std::string& labelColu
     RawDataset raw;
     raw.train.inputs =
         torch::from_blob(table->features.data(), {rows, table->width}, torch::kFloat).clone();
-    raw.train.labels =
-        torch::from_blob(table->labels.data(), {rows}, torch::kLong).clone();
+    raw.train.labels = torch::from_blob(table->labels.data(), {rows}, torch::kLong).clone();
     raw.classes = table->classes;
     raw.inputShape = {table->width};
     return raw;

@@ -147,7 +147,8 @@ LineRead readLine(std::streambuf& in, std::string& line) {
     line.clear();
     for (;;) {
         const int c = in.sbumpc();
-        if (c == std::char_traits<char>::eof()) return line.empty() ? LineRead::End : LineRead::Line;
+        if (c == std::char_traits<char>::eof())
+            return line.empty() ? LineRead::End : LineRead::Line;
         if (c == '\n') return LineRead::Line;
         if (line.size() == kMaxCsvLineBytes) return LineRead::TooLong;
         line.push_back(static_cast<char>(c));
@@ -163,8 +164,8 @@ std::string tooLongMessage(const std::string& where) {
 
 }  // namespace
 
-Result<CsvTable> parseCsv(std::istream& in, const std::string& file,
-                          const std::string& labelColumn, bool header) {
+Result<CsvTable> parseCsv(std::istream& in, const std::string& file, const std::string& labelColumn,
+                          bool header) {
     std::streambuf* buffer = in.rdbuf();
     if (!buffer) return fail(file + ": cannot read");
     std::vector<std::string> fields;
@@ -238,6 +239,5 @@ Result<CsvTable> parseCsv(std::istream& in, const std::string& file,
     table.width = static_cast<int64_t>(columns) - 1;
     return table;
 }
-
 
 }  // namespace tb

@@ -25,7 +25,7 @@ struct CsvTable {
 
 // Reads `in` to its end. `file` names the file in errors ("FILE:LINE:COLUMN: ...");
 // `labelColumn` is a header name or a 0-based index, empty for the last column.
-Result<CsvTable> parseCsv(std::istream& in, const std::string& file,
-                          const std::string& labelColumn, bool header);
+Result<CsvTable> parseCsv(std::istream& in, const std::string& file, const std::string& labelColumn,
+                          bool header);
 
 }  // namespace tb

@@ -26,8 +26,8 @@ struct IdxFile {
 Result<IdxFile> readIdx(const fs::path& file, uint32_t magic, size_t rank, const char* what) {
     Result<torch::Tensor> bytes = readFileBytes(file);
     if (!bytes) return fail(bytes.error());
-    Result<std::vector<int64_t>> dims =
-        checkIdxHeader(bytes->data_ptr<uint8_t>(), bytes->numel(), magic, rank, file.string(), what);
+    Result<std::vector<int64_t>> dims = checkIdxHeader(bytes->data_ptr<uint8_t>(), bytes->numel(),
+                                                       magic, rank, file.string(), what);
     if (!dims) return fail(dims.error());
     IdxFile idx;
     idx.dims = std::move(*dims);
