@@ -231,7 +231,7 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     files.statusJson = QByteArray::fromStdString(queued.toJson() + "\n");
     const RemoteCommand start =
         startRunCommand(files, wrapperArgs, m_settings.startMode, QStringLiteral("tb-") + id);
-    if (start.toString().toUtf8().size() > kMaxCommandBytes)
+    if (start.shellLine().toUtf8().size() > kMaxCommandBytes)
         return done(fail("the config of run " + str(id) + " is too large to send to " + where() +
                          " in one command; shorten it"));
     execAsync(start, [this, id, done](const ExecResult& started) {

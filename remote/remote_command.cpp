@@ -11,6 +11,22 @@ bool isPlainWordCharacter(QChar c) {
     return c.isLetterOrNumber() || QStringLiteral("_@%+=:,./-").contains(c);
 }
 
+// Single quotes as sh, fish and csh all read them: a backslash or a quote goes outside the
+// quotes, escaped, since fish treats \\ and \' inside single quotes as escapes.
+QString loginShellQuote(const QString& text) {
+    QString quoted;
+    quoted.reserve(text.size() + 16);
+    quoted.append(QLatin1Char('\''));
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\'') || c == QLatin1Char('\\'))
+            quoted.append(QLatin1Char('\'')).append(QLatin1Char('\\')).append(c).append(
+                QLatin1Char('\''));
+        else
+            quoted.append(c);
+    }
+    return quoted.append(QLatin1Char('\''));
+}
+
 }  // namespace
 
 QString shellQuote(const QString& text) {
@@ -23,6 +39,10 @@ QString shellQuote(const QString& text) {
     QString quoted = text;
     quoted.replace(QLatin1Char('\''), QLatin1String("'\"'\"'"));
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString RemoteCommand::shellLine() const {
+    return QStringLiteral("sh -c ") + loginShellQuote(toString());
 }
 
 RemoteCommand RemoteCommand::trustedScript(const QString& script) {

@@ -31,7 +31,11 @@ public:
     RemoteCommand inDirectory(const QString& directory) const;
 
     bool isEmpty() const { return m_words.isEmpty(); }
+    // The script for sh, as tests and logs show it.
     QString toString() const { return m_words.join(QLatin1Char(' ')); }
+    // What goes to the box: `sh -c '<script>'`. sshd hands it to the user's login shell, which
+    // may be fish or csh, so that shell parses one quoted word and sh parses the script.
+    QString shellLine() const;
 
 private:
     QString grouped() const;

@@ -61,7 +61,7 @@ ExecResult SshSession::runCommand(const RemoteCommand& command) {
     ssh::ChannelPtr channel(ssh_channel_new(m_session.get()));
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
         return lost("opening a channel");
-    const QByteArray text = command.toString().toUtf8();
+    const QByteArray text = command.shellLine().toUtf8();
     if (ssh_channel_request_exec(channel.get(), text.constData()) != SSH_OK)
         return lost("starting a command");
     // Nothing to feed it: a command that reads stdin must see its end, not hang.

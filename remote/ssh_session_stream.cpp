@@ -38,7 +38,7 @@ void SshSession::openStream(quint64 streamId, const RemoteCommand& command,
         return;
     }
     ssh::ChannelPtr channel(ssh_channel_new(m_session.get()));
-    const QByteArray text = command.toString().toUtf8();
+    const QByteArray text = command.shellLine().toUtf8();
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK ||
         ssh_channel_request_exec(channel.get(), text.constData()) != SSH_OK) {
         const QString message =

@@ -37,7 +37,7 @@ TransferResult TransferChannel::start(const RemoteCommand& command) {
     m_channel.reset(ssh_channel_new(m_context.session));
     if (!m_channel || ssh_channel_open_session(m_channel.get()) != SSH_OK)
         return lost(QStringLiteral("opening a channel"));
-    const QByteArray text = command.toString().toUtf8();
+    const QByteArray text = command.shellLine().toUtf8();
     if (ssh_channel_request_exec(m_channel.get(), text.constData()) != SSH_OK)
         return lost(QStringLiteral("starting a command"));
     return {};

@@ -20,6 +20,38 @@ QString runInSh(const QString& command, const QString& workDir = {}) {
     return QString::fromUtf8(sh.readAllStandardOutput());
 }
 
+// The words of `line` as fish reads them: inside single quotes only \\ and \' are escapes
+// (sh keeps every backslash there), outside them a backslash escapes the next character.
+QStringList fishWords(const QString& line) {
+    QStringList words;
+    QString word;
+    bool inWord = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (c == QLatin1Char(' ')) {
+            if (inWord) words.append(word);
+            word.clear();
+            inWord = false;
+            continue;
+        }
+        inWord = true;
+        if (c == QLatin1Char('\\') && i + 1 < line.size()) {
+            word += line.at(++i);
+        } else if (c == QLatin1Char('\'')) {
+            for (++i; i < line.size() && line.at(i) != QLatin1Char('\''); ++i) {
+                const bool escape = line.at(i) == QLatin1Char('\\') && i + 1 < line.size() &&
+                                    (line.at(i + 1) == QLatin1Char('\\') ||
+                                     line.at(i + 1) == QLatin1Char('\''));
+                word += escape ? line.at(++i) : line.at(i);
+            }
+        } else {
+            word += c;
+        }
+    }
+    if (inWord) words.append(word);
+    return words;
+}
+
 }  // namespace
 
 class TestRemoteCommand : public QObject {
@@ -70,6 +102,23 @@ private Q_SLOTS:
         // Nothing in the argument ran: no file appeared.
         QVERIFY(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
     }
+
+    // What goes to the box is `sh -c '<script>'`: sh and fish both read it back as sh, -c and
+    // the script, and sh then runs the script as it ran the bare command.
+    void shellLineIsOneWordForSh() {
+        QFETCH(QString, text);
+        QTemporaryDir dir;
+        RemoteCommand command(QStringLiteral("printf"));
+        command.arg(QStringLiteral("%s|")).arg(text);
+        const QString line = command.shellLine();
+        QVERIFY2(line.startsWith(QLatin1String("sh -c '")) && line.endsWith(QLatin1Char('\'')),
+                 qPrintable(line));
+        QCOMPARE(fishWords(line),
+                 (QStringList{QStringLiteral("sh"), QStringLiteral("-c"), command.toString()}));
+        QCOMPARE(runInSh(line, dir.path()), text + QLatin1Char('|'));
+        QVERIFY(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+    }
+    void shellLineIsOneWordForSh_data() { shGetsEveryArgumentBack_data(); }
 
     void chainsAndChangesDirectory() {
         QTemporaryDir dir;
