@@ -91,14 +91,26 @@ void PasswordVault::lookUp(const QString& hostName) {
 
 void PasswordVault::forget(const QString& hostName) {
     m_memory.remove(hostName);
-    if (!m_persistent) return;
+    if (!m_persistent) {
+        Q_EMIT passwordForgotten(hostName);
+        return;
+    }
     auto* job = newJob<QKeychain::DeletePasswordJob>(m_service, hostName, this);
     connect(job, &QKeychain::Job::finished, this, [this, hostName](QKeychain::Job* done) {
         if (done->error() != QKeychain::NoError && done->error() != QKeychain::EntryNotFound)
             Q_EMIT keychainError(QStringLiteral("The keychain kept the password of %1: %2")
                                      .arg(hostName, done->errorString()));
+        Q_EMIT passwordForgotten(hostName);
     });
     job->start();
+}
+
+bool PasswordVault::forgetIfLoginChanged(const QString& hostName, const SshTarget& before,
+                                         const SshTarget& after) {
+    if (before.host == after.host && before.user == after.user && before.port == after.port)
+        return false;
+    forget(hostName);
+    return true;
 }
 
 }  // namespace tb

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QString>
 
+#include "remote/ssh_target.h"
+
 namespace tb {
 
 // Passwords never go to a file: QtKeychain's plaintext fallback stays off. Until
@@ -30,8 +32,12 @@ public:
     void lookUp(const QString& hostName);
     // What this session already holds; empty when nothing.
     QString cached(const QString& hostName) const { return m_memory.value(hostName); }
-    // From memory and the keychain.
+    // From memory and the keychain; passwordForgotten follows.
     void forget(const QString& hostName);
+    // After a host was edited: another address, user or port is another login, so the
+    // password kept for the old one is forgotten. True when it was.
+    bool forgetIfLoginChanged(const QString& hostName, const SshTarget& before,
+                              const SshTarget& after);
 
 Q_SIGNALS:
     void keychainChecked(bool persistent);
@@ -39,6 +45,8 @@ Q_SIGNALS:
     void passwordMissing(const QString& hostName);
     // remember() reached the keychain.
     void passwordStored(const QString& hostName);
+    // forget() is done: the keychain's entry is gone, or there was no keychain.
+    void passwordForgotten(const QString& hostName);
     // A keychain write or delete failed; the password is still held in memory.
     void keychainError(const QString& message);
 

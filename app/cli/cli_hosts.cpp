@@ -131,6 +131,27 @@ void rememberPassword(const QString& hostName, const QString& password) {
     loop.exec();
 }
 
+// Forgets the password kept under the host's name, so that a removed host's password is not
+// offered to whatever later takes the name.
+void forgetPassword(const QString& hostName) {
+    PasswordVault vault;
+    QEventLoop loop;
+    bool checked = false;
+    QObject::connect(&vault, &PasswordVault::keychainChecked, &loop, [&] {
+        checked = true;
+        loop.quit();
+    });
+    vault.checkKeychain();
+    if (!checked) loop.exec();
+    if (!vault.persistent()) return;
+    // The delete is a keychain job; wait for it so the process does not exit first.
+    QObject::connect(&vault, &PasswordVault::passwordForgotten, &loop, [&] { loop.quit(); });
+    QObject::connect(&vault, &PasswordVault::keychainError, &loop,
+                     [](const QString& why) { printErr(why); });
+    vault.forget(hostName);
+    loop.exec();
+}
+
 // The target from --ssh-config ALIAS or the pasted line; an error says which is wrong.
 Result<SshTarget> targetFrom(const QString& sshConfigAlias, const QString& line) {
     if (!sshConfigAlias.isEmpty()) return resolveSshConfigHost(sshConfigAlias);
@@ -313,6 +334,7 @@ int hostsCommand(int argc, char** argv) {
         printErr(QStringLiteral("cannot remove %1 from %2").arg(name, store.filePath()));
         return 1;
     }
+    forgetPassword(name);
     printOut(QStringLiteral("removed %1\n").arg(name));
     return 0;
 }

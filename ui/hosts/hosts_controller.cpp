@@ -65,6 +65,8 @@ Result<void> HostsController::updateHost(const HostDraft& draft) {
     }
     // Another address or key: the next connect builds a new session.
     if (before.target != draft.host.target) dropRuntime(draft.host.name);
+    // Another login: the password kept for the old one must not be sent to the new address.
+    m_vault->forgetIfLoginChanged(draft.host.name, before.target, draft.host.target);
     keepPassword(draft);
     Q_EMIT hostsChanged();
     return {};
