@@ -2,6 +2,8 @@
 
 #include "remote/ssh_session.h"
 
+#include <QElapsedTimer>
+
 namespace tb {
 
 namespace {
@@ -69,13 +71,27 @@ ExecResult SshSession::runCommand(const RemoteCommand& command) {
 
     ExecResult result;
     char buffer[16384];
+    // This thread serves one call at a time, so keepalives wait behind a command: a command
+    // quiet for checkSeconds asks the server itself whether it is still there. A link that
+    // went silent (or a server that stopped serving it) fails the command then, instead of
+    // holding every later call of this host for ever; a slow command goes on.
+    QElapsedTimer quiet;
+    quiet.start();
     while (!ssh_channel_is_eof(channel.get())) {
         if (cancelled()) return execFailure(SshFailure::Cancelled, QStringLiteral("cancelled"));
+        const qsizetype before = result.standardOutput.size() + result.standardError.size();
         const int n = ssh_channel_read_timeout(channel.get(), buffer, sizeof buffer, 0, kPollMs);
         if (n == SSH_ERROR) return lost("reading command output");
         if (n > 0) result.standardOutput.append(buffer, n);
         if (!drain(channel.get(), result.standardError, 1, kMaxExecErrors))
             return lost("reading errors");
+        if (result.standardOutput.size() + result.standardError.size() > before) {
+            quiet.restart();
+        } else if (quiet.hasExpired(m_options.checkSeconds * 1000)) {
+            if (const QString gone = probe(); !gone.isEmpty())
+                return execFailure(SshFailure::Protocol, gone);
+            quiet.restart();
+        }
         // Closing the channel (by its deleter) ends the command with SIGPIPE on the box.
         if (result.standardOutput.size() > kMaxExecOutput)
             return execFailure(SshFailure::Protocol, tooMuch(where(), "stdout", kMaxExecOutput));

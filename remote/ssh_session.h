@@ -82,6 +82,9 @@ private:
     SshResult authenticateWithKeyFile(bool& passphraseNeeded);
     bool answerKeyboardInteractive();
     ExecResult runCommand(const RemoteCommand& command);
+    // Whether the server still answers (a channel opened and closed, within checkSeconds):
+    // empty if so, else the message saying the connection was lost.
+    QString probe();
 
     bool cancelled() const { return m_cancelGeneration.load() != m_activeGeneration; }
     QString where() const;  // "root@example.com port 22", for messages

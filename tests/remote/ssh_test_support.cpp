@@ -92,6 +92,10 @@ qint64 parentPid(qint64 pid) {
 }
 
 int cutConnections(const SshdFixture& sshd) {
+    return signalConnections(sshd, SIGKILL);
+}
+
+int signalConnections(const SshdFixture& sshd, int signal) {
     QFile pidFile(sshd.path(QStringLiteral("sshd.pid")));
     if (!pidFile.open(QIODevice::ReadOnly)) return 0;
     const qint64 listener = pidFile.readAll().trimmed().toLongLong();
@@ -102,7 +106,7 @@ int cutConnections(const SshdFixture& sshd) {
         if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "sshd") continue;
         for (qint64 up = parentPid(pid.toLongLong()); up > 1; up = parentPid(up)) {
             if (up != listener) continue;
-            killed += ::kill(pid_t(pid.toLongLong()), SIGKILL) == 0 ? 1 : 0;
+            killed += ::kill(pid_t(pid.toLongLong()), signal) == 0 ? 1 : 0;
             break;
         }
     }

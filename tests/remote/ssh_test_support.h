@@ -47,6 +47,9 @@ qint64 parentPid(qint64 pid);
 // What a dropped network looks like to both ends: every sshd process below the fixture's
 // listener is killed at once; the listener stays, so clients can come back. Returns how many.
 int cutConnections(const SshdFixture& sshd);
+// The same with another signal: SIGSTOP makes a server that keeps the connection open and
+// says nothing (a hung or frozen box), SIGCONT lets it go on.
+int signalConnections(const SshdFixture& sshd, int signal);
 
 // Each waits for its result; a missing result comes back as a Protocol failure saying so.
 SshResult connectOnce(SshSessionThread& thread, SessionResults& results);

@@ -6,8 +6,11 @@
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace tb;
 using namespace tb::test;
@@ -91,6 +94,46 @@ private Q_SLOTS:
         QCOMPARE(results.executed->second.failure, SshFailure::Cancelled);
         // A request after the cancel runs normally.
         QCOMPARE(run(thread, results, RemoteCommand(QStringLiteral("true"))).exitStatus, 0);
+    }
+
+    // The session's thread serves one call at a time, so a keepalive cannot get past a command
+    // that waits for output: the command itself must notice a server that stopped answering,
+    // or every later call of that host waits for ever (a GUI Stop after a cut never arrived).
+    void aCommandFailsWhenTheServerStopsAnswering() {
+        QTemporaryDir home;
+        SshSessionOptions options = testOptions();
+        options.checkSeconds = 2;
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
+                                options);
+        SessionResults results(thread.session());
+        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
+        results.executed.reset();
+        const QString mark = home.filePath(QStringLiteral("started"));
+        thread.exec(RemoteCommand::trustedScript(
+            QStringLiteral("touch %1; sleep 300").arg(shellQuote(mark))));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(mark), 30000);
+        QVERIFY(signalConnections(m_sshd, SIGSTOP) > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(results.executed.has_value(), 60000);
+        signalConnections(m_sshd, SIGCONT);
+        const ExecResult& lost = results.executed->second;
+        QCOMPARE(lost.failure, SshFailure::Protocol);
+        QVERIFY2(lost.message.contains(QStringLiteral("was lost")), qPrintable(lost.message));
+        cutConnections(m_sshd);  // the sleep's connection, frozen mid-way, goes
+    }
+
+    // A command that is quiet longer than the check but whose server answers goes on.
+    void aQuietCommandOfALiveServerGoesOn() {
+        QTemporaryDir home;
+        SshSessionOptions options = testOptions();
+        options.checkSeconds = 1;
+        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
+                                options);
+        SessionResults results(thread.session());
+        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
+        const ExecResult slow =
+            run(thread, results, RemoteCommand::trustedScript(QStringLiteral("sleep 4; echo done")));
+        QVERIFY2(slow.ok(), qPrintable(slow.message));
+        QCOMPARE(slow.standardOutput, QByteArray("done\n"));
     }
 
     // Last: it replaces the server's host key.
