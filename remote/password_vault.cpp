@@ -4,6 +4,8 @@
 
 #include <qt6keychain/keychain.h>
 
+#include "remote/secret_bytes.h"
+
 #include <QTimer>
 
 namespace tb {
@@ -28,6 +30,10 @@ Job* newJob(const QString& service, const QString& key, QObject* parent) {
 
 PasswordVault::PasswordVault(QString service, QObject* parent)
     : QObject(parent), m_service(std::move(service)) {
+}
+
+PasswordVault::~PasswordVault() {
+    for (QString& password : m_memory) wipeSecret(password);
 }
 
 void PasswordVault::checkKeychain() {
@@ -90,6 +96,7 @@ void PasswordVault::lookUp(const QString& hostName) {
 }
 
 void PasswordVault::forget(const QString& hostName) {
+    if (auto found = m_memory.find(hostName); found != m_memory.end()) wipeSecret(*found);
     m_memory.remove(hostName);
     if (!m_persistent) {
         Q_EMIT passwordForgotten(hostName);

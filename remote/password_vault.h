@@ -19,6 +19,7 @@ public:
     // service: the keychain's folder for our entries; tests pass their own.
     explicit PasswordVault(QString service = QStringLiteral("trainbench"),
                            QObject* parent = nullptr);
+    ~PasswordVault() override;  // wipes the passwords it holds
 
     // Asks the keychain once (a read of a marker entry); keychainChecked() follows.
     void checkKeychain();

@@ -2,6 +2,8 @@
 
 #include "remote/ssh_session.h"
 
+#include "remote/secret_bytes.h"
+
 #include <QFile>
 #include <QStringList>
 
@@ -48,7 +50,7 @@ SshResult SshSession::authenticate() {
         } else {
             // Default identities (~/.ssh/id_*), as OpenSSH tries them; the agent was above.
             tried << QStringLiteral("default keys");
-            const QByteArray passphrase = m_passphrase.toUtf8();
+            const SecretBytes passphrase(m_passphrase);
             if (ssh_userauth_publickey_auto(
                     s, nullptr, m_passphrase.isEmpty() ? nullptr : passphrase.constData()) ==
                 SSH_AUTH_SUCCESS)
@@ -60,7 +62,7 @@ SshResult SshSession::authenticate() {
     bool passwordRejected = false;
     if (!m_password.isEmpty() && (methods & SSH_AUTH_METHOD_PASSWORD)) {
         tried << QStringLiteral("password");
-        const QByteArray password = m_password.toUtf8();
+        const SecretBytes password(m_password);
         rc = ssh_userauth_password(s, nullptr, password.constData());
         if (rc == SSH_AUTH_SUCCESS) return {};
         passwordRejected = rc == SSH_AUTH_DENIED || rc == SSH_AUTH_PARTIAL;
@@ -107,7 +109,7 @@ SshResult SshSession::authenticateWithKeyFile(bool& passphraseNeeded) {
                        QStringLiteral("The key file %1 for %2 does not exist; check the path "
                                       "given with -i or --key.")
                            .arg(m_target.identityFile, where()));
-    const QByteArray passphrase = m_passphrase.toUtf8();
+    const SecretBytes passphrase(m_passphrase);
     ssh_key rawKey = nullptr;
     const int rc = ssh_pki_import_privkey_file(
         path.constData(), m_passphrase.isEmpty() ? nullptr : passphrase.constData(), nullptr,
@@ -132,7 +134,7 @@ SshResult SshSession::authenticateWithKeyFile(bool& passphraseNeeded) {
 // one-time code, which needs a person.
 bool SshSession::answerKeyboardInteractive() {
     ssh_session s = m_session.get();
-    const QByteArray password = m_password.toUtf8();
+    const SecretBytes password(m_password);
     int rc = ssh_userauth_kbdint(s, nullptr, nullptr);
     for (int rounds = 0; rc == SSH_AUTH_INFO && rounds < 8 && !cancelled(); ++rounds) {
         const int prompts = ssh_userauth_kbdint_getnprompts(s);

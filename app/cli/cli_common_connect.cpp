@@ -1,5 +1,6 @@
 // The connecting half of cli_common.h: terminal prompts, trust answers, --config-dir.
 #include "cli_common.h"
+#include "terminal_echo.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -8,11 +9,11 @@
 #include <functional>
 #include <optional>
 
-#include <termios.h>
 #include <unistd.h>
 
 #include "remote/host_store.h"
 #include "remote/password_vault.h"
+#include "remote/secret_bytes.h"
 #include "remote/ssh_session_thread.h"
 
 namespace tb::cli {
@@ -96,24 +97,22 @@ bool stdinIsTerminal() {
 
 QString readSecretLine(const QString& prompt) {
     const bool terminal = stdinIsTerminal();
-    termios saved{};
+    std::optional<EchoOffGuard> echoOff;
     if (terminal) {
+        // Echo goes off before the prompt shows, so nothing typed after it is ever echoed.
+        echoOff.emplace();
         std::fprintf(stderr, "%s", prompt.toLocal8Bit().constData());
         std::fflush(stderr);
-        ::tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     }
     QByteArray line;
+    line.reserve(256);  // typed passwords fit: no reallocation leaves a copy behind
     for (int c = std::fgetc(stdin); c != EOF && c != '\n'; c = std::fgetc(stdin))
         line.append(char(c));
     if (line.endsWith('\r')) line.chop(1);
-    if (terminal) {
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        std::fputc('\n', stderr);
-    }
-    return QString::fromLocal8Bit(line);
+    if (terminal) std::fputc('\n', stderr);
+    const QString secret = QString::fromLocal8Bit(line);
+    wipeSecret(line);
+    return secret;
 }
 
 Result<QStringList> takeConnectOptions(const QStringList& args, ConnectOptions& options) {
@@ -158,11 +157,28 @@ Result<void> takeConfigDirOption(int& argc, char** argv) {
     return {};
 }
 
+namespace {
+
+SshResult connectWithPassword(SshSessionThread& thread, const RemoteHost& host,
+                              const ConnectOptions& options, QString& password);
+
+}  // namespace
+
 SshResult connectForCli(SshSessionThread& thread, const RemoteHost& host,
                         const ConnectOptions& options) {
-    QString password = options.passwordStdin
-                           ? readSecretLine(QStringLiteral("Password for %1: ").arg(host.name))
-                           : keychainPassword(host.name);
+    QString password;
+    SshResult result = connectWithPassword(thread, host, options, password);
+    wipeSecret(password);
+    return result;
+}
+
+namespace {
+
+SshResult connectWithPassword(SshSessionThread& thread, const RemoteHost& host,
+                              const ConnectOptions& options, QString& password) {
+    password = options.passwordStdin
+                   ? readSecretLine(QStringLiteral("Password for %1: ").arg(host.name))
+                   : keychainPassword(host.name);
     if (!password.isEmpty()) thread.setPassword(password);
     SshResult result = awaitConnect(thread, [&] { thread.connectToHost(); });
     // A host behind a jump host may show two unknown keys: the jump host's, then its own.
@@ -197,6 +213,8 @@ SshResult connectForCli(SshSessionThread& thread, const RemoteHost& host,
     }
     return result;
 }
+
+}  // namespace
 
 Result<RemoteHost> findStoredHost(const QString& name) {
     HostStore store(HostStore::defaultConfigDir());

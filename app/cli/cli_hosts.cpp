@@ -16,6 +16,7 @@
 #include "remote/host_store.h"
 #include "remote/known_hosts_file.h"
 #include "remote/password_vault.h"
+#include "remote/secret_bytes.h"
 #include "remote/ssh_command_line.h"
 #include "remote/ssh_config_hosts.h"
 #include "remote/ssh_session_thread.h"
@@ -216,9 +217,11 @@ int add(HostStore& store, const QStringList& args) {
         return 1;
     }
     printOut(QStringLiteral("added %1 (%2)\n").arg(host.name, address(host.target)));
-    if (passwordStdin)
-        rememberPassword(host.name,
-                         readSecretLine(QStringLiteral("Password for %1: ").arg(host.name)));
+    if (passwordStdin) {
+        QString password = readSecretLine(QStringLiteral("Password for %1: ").arg(host.name));
+        rememberPassword(host.name, password);
+        wipeSecret(password);
+    }
     return 0;
 }
 
