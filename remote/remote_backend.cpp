@@ -14,6 +14,7 @@
 #include "protocol/run_layout.h"
 #include "protocol/run_status.h"
 #include "remote/host_connection.h"
+#include "remote/remote_backend_text.h"
 #include "runs/launch_config.h"
 #include "runs/script_launch.h"
 
@@ -30,24 +31,16 @@ struct LaunchPlan {
     QString parentFile;                // its file name, for run.json
 };
 
+using backend_text::isRunId;
+using backend_text::stderrOf;
+using backend_text::str;
+
 namespace {
 
 constexpr int kWaitMs = 120000;
 // One command line must stay under Linux's limit for a single argument (128 KiB).
 constexpr qsizetype kMaxCommandBytes = 120 * 1024;
 
-std::string str(const QString& text) {
-    return text.toStdString();
-}
-
-QString stderrOf(const ExecResult& result) {
-    return QString::fromUtf8(result.standardError).trimmed();
-}
-
-// A run id names a directory right under the runs root: no path tricks.
-bool isRunId(const QString& id) {
-    return !id.isEmpty() && !id.startsWith(QLatin1Char('.')) && !id.contains(QLatin1Char('/'));
-}
 
 // Spins a local event loop until `start` reports, or gives up after kWaitMs.
 template <typename T>
@@ -242,26 +235,6 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
             return done(fail("run " + str(id) + " did not start on " + where() + ": " +
                              str(stderrOf(started))));
         done(id);
-    });
-}
-
-void RemoteBackend::signalAsync(const QString& runId, const QString& signal, Callback<void> done) {
-    if (!isRunId(runId)) return done(fail("no run " + str(runId) + " on " + where()));
-    execAsync(signalRunCommand(runsRoot(), runId, signal), [this, runId,
-                                                            done](const ExecResult& r) {
-        const QString answer = QString::fromUtf8(r.standardOutput).trimmed();
-        const std::string run = "run " + str(runId) + " on " + where();
-        if (!r.ok()) return done(fail("could not signal " + run + ": " + str(r.message)));
-        if (answer == QLatin1String("ok")) return done({});
-        if (answer == QLatin1String("missing"))
-            return done(fail("no run " + str(runId) + " in " + str(runsRoot()) + " on " + where()));
-        if (answer.startsWith(QLatin1String("ended ")))
-            return done(fail(run + " has already ended (" + str(answer.mid(6)) + ")"));
-        if (answer == QLatin1String("nopid"))
-            return done(fail(run + " has not started a process yet; try again in a moment"));
-        if (answer == QLatin1String("gone"))
-            return done(fail("the process of " + run + " is gone; it ended or was lost"));
-        done(fail("could not signal " + run + ": " + str(stderrOf(r))));
     });
 }
 

@@ -21,6 +21,7 @@ namespace tb {
 
 class HostConnection;
 struct LaunchPlan;
+struct SignalRequest;
 
 struct RemoteHostSettings {
     QString name;  // the stored host's name: run.json's target, and in messages
@@ -67,6 +68,8 @@ public:
 
 private:
     void onExecFinished(quint64 requestId, const ExecResult& result);
+    void sendSignal(const std::shared_ptr<SignalRequest>& request);
+    void resendWhenConnected(const std::shared_ptr<SignalRequest>& request, const QString& why);
     void launchResume(const LaunchRequest& request, std::shared_ptr<LaunchPlan> plan,
                       Callback<QString> done);
     void listAsync(const QString& root, const QString& runId, bool withConfig,

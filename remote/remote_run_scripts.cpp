@@ -92,10 +92,22 @@ num() {
 }
 pgid=$(num pgid)
 pid=$(num pid)
+# $4 names this request: a request sent again after its answer was lost on the way (the link
+# dropped) is not delivered twice, since a second TERM makes the trainer leave without its
+# checkpoint.
+mark="$root/$2/.signal-$4"
+if [ -n "$4" ] && [ -e "$mark" ]; then
+    echo ok
+    exit 0
+fi
+sent() {
+    [ -z "$4" ] || : >"$mark" 2>/dev/null
+    echo ok
+}
 if [ -n "$pgid" ] && [ "$pgid" -gt 0 ]; then
-    if kill -s "$signal" -- "-$pgid" 2>/dev/null; then echo ok; else echo gone; fi
+    if kill -s "$signal" -- "-$pgid" 2>/dev/null; then sent "$@"; else echo gone; fi
 elif [ -n "$pid" ] && [ "$pid" -gt 0 ]; then
-    if kill -s "$signal" "$pid" 2>/dev/null; then echo ok; else echo gone; fi
+    if kill -s "$signal" "$pid" 2>/dev/null; then sent "$@"; else echo gone; fi
 else
     echo nopid
 fi
@@ -240,8 +252,8 @@ RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wr
 }
 
 RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId,
-                               const QString& signal) {
-    return shScript(kSignalScript, {runsRoot, runId, signal});
+                               const QString& signal, const QString& request) {
+    return shScript(kSignalScript, {runsRoot, runId, signal, request});
 }
 
 RemoteCommand scanRunsCommand(const QString& runsRoot) {

@@ -40,9 +40,10 @@ RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wr
 QString remoteWrapperPath(const QString& dir);
 
 // `signal` is TERM or KILL. Prints "ok", "gone" (no such process), "nopid", "missing" (no
-// status.json) or "ended STATE".
+// status.json) or "ended STATE". `request` (hex, may be empty) names this request: the same
+// request sent again answers "ok" without signalling twice.
 RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId,
-                               const QString& signal);
+                               const QString& signal, const QString& request = QString());
 
 // Frames (remote_run_frames.h): "root" with the absolute root (empty when it does not exist),
 // then per run "run" (its id), "runjson", "status", "exit" (only when exit_code exists), "tail"

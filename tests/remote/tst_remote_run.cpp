@@ -125,6 +125,27 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(dir + "/checkpoints/" + checkpoint));
     }
 
+    // Stop pressed just as the link drops: the request waits for the reconnect and gets
+    // through once (it failed with "not connected" and the run went on).
+    void stopRightAfterACutGetsThrough() {
+        const QString id = launch(slowSets());
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 4, 300000);
+        QVERIFY(cutConnections(m_sshd) > 0);
+        const auto stopped = m_backend->stop(id);
+        QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(dir), QStringLiteral("stopped"), 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(fileText(dir + "/exit_code").trimmed(), QByteArray("143"), 30000);
+        // One TERM: the trainer finished its step and saved its checkpoint there (a second
+        // one makes it leave at once, without either).
+        const qint64 step =
+            qint64(jsonFile(dir + "/checkpoints/latest.json").value("step").toDouble());
+        const QString message = jsonFile(dir + "/status.json").value("message").toString();
+        QVERIFY2(message.startsWith(QStringLiteral("stopped at step %1,").arg(step)),
+                 qPrintable(message));
+    }
+
     void scanListsRunsStartedElsewhereAndLostOnes() {
         // A run another machine started earlier, which ended before this app ever looked.
         const QString other = QDir(m_root).filePath(QStringLiteral("20200101-000000-elsewhere"));

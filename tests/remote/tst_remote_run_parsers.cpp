@@ -117,6 +117,30 @@ private Q_SLOTS:
         QVERIFY(!sh.readAllStandardError().isEmpty());  // the shell says what failed
     }
 
+    // A stop sent again after its answer was lost on the way is not delivered twice: the box
+    // remembers the request by its token (a second TERM makes the trainer leave at once).
+    void aSignalRequestIsDeliveredOnce() {
+        QTemporaryDir root;
+        const QString id = QStringLiteral("20261206-120000-demo");
+        QProcess target;
+        target.start(QStringLiteral("sleep"), {QStringLiteral("300")});
+        QVERIFY(target.waitForStarted());
+        QVERIFY(QDir().mkpath(root.filePath(id)));
+        writeFile(root.filePath(id + QStringLiteral("/status.json")),
+                  QStringLiteral(R"({"state":"running","pid":%1})").arg(target.processId()).toUtf8());
+        const QString token = QStringLiteral("00c0ffee00c0ffee");
+        QCOMPARE(runLocally(signalRunCommand(root.path(), id, QStringLiteral("TERM"), token)),
+                 QByteArray("ok\n"));
+        QVERIFY(target.waitForFinished(30000));  // the one TERM ended it
+        // The same request again: answered as delivered, no signal sent (the process is gone,
+        // so a delivery would have said "gone").
+        QCOMPARE(runLocally(signalRunCommand(root.path(), id, QStringLiteral("TERM"), token)),
+                 QByteArray("ok\n"));
+        QCOMPARE(runLocally(signalRunCommand(root.path(), id, QStringLiteral("TERM"),
+                                             QStringLiteral("00c0ffee00c0ffef"))),
+                 QByteArray("gone\n"));
+    }
+
     void scriptsTreatHostileNamesAsData() {
         QTemporaryDir tmp;
         const QString marker = tmp.filePath(QStringLiteral("executed"));
