@@ -1,8 +1,8 @@
 // Remote runs in the main window, against a real local sshd standing in for the GPU box (the
 // trainer is this build's trainbench-train): Run on a host chosen in the toolbar, the run listed
 // with the host as its target, curves and log lines followed over SSH, the window closed and
-// reopened mid-run reconnecting and following again with every point once, Stop giving
-// `stopped`, the host's connection state shown next to its runs (Run on an offline host
+// reopened mid-run reconnecting and following again, the link cut three times, every point
+// once, Stop giving `stopped`, the host's connection state shown next to its runs (Run on an offline host
 // refused with what to do), and a data path only the box has not blocking Run.
 #include <QAction>
 #include <QDir>
@@ -202,10 +202,22 @@ void TestRemoteRuns::remoteRunIsFollowedStoppedAndReattached() {
     QTRY_VERIFY_WITH_TIMEOUT(m_window->logView()->textEdit()->toPlainText().contains("loss"),
                              60000);
 
+    // The link is cut three times mid-run (sshd's processes serving it killed): the host
+    // reconnects by itself each time and the curves go on from where they were. Each cut waits
+    // for a connection to cut: the host's new one after the last cut.
+    for (int cut = 0; cut < 3; ++cut) {
+        const int rows = csvRows(*m_window);
+        int killed = 0;  // QTRY evaluates once more after its loop
+        QTRY_VERIFY_WITH_TIMEOUT((killed += cutConnections(m_sshd)) > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > rows, 90000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hosts()->state(kHost), ConnectionState::Connected, 30000);
+
     QTRY_VERIFY(m_window->stopAction()->isEnabled());
     m_window->stopAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->catalog()->find(id)->state, RunState::Stopped, 120000);
-    // Everything the trainer wrote reaches the curves, each record once, through the reopen.
+    // Everything the trainer wrote reaches the curves, each record once, through the reopen
+    // and the three cuts.
     QFile file(dir + "/metrics.jsonl");
     QVERIFY(file.open(QIODevice::ReadOnly));
     const qsizetype lines = file.readAll().count('\n');
