@@ -13,6 +13,7 @@
 
 #include <cstdio>
 
+#include "cli_command_specs.h"
 #include "cli_common.h"
 #include "cli_host_backend.h"
 #include "cli_prepare.h"
@@ -25,21 +26,6 @@
 
 namespace tb::cli {
 namespace {
-
-constexpr const char* kUsage =
-    "usage: trainbench checkpoints RUN --host NAME [--json]\n"
-    "       trainbench resume RUN --host NAME [--checkpoint FILE] [--to HOST|local]\n"
-    "                         [--set k=v ...] [--trainer PATH] [--detach] [--runs-root DIR]\n"
-    "       trainbench download-checkpoint RUN --host NAME [--checkpoint FILE] [DEST]\n"
-    "RUN is a run id on the host or a unique prefix of one; FILE a checkpoint's file name\n"
-    "(default: the newest, the one latest.json names). resume continues on the same host;\n"
-    "--to HOST uploads the checkpoint into HOST's runs root first, --to local downloads it\n"
-    "into the runs root here. download-checkpoint makes DEST/HOST/RUN (default DEST: .)\n"
-    "with config.resolved, config.yaml and checkpoints/FILE + sidecar: resumable, checked\n"
-    "by sha256 against the box and the sidecar. --trainer is trainbench-train on the hosts\n"
-    "(default: the one `trainbench prepare` built). resume --to HOST prepares a HOST never\n"
-    "prepared first (the options of `trainbench prepare` apply); --no-prepare refuses.\n"
-    "options: --accept-key SHA256:..., --accept-new, --password-stdin\n";
 
 int failed(const std::string& message) {
     printErr(QString::fromStdString(message));
@@ -62,30 +48,23 @@ struct Args {
     TrainerSetup setup;  // resume on a host never prepared
 };
 
-Result<Args> parse(int argc, char** argv) {
+Result<Args> parse(const QString& command, const ParsedArgs& args) {
     Args parsed;
-    parsed.command = QString::fromLocal8Bit(argv[1]);
-    auto rest = takeConnectOptions(argc, argv, parsed.connect);
-    if (!rest) return rest.failure();
-    QStringList positional;
-    for (qsizetype i = 0; i < rest->size(); ++i) {
-        const QString& arg = rest->at(i);
-        const bool hasValue = i + 1 < rest->size();
-        if (arg == QLatin1String("--host") && hasValue) parsed.host = rest->at(++i);
-        else if (arg == QLatin1String("--checkpoint") && hasValue) parsed.checkpoint = rest->at(++i);
-        else if (arg == QLatin1String("--to") && hasValue) parsed.to = rest->at(++i);
-        else if (arg == QLatin1String("--set") && hasValue) parsed.sets.append(rest->at(++i));
-        else if (arg == QLatin1String("--runs-root") && hasValue) parsed.runsRoot = rest->at(++i);
-        else if (arg == QLatin1String("--trainer") && hasValue) parsed.trainer = rest->at(++i);
-        else if (arg == QLatin1String("--json")) parsed.json = true;
-        else if (arg == QLatin1String("--detach")) parsed.detach = true;
-        else if (arg == QLatin1String("--no-prepare")) parsed.setup.prepare = false;
-        else if (takePrepareOption(*rest, i, parsed.setup.options)) continue;
-        else if (arg.startsWith(QLatin1String("--")))
-            return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
-        else positional.append(arg);
-    }
-    const int most = parsed.command == QLatin1String("download-checkpoint") ? 2 : 1;
+    parsed.command = command;
+    auto connect = connectOptions(args);
+    if (!connect) return connect.failure();
+    parsed.connect = *connect;
+    parsed.host = args.value(QStringLiteral("host"));
+    parsed.checkpoint = args.value(QStringLiteral("checkpoint"));
+    parsed.to = args.value(QStringLiteral("to"));
+    parsed.sets = args.values(QStringLiteral("set"));
+    parsed.runsRoot = args.value(QStringLiteral("runs-root"));
+    parsed.trainer = args.value(QStringLiteral("trainer"));
+    parsed.json = args.has(QStringLiteral("json"));
+    parsed.detach = args.has(QStringLiteral("detach"));
+    parsed.setup = trainerSetup(args);
+    const QStringList& positional = args.positional;
+    const int most = command == QLatin1String("download-checkpoint") ? 2 : 1;
     if (positional.isEmpty() || positional.size() > most)
         return fail(most == 2 ? "needs RUN and at most one DEST" : "needs one RUN", kExitUsage);
     if (parsed.host.isEmpty()) return fail("needs --host NAME", kExitUsage);
@@ -98,11 +77,11 @@ QJsonObject toJson(const CheckpointEntry& entry, bool latest) {
     QJsonObject metrics;
     for (auto it = entry.metrics.begin(); it != entry.metrics.end(); ++it)
         metrics.insert(it.key(), it.value());
-    return {{"file", entry.fileName()},    {"path", entry.path},
-            {"epoch", entry.epoch},        {"step", entry.step},
-            {"time", entry.time},          {"bytes", entry.bytes},
-            {"complete", entry.complete},  {"sha256", entry.sha256},
-            {"metrics", metrics},          {"latest", latest}};
+    return {{"file", entry.fileName()},   {"path", entry.path},
+            {"epoch", entry.epoch},       {"step", entry.step},
+            {"time", entry.time},         {"bytes", entry.bytes},
+            {"complete", entry.complete}, {"sha256", entry.sha256},
+            {"metrics", metrics},         {"latest", latest}};
 }
 
 int list(RemoteBackend& backend, const QString& runId, bool json) {
@@ -125,14 +104,17 @@ int list(RemoteBackend& backend, const QString& runId, bool json) {
                     .arg(entry.complete ? QString() : QStringLiteral("  incomplete"))
                     .arg(metrics.join(QLatin1Char(' ')));
     }
-    if (json) text = QString::fromUtf8(QJsonDocument(array).toJson());
-    else if (array.isEmpty()) text = QStringLiteral("no checkpoints in %1\n").arg(checkpoints->runDir);
+    if (json)
+        text = QString::fromUtf8(QJsonDocument(array).toJson());
+    else if (array.isEmpty())
+        text = QStringLiteral("no checkpoints in %1\n").arg(checkpoints->runDir);
     printOut(json ? text : terminalSafe(text));  // metric names come from the box's sidecars
     return 0;
 }
 
 // Runs one CheckpointMove step with a progress line; Ctrl-C cancels the transfer.
-Result<QString> await(CheckpointMove& move, const std::function<void(CheckpointMove::Done)>& start) {
+Result<QString> await(CheckpointMove& move,
+                      const std::function<void(CheckpointMove::Done)>& start) {
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
     bool shown = false;
     QObject::connect(&move, &CheckpointMove::stepChanged, [&](const QString& what) {
@@ -191,9 +173,8 @@ int resume(const Args& args, RemoteBackend& source, const QString& runId) {
         target = other.backend.get();
     }
     const QString stage = resolveRunsRoot(args.runsRoot) + QStringLiteral("/.imported");
-    auto id = await(move, [&](CheckpointMove::Done done) {
-        move.resumeOnHost(target, stage, request, done);
-    });
+    auto id = await(
+        move, [&](CheckpointMove::Done done) { move.resumeOnHost(target, stage, request, done); });
     if (!id) return failed(id.error());
     printOut(*id + QLatin1Char('\n'));  // alone on the first line, for scripts
     return args.detach ? 0 : followRemoteRun(*target, *id);
@@ -201,13 +182,9 @@ int resume(const Args& args, RemoteBackend& source, const QString& runId) {
 
 }  // namespace
 
-int checkpointsCommand(int argc, char** argv) {
-    if (argc > 2 && (qstrcmp(argv[2], "--help") == 0 || qstrcmp(argv[2], "help") == 0)) {
-        printOut(QString::fromLatin1(kUsage));
-        return 0;
-    }
-    auto args = parse(argc, argv);
-    if (!args) return usageError(QString::fromStdString(args.error()), kUsage);
+int checkpointsCommand(const QString& command, const ParsedArgs& parsed) {
+    auto args = parse(command, parsed);
+    if (!args) return usageError(commandSpec(command), QString::fromStdString(args.error()));
     // The run's own host ran the run, so it has a trainer (prepared, or given by --trainer);
     // a prepare here would also come before the check that the checkpoint exists.
     auto host = connectHostBackend(args->host, args->connect, args->trainer);

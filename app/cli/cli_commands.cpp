@@ -3,19 +3,22 @@
 
 #include <QDir>
 
+#include "cli_command_specs.h"
 #include "run_follower.h"
 #include "runs/local_backend.h"
 #include "runs/workspace.h"
 
 namespace tb::cli {
 
-int runCommand(const CliOptions& options) {
-    if (options.positional.size() != 1) {
-        printErr(
-            QStringLiteral("usage: trainbench run CONFIG [--detach] [--set k=v ...] "
-                           "[--runs-root DIR]"));
-        return kExitUsage;
-    }
+int runCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("run"));
+    if (const auto refused = refuseOptionsOutside(
+            spec, args,
+            {QStringLiteral("detach"), QStringLiteral("set"), QStringLiteral("runs-root")},
+            QStringLiteral("a local run of the trainer (it needs --host or --command)")))
+        return *refused;
+    const CliOptions options = localOptions(args);
+    if (options.positional.size() != 1) return usageError(spec, QStringLiteral("needs one CONFIG"));
     seedWorkspace(options.runsRoot);
     LocalBackend backend(options.runsRoot, binDir());
     LaunchRequest request;
@@ -34,11 +37,14 @@ int runCommand(const CliOptions& options) {
     return RunFollower(options.runsRoot + QLatin1Char('/') + *id, follow).follow();
 }
 
-int followCommand(const CliOptions& options) {
-    if (options.positional.size() != 1) {
-        printErr(QStringLiteral("usage: trainbench follow RUN [--from-end] [--runs-root DIR]"));
-        return kExitUsage;
-    }
+int followCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("follow"));
+    if (const auto refused = refuseOptionsOutside(
+            spec, args, {QStringLiteral("from-end"), QStringLiteral("runs-root")},
+            QStringLiteral("a local run (it needs --host NAME)")))
+        return *refused;
+    const CliOptions options = localOptions(args);
+    if (options.positional.size() != 1) return usageError(spec, QStringLiteral("needs one RUN"));
     auto id = findRunId(options.runsRoot, options.positional.front());
     if (!id) {
         printErr(QString::fromStdString(id.error()));
@@ -51,11 +57,14 @@ int followCommand(const CliOptions& options) {
     return RunFollower(options.runsRoot + QLatin1Char('/') + *id, follow).follow();
 }
 
-int stopCommand(const CliOptions& options) {
-    if (options.positional.size() != 1) {
-        printErr(QStringLiteral("usage: trainbench stop RUN [--kill] [--runs-root DIR]"));
-        return kExitUsage;
-    }
+int stopCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("stop"));
+    if (const auto refused =
+            refuseOptionsOutside(spec, args, {QStringLiteral("kill"), QStringLiteral("runs-root")},
+                                 QStringLiteral("a local run (it needs --host NAME)")))
+        return *refused;
+    const CliOptions options = localOptions(args);
+    if (options.positional.size() != 1) return usageError(spec, QStringLiteral("needs one RUN"));
     auto id = findRunId(options.runsRoot, options.positional.front());
     if (!id) {
         printErr(QString::fromStdString(id.error()));

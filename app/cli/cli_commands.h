@@ -5,12 +5,12 @@
 
 namespace tb::cli {
 
-int runCommand(const CliOptions& options);     // trainbench run CONFIG [--detach] [--set k=v]
-int runsCommand(const CliOptions& options);    // trainbench runs [--json]
-int followCommand(const CliOptions& options);  // trainbench follow RUN [--from-end]
-int stopCommand(const CliOptions& options);    // trainbench stop RUN [--kill]
+// What the parser took for the command (cli_command_specs.cpp).
+int runCommand(const ParsedArgs& args);     // trainbench run CONFIG [--detach] [--set k=v]
+int runsCommand(const ParsedArgs& args);    // trainbench runs [--json]
+int followCommand(const ParsedArgs& args);  // trainbench follow RUN [--from-end]
+int stopCommand(const ParsedArgs& args);    // trainbench stop RUN [--kill]
 // trainbench run --command 'LINE' [--config C] [--workdir D] [--env L] [--metrics-regex RE]
-bool wantsScriptRun(int argc, char** argv);
-int scriptRunCommand(int argc, char** argv);
+int scriptRunCommand(const ParsedArgs& args);
 
 }  // namespace tb::cli

@@ -21,42 +21,15 @@ void onInterrupt(int) {
 
 }  // namespace
 
-Result<CliOptions> parseOptions(int argc, char** argv) {
+CliOptions localOptions(const ParsedArgs& parsed) {
     CliOptions options;
-    QString runsRoot;
-    for (int i = 2; i < argc; ++i) {
-        const QString arg = QString::fromLocal8Bit(argv[i]);
-        // Both "--set k=v" and "--set=k=v" spellings.
-        auto value = [&](const QString& flag, QString& out) {
-            if (arg.startsWith(flag + QLatin1Char('='))) {
-                out = arg.mid(flag.size() + 1);
-                return true;
-            }
-            if (arg != flag) return false;
-            if (i + 1 >= argc) return false;
-            out = QString::fromLocal8Bit(argv[++i]);
-            return true;
-        };
-        QString text;
-        if (arg == QLatin1String("--detach")) {
-            options.detach = true;
-        } else if (arg == QLatin1String("--json")) {
-            options.json = true;
-        } else if (arg == QLatin1String("--from-end")) {
-            options.fromEnd = true;
-        } else if (arg == QLatin1String("--kill")) {
-            options.kill = true;
-        } else if (value(QStringLiteral("--set"), text)) {
-            options.sets.append(text);
-        } else if (value(QStringLiteral("--runs-root"), text)) {
-            runsRoot = text;
-        } else if (arg.startsWith(QLatin1String("--"))) {
-            return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
-        } else {
-            options.positional.append(arg);
-        }
-    }
-    options.runsRoot = resolveRunsRoot(runsRoot);
+    options.positional = parsed.positional;
+    options.sets = parsed.values(QStringLiteral("set"));
+    options.runsRoot = resolveRunsRoot(parsed.value(QStringLiteral("runs-root")));
+    options.detach = parsed.has(QStringLiteral("detach"));
+    options.json = parsed.has(QStringLiteral("json"));
+    options.fromEnd = parsed.has(QStringLiteral("from-end"));
+    options.kill = parsed.has(QStringLiteral("kill"));
     return options;
 }
 
@@ -128,12 +101,6 @@ void printOut(const QString& text) {
 
 void printErr(const QString& text) {
     std::fprintf(stderr, "trainbench: %s\n", terminalSafe(text).toLocal8Bit().constData());
-}
-
-int usageError(const QString& problem, const char* usage) {
-    printErr(problem);
-    std::fputs(usage, stderr);
-    return kExitUsage;
 }
 
 bool interrupted() {

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "cli_options.h"
 #include "protocol/result.h"
 #include "remote/ssh_result.h"
 #include "runs/run_info.h"
@@ -20,15 +21,15 @@ constexpr int kExitUsage = 2;
 struct CliOptions {
     QStringList positional;
     QStringList sets;  // --set k=v, repeatable
-    QString runsRoot;  // --runs-root DIR, resolved (never empty after parseOptions)
+    QString runsRoot;  // --runs-root DIR, resolved (never empty)
     bool detach = false;
     bool json = false;
     bool fromEnd = false;
     bool kill = false;
 };
 
-// Parses argv[2..]; the error is a usage message naming the bad argument.
-Result<CliOptions> parseOptions(int argc, char** argv);
+// The options of a command on local runs, read from what the parser took; the runs root resolved.
+CliOptions localOptions(const ParsedArgs& parsed);
 
 // An exact run id, or a prefix that matches exactly one run under the runs root.
 Result<QString> findRunId(const QString& runsRoot, const QString& idOrPrefix);
@@ -50,9 +51,6 @@ void printOut(const QString& text);  // to stdout, flushed
 // To stderr with the "trainbench: " prefix and a newline; through terminalSafe, since error
 // messages quote what boxes answered.
 void printErr(const QString& text);
-// Prints `problem`, then the command's usage text, to stderr; returns kExitUsage.
-int usageError(const QString& problem, const char* usage);
-
 // How a command that connects to a host may settle what a person would otherwise answer.
 struct ConnectOptions {
     QString acceptKey;           // --accept-key SHA256:...: trust exactly this unknown key
@@ -60,14 +58,9 @@ struct ConnectOptions {
     bool passwordStdin = false;  // --password-stdin: one line of stdin is the password
 };
 
-// Takes --accept-key FP, --accept-new and --password-stdin out of args.
-[[nodiscard]] Result<QStringList> takeConnectOptions(const QStringList& args,
-                                                     ConnectOptions& options);
-
-// The words after argv's command word (argv[2] on), less the connect options, which go into
-// `options`.
-[[nodiscard]] Result<QStringList> takeConnectOptions(int argc, char** argv,
-                                                     ConnectOptions& options);
+// --accept-key FP, --accept-new and --password-stdin as the parser took them; a usage error
+// (kExitUsage) when the fingerprint is not SHA256:...
+[[nodiscard]] Result<ConnectOptions> connectOptions(const ParsedArgs& parsed);
 
 // Removes `--config-dir DIR` from argv (anywhere) and makes it the config dir of this process
 // (HostStore::defaultConfigDir); an error when DIR is missing.

@@ -115,23 +115,15 @@ QString readSecretLine(const QString& prompt) {
     return secret;
 }
 
-Result<QStringList> takeConnectOptions(const QStringList& args, ConnectOptions& options) {
-    QStringList rest;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& arg = args.at(i);
-        if (arg == QLatin1String("--accept-new")) {
-            options.acceptNew = true;
-        } else if (arg == QLatin1String("--password-stdin")) {
-            options.passwordStdin = true;
-        } else if (arg == QLatin1String("--accept-key")) {
-            if (i + 1 >= args.size() || !args.at(i + 1).startsWith(QLatin1String("SHA256:")))
-                return fail("--accept-key needs the fingerprint, SHA256:...", kExitUsage);
-            options.acceptKey = args.at(++i);
-        } else {
-            rest.append(arg);
-        }
-    }
-    return rest;
+Result<ConnectOptions> connectOptions(const ParsedArgs& parsed) {
+    ConnectOptions options;
+    options.acceptNew = parsed.has(QStringLiteral("accept-new"));
+    options.passwordStdin = parsed.has(QStringLiteral("password-stdin"));
+    options.acceptKey = parsed.value(QStringLiteral("accept-key"));
+    if (parsed.has(QStringLiteral("accept-key")) &&
+        !options.acceptKey.startsWith(QLatin1String("SHA256:")))
+        return fail("--accept-key needs the fingerprint, SHA256:...", kExitUsage);
+    return options;
 }
 
 Result<void> takeConfigDirOption(int& argc, char** argv) {
@@ -223,12 +215,6 @@ Result<RemoteHost> findStoredHost(const QString& name) {
     if (!host)
         return fail("no host named '" + name.toStdString() + "'; `trainbench hosts` lists them");
     return *host;
-}
-
-Result<QStringList> takeConnectOptions(int argc, char** argv, ConnectOptions& options) {
-    QStringList args;
-    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
-    return takeConnectOptions(args, options);
 }
 
 }  // namespace tb::cli

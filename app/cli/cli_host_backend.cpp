@@ -10,6 +10,13 @@
 
 namespace tb::cli {
 
+TrainerSetup trainerSetup(const ParsedArgs& args) {
+    TrainerSetup setup;
+    setup.prepare = !args.has(QStringLiteral("no-prepare"));
+    setup.options = prepareOptions(args);
+    return setup;
+}
+
 Result<HostBackend> connectHostBackend(const QString& hostName, const ConnectOptions& options,
                                        const QString& trainer, const TrainerSetup& setup) {
     const auto host = findStoredHost(hostName);

@@ -25,6 +25,9 @@ struct TrainerSetup {
     PrepareOptions options;
 };
 
+// --no-prepare and the prepare options as the parser took them; `needed` is left false.
+TrainerSetup trainerSetup(const ParsedArgs& args);
+
 // `trainer`: trainbench-train on the host; empty: the one `trainbench prepare` built, else (a
 // host never prepared) as `setup` says, or the one on its PATH when the command needs none.
 // The error is the message to print; its code is 130 when a prepare was cancelled.

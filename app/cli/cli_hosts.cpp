@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "cli_command_specs.h"
 #include "cli_common.h"
 #include "remote/host_probe.h"
 #include "remote/host_probe_text.h"
@@ -23,26 +24,6 @@
 
 namespace tb::cli {
 namespace {
-
-constexpr const char* kHostsUsage =
-    "usage: trainbench hosts [--json]\n"
-    "       trainbench hosts add NAME \"SSH-LINE\" [--key FILE] [--password-stdin] [--python "
-    "PATH]\n"
-    "                            [--remote-root DIR] [--price PER-HOUR] [--known-hosts FILE]\n"
-    "       trainbench hosts add NAME --ssh-config ALIAS [...]   (a Host from ~/.ssh/config)\n"
-    "       trainbench hosts ssh-config               (the Hosts ~/.ssh/config offers)\n"
-    "       trainbench hosts rm NAME\n"
-    "       trainbench hosts forget-key NAME\n"
-    "       trainbench hosts probe NAME [--json] [--accept-new | --accept-key SHA256:...]\n"
-    "                                   [--password-stdin]\n"
-    "Hosts live in hosts.json in --config-dir DIR, else $TRAINBENCH_HOME, else the app's\n"
-    "config folder, without passwords: --password-stdin keeps the password in the OS\n"
-    "keychain, or where none runs, only for this command. An unknown host key is shown and\n"
-    "asked about on a terminal; without one, --accept-new or --accept-key is needed.\n";
-
-int usage(const QString& problem) {
-    return usageError(problem, kHostsUsage);
-}
 
 QString address(const SshTarget& target) {
     const QString user = target.user.isEmpty() ? QString() : target.user + QLatin1Char('@');
@@ -161,41 +142,28 @@ Result<SshTarget> targetFrom(const QString& sshConfigAlias, const QString& line)
     return target;
 }
 
-int add(HostStore& store, const QStringList& args) {
-    QStringList positional;
+int add(HostStore& store, const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("hosts add"));
+    const QStringList& positional = args.positional;
     RemoteHost host;
-    QString key, alias;
-    bool passwordStdin = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& arg = args.at(i);
-        const bool hasValue = i + 1 < args.size();
-        if (arg == QLatin1String("--key") && hasValue) {
-            key = args.at(++i);
-        } else if (arg == QLatin1String("--ssh-config") && hasValue) {
-            alias = args.at(++i);
-        } else if (arg == QLatin1String("--password-stdin")) {
-            passwordStdin = true;
-        } else if (arg == QLatin1String("--python") && hasValue) {
-            host.python = args.at(++i);
-        } else if (arg == QLatin1String("--remote-root") && hasValue) {
-            host.runsRoot = args.at(++i);
-        } else if (arg == QLatin1String("--known-hosts") && hasValue) {
-            host.target.knownHostsFile = args.at(++i);
-        } else if (arg == QLatin1String("--price") && hasValue) {
-            bool ok = false;
-            host.pricePerHour = args.at(++i).toDouble(&ok);
-            if (!ok || host.pricePerHour < 0)
-                return usage(QStringLiteral("--price needs a number, got '%1'").arg(args.at(i)));
-        } else if (arg.startsWith(QLatin1String("--"))) {
-            return usage(QStringLiteral("unknown or incomplete option '%1'").arg(arg));
-        } else {
-            positional.append(arg);
-        }
+    const QString key = args.value(QStringLiteral("key"));
+    const QString alias = args.value(QStringLiteral("ssh-config"));
+    const bool passwordStdin = args.has(QStringLiteral("password-stdin"));
+    host.python = args.value(QStringLiteral("python"));
+    host.runsRoot = args.value(QStringLiteral("remote-root"));
+    host.target.knownHostsFile = args.value(QStringLiteral("known-hosts"));
+    if (args.has(QStringLiteral("price"))) {
+        bool ok = false;
+        const QString price = args.value(QStringLiteral("price"));
+        host.pricePerHour = price.toDouble(&ok);
+        if (!ok || host.pricePerHour < 0)
+            return usageError(spec, QStringLiteral("--price needs a number, got '%1'").arg(price));
     }
     if (positional.size() != (alias.isEmpty() ? 2 : 1))
-        return usage(alias.isEmpty() ? QStringLiteral("hosts add needs NAME and \"SSH-LINE\"")
-                                     : QStringLiteral("hosts add NAME --ssh-config ALIAS takes "
-                                                      "no ssh line"));
+        return usageError(spec, alias.isEmpty()
+                                    ? QStringLiteral("hosts add needs NAME and \"SSH-LINE\"")
+                                    : QStringLiteral("hosts add NAME --ssh-config ALIAS takes "
+                                                     "no ssh line"));
     auto target = targetFrom(alias, positional.value(1));
     if (!target) {
         printErr(QString::fromStdString(target.error()));
@@ -239,18 +207,12 @@ ProbeResult runProbe(SshSessionThread& thread) {
     return *outcome;
 }
 
-int probe(HostStore& store, RemoteHost host, const QStringList& options) {
-    ConnectOptions connectOptions;
-    auto rest = takeConnectOptions(options, connectOptions);
-    if (!rest) return usage(QString::fromStdString(rest.error()));
-    bool json = false;
-    for (const QString& option : *rest) {
-        if (option != QLatin1String("--json"))
-            return usage(QStringLiteral("unexpected '%1'").arg(option));
-        json = true;
-    }
+int probe(HostStore& store, RemoteHost host, const CommandSpec& spec, const ParsedArgs& args) {
+    const auto connectOptions = cli::connectOptions(args);
+    if (!connectOptions) return usageError(spec, QString::fromStdString(connectOptions.error()));
+    const bool json = args.has(QStringLiteral("json"));
     SshSessionThread thread(host.target, host.name);
-    const SshResult connected = connectForCli(thread, host, connectOptions);
+    const SshResult connected = connectForCli(thread, host, *connectOptions);
     if (!connected.ok()) {
         printErr(connected.message);
         if (connected.failure == SshFailure::HostKeyUnknown)
@@ -285,40 +247,30 @@ int probe(HostStore& store, RemoteHost host, const QStringList& options) {
     return 0;
 }
 
-}  // namespace
-
-int hostsCommand(int argc, char** argv) {
-    QStringList args;
-    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
+// A hosts action (or the list) with what the parser took for it.
+int runAction(const CommandSpec& spec, const ParsedArgs& args) {
     HostStore store(HostStore::defaultConfigDir());
     if (auto loaded = store.load(); !loaded) {
         printErr(QString::fromStdString(loaded.error()));
         return 1;
     }
-    const QString action = args.value(0);
-    if (action == QLatin1String("help") || action == QLatin1String("--help")) {
-        printOut(QString::fromLatin1(kHostsUsage));
-        return 0;
+    if (spec.name == QLatin1String("hosts")) {
+        if (!args.positional.isEmpty())
+            return usageError(spec, QStringLiteral("unexpected '%1'").arg(args.positional.front()));
+        return list(store, args.has(QStringLiteral("json")));
     }
-    if (action.isEmpty() || action == QLatin1String("--json")) {
-        if (args.size() > 1) return usage(QStringLiteral("unexpected '%1'").arg(args.at(1)));
-        return list(store, action == QLatin1String("--json"));
-    }
-    if (action == QLatin1String("add")) return add(store, args.mid(1));
-    if (action == QLatin1String("ssh-config")) return listSshConfig();
-    const bool probing = action == QLatin1String("probe");
-    if (!probing && action != QLatin1String("rm") && action != QLatin1String("forget-key"))
-        return usage(QStringLiteral("unknown hosts action '%1'").arg(action));
-    if (args.size() < 2 || (!probing && args.size() != 2))
-        return usage(QStringLiteral("hosts %1 needs exactly one NAME").arg(action));
-
-    const QString name = args.at(1);
+    if (spec.name == QLatin1String("hosts add")) return add(store, args);
+    if (spec.name == QLatin1String("hosts ssh-config")) return listSshConfig();
+    const QString action = spec.name.section(QLatin1Char(' '), -1);  // probe, rm, forget-key
+    if (args.positional.size() != 1)
+        return usageError(spec, QStringLiteral("hosts %1 needs exactly one NAME").arg(action));
+    const QString name = args.positional.front();
     const RemoteHost* host = store.find(name);
     if (!host) {
         printErr(QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(name));
         return 1;
     }
-    if (probing) return probe(store, *host, args.mid(2));
+    if (action == QLatin1String("probe")) return probe(store, *host, spec, args);
     if (action == QLatin1String("forget-key")) {
         const QString file = host->target.knownHostsFile.isEmpty() ? defaultKnownHostsFile()
                                                                    : host->target.knownHostsFile;
@@ -340,6 +292,28 @@ int hostsCommand(int argc, char** argv) {
     forgetPassword(name);
     printOut(QStringLiteral("removed %1\n").arg(name));
     return 0;
+}
+
+int parseAndRun(const CommandSpec& spec, const QStringList& args) {
+    ParsedArgs parsed;
+    if (const auto settled = parseCommand(spec, args, parsed)) return *settled;
+    return runAction(spec, parsed);
+}
+
+}  // namespace
+
+int hostsCommand(const QStringList& words) {
+    const CommandSpec& hosts = commandSpec(QStringLiteral("hosts"));
+    const QString action = words.value(0);
+    if (action.isEmpty() || action.startsWith(QLatin1Char('-')) || action == QLatin1String("help"))
+        return parseAndRun(hosts, words);
+    const CommandSpec* spec = findCommandSpec(QStringLiteral("hosts ") + action);
+    if (!spec) return usageError(hosts, QStringLiteral("unknown hosts action '%1'").arg(action));
+    return parseAndRun(*spec, words.mid(1));
+}
+
+int probeCommand(const QStringList& words) {
+    return parseAndRun(commandSpec(QStringLiteral("probe")), words);
 }
 
 }  // namespace tb::cli

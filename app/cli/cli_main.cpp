@@ -5,9 +5,9 @@
 
 #include <cstdio>
 #include <memory>
-#include <vector>
 
 #include "cli_checkpoints.h"
+#include "cli_command_specs.h"
 #include "cli_commands.h"
 #include "cli_common.h"
 #include "cli_hosts.h"
@@ -20,46 +20,56 @@
 namespace tb {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: trainbench run CONFIG [--detach] [--set k=v ...] [--runs-root DIR]\n"
-    "       trainbench run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...]\n"
-    "       trainbench run --command 'LINE {key.path}' [--config C] [--workdir DIR] [--env LINE]\n"
-    "                      [--metrics-regex RE] [--detach] [--set k=v ...]   (your own script)\n"
-    "       trainbench runs [--json] [--runs-root DIR]\n"
-    "       trainbench follow RUN [--from-end] [--runs-root DIR]\n"
-    "       trainbench follow RUN --host NAME        (a run on a host)\n"
-    "       trainbench stop RUN [--kill] [--runs-root DIR]\n"
-    "       trainbench stop RUN --host NAME [--kill]\n"
-    "       trainbench hosts [add|rm|forget-key|probe] ...  (trainbench hosts help)\n"
-    "       trainbench probe NAME [--json]           (the same as hosts probe)\n"
-    "       trainbench prepare NAME [--install-tools] [--rebuild]  (builds the trainer there)\n"
-    "       trainbench upload NAME LOCAL REMOTE      (trainbench upload --help)\n"
-    "       trainbench download NAME REMOTE LOCAL\n"
-    "       trainbench checkpoints RUN --host NAME [--json]   (trainbench checkpoints --help)\n"
-    "       trainbench resume RUN --host NAME [--checkpoint FILE] [--to HOST|local]\n"
-    "       trainbench download-checkpoint RUN --host NAME [--checkpoint FILE] [DEST]\n"
-    "       trainbench shutdown-after RUN --host NAME [--delay 300]  (shutdown-cancel, -status)\n"
-    "       trainbench cost NAME                     (uptime and cost so far)\n"
-    "Every command takes --config-dir DIR: the folder of hosts.json (default:\n"
-    "$TRAINBENCH_HOME, else the app's config folder).\n"
-    "RUN is a run id or a unique prefix of one. The runs root is --runs-root, else\n"
-    "$TRAINBENCH_RUNS, else the app's data folder. Without a command, the window opens.\n";
+int unknownCommand(const QString& command) {
+    cli::printErr(QStringLiteral("unknown command '%1'").arg(command));
+    std::fputs(cli::overviewText().toLocal8Bit().constData(), stderr);
+    return cli::kExitUsage;
+}
+
+// trainbench help [COMMAND]: the overview, or one command's help.
+int helpCommand(const QStringList& words) {
+    if (words.isEmpty()) {
+        cli::printOut(cli::overviewText());
+        return 0;
+    }
+    const cli::CommandSpec* spec = cli::findCommandSpec(words.join(QLatin1Char(' ')));
+    if (!spec) return unknownCommand(words.join(QLatin1Char(' ')));
+    cli::printOut(cli::helpText(*spec));
+    return 0;
+}
+
+// A command the parser has read: the local or the remote variant, by --host and --command.
+int dispatch(const QString& command, const cli::ParsedArgs& args) {
+    const bool onHost = args.has(QStringLiteral("host"));
+    if (command == QLatin1String("run")) {
+        if (onHost) return cli::remoteRunCommand(args);
+        if (args.has(QStringLiteral("command"))) return cli::scriptRunCommand(args);
+        return cli::runCommand(args);
+    }
+    if (command == QLatin1String("runs")) return cli::runsCommand(args);
+    if (command == QLatin1String("follow") || command == QLatin1String("stop")) {
+        if (onHost) return cli::remoteControlCommand(command, args);
+        return command == QLatin1String("follow") ? cli::followCommand(args)
+                                                  : cli::stopCommand(args);
+    }
+    if (command == QLatin1String("prepare")) return cli::prepareCommand(args);
+    if (command == QLatin1String("cost")) return cli::costCommand(args);
+    if (command.startsWith(QLatin1String("shutdown-"))) return cli::shutdownCommand(command, args);
+    if (command == QLatin1String("upload") || command == QLatin1String("download"))
+        return cli::transferCommand(command, args);
+    return cli::checkpointsCommand(command, args);  // checkpoints, resume, download-checkpoint
+}
 
 }  // namespace
 
 bool isCliCommand(const QString& word) {
-    // "--help" stays with the window's own option parser.
-    static const QStringList commands{QStringLiteral("run"), QStringLiteral("runs"),
-                                      QStringLiteral("follow"), QStringLiteral("stop"),
-                                      QStringLiteral("hosts"), QStringLiteral("probe"),
-                                      QStringLiteral("upload"), QStringLiteral("download"),
-                                      QStringLiteral("prepare"), QStringLiteral("help"),
-                                      QStringLiteral("shutdown-after"),
-                                      QStringLiteral("shutdown-cancel"),
-                                      QStringLiteral("shutdown-status"), QStringLiteral("cost"),
-                                      QStringLiteral("checkpoints"), QStringLiteral("resume"),
-                                      QStringLiteral("download-checkpoint")};
-    return commands.contains(word);
+    if (word == QLatin1String("hosts")) return true;
+    return cli::findCommandSpec(word) != nullptr;
+}
+
+bool isInfoOption(const QString& word) {
+    return word == QLatin1String("--help") || word == QLatin1String("-h") ||
+           word == QLatin1String("--version");
 }
 
 int runCliCommand(int argc, char** argv) {
@@ -75,48 +85,25 @@ int runCliCommand(int argc, char** argv) {
     QCoreApplication::setApplicationName(QStringLiteral("trainbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("trainbench"));
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (command.isEmpty() || command == QLatin1String("help") ||
-        command == QLatin1String("--help")) {
-        cli::printOut(QString::fromLatin1(kUsage));
-        return command.isEmpty() ? cli::kExitUsage : 0;
-    }
-    if (command == QLatin1String("hosts")) return cli::hostsCommand(argc, argv);
-    if (command == QLatin1String("prepare")) return cli::prepareCommand(argc, argv);
-    if (command == QLatin1String("shutdown-after") || command == QLatin1String("shutdown-cancel") ||
-        command == QLatin1String("shutdown-status"))
-        return cli::shutdownCommand(argc, argv);
-    if (command == QLatin1String("cost")) return cli::costCommand(argc, argv);
-    if (command == QLatin1String("checkpoints") || command == QLatin1String("resume") ||
-        command == QLatin1String("download-checkpoint"))
-        return cli::checkpointsCommand(argc, argv);
-    if (command == QLatin1String("upload") || command == QLatin1String("download"))
-        return cli::transferCommand(argc, argv);
-    if (command == QLatin1String("run") && cli::wantsRemoteRun(argc, argv))
-        return cli::remoteRunCommand(argc, argv);
-    if ((command == QLatin1String("follow") || command == QLatin1String("stop")) &&
-        cli::wantsHost(argc, argv))
-        return cli::remoteControlCommand(argc, argv);
-    if (command == QLatin1String("run") && cli::wantsScriptRun(argc, argv))
-        return cli::scriptRunCommand(argc, argv);
-    if (command == QLatin1String("probe")) {
-        // `trainbench probe NAME` is `trainbench hosts probe NAME`.
-        std::vector<char*> args{argv[0], const_cast<char*>("hosts")};
-        args.insert(args.end(), argv + 1, argv + argc);
-        return cli::hostsCommand(static_cast<int>(args.size()), args.data());
-    }
-    auto options = cli::parseOptions(argc, argv);
-    if (!options) {
-        cli::printErr(QString::fromStdString(options.error()));
-        std::fputs(kUsage, stderr);
+    QStringList words;
+    for (int i = 2; i < argc; ++i) words.append(QString::fromLocal8Bit(argv[i]));
+    if (command.isEmpty()) {
+        cli::printOut(cli::overviewText());
         return cli::kExitUsage;
     }
-    if (command == QLatin1String("run")) return cli::runCommand(*options);
-    if (command == QLatin1String("runs")) return cli::runsCommand(*options);
-    if (command == QLatin1String("follow")) return cli::followCommand(*options);
-    if (command == QLatin1String("stop")) return cli::stopCommand(*options);
-    cli::printErr(QStringLiteral("unknown command '%1'").arg(command));
-    std::fputs(kUsage, stderr);
-    return cli::kExitUsage;
+    if (command == QLatin1String("--version")) {
+        cli::printOut(cli::versionText());
+        return 0;
+    }
+    if (isInfoOption(command)) return helpCommand({});
+    if (command == QLatin1String("help")) return helpCommand(words);
+    if (command == QLatin1String("hosts")) return cli::hostsCommand(words);
+    if (command == QLatin1String("probe")) return cli::probeCommand(words);
+    const cli::CommandSpec* spec = cli::findCommandSpec(command);
+    if (!spec) return unknownCommand(command);
+    cli::ParsedArgs args;
+    if (const auto settled = cli::parseCommand(*spec, words, args)) return *settled;
+    return dispatch(command, args);
 }
 
 }  // namespace tb

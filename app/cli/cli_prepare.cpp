@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "cli_command_specs.h"
 #include "cli_common.h"
 #include "remote/host_store.h"
 #include "remote/prepare_host.h"
@@ -16,40 +17,6 @@
 
 namespace tb::cli {
 namespace {
-
-constexpr const char* kUsage =
-    "usage: trainbench prepare NAME [--install-tools] [--rebuild] [--cache-dir DIR]\n"
-    "                          [--cmake PROGRAM] [--cxx PROGRAM]\n"
-    "                          [--accept-key SHA256:...] [--accept-new] [--password-stdin]\n"
-    "Builds trainbench-train on the host against its own LibTorch (its python's torch, else a\n"
-    "system LibTorch), once per source set and torch version; the build is cached in\n"
-    "~/.cache/trainbench/trainer on the host (--cache-dir DIR). --install-tools installs\n"
-    "missing cmake / g++ / make with the host's package manager first.\n";
-
-struct PrepareArgs {
-    QString host;
-    PrepareOptions options;
-    ConnectOptions connect;
-};
-
-Result<PrepareArgs> parse(int argc, char** argv) {
-    PrepareArgs parsed;
-    auto rest = takeConnectOptions(argc, argv, parsed.connect);
-    if (!rest) return rest.failure();
-    QStringList positional;
-    for (qsizetype i = 0; i < rest->size(); ++i) {
-        const QString& arg = rest->at(i);
-        if (takePrepareOption(*rest, i, parsed.options))
-            continue;
-        else if (arg.startsWith(QLatin1String("--")))
-            return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
-        else
-            positional.append(arg);
-    }
-    if (positional.size() != 1) return fail("needs one host NAME", kExitUsage);
-    parsed.host = positional.front();
-    return parsed;
-}
 
 QString where(const SshTarget& target) {
     const QString user = target.user.isEmpty() ? QString() : target.user + QLatin1Char('@');
@@ -89,22 +56,15 @@ PrepareResult runPreparer(HostPreparer& preparer, const PrepareOptions& options,
 
 }  // namespace
 
-bool takePrepareOption(const QStringList& args, qsizetype& i, PrepareOptions& options) {
-    const QString& arg = args.at(i);
-    const bool hasValue = i + 1 < args.size();
-    if (arg == QLatin1String("--install-tools"))
-        options.installTools = true;
-    else if (arg == QLatin1String("--rebuild"))
-        options.rebuild = true;
-    else if (arg == QLatin1String("--cache-dir") && hasValue)
-        options.cacheRoot = args.at(++i);
-    else if (arg == QLatin1String("--cmake") && hasValue)
-        options.cmake = args.at(++i);
-    else if (arg == QLatin1String("--cxx") && hasValue)
-        options.cxx = args.at(++i);
-    else
-        return false;
-    return true;
+PrepareOptions prepareOptions(const ParsedArgs& args) {
+    PrepareOptions options;
+    options.installTools = args.has(QStringLiteral("install-tools"));
+    options.rebuild = args.has(QStringLiteral("rebuild"));
+    if (args.has(QStringLiteral("cache-dir")))
+        options.cacheRoot = args.value(QStringLiteral("cache-dir"));
+    if (args.has(QStringLiteral("cmake"))) options.cmake = args.value(QStringLiteral("cmake"));
+    if (args.has(QStringLiteral("cxx"))) options.cxx = args.value(QStringLiteral("cxx"));
+    return options;
 }
 
 Result<QString> prepareOnTerminal(SshSessionThread& session, RemoteHost host,
@@ -113,7 +73,8 @@ Result<QString> prepareOnTerminal(SshSessionThread& session, RemoteHost host,
     HostPreparer preparer(&session, host.name, where(host.target));
     const PrepareResult result = runPreparer(preparer, options, stepsOnStderr);
     if (!result.ok())
-        return fail(result.message.toStdString(), result.failure == SshFailure::Cancelled ? 130 : 1);
+        return fail(result.message.toStdString(),
+                    result.failure == SshFailure::Cancelled ? 130 : 1);
     if (host.trainerPath != result.trainerPath) {
         host.trainerPath = result.trainerPath;
         HostStore store(HostStore::defaultConfigDir());
@@ -123,22 +84,24 @@ Result<QString> prepareOnTerminal(SshSessionThread& session, RemoteHost host,
     return result.trainerPath;
 }
 
-int prepareCommand(int argc, char** argv) {
-    auto parsed = parse(argc, argv);
-    if (!parsed) return usageError(QString::fromStdString(parsed.error()), kUsage);
-    auto found = findStoredHost(parsed->host);
+int prepareCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("prepare"));
+    const auto connect = connectOptions(args);
+    if (!connect) return usageError(spec, QString::fromStdString(connect.error()));
+    if (args.positional.size() != 1) return usageError(spec, QStringLiteral("needs one host NAME"));
+    auto found = findStoredHost(args.positional.front());
     if (!found) {
         printErr(QString::fromStdString(found.error()));
         return 1;
     }
     RemoteHost host = *found;
     SshSessionThread thread(host.target, host.name);
-    const SshResult connected = connectForCli(thread, host, parsed->connect);
+    const SshResult connected = connectForCli(thread, host, *connect);
     if (!connected.ok()) {
         printErr(connected.message);
         return 1;
     }
-    const auto trainer = prepareOnTerminal(thread, host, parsed->options);
+    const auto trainer = prepareOnTerminal(thread, host, prepareOptions(args));
     thread.disconnectFromHost();
     if (!trainer) {
         printErr(QString::fromStdString(trainer.error()));

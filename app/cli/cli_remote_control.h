@@ -2,12 +2,13 @@
 // trainbench follow RUN --host NAME and trainbench stop RUN --host NAME [--kill]: a run on a
 // stored SSH host followed or stopped from a terminal, as the window does.
 
+#include <QString>
+
+#include "cli_options.h"
+
 namespace tb::cli {
 
-// argv as the process got it: argv[1] is "follow" or "stop". Returns the process exit status.
-int remoteControlCommand(int argc, char** argv);
-
-// Whether argv names a host (has --host), so the command is this one's.
-bool wantsHost(int argc, char** argv);
+// `command` is "follow" or "stop", `args` what the parser took. Returns the exit status.
+int remoteControlCommand(const QString& command, const ParsedArgs& args);
 
 }  // namespace tb::cli

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 
+#include "cli_command_specs.h"
 #include "cli_common.h"
 #include "cli_host_backend.h"
 #include "cli_prepare.h"
@@ -20,77 +21,40 @@
 namespace tb::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: trainbench run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...]\n"
-    "                  [--accept-key SHA256:...] [--accept-new] [--password-stdin]\n"
-    "                  [--no-prepare] [--install-tools] [--cache-dir DIR] ...\n"
-    "       trainbench run --command 'LINE' --host NAME [--config CONFIG] [--workdir DIR]\n"
-    "                  [--env 'LINE'] [--metrics-regex RE] [...the options above]\n"
-    "The run goes into the host's runs root (trainbench hosts add ... --remote-root DIR,\n"
-    "default ~/trainbench). --trainer is trainbench-train on the host (default: the one\n"
-    "`trainbench prepare NAME` built). A host never prepared is prepared first, with the\n"
-    "options of `trainbench prepare`; --no-prepare refuses instead.\n";
-
 struct RemoteRunArgs {
-    QString config;
     QString host;
     QString trainer;  // empty: the prepared one, else trainbench-train on the PATH
-    QStringList sets;
     bool detach = false;
     ConnectOptions connect;
-    // Your own command instead of the trainer (paths are on the host).
-    QString command;
-    QString workDir;
-    QString envLine;
-    QString metricsRegex;
-    TrainerSetup setup;  // what to do on a host never prepared
+    LaunchRequest request;  // the config path is filled in, sets and a script's fields too
+    TrainerSetup setup;     // what to do on a host never prepared
 };
 
-Result<RemoteRunArgs> parse(int argc, char** argv) {
+Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
     RemoteRunArgs parsed;
-    auto rest = takeConnectOptions(argc, argv, parsed.connect);
-    if (!rest) return rest.failure();
-    QStringList positional;
-    for (qsizetype i = 0; i < rest->size(); ++i) {
-        const QString& arg = rest->at(i);
-        const bool hasValue = i + 1 < rest->size();
-        if (arg == QLatin1String("--host") && hasValue) {
-            parsed.host = rest->at(++i);
-        } else if (arg == QLatin1String("--trainer") && hasValue) {
-            parsed.trainer = rest->at(++i);
-        } else if (arg == QLatin1String("--set") && hasValue) {
-            parsed.sets.append(rest->at(++i));
-        } else if (arg.startsWith(QLatin1String("--set="))) {
-            parsed.sets.append(arg.mid(6));
-        } else if (arg == QLatin1String("--command") && hasValue) {
-            parsed.command = rest->at(++i);
-        } else if (arg == QLatin1String("--config") && hasValue) {
-            positional.append(rest->at(++i));
-        } else if (arg == QLatin1String("--workdir") && hasValue) {
-            parsed.workDir = rest->at(++i);
-        } else if (arg == QLatin1String("--env") && hasValue) {
-            parsed.envLine = rest->at(++i);
-        } else if (arg == QLatin1String("--metrics-regex") && hasValue) {
-            parsed.metricsRegex = rest->at(++i);
-        } else if (arg == QLatin1String("--detach")) {
-            parsed.detach = true;
-        } else if (arg == QLatin1String("--no-prepare")) {
-            parsed.setup.prepare = false;
-        } else if (takePrepareOption(*rest, i, parsed.setup.options)) {
-            continue;
-        } else if (arg.startsWith(QLatin1String("--"))) {
-            return fail("unknown or incomplete option '" + arg.toStdString() + "'", kExitUsage);
-        } else {
-            positional.append(arg);
-        }
-    }
+    auto connect = connectOptions(args);
+    if (!connect) return connect.failure();
+    parsed.connect = *connect;
+    parsed.host = args.value(QStringLiteral("host"));
+    parsed.trainer = args.value(QStringLiteral("trainer"));
+    parsed.detach = args.has(QStringLiteral("detach"));
+    parsed.setup = trainerSetup(args);
+    LaunchRequest& request = parsed.request;
+    request.sets = args.values(QStringLiteral("set"));
+    // Your own command instead of the trainer (paths are on the host).
+    request.command = args.value(QStringLiteral("command"));
+    request.workDir = args.value(QStringLiteral("workdir"));
+    request.envLine = args.value(QStringLiteral("env"));
+    request.metricsRegex = args.value(QStringLiteral("metrics-regex"));
+    QStringList configs = args.positional;
+    if (args.has(QStringLiteral("config"))) configs.append(args.value(QStringLiteral("config")));
     if (parsed.host.isEmpty()) return fail("needs --host NAME", kExitUsage);
-    const bool script = !parsed.command.isEmpty();
-    if (positional.size() > 1 || (!script && positional.size() != 1))
+    const bool script = !request.command.isEmpty();
+    if (configs.size() > 1 || (!script && configs.size() != 1))
         return fail(script ? "takes at most one CONFIG" : "needs one CONFIG", kExitUsage);
-    if (!positional.isEmpty()) parsed.config = QDir::current().absoluteFilePath(positional.front());
+    if (!configs.isEmpty()) request.configPath = QDir::current().absoluteFilePath(configs.front());
     // A script needs the trainer only to turn its output into metrics.
-    parsed.setup.needed = !script || !parsed.metricsRegex.isEmpty();
+    parsed.setup.needed = !script || !request.metricsRegex.isEmpty();
     return parsed;
 }
 
@@ -143,29 +107,20 @@ int followRemoteRun(RemoteBackend& backend, const QString& id) {
     return exitStatusOf(info);
 }
 
-bool wantsRemoteRun(int argc, char** argv) {
-    for (int i = 2; i < argc; ++i)
-        if (qstrcmp(argv[i], "--host") == 0) return true;
-    return false;
-}
-
-int remoteRunCommand(int argc, char** argv) {
-    auto parsed = parse(argc, argv);
-    if (!parsed) return usageError(QString::fromStdString(parsed.error()), kUsage);
+int remoteRunCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("run"));
+    if (args.has(QStringLiteral("runs-root")))
+        return usageError(spec, QStringLiteral("--runs-root does not go with --host: the run goes "
+                                               "into the host's runs root"));
+    auto parsed = remoteRunArgs(args);
+    if (!parsed) return usageError(spec, QString::fromStdString(parsed.error()));
     auto host = connectHostBackend(parsed->host, parsed->connect, parsed->trainer, parsed->setup);
     if (!host) {
         printErr(QString::fromStdString(host.error()));
         return host.failure().code == 130 ? 130 : 1;
     }
     RemoteBackend& backend = *host->backend;
-    LaunchRequest request;
-    request.configPath = parsed->config;
-    request.sets = parsed->sets;
-    request.command = parsed->command;
-    request.workDir = parsed->workDir;
-    request.envLine = parsed->envLine;
-    request.metricsRegex = parsed->metricsRegex;
-    auto id = backend.launch(request);
+    auto id = backend.launch(parsed->request);
     if (!id) {
         printErr(QString::fromStdString(id.error()));
         return 1;

@@ -3,17 +3,16 @@
 
 #include <QString>
 
+#include "cli_options.h"
+
 namespace tb {
 class RemoteBackend;
 }
 
 namespace tb::cli {
 
-// argv as the process got it: argv[1] is "run". Returns the process exit status.
-int remoteRunCommand(int argc, char** argv);
-
-// Whether argv asks for a remote run (has --host).
-bool wantsRemoteRun(int argc, char** argv);
+// What the parser took for `run` with --host. Returns the process exit status.
+int remoteRunCommand(const ParsedArgs& args);
 
 // Follows a run on the host with a progress line until it has ended and everything it wrote is
 // here (its exit status), or Ctrl-C (130).

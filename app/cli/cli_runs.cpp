@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "cli_command_specs.h"
 #include "cli_commands.h"
 #include "run_follower.h"
 #include "runs/local_backend.h"
@@ -88,11 +89,11 @@ void printTable(const QList<QStringList>& rows) {
 
 }  // namespace
 
-int runsCommand(const CliOptions& options) {
-    if (!options.positional.isEmpty()) {
-        printErr(QStringLiteral("usage: trainbench runs [--json] [--runs-root DIR]"));
-        return kExitUsage;
-    }
+int runsCommand(const ParsedArgs& args) {
+    const CliOptions options = localOptions(args);
+    if (!options.positional.isEmpty())
+        return usageError(commandSpec(QStringLiteral("runs")),
+                          QStringLiteral("unexpected '%1'").arg(options.positional.front()));
     RunCatalog catalog(options.runsRoot);
     catalog.refresh();
     const QDateTime now = QDateTime::currentDateTime();
@@ -118,80 +119,51 @@ int runsCommand(const CliOptions& options) {
 
 namespace {
 
-constexpr const char* kScriptUsage =
-    "usage: trainbench run --command 'python3 train.py --lr {optim.lr}' [--config CONFIG]\n"
-    "         [--workdir DIR] [--env 'LINE'] [--metrics-regex RE] [--set k=v ...] [--detach]\n"
-    "         [--runs-root DIR]";
-
-// Takes the script flags out of argv[2..]; what is left goes to the common options.
-Result<LaunchRequest> takeScriptOptions(int argc, char** argv, QStringList& rest) {
+// The launch request of a script run; the error is the usage problem to print.
+Result<LaunchRequest> scriptRequest(const ParsedArgs& args) {
     LaunchRequest request;
-    QString config;
-    for (int i = 2; i < argc; ++i) {
-        const QString arg = QString::fromLocal8Bit(argv[i]);
-        QString* target = nullptr;
-        if (arg == QLatin1String("--command"))
-            target = &request.command;
-        else if (arg == QLatin1String("--config"))
-            target = &config;
-        else if (arg == QLatin1String("--workdir"))
-            target = &request.workDir;
-        else if (arg == QLatin1String("--env"))
-            target = &request.envLine;
-        else if (arg == QLatin1String("--metrics-regex"))
-            target = &request.metricsRegex;
-        if (!target) {
-            rest << arg;
-            continue;
-        }
-        if (i + 1 >= argc) return fail(arg.toStdString() + " needs a value", kExitUsage);
-        *target = QString::fromLocal8Bit(argv[++i]);
-    }
+    request.command = args.value(QStringLiteral("command"));
     if (request.command.trimmed().isEmpty()) return fail("--command is empty", kExitUsage);
+    if (!args.positional.isEmpty())
+        return fail("a script run takes no CONFIG argument; use --config", kExitUsage);
+    const QString config = args.value(QStringLiteral("config"));
     if (!config.isEmpty()) request.configPath = QDir::current().absoluteFilePath(config);
+    const QString workDir = args.value(QStringLiteral("workdir"));
     // Like a shell: a relative path is the command's, from where trainbench was started.
-    request.workDir = request.workDir.isEmpty() ? QDir::currentPath()
-                                                : QDir::current().absoluteFilePath(request.workDir);
+    request.workDir =
+        workDir.isEmpty() ? QDir::currentPath() : QDir::current().absoluteFilePath(workDir);
+    request.envLine = args.value(QStringLiteral("env"));
+    request.metricsRegex = args.value(QStringLiteral("metrics-regex"));
+    request.sets = args.values(QStringLiteral("set"));
     return request;
 }
 
 }  // namespace
 
-bool wantsScriptRun(int argc, char** argv) {
-    for (int i = 2; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--command") == 0) return true;
-    }
-    return false;
-}
-
-int scriptRunCommand(int argc, char** argv) {
-    QStringList rest;
-    auto request = takeScriptOptions(argc, argv, rest);
-    std::vector<QByteArray> restBytes{QByteArray(argv[0]), QByteArray(argv[1])};
-    for (const QString& arg : rest) restBytes.push_back(arg.toLocal8Bit());
-    std::vector<char*> restArgv;
-    for (QByteArray& arg : restBytes) restArgv.push_back(arg.data());
-    auto options = request ? parseOptions(int(restArgv.size()), restArgv.data())
-                           : Result<CliOptions>(request.failure());
-    if (!options || !options->positional.isEmpty()) {
-        printErr(options ? QStringLiteral("a script run takes no CONFIG argument; use --config")
-                         : QString::fromStdString(options.error()));
-        std::fprintf(stderr, "%s\n", kScriptUsage);
-        return kExitUsage;
-    }
-    request->sets = options->sets;
-    seedWorkspace(options->runsRoot);
-    LocalBackend backend(options->runsRoot, binDir());
+int scriptRunCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("run"));
+    if (const auto refused = refuseOptionsOutside(
+            spec, args,
+            {QStringLiteral("command"), QStringLiteral("config"), QStringLiteral("workdir"),
+             QStringLiteral("env"), QStringLiteral("metrics-regex"), QStringLiteral("set"),
+             QStringLiteral("detach"), QStringLiteral("runs-root")},
+            QStringLiteral("a local script run (it needs --host NAME)")))
+        return *refused;
+    auto request = scriptRequest(args);
+    if (!request) return usageError(spec, QString::fromStdString(request.error()));
+    const CliOptions options = localOptions(args);
+    seedWorkspace(options.runsRoot);
+    LocalBackend backend(options.runsRoot, binDir());
     auto id = backend.launch(*request);
     if (!id) {
         printErr(QString::fromStdString(id.error()));
         return kExitUsage;
     }
     printOut(*id + QLatin1Char('\n'));
-    if (options->detach) return 0;
+    if (options.detach) return 0;
     FollowOptions follow;
     follow.printLog = true;  // a script's own output is what its user watches
-    return RunFollower(options->runsRoot + QLatin1Char('/') + *id, follow).follow();
+    return RunFollower(options.runsRoot + QLatin1Char('/') + *id, follow).follow();
 }
 
 }  // namespace tb::cli

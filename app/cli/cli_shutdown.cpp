@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 
+#include "cli_command_specs.h"
 #include "cli_common.h"
 #include "remote/cost_meter.h"
 #include "remote/host_store.h"
@@ -18,18 +19,6 @@
 
 namespace tb::cli {
 namespace {
-
-constexpr const char* kUsage =
-    "usage: trainbench shutdown-after RUN --host NAME [--delay SECONDS] [--command LINE]\n"
-    "       trainbench shutdown-cancel RUN --host NAME\n"
-    "       trainbench shutdown-status RUN --host NAME\n"
-    "       trainbench cost NAME\n"
-    "shutdown-after: once RUN ends (any final state) the box counts --delay seconds down\n"
-    "(default 300) and runs the host's shutdown command (default `shutdown -h now`, or\n"
-    "--command LINE); it happens on the box, so the laptop may sleep. Cancel with\n"
-    "shutdown-cancel, or on the box: touch RUN_DIR/shutdown.cancel. RUN is a run id under\n"
-    "the host's runs root, or the run's directory on the box.\n"
-    "Each also takes --accept-key SHA256:..., --accept-new, --password-stdin.\n";
 
 constexpr int kCancelWaitMs = 10000;
 
@@ -46,35 +35,23 @@ int failWith(const QString& message) {
     return 1;
 }
 
-int usage(const QString& problem) {
-    return usageError(problem, kUsage);
-}
-
-Result<Parsed> parse(int argc, char** argv) {
+Result<Parsed> parse(const ParsedArgs& args) {
     Parsed parsed;
-    auto rest = takeConnectOptions(argc, argv, parsed.connect);
-    if (!rest) return rest.failure();
-    QStringList positional;
-    for (qsizetype i = 0; i < rest->size(); ++i) {
-        const QString& arg = rest->at(i);
-        const bool hasValue = i + 1 < rest->size();
-        if (arg == QLatin1String("--host") && hasValue) {
-            parsed.host = rest->at(++i);
-        } else if (arg == QLatin1String("--delay") && hasValue) {
-            bool ok = false;
-            parsed.delay = rest->at(++i).toInt(&ok);
-            if (!ok || parsed.delay < 0)
-                return fail("--delay needs whole seconds, got '" + rest->at(i).toStdString() + "'");
-        } else if (arg == QLatin1String("--command") && hasValue) {
-            parsed.command = rest->at(++i);
-        } else if (arg.startsWith(QLatin1String("--"))) {
-            return fail("unknown or incomplete option '" + arg.toStdString() + "'");
-        } else {
-            positional.append(arg);
-        }
+    auto connect = connectOptions(args);
+    if (!connect) return connect.failure();
+    parsed.connect = *connect;
+    parsed.host = args.value(QStringLiteral("host"));
+    parsed.command = args.value(QStringLiteral("command"));
+    if (args.has(QStringLiteral("delay"))) {
+        bool ok = false;
+        const QString delay = args.value(QStringLiteral("delay"));
+        parsed.delay = delay.toInt(&ok);
+        if (!ok || parsed.delay < 0)
+            return fail("--delay needs whole seconds, got '" + delay.toStdString() + "'");
     }
-    if (positional.size() != 1 || parsed.host.isEmpty()) return fail("needs RUN and --host NAME");
-    parsed.run = positional.front();
+    if (args.positional.size() != 1 || parsed.host.isEmpty())
+        return fail("needs RUN and --host NAME");
+    parsed.run = args.positional.front();
     return parsed;
 }
 
@@ -148,10 +125,9 @@ int runShutdown(const QString& verb, const Parsed& parsed, const RemoteHost& hos
 
 }  // namespace
 
-int shutdownCommand(int argc, char** argv) {
-    const QString verb = QString::fromLocal8Bit(argv[1]);
-    auto parsed = parse(argc, argv);
-    if (!parsed) return usage(QString::fromStdString(parsed.error()));
+int shutdownCommand(const QString& verb, const ParsedArgs& args) {
+    auto parsed = parse(args);
+    if (!parsed) return usageError(commandSpec(verb), QString::fromStdString(parsed.error()));
     auto host = findStoredHost(parsed->host);
     if (!host) return failWith(QString::fromStdString(host.error()));
     SshSessionThread thread(host->target, host->name);
@@ -162,16 +138,16 @@ int shutdownCommand(int argc, char** argv) {
     return status;
 }
 
-int costCommand(int argc, char** argv) {
-    ConnectOptions options;
-    auto rest = takeConnectOptions(argc, argv, options);
-    if (!rest) return usage(QString::fromStdString(rest.error()));
-    if (rest->size() != 1 || rest->front().startsWith(QLatin1String("--")))
-        return usage(QStringLiteral("cost needs one host NAME"));
-    auto host = findStoredHost(rest->front());
+int costCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("cost"));
+    const auto options = connectOptions(args);
+    if (!options) return usageError(spec, QString::fromStdString(options.error()));
+    if (args.positional.size() != 1)
+        return usageError(spec, QStringLiteral("cost needs one host NAME"));
+    auto host = findStoredHost(args.positional.front());
     if (!host) return failWith(QString::fromStdString(host.error()));
     SshSessionThread thread(host->target, host->name);
-    const SshResult connected = connectForCli(thread, *host, options);
+    const SshResult connected = connectForCli(thread, *host, *options);
     if (!connected.ok()) return failWith(connected.message);
     std::optional<ExecResult> result;
     QEventLoop loop;

@@ -2,10 +2,14 @@
 // trainbench shutdown-after / shutdown-cancel / shutdown-status RUN --host NAME, and
 // trainbench cost NAME: the money commands of issue 5.
 
+#include <QString>
+
+#include "cli_options.h"
+
 namespace tb::cli {
 
-// argv as the process got it: argv[1] is the command. Each returns the process exit status.
-int shutdownCommand(int argc, char** argv);
-int costCommand(int argc, char** argv);
+// What the parser took for the command. Each returns the process exit status.
+int shutdownCommand(const QString& command, const ParsedArgs& args);
+int costCommand(const ParsedArgs& args);
 
 }  // namespace tb::cli

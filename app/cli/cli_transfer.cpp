@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "cli_command_specs.h"
 #include "cli_common.h"
 #include "remote/host_store.h"
 #include "remote/ssh_session_thread.h"
@@ -17,19 +18,6 @@ namespace tb::cli {
 namespace {
 
 constexpr int kExitInterrupted = 130;  // what a shell reports for Ctrl-C
-
-constexpr const char* kTransferUsage =
-    "usage: trainbench upload NAME LOCAL REMOTE [options]\n"
-    "       trainbench download NAME REMOTE LOCAL [options]\n"
-    "A folder's contents end up in the destination folder (like rsync SRC/ DST), packed\n"
-    "into one tar stream; a file goes to DST, or into DST when it is a folder, resuming\n"
-    "from DST.part and checked by sha256. REMOTE paths are relative to the remote home.\n"
-    "options: --compression zstd|gzip|none (default: what the remote has), --no-resume,\n"
-    "         --accept-key SHA256:..., --accept-new, --password-stdin\n";
-
-int usage(const QString& problem) {
-    return usageError(problem, kTransferUsage);
-}
 
 QString megabytes(double bytes) {
     return bytes >= 1e9 ? QStringLiteral("%1 GB").arg(bytes / 1e9, 0, 'f', 2)
@@ -57,47 +45,34 @@ struct ParsedTransfer {
     ConnectOptions connect;
 };
 
-Result<ParsedTransfer> parse(const QStringList& args) {
+Result<ParsedTransfer> parse(const ParsedArgs& args) {
     ParsedTransfer parsed;
-    auto rest = takeConnectOptions(args, parsed.connect);
-    if (!rest) return rest.failure();
-    for (qsizetype i = 0; i < rest->size(); ++i) {
-        const QString& arg = rest->at(i);
-        if (arg == QLatin1String("--no-resume")) {
-            parsed.request.resume = false;
-        } else if (arg == QLatin1String("--compression") && i + 1 < rest->size()) {
-            const QString kind = rest->at(++i);
-            if (kind == QLatin1String("zstd"))
-                parsed.request.compression = TarCompression::Zstd;
-            else if (kind == QLatin1String("gzip"))
-                parsed.request.compression = TarCompression::Gzip;
-            else if (kind == QLatin1String("none"))
-                parsed.request.compression = TarCompression::None;
-            else
-                return fail("--compression takes zstd, gzip or none", kExitUsage);
-        } else if (arg.startsWith(QLatin1String("--"))) {
-            return fail(QStringLiteral("unknown or incomplete option '%1'").arg(arg).toStdString(),
-                        kExitUsage);
-        } else {
-            parsed.positional.append(arg);
-        }
+    auto connect = connectOptions(args);
+    if (!connect) return connect.failure();
+    parsed.connect = *connect;
+    parsed.request.resume = !args.has(QStringLiteral("no-resume"));
+    if (args.has(QStringLiteral("compression"))) {
+        const QString kind = args.value(QStringLiteral("compression"));
+        if (kind == QLatin1String("zstd"))
+            parsed.request.compression = TarCompression::Zstd;
+        else if (kind == QLatin1String("gzip"))
+            parsed.request.compression = TarCompression::Gzip;
+        else if (kind == QLatin1String("none"))
+            parsed.request.compression = TarCompression::None;
+        else
+            return fail("--compression takes zstd, gzip or none", kExitUsage);
     }
+    parsed.positional = args.positional;
     if (parsed.positional.size() != 3) return fail("needs NAME and two paths", kExitUsage);
     return parsed;
 }
 
 }  // namespace
 
-int transferCommand(int argc, char** argv) {
-    const bool uploading = QString::fromLocal8Bit(argv[1]) == QLatin1String("upload");
-    QStringList args;
-    for (int i = 2; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
-    if (args.value(0) == QLatin1String("--help") || args.value(0) == QLatin1String("help")) {
-        printOut(QString::fromLatin1(kTransferUsage));
-        return 0;
-    }
+int transferCommand(const QString& command, const ParsedArgs& args) {
+    const bool uploading = command == QLatin1String("upload");
     auto parsed = parse(args);
-    if (!parsed) return usage(QString::fromStdString(parsed.error()));
+    if (!parsed) return usageError(commandSpec(command), QString::fromStdString(parsed.error()));
     TransferRequest request = parsed->request;
     request.direction = uploading ? TransferDirection::Upload : TransferDirection::Download;
     request.localPath = parsed->positional.at(uploading ? 1 : 2);

@@ -1,12 +1,12 @@
 // trainbench: the desktop workbench, or with a command word the command-line face
 // (`trainbench run|runs|follow|stop ...`) on the same core.
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 
 #include <cstdio>
 
+#include "cli_command_specs.h"
 #include "cli_common.h"
 #include "cli_main.h"
 #include "main_window.h"
@@ -17,46 +17,43 @@ int main(int argc, char** argv) {
     // $TRAINBENCH_HOME, which overrides the platform's config folder.
     if (auto taken = tb::cli::takeConfigDirOption(argc, argv); !taken) {
         std::fprintf(stderr, "trainbench: %s\n", taken.error().c_str());
-        return 2;
+        return tb::cli::kExitUsage;
     }
     if (argc > 1 && tb::isCliCommand(QString::fromLocal8Bit(argv[1]))) {
         return tb::runCliCommand(argc, argv);
+    }
+    // --help and --version are answered before any window exists, so without a display.
+    for (int i = 1; i < argc; ++i) {
+        if (!tb::isInfoOption(QString::fromLocal8Bit(argv[i]))) continue;
+        char* info[] = {argv[0], argv[i]};
+        return tb::runCliCommand(2, info);
     }
     // A word that is neither a command nor a config file is a typo, not a window to open.
     if (argc > 1 && argv[1][0] != '-' && !QFileInfo::exists(QString::fromLocal8Bit(argv[1]))) {
         std::fprintf(stderr,
                      "trainbench: '%s' is neither a command nor a config file\n"
-                     "commands: run, runs, follow, stop, help; or open a CONFIG in the window\n",
+                     "`trainbench --help` lists the commands; or open a CONFIG in the window\n",
                      argv[1]);
-        return 2;
+        return tb::cli::kExitUsage;
     }
     QApplication app(argc, argv);
     QApplication::setApplicationName("trainbench");
     QApplication::setOrganizationName("trainbench");
     QApplication::setApplicationDisplayName("Trainbench");
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        "Trainbench: train neural networks here or on a rented GPU box.\n"
-        "Commands: run CONFIG [--detach] [--set k=v], runs [--json], follow RUN, stop RUN.");
-    parser.addHelpOption();
-    QCommandLineOption runsRoot("runs-root", "Folder holding the runs (default: $TRAINBENCH_RUNS, "
-                                             "else the platform data folder).", "DIR");
-    parser.addOption(runsRoot);
-    // Taken out of argv above; listed here so that --help shows it.
-    QCommandLineOption configDir("config-dir", "Folder holding hosts.json (default: "
-                                               "$TRAINBENCH_HOME, else the platform config folder).",
-                                 "DIR");
-    parser.addOption(configDir);
-    parser.addPositionalArgument("config", "A config to open in the editor.", "[CONFIG]");
-    parser.process(app);
+    // The same parser and declaration as the commands (app/cli/cli_command_specs.cpp); Qt's own
+    // options (-platform, -style) are gone from arguments() by now.
+    tb::cli::ParsedArgs args;
+    if (const auto settled =
+            tb::cli::parseCommand(tb::cli::windowSpec(), QApplication::arguments().mid(1), args))
+        return *settled;
 
     tb::AppContext context;
-    context.runsRoot = tb::resolveRunsRoot(parser.value(runsRoot));
+    context.runsRoot = tb::resolveRunsRoot(args.value(QStringLiteral("runs-root")));
     context.configsDir = tb::seedWorkspace(context.runsRoot);
     context.binDir = QCoreApplication::applicationDirPath();
-    if (!parser.positionalArguments().isEmpty()) {
-        context.openConfig = QDir::current().absoluteFilePath(parser.positionalArguments().first());
+    if (!args.positional.isEmpty()) {
+        context.openConfig = QDir::current().absoluteFilePath(args.positional.first());
     }
     tb::MainWindow window(context);
     window.show();

@@ -1,0 +1,277 @@
+// The declarations of every trainbench command: usage lines, what it does, its options.
+#include "cli_command_specs.h"
+
+#ifndef TB_VERSION
+#error "TB_VERSION comes from the CMake project version (app/cli/CMakeLists.txt)"
+#endif
+
+namespace tb::cli {
+namespace {
+
+using Options = QList<OptionSpec>;
+
+OptionSpec option(const char* name, const char* valueName, const char* help) {
+    return {QString::fromLatin1(name), QString::fromLatin1(valueName), QString::fromUtf8(help)};
+}
+
+Options connectOptions() {
+    return {option("accept-key", "SHA256:...", "Trust exactly this unknown host key."),
+            option("accept-new", "", "Trust an unknown host key (never a changed one)."),
+            option("password-stdin", "", "Read the password from one line of stdin.")};
+}
+
+// What `trainbench prepare` takes, also run --host and resume --to on a host never prepared.
+Options prepareOptions() {
+    return {
+        option("install-tools", "", "Install missing cmake, g++, make with the package manager."),
+        option("rebuild", "", "Build the trainer again even when one is cached."),
+        option("cache-dir", "DIR", "The build cache on the host (~/.cache/trainbench/trainer)."),
+        option("cmake", "PROGRAM", "The cmake to build with on the host."),
+        option("cxx", "PROGRAM", "The C++ compiler to build with on the host.")};
+}
+
+OptionSpec hostOption() {
+    return option("host", "NAME", "The stored host (trainbench hosts lists them).");
+}
+
+OptionSpec runsRootOption() {
+    return option("runs-root", "DIR",
+                  "Folder of the runs (default: $TRAINBENCH_RUNS, else the "
+                  "app's data folder).");
+}
+
+OptionSpec setOption() {
+    return option("set", "k=v", "Override a config key (key.path=value); repeatable.");
+}
+
+OptionSpec trainerOption() {
+    return option("trainer", "PATH", "trainbench-train on the host (default: the prepared one).");
+}
+
+OptionSpec noPrepareOption() {
+    return option("no-prepare", "", "Refuse a host never prepared instead of preparing it.");
+}
+
+CommandSpec spec(const char* name, QStringList synopsis, const char* about, Options options) {
+    return {QString::fromLatin1(name), std::move(synopsis), QString::fromUtf8(about).trimmed(),
+            std::move(options)};
+}
+
+QList<CommandSpec> runSpecs() {
+    const Options run = Options{option("detach", "", "Print the run id and return; do not follow."),
+                                setOption(),
+                                runsRootOption(),
+                                option("command", "LINE",
+                                       "Your own command ({key.path} filled in "
+                                       "from the config) instead of the trainer."),
+                                option("config", "CONFIG", "The config of a --command run."),
+                                option("workdir", "DIR", "Where --command runs (default: here)."),
+                                option("env", "LINE", "A shell line run before --command."),
+                                option("metrics-regex", "RE",
+                                       "Named groups of --command's output "
+                                       "lines become metrics."),
+                                hostOption(),
+                                trainerOption(),
+                                noPrepareOption()} +
+                        prepareOptions() + connectOptions();
+    const Options local{runsRootOption()};
+    return {
+        spec("run",
+             {"run CONFIG [--detach] [--set k=v ...] [--runs-root DIR]",
+              "run --command 'LINE {key.path}' [--config C] [--workdir DIR] [--env LINE]",
+              "    [--metrics-regex RE] [--detach] [--set k=v ...]   (your own script)",
+              "run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...] [--no-prepare]",
+              "run --command 'LINE' --host NAME [--config C] [...the options above]"},
+             R"(Starts a run, prints its id alone on the first line and follows it to its end
+(exit status 0 finished, 143 stopped, 1 failed) unless --detach. With --host the run
+goes into the host's runs root (trainbench hosts add ... --remote-root DIR, default
+~/trainbench); a host never prepared is prepared first, with the options of
+`trainbench prepare`; --no-prepare refuses instead.)",
+             run),
+        spec("runs", {"runs [--json] [--runs-root DIR]"}, "The runs as a table, or as JSON.",
+             Options{option("json", "", "Print JSON.")} + local),
+        spec("follow",
+             {"follow RUN [--from-end] [--runs-root DIR]",
+              "follow RUN --host NAME [--accept-key SHA256:...] [--password-stdin]"},
+             R"(Prints a run's log and metrics until it ends; exits with the run's status.
+RUN is a run id or a unique prefix of one.)",
+             Options{option("from-end", "", "Start at the end of the log (a local run)."),
+                     runsRootOption(), hostOption()} +
+                 connectOptions()),
+        spec("stop",
+             {"stop RUN [--kill] [--runs-root DIR]",
+              "stop RUN --host NAME [--kill] [...the connect options]"},
+             R"(Asks a run to stop (SIGTERM: it saves a checkpoint first); --kill ends it now.
+RUN is a run id or a unique prefix of one.)",
+             Options{option("kill", "", "SIGKILL instead of SIGTERM."), runsRootOption(),
+                     hostOption()} +
+                 connectOptions()),
+    };
+}
+
+QList<CommandSpec> hostSpecs() {
+    const char* probeAbout =
+        R"(Connects and reports the GPUs, driver and CUDA, disks, pythons and torch, and
+tools; fills in the host's runs root and python where they were left empty.)";
+    const Options probe = Options{option("json", "", "Print JSON.")} + connectOptions();
+    return {
+        spec("hosts", {"hosts [--json]"},
+             R"(Lists the stored hosts. Actions: add, ssh-config, rm, forget-key, probe
+(`trainbench hosts ACTION --help`). Hosts live in hosts.json in --config-dir DIR,
+else $TRAINBENCH_HOME, else the app's config folder, without passwords.)",
+             {option("json", "", "Print JSON.")}),
+        spec("hosts add",
+             {"hosts add NAME \"SSH-LINE\" [--key FILE] [--password-stdin] [--python PATH]",
+              "    [--remote-root DIR] [--price PER-HOUR] [--known-hosts FILE]",
+              "hosts add NAME --ssh-config ALIAS [...]   (a Host from ~/.ssh/config)"},
+             R"(Adds a host from the ssh line a provider shows, or from ~/.ssh/config.
+--password-stdin keeps the password in the OS keychain, or where none runs, nowhere.)",
+             {option("key", "FILE", "The private key to log in with."),
+              option("ssh-config", "ALIAS", "Take the host from this Host of ~/.ssh/config."),
+              option("password-stdin", "", "Read the password from one line of stdin."),
+              option("python", "PATH", "The python on the host (default: found by probe)."),
+              option("remote-root", "DIR", "The runs root on the host (default: found by probe)."),
+              option("price", "PER-HOUR", "What the host costs per hour."),
+              option("known-hosts", "FILE", "The known_hosts file (default ~/.ssh/known_hosts).")}),
+        spec("hosts ssh-config", {"hosts ssh-config"}, "Lists the Hosts ~/.ssh/config offers.", {}),
+        spec("hosts rm", {"hosts rm NAME"}, "Removes a host and its stored password.", {}),
+        spec("hosts forget-key", {"hosts forget-key NAME"},
+             "Forgets the host's key, so that the next connection shows the new one and asks.", {}),
+        spec("hosts probe",
+             {"hosts probe NAME [--json] [--accept-new | --accept-key SHA256:...]",
+              "    [--password-stdin]"},
+             probeAbout, probe),
+        spec("probe", {"probe NAME [--json]   (the same as hosts probe)"}, probeAbout, probe),
+        spec("prepare",
+             {"prepare NAME [--install-tools] [--rebuild] [--cache-dir DIR]",
+              "    [--cmake PROGRAM] [--cxx PROGRAM]"},
+             R"(Builds trainbench-train on the host against its own LibTorch (its python's
+torch, else a system LibTorch), once per source set and torch version, and keeps its
+path in hosts.json for run --host.)",
+             prepareOptions() + connectOptions()),
+        spec("cost", {"cost NAME"}, "The host's uptime and what it has cost so far.",
+             connectOptions()),
+    };
+}
+
+QList<CommandSpec> transferSpecs() {
+    const char* about =
+        R"(A folder's contents end up in the destination folder (like rsync SRC/ DST), packed
+into one tar stream; a file goes to DST, or into DST when it is a folder, resuming
+from DST.part and checked by sha256. REMOTE paths are relative to the remote home.)";
+    const Options options =
+        Options{option("compression", "zstd|gzip|none",
+                       "How a folder is packed (default: what "
+                       "the remote has)."),
+                option("no-resume", "", "Start a file again instead of resuming its .part.")} +
+        connectOptions();
+    return {
+        spec("upload", {"upload NAME LOCAL REMOTE [--compression zstd|gzip|none] [--no-resume]"},
+             about, options),
+        spec("download",
+             {"download NAME REMOTE LOCAL [--compression zstd|gzip|none] [--no-resume]"}, about,
+             options)};
+}
+
+QList<CommandSpec> checkpointSpecs() {
+    const OptionSpec checkpoint =
+        option("checkpoint", "FILE", "A checkpoint's file name (default: the newest).");
+    return {
+        spec("checkpoints", {"checkpoints RUN --host NAME [--json]"},
+             "A remote run's checkpoints and their metrics; * marks the newest.",
+             Options{hostOption(), option("json", "", "Print JSON."), trainerOption()} +
+                 connectOptions()),
+        spec("resume",
+             {"resume RUN --host NAME [--checkpoint FILE] [--to HOST|local]",
+              "    [--set k=v ...] [--trainer PATH] [--detach] [--runs-root DIR]"},
+             R"(Continues a run from a checkpoint: on the same host, or --to HOST (uploaded into
+its runs root first; prepared first when never prepared) or --to local (downloaded
+into the runs root here).)",
+             Options{hostOption(), checkpoint,
+                     option("to", "HOST|local", "Where to resume (default: the run's host)."),
+                     setOption(), trainerOption(),
+                     option("detach", "", "Print the run id and return; do not follow."),
+                     runsRootOption(), noPrepareOption()} +
+                 prepareOptions() + connectOptions()),
+        spec("download-checkpoint",
+             {"download-checkpoint RUN --host NAME [--checkpoint FILE] [DEST]"},
+             R"(Makes DEST/HOST/RUN (default DEST: .) with config.resolved, config.yaml and
+checkpoints/FILE with its sidecar: resumable, checked by sha256.)",
+             Options{hostOption(), checkpoint, trainerOption()} + connectOptions()),
+    };
+}
+
+QList<CommandSpec> shutdownSpecs() {
+    const char* about =
+        R"(Once RUN ends (any final state) the box counts --delay seconds down (default
+300) and runs the host's shutdown command (default `shutdown -h now`, or --command
+LINE); it happens on the box, so the laptop may sleep. Cancel with shutdown-cancel,
+or on the box: touch RUN_DIR/shutdown.cancel. RUN is a run id under the host's runs
+root, or the run's directory on the box.)";
+    const Options options = Options{hostOption()} + connectOptions();
+    return {
+        spec("shutdown-after",
+             {"shutdown-after RUN --host NAME [--delay SECONDS] [--command LINE]"}, about,
+             Options{hostOption(),
+                     option("delay", "SECONDS", "The countdown after the run ends (default 300)."),
+                     option("command", "LINE", "The shutdown command (default: the host's).")} +
+                 connectOptions()),
+        spec("shutdown-cancel", {"shutdown-cancel RUN --host NAME"}, about, options),
+        spec("shutdown-status", {"shutdown-status RUN --host NAME"}, about, options),
+    };
+}
+
+}  // namespace
+
+const QList<CommandSpec>& commandSpecs() {
+    static const QList<CommandSpec> specs = runSpecs() + hostSpecs() + transferSpecs() +
+                                            checkpointSpecs() + shutdownSpecs() +
+                                            QList<CommandSpec>{spec("help", {"help [COMMAND]"},
+                                                                    "This overview, or a "
+                                                                    "command's help.",
+                                                                    {})};
+    return specs;
+}
+
+const CommandSpec* findCommandSpec(const QString& name) {
+    for (const CommandSpec& spec : commandSpecs())
+        if (spec.name == name) return &spec;
+    return nullptr;
+}
+
+const CommandSpec& commandSpec(const QString& name) {
+    const CommandSpec* found = findCommandSpec(name);
+    Q_ASSERT_X(found, "commandSpec", qPrintable(name));
+    return *found;
+}
+
+const CommandSpec& windowSpec() {
+    static const CommandSpec window =
+        spec("", {"[--runs-root DIR] [--config-dir DIR] [CONFIG]   (opens the window)"},
+             "Opens the workbench window, with CONFIG in the editor.",
+             {runsRootOption(),
+              option("config-dir", "DIR",
+                     "Folder of hosts.json (default: $TRAINBENCH_HOME, "
+                     "else the app's config folder)."),
+              option("version", "", "Print the version.")});
+    return window;
+}
+
+QString overviewText() {
+    CommandSpec all = windowSpec();
+    for (const CommandSpec& spec : commandSpecs()) all.synopsis += spec.synopsis;
+    return usageLines(all) +
+           QStringLiteral(
+               "\nRUN is a run id or a unique prefix of one. The runs root is --runs-root, else\n"
+               "$TRAINBENCH_RUNS, else the app's data folder. Every command takes --config-dir "
+               "DIR:\n"
+               "the folder of hosts.json (default: $TRAINBENCH_HOME, else the app's config "
+               "folder).\n"
+               "`trainbench COMMAND --help` shows a command's options; --version the version.\n");
+}
+
+QString versionText() {
+    return QStringLiteral("trainbench %1\n").arg(QStringLiteral(TB_VERSION));
+}
+
+}  // namespace tb::cli
