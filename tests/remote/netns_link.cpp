@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QProcess>
 
+#include <signal.h>
 #include <unistd.h>
 
 namespace tb::test {
@@ -40,7 +41,7 @@ bool NetnsLink::ip(const QStringList& arguments) const {
 QString NetnsLink::create() {
     if (::geteuid() != 0) return QStringLiteral("network namespaces need root; run as root (CI does)");
     if (!QFile::exists(kIp)) return kIp + QStringLiteral(" is missing (iproute2)");
-    destroy();  // a namespace left by a crashed run of the same pid
+    sweepStale();
     m_created = true;
     const QString ns = m_name;
     const bool made =
@@ -62,6 +63,31 @@ QString NetnsLink::create() {
         return QStringLiteral("cannot make network namespace %1 with a veth pair (ip netns)").arg(ns);
     }
     return {};
+}
+
+// A test that died without its destructors (a crash, QTest's watchdog) leaves its namespace and
+// the sshd inside it: those of processes that are gone are removed, with what runs in them.
+void NetnsLink::sweepStale() const {
+    QProcess list;
+    list.start(kIp, {QStringLiteral("netns"), QStringLiteral("list")});
+    if (!list.waitForFinished(20000)) return;
+    const QStringList lines = QString::fromUtf8(list.readAllStandardOutput()).split(u'\n');
+    for (const QString& line : lines) {
+        const QString ns = line.section(u' ', 0, 0);
+        if (!ns.startsWith(QStringLiteral("tblink-"))) continue;
+        const qint64 owner = ns.mid(7).toLongLong();
+        if (owner <= 0 || (owner != QCoreApplication::applicationPid() &&
+                           QFile::exists(QStringLiteral("/proc/%1").arg(owner))))
+            continue;
+        QProcess pids;
+        pids.start(kIp, {QStringLiteral("netns"), QStringLiteral("pids"), ns});
+        if (pids.waitForFinished(20000)) {
+            for (const QByteArray& pid : pids.readAllStandardOutput().split('\n'))
+                if (pid.toLongLong() > 1) ::kill(pid_t(pid.toLongLong()), SIGKILL);
+        }
+        (void)ip({QStringLiteral("link"), QStringLiteral("del"), QStringLiteral("tbl%1h").arg(owner)});
+        (void)ip({QStringLiteral("netns"), QStringLiteral("del"), ns});
+    }
 }
 
 bool NetnsLink::setLinkUp(bool up) {

@@ -26,6 +26,7 @@ public:
 private:
     bool ip(const QStringList& arguments) const;
     void destroy();
+    void sweepStale() const;
 
     QString m_name;
     QString m_hostDevice;
