@@ -56,14 +56,27 @@ QString expandHome(const QString& path) {
     return path;
 }
 
+// What one read of a config may cost, Includes and all. Files that include themselves several
+// times (`Include ~/.ssh/*` in a file there) multiply at each level; OpenSSH's own depth limit
+// alone still lets that grow as the count to the eighth power.
+struct ReadBudget {
+    int files = 256;
+    qsizetype lines = 100000;
+};
+constexpr qint64 kMaxLineBytes = 64 * 1024;
+
 // Every line of the file, with Include lines replaced by the files they name.
-void readLines(const QString& path, QList<ConfigLine>& out, int depth) {
+void readLines(const QString& path, QList<ConfigLine>& out, int depth, ReadBudget& budget) {
     QFile file(path);
-    if (depth > 8 || !file.open(QIODevice::ReadOnly | QIODevice::Text)) return;
+    if (depth > 8 || budget.files <= 0 || !file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return;
+    --budget.files;
     int number = 0;
-    while (!file.atEnd()) {
+    while (!file.atEnd() && budget.lines > 0) {
         ++number;
-        std::optional<ConfigLine> line = splitLine(QString::fromUtf8(file.readLine()));
+        --budget.lines;
+        std::optional<ConfigLine> line =
+            splitLine(QString::fromUtf8(file.readLine(kMaxLineBytes)));
         if (!line) continue;
         line->file = path;
         line->number = number;
@@ -78,7 +91,7 @@ void readLines(const QString& path, QList<ConfigLine>& out, int depth) {
             const QStringList matches =
                 QDir(info.absolutePath()).entryList({info.fileName()}, QDir::Files, QDir::Name);
             for (const QString& name : matches)
-                readLines(QDir(info.absolutePath()).filePath(name), out, depth + 1);
+                readLines(QDir(info.absolutePath()).filePath(name), out, depth + 1, budget);
         }
     }
 }
@@ -152,7 +165,8 @@ QString defaultSshConfigFile() {
 
 QStringList sshConfigHostAliases(const QString& path) {
     QList<ConfigLine> lines;
-    readLines(path, lines, 0);
+    ReadBudget budget;
+    readLines(path, lines, 0, budget);
     QStringList aliases;
     for (const ConfigLine& line : lines) {
         if (line.keyword != QLatin1String("host")) continue;
@@ -165,7 +179,8 @@ QStringList sshConfigHostAliases(const QString& path) {
 
 Result<SshTarget> resolveSshConfigHost(const QString& alias, const QString& path) {
     QList<ConfigLine> lines;
-    readLines(path, lines, 0);
+    ReadBudget budget;
+    readLines(path, lines, 0, budget);
     if (!sshConfigHostAliases(path).contains(alias))
         return fail(QStringLiteral("%1 has no `Host %2` block; `trainbench hosts add NAME "
                                    "--ssh-config ALIAS` takes one of: %3")

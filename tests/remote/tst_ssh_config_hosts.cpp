@@ -77,6 +77,19 @@ private Q_SLOTS:
         QVERIFY(sshConfigHostAliases(m_dir.filePath(QStringLiteral("missing"))).isEmpty());
     }
 
+    // A file that includes itself ten times: without a budget that is 10^8 files to read
+    // through OpenSSH's depth limit of 8; it reads a bounded number and still finds its host.
+    void selfIncludesAreBounded() {
+        const QString loop = m_dir.filePath(QStringLiteral("loop"));
+        QString text = QStringLiteral("Host looped\n  HostName 10.0.0.7\n");
+        for (int i = 0; i < 10; ++i) text += QStringLiteral("Include %1\n").arg(loop);
+        writeFile(loop, text);
+        QVERIFY(sshConfigHostAliases(loop).contains(QStringLiteral("looped")));
+        const auto target = resolveSshConfigHost(QStringLiteral("looped"), loop);
+        QVERIFY(target.ok());
+        QCOMPARE(target->host, QStringLiteral("10.0.0.7"));
+    }
+
     void resolvesLikeOpenSsh_data() {
         QTest::addColumn<QString>("alias");
         QTest::newRow("autodl") << QStringLiteral("autodl");
