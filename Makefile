@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 RUNS_ROOT ?= $(CURDIR)/runs
 
-.PHONY: deps configure build run test test-loaded fuzz bench clean
+.PHONY: deps configure build run test test-loaded fuzz bench check-structure clean
 
 deps:
 	./scripts/install-deps.sh
@@ -38,6 +38,11 @@ fuzz: deps
 bench: deps
 	$(MAKE) build
 	./bench/run-all.sh $(BUILD_DIR)
+
+# Forbidden includes (QtWidgets below ui/, libssh outside remote/, torch outside the trainer)
+# and clang-format on the lines changed since BASE (default: see scripts/check-structure.sh).
+check-structure: deps
+	./scripts/check-structure.sh $(BASE)
 
 clean:
 	rm -rf $(BUILD_DIR) $(BUILD_DIR)-fuzz

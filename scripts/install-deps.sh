@@ -17,7 +17,7 @@ packages=(
   python3-torch python3-numpy
   debootstrap iproute2 util-linux e2fsprogs
   locales
-  clang libclang-rt-14-dev llvm
+  clang libclang-rt-14-dev llvm clang-format
 )
 
 # A locale with a decimal comma, for the tests that check number text ignores LC_NUMERIC.

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# scripts/check-structure.sh on a small throw-away repo: a clean tree passes; a planted include
+# of each forbidden kind and an unformatted changed line each give their file:line and rule;
+# unformatted lines the change did not touch are left alone. Usage: check_structure_test.sh SRC
+set -uo pipefail
+src=${1:-$(dirname "$0")/../..}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+cd "$tmp" || exit 1
+git init -q -b main .
+git config user.name test && git config user.email test@example.invalid
+mkdir -p scripts ui core/train remote app/cli
+cp "$src/scripts/check-structure.sh" scripts/
+cp "$src/.clang-format" .
+printf '#include <QWidget>\n' >ui/view.cpp
+printf '#include <libssh/libssh.h>\n' >remote/session.cpp
+printf '#include <torch/torch.h>\n' >core/train/net.cpp
+# An old unformatted line: not this change's business.
+printf '#include <QAction>\n#include <QString>\n\nint  old( ){return 1;}\n' >core/model.cpp
+git add -A && git commit -qm base
+
+out=$(scripts/check-structure.sh 2>&1) || fail "clean tree: $out"
+
+# Planted includes, in a new (untracked) file that is itself formatted.
+printf '%s\n' '#include "qcustomplot.h"' '' '#include <ATen/ATen.h>' '#include <libssh/sftp.h>' \
+    '#include <QDialog>' '#include <QtWidgets/QLabel>' >core/bad.cpp
+out=$(scripts/check-structure.sh 2>&1) && fail "planted includes passed"
+for expected in 'core/bad.cpp:1: widgets' 'core/bad.cpp:3: torch' 'core/bad.cpp:4: libssh' \
+    'core/bad.cpp:5: widgets' 'core/bad.cpp:6: widgets'; do
+    grep -qF "$expected" <<<"$out" || fail "no '$expected' in: $out"
+done
+[ "$(grep -c ': format:' <<<"$out")" -eq 0 ] || fail "formatted new file reported: $out"
+rm core/bad.cpp
+
+# A changed line that clang-format would write otherwise, in a committed file.
+printf 'int added( ) {return 2;}\n' >>core/model.cpp
+out=$(scripts/check-structure.sh 2>&1) && fail "unformatted change passed"
+grep -qF 'core/model.cpp:5: format' <<<"$out" || fail "no core/model.cpp:5 format in: $out"
+grep -qF 'core/model.cpp:4:' <<<"$out" && fail "untouched old line reported: $out"
+git commit -qam 'unformatted change'
+out=$(scripts/check-structure.sh HEAD 2>&1) || fail "nothing changed since HEAD: $out"
+out=$(scripts/check-structure.sh 2>&1) && fail "committed unformatted change passed (base: script's commit)"
+
+[ "$failures" -eq 0 ] && echo "check_structure_test: all passed"
+exit $((failures > 0))
