@@ -9,7 +9,7 @@
 #include "protocol/atomic_file.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
-#include "remote/transfer_hash.h"
+#include "remote/file_hash.h"
 
 namespace tb {
 namespace {
@@ -22,24 +22,13 @@ Result<void> writeText(const QString& path, const QByteArray& text) {
     return writeFileAtomic(path.toStdString(), text.toStdString());
 }
 
-// The sha256 of a local file, or empty when it cannot be read.
-QString sha256Of(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return QString();
-    FileHash hash;
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
-    qint64 n = 0;
-    while ((n = file.read(buffer.data(), buffer.size())) > 0) hash.add(buffer.constData(), n);
-    return n < 0 ? QString() : hash.hex();
-}
-
 // The size and sha256 the sidecar records, where it records them.
 bool matchesSidecar(const QString& path, const CheckpointEntry& entry, QString* actual = nullptr) {
     const QFileInfo info(path);
     if (!info.isFile() || (entry.recordedBytes >= 0 && info.size() != entry.recordedBytes))
         return false;
     if (entry.sha256.isEmpty()) return true;
-    const QString hex = sha256Of(path);
+    const QString hex = FileHash::hexOfFile(path);
     if (actual) *actual = hex;
     return hex == entry.sha256;
 }

@@ -3,8 +3,9 @@
 
 #include "remote/prepare_host_box.h"
 
-#include <QCryptographicHash>
 #include <QHash>
+
+#include "remote/file_hash.h"
 
 namespace tb {
 
@@ -185,8 +186,7 @@ QString trainerCacheKey(const QString& sourcesHash, const BoxToolchain& box) {
     const QString parts =
         QStringList{sourcesHash, box.torchVersion, box.torchAbi, box.torchCmakeDir}.join(
             QLatin1Char('\n'));
-    const QByteArray hash = QCryptographicHash::hash(parts.toUtf8(), QCryptographicHash::Sha256);
-    return QString::fromLatin1(hash.toHex().left(16));
+    return FileHash::hexOf(parts.toUtf8()).left(16);
 }
 
 }  // namespace tb

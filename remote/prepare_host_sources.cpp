@@ -2,11 +2,12 @@
 
 #include "remote/prepare_host_sources.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+
+#include "remote/file_hash.h"
 
 // The resource lives in the static tb_remote; Q_INIT_RESOURCE must stand outside a namespace.
 static void initTrainerSources() {
@@ -42,17 +43,17 @@ QString boxDetectScript() {
 Result<QString> hashTree(const QString& root) {
     const QStringList files = filesUnder(root);
     if (files.isEmpty()) return fail("no trainer sources under " + root.toStdString());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    FileHash hash;
     for (const QString& name : files) {
         QFile file(root + QLatin1Char('/') + name);
         if (!file.open(QIODevice::ReadOnly))
             return fail("cannot read " + file.fileName().toStdString());
         const QByteArray bytes = file.readAll();
         // Length-prefixed, so that no two different trees hash the same stream.
-        hash.addData(name.toUtf8() + '\0' + QByteArray::number(bytes.size()) + '\0');
-        hash.addData(bytes);
+        hash.add(name.toUtf8() + '\0' + QByteArray::number(bytes.size()) + '\0');
+        hash.add(bytes);
     }
-    return QString::fromLatin1(hash.result().toHex());
+    return hash.hex();
 }
 
 Result<void> copyTree(const QString& root, const QString& dir) {

@@ -3,7 +3,7 @@
 
 #include "remote/sftp_download.h"
 #include "remote/sftp_handles.h"
-#include "remote/transfer_hash.h"
+#include "remote/file_hash.h"
 #include "remote/transfer_meter.h"
 
 #include <QFile>

@@ -3,7 +3,7 @@
 // sftp_async_read_begin / sftp_async_read).
 
 #include "remote/transfer_context.h"
-#include "remote/transfer_hash.h"
+#include "remote/file_hash.h"
 #include "remote/transfer_meter.h"
 
 #include <QFile>

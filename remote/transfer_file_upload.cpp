@@ -3,7 +3,7 @@
 #include "remote/sftp_handles.h"
 #include "remote/transfer_channel.h"
 #include "remote/transfer_file.h"
-#include "remote/transfer_hash.h"
+#include "remote/file_hash.h"
 #include "remote/transfer_meter.h"
 #include "remote/transfer_preflight.h"
 #include "remote/transfer_remote.h"

@@ -1,6 +1,6 @@
 // FileHash over EVP: the one-shot digest API, fed in chunks.
 
-#include "remote/transfer_hash.h"
+#include "remote/file_hash.h"
 
 #include <QFile>
 
@@ -18,6 +18,22 @@ FileHash::FileHash() : m_state(std::make_unique<State>()) {
 }
 
 FileHash::~FileHash() = default;
+
+QString FileHash::hexOf(const QByteArray& bytes) {
+    FileHash hash;
+    hash.add(bytes);
+    return hash.hex();
+}
+
+QString FileHash::hexOfFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return QString();
+    FileHash hash;
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 n = 0;
+    while ((n = file.read(buffer.data(), buffer.size())) > 0) hash.add(buffer.constData(), n);
+    return n < 0 ? QString() : hash.hex();
+}
 
 void FileHash::add(const char* data, qint64 size) {
     EVP_DigestUpdate(m_state->context, data, static_cast<size_t>(size));
