@@ -24,7 +24,10 @@ void concludeLost(RunInfo& info, bool alive, bool hasExitCode, const QString& ho
     if (info.pid <= 0 || hasExitCode || alive) return;
     info.state = RunState::Lost;
     if (info.message.isEmpty()) {
-        info.message = QStringLiteral("process %1 on %2 ended without recording an exit status")
+        info.message = QStringLiteral(
+                           "process %1 on %2 ended without recording an exit status: "
+                           "it was killed (out of memory, kill -9) or the box "
+                           "restarted; resume it from its latest checkpoint")
                            .arg(info.pid)
                            .arg(hostName);
     }

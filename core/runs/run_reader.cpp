@@ -219,8 +219,11 @@ bool readRunInfo(const QString& dir, RunInfo& info) {
     if (processIsGone(info, host, QFileInfo::exists(exitCodePath))) {
         info.state = RunState::Lost;
         if (info.message.isEmpty()) {
-            info.message =
-                QStringLiteral("process %1 ended without recording an exit status").arg(info.pid);
+            info.message = QStringLiteral(
+                               "process %1 ended without recording an exit status: it "
+                               "was killed (out of memory, kill -9) or the machine "
+                               "restarted; resume it from its latest checkpoint")
+                               .arg(info.pid);
         }
     }
 
