@@ -1,15 +1,11 @@
-// RemoteCommand: quoting rules in one place, so that no file name is ever executed remotely.
+// RemoteCommand: every word through shellQuote (runs/shell_quote.h), so that no file name is ever
+// executed remotely; the login-shell wrapping of the whole script is here.
 
 #include "remote/remote_command.h"
 
 namespace tb {
 
 namespace {
-
-bool isPlainWordCharacter(QChar c) {
-    if (c.unicode() >= 128) return false;
-    return c.isLetterOrNumber() || QStringLiteral("_@%+=:,./-").contains(c);
-}
 
 // Single quotes as sh, fish and csh all read them: a backslash or a quote goes outside the
 // quotes, escaped, since fish treats \\ and \' inside single quotes as escapes.
@@ -28,18 +24,6 @@ QString loginShellQuote(const QString& text) {
 }
 
 }  // namespace
-
-QString shellQuote(const QString& text) {
-    if (text.isEmpty()) return QStringLiteral("''");
-    bool plain = true;
-    for (const QChar c : text) plain = plain && isPlainWordCharacter(c);
-    if (plain) return text;
-    // Inside '...' nothing is special except the closing quote, which we end, escape and
-    // reopen: it's → 'it'"'"'s'.
-    QString quoted = text;
-    quoted.replace(QLatin1Char('\''), QLatin1String("'\"'\"'"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
 
 QString RemoteCommand::shellLine() const {
     return QStringLiteral("sh -c ") + loginShellQuote(toString());

@@ -4,12 +4,9 @@
 #include <QString>
 #include <QStringList>
 
-namespace tb {
+#include "runs/shell_quote.h"
 
-// POSIX single-quote quoting: the result is one word for sh, bash and dash, whatever
-// `text` holds (quotes, spaces, newlines, $, backticks). Plain words stay unquoted so that
-// logged commands remain readable.
-QString shellQuote(const QString& text);
+namespace tb {
 
 class RemoteCommand {
 public:

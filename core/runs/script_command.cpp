@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "runs/shell_quote.h"
+
 namespace tb {
 namespace {
 
@@ -26,17 +28,14 @@ size_t keyLength(std::string_view text) {
 }
 
 std::string quotedFor(Quote quote, std::string_view value) {
-    std::string out;
+    if (quote == Quote::None) return singleQuoted(value);
+    if (quote == Quote::Single) return inSingleQuotes(value);
+    std::string out;  // inside "...": only \ " $ ` are special
     for (const char c : value) {
-        if (quote == Quote::Double && (c == '\\' || c == '"' || c == '$' || c == '`')) {
-            out += '\\';
-        }
-        if (quote != Quote::Double && c == '\'')
-            out += "'\\''";
-        else
-            out += c;
+        if (c == '\\' || c == '"' || c == '$' || c == '`') out += '\\';
+        out += c;
     }
-    return quote == Quote::None ? "'" + out + "'" : out;
+    return out;
 }
 
 // The shell's quoting state after `c` (only what changes where a placeholder lands).
@@ -49,10 +48,6 @@ Quote nextQuote(Quote quote, char c) {
 }
 
 }  // namespace
-
-std::string shellQuoted(std::string_view value) {
-    return quotedFor(Quote::None, value);
-}
 
 Result<std::string> fillCommandTemplate(std::string_view text, const ConfigValues& values) {
     std::string out;

@@ -16,7 +16,4 @@ namespace tb {
 // text. An unknown key is an error naming it, its position and the closest key.
 Result<std::string> fillCommandTemplate(std::string_view text, const ConfigValues& values);
 
-// A value as one shell word: 'it'\''s'.
-std::string shellQuoted(std::string_view value);
-
 }  // namespace tb

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "runs/script_command.h"
+#include "runs/shell_quote.h"
 
 using namespace tb;
 
@@ -79,10 +80,10 @@ private Q_SLOTS:
         QVERIFY2(after.ok(), after.ok() ? "" : after.error().c_str());
     }
 
-    void shellQuotedIsOneWord() {
-        QCOMPARE(shellQuoted("it's"), std::string("'it'\\''s'"));
+    void singleQuotedIsOneWord() {
+        QCOMPARE(singleQuoted("it's"), std::string("'it'\"'\"'s'"));
         QTemporaryDir dir;
-        QCOMPARE(runShell("printf '%s|' " + shellQuoted(kHostile), dir.path()),
+        QCOMPARE(runShell("printf '%s|' " + singleQuoted(kHostile), dir.path()),
                  QString::fromStdString(kHostile) + "|");
     }
 };
