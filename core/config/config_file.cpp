@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "config_limits.h"
 #include "unknown_keys.h"
 #include "value_text.h"
 #include "yaml_validate.h"
@@ -125,6 +126,10 @@ LoadedConfig parseConfigText(std::string_view text, const std::string& fileName,
                              const std::string& baseDir, DataPathsOn dataPaths) {
     LoadedConfig config;
     config.values = defaultValues();
+    if (text.size() > kMaxConfigBytes) {
+        config.diagnostics.push_back({fileName, 0, 0, "", configTooLarge(fileName, text.size())});
+        return config;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));
@@ -159,6 +164,15 @@ LoadedConfig loadConfigFile(const std::string& path) {
         config.values = defaultValues();
         config.diagnostics.push_back(
             {path, 0, 0, "", "cannot read the config file; check that it exists and is readable"});
+        return config;
+    }
+    // Not read whole when it is far too large to be a config.
+    std::error_code sizeError;
+    const auto size = fs::file_size(path, sizeError);
+    if (!sizeError && size > kMaxConfigBytes) {
+        LoadedConfig config;
+        config.values = defaultValues();
+        config.diagnostics.push_back({path, 0, 0, "", configTooLarge(path, size)});
         return config;
     }
     std::ostringstream text;

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "config_limits.h"
 #include "unknown_keys.h"
 #include "value_text.h"
 
@@ -100,6 +101,7 @@ std::string writeResolvedConfig(const ConfigValues& values) {
 }
 
 Result<ConfigValues> readResolvedConfig(std::string_view text, const std::string& fileName) {
+    if (text.size() > kMaxConfigBytes) return fail(configTooLarge(fileName, text.size()));
     if (!looksLikeResolvedConfig(text)) {
         return fail(fileName + ":1: not a trainbench resolved config (the first line must be '" +
                     std::string(kResolvedConfigHeader) + "')");

@@ -218,10 +218,11 @@ private Q_SLOTS:
     }
 
     // A config can come back from a box: 200 000 unknown keys gave 200 000 diagnostics, each
-    // with an edit-distance search. Now the first 20 are listed and the rest counted.
+    // with an edit-distance search. Now the first 20 are listed and the rest counted (40 000
+    // here: 200 000 are past the size cap below).
     void manyUnknownKeysAreListedUpToACap() {
         std::string text = "optim:\n  lr: 20\n";
-        for (int i = 0; i < 200000; ++i) text += "unknown_" + std::to_string(i) + ": 1\n";
+        for (int i = 0; i < 40000; ++i) text += "unknown_" + std::to_string(i) + ": 1\n";
         const LoadedConfig config = parseConfigText(text, "c.yaml", "/");
         QCOMPARE(config.diagnostics.size(), size_t(22));
         QCOMPARE(config.diagnostics[0].message,
@@ -229,7 +230,16 @@ private Q_SLOTS:
         QCOMPARE(config.diagnostics[20].message, std::string("unknown key 'unknown_19'"));
         const Diagnostic& rest = config.diagnostics.back();
         QCOMPARE(rest.line, 23);  // where the first key not listed is
-        QCOMPARE(rest.message, std::string("and 199980 more unknown keys (not listed)"));
+        QCOMPARE(rest.message, std::string("and 39980 more unknown keys (not listed)"));
+    }
+
+    // Past 1 MiB a config is refused before YAML reads it, naming the file.
+    void aConfigFarTooLargeIsRefused() {
+        const std::string text = "name: big\n# " + std::string(2 << 20, 'x') + "\n";
+        const LoadedConfig config = parseConfigText(text, "big.yaml", "/");
+        QCOMPARE(config.diagnostics.size(), size_t(1));
+        QVERIFY2(config.diagnostics[0].message.find("big.yaml: the config is 2048 KiB") == 0,
+                 config.diagnostics[0].message.c_str());
     }
 };
 
