@@ -15,6 +15,26 @@
 using namespace tb;
 using namespace tb::test;
 
+namespace {
+
+// A session to the fixture's sshd that checks a quiet command's server after `checkSeconds`.
+struct Checked {
+    Checked(const SshdFixture& sshd, int checkSeconds)
+        : thread(keyTarget(sshd, home.filePath(QStringLiteral("known_hosts"))), {},
+                 optionsWith(checkSeconds)),
+          results(thread.session()) {}
+    static SshSessionOptions optionsWith(int checkSeconds) {
+        SshSessionOptions options = testOptions();
+        options.checkSeconds = checkSeconds;
+        return options;
+    }
+    QTemporaryDir home;
+    SshSessionThread thread;
+    SessionResults results;
+};
+
+}  // namespace
+
 class TestSshSession : public SshdTestCase {
     Q_OBJECT
 
@@ -100,16 +120,12 @@ private Q_SLOTS:
     // that waits for output: the command itself must notice a server that stopped answering,
     // or every later call of that host waits for ever (a GUI Stop after a cut never arrived).
     void aCommandFailsWhenTheServerStopsAnswering() {
-        QTemporaryDir home;
-        SshSessionOptions options = testOptions();
-        options.checkSeconds = 2;
-        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
-                                options);
-        SessionResults results(thread.session());
-        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
+        Checked session(m_sshd, 2);
+        SessionResults& results = session.results;
+        QVERIFY(accept(session.thread, results, m_sshd.hostKeyFingerprint()).ok());
         results.executed.reset();
-        const QString mark = home.filePath(QStringLiteral("started"));
-        thread.exec(RemoteCommand::trustedScript(
+        const QString mark = session.home.filePath(QStringLiteral("started"));
+        session.thread.exec(RemoteCommand::trustedScript(
             QStringLiteral("touch %1; sleep 300").arg(shellQuote(mark))));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(mark), 30000);
         QVERIFY(signalConnections(m_sshd, SIGSTOP) > 0);
@@ -123,15 +139,11 @@ private Q_SLOTS:
 
     // A command that is quiet longer than the check but whose server answers goes on.
     void aQuietCommandOfALiveServerGoesOn() {
-        QTemporaryDir home;
-        SshSessionOptions options = testOptions();
-        options.checkSeconds = 1;
-        SshSessionThread thread(keyTarget(m_sshd, home.filePath(QStringLiteral("known_hosts"))), {},
-                                options);
-        SessionResults results(thread.session());
-        QVERIFY(accept(thread, results, m_sshd.hostKeyFingerprint()).ok());
+        Checked session(m_sshd, 1);
+        QVERIFY(accept(session.thread, session.results, m_sshd.hostKeyFingerprint()).ok());
         const ExecResult slow =
-            run(thread, results, RemoteCommand::trustedScript(QStringLiteral("sleep 4; echo done")));
+            run(session.thread, session.results,
+                RemoteCommand::trustedScript(QStringLiteral("sleep 4; echo done")));
         QVERIFY2(slow.ok(), qPrintable(slow.message));
         QCOMPARE(slow.standardOutput, QByteArray("done\n"));
     }
