@@ -8,6 +8,7 @@
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
 #include "remote/remote_run_frames.h"
+#include "remote/remote_run_scan.h"
 #include "remote/remote_run_scripts.h"
 #include "runs/run_reader.h"
 
@@ -157,6 +158,12 @@ void RemoteFollower::takeStatus(const QByteArray& bytes) {
         if (frame.key == "status" && frame.value != m_statusText) {
             m_statusText = frame.value;
             applyStatusJson(QJsonDocument::fromJson(frame.value).object(), m_status);
+            Q_EMIT statusChanged(m_status);
+        } else if (frame.key == "lost" && isLiveState(m_status.state)) {
+            // The box's watcher saw the process gone with no final state or exit code.
+            m_status.state = RunState::Lost;
+            if (m_status.message.isEmpty())
+                m_status.message = lostMessage(m_status.pid, m_backend->settings().name);
             Q_EMIT statusChanged(m_status);
         } else if (frame.key == "end") {
             // Both sizes whole numbers, -1 for a file that does not exist, or the end is not

@@ -23,17 +23,19 @@ void concludeLost(RunInfo& info, bool alive, bool hasExitCode, const QString& ho
     if (info.state != RunState::Running && info.state != RunState::Starting) return;
     if (info.pid <= 0 || hasExitCode || alive) return;
     info.state = RunState::Lost;
-    if (info.message.isEmpty()) {
-        info.message = QStringLiteral(
-                           "process %1 on %2 ended without recording an exit status: "
-                           "it was killed (out of memory, kill -9) or the box "
-                           "restarted; resume it from its latest checkpoint")
-                           .arg(info.pid)
-                           .arg(hostName);
-    }
+    if (info.message.isEmpty()) info.message = lostMessage(info.pid, hostName);
 }
 
 }  // namespace
+
+QString lostMessage(qint64 pid, const QString& hostName) {
+    return QStringLiteral(
+               "process %1 on %2 ended without recording an exit status: it was killed "
+               "(out of memory, kill -9) or the box restarted; resume it from its "
+               "latest checkpoint")
+        .arg(pid)
+        .arg(hostName);
+}
 
 Result<RemoteScan> parseRemoteScan(const QByteArray& output, const QString& hostName) {
     auto frames = parseRemoteFrames(output);

@@ -19,4 +19,7 @@ struct RemoteScan {
 // `hostName` names the host in messages and is the target of runs whose run.json has none.
 Result<RemoteScan> parseRemoteScan(const QByteArray& output, const QString& hostName);
 
+// What a run whose process is gone without an exit status says (scan and follow alike).
+QString lostMessage(qint64 pid, const QString& hostName);
+
 }  // namespace tb

@@ -187,12 +187,23 @@ const char kFollowStatusScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
 exec 3<&0
 dir=$root/$2
 size_of() { if [ -f "$1" ]; then stat -c %s "$1"; else echo -1; fi; }
+field() {
+    printf '%s' "$s" | sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p" | head -n 1
+}
+# The run's process is gone: the box restarted since it started, or no such process is left.
+gone() {
+    [ -n "$pid" ] && [ "$pid" -gt 1 ] || return 1
+    boot=$(sed -n 's/^btime //p' /proc/stat 2>/dev/null)
+    if [ -n "$boot" ] && [ -n "$started" ] && [ "$boot" -gt "$started" ]; then return 0; fi
+    ! { [ -d "/proc/$pid" ] || kill -0 "$pid" 2>/dev/null; }
+}
 watch_status() {
     last=
     previous=
     shown=0
     state=
     waited=0
+    missing=0
     while :; do
         s=
         if [ -f "$dir/status.json" ]; then IFS= read -r s <"$dir/status.json"; fi
@@ -202,8 +213,25 @@ watch_status() {
             shown=1
             last=$s
             state=$(printf '%s' "$s" | sed -n 's/.*"state"[[:space:]]*:[[:space:]]*"\([a-z]*\)".*/\1/p')
+            pid=$(field pid)
+            started=$(field started)
         fi
         case $state in
+            starting | running)
+                # Lost: the process gone, and five reads a second apart (the status above
+                # included) found neither a final state nor an exit code: the wrapper writes
+                # both as the process ends, so a run that ended well shows them by then.
+                if gone && [ ! -f "$dir/exit_code" ]; then
+                    missing=$((missing + 1))
+                else
+                    missing=0
+                fi
+                if [ "$missing" -ge 5 ]; then
+                    frame lost "$pid"
+                    frame end "$(size_of "$dir/metrics.jsonl") $(size_of "$dir/output.log")"
+                    return 0
+                fi
+                ;;
             finished | failed | stopped)
                 if [ -f "$dir/exit_code" ] || [ "$waited" -ge 10 ]; then
                     sizes="$(size_of "$dir/metrics.jsonl") $(size_of "$dir/output.log")"

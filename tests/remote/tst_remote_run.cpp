@@ -9,7 +9,6 @@
 #include <QTest>
 
 #include <signal.h>
-
 #include <cmath>
 #include <memory>
 
@@ -190,6 +189,30 @@ private Q_SLOTS:
         QVERIFY(find(*scan, id)->message.contains(kHost));
         QCOMPARE(stateOf(dir), QStringLiteral("running"));  // concluded, never written
         QVERIFY(!m_backend->stop(id).ok());
+    }
+
+    // As in a reboot: the wrapper and the trainer die at once and nothing records how the run
+    // ended. Following it ends with `lost` and a message that says what to do (it followed
+    // "running" for ever before).
+    void followingARunWhoseProcessesDiedEndsLost() {
+        const QString id = launch(slowSets());
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        Followed followed(m_backend.get(), id);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start();
+        QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 4, 300000);
+        QTRY_COMPARE_WITH_TIMEOUT(followed.follower.status().state, RunState::Running, 30000);
+        const qint64 trainer = qint64(jsonFile(dir + "/status.json").value("pid").toDouble());
+        const qint64 wrapper = parentPid(trainer);
+        QVERIFY(trainer > 1 && wrapper > 1);
+        QVERIFY(::kill(pid_t(wrapper), SIGKILL) == 0);  // first, so it records nothing
+        QVERIFY(::kill(pid_t(trainer), SIGKILL) == 0);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(followed.follower.status().state, RunState::Lost);
+        QVERIFY2(followed.follower.status().message.contains(QStringLiteral("latest checkpoint")),
+                 qPrintable(followed.follower.status().message));
+        QVERIFY(!QFile::exists(dir + QStringLiteral("/exit_code")));
     }
 
     void followingSurvivesCutConnections() {
