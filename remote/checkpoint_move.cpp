@@ -7,9 +7,9 @@
 
 #include "checkpoints/box_name.h"
 #include "protocol/atomic_file.h"
+#include "remote/file_hash.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
-#include "remote/file_hash.h"
 
 namespace tb {
 namespace {

@@ -2,8 +2,8 @@
 // sessions, written in order.
 
 #include "remote/sftp_download.h"
-#include "remote/sftp_handles.h"
 #include "remote/file_hash.h"
+#include "remote/sftp_handles.h"
 #include "remote/transfer_meter.h"
 
 #include <QFile>

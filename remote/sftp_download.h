@@ -2,8 +2,8 @@
 // sftpDownloadRange: part of a remote file by SFTP, with many reads in flight (libssh 0.10's
 // sftp_async_read_begin / sftp_async_read).
 
-#include "remote/transfer_context.h"
 #include "remote/file_hash.h"
+#include "remote/transfer_context.h"
 #include "remote/transfer_meter.h"
 
 #include <QFile>

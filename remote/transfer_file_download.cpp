@@ -1,9 +1,9 @@
 // downloadFile: into NAME.part from its size on, by a stream or SFTP, checked by sha256.
 
+#include "remote/file_hash.h"
 #include "remote/sftp_download.h"
 #include "remote/transfer_channel.h"
 #include "remote/transfer_file.h"
-#include "remote/file_hash.h"
 #include "remote/transfer_meter.h"
 #include "remote/transfer_remote.h"
 #include "remote/transfer_space.h"

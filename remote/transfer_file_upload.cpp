@@ -1,9 +1,9 @@
 // uploadFile: local bytes from the .part's size on, into `cat` (or sftp_write), then verified.
 
+#include "remote/file_hash.h"
 #include "remote/sftp_handles.h"
 #include "remote/transfer_channel.h"
 #include "remote/transfer_file.h"
-#include "remote/file_hash.h"
 #include "remote/transfer_meter.h"
 #include "remote/transfer_preflight.h"
 #include "remote/transfer_remote.h"
