@@ -22,6 +22,7 @@
 #   full-disk   the data disk ~/autodl-tmp is a small ext4 image left with 2 MiB free
 #   turbo       /etc/network_turbo exists (an environment line hosts add: `source /etc/network_turbo`)
 #   old-cmake   the cmake first on PATH says it is 3.10.2
+#   gcc9        (bullseye) the only C++ compiler is GCC 9, Ubuntu 20.04's
 #
 # Needs root (namespaces, chroot, mounts). Without root every command says so on one line and
 # exits 77, the code ctest reads as "skipped".

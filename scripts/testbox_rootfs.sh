@@ -6,7 +6,8 @@ suite_packages() {
   case $1 in
     # bullseye's libtorch-dev does not depend on all it needs: protobuf's headers and CMake
     # files, and libdnnl.so (its Caffe2 config links it), whose CMake config needs OpenCL's.
-    bullseye) echo "$common libprotobuf-dev libdnnl-dev ocl-icd-opencl-dev" ;;
+    # g++-9 is Ubuntu 20.04's compiler, the oldest the trainer promises (variant gcc9).
+    bullseye) echo "$common libprotobuf-dev libdnnl-dev ocl-icd-opencl-dev g++-9" ;;
     trixie) echo "$common" ;;
     *) die "unknown suite '$1' (bullseye or trixie)" ;;
   esac

@@ -37,7 +37,11 @@ CONF
       turbo) printf '# testbox: what AutoDL images source for their proxy\nexport TB_NETWORK_TURBO=on\n' \
                >"$root/etc/network_turbo" ;;
       old-cmake) add_old_cmake "$root" ;;
-      *) die "unknown variant '$variant' (user, no-tmux, conda, full-disk, turbo, old-cmake)" ;;
+      gcc9)  # only GCC 9 (bullseye): g++ is g++-9, as on Ubuntu 20.04
+        [ -x "$root/usr/bin/g++-9" ] || die "variant gcc9 needs a root file system with g++-9 (bullseye)"
+        rm -f "$root/usr/bin/g++-10" "$root/usr/bin/x86_64-linux-gnu-g++-10"
+        ln -sf g++-9 "$root/usr/bin/g++" ;;
+      *) die "unknown variant '$variant' (user, no-tmux, conda, full-disk, turbo, old-cmake, gcc9)" ;;
     esac
   done
 }

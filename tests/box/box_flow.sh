@@ -2,7 +2,9 @@
 # One test box end to end through the product: bring the box up (scripts/testbox.sh), add it as
 # a host, `trainbench prepare` it (a real trainer build against the box's own LibTorch), check
 # that trainer resumes bit for bit there, run a short training with `trainbench run --host`
-# followed to its end, and tear the box down.
+# followed to its end, a script run, a run stopped (stop/follow --host), its checkpoint
+# downloaded and resumed here (the box's LibTorch wrote it, this machine's reads it), a run whose
+# processes all die at once (as in a reboot) shown lost and resumed there, and tear the box down.
 # usage: box_flow.sh SUITE TRAINBENCH TRAINBENCH-TRAIN SOURCE-DIR [VARIANT...]
 # VARIANTs are testbox.sh's (user, no-tmux, conda, ...): the same flow on a box set up like that.
 # Exit 77 (ctest: skipped) with one line saying why when not root or no box can be made.
@@ -16,6 +18,7 @@ case $suite in
   trixie) torch=2.6 compiler="GCC 14" ;;
   *) echo "box_flow: unknown suite '$suite'" >&2; exit 2 ;;
 esac
+case " ${variants[*]} " in *" gcc9 "*) compiler="GCC 9" ;; esac
 box=ct-$suite
 testbox=$src/scripts/testbox.sh
 if [ "$(id -u)" -ne 0 ]; then
@@ -93,5 +96,70 @@ grep -q "^run $run_id finished on box" "$work/run.out" ||
 step "checkpoints of run $run_id"
 "$trainbench" checkpoints "$run_id" --host box --json >"$work/checkpoints.json"
 grep -q 'ckpt-e0001-' "$work/checkpoints.json" || fail "no epoch-1 checkpoint listed for $run_id"
+
+step "a script run, its output turned into metrics on the box"
+"$trainbench" run --command 'echo step=1 loss=0.5; echo step=2 loss=0.25' --host box \
+  --metrics-regex 'step=(?<step>\d+) loss=(?<train/loss>\S+)' >"$work/script.out" \
+  2>"$work/script.err" || fail "the script run exited $?: $(tail -n 5 "$work/script.err")"
+script_id=$(head -n 1 "$work/script.out")
+grep -q "^run $script_id finished on box" "$work/script.out" ||
+  fail "script run $script_id did not finish: $(tail -n 3 "$work/script.out")"
+[ "$(box_ssh "grep -c loss ~/trainbench/$script_id/metrics.jsonl")" = 2 ] ||
+  fail "the script run's two metrics lines are not in its metrics.jsonl on the box"
+
+step "stop a running run, follow it to its end"
+"$trainbench" run "$src/resources/configs/demo.yaml" --host box --detach --set train.epochs=50 \
+  >"$work/long.out" 2>"$work/long.err" || fail "run --detach exited $?: $(cat "$work/long.err")"
+long_id=$(head -n 1 "$work/long.out")
+# Stopped once it has written a metrics record (polled: the box trains at its own pace).
+for _ in $(seq 1 240); do
+  box_ssh "test -s ~/trainbench/$long_id/metrics.jsonl" && break
+  sleep 0.5
+done
+"$trainbench" stop "${long_id%??}" --host box >"$work/stop.out" 2>&1 ||
+  fail "stop --host exited $?: $(cat "$work/stop.out")"
+"$trainbench" follow "$long_id" --host box >"$work/follow.out" 2>&1 || true
+grep -q "^run $long_id stopped on box" "$work/follow.out" ||
+  fail "run $long_id did not end as stopped: $(tail -n 3 "$work/follow.out")"
+
+step "download its checkpoint, checked against the box's sha256"
+"$trainbench" download-checkpoint "$long_id" --host box "$work/dl" >"$work/dl.out" 2>&1 ||
+  fail "download-checkpoint exited $?: $(tail -n 3 "$work/dl.out")"
+file=$(tail -n 1 "$work/dl.out")
+[ -s "$file" ] || fail "download-checkpoint named $file, which is not there"
+name=$(basename "$file")
+[ "$(sha256sum <"$file" | cut -d' ' -f1)" = \
+  "$(box_ssh "sha256sum <~/trainbench/$long_id/checkpoints/$name" | cut -d' ' -f1)" ] ||
+  fail "$name differs from the box's"
+
+step "resume it here (local LibTorch) from the box's checkpoint"
+"$trainbench" resume "$long_id" --host box --to local --set train.epochs=2 \
+  >"$work/resume.out" 2>"$work/resume.err" ||
+  fail "resume --to local exited $?: $(tail -n 5 "$work/resume.err")"
+resumed_id=$(head -n 1 "$work/resume.out")
+grep -q '"state": *"finished"' "$TRAINBENCH_RUNS/$resumed_id/status.json" ||
+  fail "the run resumed here from $name did not finish: $(tail -n 5 "$work/resume.out")"
+
+step "the box loses the run's processes (as in a reboot): lost, then resumed from its latest"
+"$trainbench" run "$src/resources/configs/demo.yaml" --host box --detach --set train.epochs=50 \
+  >"$work/crash.out" 2>"$work/crash.err" ||
+  fail "run --detach exited $?: $(cat "$work/crash.err")"
+crash_id=$(head -n 1 "$work/crash.out")
+for _ in $(seq 1 240); do
+  box_ssh "test -s ~/trainbench/$crash_id/checkpoints/latest.json" && break
+  sleep 0.5
+done
+# Everything of the run dies at once, the wrapper first, so nothing records how it ended. (The
+# brackets keep the patterns from matching the shell that runs pkill.)
+box_ssh "pkill -9 -f '[${crash_id:0:1}]${crash_id:1}/[.]tb-wrap.sh'; pkill -9 -f '[r]un-dir [^ ]*$crash_id'" ||
+  fail "could not kill run $crash_id's processes on the box"
+box_ssh "pgrep -f '[r]un-dir [^ ]*$crash_id'" && fail "run $crash_id's trainer survived pkill"
+"$trainbench" follow "$crash_id" --host box >"$work/crash-follow.out" 2>&1 || true
+grep -q "^run $crash_id lost on box: ." "$work/crash-follow.out" ||
+  fail "run $crash_id is not shown lost with a reason: $(tail -n 3 "$work/crash-follow.out")"
+"$trainbench" resume "$crash_id" --host box --set train.epochs=2 >"$work/crash-resume.out" 2>&1 ||
+  fail "resume of the lost run exited $?: $(tail -n 5 "$work/crash-resume.out")"
+grep -q "^run .* finished on box" "$work/crash-resume.out" ||
+  fail "the resumed run did not finish: $(tail -n 3 "$work/crash-resume.out")"
 
 step "passed"

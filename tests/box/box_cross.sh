@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# A run moves between boxes: trained on the old box (bullseye, LibTorch 1.7), resumed on the new
+# one (trixie, LibTorch 2.6) from its checkpoint with `trainbench resume --to`, and the other way
+# round. A checkpoint the target's LibTorch cannot read must fail with a message that names it,
+# never start a run from scratch.
+# usage: box_cross.sh TRAINBENCH SOURCE-DIR   (exit 77: skipped, one line says why)
+set -euo pipefail
+
+trainbench=$1 src=$2
+testbox=$src/scripts/testbox.sh
+if [ "$(id -u)" -ne 0 ]; then
+  echo "box_cross: skipped: test boxes need root (network namespaces, chroot)"
+  exit 77
+fi
+work=$(mktemp -d /tmp/tb-box-cross.XXXXXX)
+cleanup() {
+  "$testbox" down ct-old >/dev/null 2>&1 || true
+  "$testbox" down ct-new >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+  echo "box_cross: FAILED: $*" >&2
+  exit 1
+}
+step() { echo "== box_cross: $*"; }
+
+export HOME=$work/home TRAINBENCH_HOME=$work/config TRAINBENCH_RUNS=$work/runs
+mkdir -p "$HOME" "$TRAINBENCH_HOME" "$TRAINBENCH_RUNS"
+for pair in old:bullseye new:trixie; do
+  name=${pair%%:*} suite=${pair#*:}
+  rc=0
+  "$testbox" up "ct-$name" "$suite" >"$work/$name.env" || rc=$?
+  [ "$rc" -eq 77 ] && exit 77
+  [ "$rc" -eq 0 ] || fail "scripts/testbox.sh up ct-$name $suite exited $rc"
+  value() { sed -n "s/^$1=//p" "$work/$name.env"; }
+  "$trainbench" hosts add "$name" "ssh $(value user)@$(value address)" --key "$(value key)" \
+    --known-hosts "$(value known_hosts)"
+  step "prepare $name ($suite)"
+  "$trainbench" prepare "$name" >"$work/prepare-$name.log" 2>&1 ||
+    fail "prepare $name failed: $(tail -n 5 "$work/prepare-$name.log")"
+done
+
+# Trains two epochs on FROM, then resumes to three on TO; prints the resume's output file.
+move() {
+  local from=$1 to=$2 out=$work/$1-to-$2
+  "$trainbench" run "$src/resources/configs/demo.yaml" --host "$from" --set train.epochs=2 \
+    --set data.synthetic.samples=1200 >"$out.run" 2>&1 || fail "the run on $from failed: $(tail -n 3 "$out.run")"
+  local id
+  id=$(head -n 1 "$out.run")
+  "$trainbench" resume "$id" --host "$from" --to "$to" --set train.epochs=3 >"$out.resume" 2>&1 &&
+    echo ok >"$out.rc" || echo "$?" >"$out.rc"
+  echo "$out"
+}
+
+step "old (LibTorch 1.7) to new (LibTorch 2.6)"
+out=$(move old new)
+[ "$(cat "$out.rc")" = ok ] || fail "resume old -> new exited $(cat "$out.rc"): $(tail -n 5 "$out.resume")"
+grep -q "^run .* finished on new: finished at step" "$out.resume" ||
+  fail "the run resumed on new did not finish: $(tail -n 3 "$out.resume")"
+grep -q "epoch 3 " "$out.resume" || fail "the resumed run did not reach epoch 3: $(tail -n 3 "$out.resume")"
+
+step "new (LibTorch 2.6) to old (LibTorch 1.7)"
+out=$(move new old)
+if [ "$(cat "$out.rc")" = ok ]; then
+  grep -q "^run .* finished on old: finished at step" "$out.resume" ||
+    fail "the run resumed on old did not finish: $(tail -n 3 "$out.resume")"
+else
+  # Refused: the message must name the checkpoint, and no run may have started from scratch.
+  grep -q "ckpt-e0002-" "$out.resume" ||
+    fail "resume new -> old failed without naming the checkpoint: $(tail -n 5 "$out.resume")"
+  echo "box_cross: new -> old refused, as expected of an older LibTorch: $(grep -m1 ckpt-e0002- "$out.resume")"
+fi
+step "passed"
