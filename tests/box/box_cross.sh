@@ -7,35 +7,13 @@
 set -euo pipefail
 
 trainbench=$1 src=$2
-testbox=$src/scripts/testbox.sh
-if [ "$(id -u)" -ne 0 ]; then
-  echo "box_cross: skipped: test boxes need root (network namespaces, chroot)"
-  exit 77
-fi
-work=$(mktemp -d /tmp/tb-box-cross.XXXXXX)
-cleanup() {
-  "$testbox" down ct-old >/dev/null 2>&1 || true
-  "$testbox" down ct-new >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "box_cross: FAILED: $*" >&2
-  exit 1
-}
-step() { echo "== box_cross: $*"; }
-
-export HOME=$work/home TRAINBENCH_HOME=$work/config TRAINBENCH_RUNS=$work/runs
-mkdir -p "$HOME" "$TRAINBENCH_HOME" "$TRAINBENCH_RUNS"
+test_name=box_cross
+. "$src/tests/box/box_lib.sh"
+box_begin ct-old ct-new
 for pair in old:bullseye new:trixie; do
   name=${pair%%:*} suite=${pair#*:}
-  rc=0
-  "$testbox" up "ct-$name" "$suite" >"$work/$name.env" || rc=$?
-  [ "$rc" -eq 77 ] && exit 77
-  [ "$rc" -eq 0 ] || fail "scripts/testbox.sh up ct-$name $suite exited $rc"
-  value() { sed -n "s/^$1=//p" "$work/$name.env"; }
-  "$trainbench" hosts add "$name" "ssh $(value user)@$(value address)" --key "$(value key)" \
-    --known-hosts "$(value known_hosts)"
+  box_up "ct-$name" "$suite"
+  "$trainbench" hosts add "$name" "ssh $user@$address" --key "$key" --known-hosts "$known_hosts"
   step "prepare $name ($suite)"
   "$trainbench" prepare "$name" >"$work/prepare-$name.log" 2>&1 ||
     fail "prepare $name failed: $(tail -n 5 "$work/prepare-$name.log")"
