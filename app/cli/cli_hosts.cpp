@@ -83,9 +83,8 @@ int listSshConfig() {
     return 0;
 }
 
-// Keeps the password in the vault: the keychain when one answers, else nowhere after exit.
-void rememberPassword(const QString& hostName, const QString& password) {
-    PasswordVault vault;
+// Waits for the vault to learn whether a keychain service answers here.
+void waitForKeychainCheck(PasswordVault& vault) {
     QEventLoop loop;
     bool checked = false;
     QObject::connect(&vault, &PasswordVault::keychainChecked, &loop, [&] {
@@ -94,12 +93,19 @@ void rememberPassword(const QString& hostName, const QString& password) {
     });
     vault.checkKeychain();
     if (!checked) loop.exec();
+}
+
+// Keeps the password in the vault: the keychain when one answers, else nowhere after exit.
+void rememberPassword(const QString& hostName, const QString& password) {
+    PasswordVault vault;
+    waitForKeychainCheck(vault);
     if (!vault.persistent()) {
         printOut(
             QStringLiteral("no keychain service runs here, so the password was not stored; "
                            "give it again with --password-stdin when connecting\n"));
         return;
     }
+    QEventLoop loop;
     // The write is a keychain job; wait for it so the process does not exit first.
     QObject::connect(&vault, &PasswordVault::passwordStored, &loop, [&] {
         printOut(QStringLiteral("password kept in the keychain\n"));
@@ -117,15 +123,9 @@ void rememberPassword(const QString& hostName, const QString& password) {
 // offered to whatever later takes the name.
 void forgetPassword(const QString& hostName) {
     PasswordVault vault;
-    QEventLoop loop;
-    bool checked = false;
-    QObject::connect(&vault, &PasswordVault::keychainChecked, &loop, [&] {
-        checked = true;
-        loop.quit();
-    });
-    vault.checkKeychain();
-    if (!checked) loop.exec();
+    waitForKeychainCheck(vault);
     if (!vault.persistent()) return;
+    QEventLoop loop;
     // The delete is a keychain job; wait for it so the process does not exit first.
     QObject::connect(&vault, &PasswordVault::passwordForgotten, &loop, [&] { loop.quit(); });
     QObject::connect(&vault, &PasswordVault::keychainError, &loop,
