@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <qcustomplot.h>
 
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,17 +59,35 @@ private Q_SLOTS:
         QCOMPARE(m_panel->families(), (QStringList{"loss", "acc", "lr"}));
         QCustomPlot* plot = m_panel->plot("loss");
         QVERIFY(plot);
-        QCOMPARE(plot->legend->itemCount(), 4);  // 2 runs x (train/loss, val/loss)
+        // Two runs: the legend keys the line styles (train, val) and the run key above the
+        // charts names the colours, instead of four entries that cover a small chart.
+        QCOMPARE(plot->legend->itemCount(), 2);
+        QStringList entries;
+        for (int i = 0; i < plot->legend->itemCount(); ++i) {
+            auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i));
+            QVERIFY(item);
+            entries.append(item->plottable()->name());
+            QVERIFY(item->plottable()->property("tbRole").toString() == "style");
+        }
+        QCOMPARE(entries, (QStringList{"train", "val"}));
+        auto* key = m_panel->findChild<QLabel*>("chartRunKey");
+        QVERIFY(key && key->isVisible());
+        QVERIFY(key->text().contains("run A") && key->text().contains("run B"));
         QCPGraph* trainA = findGraph(plot, "a", "train/loss", "main");
         QCPGraph* trainB = findGraph(plot, "b", "train/loss", "main");
         QCPGraph* valA = findGraph(plot, "a", "val/loss", "main");
         QVERIFY(trainA && trainB && valA);
-        QVERIFY(plot->legend->itemWithPlottable(trainA));
+        QVERIFY(!plot->legend->itemWithPlottable(trainA));
         QVERIFY(trainA->pen().color() != trainB->pen().color());
         QCOMPARE(trainA->pen().style(), Qt::SolidLine);
         QCOMPARE(valA->pen().style(), Qt::DashLine);
         QVERIFY(!trainA->data()->isEmpty() && !valA->data()->isEmpty());
-        QCOMPARE(m_panel->plot("lr")->legend->itemCount(), 2);
+        QCOMPARE(m_panel->plot("lr")->legend->itemCount(), 0);  // one key: colours say it all
+        m_panel->setRuns({{"a", a, "run A", false}});
+        QVERIFY(!key->isVisible());
+        QCOMPARE(m_panel->plot("loss")->legend->itemCount(), 2);  // train, val of run A
+        QVERIFY(m_panel->plot("loss")->legend->itemWithPlottable(
+            findGraph(m_panel->plot("loss"), "a", "train/loss", "main")));
     }
 
     void millionPointsAreReducedAndSpikesSurvive() {

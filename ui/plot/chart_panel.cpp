@@ -67,8 +67,16 @@ ChartPanel::ChartPanel(RunMetricsPool* pool, QWidget* parent) : QWidget(parent),
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
 
+    // With several runs shown, one key names each run's colour for every chart below.
+    m_runKey = new QLabel(this);
+    m_runKey->setObjectName(QStringLiteral("chartRunKey"));
+    m_runKey->setWordWrap(true);
+    m_runKey->setTextFormat(Qt::RichText);
+    m_runKey->hide();
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addWidget(m_runKey);
     layout->addWidget(scroll, 1);
 
     connect(m_axisBox, &QComboBox::currentIndexChanged, this,
@@ -102,6 +110,13 @@ void ChartPanel::setRuns(const QList<ChartRun>& runs) {
         connect(metrics, &RunMetrics::checkpointsChanged, this, &ChartPanel::scheduleUpdate);
         m_plotted.append({runs[i], metrics, runColour(i)});
     }
+    QStringList entries;
+    for (const PlottedRun& run : std::as_const(m_plotted)) {
+        entries.append(QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                           .arg(run.colour.name(), run.run.label.toHtmlEscaped()));
+    }
+    m_runKey->setText(entries.join(QStringLiteral("&nbsp;&nbsp;&nbsp; ")));
+    m_runKey->setVisible(m_plotted.size() > 1);
     m_coalesce.stop();
     syncCharts(true);
 }

@@ -78,6 +78,7 @@ private:
     QCheckBox* m_logY;
     QGridLayout* m_grid;
     QLabel* m_emptyLabel;
+    QLabel* m_runKey;  // colour -> run, shown when several runs are
 };
 
 }  // namespace tb

@@ -3,6 +3,7 @@
 
 #include <qcustomplot.h>
 
+#include <QSet>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -116,6 +117,7 @@ void MetricChart::rebuildGraphs() {
     m_lodWindow = {};
     m_curves.clear();
     m_markerGraphs.clear();
+    m_styleGraphs.clear();
     // Every raw curve first, so that no run's faint curve is drawn over another's main one.
     // Faint is a mix with the white background rather than alpha: opaque pixels cost less to
     // draw, and under the main curves the difference does not show.
@@ -136,14 +138,10 @@ void MetricChart::rebuildGraphs() {
         c.main = main;
         main->setPen(QPen(m_runs[c.run].colour, 1, splitPenStyle(splitOf(c.key))));
         // The chart's title names the family, so an entry needs only what tells its curve
-        // apart: the split when one run is shown, the run (and split) when several are.
+        // apart: the split when one run is shown. With several runs the panel's run key above
+        // the charts names the colours, and the legend keeps to the line styles (below).
         const QString split = splitOf(c.key);
-        const QString& label = m_runs[c.run].run.label;
-        if (m_runs.size() == 1)
-            main->setName(split.isEmpty() ? label : split);
-        else
-            main->setName(split.isEmpty() || m_keys.size() == 1 ? label
-                                                                : label + QStringLiteral(" · ") + split);
+        main->setName(split.isEmpty() ? m_runs[c.run].run.label : split);
         for (auto [graph, role] : {std::pair{c.raw, "raw"}, std::pair{main, "main"}}) {
             graph->setProperty("tbRun", m_runs[c.run].run.id);
             graph->setProperty("tbKey", c.key);
@@ -152,6 +150,20 @@ void MetricChart::rebuildGraphs() {
             // The points are already ~2 per pixel column: QCustomPlot's own sampling pass
             // would only cost time.
             graph->setAdaptiveSampling(false);
+        }
+    }
+    // Several runs: one grey entry per split (train solid, val dashed) instead of runs x splits
+    // entries, which covered most of a small chart. These graphs hold no data.
+    if (m_runs.size() > 1 && m_keys.size() > 1) {
+        for (const QString& key : std::as_const(m_keys)) {
+            QCPGraph* style = m_plot->addGraph();
+            style->setPen(QPen(QColor(90, 90, 90), 1, splitPenStyle(splitOf(key))));
+            style->setName(splitOf(key).isEmpty() ? key : splitOf(key));
+            style->setProperty("tbKey", key);
+            style->setProperty("tbRole", QStringLiteral("style"));
+            style->setSelectable(QCP::stNone);
+            style->removeFromLegend();
+            m_styleGraphs.append(style);
         }
     }
     // Added last so they are drawn over every curve.
@@ -185,21 +197,29 @@ void MetricChart::refreshData() {
         return;
     }
     m_refreshPending = false;
+    QSet<QString> presentKeys;
+    const bool byStyle = m_runs.size() > 1;
     for (const Curve& c : std::as_const(m_curves)) {
         const bool present = m_runs[c.run].metrics->store().findSeries(c.key.toStdString()) >= 0;
-        if (present != bool(m_plot->legend->itemWithPlottable(c.main))) {
-            if (present)
-                c.main->addToLegend();
-            else
-                c.main->removeFromLegend();
-        }
+        if (present) presentKeys.insert(c.key);
+        showInLegend(c.main, present && !byStyle);
     }
+    for (QCPGraph* style : std::as_const(m_styleGraphs))
+        showInLegend(style, presentKeys.contains(style->property("tbKey").toString()));
     if (m_follow)
         fitAll();
     else
         updateLod();
     updateMarkers();
     replotData();
+}
+
+void MetricChart::showInLegend(QCPGraph* graph, bool shown) {
+    if (shown == bool(m_plot->legend->itemWithPlottable(graph))) return;
+    if (shown)
+        graph->addToLegend();
+    else
+        graph->removeFromLegend();
 }
 
 MetricChart::Frame MetricChart::currentFrame() const {

@@ -19,7 +19,8 @@ class QMouseEvent;
 namespace tb {
 
 // Every (run, key) pair has two graphs: the raw curve, faint, and the main curve (the EMA
-// when smoothing is on, else the raw curve itself), which alone has a legend entry. Graph data
+// when smoothing is on, else the raw curve itself), which alone has a legend entry (one run
+// shown; with several, the legend shows the line style of each split instead). Graph data
 // is never the series itself: it is re-queried from the runs' MinMaxLod whenever the visible
 // x range or the plot width changes, so drawing costs O(width) whatever the run's length.
 class MetricChart : public QWidget {
@@ -90,6 +91,7 @@ private:
     void updateLod();
     void updateMarkers();
     void placeLegend();
+    void showInLegend(QCPGraph* graph, bool shown);
     void fitAll();
     // The x axis' upper end when following data that spans [lo, hi]: `rooms` times the room
     // left for new data on the right.
@@ -111,6 +113,7 @@ private:
     ChartSettings m_settings;
     QList<Curve> m_curves;
     QList<QCPGraph*> m_markerGraphs;
+    QList<QCPGraph*> m_styleGraphs;  // legend entries for the line styles when runs > 1
     QList<Marker> m_markers;
     QCPItemStraightLine* m_cursor = nullptr;
     QPoint m_pressPos;
