@@ -3,8 +3,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "monitor/ansi_parser.h"
 #include "monitor/log_tail.h"
+#include "services/ansi_parser.h"
 
 using namespace tb;
 

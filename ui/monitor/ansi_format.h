@@ -4,7 +4,7 @@
 #include <QColor>
 #include <QTextCharFormat>
 
-#include "ansi_parser.h"
+#include "services/ansi_parser.h"
 
 namespace tb {
 
