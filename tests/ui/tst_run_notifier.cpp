@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "monitor/run_notifier.h"
-#include "monitor/run_notify_policy.h"
+#include "services/run_notify_policy.h"
 
 using namespace tb;
 using Kind = RunNotification::Kind;

@@ -4,7 +4,7 @@
 #include <QObject>
 #include <QPointer>
 
-#include "run_notify_policy.h"
+#include "services/run_notify_policy.h"
 
 class QSystemTrayIcon;
 
