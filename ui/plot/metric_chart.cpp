@@ -10,8 +10,8 @@
 #include <limits>
 
 #include "metrics/run_metrics.h"
-#include "plot/lod_query.h"
 #include "plot/metric_family.h"
+#include "services/lod_query.h"
 
 namespace tb {
 

@@ -9,8 +9,8 @@
 #include <cmath>
 
 #include "metrics/run_metrics.h"
-#include "plot/lod_query.h"
 #include "plot/metric_chart.h"
+#include "services/lod_query.h"
 
 namespace tb {
 

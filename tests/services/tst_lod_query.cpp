@@ -7,7 +7,7 @@
 #include <random>
 #include <vector>
 
-#include "plot/lod_query.h"
+#include "services/lod_query.h"
 
 using tb::LodPoint;
 
