@@ -12,11 +12,11 @@
 #include <QTest>
 
 #include "hosts/add_host_dialog.h"
-#include "hosts/host_uptime_meter.h"
-#include "hosts/hosts_controller.h"
 #include "hosts/hosts_panel.h"
 #include "hosts/hosts_table_model.h"
 #include "remote/cost_meter.h"
+#include "remote/host_uptime_meter.h"
+#include "remote/hosts_controller.h"
 #include "runs/run_catalog.h"
 #include "runs_table_model.h"
 

@@ -14,11 +14,11 @@
 #include <cmath>
 
 #include "gpu/gpu_monitor.h"
-#include "hosts/hosts_controller.h"
 #include "monitor/gauge_row.h"
 #include "monitor/gpu_panel.h"
 #include "monitor/gpu_source_switch.h"
 #include "monitor/sparkline.h"
+#include "remote/hosts_controller.h"
 #include "runs/run_catalog.h"
 
 using namespace tb;

@@ -11,10 +11,10 @@
 
 #include "../gpu/test_data.h"
 #include "gpu/gpu_monitor.h"
-#include "hosts/hosts_controller.h"
 #include "monitor/gauge_row.h"
 #include "monitor/gpu_panel.h"
 #include "monitor/gpu_source_switch.h"
+#include "remote/hosts_controller.h"
 #include "remote/remote_gpu_monitor.h"
 #include "runs/run_catalog.h"
 #include "ssh_test_support.h"

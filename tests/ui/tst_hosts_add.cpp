@@ -15,9 +15,9 @@
 #include <QTest>
 
 #include "hosts/add_host_dialog.h"
-#include "hosts/hosts_controller.h"
 #include "hosts/hosts_panel.h"
 #include "hosts/hosts_table_model.h"
+#include "remote/hosts_controller.h"
 #include "remote/password_vault.h"
 
 using namespace tb;

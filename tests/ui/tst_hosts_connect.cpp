@@ -16,10 +16,10 @@
 
 #include "hosts/host_key_dialogs.h"
 #include "hosts/host_report_panel.h"
-#include "hosts/hosts_controller.h"
 #include "hosts/hosts_panel.h"
 #include "hosts/hosts_table_model.h"
 #include "hosts/transfer_dialog.h"
+#include "remote/hosts_controller.h"
 #include "ssh_test_support.h"
 
 using namespace tb;

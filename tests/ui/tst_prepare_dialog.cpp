@@ -18,10 +18,10 @@
 #include <QTreeWidget>
 
 #include "../runs/run_test_support.h"
-#include "hosts/hosts_controller.h"
 #include "hosts/hosts_panel.h"
 #include "hosts/prepare_host_dialog.h"
 #include "metrics/run_metrics.h"
+#include "remote/hosts_controller.h"
 #include "remote_runs.h"
 #include "run_controller.h"
 #include "runs/local_backend.h"

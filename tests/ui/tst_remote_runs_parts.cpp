@@ -7,11 +7,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "hosts/host_draft.h"
-#include "hosts/hosts_controller.h"
 #include "metrics/run_metrics.h"
 #include "monitor/log_tail.h"
 #include "monitor/log_view.h"
+#include "remote/host_draft.h"
+#include "remote/hosts_controller.h"
 #include "remote_runs.h"
 #include "runs/run_catalog.h"
 #include "runs_panel.h"

@@ -6,8 +6,8 @@
 #include <functional>
 #include <optional>
 
-#include "host_draft.h"
 #include "protocol/result.h"
+#include "remote/host_draft.h"
 
 class QCheckBox;
 class QComboBox;

@@ -12,11 +12,11 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include "host_draft.h"
 #include "host_report_panel.h"
-#include "hosts_controller.h"
 #include "hosts_table_model.h"
 #include "prepare_host_dialog.h"
+#include "remote/host_draft.h"
+#include "remote/hosts_controller.h"
 
 namespace tb {
 

@@ -8,8 +8,8 @@
 
 #include "add_host_dialog.h"
 #include "host_key_dialogs.h"
-#include "hosts_controller.h"
 #include "hosts_panel.h"
+#include "remote/hosts_controller.h"
 #include "remote/password_vault.h"
 #include "remote/ssh_config_hosts.h"
 

@@ -8,8 +8,8 @@
 #include <QStyle>
 #include <QTableView>
 
-#include "hosts_controller.h"
 #include "hosts_panel.h"
+#include "remote/hosts_controller.h"
 #include "transfer_dialog.h"
 
 namespace tb {

@@ -5,10 +5,10 @@
 #include <QPainter>
 #include <QPixmap>
 
-#include "host_draft.h"
-#include "host_uptime_meter.h"
-#include "hosts_controller.h"
 #include "remote/cost_meter.h"
+#include "remote/host_draft.h"
+#include "remote/host_uptime_meter.h"
+#include "remote/hosts_controller.h"
 
 namespace tb {
 

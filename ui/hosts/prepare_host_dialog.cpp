@@ -13,8 +13,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "host_draft.h"
-#include "hosts_controller.h"
+#include "remote/host_draft.h"
+#include "remote/hosts_controller.h"
 #include "remote/prepare_host_box.h"
 
 namespace tb {

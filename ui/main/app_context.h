@@ -3,7 +3,7 @@
 
 #include <QString>
 
-#include "hosts/hosts_controller.h"
+#include "remote/hosts_controller.h"
 
 namespace tb {
 

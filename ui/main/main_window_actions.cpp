@@ -12,8 +12,8 @@
 
 #include "config/config_document.h"
 #include "config/config_editor.h"
-#include "hosts/hosts_controller.h"
 #include "main_window.h"
+#include "remote/hosts_controller.h"
 #include "run_controller.h"
 #include "run_target_box.h"
 #include "runs/run_catalog.h"

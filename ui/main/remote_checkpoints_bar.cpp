@@ -10,8 +10,8 @@
 #include <QPushButton>
 #include <QStandardPaths>
 
-#include "hosts/hosts_controller.h"
 #include "remote/checkpoint_move.h"
+#include "remote/hosts_controller.h"
 #include "remote_runs.h"
 
 namespace tb {

@@ -3,8 +3,8 @@
 
 #include <QSettings>
 
-#include "hosts/hosts_controller.h"
 #include "metrics/run_metrics.h"
+#include "remote/hosts_controller.h"
 #include "remote/remote_backend.h"
 #include "remote/remote_command.h"
 #include "remote/remote_follow.h"

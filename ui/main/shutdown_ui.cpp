@@ -9,10 +9,10 @@
 #include <QStatusBar>
 #include <QTableView>
 
-#include "hosts/hosts_controller.h"
 #include "hosts/hosts_panel.h"
 #include "hosts/hosts_table_model.h"
 #include "remote/cost_meter.h"
+#include "remote/hosts_controller.h"
 #include "run_controller.h"
 #include "run_target_box.h"
 #include "runs/run_catalog.h"

@@ -2,8 +2,8 @@
 // every few seconds while something is pending and counted down locally in between.
 #include "shutdown_watch.h"
 
-#include "hosts/hosts_controller.h"
 #include "remote/cost_meter.h"
+#include "remote/hosts_controller.h"
 #include "remote/shutdown_control.h"
 #include "runs/run_catalog.h"
 

@@ -2,7 +2,7 @@
 #include "gpu_source_switch.h"
 
 #include "gpu_panel.h"
-#include "hosts/hosts_controller.h"
+#include "remote/hosts_controller.h"
 #include "remote/remote_gpu_monitor.h"
 #include "runs/run_catalog.h"
 

@@ -8,8 +8,8 @@
 #include <memory>
 #include <optional>
 
-#include "host_draft.h"
 #include "remote/host_connection.h"
+#include "remote/host_draft.h"
 #include "remote/host_probe.h"
 #include "remote/host_store.h"
 

@@ -1,10 +1,10 @@
 // HostUptimeMeter: one `cat /proc/uptime` per connect (and every few minutes), a local clock
 // in between, and a once-a-second tick for the tables that show uptime and cost.
 
-#include "host_uptime_meter.h"
+#include "remote/host_uptime_meter.h"
 
-#include "hosts_controller.h"
 #include "remote/cost_meter.h"
+#include "remote/hosts_controller.h"
 
 namespace tb {
 

@@ -1,7 +1,7 @@
 // HostsController: what happens over a connection — its outcome, probes chained after connect,
 // and transfers.
 
-#include "hosts_controller.h"
+#include "remote/hosts_controller.h"
 
 namespace tb {
 

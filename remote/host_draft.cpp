@@ -1,6 +1,6 @@
 // HostDraft helpers: a suggested name for a pasted target, and its one-line address.
 
-#include "host_draft.h"
+#include "remote/host_draft.h"
 
 #include <QRegularExpression>
 

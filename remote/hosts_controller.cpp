@@ -1,6 +1,6 @@
 // HostsController: store edits, one HostConnection per host on demand, passwords and host keys.
 
-#include "hosts_controller.h"
+#include "remote/hosts_controller.h"
 
 #include "remote/known_hosts_file.h"
 #include "remote/password_vault.h"
