@@ -1,12 +1,10 @@
 // MetricsTail: follows one run's metrics.jsonl by byte offset and feeds a SeriesStore.
 #pragma once
 
-#include <QByteArray>
 #include <QObject>
 #include <QString>
 
-#include <vector>
-
+#include "metrics/byte_tail.h"
 #include "metrics/metrics_parser.h"
 
 namespace tb {
@@ -16,16 +14,16 @@ class SeriesStore;
 struct TailPollResult {
     qint64 bytesConsumed = 0;
     qsizetype records = 0;
-    qsizetype malformedLines = 0;
-    bool reset = false;        // the file was replaced or truncated; the store was cleared
-    bool fileMissing = false;  // not there (yet): not an error, the run may not have logged
+    qsizetype malformedLines = 0;  // over-long lines skipped (see ByteTail) included
+    bool reset = false;            // the file was replaced or truncated; the store was cleared
+    bool fileMissing = false;      // not there (yet): not an error, the run may not have logged
 };
 
 // Caller-driven: poll() from a timer. Each poll reads what was appended since the last one in
-// large chunks, hands complete lines to the parser and keeps a trailing partial line in
-// memory, so offset() always sits just after a '\n': resuming from it loses and repeats
-// nothing. A file replaced under the same path (new inode, different first bytes, or shorter
-// than what was read) restarts from byte 0 after clearing the store.
+// large chunks through a ByteTail (Skip, ByteTail::kMetricsMaxLine) and hands its complete
+// lines to the parser in place; offset() always sits just after a '\n': resuming from it
+// loses and repeats nothing. A file replaced under the same path (see ByteTail) restarts from
+// byte 0 after clearing the store.
 class MetricsTail : public QObject {
     Q_OBJECT
 public:
@@ -34,8 +32,10 @@ public:
     TailPollResult poll();
 
     QString path() const { return m_path; }
-    qint64 offset() const { return m_offset; }  // just after the last complete line consumed
-    qsizetype totalMalformedLines() const { return qsizetype(m_parser.totalMalformedLines()); }
+    qint64 offset() const { return m_bytes.offset(); }  // just after the last complete line
+    qsizetype totalMalformedLines() const {
+        return qsizetype(m_parser.totalMalformedLines()) + qsizetype(m_bytes.skippedLines());
+    }
     const MetricsParser& parser() const { return m_parser; }
     // Tests use tiny chunks so that lines straddle chunk boundaries.
     void setChunkSize(qint64 bytes) { m_chunkSize = bytes > 0 ? bytes : 1; }
@@ -45,21 +45,12 @@ Q_SIGNALS:
     void recordsAppended(qsizetype count);
 
 private:
-    void restart();
-
     QString m_path;
     SeriesStore* m_store;
     MetricsParser m_parser;
     MetricsBatch m_batch;
-    std::vector<char> m_buffer;  // [0, m_pending): start of a line not finished yet
-    std::size_t m_pending = 0;
-    qint64 m_offset = 0;
+    ByteTail m_bytes;
     qint64 m_chunkSize = 1 << 20;
-    quint64 m_device = 0;
-    quint64 m_inode = 0;
-    bool m_haveIdentity = false;
-    bool m_sawMissing = false;
-    QByteArray m_head;  // first bytes of the file, to notice a rewrite that reused the inode
 };
 
 }  // namespace tb

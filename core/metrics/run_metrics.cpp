@@ -39,19 +39,24 @@ RunMetrics::~RunMetrics() = default;
 
 qsizetype RunMetrics::malformedLines() const {
     return m_tail ? m_tail->totalMalformedLines()
-                  : qsizetype(m_feedParser->totalMalformedLines());
+                  : qsizetype(m_feedParser->totalMalformedLines()) +
+                        qsizetype(m_feedBytes.skippedLines());
 }
 
-void RunMetrics::appendBytes(const QByteArray& bytes) {
-    if (!m_feedParser || bytes.isEmpty()) return;
-    m_feedPartial += bytes;
+void RunMetrics::appendLines(QByteArrayView lines) {
+    if (!m_feedParser || lines.isEmpty()) return;
     MetricsBatch batch;
-    const ParseResult parsed = m_feedParser->parse(
-        std::string_view(m_feedPartial.constData(), std::size_t(m_feedPartial.size())), batch);
-    m_feedPartial.remove(0, qsizetype(parsed.bytesConsumed));
+    const ParseResult parsed =
+        m_feedParser->parse(std::string_view(lines.data(), std::size_t(lines.size())), batch);
     if (parsed.records == 0) return;
     m_store.append(batch, m_feedParser->keyNames());
     Q_EMIT dataAppended();
+}
+
+void RunMetrics::appendBytes(const QByteArray& bytes) {
+    if (!m_feedParser) return;
+    m_feedBytes.append(bytes);
+    appendLines(m_feedBytes.takeLines());
 }
 
 bool RunMetrics::poll() {

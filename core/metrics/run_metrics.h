@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "metrics/byte_tail.h"
 #include "metrics/ema_smoother.h"
 #include "metrics/metrics_parser.h"
 #include "metrics/min_max_lod.h"
@@ -49,8 +50,11 @@ public:
     // checkpoints/ when the directory changed. Returns true when anything changed. A fed
     // RunMetrics has nothing to read: false.
     bool poll();
-    // Fed only: the next bytes of metrics.jsonl, in order; an unfinished last line is kept
-    // until the rest of it comes.
+    // Fed only: complete metrics.jsonl lines, each ending in '\n', in order (a follower that
+    // split its stream with a ByteTail hands them in; they are parsed once, here).
+    void appendLines(QByteArrayView lines);
+    // Fed only: the next bytes of metrics.jsonl, in any pieces; an unfinished last line is
+    // kept (in a ByteTail, capped) until the rest of it comes.
     void appendBytes(const QByteArray& bytes);
 
     const SeriesStore& store() const { return m_store; }
@@ -86,7 +90,7 @@ private:
     SeriesStore m_store;
     std::unique_ptr<MetricsTail> m_tail;  // null when fed
     std::unique_ptr<MetricsParser> m_feedParser;
-    QByteArray m_feedPartial;
+    ByteTail m_feedBytes{ByteTail::kMetricsMaxLine, ByteTail::LongLine::Skip};  // appendBytes
     std::vector<Derived> m_derived;
     quint64 m_generation = 0;
     QList<CheckpointMark> m_checkpoints;
