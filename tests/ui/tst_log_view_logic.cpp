@@ -95,6 +95,22 @@ private Q_SLOTS:
         QCOMPARE(b.lines, QList<QByteArray>{"new"});
     }
 
+    void replacedLogStartsOver() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("output.log");
+        append(path, "old 1\nold 2\n");
+        LogTail tail(path);
+        QCOMPARE(tail.readAppended(100, true).lines.size(), 2);
+        // Renamed over, longer than what was read: only the file's identity tells.
+        append(path + ".new", "new 1\nnew 2\nnew 3\n");
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::rename(path + ".new", path));
+        const LogBatch b = tail.readAppended(100, true);
+        QVERIFY(b.reset);
+        QCOMPARE(b.lines, (QList<QByteArray>{"new 1", "new 2", "new 3"}));
+        QCOMPARE(tail.windowLines(), 3);
+    }
+
     void floodKeepsOnlyTheWindow() {
         QTemporaryDir dir;
         const QString path = dir.filePath("output.log");

@@ -43,57 +43,49 @@ QList<qint64> LogTail::lineStartsBefore(QFile& file, qint64 end, int maxLines) {
 
 void LogTail::startAtEnd(int lines) {
     m_starts.clear();
-    m_readOffset = 0;
+    m_bytes.restartAt(0);
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) return;
     const QList<qint64> starts = lineStartsBefore(file, file.size(), qMax(lines, 1));
-    if (!starts.isEmpty()) m_readOffset = starts.first();
+    if (!starts.isEmpty()) m_bytes.restartAt(starts.first());
 }
 
 void LogTail::startAtBeginning() {
     m_starts.clear();
-    m_readOffset = 0;
+    m_bytes.restartAt(0);
 }
 
 LogBatch LogTail::readAppended(int maxLines, bool skipOlder) {
     LogBatch batch;
     QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const TailFileCheck check = m_bytes.openFile(file);
+    if (check.fileMissing) {
         batch.fileMissing = true;
         return batch;
     }
-    const qint64 size = file.size();
-    if (size < m_readOffset) {  // truncated or rewritten: start over
+    if (check.reset) {  // truncated or rewritten: start over
         batch.reset = true;
         m_starts.clear();
-        m_readOffset = 0;
     }
-    const QByteArray data =
-        readRange(file, m_readOffset, qMin(size, m_readOffset + m_maxBatchBytes));
-    const bool atEof = m_readOffset + data.size() >= size;
+    m_bytesRead += m_bytes.readFile(file, check.size, m_maxBatchBytes);
+    const bool atEof = m_bytes.readOffset() >= check.size;
     batch.more = !atEof;
 
     QList<qint64> offsets;
-    qsizetype pos = 0;
     bool stoppedAtMaxLines = false;
-    while (pos < data.size()) {
-        if (!skipOlder && batch.lines.size() >= maxLines) {
+    ByteTail::Line line;
+    for (;;) {
+        if (!skipOlder && batch.lines.size() >= maxLines && m_bytes.held() > 0) {
+            // The rest stays unread: it is read from the file again next time.
+            m_bytes.restartAt(m_bytes.offset());
             stoppedAtMaxLines = batch.more = true;
             break;
         }
-        qsizetype newline = data.indexOf('\n', pos);
-        qsizetype next = newline + 1;
-        if (newline < 0 || newline - pos > m_maxLineBytes) {
-            if (data.size() - pos < m_maxLineBytes)
-                break;  // an unfinished line: the partial, or the start of the next batch
-            newline = next = pos + m_maxLineBytes;
-        }
-        batch.lines.append(data.mid(pos, newline - pos));
-        offsets.append(m_readOffset + pos);
-        pos = next;
+        if (!m_bytes.nextLine(line)) break;  // an unfinished line: the partial, or more later
+        batch.lines.append(line.bytes.toByteArray());
+        offsets.append(line.offset);
     }
-    if (atEof && !stoppedAtMaxLines) batch.partial = data.mid(pos);
-    m_readOffset += pos;
+    if (atEof && !stoppedAtMaxLines) batch.partial = m_bytes.partial().toByteArray();
 
     if (skipOlder && batch.lines.size() > maxLines) {
         const qsizetype skip = batch.lines.size() - maxLines;
@@ -133,7 +125,7 @@ void LogTail::dropFront(int lines) {
 
 void LogTail::dropBack(int lines) {
     for (int i = 0; i < lines && !m_starts.empty(); ++i) {
-        m_readOffset = m_starts.back();
+        m_bytes.restartAt(m_starts.back());
         m_starts.pop_back();
     }
 }
@@ -141,19 +133,12 @@ void LogTail::dropBack(int lines) {
 LogBatch splitStreamedLog(QByteArray& pending, const QByteArray& bytes, int maxLines,
                           qint64 maxLineBytes) {
     LogBatch batch;
-    pending += bytes;
-    qsizetype pos = 0;
-    while (pos < pending.size()) {
-        qsizetype newline = pending.indexOf('\n', pos);
-        qsizetype next = newline + 1;
-        if (newline < 0 || newline - pos > maxLineBytes) {
-            if (pending.size() - pos < maxLineBytes) break;
-            newline = next = pos + maxLineBytes;
-        }
-        batch.lines.append(pending.mid(pos, newline - pos));
-        pos = next;
-    }
-    pending.remove(0, pos);
+    ByteTail tail(qsizetype(maxLineBytes), ByteTail::LongLine::Cut);
+    tail.append(pending);
+    tail.append(bytes);
+    ByteTail::Line line;
+    while (tail.nextLine(line)) batch.lines.append(line.bytes.toByteArray());
+    pending = tail.partial().toByteArray();
     batch.partial = pending;
     if (batch.lines.size() > maxLines) {
         batch.skippedLines = batch.lines.size() - maxLines;

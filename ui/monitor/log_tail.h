@@ -7,6 +7,8 @@
 
 #include <deque>
 
+#include "metrics/byte_tail.h"
+
 class QFile;
 
 namespace tb {
@@ -23,14 +25,16 @@ struct LogBatch {
 
 // The window is the run of complete lines handed out and not dropped yet; its offsets are
 // kept (8 bytes a line) so lines can be dropped at either end and read again from disk
-// later. The file itself is never held in memory: at most one batch of bytes at a time.
+// later. New bytes come through a ByteTail (Cut: a line longer than the cap is shown in
+// pieces), which also notices a rewritten or replaced file. The file itself is never held in
+// memory: at most one batch of bytes and an unfinished last line at a time.
 class LogTail {
 public:
     explicit LogTail(QString path = {});
 
     void setMaxBatchBytes(qint64 bytes) { m_maxBatchBytes = qMax<qint64>(bytes, 1024); }
     // Lines longer than this are cut into pieces, so a log without newlines stays bounded.
-    void setMaxLineBytes(qint64 bytes) { m_maxLineBytes = qMax<qint64>(bytes, 16); }
+    void setMaxLineBytes(qint64 bytes) { m_bytes.setMaxLine(qMax<qint64>(bytes, 16)); }
 
     // Where the window starts: the last `lines` lines of the file, or byte 0.
     void startAtEnd(int lines);
@@ -47,8 +51,8 @@ public:
     void dropBack(int lines);   // ... or its newest: they will be read again later
 
     QString path() const { return m_path; }
-    qint64 windowStart() const { return m_starts.empty() ? m_readOffset : m_starts.front(); }
-    qint64 readOffset() const { return m_readOffset; }  // just after the last complete line
+    qint64 windowStart() const { return m_starts.empty() ? readOffset() : m_starts.front(); }
+    qint64 readOffset() const { return m_bytes.offset(); }  // just after the last complete line
     int windowLines() const { return int(m_starts.size()); }
     qint64 fileSize() const;
     qint64 totalBytesRead() const { return m_bytesRead; }  // lets tests prove reads stay small
@@ -59,9 +63,8 @@ private:
 
     QString m_path;
     std::deque<qint64> m_starts;
-    qint64 m_readOffset = 0;
+    ByteTail m_bytes{ByteTail::kLogMaxLine, ByteTail::LongLine::Cut};
     qint64 m_maxBatchBytes = 4 << 20;
-    qint64 m_maxLineBytes = 64 << 10;
     qint64 m_bytesRead = 0;
 };
 
@@ -69,6 +72,6 @@ private:
 // pending + bytes (lines longer than maxLineBytes cut), keeping only the last maxLines of
 // them; what follows the last '\n' stays in `pending` and is also the batch's partial.
 LogBatch splitStreamedLog(QByteArray& pending, const QByteArray& bytes, int maxLines,
-                          qint64 maxLineBytes = 64 << 10);
+                          qint64 maxLineBytes = ByteTail::kLogMaxLine);
 
 }  // namespace tb
