@@ -129,7 +129,7 @@ void CheckpointMove::resumeLocally(Backend& local, const QString& stageRoot, Lau
                  request.parentDir = *folder;
                  request.parentCheckpoint = self->m_entry.fileName();
                  Q_EMIT self->stepChanged(tr("starting the resumed run on this machine"));
-                 done(local.launch(request));
+                 local.launchAsync(request, done);
              });
 }
 

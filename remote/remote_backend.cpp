@@ -2,10 +2,8 @@
 // handed to HostConnection, which checks it and reconnects.
 #include "remote/remote_backend.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -15,6 +13,7 @@
 #include "protocol/run_status.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend_text.h"
+#include "runs/await_result.h"
 #include "runs/launch_config.h"
 #include "runs/script_launch.h"
 
@@ -37,29 +36,8 @@ using backend_text::str;
 
 namespace {
 
-constexpr int kWaitMs = 120000;
 // One command line must stay under Linux's limit for a single argument (128 KiB).
 constexpr qsizetype kMaxCommandBytes = 120 * 1024;
-
-
-// Spins a local event loop until `start` reports, or gives up after kWaitMs.
-template <typename T>
-Result<T> waitFor(const std::function<void(std::function<void(Result<T>)>)>& start,
-                  const std::string& what) {
-    auto outcome = std::make_shared<std::optional<Result<T>>>();
-    auto loop = std::make_shared<QEventLoop>();
-    start([outcome, loop](Result<T> result) {
-        outcome->emplace(std::move(result));
-        loop->quit();
-    });
-    if (!outcome->has_value()) {
-        QTimer::singleShot(kWaitMs, loop.get(), &QEventLoop::quit);
-        loop->exec();
-    }
-    if (!outcome->has_value())
-        return fail(what + " got no answer in " + std::to_string(kWaitMs / 1000) + " s");
-    return std::move(**outcome);
-}
 
 }  // namespace
 
@@ -251,18 +229,18 @@ void RemoteBackend::scanAsync(Callback<RemoteScan> done) {
 }
 
 Result<QString> RemoteBackend::launch(const LaunchRequest& request) {
-    return waitFor<QString>([&](Callback<QString> done) { launchAsync(request, done); },
-                            "launching on " + where());
+    return awaitResult<QString>([&](Callback<QString> done) { launchAsync(request, done); },
+                                "launching on " + where());
 }
 
 Result<void> RemoteBackend::stop(const QString& runId) {
-    return waitFor<void>(
+    return awaitResult<void>(
         [&](Callback<void> done) { signalAsync(runId, QStringLiteral("TERM"), done); },
         "stopping run " + str(runId) + " on " + where());
 }
 
 Result<void> RemoteBackend::kill(const QString& runId) {
-    return waitFor<void>(
+    return awaitResult<void>(
         [&](Callback<void> done) { signalAsync(runId, QStringLiteral("KILL"), done); },
         "killing run " + str(runId) + " on " + where());
 }
@@ -290,15 +268,26 @@ void RemoteBackend::listAsync(const QString& root, const QString& runId, bool wi
               });
 }
 
+// The run's config.yaml comes with its checkpoint list (one round trip).
+void RemoteBackend::configAsync(const QString& runId, Callback<QByteArray> done) {
+    checkpointsAsync(runId, true, [this, done](Result<RemoteCheckpoints> listed) {
+        if (!listed) return done(listed.failure());
+        if (listed->configYaml.isEmpty())
+            return done(fail(str(listed->runDir) + " on " + where() +
+                             " has no config.yaml to edit; resume it instead"));
+        done(listed->configYaml);
+    });
+}
+
 Result<RemoteCheckpoints> RemoteBackend::checkpoints(const QString& runId, bool withConfig) {
-    return waitFor<RemoteCheckpoints>(
+    return awaitResult<RemoteCheckpoints>(
         [&](Callback<RemoteCheckpoints> done) { checkpointsAsync(runId, withConfig, done); },
         "listing the checkpoints of run " + str(runId) + " on " + where());
 }
 
 Result<RemoteScan> RemoteBackend::scan() {
-    return waitFor<RemoteScan>([&](Callback<RemoteScan> done) { scanAsync(done); },
-                               "listing runs on " + where());
+    return awaitResult<RemoteScan>([&](Callback<RemoteScan> done) { scanAsync(done); },
+                                   "listing runs on " + where());
 }
 
 }  // namespace tb

@@ -53,16 +53,23 @@ public:
     // Runs one command; when it fails for want of a link, the connection checks it (and
     // reconnects) before `done` runs.
     void execAsync(const RemoteCommand& command, ExecCallback done);
-    void launchAsync(const LaunchRequest& request, Callback<QString> done);
+    void launchAsync(const LaunchRequest& request, Callback<QString> done) override;
+    void stopAsync(const QString& runId, Callback<void> done) override {
+        signalAsync(runId, QStringLiteral("TERM"), std::move(done));
+    }
+    void killAsync(const QString& runId, Callback<void> done) override {
+        signalAsync(runId, QStringLiteral("KILL"), std::move(done));
+    }
+    void configAsync(const QString& runId, Callback<QByteArray> done) override;
     void signalAsync(const QString& runId, const QString& signal, Callback<void> done);
     void scanAsync(Callback<RemoteScan> done);
     // A run's checkpoints, by step; with `withConfig` also its config files (for a resume).
     void checkpointsAsync(const QString& runId, bool withConfig, Callback<RemoteCheckpoints> done);
 
-    // Blocking forms: spin a local event loop (command line and tests, not the GUI thread).
-    Result<QString> launch(const LaunchRequest& request) override;
-    Result<void> stop(const QString& runId) override;
-    Result<void> kill(const QString& runId) override;
+    // Blocking forms through awaitResult (command line and tests, not the GUI thread).
+    Result<QString> launch(const LaunchRequest& request);
+    Result<void> stop(const QString& runId);
+    Result<void> kill(const QString& runId);
     Result<RemoteScan> scan();
     Result<RemoteCheckpoints> checkpoints(const QString& runId, bool withConfig = false);
 

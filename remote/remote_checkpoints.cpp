@@ -77,8 +77,11 @@ QByteArray withNewline(const QByteArray& text) {
 }  // namespace
 
 const CheckpointEntry* RemoteCheckpoints::find(const QString& which) const {
-    const QString file =
-        which.isEmpty() || which == QLatin1String("latest") ? latest : which;
+    // A path as the checkpoint list shows it names the same file as its file name: only this
+    // run's entries are looked at.
+    const QString file = which.isEmpty() || which == QLatin1String("latest")
+                             ? latest
+                             : which.section(QLatin1Char('/'), -1);
     for (const CheckpointEntry& entry : entries)
         if (!file.isEmpty() && (entry.fileName() == file || entry.name == file)) return &entry;
     return nullptr;

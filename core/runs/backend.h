@@ -1,8 +1,11 @@
 #pragma once
-// Backend: the one interface through which the app launches and controls runs, local or remote.
+// Backend: the one interface through which the app launches and controls runs, on any target.
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 #include "protocol/result.h"
 
@@ -27,13 +30,25 @@ struct LaunchRequest {
     bool isScript() const { return !command.isEmpty(); }
 };
 
+// One Backend per target kind (this machine, an SSH host; a cluster later), chosen for a run
+// by RunTargets. Every call answers through `done`, which may run before the call returns (a
+// local launch) or later from the event loop (a host). Code that must block (the command
+// line) wraps a call in awaitResult() (runs/await_result.h).
 class Backend {
 public:
+    template <typename T>
+    using Done = std::function<void(Result<T>)>;
+    // The failure code of a launch that needs the target prepared first (a host without a
+    // trainer, or whose trainer is gone): "Prepare host", then launch again.
+    static constexpr int kNeedsPrepare = 21;
+
     virtual ~Backend() = default;
-    // Creates the run directory and starts the run detached; returns the run id.
-    virtual Result<QString> launch(const LaunchRequest& request) = 0;
-    virtual Result<void> stop(const QString& runId) = 0;  // SIGTERM to the process group
-    virtual Result<void> kill(const QString& runId) = 0;  // SIGKILL to the process group
+    // Creates the run directory and starts the run detached; `done` gets the run id.
+    virtual void launchAsync(const LaunchRequest& request, Done<QString> done) = 0;
+    virtual void stopAsync(const QString& runId, Done<void> done) = 0;  // SIGTERM to the group
+    virtual void killAsync(const QString& runId, Done<void> done) = 0;  // SIGKILL to the group
+    // The config.yaml the run was started with (a fork edits it).
+    virtual void configAsync(const QString& runId, Done<QByteArray> done) = 0;
 };
 
 }  // namespace tb

@@ -232,4 +232,11 @@ Result<void> LocalBackend::signalRun(const QString& runId, int signal) {
     return {};
 }
 
+void LocalBackend::configAsync(const QString& runId, Done<QByteArray> done) {
+    QFile file(m_runsRoot + QLatin1Char('/') + runId + QLatin1String("/config.yaml"));
+    if (!file.open(QIODevice::ReadOnly))
+        return done(fail("cannot read " + str(file.fileName()) + ": " + str(file.errorString())));
+    done(file.readAll());
+}
+
 }  // namespace tb

@@ -14,9 +14,17 @@ public:
     // `binDir` holds trainbench-train and tb-wrap.sh (the app's own directory).
     LocalBackend(const QString& runsRoot, const QString& binDir);
 
-    Result<QString> launch(const LaunchRequest& request) override;
-    Result<void> stop(const QString& runId) override;
-    Result<void> kill(const QString& runId) override;
+    // Blocking forms (a local launch or signal takes milliseconds); the Backend calls answer
+    // with them before they return.
+    Result<QString> launch(const LaunchRequest& request);
+    Result<void> stop(const QString& runId);
+    Result<void> kill(const QString& runId);
+    void launchAsync(const LaunchRequest& request, Done<QString> done) override {
+        done(launch(request));
+    }
+    void stopAsync(const QString& runId, Done<void> done) override { done(stop(runId)); }
+    void killAsync(const QString& runId, Done<void> done) override { done(kill(runId)); }
+    void configAsync(const QString& runId, Done<QByteArray> done) override;
 
     QString runsRoot() const { return m_runsRoot; }
     QString binDir() const { return m_binDir; }

@@ -26,6 +26,7 @@
 #include "run_controller.h"
 #include "runs/local_backend.h"
 #include "runs/run_catalog.h"
+#include "runs/run_targets.h"
 #include "ssh_test_support.h"
 
 #include <signal.h>
@@ -56,11 +57,13 @@ struct Launcher {
     Launcher(HostsController* hosts, const QString& runsRoot, const PrepareOptions& options)
         : catalog(runsRoot),
           local(runsRoot, binDir()),
+          targets(&local),
           remote(hosts, &catalog, &metrics, binDir() + "/tb-wrap.sh"),
-          controller(&local, &catalog, &window),
+          controller(&targets, &catalog, &window),
           launched(&controller, &RunController::launched),
           failed(&controller, &RunController::failed) {
         window.show();
+        targets.setHostLookup([this](const QString& host) { return remote.runsOn(host); });
         controller.setRemoteRuns(&remote);
         controller.setPrepareOptions(options);
     }
@@ -78,6 +81,7 @@ struct Launcher {
     QWidget window;
     RunCatalog catalog;
     LocalBackend local;
+    RunTargets targets;
     RunMetricsPool metrics;
     RemoteRuns remote;
     RunController controller;

@@ -26,6 +26,7 @@
 #include "run_controller.h"
 #include "runs/local_backend.h"
 #include "runs/run_catalog.h"
+#include "runs/run_targets.h"
 #include "runs_panel.h"
 #include "shutdown_ui.h"
 #include "shutdown_watch.h"
@@ -69,8 +70,9 @@ MainWindow::~MainWindow() {
 
 void MainWindow::createPanels() {
     m_catalog = new RunCatalog(m_context.runsRoot, this);
-    m_backend = new LocalBackend(m_context.runsRoot, m_context.binDir);
-    m_controller = new RunController(m_backend, m_catalog, this);
+    m_backend = std::make_unique<LocalBackend>(m_context.runsRoot, m_context.binDir);
+    m_targets = std::make_unique<RunTargets>(m_backend.get());
+    m_controller = new RunController(m_targets.get(), m_catalog, this);
     m_metrics = new RunMetricsPool(this);
     m_checkpointCatalog = new CheckpointCatalog(m_context.binDir + "/trainbench-train", this);
     m_gpuMonitor = new GpuMonitor(this);
@@ -93,6 +95,7 @@ void MainWindow::createPanels() {
     m_hosts = new HostsController(hostsDir, m_context.hostsOptions, this);
     m_gpuSources = new GpuSourceSwitch(m_gpuPanel, m_gpuMonitor, m_hosts, m_catalog, this);
     m_remote = new RemoteRuns(m_hosts, m_catalog, m_metrics, m_context.binDir + "/tb-wrap.sh", this);
+    m_targets->setHostLookup([this](const QString& host) { return m_remote->runsOn(host); });
     m_controller->setRemoteRuns(m_remote);
     m_checkpoints->setRemoteRuns(m_remote);
     m_hostsPanel = new HostsPanel(m_hosts, {}, this);

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <memory>
+
 #include "app_context.h"
 #include "protocol/run_status.h"
 
@@ -26,6 +28,7 @@ class LocalBackend;
 class LogView;
 class RunCatalog;
 class RunController;
+class RunTargets;
 class RunMetricsPool;
 class RemoteRuns;
 class RunNotifier;
@@ -81,7 +84,8 @@ private:
 
     AppContext m_context;
     RunCatalog* m_catalog = nullptr;
-    LocalBackend* m_backend = nullptr;
+    std::unique_ptr<LocalBackend> m_backend;
+    std::unique_ptr<RunTargets> m_targets;
     RunController* m_controller = nullptr;
     RunMetricsPool* m_metrics = nullptr;
     CheckpointCatalog* m_checkpointCatalog = nullptr;

@@ -149,7 +149,7 @@ void RemoteRuns::launch(const QString& host, const LaunchRequest& request,
     if (trainer.isEmpty()) {
         return done(fail("host " + host.toStdString() +
                              " has no trainer yet; prepare it (Hosts dock, Prepare host…)",
-                         kNeedsPrepare));
+                         Backend::kNeedsPrepare));
     }
     // A cheap look that the stored trainer is still there (a fresh instance, a cleaned cache).
     const RemoteCommand check = RemoteCommand(QStringLiteral("test")).arg(QStringLiteral("-x")).arg(trainer);
@@ -157,8 +157,43 @@ void RemoteRuns::launch(const QString& host, const LaunchRequest& request,
         if (!result.ok() || result.exitStatus == 0) return start();  // a link error: launch says
         done(fail("the trainer " + trainer.toStdString() + " is gone from host " +
                       host.toStdString() + "; prepare it again",
-                  kNeedsPrepare));
+                  Backend::kNeedsPrepare));
     });
+}
+
+namespace {
+
+// A stored host as a Backend: RemoteRuns' launch (with its trainer check) and signals.
+class HostRunsBackend : public Backend {
+public:
+    HostRunsBackend(RemoteRuns* runs, QString host) : m_runs(runs), m_host(std::move(host)) {}
+    void launchAsync(const LaunchRequest& request, Done<QString> done) override {
+        m_runs->launch(m_host, request, std::move(done));
+    }
+    void stopAsync(const QString& runId, Done<void> done) override {
+        m_runs->signalRun(runId, QStringLiteral("TERM"), std::move(done));
+    }
+    void killAsync(const QString& runId, Done<void> done) override {
+        m_runs->signalRun(runId, QStringLiteral("KILL"), std::move(done));
+    }
+    void configAsync(const QString& runId, Done<QByteArray> done) override {
+        RemoteBackend* remote = m_runs->backend(m_host);
+        if (!remote) return done(fail("host " + m_host.toStdString() + " was removed"));
+        remote->configAsync(runId, std::move(done));
+    }
+
+private:
+    RemoteRuns* m_runs;
+    QString m_host;
+};
+
+}  // namespace
+
+Backend* RemoteRuns::runsOn(const QString& host) {
+    if (!m_hosts->host(host)) return nullptr;
+    std::shared_ptr<Backend>& made = m_runsOn[host];
+    if (!made) made = std::make_shared<HostRunsBackend>(this, host);
+    return made.get();
 }
 
 void RemoteRuns::signalRun(const QString& runId, const QString& signal,
@@ -187,8 +222,7 @@ void RemoteRuns::follow(const QStringList& runIds) {
         RemoteBackend* remote = backend(run->target);
         if (!remote) continue;
         RunMetrics* metrics = m_metrics->openFed(id);
-        auto* follower = new RemoteFollower(remote, id, nullptr, this);
-        connect(follower, &RemoteFollower::metricsLines, metrics, &RunMetrics::appendBytes);
+        auto* follower = new RemoteFollower(remote, id, metrics, this);  // its lines go to metrics
         connect(follower, &RemoteFollower::logAppended, this, [this, id](const QByteArray& bytes) {
             auto it = m_followed.find(id);
             if (it != m_followed.end()) keepLog(*it, bytes);

@@ -10,11 +10,13 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 #include "protocol/result.h"
 
 namespace tb {
 
+class Backend;
 class HostsController;
 class RemoteBackend;
 class RemoteFollower;
@@ -39,11 +41,14 @@ public:
     // The host's backend on its connection (listing checkpoints, resuming); null for no host.
     RemoteBackend* backend(const QString& host);
 
-    // Fails with kNeedsPrepare when the run needs the trainer and the host has none (or the
-    // stored one is gone): "Prepare host" first.
+    // The Backend that RunTargets hands out for runs on `host`: launch, stop and kill through
+    // this object (a scan follows each), whatever the host's connection does meanwhile.
+    Backend* runsOn(const QString& host);
+
+    // Fails with Backend::kNeedsPrepare when the run needs the trainer and the host has none
+    // (or the stored one is gone): "Prepare host" first.
     void launch(const QString& host, const LaunchRequest& request,
                 std::function<void(Result<QString>)> done);
-    static constexpr int kNeedsPrepare = 21;
     HostsController* hosts() const { return m_hosts; }
     // signal: "TERM" (stop) or "KILL"; the run's host comes from the catalog.
     void signalRun(const QString& runId, const QString& signal,
@@ -82,6 +87,7 @@ private:
     RunMetricsPool* m_metrics;
     QString m_wrapperFile;
     QHash<QString, RemoteBackend*> m_backends;  // host -> backend, children of this
+    QHash<QString, std::shared_ptr<Backend>> m_runsOn;  // host -> runsOn(host)
     QHash<QString, Followed> m_followed;        // run id -> follower
     QStringList m_scanning;                     // hosts with a scan in flight
     QTimer m_scanTimer;

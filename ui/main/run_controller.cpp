@@ -14,34 +14,22 @@
 #include <QVBoxLayout>
 
 #include "config/config_file.h"
+#include "hosts/prepare_host_dialog.h"
 #include "remote/checkpoint_move.h"
 #include "remote/remote_backend.h"
-#include "hosts/prepare_host_dialog.h"
 #include "remote_runs.h"
 #include "runs/backend.h"
 #include "runs/run_catalog.h"
+#include "runs/run_targets.h"
 
 namespace tb {
 
-RunController::RunController(Backend* backend, RunCatalog* catalog, QWidget* dialogParent)
-    : QObject(dialogParent), m_backend(backend), m_catalog(catalog), m_dialogParent(dialogParent) {}
-
-void RunController::launchRequest(const LaunchRequest& request) {
-    auto launched = m_backend->launch(request);
-    if (!launched) {
-        Q_EMIT failed(QString::fromStdString(launched.error()));
-        return;
-    }
-    m_catalog->refresh();
-    Q_EMIT statusMessage(tr("Started %1").arg(*launched));
-    Q_EMIT this->launched(*launched);
+RunController::RunController(RunTargets* targets, RunCatalog* catalog, QWidget* dialogParent)
+    : QObject(dialogParent), m_targets(targets), m_catalog(catalog), m_dialogParent(dialogParent) {
 }
 
 void RunController::launch(const QString& configPath, const QString& configText) {
-    LaunchRequest request;
-    request.configPath = configPath;
-    request.configText = configText;
-    launchRequest(request);
+    launchOn(QString(), configPath, configText);
 }
 
 void RunController::launchOn(const QString& host, const QString& configPath, const QString& configText) {
@@ -52,25 +40,33 @@ void RunController::launchOn(const QString& host, const QString& configPath, con
 }
 
 void RunController::launchOn(const QString& host, const LaunchRequest& request) {
-    if (host.isEmpty() || !m_remote) return launchRequest(request);
-    launchRemote(host, request, false);
+    launchTo(host, request, false);
 }
 
-// `prepared`: the host was just prepared; asking for it again would loop.
-void RunController::launchRemote(const QString& host, const LaunchRequest& request, bool prepared) {
-    Q_EMIT statusMessage(tr("Starting a run on %1…").arg(host));
-    m_remote->launch(host, request, [this, host, request, prepared](Result<QString> launched) {
-        if (!launched && launched.failure().code == RemoteRuns::kNeedsPrepare && !prepared)
-            return prepareThenLaunch(host, request);
-        if (!launched) return Q_EMIT failed(QString::fromStdString(launched.error()));
-        Q_EMIT statusMessage(tr("Started %1 on %2").arg(*launched, host));
-        Q_EMIT this->launched(*launched);
-    });
+void RunController::launchTo(const QString& target, const LaunchRequest& request, bool prepared) {
+    Backend* backend = m_targets->backend(target);
+    if (!backend) return Q_EMIT failed(tr("Host %1 is not in the hosts list").arg(target));
+    const bool here = RunTargets::isLocalTarget(target);
+    if (!here) Q_EMIT statusMessage(tr("Starting a run on %1…").arg(target));
+    QPointer<RunController> self(this);
+    backend->launchAsync(
+        request, [self, target, request, prepared, here](Result<QString> launched) {
+            if (!self) return;
+            if (!launched && launched.failure().code == Backend::kNeedsPrepare && !prepared)
+                return self->prepareThenLaunch(target, request);
+            if (!launched) return Q_EMIT self->failed(QString::fromStdString(launched.error()));
+            self->m_catalog->refresh();
+            Q_EMIT self->statusMessage(here ? tr("Started %1").arg(*launched)
+                                            : tr("Started %1 on %2").arg(*launched, target));
+            Q_EMIT self->launched(*launched);
+        });
 }
 
 // "Prepare host" as a visible step before the first launch: the run starts once the dialog
 // closes after a success; a failed or cancelled prepare launches nothing.
 void RunController::prepareThenLaunch(const QString& host, const LaunchRequest& request) {
+    if (!m_remote)
+        return Q_EMIT failed(tr("%1 needs preparing first (Hosts dock, Prepare host…)").arg(host));
     const auto open = m_dialogParent ? m_dialogParent->findChildren<PrepareHostDialog*>()
                                      : QList<PrepareHostDialog*>();
     for (PrepareHostDialog* preparing : open) {
@@ -82,7 +78,7 @@ void RunController::prepareThenLaunch(const QString& host, const LaunchRequest& 
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setOptions(m_prepareOptions);
     connect(dialog, &QDialog::finished, this, [this, dialog, host, request] {
-        if (dialog->succeeded()) return launchRemote(host, request, true);
+        if (dialog->succeeded()) return launchTo(host, request, true);
         const QString why = dialog->resultMessage().isEmpty() ? tr("preparing it was cancelled")
                                                               : dialog->resultMessage();
         Q_EMIT failed(tr("Nothing launched on %1: %2").arg(host, why));
@@ -92,22 +88,24 @@ void RunController::prepareThenLaunch(const QString& host, const LaunchRequest& 
     dialog->start();
 }
 
-bool RunController::isRemote(const QString& runId) const {
+Backend* RunController::backendOf(const QString& runId) {
     const RunInfo* run = m_catalog->find(runId);
-    return m_remote && run && m_catalog->isRemote(*run);
+    Backend* backend = run ? m_targets->backendOf(*run) : nullptr;
+    if (!backend) {
+        Q_EMIT failed(run ? tr("Host %1 is not in the hosts list").arg(run->target)
+                          : tr("No run %1; refresh the list and try again").arg(runId));
+    }
+    return backend;
 }
 
 void RunController::stop(const QString& runId) {
-    if (!isRemote(runId)) {
-        if (auto stopped = m_backend->stop(runId); !stopped) {
-            Q_EMIT failed(QString::fromStdString(stopped.error()));
-            return;
-        }
-        return stopRequested(runId);
-    }
-    m_remote->signalRun(runId, QStringLiteral("TERM"), [this, runId](Result<void> sent) {
-        if (!sent) return Q_EMIT failed(QString::fromStdString(sent.error()));
-        stopRequested(runId);
+    Backend* backend = backendOf(runId);
+    if (!backend) return;
+    QPointer<RunController> self(this);
+    backend->stopAsync(runId, [self, runId](Result<void> sent) {
+        if (!self) return;
+        if (!sent) return Q_EMIT self->failed(QString::fromStdString(sent.error()));
+        self->stopRequested(runId);
     });
 }
 
@@ -117,12 +115,11 @@ void RunController::stopRequested(const QString& runId) {
 }
 
 void RunController::kill(const QString& runId) {
-    if (!isRemote(runId)) {
-        if (auto killed = m_backend->kill(runId); !killed) Q_EMIT failed(QString::fromStdString(killed.error()));
-        return;
-    }
-    m_remote->signalRun(runId, QStringLiteral("KILL"), [this](Result<void> sent) {
-        if (!sent) Q_EMIT failed(QString::fromStdString(sent.error()));
+    Backend* backend = backendOf(runId);
+    if (!backend) return;
+    QPointer<RunController> self(this);
+    backend->killAsync(runId, [self](Result<void> sent) {
+        if (self && !sent) Q_EMIT self->failed(QString::fromStdString(sent.error()));
     });
 }
 
@@ -139,71 +136,54 @@ void RunController::offerKillIfStillRunning(const QString& runId) {
     if (answer == QMessageBox::Yes) kill(runId);
 }
 
+// A run resumes on its own target, from the config it ran with and the chosen checkpoint (a
+// path as the checkpoint list shows it; a host takes the file of that name in the run's
+// folder there).
 void RunController::resume(const QString& runId, const QString& checkpoint) {
     const RunInfo* run = m_catalog->find(runId);
     if (!run) return;
     LaunchRequest request;
-    if (isRemote(runId)) {
-        request.parentRun = runId;
-        request.parentCheckpoint = QFileInfo(checkpoint).fileName();
-        return launchOn(run->target, request);
-    }
-    request.configPath = run->dir + "/config.yaml";
     request.parentRun = runId;
     request.parentCheckpoint = checkpoint;
-    launchRequest(request);
+    launchOn(run->target, request);
 }
 
+// The parent's config.yaml comes from its target (a host sends it with its checkpoint list),
+// the user edits it, and the fork runs on the same target.
 void RunController::fork(const QString& runId, const QString& checkpoint) {
     const RunInfo* run = m_catalog->find(runId);
-    if (!run) return;
-    if (isRemote(runId)) return forkRemote(*run, checkpoint);
-    QFile file(run->dir + "/config.yaml");
-    if (!file.open(QIODevice::ReadOnly)) {
-        Q_EMIT failed(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
-        return;
-    }
-    QString text = QString::fromUtf8(file.readAll());
-    if (!(m_forkEditor ? m_forkEditor(text) : editForkConfig(text))) return;
-    LaunchRequest request;
-    request.configPath = file.fileName();
-    request.configText = text;
-    request.parentRun = runId;
-    request.parentCheckpoint = checkpoint;
-    launchRequest(request);
-}
-
-// The parent's config.yaml comes from the box (with its checkpoint list); the fork runs there.
-void RunController::forkRemote(const RunInfo& run, const QString& checkpoint) {
-    RemoteBackend* backend = m_remote->backend(run.target);
-    if (!backend) return Q_EMIT failed(tr("Host %1 is not in the hosts list").arg(run.target));
+    Backend* backend = backendOf(runId);
+    if (!run || !backend) return;
     QPointer<RunController> self(this);
-    const QString runId = run.id;
-    const QString host = run.target;
-    backend->checkpointsAsync(runId, true, [self, runId, host, checkpoint](Result<RemoteCheckpoints> parent) {
-        if (!self) return;
-        if (!parent) return Q_EMIT self->failed(QString::fromStdString(parent.error()));
-        if (parent->configYaml.isEmpty())
-            return Q_EMIT self->failed(tr("%1 on %2 has no config.yaml to edit; resume it instead")
-                                           .arg(parent->runDir, host));
-        QString text = QString::fromUtf8(parent->configYaml);
-        if (!(self->m_forkEditor ? self->m_forkEditor(text) : self->editForkConfig(text))) return;
-        LaunchRequest request;
-        request.configText = text;
-        request.parentRun = runId;
-        request.parentCheckpoint = QFileInfo(checkpoint).fileName();
-        self->launchOn(host, request);
-    });
+    const QString target = run->target;
+    // Relative data paths in the config keep the parent's folder as their base.
+    const QString configPath = run->dir + QLatin1String("/config.yaml");
+    backend->configAsync(
+        runId, [self, runId, target, configPath, checkpoint](Result<QByteArray> yaml) {
+            if (!self) return;
+            if (!yaml) return Q_EMIT self->failed(QString::fromStdString(yaml.error()));
+            QString text = QString::fromUtf8(*yaml);
+            if (!(self->m_forkEditor ? self->m_forkEditor(text) : self->editForkConfig(text)))
+                return;
+            LaunchRequest request;
+            request.configPath = configPath;
+            request.configText = text;
+            request.parentRun = runId;
+            request.parentCheckpoint = checkpoint;
+            self->launchOn(target, request);
+        });
 }
 
 void RunController::resumeOn(const QString& runId, const QString& checkpoint, const QString& host) {
     const RunInfo* run = m_catalog->find(runId);
-    if (!run || !isRemote(runId)) return;
+    if (!run || !m_remote) return;
     if (host == run->target) return resume(runId, checkpoint);
+    // Only a host's checkpoint moves: its run's source is that host's backend.
     RemoteBackend* source = m_remote->backend(run->target);
     RemoteBackend* target = host.isEmpty() ? nullptr : m_remote->backend(host);
-    if (!source || (!host.isEmpty() && !target))
-        return Q_EMIT failed(tr("Host %1 is not in the hosts list").arg(source ? host : run->target));
+    if (!source) return;
+    if (!host.isEmpty() && !target)
+        return Q_EMIT failed(tr("Host %1 is not in the hosts list").arg(host));
     auto* move = new CheckpointMove(source, runId, QFileInfo(checkpoint).fileName(), this);
     connect(move, &CheckpointMove::stepChanged, this, &RunController::statusMessage);
     connect(move, &CheckpointMove::progress, this, [this](const TransferProgress& p) {
@@ -219,7 +199,7 @@ void RunController::resumeOn(const QString& runId, const QString& checkpoint, co
         Q_EMIT launched(*started);
     };
     const QString stage = m_catalog->runsRoot() + QStringLiteral("/.imported");
-    if (host.isEmpty()) return move->resumeLocally(*m_backend, stage, {}, done);
+    if (host.isEmpty()) return move->resumeLocally(*m_targets->local(), stage, {}, done);
     move->resumeOnHost(target, stage, {}, done);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Turns the user's run intents into backend calls: launch (here or on a host), stop (then offer
-// kill after a grace period), resume and fork from a checkpoint. Remote runs go through
-// RemoteRuns. Dialogs are parented to the main window.
+// kill after a grace period), resume and fork from a checkpoint. The run's Backend comes from
+// RunTargets, whatever its target; moving a checkpoint between machines uses RemoteRuns.
+// Dialogs are parented to the main window.
 
 #include <QObject>
 #include <QString>
@@ -16,6 +17,7 @@ namespace tb {
 
 class Backend;
 struct LaunchRequest;
+class RunTargets;
 class RemoteRuns;
 class RunCatalog;
 struct RunInfo;
@@ -24,7 +26,7 @@ class RunController : public QObject {
     Q_OBJECT
 
 public:
-    RunController(Backend* backend, RunCatalog* catalog, QWidget* dialogParent);
+    RunController(RunTargets* targets, RunCatalog* catalog, QWidget* dialogParent);
 
     // `configText` may hold unsaved edits; `configPath` gives relative paths their base.
     void launch(const QString& configPath, const QString& configText);
@@ -55,16 +57,15 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
 
 private:
-    void launchRequest(const LaunchRequest& request);
-    void launchRemote(const QString& host, const LaunchRequest& request, bool prepared);
+    // `prepared`: the host was just prepared; asking for it again would loop.
+    void launchTo(const QString& target, const LaunchRequest& request, bool prepared);
     void prepareThenLaunch(const QString& host, const LaunchRequest& request);
     void offerKillIfStillRunning(const QString& runId);
     void stopRequested(const QString& runId);
-    bool isRemote(const QString& runId) const;
+    Backend* backendOf(const QString& runId);
     bool editForkConfig(QString& text);
-    void forkRemote(const RunInfo& run, const QString& checkpoint);
 
-    Backend* m_backend;
+    RunTargets* m_targets;
     RunCatalog* m_catalog;
     RemoteRuns* m_remote = nullptr;
     QWidget* m_dialogParent;
