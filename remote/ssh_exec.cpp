@@ -1,6 +1,7 @@
 // SshSession::exec: one command over one channel, collecting stdout, stderr and the exit status.
 
 #include "remote/ssh_session.h"
+#include "remote/ssh_session_handles.h"
 
 #include <QElapsedTimer>
 
@@ -51,7 +52,7 @@ void SshSession::exec(quint64 requestId, const RemoteCommand& command, quint64 g
 }
 
 ExecResult SshSession::runCommand(const RemoteCommand& command) {
-    if (!m_session || !m_authenticated)
+    if (!m_handles->session || !m_authenticated)
         return execFailure(SshFailure::NotConnected,
                            QStringLiteral("not connected to %1; connect first").arg(where()));
     if (cancelled()) return execFailure(SshFailure::Cancelled, QStringLiteral("cancelled"));
@@ -60,7 +61,7 @@ ExecResult SshSession::runCommand(const RemoteCommand& command) {
                            QStringLiteral("%1 on %2 failed: %3")
                                .arg(QLatin1String(doing), where(), libsshError()));
     };
-    ssh::ChannelPtr channel(ssh_channel_new(m_session.get()));
+    ssh::ChannelPtr channel(ssh_channel_new(m_handles->session.get()));
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
         return lost("opening a channel");
     const QByteArray text = command.shellLine().toUtf8();

@@ -1,6 +1,12 @@
 #pragma once
 // Owning handles for libssh objects, so that every early return frees what it opened.
 
+// Only the SSH layer (remote/, tests/remote) may compile libssh; its targets define
+// TB_SSH_LAYER. Elsewhere include ssh_session.h or host_connection.h, which hide libssh.
+#ifndef TB_SSH_LAYER
+#error "libssh reached from outside the SSH layer: see docs/ARCHITECTURE.md, Remote"
+#endif
+
 #include <libssh/libssh.h>
 
 #include <memory>

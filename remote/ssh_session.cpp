@@ -1,6 +1,7 @@
 // SshSession: connecting, and the host-key check as a switch over ssh_session_is_known_server.
 
 #include "remote/ssh_session.h"
+#include "remote/ssh_session_handles.h"
 
 #include "remote/ssh_config_hosts.h"
 #include "remote/ssh_jump_tunnel.h"
@@ -55,7 +56,10 @@ Result<SshTarget> jumpTargetFor(const SshTarget& target, bool readSshConfig) {
 }  // namespace
 
 SshSession::SshSession(SshTarget target, QString hostName, SshSessionOptions options)
-    : m_target(std::move(target)), m_hostName(std::move(hostName)), m_options(options) {
+    : m_target(std::move(target)),
+      m_hostName(std::move(hostName)),
+      m_options(options),
+      m_handles(std::make_unique<Handles>()) {
 }
 
 SshSession::~SshSession() = default;
@@ -66,7 +70,8 @@ QString SshSession::where() const {
 }
 
 QString SshSession::libsshError() const {
-    return m_session ? QString::fromUtf8(ssh_get_error(m_session.get())) : QString();
+    return m_handles->session ? QString::fromUtf8(ssh_get_error(m_handles->session.get()))
+                              : QString();
 }
 
 void SshSession::connectToHost(quint64 generation, bool again) {
@@ -80,7 +85,8 @@ void SshSession::connectToHost(quint64 generation, bool again) {
 }
 
 bool SshSession::setTimeout(long seconds) {
-    return m_session && ssh_options_set(m_session.get(), SSH_OPTIONS_TIMEOUT, &seconds) == SSH_OK;
+    return m_handles->session &&
+           ssh_options_set(m_handles->session.get(), SSH_OPTIONS_TIMEOUT, &seconds) == SSH_OK;
 }
 
 void SshSession::acceptHostKey(const QString& fingerprint, quint64 generation) {
@@ -91,8 +97,8 @@ void SshSession::acceptHostKey(const QString& fingerprint, quint64 generation) {
 void SshSession::disconnectFromHost() {
     failStreams(QStringLiteral("the connection to %1 was closed").arg(where()));
     // The session first: it closes its end of the tunnel's socket, then the tunnel stops.
-    m_session.reset();
-    m_tunnel.reset();
+    m_handles->session.reset();
+    m_handles->tunnel.reset();
     m_authenticated = false;
 }
 
@@ -101,14 +107,15 @@ SshResult SshSession::connectAndVerify(const QString& acceptedFingerprint) {
     if (!m_target.jump.isEmpty()) {
         if (SshResult via = openJumpTunnel(acceptedFingerprint); !via.ok()) return via;
     }
-    m_session.reset(ssh_new());
-    if (!m_session) return failure(SshFailure::Protocol, QStringLiteral("libssh could not start"));
+    m_handles->session.reset(ssh_new());
+    if (!m_handles->session)
+        return failure(SshFailure::Protocol, QStringLiteral("libssh could not start"));
     if (SshResult set = applyOptions(); !set.ok()) return set;
     if (cancelled()) return failure(SshFailure::Cancelled, QStringLiteral("cancelled"));
 
-    if (ssh_connect(m_session.get()) != SSH_OK) {
+    if (ssh_connect(m_handles->session.get()) != SSH_OK) {
         SshResult result = connectFailure();
-        m_session.reset();
+        m_handles->session.reset();
         return result;
     }
     SshResult verified = verifyHostKey(acceptedFingerprint);
@@ -119,7 +126,7 @@ SshResult SshSession::connectAndVerify(const QString& acceptedFingerprint) {
         verified.fingerprint = fingerprint;
     }
     if (!verified.ok()) {
-        m_session.reset();
+        m_handles->session.reset();
         return verified;
     }
     m_authenticated = true;
@@ -127,7 +134,7 @@ SshResult SshSession::connectAndVerify(const QString& acceptedFingerprint) {
 }
 
 SshResult SshSession::applyOptions() {
-    ssh_session s = m_session.get();
+    ssh_session s = m_handles->session.get();
     const QByteArray host = m_target.host.toUtf8();
     const unsigned int port = static_cast<unsigned int>(m_target.port);
     const long timeout = m_connectingAgain ? m_options.checkSeconds : m_options.timeoutSeconds;
@@ -142,9 +149,9 @@ SshResult SshSession::applyOptions() {
               ssh_options_set(s, SSH_OPTIONS_PORT, &port) == SSH_OK &&
               ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout) == SSH_OK &&
               ssh_options_set(s, SSH_OPTIONS_NODELAY, &noDelay) == SSH_OK;
-    if (ok && m_tunnel) {
+    if (ok && m_handles->tunnel) {
         // libssh closes this socket with the session.
-        const socket_t fd = m_tunnel->targetSocket();
+        const socket_t fd = m_handles->tunnel->targetSocket();
         ok = ssh_options_set(s, SSH_OPTIONS_FD, &fd) == SSH_OK;
     }
     if (ok && !m_target.user.isEmpty()) {
@@ -180,12 +187,13 @@ SshResult SshSession::openJumpTunnel(const QString& acceptedFingerprint) {
         result.message = QStringLiteral("Jump host for %1: %2").arg(where(), result.message);
         return result;
     }
-    auto tunnel = JumpTunnel::open(std::move(jump.m_session), m_target.host, m_target.port);
+    auto tunnel =
+        JumpTunnel::open(std::move(jump.m_handles->session), m_target.host, m_target.port);
     if (!tunnel)
         return failure(SshFailure::Protocol,
                        QStringLiteral("Cannot reach %1 through %2: %3")
                            .arg(where(), m_target.jump, QString::fromStdString(tunnel.error())));
-    m_tunnel = std::move(*tunnel);
+    m_handles->tunnel = std::move(*tunnel);
     return {};
 }
 
@@ -216,14 +224,14 @@ SshResult SshSession::connectFailure() const {
 }
 
 SshResult SshSession::verifyHostKey(const QString& acceptedFingerprint) {
-    const QString fingerprint = fingerprintOf(m_session.get());
+    const QString fingerprint = fingerprintOf(m_handles->session.get());
     const QString forget =
         m_hostName.isEmpty()
             ? QStringLiteral("remove its line from known_hosts")
             : QStringLiteral("run `trainbench hosts forget-key %1`").arg(m_hostName);
     SshResult result;
     result.fingerprint = fingerprint;
-    switch (ssh_session_is_known_server(m_session.get())) {
+    switch (ssh_session_is_known_server(m_handles->session.get())) {
         case SSH_KNOWN_HOSTS_OK:
             return result;
         case SSH_KNOWN_HOSTS_CHANGED:
@@ -240,7 +248,7 @@ SshResult SshSession::verifyHostKey(const QString& acceptedFingerprint) {
         case SSH_KNOWN_HOSTS_NOT_FOUND:
         case SSH_KNOWN_HOSTS_UNKNOWN:
             if (!fingerprint.isEmpty() && fingerprint == acceptedFingerprint) {
-                if (ssh_session_update_known_hosts(m_session.get()) != SSH_OK) {
+                if (ssh_session_update_known_hosts(m_handles->session.get()) != SSH_OK) {
                     result.failure = SshFailure::Protocol;
                     result.message = QStringLiteral("Cannot record the host key of %1: %2")
                                          .arg(where(), libsshError());

@@ -2,7 +2,6 @@
 // SshSession: one libssh session, living on its own worker thread; requests in, signals out.
 
 #include "remote/remote_command.h"
-#include "remote/ssh_handles.h"
 #include "remote/ssh_result.h"
 #include "remote/ssh_target.h"
 #include "remote/transfer_types.h"
@@ -13,12 +12,9 @@ class QSocketNotifier;
 class QTimer;
 
 #include <atomic>
-#include <map>
 #include <memory>
 
 namespace tb {
-
-class JumpTunnel;
 
 // What a stream does with its command's stderr.
 enum class StreamStderr { Collect, AsData };
@@ -35,7 +31,7 @@ struct SshSessionOptions {
 
 // Every member except requestCancel() and cancelGeneration() runs on the session's own
 // thread: SshSessionThread moves it there and queues the calls. libssh sessions are not
-// thread-safe, so this object is the only one that ever touches m_session.
+// thread-safe, so this object is the only one that ever touches its libssh session.
 class SshSession : public QObject {
     Q_OBJECT
 
@@ -93,8 +89,10 @@ private:
     SshTarget m_target;
     QString m_hostName;  // the stored host's name, for remedies like `hosts forget-key NAME`
     SshSessionOptions m_options;
-    ssh::SessionPtr m_session;
-    std::unique_ptr<JumpTunnel> m_tunnel;  // set while connected through a jump host
+    // The libssh session, jump tunnel and stream channels (remote/ssh_session_handles.h):
+    // behind a pointer so that code outside the SSH layer never sees a libssh header.
+    struct Handles;
+    std::unique_ptr<Handles> m_handles;
     bool m_authenticated = false;
     bool m_connectingAgain = false;  // this connect is a reconnect: short timeouts
     // Secrets stay in memory only; never logged or put in a message.
@@ -120,17 +118,11 @@ Q_SIGNALS:
     void streamFinished(quint64 streamId, const tb::ExecResult& result);
 
 private:
-    struct OpenStream {
-        ssh::ChannelPtr channel;
-        QByteArray errors;  // stderr, kept (bounded) for the failure message
-        StreamStderr stderrUse = StreamStderr::Collect;
-    };
+    struct OpenStream;  // in m_handles->streams
     void pumpStreams();
     bool pumpStream(quint64 streamId, OpenStream& stream);
     void failStreams(const QString& why);
     void watchStreamSocket();
-    // Declared after m_session so that the channels are freed before their session.
-    std::map<quint64, OpenStream> m_streams;
     QSocketNotifier* m_streamNotifier = nullptr;
     QTimer* m_streamTimer = nullptr;  // for data libssh buffered while another request ran
 };

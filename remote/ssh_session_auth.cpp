@@ -1,6 +1,7 @@
 // SshSession authentication, in a fixed order: agent, key file, password, keyboard-interactive.
 
 #include "remote/ssh_session.h"
+#include "remote/ssh_session_handles.h"
 
 #include "remote/secret_bytes.h"
 
@@ -20,7 +21,7 @@ SshResult failure(SshFailure kind, const QString& message) {
 }  // namespace
 
 SshResult SshSession::authenticate() {
-    ssh_session s = m_session.get();
+    ssh_session s = m_handles->session.get();
     // "none" both logs in where no auth is needed and makes the server list its methods.
     int rc = ssh_userauth_none(s, nullptr);
     if (rc == SSH_AUTH_SUCCESS) return {};
@@ -121,7 +122,7 @@ SshResult SshSession::authenticateWithKeyFile(bool& passphraseNeeded) {
         return failure(SshFailure::KeyPassphraseNeeded, {});
     }
     const ssh::KeyPtr key(rawKey);
-    const int auth = ssh_userauth_publickey(m_session.get(), nullptr, key.get());
+    const int auth = ssh_userauth_publickey(m_handles->session.get(), nullptr, key.get());
     if (auth == SSH_AUTH_SUCCESS) return {};
     if (auth == SSH_AUTH_ERROR)
         return failure(SshFailure::Protocol,
@@ -133,7 +134,7 @@ SshResult SshSession::authenticateWithKeyFile(bool& passphraseNeeded) {
 // echo off (password prompts) with the password and give up on anything else, such as a
 // one-time code, which needs a person.
 bool SshSession::answerKeyboardInteractive() {
-    ssh_session s = m_session.get();
+    ssh_session s = m_handles->session.get();
     const SecretBytes password(m_password);
     int rc = ssh_userauth_kbdint(s, nullptr, nullptr);
     for (int rounds = 0; rc == SSH_AUTH_INFO && rounds < 8 && !cancelled(); ++rounds) {

@@ -1,6 +1,7 @@
 // SshSession::checkAlive: a keepalive that must hear back from the server to count as alive.
 
 #include "remote/ssh_session.h"
+#include "remote/ssh_session_handles.h"
 
 namespace tb {
 
@@ -10,12 +11,12 @@ namespace tb {
 // at once and runs nothing. Empty when the server answered, else what was seen.
 QString SshSession::probe() {
     setTimeout(m_options.checkSeconds);
-    ssh::ChannelPtr channel(ssh_channel_new(m_session.get()));
+    ssh::ChannelPtr channel(ssh_channel_new(m_handles->session.get()));
     const bool opened = channel && ssh_channel_open_session(channel.get()) == SSH_OK;
     setTimeout(m_options.timeoutSeconds);
     // A server that answers "no" (MaxSessions reached by our own follow channels) is alive.
-    if (opened || (ssh_is_connected(m_session.get()) &&
-                   ssh_get_error_code(m_session.get()) == SSH_REQUEST_DENIED))
+    if (opened || (ssh_is_connected(m_handles->session.get()) &&
+                   ssh_get_error_code(m_handles->session.get()) == SSH_REQUEST_DENIED))
         return {};
     // A silent link leaves libssh nothing to say: then say what was seen.
     const QString detail = libsshError();
@@ -28,7 +29,7 @@ QString SshSession::probe() {
 void SshSession::checkAlive(quint64 generation) {
     m_activeGeneration = generation;
     SshResult result;
-    if (!m_session || !m_authenticated) {
+    if (!m_handles->session || !m_authenticated) {
         result.failure = SshFailure::NotConnected;
         result.message = QStringLiteral("not connected to %1").arg(where());
         Q_EMIT aliveChecked(result);

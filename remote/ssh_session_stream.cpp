@@ -1,6 +1,7 @@
 // SshSession streams: long-lived commands read without blocking, woken by the session's socket.
 
 #include "remote/ssh_session.h"
+#include "remote/ssh_session_handles.h"
 
 #include <QSocketNotifier>
 #include <QThread>
@@ -30,14 +31,14 @@ ExecResult streamFailure(SshFailure kind, const QString& message) {
 
 void SshSession::openStream(quint64 streamId, const RemoteCommand& command,
                             StreamStderr stderrUse) {
-    if (!m_session || !m_authenticated) {
+    if (!m_handles->session || !m_authenticated) {
         Q_EMIT streamFinished(
             streamId,
             streamFailure(SshFailure::NotConnected,
                           QStringLiteral("not connected to %1; connect first").arg(where())));
         return;
     }
-    ssh::ChannelPtr channel(ssh_channel_new(m_session.get()));
+    ssh::ChannelPtr channel(ssh_channel_new(m_handles->session.get()));
     const QByteArray text = command.shellLine().toUtf8();
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK ||
         ssh_channel_request_exec(channel.get(), text.constData()) != SSH_OK) {
@@ -48,7 +49,7 @@ void SshSession::openStream(quint64 streamId, const RemoteCommand& command,
         return;
     }
     // No EOF on stdin: the command may watch its stdin to learn that the stream was closed.
-    OpenStream& stream = m_streams[streamId];
+    OpenStream& stream = m_handles->streams[streamId];
     stream.channel = std::move(channel);
     stream.stderrUse = stderrUse;
     watchStreamSocket();
@@ -56,11 +57,11 @@ void SshSession::openStream(quint64 streamId, const RemoteCommand& command,
 }
 
 void SshSession::closeStream(quint64 streamId) {
-    m_streams.erase(streamId);
+    m_handles->streams.erase(streamId);
 }
 
 void SshSession::watchStreamSocket() {
-    const socket_t fd = ssh_get_fd(m_session.get());
+    const socket_t fd = ssh_get_fd(m_handles->session.get());
     if (m_streamNotifier && m_streamNotifier->socket() == fd) {
         m_streamNotifier->setEnabled(true);
         if (m_streamTimer && !m_streamTimer->isActive()) m_streamTimer->start(kBufferedCheckMs);
@@ -96,10 +97,10 @@ void SshSession::watchStreamSocket() {
 void SshSession::pumpStreams() {
     // Collect the ids first: a signal's receiver may be on this thread and close a stream.
     std::vector<quint64> ids;
-    for (const auto& entry : m_streams) ids.push_back(entry.first);
+    for (const auto& entry : m_handles->streams) ids.push_back(entry.first);
     for (quint64 id : ids) {
-        auto found = m_streams.find(id);
-        if (found == m_streams.end()) continue;
+        auto found = m_handles->streams.find(id);
+        if (found == m_handles->streams.end()) continue;
         if (!pumpStream(id, found->second)) {
             failStreams(QStringLiteral("the connection to %1 broke while following (%2)")
                             .arg(where(), libsshError()));
@@ -109,7 +110,7 @@ void SshSession::pumpStreams() {
     // With no stream left nobody reads the socket here, and the notifier is level-triggered:
     // whatever arrives next (the server's EOF, a reply meant for an exec) would wake this loop
     // again and again. It sleeps until a stream opens.
-    if (m_streams.empty()) {
+    if (m_handles->streams.empty()) {
         if (m_streamTimer) m_streamTimer->stop();
         if (m_streamNotifier) m_streamNotifier->setEnabled(false);
     }
@@ -135,12 +136,12 @@ bool SshSession::pumpStream(quint64 streamId, OpenStream& stream) {
     }
     if (!data.isEmpty()) Q_EMIT streamData(streamId, data);
     if (!errorData.isEmpty()) Q_EMIT streamErrorData(streamId, errorData);
-    if (broken || e == SSH_ERROR || !ssh_is_connected(m_session.get())) return false;
+    if (broken || e == SSH_ERROR || !ssh_is_connected(m_handles->session.get())) return false;
     if (!ssh_channel_is_eof(channel)) return true;
     ExecResult result;
     result.standardError = stream.errors;
     result.exitStatus = ssh_channel_get_exit_status(channel);
-    m_streams.erase(streamId);
+    m_handles->streams.erase(streamId);
     Q_EMIT streamFinished(streamId, result);
     return true;
 }
@@ -155,7 +156,7 @@ void SshSession::failStreams(const QString& why) {
     }
     if (m_streamTimer) m_streamTimer->stop();
     std::map<quint64, OpenStream> failed;
-    failed.swap(m_streams);
+    failed.swap(m_handles->streams);
     for (auto& [id, stream] : failed) {
         ExecResult result = streamFailure(SshFailure::Protocol, why);
         result.standardError = stream.errors;

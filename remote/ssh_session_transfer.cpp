@@ -1,6 +1,7 @@
 // SshSession::transfer: lends the session to runTransfer on this thread and reports back.
 
 #include "remote/ssh_session.h"
+#include "remote/ssh_session_handles.h"
 
 #include "remote/transfer_runner.h"
 
@@ -12,7 +13,7 @@ namespace tb {
 
 void SshSession::transfer(quint64 requestId, const TransferRequest& request, quint64 generation) {
     m_activeGeneration = generation;
-    if (!m_session || !m_authenticated) {
+    if (!m_handles->session || !m_authenticated) {
         Q_EMIT transferFinished(
             requestId,
             transferFailure(SshFailure::NotConnected,
@@ -22,9 +23,10 @@ void SshSession::transfer(quint64 requestId, const TransferRequest& request, qui
     // Transfers are many request/answer round trips (SFTP writes, the short commands around
     // a stream); with Nagle's algorithm each small answer waits for a delayed ACK (~40 ms).
     const int noDelay = 1;
-    ::setsockopt(ssh_get_fd(m_session.get()), IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay);
+    ::setsockopt(ssh_get_fd(m_handles->session.get()), IPPROTO_TCP, TCP_NODELAY, &noDelay,
+                 sizeof noDelay);
     TransferContext context;
-    context.session = m_session.get();
+    context.session = m_handles->session.get();
     context.where = where();
     context.cancelled = [this] { return cancelled(); };
     context.exec = [this](const RemoteCommand& command) { return runCommand(command); };

@@ -26,6 +26,10 @@ TransferResult transferCancelled() {
     return transferFailure(SshFailure::Cancelled, QStringLiteral("cancelled"));
 }
 
+QString TransferContext::libsshError() const {
+    return QString::fromUtf8(ssh_get_error(session));
+}
+
 TransferResult TransferChannel::lost(const QString& doing) {
     m_failure = transferFailure(
         SshFailure::Protocol,

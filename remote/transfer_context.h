@@ -5,22 +5,25 @@
 #include "remote/ssh_result.h"
 #include "remote/transfer_types.h"
 
-#include <libssh/libssh.h>
-
 #include <functional>
+
+// libssh's session, opaque here: code that only builds remote commands (transfer_remote.h's
+// paths and scripts, used by prepare host and the shutdown commands) compiles no libssh header.
+struct ssh_session_struct;
 
 namespace tb {
 
 struct TransferContext {
-    ssh_session session = nullptr;  // connected and authenticated; only this thread uses it
-    QString where;                  // "root@host port 22", for messages
+    // Connected and authenticated; only this thread uses it.
+    ssh_session_struct* session = nullptr;
+    QString where;  // "root@host port 22", for messages
     std::function<bool()> cancelled;
     std::function<ExecResult(const RemoteCommand&)> exec;  // a short command, collected
     // The same, run even after a cancel: cleaning up what a cancelled transfer left.
     std::function<ExecResult(const RemoteCommand&)> execForCleanup;
     std::function<void(const TransferProgress&)> report;  // already rate-limited
 
-    QString libsshError() const { return QString::fromUtf8(ssh_get_error(session)); }
+    QString libsshError() const;  // the session's last error
 };
 
 TransferResult transferFailure(SshFailure kind, const QString& message);

@@ -10,8 +10,11 @@
 #            Everything else (core/, remote/, app/cli, app/train) must build and run without
 #            a display.
 #   libssh   <libssh/...> only in remote/, and tests/remote/ (which compares against libssh
-#            itself). ui/ and app/ reaching libssh through remote/ headers is issue 12's pimpl
-#            work, not this check; when remote/ is split, narrow this to remote/ssh/.
+#            itself); when remote/ is split, narrow this to remote/ssh/.
+#   libssh-guard  a header that includes <libssh/...> first stops with #error unless
+#            TB_SSH_LAYER is defined (`#ifndef TB_SSH_LAYER` / `#error`), and only tb_remote
+#            and tests/remote define it: so the compiler, which sees every include, fails a
+#            translation unit outside the SSH layer that reaches libssh through remote/ headers.
 #   torch    <torch/...>, <ATen/...>, <c10/...> only in core/train/, app/train/ and their tests
 #            (tests/train/, tests/data/ for core/train/data) and the training benchmarks
 #            (bench/train/, bench/gpu/, bench/checkpoint/).
@@ -119,6 +122,26 @@ if [ ${#sources[@]} -gt 0 ]; then
     if [ -n "$include_report" ]; then
         echo "$include_report"
         violations=$((violations + $(wc -l <<<"$include_report")))
+    fi
+fi
+
+# ---- libssh-guard: headers that include libssh stop outside the SSH layer --------------------
+headers=()
+for file in "${sources[@]}"; do
+    [[ $file =~ \.(h|hpp)$ && -f $file ]] && headers+=("$file")
+done
+if [ ${#headers[@]} -gt 0 ]; then
+    guard_report=$(
+        printf '%s\0' "${headers[@]}" | xargs -0 awk '
+            FNR == 1 { guarded = 0; reported = 0 }
+            /^[[:space:]]*#[[:space:]]*ifndef[[:space:]]+TB_SSH_LAYER([[:space:]]|$)/ { guarded = 1 }
+            !guarded && !reported && /^[[:space:]]*#[[:space:]]*include[[:space:]]*<libssh\// {
+                printf "%s:%d: libssh-guard: a header including libssh must first have #ifndef TB_SSH_LAYER / #error (see remote/ssh_handles.h)\n", FILENAME, FNR
+                reported = 1
+            }')
+    if [ -n "$guard_report" ]; then
+        echo "$guard_report"
+        violations=$((violations + $(wc -l <<<"$guard_report")))
     fi
 fi
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/check-structure.sh on a small throw-away repo: a clean tree passes; a planted include
-# of each forbidden kind and an unformatted changed line each give their file:line and rule;
+# of each forbidden kind, a libssh header without its guard and an unformatted changed line each
+# give their file:line and rule;
 # unformatted lines the change did not touch are left alone. Usage: check_structure_test.sh SRC
 set -uo pipefail
 src=${1:-$(dirname "$0")/../..}
@@ -17,6 +18,8 @@ cp "$src/scripts/check-structure.sh" scripts/
 cp "$src/.clang-format" .
 printf '#include <QWidget>\n' >ui/view.cpp
 printf '#include <libssh/libssh.h>\n' >remote/session.cpp
+printf '%s\n' '#pragma once' '#ifndef TB_SSH_LAYER' '#error "outside the SSH layer"' '#endif' \
+    '#include <libssh/libssh.h>' >remote/handles.h
 printf '#include <torch/torch.h>\n' >core/train/net.cpp
 # An old unformatted line: not this change's business.
 printf '#include <QAction>\n#include <QString>\n\nint  old( ){return 1;}\n' >core/model.cpp
@@ -34,6 +37,13 @@ for expected in 'core/bad.cpp:1: widgets' 'core/bad.cpp:3: torch' 'core/bad.cpp:
 done
 [ "$(grep -c ': format:' <<<"$out")" -eq 0 ] || fail "formatted new file reported: $out"
 rm core/bad.cpp
+
+# A header that brings libssh in without the guard that stops it outside the SSH layer.
+printf '%s\n' '#pragma once' '#include <libssh/sftp.h>' >remote/bare.h
+out=$(scripts/check-structure.sh 2>&1) && fail "unguarded libssh header passed"
+grep -qF 'remote/bare.h:2: libssh-guard' <<<"$out" || fail "no remote/bare.h:2 libssh-guard in: $out"
+grep -qF 'remote/handles.h' <<<"$out" && fail "guarded header reported: $out"
+rm remote/bare.h
 
 # A changed line that clang-format would write otherwise, in a committed file.
 printf 'int added( ) {return 2;}\n' >>core/model.cpp
