@@ -4,9 +4,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QThread>
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <unistd.h>
 
@@ -15,48 +18,77 @@
 
 namespace tb::cli {
 
-void FileFollower::skipToEnd() {
-    m_offset = QFileInfo(m_path).size();
-    m_partial.clear();
+namespace {
+
+constexpr qint64 kReadChunk = 1 << 20;
+
+std::string_view asView(QByteArrayView bytes) {
+    return {bytes.data(), std::size_t(bytes.size())};
 }
 
-QByteArray FileFollower::readNew() {
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly)) return {};
-    // A file that shrank was replaced (a resume trims metrics); start again from its top.
-    if (file.size() < m_offset) {
-        m_offset = 0;
-        m_partial.clear();
+// "metrics step 120 train/loss=0.31 val/acc=0.9": every numeric field but step and time, by
+// key name.
+QString metricsText(const MetricsBatch& batch, std::size_t record, const MetricsParser& parser) {
+    std::vector<std::pair<std::string_view, double>> fields;
+    for (std::uint32_t i = batch.fieldBegin[record]; i < batch.fieldBegin[record + 1]; ++i) {
+        const std::string& key = parser.keyName(batch.fields[i].key);
+        if (key != "time") fields.emplace_back(key, batch.fields[i].value);
     }
-    if (!file.seek(m_offset)) return {};
-    const QByteArray bytes = file.readAll();
-    m_offset += bytes.size();
+    std::sort(fields.begin(), fields.end());
+    QString text = QStringLiteral("metrics step %1").arg(qint64(batch.steps[record]));
+    for (const auto& [key, value] : fields)
+        text += QStringLiteral(" %1=%2").arg(QString::fromUtf8(key.data(), qsizetype(key.size())),
+                                             formatNumber(value));
+    return text + QLatin1Char('\n');
+}
+
+}  // namespace
+
+FileFollower::FileFollower(QString path)
+    : m_path(std::move(path)), m_bytes(ByteTail::kMetricsMaxLine, ByteTail::LongLine::Skip) {
+}
+
+void FileFollower::skipToEnd() {
+    m_bytes.restartAt(QFileInfo(m_path).size());
+}
+
+QByteArray FileFollower::read(bool wholeLines) {
+    QFile file(m_path);
+    const TailFileCheck check = m_bytes.openFile(file);
+    QByteArray bytes;
+    while (m_bytes.readFile(file, check.size, kReadChunk) > 0) {
+        if (wholeLines)
+            bytes.append(m_bytes.takeLines());
+        else
+            bytes.append(m_bytes.takeAll());
+    }
     return bytes;
 }
 
+QByteArray FileFollower::readNew() {
+    return read(false);
+}
+
 QByteArray FileFollower::readNewLines() {
-    m_partial += readNew();
-    const qsizetype end = m_partial.lastIndexOf('\n');
-    if (end < 0) return {};
-    const QByteArray lines = m_partial.left(end + 1);
-    m_partial.remove(0, end + 1);
-    return lines;
+    return read(true);
 }
 
 ProgressLine::ProgressLine() : m_tty(::isatty(STDOUT_FILENO) == 1) {
 }
 
-bool ProgressLine::take(const QJsonObject& record) {
-    if (!record.value(QLatin1String("step")).isDouble()) return false;
-    m_step = qint64(record.value(QLatin1String("step")).toDouble());
-    m_epoch = qint64(record.value(QLatin1String("epoch")).toDouble(double(m_epoch)));
-    m_loss = record.value(QLatin1String("train/loss")).toDouble(m_loss);
-    m_valAcc = record.value(QLatin1String("val/acc")).toDouble(m_valAcc);
-    return true;
+void ProgressLine::take(const MetricsBatch& batch, std::size_t record,
+                        const MetricsParser& parser) {
+    m_step = qint64(batch.steps[record]);
+    const double epoch = batch.value(record, parser.keyId("epoch"), double(m_epoch));
+    if (std::isfinite(epoch)) m_epoch = qint64(epoch);
+    m_loss = batch.value(record, parser.keyId("train/loss"), m_loss);
+    m_valAcc = batch.value(record, parser.keyId("val/acc"), m_valAcc);
 }
 
-void ProgressLine::takeLines(const QByteArray& lines) {
-    for (const QByteArray& line : lines.split('\n')) take(QJsonDocument::fromJson(line).object());
+void ProgressLine::takeLines(QByteArrayView lines) {
+    m_batch.clear();
+    (void)m_parser.parse(asView(lines), m_batch);  // malformed lines are not shown
+    for (std::size_t r = 0; r < m_batch.recordCount(); ++r) take(m_batch, r, m_parser);
     show(false);
 }
 
@@ -93,17 +125,11 @@ void RunFollower::poll() {
         if (!log.isEmpty()) printOut(QString::fromLocal8Bit(log));
     }
     const QByteArray lines = m_metrics.readNewLines();
-    for (const QByteArray& line : lines.split('\n')) {
-        const QJsonObject record = QJsonDocument::fromJson(line).object();
-        if (!m_progress.take(record) || !m_options.printMetrics) continue;
-        QString text = QStringLiteral("metrics step %1")
-                           .arg(qint64(record.value(QLatin1String("step")).toDouble()));
-        for (auto it = record.begin(); it != record.end(); ++it) {
-            if (it.key() == QLatin1String("step") || it.key() == QLatin1String("time")) continue;
-            if (it.value().isDouble())
-                text += QStringLiteral(" %1=%2").arg(it.key(), formatNumber(it.value().toDouble()));
-        }
-        printOut(text + QLatin1Char('\n'));
+    m_batch.clear();
+    (void)m_parser.parse(asView(lines), m_batch);  // malformed lines are not shown
+    for (std::size_t r = 0; r < m_batch.recordCount(); ++r) {
+        m_progress.take(m_batch, r, m_parser);
+        if (m_options.printMetrics) printOut(metricsText(m_batch, r, m_parser));
     }
     if (m_options.progressLine) m_progress.show(false);
 }

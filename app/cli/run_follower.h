@@ -3,10 +3,13 @@
 // until the run reaches a final state.
 
 #include <QByteArray>
-#include <QJsonObject>
+#include <QByteArrayView>
 #include <QString>
 
 #include <cmath>
+
+#include "metrics/byte_tail.h"
+#include "metrics/metrics_parser.h"
 
 namespace tb::cli {
 
@@ -17,18 +20,20 @@ struct FollowOptions {
     bool fromEnd = false;       // skip what the files already hold
 };
 
-// Reads what was appended to a file since the last call.
+// Reads what was appended to a file since the last call, through a ByteTail: a file replaced
+// or truncated (a resume trims metrics) is read again from its top.
 class FileFollower {
 public:
-    explicit FileFollower(QString path) : m_path(std::move(path)) {}
+    explicit FileFollower(QString path);
     void skipToEnd();
     QByteArray readNew();       // every new byte
     QByteArray readNewLines();  // only complete lines; a partial last line waits for its '\n'
 
 private:
+    QByteArray read(bool wholeLines);
+
     QString m_path;
-    qint64 m_offset = 0;
-    QByteArray m_partial;
+    ByteTail m_bytes;
 };
 
 // "epoch 3  step 1200  train/loss 0.31  val/acc 0.91": rewritten in place on a terminal (one
@@ -36,14 +41,17 @@ private:
 class ProgressLine {
 public:
     ProgressLine();
-    // Takes a metrics record; false when it has no step (not a record to show).
-    bool take(const QJsonObject& record);
-    // Each complete metrics.jsonl line in `lines`, then the line shown.
-    void takeLines(const QByteArray& lines);
+    // Takes record `record` of a batch `parser` filled.
+    void take(const MetricsBatch& batch, std::size_t record, const MetricsParser& parser);
+    // Each complete metrics.jsonl line in `lines` (read with the app's MetricsParser), then
+    // the line shown.
+    void takeLines(QByteArrayView lines);
     void show(bool final);
     bool onTerminal() const { return m_tty; }
 
 private:
+    MetricsParser m_parser;  // for takeLines
+    MetricsBatch m_batch;
     bool m_tty = false;
     qint64 m_epoch = 0;
     qint64 m_step = -1;
@@ -67,6 +75,8 @@ private:
     FollowOptions m_options;
     FileFollower m_log;
     FileFollower m_metrics;
+    MetricsParser m_parser;
+    MetricsBatch m_batch;
     ProgressLine m_progress;
 };
 

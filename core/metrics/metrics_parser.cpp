@@ -21,6 +21,12 @@ void MetricsBatch::clear() {
     fields.clear();
 }
 
+double MetricsBatch::value(std::size_t record, std::uint32_t key, double fallback) const {
+    for (std::uint32_t i = fieldBegin[record]; i < fieldBegin[record + 1]; ++i)
+        if (fields[i].key == key) return fields[i].value;
+    return fallback;
+}
+
 MetricsParser::MetricsParser() : m_impl(std::make_unique<Impl>()) {
 }
 MetricsParser::~MetricsParser() = default;
@@ -156,6 +162,11 @@ bool MetricsParser::parseLine(const char* line, std::size_t length, bool lenient
     out.steps.push_back(step);
     out.fieldBegin.push_back(static_cast<std::uint32_t>(out.fields.size()));
     return true;
+}
+
+std::uint32_t MetricsParser::keyId(std::string_view name) const {
+    const auto it = m_ids.find(std::string(name));
+    return it == m_ids.end() ? kNoKey : it->second;
 }
 
 std::uint32_t MetricsParser::internKey(std::string_view name, std::size_t position) {

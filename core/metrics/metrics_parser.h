@@ -25,6 +25,8 @@ struct MetricsBatch {
     std::vector<MetricsField> fields;  // every numeric key except "step"
 
     std::size_t recordCount() const { return steps.size(); }
+    // The value of field `key` in record `record`, or `fallback` when the record has none.
+    double value(std::size_t record, std::uint32_t key, double fallback) const;
     void clear();
 };
 
@@ -54,7 +56,11 @@ public:
     // Same without a copy: data[size, size + kPadding) must be readable (its content is ignored).
     [[nodiscard]] ParseResult parseInPlace(const char* data, std::size_t size, MetricsBatch& out);
 
+    static constexpr std::uint32_t kNoKey = 0xffffffffu;
+
     std::size_t keyCount() const { return m_keyNames.size(); }
+    // The id of a key seen so far, kNoKey for one never seen.
+    std::uint32_t keyId(std::string_view name) const;
     const std::string& keyName(std::uint32_t id) const { return m_keyNames[id]; }
     const std::vector<std::string>& keyNames() const { return m_keyNames; }
     std::size_t totalMalformedLines() const { return m_totalMalformed; }
@@ -66,7 +72,6 @@ private:
     bool parseLineLeniently(const char* line, std::size_t length, MetricsBatch& out);
     // kNoKey when the key is over a cap.
     std::uint32_t internKey(std::string_view name, std::size_t position);
-    static constexpr std::uint32_t kNoKey = 0xffffffffu;
 
     struct Impl;  // keeps simdjson.h (a large header) out of every includer
     std::unique_ptr<Impl> m_impl;
