@@ -4,7 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include "metrics/series_store.h"
+#include "metrics/run_metrics.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
 #include "remote/remote_run_frames.h"
@@ -21,9 +21,9 @@ constexpr qsizetype kMaxStatusBytes = 1 << 20;
 
 }  // namespace
 
-RemoteFollower::RemoteFollower(RemoteBackend* backend, QString runId, SeriesStore* store,
+RemoteFollower::RemoteFollower(RemoteBackend* backend, QString runId, RunMetrics* metrics,
                                QObject* parent)
-    : QObject(parent), m_backend(backend), m_runId(std::move(runId)), m_store(store) {
+    : QObject(parent), m_backend(backend), m_runId(std::move(runId)), m_runMetrics(metrics) {
     m_status.id = m_runId;
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &RemoteFollower::open);
@@ -63,8 +63,7 @@ void RemoteFollower::open() {
     m_statusStream = session->openStream(followStatusCommand(root, m_runId));
     // metrics.jsonl on stdout, output.log on stderr: two channels per run, not three.
     m_filesStream = session->openStream(
-        followFilesCommand(root, m_runId,
-                           {QStringLiteral("metrics.jsonl"), m_metricsOffset + m_lines.held()},
+        followFilesCommand(root, m_runId, {QStringLiteral("metrics.jsonl"), m_metrics.readOffset()},
                            {QStringLiteral("output.log"), m_logOffset}),
         StreamStderr::AsData);
 }
@@ -119,25 +118,20 @@ void RemoteFollower::onStreamFinished(quint64 streamId, const ExecResult& result
 }
 
 void RemoteFollower::takeMetrics(const QByteArray& bytes) {
-    const qint64 skippedLines = m_lines.skippedLines();
-    const qint64 skippedBefore = m_lines.skippedBytes();
-    const QByteArray lines = m_lines.take(bytes);
-    m_metricsOffset += m_lines.skippedBytes() - skippedBefore;
-    if (m_lines.skippedLines() > skippedLines)
+    const qint64 skippedLines = m_metrics.skippedLines();
+    m_metrics.append(bytes);
+    const QByteArrayView lines = m_metrics.takeLines();
+    if (m_metrics.skippedLines() > skippedLines)
         Q_EMIT lineSkipped(
             QStringLiteral("run %1 on %2: a metrics.jsonl line longer than %3 MiB was skipped "
                            "(%4 so far); a metrics record should be one short JSON line")
                 .arg(m_runId, m_backend->settings().name)
-                .arg(m_lines.maxLine() >> 20)
-                .arg(m_lines.skippedLines()));
+                .arg(m_metrics.maxLine() >> 20)
+                .arg(m_metrics.skippedLines()));
     if (lines.isEmpty()) return;
-    m_batch.clear();
-    const ParseResult parsed =
-        m_parser.parse(std::string_view(lines.constData(), std::size_t(lines.size())), m_batch);
-    m_metricsOffset += lines.size();
-    if (m_store) m_store->append(m_batch, m_parser.keyNames());
-    Q_EMIT metricsLines(lines);
-    if (parsed.records > 0) Q_EMIT recordsAppended(qsizetype(parsed.records));
+    const QByteArray complete = lines.toByteArray();
+    if (m_runMetrics) m_runMetrics->appendLines(complete);
+    Q_EMIT metricsLines(complete);
 }
 
 void RemoteFollower::takeLog(const QByteArray& bytes) {
@@ -182,7 +176,7 @@ void RemoteFollower::takeStatus(const QByteArray& bytes) {
 
 void RemoteFollower::finishIfComplete() {
     if (!m_endKnown || m_finished) return;
-    if (m_metricsOffset + m_lines.held() < m_endMetrics || m_logOffset < m_endLog) return;
+    if (m_metrics.readOffset() < m_endMetrics || m_logOffset < m_endLog) return;
     m_finished = true;
     m_retry.stop();
     closeStreams();

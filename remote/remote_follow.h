@@ -1,32 +1,34 @@
 #pragma once
 // RemoteFollower: follows one remote run over two long-lived streams on the host's session —
 // metrics.jsonl and output.log from byte offsets (`tail -c +N -F`, one file on stdout, the other
-// on stderr) and status.json's changes — feeding complete metrics lines through the same
-// parser the local follower uses. When a stream breaks (the link went), the follower waits for
-// the connection to come back and reopens them from the offsets it has, so no line is lost or
-// read twice.
+// on stderr) and status.json's changes. Metrics bytes are cut into lines by a ByteTail (the
+// same as a local follower's) and the complete lines go straight to the run's RunMetrics,
+// which parses them once. When a stream breaks (the link went), the follower waits for the
+// connection to come back and reopens them from the offsets it has, so no line is lost or read
+// twice.
 
 #include <QByteArray>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
-#include "metrics/metrics_parser.h"
-#include "remote/metrics_line_joiner.h"
+#include "metrics/byte_tail.h"
 #include "remote/ssh_result.h"
 #include "runs/run_info.h"
 
 namespace tb {
 
 class RemoteBackend;
-class SeriesStore;
+class RunMetrics;
 
 class RemoteFollower : public QObject {
     Q_OBJECT
 
 public:
-    // `store` may be null; it must outlive this.
-    RemoteFollower(RemoteBackend* backend, QString runId, SeriesStore* store,
+    // `metrics` (a fed RunMetrics, see RunMetrics::fed) may be null: then only metricsLines
+    // carries the lines.
+    RemoteFollower(RemoteBackend* backend, QString runId, RunMetrics* metrics,
                    QObject* parent = nullptr);
     ~RemoteFollower() override;
 
@@ -35,15 +37,13 @@ public:
 
     QString runId() const { return m_runId; }
     const RunInfo& status() const { return m_status; }
-    qint64 metricsOffset() const { return m_metricsOffset; }  // after the last complete line
+    qint64 metricsOffset() const { return m_metrics.offset(); }  // after the last complete line
     qint64 logOffset() const { return m_logOffset; }
-    const MetricsParser& parser() const { return m_parser; }
     bool isFinished() const { return m_finished; }
     int streamsOpened() const { return m_opened; }  // times the streams were (re)opened
 
 Q_SIGNALS:
     void metricsLines(const QByteArray& lines);  // exactly the complete lines consumed
-    void recordsAppended(qsizetype count);
     void logAppended(const QByteArray& bytes);
     void statusChanged(const tb::RunInfo& status);
     // The streams broke or could not start; they reopen once the connection holds.
@@ -67,13 +67,12 @@ private:
 
     RemoteBackend* m_backend;
     QString m_runId;
-    SeriesStore* m_store;
-    QTimer m_retry;  // reopens after a stream ended while the link still held
-    MetricsParser m_parser;
-    MetricsBatch m_batch;
-    MetricsLineJoiner m_lines;  // holds the start of a metrics line not finished yet
+    QPointer<RunMetrics> m_runMetrics;  // the pool may close it first
+    QTimer m_retry;                     // reopens after a stream ended while the link still held
+    // metrics.jsonl's offset and the start of a line not finished yet; an endless line is
+    // skipped past ByteTail::kMetricsMaxLine.
+    ByteTail m_metrics{ByteTail::kMetricsMaxLine, ByteTail::LongLine::Skip};
     QByteArray m_statusFrames;
-    qint64 m_metricsOffset = 0;
     qint64 m_logOffset = 0;
     quint64 m_filesStream = 0;  // metrics.jsonl on stdout, output.log on stderr
     quint64 m_statusStream = 0;

@@ -21,11 +21,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <vector>
 
 #include "bench_ssh.h"
 #include "box_cpu.h"
-#include "metrics/series_store.h"
+#include "metrics/run_metrics.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
 #include "remote/remote_follow.h"
@@ -138,8 +139,9 @@ int main(int argc, char** argv) {
     qint64 fromStep = 0;
     bool measuring = false;  // only lines that arrive inside a measured window count
     int interruptions = 0;
-    SeriesStore store;
-    RemoteFollower follower(&backend, runId, &store);
+    std::unique_ptr<RunMetrics> runMetrics(RunMetrics::fed());
+    const SeriesStore& store = runMetrics->store();
+    RemoteFollower follower(&backend, runId, runMetrics.get());
     QObject::connect(&follower, &RemoteFollower::metricsLines, [&](const QByteArray& lines) {
         if (measuring) addLatencies(lines, fromStep, followed.latencies);
     });

@@ -1,11 +1,10 @@
-// What a box sends is capped: a followed metrics.jsonl line is held only up to the cap and
-// never re-parsed per packet, then skipped to its end and counted; an exec answer over its
-// cap is an error naming the host, and the session stays usable.
+// What a box sends is capped: an exec answer over its cap is an error naming the host, and
+// the session stays usable. (A followed metrics.jsonl line's cap is ByteTail's, tested in
+// tests/core/tst_byte_tail.cpp.)
 
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "remote/metrics_line_joiner.h"
 #include "remote/ssh_session_thread.h"
 #include "ssh_test_support.h"
 
@@ -16,35 +15,6 @@ class TestBoxOutputCaps : public SshdTestCase {
     Q_OBJECT
 
 private Q_SLOTS:
-    void wholeLinesComeOutInAnyChunking() {
-        const QByteArray stream = "{\"step\":1}\n{\"step\":2,\"loss\":0.5}\n{\"step\":3}";
-        MetricsLineJoiner joiner;
-        QByteArray out;
-        for (const char c : stream) out += joiner.take(QByteArray(1, c));
-        QCOMPARE(out, QByteArray("{\"step\":1}\n{\"step\":2,\"loss\":0.5}\n"));
-        QCOMPARE(joiner.held(), qsizetype(10));  // the last line is not finished
-        QCOMPARE(joiner.skippedLines(), 0);
-    }
-
-    void anEndlessLineIsHeldOnlyUpToTheCapThenSkipped() {
-        MetricsLineJoiner joiner(1 << 20);
-        const QByteArray packet(32 * 1024, 'x');
-        qsizetype mostHeld = 0;
-        for (int i = 0; i < 320; ++i) {  // 10 MiB without a newline
-            QVERIFY(joiner.take(packet).isEmpty());
-            mostHeld = qMax(mostHeld, joiner.held());
-        }
-        QVERIFY(mostHeld <= (1 << 20));
-        QCOMPARE(joiner.skippedLines(), 1);
-        // The rest of the long line is dropped; the next line comes out whole, and every
-        // byte is accounted for: returned + skipped + held = what came in.
-        const QByteArray tail = "yyy\n{\"step\":7}\n{\"st";
-        const QByteArray lines = joiner.take(tail);
-        QCOMPARE(lines, QByteArray("{\"step\":7}\n"));
-        QCOMPARE(joiner.skippedBytes() + lines.size() + joiner.held(),
-                 qint64(320) * packet.size() + tail.size());
-    }
-
     void execOutputOverTheCapIsAnErrorNamingTheHost_data() {
         QTest::addColumn<QString>("script");
         QTest::addColumn<QString>("stream");

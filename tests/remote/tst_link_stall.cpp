@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "metrics/series_store.h"
+#include "metrics/run_metrics.h"
 #include "netns_link.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
@@ -19,6 +19,8 @@
 #include "ssh_test_support.h"
 
 #include <signal.h>
+
+#include <memory>
 
 using namespace tb;
 using namespace tb::test;
@@ -65,8 +67,9 @@ private Q_SLOTS:
         const QString id = *launched;
         const QString dir = m_backend->runDir(id);
 
-        SeriesStore store;
-        RemoteFollower follower(m_backend.get(), id, &store);
+        std::unique_ptr<RunMetrics> runMetrics(RunMetrics::fed());
+        const SeriesStore& store = runMetrics->store();
+        RemoteFollower follower(m_backend.get(), id, runMetrics.get());
         QByteArray followed;
         connect(&follower, &RemoteFollower::metricsLines, this,
                 [&](const QByteArray& lines) { followed += lines; });

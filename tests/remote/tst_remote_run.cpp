@@ -12,7 +12,7 @@
 #include <cmath>
 #include <memory>
 
-#include "metrics/series_store.h"
+#include "metrics/run_metrics.h"
 #include "remote/host_connection.h"
 #include "remote/remote_backend.h"
 #include "remote/remote_follow.h"
@@ -28,13 +28,17 @@ const QString kHost = QStringLiteral("gpu-box");
 
 // Follows a run and keeps everything it handed out.
 struct Followed {
-    Followed(RemoteBackend* backend, const QString& id) : follower(backend, id, &store) {
+    Followed(RemoteBackend* backend, const QString& id)
+        : runMetrics(RunMetrics::fed()),
+          store(runMetrics->store()),
+          follower(backend, id, runMetrics.get()) {
         QObject::connect(&follower, &RemoteFollower::metricsLines,
                          [this](const QByteArray& lines) { metrics += lines; });
         QObject::connect(&follower, &RemoteFollower::logAppended,
                          [this](const QByteArray& bytes) { log += bytes; });
     }
-    SeriesStore store;
+    std::unique_ptr<RunMetrics> runMetrics;  // fed by the follower, as in the app
+    const SeriesStore& store;
     RemoteFollower follower;
     QByteArray metrics;
     QByteArray log;
