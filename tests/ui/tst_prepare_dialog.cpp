@@ -22,7 +22,7 @@
 #include "hosts/prepare_host_dialog.h"
 #include "metrics/run_metrics.h"
 #include "remote/hosts_controller.h"
-#include "remote_runs.h"
+#include "remote/remote_runs.h"
 #include "run_controller.h"
 #include "runs/local_backend.h"
 #include "runs/run_catalog.h"

@@ -12,7 +12,7 @@
 #include "monitor/log_view.h"
 #include "remote/host_draft.h"
 #include "remote/hosts_controller.h"
-#include "remote_runs.h"
+#include "remote/remote_runs.h"
 #include "runs/run_catalog.h"
 #include "runs_panel.h"
 #include "runs_table_model.h"

@@ -31,6 +31,7 @@
 #include "remote/host_uptime_meter.h"
 #include "remote/hosts_controller.h"
 #include "remote/remote_command.h"
+#include "remote/shutdown_watch.h"
 #include "run_controller.h"
 #include "run_target_box.h"
 #include "runs/run_catalog.h"
@@ -38,7 +39,6 @@
 #include "runs_panel.h"
 #include "runs_table_model.h"
 #include "shutdown_banner.h"
-#include "shutdown_watch.h"
 #include "ssh_test_support.h"
 
 using namespace tb;

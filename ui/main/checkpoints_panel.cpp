@@ -16,8 +16,8 @@
 #include "checkpoint_table_model.h"
 #include "checkpoints/checkpoint_catalog.h"
 #include "remote/remote_backend.h"
+#include "remote/remote_runs.h"
 #include "remote_checkpoints_bar.h"
-#include "remote_runs.h"
 
 namespace tb {
 

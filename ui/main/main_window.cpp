@@ -22,14 +22,14 @@
 #include "monitor/run_notifier.h"
 #include "plot/chart_panel.h"
 #include "remote/hosts_controller.h"
-#include "remote_runs.h"
+#include "remote/remote_runs.h"
+#include "remote/shutdown_watch.h"
 #include "run_controller.h"
 #include "runs/local_backend.h"
 #include "runs/run_catalog.h"
 #include "runs/run_targets.h"
 #include "runs_panel.h"
 #include "shutdown_ui.h"
-#include "shutdown_watch.h"
 
 namespace tb {
 

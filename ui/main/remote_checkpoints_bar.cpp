@@ -12,7 +12,7 @@
 
 #include "remote/checkpoint_move.h"
 #include "remote/hosts_controller.h"
-#include "remote_runs.h"
+#include "remote/remote_runs.h"
 
 namespace tb {
 

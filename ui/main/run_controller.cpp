@@ -17,7 +17,7 @@
 #include "hosts/prepare_host_dialog.h"
 #include "remote/checkpoint_move.h"
 #include "remote/remote_backend.h"
-#include "remote_runs.h"
+#include "remote/remote_runs.h"
 #include "runs/backend.h"
 #include "runs/run_catalog.h"
 #include "runs/run_targets.h"

@@ -5,7 +5,7 @@
 #include <QLabel>
 #include <QPushButton>
 
-#include "shutdown_watch.h"
+#include "remote/shutdown_watch.h"
 
 namespace tb {
 

@@ -13,13 +13,13 @@
 #include "hosts/hosts_table_model.h"
 #include "remote/cost_meter.h"
 #include "remote/hosts_controller.h"
+#include "remote/shutdown_watch.h"
 #include "run_controller.h"
 #include "run_target_box.h"
 #include "runs/run_catalog.h"
 #include "runs_panel.h"
 #include "runs_table_model.h"
 #include "shutdown_banner.h"
-#include "shutdown_watch.h"
 
 namespace tb {
 namespace {

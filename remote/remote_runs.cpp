@@ -1,5 +1,5 @@
 // RemoteRuns: remote backends on the hosts' shared connections, scans, launches and followers.
-#include "remote_runs.h"
+#include "remote/remote_runs.h"
 
 #include <QSettings>
 
@@ -152,7 +152,8 @@ void RemoteRuns::launch(const QString& host, const LaunchRequest& request,
                          Backend::kNeedsPrepare));
     }
     // A cheap look that the stored trainer is still there (a fresh instance, a cleaned cache).
-    const RemoteCommand check = RemoteCommand(QStringLiteral("test")).arg(QStringLiteral("-x")).arg(trainer);
+    const RemoteCommand check =
+        RemoteCommand(QStringLiteral("test")).arg(QStringLiteral("-x")).arg(trainer);
     remote->execAsync(check, [host, trainer, start, done](const ExecResult& result) {
         if (!result.ok() || result.exitStatus == 0) return start();  // a link error: launch says
         done(fail("the trainer " + trainer.toStdString() + " is gone from host " +

@@ -1,6 +1,6 @@
 // ShutdownWatch: one ShutdownControl per watched run on its host's connection; states read
 // every few seconds while something is pending and counted down locally in between.
-#include "shutdown_watch.h"
+#include "remote/shutdown_watch.h"
 
 #include "remote/cost_meter.h"
 #include "remote/hosts_controller.h"

@@ -86,10 +86,10 @@ private:
     RunCatalog* m_catalog;
     RunMetricsPool* m_metrics;
     QString m_wrapperFile;
-    QHash<QString, RemoteBackend*> m_backends;  // host -> backend, children of this
+    QHash<QString, RemoteBackend*> m_backends;          // host -> backend, children of this
     QHash<QString, std::shared_ptr<Backend>> m_runsOn;  // host -> runsOn(host)
-    QHash<QString, Followed> m_followed;        // run id -> follower
-    QStringList m_scanning;                     // hosts with a scan in flight
+    QHash<QString, Followed> m_followed;                // run id -> follower
+    QStringList m_scanning;                             // hosts with a scan in flight
     QTimer m_scanTimer;
 };
 
