@@ -21,14 +21,14 @@
 #include "monitor/log_view.h"
 #include "monitor/run_notifier.h"
 #include "plot/chart_panel.h"
+#include "remote/host_workbench.h"
 #include "remote/hosts_controller.h"
 #include "remote/remote_runs.h"
 #include "remote/shutdown_watch.h"
 #include "run_controller.h"
-#include "runs/local_backend.h"
 #include "runs/run_catalog.h"
-#include "runs/run_targets.h"
 #include "runs_panel.h"
+#include "services/workbench.h"
 #include "shutdown_ui.h"
 
 namespace tb {
@@ -54,28 +54,28 @@ MainWindow::MainWindow(const AppContext& context, QWidget* parent)
 
     const QString config = context.openConfig.isEmpty() ? context.configsDir + "/demo.yaml" : context.openConfig;
     m_editor->openFile(config);
-    m_catalog->refresh();
-    m_catalog->startWatching(1000);
-    m_gpuMonitor->start();
-    m_remote->start();
+    m_work->start(1000);
+    m_hostWork->start();
     if (!m_catalog->runs().isEmpty()) m_runsPanel->selectRun(m_catalog->runs().first().id);
     updateRunAction();
 }
 
-// The remote runs use the hosts' connections: they go before the hosts controller does.
+// The hosts side goes before the panels that show it (HostWorkbench orders its own parts).
 MainWindow::~MainWindow() {
-    delete m_shutdownWatch;
-    delete m_remote;
+    delete m_hostWork;
 }
 
 void MainWindow::createPanels() {
-    m_catalog = new RunCatalog(m_context.runsRoot, this);
-    m_backend = std::make_unique<LocalBackend>(m_context.runsRoot, m_context.binDir);
-    m_targets = std::make_unique<RunTargets>(m_backend.get());
-    m_controller = new RunController(m_targets.get(), m_catalog, this);
-    m_metrics = new RunMetricsPool(this);
-    m_checkpointCatalog = new CheckpointCatalog(m_context.binDir + "/trainbench-train", this);
-    m_gpuMonitor = new GpuMonitor(this);
+    m_work = new Workbench(m_context.runsRoot, m_context.binDir, this);
+    m_hostWork = new HostWorkbench(m_work, m_context.hostsConfigDir, m_context.hostsOptions, this);
+    m_catalog = m_work->catalog();
+    m_metrics = m_work->metrics();
+    m_checkpointCatalog = m_work->checkpoints();
+    m_gpuMonitor = m_work->gpuMonitor();
+    m_hosts = m_hostWork->hosts();
+    m_remote = m_hostWork->remoteRuns();
+    m_shutdownWatch = m_hostWork->shutdownWatch();
+    m_controller = new RunController(m_work->targets(), m_catalog, this);
     m_notifier = new RunNotifier(this);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         auto* tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_ComputerIcon), this);
@@ -90,12 +90,7 @@ void MainWindow::createPanels() {
     m_log = new LogView(this);
     m_checkpoints = new CheckpointsPanel(m_checkpointCatalog, this);
     m_gpuPanel = new GpuPanel(this);
-    const QString hostsDir = m_context.hostsConfigDir.isEmpty() ? HostStore::defaultConfigDir()
-                                                                : m_context.hostsConfigDir;
-    m_hosts = new HostsController(hostsDir, m_context.hostsOptions, this);
     m_gpuSources = new GpuSourceSwitch(m_gpuPanel, m_gpuMonitor, m_hosts, m_catalog, this);
-    m_remote = new RemoteRuns(m_hosts, m_catalog, m_metrics, m_context.binDir + "/tb-wrap.sh", this);
-    m_targets->setHostLookup([this](const QString& host) { return m_remote->runsOn(host); });
     m_controller->setRemoteRuns(m_remote);
     m_checkpoints->setRemoteRuns(m_remote);
     m_hostsPanel = new HostsPanel(m_hosts, {}, this);
@@ -178,12 +173,12 @@ void MainWindow::connectPanels() {
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(m_hostsPanel, &HostsPanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
-    if (const Result<void> loaded = m_hosts->load(); !loaded)
+    if (const Result<void> loaded = m_hostWork->load(); !loaded)
         statusBar()->showMessage(QString::fromStdString(loaded.error()));
-    connect(m_remote, &RemoteRuns::logAppended, this, [this](const QString& id, const QByteArray& bytes) {
-        if (id == m_shownRun) m_log->appendStreamed(bytes);
-    });
-    m_shutdownWatch = new ShutdownWatch(m_hosts, m_catalog, this);
+    connect(m_remote, &RemoteRuns::logAppended, this,
+            [this](const QString& id, const QByteArray& bytes) {
+                if (id == m_shownRun) m_log->appendStreamed(bytes);
+            });
     connectShutdownWatch(m_shutdownWatch, {m_hosts, m_hostsPanel, m_runsPanel, m_catalog, m_targetBox,
                                            m_controller, statusBar()});
     connect(m_notifier, &RunNotifier::notify, this,
@@ -205,7 +200,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState(kLayoutVersion));
-    m_remote->saveConnectedHosts();
+    m_hostWork->saveConnectedHosts();
     // Runs are detached processes: closing the window leaves them training.
     event->accept();
 }

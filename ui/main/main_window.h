@@ -4,8 +4,6 @@
 #include <QHash>
 #include <QMainWindow>
 
-#include <memory>
-
 #include "app_context.h"
 #include "protocol/run_status.h"
 
@@ -22,19 +20,19 @@ class ConfigEditor;
 class GpuMonitor;
 class GpuPanel;
 class GpuSourceSwitch;
+class HostWorkbench;
 class HostsController;
 class HostsPanel;
-class LocalBackend;
 class LogView;
 class RunCatalog;
 class RunController;
-class RunTargets;
 class RunMetricsPool;
 class RemoteRuns;
 class RunNotifier;
 class RunTargetBox;
 class RunsPanel;
 class ShutdownWatch;
+class Workbench;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,6 +41,8 @@ public:
     explicit MainWindow(const AppContext& context, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    Workbench* workbench() const { return m_work; }
+    HostWorkbench* hostWorkbench() const { return m_hostWork; }
     RunCatalog* catalog() const { return m_catalog; }
     RunsPanel* runsPanel() const { return m_runsPanel; }
     ConfigEditor* configEditor() const { return m_editor; }
@@ -84,8 +84,8 @@ private:
 
     AppContext m_context;
     RunCatalog* m_catalog = nullptr;
-    std::unique_ptr<LocalBackend> m_backend;
-    std::unique_ptr<RunTargets> m_targets;
+    Workbench* m_work = nullptr;
+    HostWorkbench* m_hostWork = nullptr;
     RunController* m_controller = nullptr;
     RunMetricsPool* m_metrics = nullptr;
     CheckpointCatalog* m_checkpointCatalog = nullptr;
