@@ -1,8 +1,10 @@
 #pragma once
-// awaitResult: the one place that waits for an asynchronous answer by spinning a local event
-// loop. For the command line and tests only; the window never blocks on a Backend.
+// awaitResult and awaitCondition: the one place that waits by spinning a local event loop, for
+// an asynchronous answer or for a state to be reached. For the command line and tests only;
+// the window never blocks on a Backend.
 
 #include <QEventLoop>
+#include <QObject>
 #include <QTimer>
 
 #include <functional>
@@ -14,24 +16,60 @@
 
 namespace tb {
 
-// Starts `start` with a callback and returns what it reports, or a failure naming `what` after
-// `timeoutMs` without an answer. An answer given before `start` returns needs no loop.
+// For a wait that ends by itself or by Ctrl-C (a build, a transfer, following a run).
+inline constexpr int kNoTimeout = -1;
+
+// Starts `start` with a callback and returns what it first reports, or a failure naming `what`
+// after `timeoutMs` (kNoTimeout: none) without an answer. An answer given before `start`
+// returns needs no loop; a later answer than the first is dropped.
 template <typename T>
 Result<T> awaitResult(const std::function<void(std::function<void(Result<T>)>)>& start,
                       const std::string& what, int timeoutMs = 120000) {
     auto outcome = std::make_shared<std::optional<Result<T>>>();
     auto loop = std::make_shared<QEventLoop>();
     start([outcome, loop](Result<T> result) {
+        if (outcome->has_value()) return;
         outcome->emplace(std::move(result));
         loop->quit();
     });
     if (!outcome->has_value()) {
-        QTimer::singleShot(timeoutMs, loop.get(), &QEventLoop::quit);
+        if (timeoutMs >= 0) QTimer::singleShot(timeoutMs, loop.get(), &QEventLoop::quit);
         loop->exec();
     }
     if (!outcome->has_value())
-        return fail(what + " got no answer in " + std::to_string(timeoutMs / 1000) + " s");
+        return fail(what + " got no answer" +
+                    (timeoutMs >= 0 ? " in " + std::to_string(timeoutMs / 1000) + " s" : ""));
     return std::move(**outcome);
+}
+
+// A signal after which awaitCondition asks again: Change{&follower, &RemoteFollower::finished}.
+template <typename Sender, typename Signal>
+struct Change {
+    const Sender* sender;
+    Signal signal;
+};
+
+// Waits until `reached` holds and says whether it does: asked again whenever one of `changes`
+// fires, and every `pollMs` (0: never) for what changes without a signal, such as the Ctrl-C
+// flag; false after `timeoutMs` (kNoTimeout: none). Holding already needs no loop.
+template <typename... Changes>
+bool awaitCondition(const std::function<bool()>& reached, int timeoutMs, int pollMs,
+                    const Changes&... changes) {
+    if (reached()) return true;
+    QEventLoop loop;
+    bool held = false;
+    const auto askAgain = [&] {
+        if (held || !reached()) return;
+        held = true;
+        loop.quit();
+    };
+    (QObject::connect(changes.sender, changes.signal, &loop, askAgain), ...);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, askAgain);
+    if (pollMs > 0) poll.start(pollMs);
+    if (timeoutMs >= 0) QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return held;
 }
 
 }  // namespace tb

@@ -1,10 +1,8 @@
-// RunTargets picks a run's Backend from its target; LocalBackend answers the asynchronous calls;
-// awaitResult waits for an answer or names what got none.
+// RunTargets picks a run's Backend from its target; LocalBackend answers the asynchronous calls.
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 #include "runs/await_result.h"
 #include "runs/local_backend.h"
@@ -93,25 +91,6 @@ private Q_SLOTS:
         QVERIFY(!yaml);
         QVERIFY2(QString::fromStdString(yaml.error()).contains("no-such-run/config.yaml"),
                  yaml.error().c_str());
-    }
-
-    void awaitResultWaitsForALaterAnswer() {
-        const Result<QString> later = awaitResult<QString>(
-            [](Backend::Done<QString> done) {
-                QTimer::singleShot(0, [done] { done(QStringLiteral("answered")); });
-            },
-            "a later answer");
-        QVERIFY(later);
-        QCOMPARE(*later, QStringLiteral("answered"));
-    }
-
-    void awaitResultNamesWhatGotNoAnswer() {
-        Backend::Done<QString> kept;  // never called
-        const Result<QString> none = awaitResult<QString>(
-            [&](Backend::Done<QString> done) { kept = std::move(done); }, "asking nobody", 50);
-        QVERIFY(!none);
-        QVERIFY2(QString::fromStdString(none.error()).startsWith("asking nobody got no answer"),
-                 none.error().c_str());
     }
 };
 
