@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 RUNS_ROOT ?= $(CURDIR)/runs
 
-.PHONY: deps configure build run test test-loaded fuzz bench check-structure clean
+.PHONY: deps configure build run test test-loaded fuzz bench package check-structure clean
 
 deps:
 	./scripts/install-deps.sh
@@ -38,6 +38,11 @@ fuzz: deps
 bench: deps
 	$(MAKE) build
 	./bench/run-all.sh $(BUILD_DIR)
+
+# build/trainbench_VERSION_ARCH.deb: install with `sudo apt install ./build/trainbench_*.deb`.
+package: deps
+	$(MAKE) build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 # Forbidden includes (QtWidgets below ui/, libssh outside remote/, torch outside the trainer)
 # and clang-format on the lines changed since BASE (default: see scripts/check-structure.sh).

@@ -18,6 +18,7 @@ packages=(
   debootstrap iproute2 util-linux e2fsprogs
   locales
   clang libclang-rt-14-dev llvm clang-format
+  dpkg-dev desktop-file-utils   # make package (dpkg-shlibdeps) and tests/install
 )
 
 # A locale with a decimal comma, for the tests that check number text ignores LC_NUMERIC.

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 
 #include <cstdio>
 
@@ -40,6 +41,10 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName("trainbench");
     QApplication::setOrganizationName("trainbench");
     QApplication::setApplicationDisplayName("Trainbench");
+    // The window's and the tray's icon (resources/icons.qrc); the desktop file name lets a
+    // Wayland shell match the window to trainbench.desktop and so to the same icon.
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/trainbench/icons/trainbench.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("trainbench"));
 
     // The same parser and declaration as the commands (app/cli/cli_command_specs.cpp); Qt's own
     // options (-platform, -style) are gone from arguments() by now.

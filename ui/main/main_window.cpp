@@ -78,7 +78,7 @@ void MainWindow::createPanels() {
     m_controller = new RunController(m_work->targets(), m_catalog, this);
     m_notifier = new RunNotifier(this);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        auto* tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_ComputerIcon), this);
+        auto* tray = new QSystemTrayIcon(windowIcon(), this);
         tray->setToolTip(tr("Trainbench"));
         tray->show();
         m_notifier->setTrayIcon(tray);
