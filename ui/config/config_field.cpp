@@ -12,6 +12,8 @@
 #include <QSpinBox>
 #include <climits>
 
+#include "style/tone.h"
+
 namespace tb {
 namespace {
 
@@ -139,9 +141,11 @@ void ConfigField::setDiagnostic(const QString& message) {
     m_diagnostic = message;
     m_input->setProperty("diagnostic", message);
     m_input->setToolTip(message.isEmpty() ? m_doc : message + QStringLiteral("\n\n") + m_doc);
-    m_input->setStyleSheet(message.isEmpty()
-                               ? QString()
-                               : QStringLiteral("border: 2px solid #d32f2f; border-radius: 3px;"));
+    if (message.isEmpty())
+        theme::clearToneStyle(m_input);
+    else
+        theme::setToneStyle(m_input, theme::Tone::Error,
+                            QStringLiteral("border: 2px solid %1; border-radius: 3px;"));
 }
 
 void ConfigField::emitIfChanged(const QString& shownText, const QString& valueText) {

@@ -12,6 +12,7 @@
 #include "config/schema.h"
 #include "config_document.h"
 #include "config_field.h"
+#include "style/tone.h"
 
 namespace tb {
 namespace {
@@ -42,9 +43,9 @@ void ConfigForm::build() {
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("formNotice"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #611a15; "
-                       "padding: 6px; border-radius: 3px; }"));
+    theme::setToneStyle(m_notice, theme::Tone::Error,
+                        QStringLiteral("QLabel { background: %2; color: %3; "
+                                       "padding: 6px; border-radius: 3px; }"));
     m_notice->hide();
     layout->addWidget(m_notice);
 

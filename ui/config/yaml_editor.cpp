@@ -9,12 +9,11 @@
 #include <QToolTip>
 
 #include "line_number_gutter.h"
+#include "style/theme.h"
 #include "yaml_highlighter.h"
 
 namespace tb {
 namespace {
-
-const QColor kProblemColor(0xd3, 0x2f, 0x2f);
 
 // Ctrl+Shift+Z is redo everywhere here, whatever the platform's key scheme says.
 bool isRedo(const QKeyEvent* key) {
@@ -39,7 +38,8 @@ YamlEditor::YamlEditor(QWidget* parent)
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
     document()->setUndoRedoEnabled(false);
-    new YamlHighlighter(document());
+    m_highlighter = new YamlHighlighter(document());
+    m_highlighter->setPalette(palette());
 
     connect(this, &QPlainTextEdit::blockCountChanged, this,
             [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
@@ -90,12 +90,13 @@ QTextCursor YamlEditor::cursorAt(int line, int column) const {
 }
 
 void YamlEditor::refreshSelections() {
+    const QColor problemColor = theme::color(theme::Tone::Error, palette());
     QList<QTextEdit::ExtraSelection> selections;
     for (const TextProblem& problem : std::as_const(m_problems)) {
         if (problem.line <= 0) continue;
         QTextEdit::ExtraSelection line;
         line.cursor = cursorAt(problem.line, 1);
-        line.format.setBackground(QColor(0xfd, 0xec, 0xea));
+        line.format.setBackground(theme::problemLineBackground(palette()));
         line.format.setProperty(QTextFormat::FullWidthSelection, true);
         selections << line;
 
@@ -111,9 +112,9 @@ void YamlEditor::refreshSelections() {
         }
         mark.cursor.setPosition(mark.cursor.block().position() + end, QTextCursor::KeepAnchor);
         // QTextLayout repaints a selection's text only when the format has a foreground.
-        mark.format.setForeground(kProblemColor);
+        mark.format.setForeground(problemColor);
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        mark.format.setUnderlineColor(kProblemColor);
+        mark.format.setUnderlineColor(problemColor);
         mark.format.setToolTip(problem.message);
         selections << mark;
     }
@@ -138,7 +139,8 @@ void YamlEditor::paintGutter(QPaintEvent* event) {
         const int number = block.blockNumber() + 1;
         if (block.isVisible()) {
             const bool marked = problemLines.contains(number);
-            painter.setPen(marked ? kProblemColor : palette().color(QPalette::PlaceholderText));
+            painter.setPen(marked ? theme::color(theme::Tone::Error, palette())
+                                  : palette().color(QPalette::PlaceholderText));
             painter.drawText(0, top, m_gutter->width() - 6, lineHeight, Qt::AlignRight,
                              QString::number(number));
         }
@@ -152,6 +154,15 @@ void YamlEditor::updateGutter(const QRect& rect, int dy) {
         m_gutter->scroll(0, dy);
     } else {
         m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
+    }
+}
+
+// A theme switch: the highlighting and the problem lines take the new palette's colours.
+void YamlEditor::changeEvent(QEvent* event) {
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_highlighter->setPalette(palette());
+        refreshSelections();
     }
 }
 

@@ -8,6 +8,7 @@
 namespace tb {
 
 class LineNumberGutter;
+class YamlHighlighter;
 
 struct TextProblem {
     int line = 0;    // 1-based
@@ -39,6 +40,7 @@ Q_SIGNALS:
 
 protected:
     bool event(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
@@ -48,6 +50,7 @@ private:
     QTextCursor cursorAt(int line, int column) const;
 
     LineNumberGutter* m_gutter;
+    YamlHighlighter* m_highlighter;
     QVector<TextProblem> m_problems;
     bool m_applying = false;
 };

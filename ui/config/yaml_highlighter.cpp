@@ -1,7 +1,10 @@
 // YamlHighlighter: one pass per line; config files need no multi-line state.
 #include "yaml_highlighter.h"
 
+#include <QGuiApplication>
 #include <QRegularExpression>
+
+#include "style/theme.h"
 
 namespace tb {
 namespace {
@@ -25,13 +28,21 @@ int commentStart(const QString& text) {
 }  // namespace
 
 YamlHighlighter::YamlHighlighter(QTextDocument* document) : QSyntaxHighlighter(document) {
-    m_key.setForeground(QColor(0x1f, 0x4e, 0x9c));
     m_key.setFontWeight(QFont::DemiBold);
-    m_comment.setForeground(QColor(0x6a, 0x73, 0x7d));
     m_comment.setFontItalic(true);
-    m_string.setForeground(QColor(0x0a, 0x7a, 0x3b));
-    m_number.setForeground(QColor(0xa3, 0x4a, 0x00));
-    m_keyword.setForeground(QColor(0x8e, 0x24, 0xaa));
+    setPalette(QGuiApplication::palette());
+}
+
+void YamlHighlighter::setPalette(const QPalette& palette) {
+    using theme::Tone;
+    const QColor key = theme::color(Tone::YamlKey, palette);
+    if (key == keyColor() && m_comment.foreground().style() != Qt::NoBrush) return;
+    m_key.setForeground(key);
+    m_comment.setForeground(theme::color(Tone::YamlComment, palette));
+    m_string.setForeground(theme::color(Tone::YamlString, palette));
+    m_number.setForeground(theme::color(Tone::YamlNumber, palette));
+    m_keyword.setForeground(theme::color(Tone::YamlKeyword, palette));
+    rehighlight();
 }
 
 void YamlHighlighter::highlightBlock(const QString& text) {

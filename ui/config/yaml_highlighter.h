@@ -1,6 +1,7 @@
 #pragma once
 // YAML colouring for the config text: keys, comments, quoted strings, numbers, booleans.
 
+#include <QPalette>
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
 
@@ -11,6 +12,10 @@ class YamlHighlighter : public QSyntaxHighlighter {
 
 public:
     explicit YamlHighlighter(QTextDocument* document);
+
+    // Picks the colours for `palette` (light or dark) and recolours the whole text.
+    void setPalette(const QPalette& palette);
+    QColor keyColor() const { return m_key.foreground().color(); }
 
 protected:
     void highlightBlock(const QString& text) override;

@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include "checkpoints/checkpoint_catalog.h"
+#include "style/theme.h"
 
 namespace tb {
 
@@ -32,7 +33,7 @@ QVariant CheckpointTableModel::data(const QModelIndex& index, int role) const {
     const CheckpointEntry& entry = m_catalog->entries()[index.row()];
     if (role == PathRole) return entry.path;
     const bool corrupt = entry.check == CheckpointEntry::Check::Corrupt || !entry.complete;
-    if (role == Qt::ForegroundRole && corrupt) return QColor(0xc6, 0x28, 0x28);
+    if (role == Qt::ForegroundRole && corrupt) return theme::color(theme::Tone::Error);
     if (role == Qt::ToolTipRole) {
         if (!entry.checkMessage.isEmpty()) return entry.checkMessage;
         return entry.paramSha256.isEmpty() ? entry.path : entry.path + "\nparam_sha256 " + entry.paramSha256;

@@ -19,6 +19,7 @@
 #include "runs/run_catalog.h"
 #include "runs_panel.h"
 #include "script_run_dialog.h"
+#include "style/theme_menu.h"
 
 namespace tb {
 
@@ -68,6 +69,7 @@ void MainWindow::createMenus() {
         for (QDockWidget* dock : m_docks) dock->show();
         statusBar()->showMessage(tr("The default layout returns at the next start"), 5000);
     });
+    addThemeMenu(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About Trainbench"), this, [this] {

@@ -21,6 +21,7 @@
 #include "runs/backend.h"
 #include "runs/run_catalog.h"
 #include "runs/run_targets.h"
+#include "style/tone.h"
 
 namespace tb {
 
@@ -212,7 +213,7 @@ bool RunController::editForkConfig(QString& text) {
     editor->setFont(QFont("monospace"));
     auto* problems = new QLabel(&dialog);
     problems->setWordWrap(true);
-    problems->setStyleSheet("color: #c62828");
+    theme::setTextTone(problems, theme::Tone::Error);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Fork"));
     auto validate = [&] {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "remote/cost_meter.h"
+#include "style/theme.h"
 
 namespace tb {
 namespace {
@@ -79,17 +80,25 @@ void RunsTableModel::onRunsUpdated(const QStringList& ids) {
     if (last >= first) Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
+// From the application's palette: a theme switch repaints the table, which asks again.
 QColor RunsTableModel::stateColor(RunState state) {
+    using theme::Tone;
     switch (state) {
-        case RunState::Queued: return QColor(0x8a, 0x8a, 0x8a);
+        case RunState::Queued:
+            return theme::color(Tone::Muted);
         case RunState::Starting:
-        case RunState::Running: return QColor(0x1e, 0x88, 0xe5);
-        case RunState::Finished: return QColor(0x2e, 0x7d, 0x32);
-        case RunState::Failed: return QColor(0xc6, 0x28, 0x28);
-        case RunState::Stopped: return QColor(0xef, 0x8f, 0x00);
-        case RunState::Lost: return QColor(0x6a, 0x1b, 0x9a);
+        case RunState::Running:
+            return theme::color(Tone::Info);
+        case RunState::Finished:
+            return theme::color(Tone::Success);
+        case RunState::Failed:
+            return theme::color(Tone::Error);
+        case RunState::Stopped:
+            return theme::color(Tone::Warning);
+        case RunState::Lost:
+            return theme::color(Tone::Lost);
     }
-    return Qt::gray;
+    return theme::color(Tone::Muted);
 }
 
 QIcon RunsTableModel::stateIcon(RunState state) {

@@ -15,13 +15,13 @@
 #include <QVBoxLayout>
 
 #include "protocol/stdout_metrics.h"
+#include "style/tone.h"
 
 namespace tb {
 
 namespace {
 
 const QString kGroup = QStringLiteral("scriptRun/");
-const QString kError = QStringLiteral("color: #c62828;");
 
 QString formatNumber(double value) {
     return QString::number(value, 'g', 8);
@@ -177,18 +177,18 @@ void ScriptRunDialog::update() {
     const QString pattern = m_regex->text();
     m_regexValid = true;
     if (pattern.isEmpty()) {
-        m_regexStatus->setStyleSheet(QString());
+        theme::clearToneStyle(m_regexStatus);
         m_regexStatus->setText(
             tr("No regex: metrics come from trainbench_log.py (metrics.jsonl)."));
     } else if (auto metrics = StdoutMetrics::create(pattern.toStdString()); !metrics) {
         m_regexValid = false;
-        m_regexStatus->setStyleSheet(kError);
+        theme::setTextTone(m_regexStatus, theme::Tone::Error);
         m_regexStatus->setText(QString::fromStdString(metrics.error()));
     } else {
         QStringList names;
         for (const NamedGroup& group : metrics->regex().groups)
             names.append(QString::fromStdString(group.name));
-        m_regexStatus->setStyleSheet(QString());
+        theme::clearToneStyle(m_regexStatus);
         m_regexStatus->setText(
             tr("Every output line it matches becomes a point: %1").arg(names.join(", ")));
     }

@@ -6,6 +6,7 @@
 #include <QPushButton>
 
 #include "remote/shutdown_watch.h"
+#include "style/tone.h"
 
 namespace tb {
 
@@ -13,7 +14,7 @@ ShutdownBanner::ShutdownBanner(ShutdownWatch* watch, QWidget* parent)
     : QWidget(parent), m_watch(watch), m_label(new QLabel(this)), m_cancel(new QPushButton(this)) {
     setObjectName("shutdownBanner");
     m_label->setObjectName("shutdownBannerText");
-    m_label->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+    theme::setTextTone(m_label, theme::Tone::Error, QStringLiteral("font-weight: bold;"));
     m_cancel->setObjectName("cancelShutdownButton");
     m_cancel->setText(tr("Cancel shutdown"));
     auto* layout = new QHBoxLayout(this);

@@ -1,17 +1,18 @@
-// ansi_format: AnsiStyle → QTextCharFormat with a terminal palette for a dark background.
+// ansi_format: AnsiStyle → QTextCharFormat, with terminal colours picked for the log's palette.
 #pragma once
 
 #include <QColor>
+#include <QPalette>
 #include <QTextCharFormat>
 
 #include "services/ansi_parser.h"
 
 namespace tb {
 
-inline const QColor kLogBackground(0x1e, 0x1f, 0x22);
-inline const QColor kLogForeground(0xd4, 0xd4, 0xd4);
-
-QColor ansiColor(const AnsiColor& color, const QColor& fallback);
-QTextCharFormat ansiFormat(const AnsiStyle& style);
+// The 16 basic colours differ between a dark and a light background (white text on a light
+// log would vanish); the 256-colour cube and true colours are taken as the program sent them.
+QColor ansiColor(const AnsiColor& color, const QColor& fallback, bool darkBackground);
+// Default colours are left unset, so that the text takes the view's palette and follows it.
+QTextCharFormat ansiFormat(const AnsiStyle& style, const QPalette& palette);
 
 }  // namespace tb

@@ -13,6 +13,7 @@
 
 #include "gauge_row.h"
 #include "sparkline.h"
+#include "style/tone.h"
 
 namespace tb {
 namespace {
@@ -41,9 +42,9 @@ QLabel* hintLabel(QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setObjectName(QStringLiteral("gpuHint"));
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral(
-        "QLabel#gpuHint { background: #fff4d6; color: #5a4300; border: 1px solid #e0c36a;"
-        " border-radius: 3px; padding: 4px; }"));
+    theme::setToneStyle(label, theme::Tone::Warning,
+                        QStringLiteral("QLabel#gpuHint { background: %2; color: %3; border: 1px "
+                                       "solid %1; border-radius: 3px; padding: 4px; }"));
     label->hide();
     return label;
 }

@@ -16,6 +16,7 @@
 
 #include "ansi_format.h"
 #include "log_search_bar.h"
+#include "style/theme.h"
 
 namespace tb {
 namespace {
@@ -34,10 +35,8 @@ LogView::LogView(QWidget* parent) : QWidget(parent) {
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);  // progress bars and tables keep shape
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    QPalette pal = m_text->palette();
-    pal.setColor(QPalette::Base, kLogBackground);
-    pal.setColor(QPalette::Text, kLogForeground);
-    m_text->setPalette(pal);
+    // The log takes the palette's base and text: a theme switch recolours every plain line
+    // (colours a program chose stay as they were inserted).
 
     m_followButton = new QToolButton(this);
     m_followButton->setText(tr("Follow"));
@@ -197,12 +196,13 @@ void LogView::insertStyled(QTextCursor& cursor, const StyledLine& line) {
     insertSpans(cursor, line);
 }
 
-void LogView::insertSpans(QTextCursor& cursor, const StyledLine& line) {
+void LogView::insertSpans(QTextCursor& cursor, const StyledLine& line) const {
     int at = 0;
     const QTextCharFormat plain;
     for (const AnsiSpan& span : line.spans) {
         if (span.start > at) cursor.insertText(line.text.mid(at, span.start - at), plain);
-        cursor.insertText(line.text.mid(span.start, span.length), ansiFormat(span.style));
+        cursor.insertText(line.text.mid(span.start, span.length),
+                          ansiFormat(span.style, m_text->palette()));
         at = span.start + span.length;
     }
     if (at < line.text.size()) cursor.insertText(line.text.mid(at), plain);
@@ -295,7 +295,7 @@ void LogView::updateHighlights() {
     const QString text = m_searchBar->text();
     QTextCursor at(m_text->document());
     QTextCharFormat format;
-    format.setBackground(QColor(0x80, 0x6a, 0x00));
+    format.setBackground(theme::searchHitBackground(m_text->palette()));
     // Bounded: highlighting a one-letter search over 20 000 lines must stay instant.
     while (!text.isEmpty() && selections.size() < 2000) {
         at = m_text->document()->find(text, at);

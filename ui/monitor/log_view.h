@@ -55,7 +55,7 @@ public Q_SLOTS:
 private:
     void appendBatch(const LogBatch& batch);
     void insertStyled(QTextCursor& cursor, const StyledLine& line);  // as a new last line
-    static void insertSpans(QTextCursor& cursor, const StyledLine& line);
+    void insertSpans(QTextCursor& cursor, const StyledLine& line) const;
     void clearView();
     void scrollToBottom();
     void onScrolled(int value);

@@ -44,15 +44,13 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     setMinimumHeight(220);
 
     m_plot->plotLayout()->insertRow(0);
-    auto* title =
+    m_title =
         new QCPTextElement(m_plot, familyTitle(m_family), QFont(font().family(), 10, QFont::Bold));
-    m_plot->plotLayout()->addElement(0, 0, title);
+    m_plot->plotLayout()->addElement(0, 0, m_title);
     // The legend moves to the corner of the axes where it covers the fewest points and none of
     // the newest (placeLegend).
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), 8));
-    m_plot->legend->setBrush(QColor(255, 255, 255, 210));
-    m_plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     // A wide pen on one long polyline makes Qt stroke and fill a self-overlapping polygon:
@@ -70,7 +68,6 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     m_plot->installEventFilter(this);
 
     m_cursor = new QCPItemStraightLine(m_plot);
-    m_cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DotLine));
     m_cursor->setVisible(false);
     m_cursor->setSelectable(false);
 
@@ -101,6 +98,7 @@ MetricChart::MetricChart(QString family, QWidget* parent)
     });
     connect(m_plot, &QWidget::customContextMenuRequested, this, &MetricChart::showContextMenu);
     applyAxes();
+    applyPalette();
 }
 
 MetricChart::~MetricChart() = default;
@@ -119,16 +117,10 @@ void MetricChart::rebuildGraphs() {
     m_markerGraphs.clear();
     m_styleGraphs.clear();
     // Every raw curve first, so that no run's faint curve is drawn over another's main one.
-    // Faint is a mix with the white background rather than alpha: opaque pixels cost less to
-    // draw, and under the main curves the difference does not show.
+    // Pens and brushes come from colourGraphs(), which a palette change calls again.
     for (int r = 0; r < m_runs.size(); ++r) {
-        const QColor colour = m_runs[r].colour;
-        const QColor faint =
-            QColor::fromRgbF(0.3f * colour.redF() + 0.7f, 0.3f * colour.greenF() + 0.7f,
-                             0.3f * colour.blueF() + 0.7f);
         for (const QString& key : m_keys) {
             QCPGraph* raw = m_plot->addGraph();
-            raw->setPen(QPen(faint, 1));
             raw->removeFromLegend();
             m_curves.append({r, key, raw, nullptr});
         }
@@ -136,7 +128,6 @@ void MetricChart::rebuildGraphs() {
     for (Curve& c : m_curves) {
         QCPGraph* main = m_plot->addGraph();
         c.main = main;
-        main->setPen(QPen(m_runs[c.run].colour, 1, splitPenStyle(splitOf(c.key))));
         // The chart's title names the family, so an entry needs only what tells its curve
         // apart: the split when one run is shown. With several runs the panel's run key above
         // the charts names the colours, and the legend keeps to the line styles (below).
@@ -157,7 +148,6 @@ void MetricChart::rebuildGraphs() {
     if (m_runs.size() > 1 && m_keys.size() > 1) {
         for (const QString& key : std::as_const(m_keys)) {
             QCPGraph* style = m_plot->addGraph();
-            style->setPen(QPen(QColor(90, 90, 90), 1, splitPenStyle(splitOf(key))));
             style->setName(splitOf(key).isEmpty() ? key : splitOf(key));
             style->setProperty("tbKey", key);
             style->setProperty("tbRole", QStringLiteral("style"));
@@ -170,14 +160,12 @@ void MetricChart::rebuildGraphs() {
     for (int r = 0; r < m_runs.size(); ++r) {
         QCPGraph* markers = m_plot->addGraph();
         markers->setLineStyle(QCPGraph::lsNone);
-        markers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond,
-                                                 QPen(m_runs[r].colour.darker(140), 1.5),
-                                                 QBrush(Qt::white), 10));
         markers->removeFromLegend();
         markers->setProperty("tbRun", m_runs[r].run.id);
         markers->setProperty("tbRole", QStringLiteral("checkpoints"));
         m_markerGraphs.append(markers);
     }
+    colourGraphs();
 }
 
 void MetricChart::setSettings(const ChartSettings& settings) {

@@ -14,6 +14,7 @@
 class QCustomPlot;
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPTextElement;
 class QMouseEvent;
 
 namespace tb {
@@ -49,6 +50,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;  // a palette change recolours the chart
     void showEvent(QShowEvent* event) override;
 
 private:
@@ -87,6 +89,8 @@ private:
     Frame currentFrame() const;
     void replotData();
     void rebuildGraphs();
+    void applyPalette();  // background, axes, grid, title, legend and cursor from palette()
+    void colourGraphs();  // the curves' pens, mixed against the palette's base
     void applyAxes();
     void updateLod();
     void updateMarkers();
@@ -116,6 +120,7 @@ private:
     QList<QCPGraph*> m_styleGraphs;  // legend entries for the line styles when runs > 1
     QList<Marker> m_markers;
     QCPItemStraightLine* m_cursor = nullptr;
+    QCPTextElement* m_title = nullptr;
     QPoint m_pressPos;
     int m_lodColumns = 0;
     LodWindow m_lodWindow;  // columns == 0: none yet
