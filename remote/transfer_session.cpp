@@ -1,13 +1,11 @@
-// awaitTransfer: the session's transfer signals, filtered by request id, in a local loop.
+// awaitTransfer: the session's transfer signals, filtered by request id, waited for by awaitResult.
 
 #include "remote/transfer_session.h"
 
 #include "remote/ssh_session_thread.h"
+#include "runs/await_result.h"
 
-#include <QEventLoop>
 #include <QTimer>
-
-#include <optional>
 
 namespace tb {
 
@@ -19,29 +17,31 @@ constexpr int kStopPollMs = 100;
 
 TransferResult awaitTransfer(SshSessionThread& thread, const TransferRequest& request,
                              const TransferWaitOptions& options) {
-    QEventLoop loop;
-    std::optional<TransferResult> outcome;
+    QObject listening;  // the connections below end with the wait
     quint64 requestId = 0;
-    QObject::connect(thread.session(), &SshSession::transferProgress, &loop,
+    QObject::connect(thread.session(), &SshSession::transferProgress, &listening,
                      [&](quint64 id, const TransferProgress& progress) {
                          if (id == requestId && options.progress) options.progress(progress);
                      });
-    QObject::connect(thread.session(), &SshSession::transferFinished, &loop,
-                     [&](quint64 id, const TransferResult& result) {
-                         if (id != requestId) return;
-                         outcome = result;
-                         loop.quit();
-                     });
     QTimer stopPoll;
     if (options.stopRequested) {
-        QObject::connect(&stopPoll, &QTimer::timeout, &loop, [&] {
+        QObject::connect(&stopPoll, &QTimer::timeout, &listening, [&] {
             if (options.stopRequested()) thread.cancel();
         });
         stopPoll.start(kStopPollMs);
     }
-    // Signals are queued to this thread, so none can arrive before the id is known.
-    requestId = thread.transfer(request);
-    loop.exec();
+    const auto outcome = awaitResult<TransferResult>(
+        [&](auto done) {
+            QObject::connect(thread.session(), &SshSession::transferFinished, &listening,
+                             [&requestId, done](quint64 id, const TransferResult& result) {
+                                 if (id == requestId) done(result);
+                             });
+            // Signals are queued to this thread, so none can arrive before the id is known.
+            requestId = thread.transfer(request);
+        },
+        "the transfer", kNoTimeout);
+    if (!outcome)
+        return TransferResult{SshFailure::Cancelled, QString::fromStdString(outcome.error())};
     return *outcome;
 }
 

@@ -3,11 +3,9 @@
 #include "cli_checkpoints.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimer>
 
 #include <unistd.h>
 
@@ -21,6 +19,7 @@
 #include "cli_transfer.h"
 #include "remote/checkpoint_move.h"
 #include "run_follower.h"
+#include "runs/await_result.h"
 #include "runs/local_backend.h"
 #include "runs/workspace.h"
 
@@ -127,21 +126,10 @@ Result<QString> await(CheckpointMove& move,
         shown = true;
         showProgress(progress);
     });
-    watchInterrupt();
-    QEventLoop loop;
-    std::optional<Result<QString>> outcome;
-    QTimer interruptCheck;
-    QObject::connect(&interruptCheck, &QTimer::timeout, &loop, [&] {
-        if (interrupted()) move.cancel();
-    });
-    interruptCheck.start(100);
-    start([&](Result<QString> result) {
-        outcome.emplace(std::move(result));
-        loop.quit();
-    });
-    if (!outcome) loop.exec();
+    const CancelOnInterrupt cancel([&] { move.cancel(); });
+    Result<QString> outcome = awaitResult<QString>(start, "the checkpoint transfer", kNoTimeout);
     if (shown) std::fputc('\n', stderr);
-    return std::move(*outcome);
+    return outcome;
 }
 
 int resume(const Args& args, RemoteBackend& source, const QString& runId) {

@@ -111,4 +111,12 @@ void watchInterrupt() {
     std::signal(SIGINT, onInterrupt);
 }
 
+CancelOnInterrupt::CancelOnInterrupt(std::function<void()> cancel) {
+    watchInterrupt();
+    QObject::connect(&m_tick, &QTimer::timeout, &m_tick, [cancel = std::move(cancel)] {
+        if (interrupted()) cancel();
+    });
+    m_tick.start(100);
+}
+
 }  // namespace tb::cli

@@ -3,6 +3,9 @@
 
 #include <QString>
 #include <QStringList>
+#include <QTimer>
+
+#include <functional>
 
 #include "cli_options.h"
 #include "protocol/result.h"
@@ -10,6 +13,7 @@
 #include "runs/run_info.h"
 
 namespace tb {
+class PasswordVault;
 class SshSessionThread;
 struct RemoteHost;
 }  // namespace tb
@@ -66,6 +70,9 @@ struct ConnectOptions {
 // (HostStore::defaultConfigDir); an error when DIR is missing.
 [[nodiscard]] Result<void> takeConfigDirOption(int& argc, char** argv);
 
+// Waits for the vault to learn whether a keychain service answers here; true when one does.
+bool keychainAnswers(PasswordVault& vault);
+
 // One line from stdin without its newline; with no echo when stdin is a terminal.
 QString readSecretLine(const QString& prompt);
 bool stdinIsTerminal();
@@ -83,5 +90,15 @@ SshResult connectForCli(SshSessionThread& thread, const RemoteHost& host,
 // Set by SIGINT while following: stop following, leave the run alone.
 bool interrupted();
 void watchInterrupt();
+
+// While it lives, Ctrl-C calls `cancel` (a build or a transfer, which then answers as
+// cancelled); a 100 ms tick looks at the flag, since a signal handler may only set it.
+class CancelOnInterrupt {
+public:
+    explicit CancelOnInterrupt(std::function<void()> cancel);
+
+private:
+    QTimer m_tick;
+};
 
 }  // namespace tb::cli

@@ -3,7 +3,6 @@
 #include "terminal_echo.h"
 
 #include <QDir>
-#include <QEventLoop>
 
 #include <cstdio>
 #include <functional>
@@ -15,23 +14,22 @@
 #include "remote/password_vault.h"
 #include "remote/secret_bytes.h"
 #include "remote/ssh_session_thread.h"
+#include "runs/await_result.h"
 
 namespace tb::cli {
 namespace {
 
 // Runs start (a connect or accept) and waits for the session's answer to it.
 SshResult awaitConnect(SshSessionThread& thread, const std::function<void()>& start) {
-    QEventLoop loop;
-    std::optional<SshResult> result;
-    const auto connection = QObject::connect(thread.session(), &SshSession::connectFinished, &loop,
-                                             [&](const SshResult& answer) {
-                                                 result = answer;
-                                                 loop.quit();
-                                             });
-    start();
-    if (!result) loop.exec();
-    QObject::disconnect(connection);
-    return *result;
+    QObject listening;  // the connection below ends with the wait
+    const auto answer = awaitResult<SshResult>(
+        [&](auto done) {
+            QObject::connect(thread.session(), &SshSession::connectFinished, &listening, done);
+            start();
+        },
+        "connecting", kNoTimeout);
+    if (!answer) return {SshFailure::Cancelled, QString::fromStdString(answer.error()), {}};
+    return *answer;
 }
 
 bool askYesNo(const QString& question) {
@@ -46,28 +44,16 @@ bool askYesNo(const QString& question) {
 // The password the keychain holds for this host; empty where there is no keychain.
 QString keychainPassword(const QString& hostName) {
     PasswordVault vault;
-    QEventLoop loop;
-    QString password;
-    bool done = false;
-    const auto finish = [&] {
-        done = true;
-        loop.quit();
-    };
-    QObject::connect(&vault, &PasswordVault::keychainChecked, &loop, [&](bool persistent) {
-        if (persistent)
+    if (!keychainAnswers(vault)) return {};
+    const auto found = awaitResult<QString>(
+        [&](auto done) {
+            QObject::connect(&vault, &PasswordVault::passwordFound,
+                             [done](const QString&, const QString& password) { done(password); });
+            QObject::connect(&vault, &PasswordVault::passwordMissing, [done] { done(QString()); });
             vault.lookUp(hostName);
-        else
-            finish();
-    });
-    QObject::connect(&vault, &PasswordVault::passwordFound, &loop,
-                     [&](const QString&, const QString& found) {
-                         password = found;
-                         finish();
-                     });
-    QObject::connect(&vault, &PasswordVault::passwordMissing, &loop, finish);
-    vault.checkKeychain();
-    if (!done) loop.exec();
-    return password;
+        },
+        "the keychain", kNoTimeout);
+    return found ? *found : QString();
 }
 
 // What to answer an unknown host key; empty: refuse (result.message then says why).
@@ -90,6 +76,16 @@ QString trustedFingerprint(SshResult& result, const ConnectOptions& options) {
 }
 
 }  // namespace
+
+bool keychainAnswers(PasswordVault& vault) {
+    const auto persistent = awaitResult<bool>(
+        [&](auto done) {
+            QObject::connect(&vault, &PasswordVault::keychainChecked, done);
+            vault.checkKeychain();
+        },
+        "the keychain check", kNoTimeout);
+    return persistent && *persistent;
+}
 
 bool stdinIsTerminal() {
     return ::isatty(STDIN_FILENO) == 1;

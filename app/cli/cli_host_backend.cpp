@@ -1,12 +1,11 @@
 // connectHostBackend: settle what a person must answer, then connect the HostConnection.
 #include "cli_host_backend.h"
 
-#include <QEventLoop>
-
 #include <cstdio>
 
 #include "cli_prepare.h"
 #include "remote/host_store.h"
+#include "runs/await_result.h"
 
 namespace tb::cli {
 
@@ -36,12 +35,8 @@ Result<HostBackend> connectHostBackend(const QString& hostName, const ConnectOpt
     const SshResult settled = connectForCli(*connection.session(), *host, options);
     if (!settled.ok()) return fail(settled.message.toStdString());
     connection.connectToHost();
-    QEventLoop connecting;
-    QObject::connect(&connection, &HostConnection::stateChanged, &connecting,
-                     [&](ConnectionState state) {
-                         if (state != ConnectionState::Connecting) connecting.quit();
-                     });
-    if (connection.state() == ConnectionState::Connecting) connecting.exec();
+    (void)awaitCondition([&] { return connection.state() != ConnectionState::Connecting; },
+                         kNoTimeout, 0, Change{&connection, &HostConnection::stateChanged});
     if (connection.state() != ConnectionState::Connected)
         return fail(connection.message().toStdString());
     RemoteHostSettings settings;

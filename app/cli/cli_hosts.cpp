@@ -2,13 +2,11 @@
 
 #include "cli_hosts.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cstdio>
-#include <optional>
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
@@ -21,6 +19,7 @@
 #include "remote/ssh_command_line.h"
 #include "remote/ssh_config_hosts.h"
 #include "remote/ssh_session_thread.h"
+#include "runs/await_result.h"
 
 namespace tb::cli {
 namespace {
@@ -83,55 +82,45 @@ int listSshConfig() {
     return 0;
 }
 
-// Waits for the vault to learn whether a keychain service answers here.
-void waitForKeychainCheck(PasswordVault& vault) {
-    QEventLoop loop;
-    bool checked = false;
-    QObject::connect(&vault, &PasswordVault::keychainChecked, &loop, [&] {
-        checked = true;
-        loop.quit();
-    });
-    vault.checkKeychain();
-    if (!checked) loop.exec();
-}
-
 // Keeps the password in the vault: the keychain when one answers, else nowhere after exit.
 void rememberPassword(const QString& hostName, const QString& password) {
     PasswordVault vault;
-    waitForKeychainCheck(vault);
-    if (!vault.persistent()) {
+    if (!keychainAnswers(vault)) {
         printOut(
             QStringLiteral("no keychain service runs here, so the password was not stored; "
                            "give it again with --password-stdin when connecting\n"));
         return;
     }
-    QEventLoop loop;
     // The write is a keychain job; wait for it so the process does not exit first.
-    QObject::connect(&vault, &PasswordVault::passwordStored, &loop, [&] {
+    const auto stored = awaitResult<void>(
+        [&](auto done) {
+            QObject::connect(&vault, &PasswordVault::passwordStored, [done] { done({}); });
+            QObject::connect(&vault, &PasswordVault::keychainError,
+                             [done](const QString& why) { done(fail(why.toStdString())); });
+            vault.remember(hostName, password);
+        },
+        "the keychain", kNoTimeout);
+    if (stored)
         printOut(QStringLiteral("password kept in the keychain\n"));
-        loop.quit();
-    });
-    QObject::connect(&vault, &PasswordVault::keychainError, &loop, [&](const QString& why) {
-        printErr(why);
-        loop.quit();
-    });
-    vault.remember(hostName, password);
-    loop.exec();
+    else
+        printErr(QString::fromStdString(stored.error()));
 }
 
 // Forgets the password kept under the host's name, so that a removed host's password is not
 // offered to whatever later takes the name.
 void forgetPassword(const QString& hostName) {
     PasswordVault vault;
-    waitForKeychainCheck(vault);
-    if (!vault.persistent()) return;
-    QEventLoop loop;
-    // The delete is a keychain job; wait for it so the process does not exit first.
-    QObject::connect(&vault, &PasswordVault::passwordForgotten, &loop, [&] { loop.quit(); });
-    QObject::connect(&vault, &PasswordVault::keychainError, &loop,
+    if (!keychainAnswers(vault)) return;
+    // A failed delete is said, and still ends in passwordForgotten.
+    QObject::connect(&vault, &PasswordVault::keychainError,
                      [](const QString& why) { printErr(why); });
-    vault.forget(hostName);
-    loop.exec();
+    // The delete is a keychain job; wait for it so the process does not exit first.
+    (void)awaitResult<void>(
+        [&](auto done) {
+            QObject::connect(&vault, &PasswordVault::passwordForgotten, [done] { done({}); });
+            vault.forget(hostName);
+        },
+        "the keychain", kNoTimeout);
 }
 
 // The target from --ssh-config ALIAS or the pasted line; an error says which is wrong.
@@ -196,14 +185,13 @@ int add(HostStore& store, const ParsedArgs& args) {
 // Runs the probe on a connected session and waits for its report.
 ProbeResult runProbe(SshSessionThread& thread) {
     HostProbe probe(&thread);
-    QEventLoop loop;
-    std::optional<ProbeResult> outcome;
-    QObject::connect(&probe, &HostProbe::finished, &loop, [&](const ProbeResult& result) {
-        outcome = result;
-        loop.quit();
-    });
-    probe.start();
-    if (!outcome) loop.exec();
+    const auto outcome = awaitResult<ProbeResult>(
+        [&](auto done) {
+            QObject::connect(&probe, &HostProbe::finished, done);
+            probe.start();
+        },
+        "the probe", kNoTimeout);
+    if (!outcome) return {SshFailure::Cancelled, QString::fromStdString(outcome.error()), {}};
     return *outcome;
 }
 

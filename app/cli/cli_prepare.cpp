@@ -3,17 +3,14 @@
 // when it fails. Ctrl-C cancels the remote build too.
 #include "cli_prepare.h"
 
-#include <QEventLoop>
-#include <QTimer>
-
 #include <cstdio>
-#include <optional>
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
 #include "remote/host_store.h"
 #include "remote/prepare_host.h"
 #include "remote/ssh_session_thread.h"
+#include "runs/await_result.h"
 
 namespace tb::cli {
 namespace {
@@ -26,8 +23,6 @@ QString where(const SshTarget& target) {
 // Runs the preparer to its end, printing steps and log lines (on stderr when stdout is kept
 // for a result such as a run id); Ctrl-C cancels.
 PrepareResult runPreparer(HostPreparer& preparer, const PrepareOptions& options, bool onStderr) {
-    std::optional<PrepareResult> outcome;
-    QEventLoop loop;
     const auto show = [onStderr](const QString& text) {
         if (!onStderr) return printOut(text);
         std::fputs(text.toUtf8().constData(), stderr);
@@ -39,18 +34,16 @@ PrepareResult runPreparer(HostPreparer& preparer, const PrepareOptions& options,
                      });
     QObject::connect(&preparer, &HostPreparer::progress,
                      [show](const QString& line) { show(QStringLiteral("   %1\n").arg(line)); });
-    QObject::connect(&preparer, &HostPreparer::finished, &loop, [&](const PrepareResult& result) {
-        outcome = result;
-        loop.quit();
-    });
-    watchInterrupt();
-    QTimer interruptCheck;
-    QObject::connect(&interruptCheck, &QTimer::timeout, &loop, [&] {
-        if (interrupted()) preparer.cancel();
-    });
-    interruptCheck.start(100);
-    preparer.prepare(options);
-    if (!outcome) loop.exec();
+    const CancelOnInterrupt cancel([&] { preparer.cancel(); });
+    const auto outcome = awaitResult<PrepareResult>(
+        [&](auto done) {
+            QObject::connect(&preparer, &HostPreparer::finished,
+                             [done](const PrepareResult& result) { done(result); });
+            preparer.prepare(options);
+        },
+        "preparing the host", kNoTimeout);
+    if (!outcome)
+        return {SshFailure::Cancelled, QString::fromStdString(outcome.error()), {}, false};
     return *outcome;
 }
 

@@ -4,8 +4,6 @@
 #include "cli_remote_run.h"
 
 #include <QDir>
-#include <QEventLoop>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -17,6 +15,7 @@
 #include "remote/remote_backend.h"
 #include "remote/remote_follow.h"
 #include "run_follower.h"
+#include "runs/await_result.h"
 
 namespace tb::cli {
 namespace {
@@ -81,15 +80,15 @@ int followRemoteRun(RemoteBackend& backend, const QString& id) {
                          shown = state;
                      });
     watchInterrupt();
-    QEventLoop loop;
-    QObject::connect(&follower, &RemoteFollower::finished, &loop, &QEventLoop::quit);
-    QTimer interruptCheck;
-    QObject::connect(&interruptCheck, &QTimer::timeout, &loop, [&] {
-        if (interrupted() || backend.connection()->state() == ConnectionState::Offline) loop.quit();
-    });
-    interruptCheck.start(100);
     follower.start();
-    loop.exec();
+    // Until the run ends, Ctrl-C (a flag, so looked at every 100 ms) or the link is given up.
+    (void)awaitCondition(
+        [&] {
+            return follower.isFinished() || interrupted() ||
+                   backend.connection()->state() == ConnectionState::Offline;
+        },
+        kNoTimeout, 100, Change{&follower, &RemoteFollower::finished},
+        Change{backend.connection(), &HostConnection::stateChanged});
     if (!follower.isFinished()) {
         printOut(QStringLiteral("\n"));
         printErr(QStringLiteral("stopped following; run %1 goes on on %2")

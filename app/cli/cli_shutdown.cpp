@@ -3,12 +3,10 @@
 #include "cli_shutdown.h"
 
 #include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QTimer>
 
 #include <cstdio>
 #include <functional>
-#include <optional>
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
@@ -16,11 +14,13 @@
 #include "remote/host_store.h"
 #include "remote/shutdown_control.h"
 #include "remote/ssh_session_thread.h"
+#include "runs/await_result.h"
 
 namespace tb::cli {
 namespace {
 
 constexpr int kCancelWaitMs = 10000;
+constexpr int kCancelReadMs = 300;  // from one answer to the next read
 
 struct Parsed {
     QString run;
@@ -67,33 +67,34 @@ Result<QString> runDirectory(const RemoteHost& host, const QString& run) {
 
 // Sends one request through control and waits for its answer; the error names host and run.
 Result<ShutdownState> await(ShutdownControl& control, const std::function<void()>& send) {
-    std::optional<Result<ShutdownState>> answer;
-    QEventLoop loop;
-    QObject::connect(&control, &ShutdownControl::finished, &loop,
-                     [&](ShutdownControl::Request, const ShutdownState& state) {
-                         answer.emplace(state);
-                         loop.quit();
-                     });
-    QObject::connect(&control, &ShutdownControl::failed, &loop,
-                     [&](ShutdownControl::Request, const QString&, const QString& message) {
-                         answer.emplace(fail(message.toStdString()));
-                         loop.quit();
-                     });
-    send();
-    if (!answer) loop.exec();
-    return *answer;
+    QObject listening;  // the connections below end with the wait
+    return awaitResult<ShutdownState>(
+        [&](auto done) {
+            QObject::connect(
+                &control, &ShutdownControl::finished, &listening,
+                [done](ShutdownControl::Request, const ShutdownState& state) { done(state); });
+            QObject::connect(&control, &ShutdownControl::failed, &listening,
+                             [done](ShutdownControl::Request, const QString&,
+                                    const QString& message) { done(fail(message.toStdString())); });
+            send();
+        },
+        "the shutdown request", kNoTimeout);
 }
 
-// After the cancel file is down, waits (briefly) for the watcher to confirm or to be gone.
+// The watcher confirmed the cancel, is gone, or there was nothing to cancel.
+bool settled(const ShutdownState& state) {
+    return state.isFinal() || state.phase == ShutdownPhase::None || !state.watcherAlive;
+}
+
+// After the cancel file is down, reads the box's state again 300 ms after each answer until
+// the watcher confirms or is gone; no read starts after 10 s.
 Result<ShutdownState> confirmCancel(ShutdownControl& control, const QString& dir,
                                     ShutdownState state) {
-    QDeadlineTimer deadline(kCancelWaitMs);
-    while (!state.isFinal() && state.phase != ShutdownPhase::None && state.watcherAlive &&
-           !deadline.hasExpired()) {
-        QEventLoop pause;
-        QTimer::singleShot(300, &pause, &QEventLoop::quit);
-        pause.exec();
-        auto read = await(control, [&] { control.readState(dir); });
+    const QDeadlineTimer deadline(kCancelWaitMs);
+    while (!settled(state) && !deadline.hasExpired()) {
+        auto read = await(control, [&] {
+            QTimer::singleShot(kCancelReadMs, &control, [&] { control.readState(dir); });
+        });
         if (!read) return read;
         state = *read;
     }
@@ -149,18 +150,20 @@ int costCommand(const ParsedArgs& args) {
     SshSessionThread thread(host->target, host->name);
     const SshResult connected = connectForCli(thread, *host, *options);
     if (!connected.ok()) return failWith(connected.message);
-    std::optional<ExecResult> result;
-    QEventLoop loop;
-    quint64 id = 0;  // set below, before the queued answer can arrive
-    QObject::connect(thread.session(), &SshSession::execFinished, &loop,
-                     [&](quint64 requestId, const ExecResult& r) {
-                         if (requestId != id) return;
-                         result = r;
-                         loop.quit();
-                     });
-    id = thread.exec(uptimeCommand());
-    if (!result) loop.exec();
+    QObject listening;  // the connection below ends with the wait
+    quint64 id = 0;
+    const auto result = awaitResult<ExecResult>(
+        [&](auto done) {
+            QObject::connect(thread.session(), &SshSession::execFinished, &listening,
+                             [&id, done](quint64 requestId, const ExecResult& answer) {
+                                 if (requestId == id) done(answer);
+                             });
+            id = thread.exec(uptimeCommand());  // before the queued answer can arrive
+        },
+        "the uptime command", kNoTimeout);
     thread.disconnectFromHost();
+    if (!result)
+        return failWith(host->name + QStringLiteral(": ") + QString::fromStdString(result.error()));
     if (!result->ok()) return failWith(host->name + QStringLiteral(": ") + result->message);
     auto uptime = parseUptime(result->standardOutput);
     if (!uptime)
