@@ -3,7 +3,13 @@
 
 #include "cli_common.h"
 
+namespace tb {
+struct LaunchRequest;
+}  // namespace tb
+
 namespace tb::cli {
+
+struct FollowOptions;
 
 // What the parser took for the command (cli_command_specs.cpp).
 int runCommand(const ParsedArgs& args);     // trainbench run CONFIG [--detach] [--set k=v]
@@ -12,5 +18,10 @@ int followCommand(const ParsedArgs& args);  // trainbench follow RUN [--from-end
 int stopCommand(const ParsedArgs& args);    // trainbench stop RUN [--kill]
 // trainbench run --command 'LINE' [--config C] [--workdir D] [--env L] [--metrics-regex RE]
 int scriptRunCommand(const ParsedArgs& args);
+
+// Launches request on this machine under options.runsRoot, prints the run's id alone on the
+// first line (scripts capture it) and follows the run with `follow` unless --detach.
+int launchLocalRun(const CliOptions& options, const LaunchRequest& request,
+                   const FollowOptions& follow);
 
 }  // namespace tb::cli

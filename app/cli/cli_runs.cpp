@@ -11,9 +11,8 @@
 #include "cli_command_specs.h"
 #include "cli_commands.h"
 #include "run_follower.h"
-#include "runs/local_backend.h"
+#include "runs/backend.h"
 #include "runs/run_catalog.h"
-#include "runs/workspace.h"
 
 namespace tb::cli {
 namespace {
@@ -151,19 +150,9 @@ int scriptRunCommand(const ParsedArgs& args) {
         return *refused;
     auto request = scriptRequest(args);
     if (!request) return usageError(spec, QString::fromStdString(request.error()));
-    const CliOptions options = localOptions(args);
-    seedWorkspace(options.runsRoot);
-    LocalBackend backend(options.runsRoot, binDir());
-    auto id = backend.launch(*request);
-    if (!id) {
-        printErr(QString::fromStdString(id.error()));
-        return kExitUsage;
-    }
-    printOut(*id + QLatin1Char('\n'));
-    if (options.detach) return 0;
     FollowOptions follow;
     follow.printLog = true;  // a script's own output is what its user watches
-    return RunFollower(options.runsRoot + QLatin1Char('/') + *id, follow).follow();
+    return launchLocalRun(localOptions(args), *request, follow);
 }
 
 }  // namespace tb::cli
