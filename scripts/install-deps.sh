@@ -13,6 +13,7 @@ packages=(
   qtkeychain-qt6-dev
   libarchive-dev libzstd-dev zstd
   xvfb xauth
+  dbus-daemon
   libopenblas0-pthread
   python3-torch python3-numpy
   debootstrap iproute2 util-linux e2fsprogs

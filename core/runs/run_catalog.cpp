@@ -28,7 +28,7 @@ bool sameRun(const RunInfo& a, const RunInfo& b) {
            a.started == b.started && a.ended == b.ended && a.epoch == b.epoch && a.step == b.step &&
            a.pid == b.pid && a.pgid == b.pgid && a.exitCode == b.exitCode &&
            a.message == b.message && sameNumber(a.lastTrainLoss, b.lastTrainLoss) &&
-           a.trainLossNotFinite == b.trainLossNotFinite &&
+           a.trainLossNotFinite == b.trainLossNotFinite && a.nonFiniteKeys == b.nonFiniteKeys &&
            sameNumber(a.bestValAcc, b.bestValAcc) && a.parentRun == b.parentRun &&
            a.parentCheckpoint == b.parentCheckpoint && a.tags == b.tags && a.note == b.note;
 }

@@ -33,6 +33,13 @@ struct RunInfo {
     // The last train/loss logged was null: the trainer writes NaN and infinity that way.
     bool trainLossNotFinite = false;
     double bestValAcc = std::numeric_limits<double>::quiet_NaN();
+    // For alerts (RecordPulse): metrics written as null, NaN or ±Infinity in the records read
+    // from the end of metrics.jsonl; the newest record's "time" and the median seconds between
+    // recent records (NaN: unknown); status.json "updated", the heartbeat (NaN: none).
+    QStringList nonFiniteKeys;
+    double lastRecordTime = std::numeric_limits<double>::quiet_NaN();
+    double medianRecordGap = std::numeric_limits<double>::quiet_NaN();
+    double heartbeat = std::numeric_limits<double>::quiet_NaN();
     QString parentRun;  // run.json "parent": {"run", "checkpoint"} for resumes and forks
     QString parentCheckpoint;
     QStringList tags;  // annotations.json, edited by the user

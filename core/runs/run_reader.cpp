@@ -13,6 +13,8 @@
 #include <cmath>
 #include <csignal>
 
+#include "runs/record_pulse.h"
+
 namespace tb {
 namespace {
 
@@ -116,6 +118,7 @@ void applyMetricsTail(const QByteArray& tail, bool startsMidFile, RunInfo& info)
     const qsizetype end = tail.lastIndexOf('\n');
     if (begin <= 0 && startsMidFile) return;
     if (end < begin) return;
+    applyRecordPulse(QByteArrayView(tail.constData() + begin, end + 1 - begin), info);
 
     bool haveLoss = false;
     qsizetype lineEnd = end;
@@ -159,6 +162,8 @@ void applyStatusJson(const QJsonObject& status, RunInfo& info) {
     info.epoch = boundedInteger(status.value(QLatin1String("epoch")), 0, kMaxCount, 0);
     info.step = boundedInteger(status.value(QLatin1String("step")), 0, kMaxCount, 0);
     info.message = status.value(QLatin1String("message")).toString();
+    const QJsonValue updated = status.value(QLatin1String("updated"));
+    if (updated.isDouble() && updated.toDouble() > 0) info.heartbeat = updated.toDouble();
     const QJsonValue exitCode = status.value(QLatin1String("exit_code"));
     info.exitCode = int(boundedInteger(exitCode, 0, 255, info.exitCode));
 }

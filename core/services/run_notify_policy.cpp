@@ -1,11 +1,27 @@
-// RunNotifyPolicy: one notification per run and kind, only for changes observed live.
+// RunNotifyPolicy: one notification per run and kind (per key for NaN), only for changes
+// observed live; a stall is measured on the local clock from when progress was last seen.
 #include "run_notify_policy.h"
 
 #include <QObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tb {
+
+QList<RunNotification> RunNotifyPolicy::review(const RunInfo& run, qint64 nowMs, bool reachable) {
+    QList<RunNotification> out;
+    if (auto n = stateChanged(run.id, run.label(), run.state)) out.append(*n);
+    // Runs over before this session started keep their old NaNs to themselves.
+    const bool live = run.state == RunState::Running || run.state == RunState::Starting;
+    if (live || !out.isEmpty()) {
+        for (const QString& key : run.nonFiniteKeys) {
+            if (auto n = metricValue(run.id, key, std::nan(""))) out.append(*n);
+        }
+    }
+    if (auto n = checkStall(run, nowMs, reachable)) out.append(*n);
+    return out;
+}
 
 std::optional<RunNotification> RunNotifyPolicy::stateChanged(const QString& runId,
                                                              const QString& name, RunState state) {
@@ -14,18 +30,19 @@ std::optional<RunNotification> RunNotifyPolicy::stateChanged(const QString& runI
     const bool seenActive = previous != m_states.constEnd() && !isFinalState(*previous);
     m_states.insert(runId, state);
     if (!seenActive || !isFinalState(state)) return std::nullopt;
-    const QString label = m_names.value(runId, runId);
+    const QString who = label(runId);
     switch (state) {
         case RunState::Finished:
             return RunNotification{RunNotification::Kind::Finished, QObject::tr("Run finished"),
-                                   QObject::tr("%1 finished.").arg(label)};
+                                   QObject::tr("%1 finished.").arg(who), runId};
         case RunState::Failed:
             return RunNotification{RunNotification::Kind::Failed, QObject::tr("Run failed"),
-                                   QObject::tr("%1 failed. Its output.log says why.").arg(label)};
+                                   QObject::tr("%1 failed. Its output.log says why.").arg(who),
+                                   runId};
         case RunState::Lost:
             return RunNotification{
                 RunNotification::Kind::Lost, QObject::tr("Run lost"),
-                QObject::tr("%1 stopped reporting and its process is gone.").arg(label)};
+                QObject::tr("%1 stopped reporting and its process is gone.").arg(who), runId};
         default:
             return std::nullopt;  // stopped: the user asked for it, no need to tell them
     }
@@ -33,14 +50,55 @@ std::optional<RunNotification> RunNotifyPolicy::stateChanged(const QString& runI
 
 std::optional<RunNotification> RunNotifyPolicy::metricValue(const QString& runId,
                                                             const QString& key, double value) {
-    if (std::isfinite(value) || !key.contains(QLatin1String("loss"), Qt::CaseInsensitive))
+    if (std::isfinite(value)) return std::nullopt;
+    const QString warned = runId + QLatin1Char('\n') + key;
+    if (m_nonFiniteWarned.contains(warned)) return std::nullopt;
+    m_nonFiniteWarned.insert(warned);
+    // The trainer writes NaN and infinity alike as null: without a sign it is "NaN or infinite".
+    const QString what = std::isinf(value) ? QObject::tr("infinite") : QObject::tr("NaN");
+    return RunNotification{RunNotification::Kind::NotFinite,
+                           QObject::tr("%1 is not a number").arg(key),
+                           QObject::tr("%1: %2 became %3.").arg(label(runId), key, what), runId};
+}
+
+qint64 RunNotifyPolicy::stallThresholdMs(const RunInfo& run) {
+    const double gapMs = run.medianRecordGap * 1000.0;
+    if (!(gapMs > 0) || !std::isfinite(gapMs)) return kMinStallMs;
+    return std::max(kMinStallMs, qint64(std::min(gapMs * kStallGaps, 1e15)));
+}
+
+std::optional<RunNotification> RunNotifyPolicy::checkStall(const RunInfo& run, qint64 nowMs,
+                                                           bool reachable) {
+    if (run.state != RunState::Running || std::isnan(run.lastRecordTime)) {
+        m_progress.remove(run.id);  // before the first record or after the end: no clock runs
         return std::nullopt;
-    if (m_lossWarned.contains(runId)) return std::nullopt;
-    m_lossWarned.insert(runId);
-    const QString label = m_names.value(runId, runId);
-    const QString what = std::isnan(value) ? QStringLiteral("NaN") : QStringLiteral("infinite");
-    return RunNotification{RunNotification::Kind::LossNotFinite, QObject::tr("Loss diverged"),
-                           QObject::tr("%1: %2 became %3.").arg(label, key, what)};
+    }
+    auto it = m_progress.find(run.id);
+    // A host coming back says nothing about the time it was away: its clock starts again.
+    if (it == m_progress.end() || it->lastRecordTime != run.lastRecordTime || !reachable) {
+        const bool stalled =
+            it != m_progress.end() && it->stalled && it->lastRecordTime == run.lastRecordTime;
+        m_progress.insert(run.id, {run.lastRecordTime, nowMs, stalled});
+        return std::nullopt;
+    }
+    const qint64 quietMs = nowMs - it->seenAtMs;
+    if (it->stalled || quietMs < stallThresholdMs(run)) return std::nullopt;
+    it->stalled = true;
+    m_names.insert(run.id, run.label());
+    const int minutes = int(quietMs / 60000);
+    const double heartbeatAgeMs =
+        std::isnan(run.heartbeat) ? -1 : double(nowMs) - run.heartbeat * 1000.0;
+    const QString why =
+        heartbeatAgeMs >= 0 && heartbeatAgeMs <= double(kFreshHeartbeatMs)
+            ? QObject::tr(
+                  "its process still reports (heartbeat %1 s ago): it may hang in data "
+                  "loading, a deadlock or a slow evaluation.")
+                  .arg(qint64(heartbeatAgeMs / 1000))
+            : QObject::tr("and no heartbeat either: the process may hang or be paused.");
+    return RunNotification{RunNotification::Kind::Stalled, QObject::tr("Run stalled"),
+                           QObject::tr("%1 wrote no metrics for %2 min; %3")
+                               .arg(label(run.id), QString::number(minutes), why),
+                           run.id};
 }
 
 }  // namespace tb

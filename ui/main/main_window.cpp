@@ -77,6 +77,7 @@ void MainWindow::createPanels() {
     m_shutdownWatch = m_hostWork->shutdownWatch();
     m_controller = new RunController(m_work->targets(), m_catalog, this);
     m_notifier = new RunNotifier(this);
+    m_notifier->watch(m_catalog);  // states, NaN in any metric, stalls
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         auto* tray = new QSystemTrayIcon(windowIcon(), this);
         tray->setToolTip(tr("Trainbench"));
@@ -235,15 +236,6 @@ void MainWindow::showRun(const QString& runId) {
 }
 
 void MainWindow::onRunsUpdated(const QStringList& runIds) {
-    for (const QString& id : runIds) {
-        const RunInfo* run = m_catalog->find(id);
-        if (!run) continue;
-        m_notifier->runStateChanged(run->id, run->label(), run->state);
-        // NaN in lastTrainLoss means "none yet"; a diverged loss is logged as null.
-        if (run->trainLossNotFinite)
-            m_notifier->metricValue(run->id, "train/loss",
-                                    std::numeric_limits<double>::quiet_NaN());
-    }
     // A run that just ended: its curves stop polling, its checkpoints list is final.
     if (runIds.contains(m_shownRun)) m_checkpoints->refresh();
     if (!runIds.isEmpty()) onSelectionChanged(m_runsPanel->selectedRunIds());

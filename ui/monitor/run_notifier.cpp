@@ -1,15 +1,57 @@
-// RunNotifier: the policy decides; this class only picks the channel.
+// RunNotifier: the policy decides; this class feeds it from the catalog and picks the channel.
 #include "run_notifier.h"
 
+#include <QDateTime>
 #include <QSystemTrayIcon>
+#include <QTimer>
+
+#include "desktop_notifications.h"
+#include "runs/run_catalog.h"
 
 namespace tb {
 
-RunNotifier::RunNotifier(QObject* parent) : QObject(parent) {
+RunNotifier::RunNotifier(QObject* parent)
+    : QObject(parent), m_desktop(new DesktopNotifications(this)) {
+    // Nobody showed it on the desktop: the tray, else the status bar.
+    connect(m_desktop, &DesktopNotifications::refused, this,
+            [this](const QString& title, const QString& text) {
+                deliverWithoutDesktop(title, text, true);
+            });
 }
 
 void RunNotifier::setTrayIcon(QSystemTrayIcon* icon) {
     m_tray = icon;
+}
+
+void RunNotifier::watch(RunCatalog* catalog) {
+    m_catalog = catalog;
+    connect(catalog, &RunCatalog::runsUpdated, this, &RunNotifier::reviewRuns);
+    connect(catalog, &RunCatalog::runsReset, this, [this] { reviewRuns({}); });
+    if (!m_stallTimer) {
+        m_stallTimer = new QTimer(this);
+        m_stallTimer->setInterval(kStallCheckMs);
+        connect(m_stallTimer, &QTimer::timeout, this, [this] { reviewRuns({}); });
+        m_stallTimer->start();
+    }
+    reviewRuns({});
+}
+
+void RunNotifier::reviewRuns(const QStringList& runIds) {
+    if (!m_catalog) return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto review = [&](const RunInfo& run) {
+        const bool reachable =
+            !m_catalog->isRemote(run) || m_catalog->hostNote(run.target).isEmpty();
+        for (const RunNotification& n : m_policy.review(run, now, reachable)) deliver(n);
+    };
+    if (runIds.isEmpty()) {
+        const QList<RunInfo> runs = m_catalog->runs();  // a copy: delivery may re-enter
+        for (const RunInfo& run : runs) review(run);
+        return;
+    }
+    for (const QString& id : runIds) {
+        if (const RunInfo* run = m_catalog->find(id)) review(RunInfo(*run));
+    }
 }
 
 void RunNotifier::runStateChanged(const QString& runId, const QString& name, RunState state) {
@@ -22,15 +64,22 @@ void RunNotifier::metricValue(const QString& runId, const QString& key, double v
 
 void RunNotifier::deliver(const RunNotification& n) {
     Q_EMIT notified(n);
+    const bool urgent = n.kind != RunNotification::Kind::Finished;
+    if (m_useDesktop && m_desktop->busConnected())
+        m_desktop->send(n.title, n.text, urgent);  // refused() falls back
+    else
+        deliverWithoutDesktop(n.title, n.text, urgent);
+}
+
+void RunNotifier::deliverWithoutDesktop(const QString& title, const QString& text, bool urgent) {
     const bool trayWorks = m_tray && m_tray->isVisible() &&
                            QSystemTrayIcon::isSystemTrayAvailable() &&
                            QSystemTrayIcon::supportsMessages();
     if (trayWorks) {
-        const auto icon = n.kind == RunNotification::Kind::Finished ? QSystemTrayIcon::Information
-                                                                    : QSystemTrayIcon::Warning;
-        m_tray->showMessage(n.title, n.text, icon);
+        m_tray->showMessage(title, text,
+                            urgent ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
     } else {
-        Q_EMIT notify(n.title, n.text);
+        Q_EMIT notify(title, text);
     }
 }
 
