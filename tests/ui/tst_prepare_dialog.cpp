@@ -17,13 +17,13 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include "../runs/run_test_support.h"
 #include "hosts/hosts_panel.h"
 #include "hosts/prepare_host_dialog.h"
 #include "metrics/run_metrics.h"
 #include "remote/hosts_controller.h"
 #include "remote/remote_runs.h"
 #include "run_controller.h"
+#include "run_test_support.h"
 #include "runs/local_backend.h"
 #include "runs/run_catalog.h"
 #include "runs/run_targets.h"

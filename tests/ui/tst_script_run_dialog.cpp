@@ -11,9 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "../runs/run_test_support.h"
 #include "config/config_editor.h"
 #include "main_window.h"
+#include "run_test_support.h"
 #include "runs/run_catalog.h"
 #include "runs/workspace.h"
 #include "script_run_dialog.h"

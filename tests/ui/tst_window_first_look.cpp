@@ -18,7 +18,7 @@
 #include "main_window.h"
 #include "plot/chart_panel.h"
 #include "plot/metric_family.h"
-#include "../runs/run_test_support.h"
+#include "run_test_support.h"
 #include "runs/local_backend.h"
 #include "runs/run_catalog.h"
 #include "runs/workspace.h"
