@@ -1,8 +1,11 @@
 // Tests the config editor through its real widgets: form edits, typing, problems, undo, files.
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDropEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -17,6 +20,30 @@
 #include "tst_config_editor_fixture.h"
 
 using namespace tb;
+
+namespace {
+
+// What a file manager's drag does to a widget: enter, move, drop at its centre. True when the
+// widget (or a filter) accepted the drop.
+bool dragAndDrop(QWidget* target, const QMimeData& mime) {
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &move);
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+QMimeData* fileDrag(const QString& path) {
+    auto* mime = new QMimeData;
+    mime->setUrls({QUrl::fromLocalFile(path)});
+    mime->setText(QUrl::fromLocalFile(path).toString());  // file managers send both
+    return mime;
+}
+
+}  // namespace
 
 class ConfigEditorTest : public QObject {
     Q_OBJECT
@@ -244,6 +271,65 @@ private Q_SLOTS:
         QVERIFY(editor.openFile(first));
         QCOMPARE(editor.text(), QString::fromUtf8(kCommentedConfig));
         QCOMPARE(readBytes(second), kOddBytes);
+    }
+
+    void droppedYamlOpensInTheEditor() {
+        ConfigEditor editor(m_dir.path());
+        editor.resize(900, 600);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        const QString first = write("drop-first.yaml", kCommentedConfig);
+        const QString second = write("drop-second.yml", kOddBytes);
+        QVERIFY(editor.openFile(first));
+        QStringList asked;
+        editor.setUnsavedPrompt([&](const QString& name) {
+            asked << name;
+            return ConfigEditor::UnsavedChoice::Cancel;
+        });
+
+        // On the YAML text: the file opens, no URL is pasted.
+        std::unique_ptr<QMimeData> drag(fileDrag(second));
+        QVERIFY(dragAndDrop(editor.yamlEditor()->viewport(), *drag));
+        QTRY_COMPARE(editor.filePath(), second);
+        QVERIFY(!editor.text().contains(QStringLiteral("file://")));
+        QVERIFY(!editor.isModified());
+
+        // On a field of the form, with unsaved typing: the usual question, and Cancel keeps it.
+        typeText(editor.yamlEditor(), QStringLiteral("# edit\n"));
+        const QString typed = editor.text();
+        auto* field = editor.form()->findChild<QLineEdit*>();
+        QVERIFY(field);
+        drag.reset(fileDrag(first));
+        QVERIFY(dragAndDrop(field, *drag));
+        QTRY_COMPARE(asked, QStringList{QStringLiteral("drop-second.yml")});
+        QCOMPARE(editor.filePath(), second);
+        QCOMPARE(editor.text(), typed);
+
+        // Anything else behaves as before: dropped text lands in the YAML text.
+        QMimeData text;
+        text.setText(QStringLiteral("dropped_key: 1"));
+        dragAndDrop(editor.yamlEditor()->viewport(), text);
+        QTRY_VERIFY(editor.text().contains(QStringLiteral("dropped_key: 1")));
+        // A file that is not YAML is not opened.
+        const QString notYaml = write("notes.txt", "hello\n");
+        drag.reset(fileDrag(notYaml));
+        dragAndDrop(editor.yamlEditor()->viewport(), *drag);
+        QTest::qWait(0);
+        QCOMPARE(editor.filePath(), second);
+        QCOMPARE(asked.size(), 1);
+    }
+
+    // The window hands drops on any of its parts (charts, runs) to the editor.
+    void yamlDroppedOnTheWindowOpensInTheEditor() {
+        QWidget window;
+        auto* chart = new QLabel(QStringLiteral("a chart"), &window);
+        auto* editor = new ConfigEditor(m_dir.path(), &window);
+        editor->move(0, 40);
+        editor->acceptConfigDrops(&window);
+        const QString path = write("drop-window.yaml", kCommentedConfig);
+        std::unique_ptr<QMimeData> drag(fileDrag(path));
+        QVERIFY(dragAndDrop(chart, *drag));
+        QTRY_COMPARE(editor->filePath(), path);
     }
 
     void newStartsFromATemplate() {

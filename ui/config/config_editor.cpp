@@ -8,6 +8,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "config_drop_target.h"
 #include "config_form.h"
 #include "diagnostics_list.h"
 #include "yaml_editor.h"
@@ -57,6 +58,7 @@ ConfigEditor::ConfigEditor(const QString& templatesDir, QWidget* parent)
     m_typingPause.setSingleShot(true);
     m_typingPause.setInterval(kTypingPauseMs);
     connect(&m_typingPause, &QTimer::timeout, this, &ConfigEditor::flushTypedText);
+    acceptConfigDrops(this);
     connect(m_yaml, &YamlEditor::userEdited, this, [this] {
         m_textPending = true;
         m_typingPause.start();
@@ -97,6 +99,14 @@ bool ConfigEditor::openFile(const QString& path) {
     }
     m_recent.add(path);
     return true;
+}
+
+bool ConfigEditor::openDropped(const QString& path) {
+    return reportIfFailed(openFile(path));
+}
+
+void ConfigEditor::acceptConfigDrops(QWidget* area) {
+    new ConfigDropTarget(this, area);
 }
 
 bool ConfigEditor::newFromTemplate(const QString& templatePath) {

@@ -29,6 +29,10 @@ public:
     explicit ConfigEditor(const QString& templatesDir, QWidget* parent = nullptr);
 
     bool openFile(const QString& path);  // false when refused, cancelled or unreadable
+    // openFile for a file dropped on the editor or the window: a failure is shown to the user.
+    bool openDropped(const QString& path);
+    // A .yaml/.yml file dropped anywhere on `area` opens here (the editor itself is one).
+    void acceptConfigDrops(QWidget* area);
     bool newFromTemplate(const QString& templatePath);
     bool save();  // Save As when the config has no file yet
     bool saveAs(const QString& path);

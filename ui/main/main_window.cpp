@@ -87,6 +87,7 @@ void MainWindow::createPanels() {
 
     m_runsPanel = new RunsPanel(m_catalog, this);
     m_editor = new ConfigEditor(m_context.configsDir, this);
+    m_editor->acceptConfigDrops(this);  // a .yaml dropped anywhere on the window opens there
     m_charts = new ChartPanel(m_metrics, this);
     m_log = new LogView(this);
     m_checkpoints = new CheckpointsPanel(m_checkpointCatalog, this);
