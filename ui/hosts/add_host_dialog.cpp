@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "remote/ssh_command_line.h"
+#include "style/tone.h"
 
 namespace tb {
 
@@ -33,8 +34,7 @@ QLineEdit* lineEdit(QWidget* parent, const char* name, const QString& placeholde
 
 void setStatus(QLabel* label, const QString& text, bool good) {
     label->setText(text);
-    label->setStyleSheet(good ? QStringLiteral("color: #2e7d32;")
-                              : QStringLiteral("color: #c62828;"));
+    theme::setTextTone(label, good ? theme::Tone::Success : theme::Tone::Error);
     label->setVisible(!text.isEmpty());
 }
 
@@ -81,7 +81,7 @@ AddHostDialog::AddHostDialog(const QStringList& takenNames, bool vaultPersistent
                                 ? tr("A remembered password is stored in the system keychain.")
                                 : tr("No keychain service runs here: a remembered password is kept "
                                      "in memory for this session only."));
-    m_passwordNote->setStyleSheet(QStringLiteral("color: #5f6368;"));
+    theme::setTextTone(m_passwordNote, theme::Tone::Muted);
     layout->addWidget(m_passwordNote);
 
     m_error = new QLabel(this);
@@ -266,7 +266,7 @@ HostDraft AddHostDialog::draft() const {
 
 void AddHostDialog::showError(const QString& message) {
     m_error->setText(message);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    theme::setTextTone(m_error, theme::Tone::Error);
     m_error->setVisible(!message.isEmpty());
 }
 

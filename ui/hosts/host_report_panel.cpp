@@ -12,11 +12,11 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "style/tone.h"
+
 namespace tb {
 
 namespace {
-
-const QColor kWarnText(0xb7, 0x1c, 0x1c);
 
 bool mentioned(const QStringList& warnings, const QString& needle) {
     for (const QString& warning : warnings)
@@ -63,9 +63,9 @@ HostReportPanel::HostReportPanel(QWidget* parent) : QWidget(parent) {
     m_warnings->setObjectName(QStringLiteral("probeWarnings"));
     m_warnings->setWordWrap(true);
     m_warnings->setTextFormat(Qt::PlainText);
-    m_warnings->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff3e0; color: #8a3b00; border: 1px solid #ffb74d; "
-                       "border-radius: 3px; padding: 4px; }"));
+    theme::setToneStyle(m_warnings, theme::Tone::Warning,
+                        QStringLiteral("QLabel { background: %2; color: %3; border: 1px solid %1; "
+                                       "border-radius: 3px; padding: 4px; }"));
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("probeReport"));
@@ -152,7 +152,8 @@ QTreeWidgetItem* HostReportPanel::addRow(QTreeWidgetItem* parent, const QString&
     auto* item = new QTreeWidgetItem(parent, {label, value});
     item->setToolTip(1, value);
     if (warn) {
-        for (int column = 0; column < 2; ++column) item->setForeground(column, kWarnText);
+        for (int column = 0; column < 2; ++column)
+            item->setForeground(column, theme::color(theme::Tone::Error, palette()));
         item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
     }
     return item;

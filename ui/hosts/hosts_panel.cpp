@@ -17,6 +17,7 @@
 #include "prepare_host_dialog.h"
 #include "remote/host_draft.h"
 #include "remote/hosts_controller.h"
+#include "style/tone.h"
 
 namespace tb {
 
@@ -213,7 +214,10 @@ void HostsPanel::prepareHost() {
 
 void HostsPanel::showMessage(const QString& message, bool error) {
     m_message->setText(message);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    if (error)
+        theme::setTextTone(m_message, theme::Tone::Error);
+    else
+        theme::clearToneStyle(m_message);
     m_message->setVisible(!message.isEmpty());
     if (!message.isEmpty()) Q_EMIT statusMessage(message);
 }

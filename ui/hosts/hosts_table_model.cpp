@@ -9,6 +9,7 @@
 #include "remote/host_draft.h"
 #include "remote/host_uptime_meter.h"
 #include "remote/hosts_controller.h"
+#include "style/theme.h"
 
 namespace tb {
 
@@ -86,18 +87,19 @@ void HostsTableModel::onHostUpdated(const QString& name) {
     if (row >= 0) Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+// From the application's palette: a theme switch repaints the table, which asks again.
 QColor HostsTableModel::stateColor(ConnectionState state) {
     switch (state) {
         case ConnectionState::Connected:
-            return QColor(0x2e, 0x7d, 0x32);
+            return theme::color(theme::Tone::Success);
         case ConnectionState::Connecting:
-            return QColor(0x1e, 0x88, 0xe5);
+            return theme::color(theme::Tone::Info);
         case ConnectionState::Reconnecting:
-            return QColor(0xef, 0x8f, 0x00);
+            return theme::color(theme::Tone::Warning);
         case ConnectionState::Offline:
             break;
     }
-    return QColor(0x8a, 0x8a, 0x8a);
+    return theme::color(theme::Tone::Muted);
 }
 
 QIcon HostsTableModel::stateIcon(ConnectionState state) {

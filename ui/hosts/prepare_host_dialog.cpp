@@ -16,6 +16,7 @@
 #include "remote/host_draft.h"
 #include "remote/hosts_controller.h"
 #include "remote/prepare_host_box.h"
+#include "style/tone.h"
 
 namespace tb {
 
@@ -255,7 +256,10 @@ void PrepareHostDialog::finish(bool ok, const QString& message) {
     m_succeeded = ok;
     m_ended = true;
     m_message->setText(message);
-    m_message->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
+    if (ok)
+        theme::clearToneStyle(m_message);
+    else
+        theme::setTextTone(m_message, theme::Tone::Error);
     m_message->show();
     m_cancel->setText(tr("Close"));
     appendLog(ok ? message : tr("failed: %1").arg(message));
@@ -282,7 +286,7 @@ void PrepareHostDialog::setState(QTreeWidgetItem* item, const QString& state) {
     if (!item) return;
     item->setText(1, state);
     const bool bad = state == tr("failed") || state == tr("cancelled");
-    item->setForeground(1, bad ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush());
+    item->setForeground(1, bad ? QBrush(theme::color(theme::Tone::Error, palette())) : QBrush());
 }
 
 // Follows the end while the view is at the end; a user scrolled up keeps their place.

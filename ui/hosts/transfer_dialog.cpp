@@ -10,6 +10,8 @@
 
 #include <cmath>
 
+#include "style/tone.h"
+
 namespace tb {
 
 namespace {
@@ -110,12 +112,12 @@ void TransferDialog::showFinished(const TransferResult& result) {
         if (result.resumedFrom > 0)
             text += tr(", resumed after %1").arg(formatBytes(result.resumedFrom));
         m_result->setText(text + QLatin1Char('.'));
-        m_result->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+        theme::setTextTone(m_result, theme::Tone::Success);
     } else {
         m_result->setText(result.failure == SshFailure::Cancelled
                               ? tr("Cancelled. %1").arg(result.message)
                               : result.message);
-        m_result->setStyleSheet(QStringLiteral("color: #c62828;"));
+        theme::setTextTone(m_result, theme::Tone::Error);
     }
     m_result->show();
 }
