@@ -1,6 +1,8 @@
 // RunInfo helpers.
 #include "runs/run_info.h"
 
+#include "protocol/run_layout.h"
+
 namespace tb {
 
 qint64 RunInfo::durationSeconds(const QDateTime& now) const {
@@ -14,7 +16,18 @@ QString RunInfo::label() const {
     const QDateTime created =
         QDateTime::fromString(id.left(15), QStringLiteral("yyyyMMdd-HHmmss"));
     if (name.isEmpty() || !created.isValid()) return name.isEmpty() ? id : name;
-    return name + QStringLiteral(" · ") + created.toString(QStringLiteral("MM-dd HH:mm:ss"));
+    QString label =
+        name + QStringLiteral(" · ") + created.toString(QStringLiteral("MM-dd HH:mm:ss"));
+    // A second run of one name within the same second has an id ending in -2 (-3, ...): the
+    // label says so, or the two would read the same.
+    const QString slug = QString::fromStdString(makeRunId(0, name.toStdString())).mid(16);
+    const QString tail = id.mid(16);
+    if (tail.size() > slug.size() + 1 && tail.startsWith(slug + QLatin1Char('-'))) {
+        bool numbered = false;
+        const int attempt = tail.mid(slug.size() + 1).toInt(&numbered);
+        if (numbered && attempt > 1) label += QStringLiteral(" #") + QString::number(attempt);
+    }
+    return label;
 }
 
 }  // namespace tb

@@ -69,6 +69,20 @@ class TestRunCatalog : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // Runs of one name started within one second get ids -2, -3...; their labels differ too.
+    void labelsTellSameSecondRunsApart() {
+        RunInfo run;
+        run.name = QStringLiteral("demo");
+        run.id = QStringLiteral("20261206-142334-demo");
+        QCOMPARE(run.label(), QStringLiteral("demo · 12-06 14:23:34"));
+        run.id = QStringLiteral("20261206-142334-demo-2");
+        QCOMPARE(run.label(), QStringLiteral("demo · 12-06 14:23:34 #2"));
+        run.name = QStringLiteral("resnet-50");  // a name that ends in a number is not a suffix
+        run.id = QStringLiteral("20261206-142334-resnet-50");
+        QCOMPARE(run.label(), QStringLiteral("resnet-50 · 12-06 14:23:34"));
+        run.id = QStringLiteral("20261206-142334-resnet-50-3");
+        QCOMPARE(run.label(), QStringLiteral("resnet-50 · 12-06 14:23:34 #3"));
+    }
     void readsEveryState();
     void concludesLostOnlyWithoutExitCode();
     void skipsFoldersThatAreNotRuns();

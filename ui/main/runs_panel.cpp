@@ -72,7 +72,11 @@ RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->setColumnWidth(RunsTableModel::Name, 170);
+    // Room for a short name with its start time and a same-second number.
+    m_view->setColumnWidth(RunsTableModel::Name,
+                           qMax(170, m_view->fontMetrics().horizontalAdvance(
+                                         QStringLiteral("demo · 12-06 14:23:34 #2")) +
+                                         24));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAlternatingRowColors(true);
     // A long name keeps the time at its end visible: that is what tells two runs apart.
