@@ -5,16 +5,9 @@
 #include <QTest>
 
 #include "run_follower.h"
+#include "run_test_support.h"
 
 using tb::cli::FileFollower;
-
-namespace {
-void append(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-}  // namespace
 
 class TestRunFollower : public QObject {
     Q_OBJECT
@@ -24,33 +17,33 @@ private Q_SLOTS:
         const QString path = dir.filePath("metrics.jsonl");
         FileFollower metrics(path);
         QVERIFY(metrics.readNewLines().isEmpty());  // not there yet
-        append(path, "{\"step\":1}\n{\"step\":");
+        tb::test::appendToFile(path, "{\"step\":1}\n{\"step\":");
         QCOMPARE(metrics.readNewLines(), QByteArray("{\"step\":1}\n"));
         QVERIFY(metrics.readNewLines().isEmpty());
-        append(path, "2}\n");
+        tb::test::appendToFile(path, "2}\n");
         QCOMPARE(metrics.readNewLines(), QByteArray("{\"step\":2}\n"));
     }
 
     void logBytesComeAtOnce() {
         QTemporaryDir dir;
         const QString path = dir.filePath("output.log");
-        append(path, "old\n");
+        tb::test::appendToFile(path, "old\n");
         FileFollower log(path);
         log.skipToEnd();  // --from-end
-        append(path, " 10%|#  |\r");
+        tb::test::appendToFile(path, " 10%|#  |\r");
         QCOMPARE(log.readNew(), QByteArray(" 10%|#  |\r"));  // a progress bar has no '\n'
-        append(path, " 20%|## |\r");
+        tb::test::appendToFile(path, " 20%|## |\r");
         QCOMPARE(log.readNew(), QByteArray(" 20%|## |\r"));
     }
 
     void aReplacedFileIsReadFromItsTop() {
         QTemporaryDir dir;
         const QString path = dir.filePath("metrics.jsonl");
-        append(path, "{\"step\":1}\n{\"step\":2}\n");
+        tb::test::appendToFile(path, "{\"step\":1}\n{\"step\":2}\n");
         FileFollower metrics(path);
         QCOMPARE(metrics.readNewLines().count('\n'), 2);
         // A resume rewrites metrics.jsonl (renamed over it), here longer than what was read.
-        append(path + ".new", "{\"step\":1}\n{\"step\":2}\n{\"step\":3}\n");
+        tb::test::appendToFile(path + ".new", "{\"step\":1}\n{\"step\":2}\n{\"step\":3}\n");
         QVERIFY(QFile::remove(path));
         QVERIFY(QFile::rename(path + ".new", path));
         QCOMPARE(metrics.readNewLines(), QByteArray("{\"step\":1}\n{\"step\":2}\n{\"step\":3}\n"));

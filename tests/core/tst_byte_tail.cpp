@@ -5,17 +5,12 @@
 #include <QTest>
 
 #include "metrics/byte_tail.h"
+#include "run_test_support.h"
 
 using tb::ByteTail;
 using LongLine = tb::ByteTail::LongLine;
 
 namespace {
-
-void append(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
 
 struct Taken {
     QList<QByteArray> lines;
@@ -170,11 +165,11 @@ private Q_SLOTS:
         ByteTail tail(1024, LongLine::Cut);
         QFile missing(path);
         QVERIFY(tail.openFile(missing).fileMissing);
-        append(path, "one\ntwo\nthr");
+        tb::test::appendToFile(path, "one\ntwo\nthr");
         QCOMPARE(poll(tail, path), (QList<QByteArray>{"one", "two"}));
         QCOMPARE(tail.offset(), 8);
         QCOMPARE(tail.readOffset(), 11);
-        append(path, "ee\n");
+        tb::test::appendToFile(path, "ee\n");
         QCOMPARE(poll(tail, path), QList<QByteArray>{"three"});
         QVERIFY(poll(tail, path).isEmpty());  // nothing new: nothing read twice
         tail.restartAt(4);                    // read again from "two"
@@ -185,10 +180,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("f.log");
         ByteTail tail(1024, LongLine::Cut);
-        append(path, "one\ntwo\nthree\n");
+        tb::test::appendToFile(path, "one\ntwo\nthree\n");
         QCOMPARE(poll(tail, path).size(), 3);
         QVERIFY(QFile::resize(path, 0));
-        append(path, "new\n");
+        tb::test::appendToFile(path, "new\n");
         bool reset = false;
         QCOMPARE(poll(tail, path, &reset), QList<QByteArray>{"new"});
         QVERIFY(reset);
@@ -207,17 +202,17 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("f.log");
         ByteTail tail(1024, LongLine::Cut);
-        append(path, "a1\na2\n");
+        tb::test::appendToFile(path, "a1\na2\n");
         QCOMPARE(poll(tail, path).size(), 2);
         const QByteArray longer = "b1\nb2\nb3\n";  // longer than what was read
         if (how == "rename") {
-            append(path + ".tmp", longer);
+            tb::test::appendToFile(path + ".tmp", longer);
             QVERIFY(QFile::remove(path));
             QVERIFY(QFile::rename(path + ".tmp", path));
         } else if (how == "recreate") {
             QVERIFY(QFile::remove(path));
             QVERIFY(poll(tail, path).isEmpty());  // seen missing
-            append(path, longer);
+            tb::test::appendToFile(path, longer);
         } else {
             QFile f(path);  // same inode: only the changed first bytes can tell
             QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));

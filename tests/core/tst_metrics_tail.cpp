@@ -6,17 +6,12 @@
 
 #include "metrics/metrics_tail.h"
 #include "metrics/series_store.h"
+#include "run_test_support.h"
 
 using tb::MetricsTail;
 using tb::SeriesStore;
 
 namespace {
-void append(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-
 QByteArray line(int step, double loss) {
     return QByteArray("{\"step\":") + QByteArray::number(step) +
            ",\"train/loss\":" + QByteArray::number(loss) + "}\n";
@@ -43,7 +38,7 @@ private Q_SLOTS:
         QVERIFY(r.fileMissing);
         QCOMPARE(r.records, 0);
         QCOMPARE(tail.offset(), 0);
-        append(m_path, line(1, 0.5));
+        tb::test::appendToFile(m_path, line(1, 0.5));
         r = tail.poll();
         QVERIFY(!r.fileMissing);
         QVERIFY(!r.reset);
@@ -56,11 +51,11 @@ private Q_SLOTS:
         MetricsTail tail(m_path, &store);
         QSignalSpy appended(&tail, &MetricsTail::recordsAppended);
         const QByteArray first = line(1, 1.0) + line(2, 0.9);
-        append(m_path, first);
+        tb::test::appendToFile(m_path, first);
         QCOMPARE(tail.poll().records, 2);
         QCOMPARE(tail.offset(), first.size());
         QCOMPARE(tail.poll().records, 0);  // nothing new: nothing read twice
-        append(m_path, line(3, 0.8) + "garbage\n");
+        tb::test::appendToFile(m_path, line(3, 0.8) + "garbage\n");
         const auto r = tail.poll();
         QCOMPARE(r.records, 1);
         QCOMPARE(r.malformedLines, 1);
@@ -76,13 +71,13 @@ private Q_SLOTS:
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         const QByteArray whole = line(1, 1.0);
-        append(m_path, whole + "{\"step\":2,\"train/lo");
+        tb::test::appendToFile(m_path, whole + "{\"step\":2,\"train/lo");
         QCOMPARE(tail.poll().records, 1);
         QCOMPARE(tail.offset(), whole.size());
-        append(m_path, "ss\":0.25}");
+        tb::test::appendToFile(m_path, "ss\":0.25}");
         QCOMPARE(tail.poll().records, 0);  // still no newline
         QCOMPARE(tail.offset(), whole.size());
-        append(m_path, "\n");
+        tb::test::appendToFile(m_path, "\n");
         QCOMPARE(tail.poll().records, 1);
         QCOMPARE(tail.offset(), QFile(m_path).size());
         QCOMPARE(store.recordCount(), std::size_t(2));
@@ -92,7 +87,7 @@ private Q_SLOTS:
     void tinyChunksGiveTheSameRecords() {
         QByteArray bytes;
         for (int i = 0; i < 200; ++i) bytes += line(i, 1.0 / (i + 1));
-        append(m_path, bytes);
+        tb::test::appendToFile(m_path, bytes);
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         tail.setChunkSize(7);  // every line straddles several reads
@@ -106,11 +101,11 @@ private Q_SLOTS:
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         QSignalSpy resets(&tail, &MetricsTail::resetDetected);
-        append(m_path, line(1, 1.0) + line(2, 0.9) + line(3, 0.8));
+        tb::test::appendToFile(m_path, line(1, 1.0) + line(2, 0.9) + line(3, 0.8));
         QCOMPARE(tail.poll().records, 3);
         // Atomic replacement: a new file renamed over the old one, longer than the old offset.
         const QString tmp = m_path + ".tmp";
-        append(tmp, line(10, 0.1) + line(11, 0.2) + line(12, 0.3) + line(13, 0.4));
+        tb::test::appendToFile(tmp, line(10, 0.1) + line(11, 0.2) + line(12, 0.3) + line(13, 0.4));
         QVERIFY(QFile::remove(m_path));
         QVERIFY(QFile::rename(tmp, m_path));
         const auto r = tail.poll();
@@ -125,13 +120,13 @@ private Q_SLOTS:
     void deletedAndRecreatedResets() {
         SeriesStore store;
         MetricsTail tail(m_path, &store);
-        append(m_path, line(1, 1.0));
+        tb::test::appendToFile(m_path, line(1, 1.0));
         QCOMPARE(tail.poll().records, 1);
         QVERIFY(QFile::remove(m_path));
         auto r = tail.poll();
         QVERIFY(r.fileMissing);
         QCOMPARE(store.recordCount(), std::size_t(1));  // what was read stays visible
-        append(m_path, line(5, 0.5) + line(6, 0.6));
+        tb::test::appendToFile(m_path, line(5, 0.5) + line(6, 0.6));
         r = tail.poll();
         QVERIFY(r.reset);
         QCOMPARE(store.recordCount(), std::size_t(2));
@@ -141,7 +136,7 @@ private Q_SLOTS:
     void rewrittenInPlaceWithoutBeingSeenMissing() {
         SeriesStore store;
         MetricsTail tail(m_path, &store);
-        append(m_path, line(1, 1.0));
+        tb::test::appendToFile(m_path, line(1, 1.0));
         QCOMPARE(tail.poll().records, 1);
         // Same inode, longer content: only the changed first bytes can tell.
         QFile f(m_path);
@@ -158,7 +153,7 @@ private Q_SLOTS:
         SeriesStore store;
         MetricsTail tail(m_path, &store);
         QSignalSpy resets(&tail, &MetricsTail::resetDetected);
-        append(m_path, line(1, 1.0) + line(2, 0.9) + line(3, 0.8));
+        tb::test::appendToFile(m_path, line(1, 1.0) + line(2, 0.9) + line(3, 0.8));
         QCOMPARE(tail.poll().records, 3);
         QVERIFY(QFile::resize(m_path, 0));
         auto r = tail.poll();
@@ -166,7 +161,7 @@ private Q_SLOTS:
         QCOMPARE(resets.count(), 1);
         QCOMPARE(store.recordCount(), std::size_t(0));
         QCOMPARE(tail.offset(), 0);
-        append(m_path, line(1, 0.4));
+        tb::test::appendToFile(m_path, line(1, 0.4));
         r = tail.poll();
         QVERIFY(!r.reset);
         QCOMPARE(r.records, 1);

@@ -47,12 +47,6 @@ struct StreamLog : QObject {
     QMap<quint64, ExecResult> ended;
 };
 
-void append(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::Append));
-    QCOMPARE(file.write(bytes), bytes.size());
-}
-
 }  // namespace
 
 class TestSshStream : public SshdTestCase {
@@ -70,18 +64,18 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(root + QStringLiteral("/run")));
         const QString a = root + QStringLiteral("/run/a.txt");
         const QString b = root + QStringLiteral("/run/b.txt");
-        append(a, "before\n");  // from byte 3 on: "ore\n"
+        tb::test::appendToFile(a, "before\n");  // from byte 3 on: "ore\n"
 
         const quint64 first = thread.openStream(
             followFileCommand(root, QStringLiteral("run"), QStringLiteral("a.txt"), 3));
         const quint64 second = thread.openStream(
             followFileCommand(root, QStringLiteral("run"), QStringLiteral("b.txt"), 0));
         QTRY_COMPARE_WITH_TIMEOUT(log.received.value(first), QByteArray("ore\n"), kWaitMs);
-        append(b, "b1\n");  // b.txt did not exist when its stream opened
+        tb::test::appendToFile(b, "b1\n");  // b.txt did not exist when its stream opened
         QTRY_COMPARE_WITH_TIMEOUT(log.received.value(second), QByteArray("b1\n"), kWaitMs);
-        append(a, "a1");
+        tb::test::appendToFile(a, "a1");
         QTRY_COMPARE_WITH_TIMEOUT(log.received.value(first), QByteArray("ore\na1"), kWaitMs);
-        append(b, "b2\n");
+        tb::test::appendToFile(b, "b2\n");
         QTRY_COMPARE_WITH_TIMEOUT(log.received.value(second), QByteArray("b1\nb2\n"), kWaitMs);
 
         // Open streams do not hold up a command.
@@ -91,8 +85,8 @@ private Q_SLOTS:
         QCOMPARE(echoed.standardOutput, QByteArray("x\n"));
 
         thread.closeStream(first);
-        append(a, "after close\n");
-        append(b, "b3\n");
+        tb::test::appendToFile(a, "after close\n");
+        tb::test::appendToFile(b, "b3\n");
         QTRY_COMPARE_WITH_TIMEOUT(log.received.value(second), QByteArray("b1\nb2\nb3\n"), kWaitMs);
         QCOMPARE(log.received.value(first), QByteArray("ore\na1"));
         QVERIFY(!log.ended.contains(first));
@@ -113,8 +107,8 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(root + QStringLiteral("/run")));
         const QString metrics = root + QStringLiteral("/run/m.jsonl");
         const QString output = root + QStringLiteral("/run/o.log");
-        append(metrics, "{\"step\":1}\n");
-        append(output, "skip-this|kept\r");  // from byte 10 on
+        tb::test::appendToFile(metrics, "{\"step\":1}\n");
+        tb::test::appendToFile(output, "skip-this|kept\r");  // from byte 10 on
 
         const quint64 id = thread.openStream(
             followFilesCommand(root, QStringLiteral("run"), {QStringLiteral("m.jsonl"), 0},
@@ -122,8 +116,8 @@ private Q_SLOTS:
             StreamStderr::AsData);
         QTRY_COMPARE_WITH_TIMEOUT(log.received.value(id), QByteArray("{\"step\":1}\n"), kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(log.errors.value(id), QByteArray("kept\r"), kWaitMs);
-        append(output, "line 2\n");
-        append(metrics, "{\"step\":2}\n");
+        tb::test::appendToFile(output, "line 2\n");
+        tb::test::appendToFile(metrics, "{\"step\":2}\n");
         QTRY_COMPARE_WITH_TIMEOUT(log.errors.value(id), QByteArray("kept\rline 2\n"), kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(log.received.value(id),
                                   QByteArray("{\"step\":1}\n{\"step\":2}\n"), kWaitMs);
@@ -168,7 +162,7 @@ private Q_SLOTS:
         const QString root = home.filePath(QStringLiteral("runs"));
         QVERIFY(QDir().mkpath(root + QStringLiteral("/run")));
         const QString a = root + QStringLiteral("/run/a.txt");
-        append(a, "one\n");
+        tb::test::appendToFile(a, "one\n");
         const quint64 first = thread.openStream(
             followFileCommand(root, QStringLiteral("run"), QStringLiteral("a.txt"), 0));
         const quint64 second = thread.openStream(followStatusCommand(root, QStringLiteral("run")));

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QTest>
 
 namespace tb::test {
 
@@ -63,6 +64,12 @@ QList<qint64> processesMentioning(const QByteArray& needle) {
             found.append(pid.toLongLong());
     }
     return found;
+}
+
+void appendToFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
+    QCOMPARE(file.write(bytes), bytes.size());
 }
 
 }  // namespace tb::test

@@ -15,6 +15,9 @@ QStringList quickSets();  // a demo that trains in a few seconds on two cores
 QStringList slowSets();   // a demo long enough to be stopped mid-way
 
 QByteArray fileText(const QString& path);
+// Appends `bytes` to the file (made if missing), as a writer that is being followed would;
+// fails the calling test when it cannot.
+void appendToFile(const QString& path, const QByteArray& bytes);
 QJsonObject jsonFile(const QString& path);
 QString stateOf(const QString& runDir);  // status.json "state"
 QList<QJsonObject> metricsRecords(const QString& runDir);

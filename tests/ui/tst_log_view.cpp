@@ -8,16 +8,11 @@
 #include <QTextBlock>
 
 #include "monitor/log_view.h"
+#include "run_test_support.h"
 
 using tb::LogView;
 
 namespace {
-void append(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-
 QString lastLine(const LogView& view) {
     return view.textEdit()->document()->lastBlock().text();
 }
@@ -39,19 +34,19 @@ private Q_SLOTS:
     }
 
     void appendedLinesShowUp() {
-        append(m_path, "epoch 1\n");
+        tb::test::appendToFile(m_path, "epoch 1\n");
         LogView view;
         view.resize(600, 300);
         view.show();
         view.setPollIntervalMs(20);
         view.openFile(m_path);
         QCOMPARE(view.textEdit()->toPlainText(), QString("epoch 1"));
-        append(m_path, "epoch 2\nepoch 3\n");
+        tb::test::appendToFile(m_path, "epoch 2\nepoch 3\n");
         QTRY_COMPARE(lastLine(view), QString("epoch 3"));  // the view's own timer read it
         QCOMPARE(view.textEdit()->blockCount(), 3);
-        append(m_path, "step 5/10");
+        tb::test::appendToFile(m_path, "step 5/10");
         QTRY_COMPARE(lastLine(view), QString("step 5/10"));  // partial line shown
-        append(m_path, "\rstep 10/10\n");
+        tb::test::appendToFile(m_path, "\rstep 10/10\n");
         QTRY_COMPARE(lastLine(view), QString("step 10/10"));
         QCOMPARE(view.textEdit()->blockCount(), 4);  // the progress line took one block
     }
@@ -84,7 +79,7 @@ private Q_SLOTS:
         // A flood while following: 60 000 new lines in one go stay within the window.
         QByteArray flood;
         for (int i = 0; i < 60000; ++i) flood += "flood " + QByteArray::number(i) + "\n";
-        append(m_path, flood);
+        tb::test::appendToFile(m_path, flood);
         view.pollNow();
         QVERIFY(view.textEdit()->blockCount() <= 20000);
         QCOMPARE(lastLine(view), QString("flood 59999"));
@@ -106,7 +101,7 @@ private Q_SLOTS:
     void loadEarlierReadsBackwards() {
         QByteArray text;
         for (int i = 0; i < 1000; ++i) text += "line " + QByteArray::number(i) + "\n";
-        append(m_path, text);
+        tb::test::appendToFile(m_path, text);
         LogView view;
         view.setMaxLines(400);
         view.openFile(m_path);
@@ -124,7 +119,7 @@ private Q_SLOTS:
     void scrollingUpStopsFollowing() {
         QByteArray text;
         for (int i = 0; i < 500; ++i) text += "line " + QByteArray::number(i) + "\n";
-        append(m_path, text);
+        tb::test::appendToFile(m_path, text);
         LogView view;
         view.resize(500, 200);
         view.show();
@@ -139,7 +134,7 @@ private Q_SLOTS:
     }
 
     void searchFindsAndWraps() {
-        append(m_path, "alpha\nbeta\nNaN found here\ngamma\nnan again\n");
+        tb::test::appendToFile(m_path, "alpha\nbeta\nNaN found here\ngamma\nnan again\n");
         LogView view;
         view.openFile(m_path);
         QVERIFY(view.find("nan"));
@@ -156,7 +151,7 @@ private Q_SLOTS:
     }
 
     void ansiColoursBecomeFormats() {
-        append(m_path, "plain \x1b[31mred\x1b[0m \x1b[1;32mbold green\x1b[0m\n");
+        tb::test::appendToFile(m_path, "plain \x1b[31mred\x1b[0m \x1b[1;32mbold green\x1b[0m\n");
         LogView view;
         view.openFile(m_path);
         QCOMPARE(lastLine(view), QString("plain red bold green"));
@@ -172,19 +167,20 @@ private Q_SLOTS:
     void screenshot() {
         const QByteArray dir = qgetenv("TB_SCREENSHOT_DIR");
         if (dir.isEmpty()) QSKIP("set TB_SCREENSHOT_DIR to write docs/screenshots/log-view.png");
-        append(m_path,
-               "\x1b[1mtrainbench-train\x1b[0m --config demo.yaml\n"
-               "\x1b[36m[data]\x1b[0m synthetic: 60000 train / 10000 val, 10 classes\n"
-               "\x1b[36m[model]\x1b[0m cnn: 1.2 M parameters on \x1b[1;33mcpu\x1b[0m\n"
-               "epoch 1/3  10%|##        | 94/938\r"
-               "epoch 1/3 100%|##########| 938/938 loss=0.412 acc=0.871\n"
-               "\x1b[32mval\x1b[0m epoch 1: loss=0.301 acc=\x1b[1;32m0.912\x1b[0m\n"
-               "epoch 2/3 100%|##########| 938/938 loss=0.215 acc=0.934\n"
-               "\x1b[33mwarning:\x1b[0m learning rate warmup ended at step 500\n"
-               "\x1b[32mval\x1b[0m epoch 2: loss=0.198 acc=\x1b[1;32m0.944\x1b[0m\n"
-               "\x1b[1;31merror:\x1b[0m loss became \x1b[41;97mnan\x1b[0m at step 2047\n"
-               "checkpoint \x1b[4mckpt-e0002-s0001876.pt\x1b[0m written\n"
-               "epoch 3/3  47%|####6     | 441/938");
+        tb::test::appendToFile(
+            m_path,
+            "\x1b[1mtrainbench-train\x1b[0m --config demo.yaml\n"
+            "\x1b[36m[data]\x1b[0m synthetic: 60000 train / 10000 val, 10 classes\n"
+            "\x1b[36m[model]\x1b[0m cnn: 1.2 M parameters on \x1b[1;33mcpu\x1b[0m\n"
+            "epoch 1/3  10%|##        | 94/938\r"
+            "epoch 1/3 100%|##########| 938/938 loss=0.412 acc=0.871\n"
+            "\x1b[32mval\x1b[0m epoch 1: loss=0.301 acc=\x1b[1;32m0.912\x1b[0m\n"
+            "epoch 2/3 100%|##########| 938/938 loss=0.215 acc=0.934\n"
+            "\x1b[33mwarning:\x1b[0m learning rate warmup ended at step 500\n"
+            "\x1b[32mval\x1b[0m epoch 2: loss=0.198 acc=\x1b[1;32m0.944\x1b[0m\n"
+            "\x1b[1;31merror:\x1b[0m loss became \x1b[41;97mnan\x1b[0m at step 2047\n"
+            "checkpoint \x1b[4mckpt-e0002-s0001876.pt\x1b[0m written\n"
+            "epoch 3/3  47%|####6     | 441/938");
         LogView view;
         view.resize(760, 330);
         view.show();

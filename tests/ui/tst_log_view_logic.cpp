@@ -4,17 +4,10 @@
 #include <QTest>
 
 #include "monitor/log_tail.h"
+#include "run_test_support.h"
 #include "services/ansi_parser.h"
 
 using namespace tb;
-
-namespace {
-void append(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-}  // namespace
 
 class TestLogViewLogic : public QObject {
     Q_OBJECT
@@ -77,19 +70,19 @@ private Q_SLOTS:
         const QString path = dir.filePath("output.log");
         LogTail tail(path);
         QVERIFY(tail.readAppended(100, true).fileMissing);
-        append(path, "one\ntwo\nthr");
+        tb::test::appendToFile(path, "one\ntwo\nthr");
         LogBatch b = tail.readAppended(100, true);
         QCOMPARE(b.lines, (QList<QByteArray>{"one", "two"}));
         QCOMPARE(b.partial, QByteArray("thr"));
         QCOMPARE(tail.readOffset(), 8);
-        append(path, "ee\nfour\n");
+        tb::test::appendToFile(path, "ee\nfour\n");
         b = tail.readAppended(100, true);
         QCOMPARE(b.lines, (QList<QByteArray>{"three", "four"}));
         QVERIFY(b.partial.isEmpty());
         QCOMPARE(tail.windowLines(), 4);
         // Truncation: the file was rewritten
         QFile::resize(path, 0);
-        append(path, "new\n");
+        tb::test::appendToFile(path, "new\n");
         b = tail.readAppended(100, true);
         QVERIFY(b.reset);
         QCOMPARE(b.lines, QList<QByteArray>{"new"});
@@ -98,11 +91,11 @@ private Q_SLOTS:
     void replacedLogStartsOver() {
         QTemporaryDir dir;
         const QString path = dir.filePath("output.log");
-        append(path, "old 1\nold 2\n");
+        tb::test::appendToFile(path, "old 1\nold 2\n");
         LogTail tail(path);
         QCOMPARE(tail.readAppended(100, true).lines.size(), 2);
         // Renamed over, longer than what was read: only the file's identity tells.
-        append(path + ".new", "new 1\nnew 2\nnew 3\n");
+        tb::test::appendToFile(path + ".new", "new 1\nnew 2\nnew 3\n");
         QVERIFY(QFile::remove(path));
         QVERIFY(QFile::rename(path + ".new", path));
         const LogBatch b = tail.readAppended(100, true);
@@ -116,7 +109,7 @@ private Q_SLOTS:
         const QString path = dir.filePath("output.log");
         QByteArray text;
         for (int i = 0; i < 1000; ++i) text += "line " + QByteArray::number(i) + "\n";
-        append(path, text);
+        tb::test::appendToFile(path, text);
         LogTail tail(path);
         const LogBatch b = tail.readAppended(10, true);
         QCOMPARE(b.lines.size(), 10);
@@ -138,7 +131,7 @@ private Q_SLOTS:
         const QString path = dir.filePath("output.log");
         QByteArray text;
         for (int i = 0; i < 100; ++i) text += "line " + QByteArray::number(i) + "\n";
-        append(path, text);
+        tb::test::appendToFile(path, text);
         LogTail tail(path);
         tail.startAtEnd(5);
         LogBatch b = tail.readAppended(5, true);
@@ -162,7 +155,7 @@ private Q_SLOTS:
     void overlongLineIsCut() {
         QTemporaryDir dir;
         const QString path = dir.filePath("output.log");
-        append(path, QByteArray(100, 'x') + "\nend\n");
+        tb::test::appendToFile(path, QByteArray(100, 'x') + "\nend\n");
         LogTail tail(path);
         tail.setMaxLineBytes(40);
         const LogBatch b = tail.readAppended(100, true);
