@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 qt6-qpa-plugins libgl-dev
+  qt6-l10n-tools qt6-tools-dev qt6-translations-l10n   # lupdate/lrelease, Qt6LinguistTools, qtbase_zh_CN.qm
+  fonts-noto-cjk   # Chinese glyphs for the zh_CN UI (and its screenshots under Xvfb)
   libqcustomplot-dev
   libtorch-dev
   libssh-dev openssh-server openssh-client

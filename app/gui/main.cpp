@@ -12,6 +12,7 @@
 #include "cli_main.h"
 #include "main_window.h"
 #include "runs/workspace.h"
+#include "style/language_menu.h"
 
 int main(int argc, char** argv) {
     // --config-dir DIR may stand anywhere, also before a command word; it overrides
@@ -45,6 +46,8 @@ int main(int argc, char** argv) {
     // Wayland shell match the window to trainbench.desktop and so to the same icon.
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/trainbench/icons/trainbench.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("trainbench"));
+    // Before any widget reads its texts; the language comes from QSettings, so after the names.
+    tb::installTranslators(tb::uiLanguage());
 
     // The same parser and declaration as the commands (app/cli/cli_command_specs.cpp); Qt's own
     // options (-platform, -style) are gone from arguments() by now.

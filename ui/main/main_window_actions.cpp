@@ -19,6 +19,7 @@
 #include "runs/run_catalog.h"
 #include "runs_panel.h"
 #include "script_run_dialog.h"
+#include "style/language_menu.h"
 #include "style/theme_menu.h"
 
 namespace tb {
@@ -70,6 +71,7 @@ void MainWindow::createMenus() {
         statusBar()->showMessage(tr("The default layout returns at the next start"), 5000);
     });
     addThemeMenu(view);
+    addLanguageMenu(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About Trainbench"), this, [this] {

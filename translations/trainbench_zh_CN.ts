@@ -1,0 +1,2250 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/config/config_form.cpp" line="+26"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../ui/hosts/host_key_dialogs.cpp" line="+29"/>
+        <source>Compare with the fingerprint your provider shows</source>
+        <translation>请与云服务商显示的指纹进行比对</translation>
+    </message>
+    <message>
+        <location filename="../ui/hosts/host_report_panel.cpp" line="+29"/>
+        <source>, no inode limit</source>
+        <translation>，无 inode 限制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %L1 of %L2 inodes free</source>
+        <translation>，%L2 个 inode 中 %L1 个可用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>did not answer in time</source>
+        <translation>未及时响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no torch</source>
+        <translation>未安装 torch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>torch %1, CPU only</source>
+        <translation>torch %1，仅 CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>torch %1, CUDA %2 %3</source>
+        <translation>torch %1，CUDA %2 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(available)</source>
+        <translation>（可用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(NOT available)</source>
+        <translation>（不可用）</translation>
+    </message>
+    <message>
+        <location filename="../ui/hosts/transfer_dialog.cpp" line="+20"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/script_run_dialog.cpp" line="+39"/>
+        <source>no number: %1</source>
+        <translation>不是数字：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no match: this line gives no metrics</source>
+        <translation>不匹配：此行不产生指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/shutdown_ui.cpp" line="+38"/>
+        <source>Shut down %1</source>
+        <translation>将 %1 关机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When %1 ends (any final state), %2 counts %3 down and then runs `%4`.</source>
+        <translation>%1 结束后（无论以何种状态结束），%2 将倒计时 %3，然后执行 `%4`。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other runs on the host stop with it. You can cancel from here until then, or on the box with `touch RUN_DIR/shutdown.cancel`.</source>
+        <translation>该主机上的其他运行也会随之停止。在此之前，你可以在这里取消，或在主机上执行 `touch RUN_DIR/shutdown.cancel` 取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Arm shutdown</source>
+        <translation>启用关机(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancel shutdown</source>
+        <translation>取消关机</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shut down host when this run ends…</source>
+        <translation>此运行结束时关闭主机…</translation>
+    </message>
+</context>
+<context>
+    <name>tb::AddHostDialog</name>
+    <message>
+        <location filename="../ui/hosts/add_host_dialog.cpp" line="+45"/>
+        <source>Add host</source>
+        <translation>添加主机</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paste the ssh command your provider shows (-p, -i, -J, -l and -o are understood)</source>
+        <translation>粘贴云服务商提供的 ssh 命令（支持 -p、-i、-J、-l 和 -o）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Paste an ssh command:</source>
+        <translation>粘贴 ssh 命令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>or a &amp;Host from ~/.ssh/config:</source>
+        <translation>或选择 ~/.ssh/config 中的主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HostName, Port, User, IdentityFile and ProxyJump are taken from the file</source>
+        <translation>从该文件读取 HostName、Port、User、IdentityFile 和 ProxyJump</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A remembered password is stored in the system keychain.</source>
+        <translation>记住的密码保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No keychain service runs here: a remembered password is kept in memory for this session only.</source>
+        <translation>此处没有运行密钥环服务：记住的密码仅在本次会话中保存在内存里。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>decided by the probe</source>
+        <translation>由探测决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. westd-52979</source>
+        <translation>例如 westd-52979</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you call this host; also what `trainbench probe NAME` takes</source>
+        <translation>你给这台主机起的名字；`trainbench probe NAME` 也使用这个名字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connect.westd.seetacloud.com</source>
+        <translation>connect.westd.seetacloud.com</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Host name or IP address</source>
+        <translation>主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>your local user name</source>
+        <translation>你的本地用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User to log in as, e.g. root</source>
+        <translation>登录用户，例如 root</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agent and default keys</source>
+        <translation>ssh-agent 与默认密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private key file (-i); its passphrase is asked when needed</source>
+        <translation>私钥文件（-i）；需要时会询问其密码短语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a private key file</source>
+        <translation>选择私钥文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump host (-J / ProxyJump), e.g. user@bastion:2222</source>
+        <translation>跳板机（-J / ProxyJump），例如 user@bastion:2222</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (data disk when there is one)</source>
+        <translation>（有数据盘时使用数据盘）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder on the host that holds this host&apos;s run directories</source>
+        <translation>主机上存放该主机各运行目录的文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Python interpreter on the host, e.g. /root/miniconda3/bin/python</source>
+        <translation>主机上的 Python 解释器，例如 /root/miniconda3/bin/python</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> per hour</source>
+        <translation> /小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the instance costs per hour, for the cost meter</source>
+        <translation>实例每小时的费用，用于费用统计</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What &quot;shut the instance down when this run ends&quot; runs on the host (one shell line; empty: %1)</source>
+        <translation>“运行结束时关闭实例”在主机上执行的命令（一行 shell；留空则为 %1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none (keys only)</source>
+        <translation>无（仅用密钥）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login password; never written to any file or log</source>
+        <translation>登录密码；绝不会写入任何文件或日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remember password</source>
+        <translation>记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the password for the next connection</source>
+        <translation>下次连接时继续使用此密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>H&amp;ost:</source>
+        <translation>主机(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Po&amp;rt:</source>
+        <translation>端口(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key file:</source>
+        <translation>密钥文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Jump host:</source>
+        <translation>跳板机(&amp;J)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs roo&amp;t:</source>
+        <translation>运行根目录(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ython:</source>
+        <translation>Python(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pr&amp;ice:</source>
+        <translation>价格(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Shutdown command:</source>
+        <translation>关机命令(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(choose a Host)</source>
+        <translation>（选择一个主机）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Edit host %1</source>
+        <translation>编辑主机 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A host keeps its name; remove it and add it again to rename it</source>
+        <translation>主机名称不可更改；如需重命名，请删除后重新添加</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Understood: %1</source>
+        <translation>已识别：%1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Private key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Paste an ssh command or type the host&apos;s address.</source>
+        <translation>请粘贴 ssh 命令或输入主机地址。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The shutdown command is one shell line; join the lines with &apos;;&apos; or &apos;&amp;&amp;&apos;.</source>
+        <translation>关机命令只能是一行 shell；请用 &apos;;&apos; 或 &apos;&amp;&amp;&apos; 连接多行。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ChangedHostKeyDialog</name>
+    <message>
+        <location filename="../ui/hosts/host_key_dialogs.cpp" line="+51"/>
+        <source>Host key changed — %1</source>
+        <translation>主机密钥已变更 — %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The host key of %1 has CHANGED, so Trainbench refused to log in. Either the instance was re-created (cloud providers reuse addresses and ports for new instances), or someone is intercepting the connection. The host now shows:</source>
+        <translation>%1 的主机密钥已经【变更】，因此 Trainbench 拒绝登录。可能是实例被重新创建（云服务商会把地址和端口复用给新实例），也可能有人正在拦截连接。该主机现在出示的是：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only if you know the instance was re-created: forget the old key, then connect again and compare the new fingerprint with your provider&apos;s console. To confirm, type the host&apos;s name, %1:</source>
+        <translation>仅当你确知实例已被重新创建时：忘记旧密钥，然后重新连接，并将新指纹与云服务商控制台中的进行比对。如确认，请输入主机名 %1：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type %1 to enable &quot;Forget the old key&quot;</source>
+        <translation>输入 %1 以启用“忘记旧密钥”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Forget the old key</source>
+        <translation>忘记旧密钥(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ChartPanel</name>
+    <message>
+        <location filename="../ui/plot/chart_panel.cpp" line="+33"/>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wall time</source>
+        <translation>时钟时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time since start</source>
+        <translation>自开始以来的时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Log x</source>
+        <translation>对数 X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log y</source>
+        <translation>对数 Y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset views</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit every chart to its data (0 or Home on a chart)</source>
+        <translation>让每个图表适应其数据（在图表上按 0 或 Home）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>X axis</source>
+        <translation>X 轴</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+126"/>
+        <source>Select runs to see their curves.</source>
+        <translation>选择运行以查看其曲线。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No metrics recorded yet for the selected runs.</source>
+        <translation>所选运行尚未记录任何指标。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::CheckpointTableModel</name>
+    <message>
+        <location filename="../ui/main/checkpoint_table_model.cpp" line="+56"/>
+        <source>incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on %1</source>
+        <translation>位于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking…</source>
+        <translation>校验中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>corrupt</source>
+        <translation>已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>tb::CheckpointsPanel</name>
+    <message>
+        <location filename="../ui/main/checkpoints_panel.cpp" line="+26"/>
+        <location line="+37"/>
+        <source>Select a run to see its checkpoints.</source>
+        <translation>选择一个运行以查看其检查点。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checkpoints of %1</source>
+        <translation>%1 的检查点</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Listing the checkpoints of %1 on %2…</source>
+        <translation>正在列出 %2 上 %1 的检查点…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Host %1 is not in the hosts list.</source>
+        <translation>主机 %1 不在主机列表中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checkpoints of %1 on %2</source>
+        <translation>%2 上 %1 的检查点</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Resume from here</source>
+        <translation>从此处恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fork with edited config…</source>
+        <translation>用修改后的配置派生…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reveal in file manager</source>
+        <translation>在文件管理器中显示</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete checkpoint</source>
+        <translation>删除检查点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete %1? This cannot be undone.</source>
+        <translation>删除 %1？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ConfigDocument</name>
+    <message>
+        <location filename="../ui/config/config_document.cpp" line="+122"/>
+        <source>Edit text</source>
+        <translation>编辑文本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set %1</source>
+        <translation>设置 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source> (and %n more problem(s))</source>
+        <translation>
+            <numerusform>（另有 %n 个问题）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tb::ConfigEditor</name>
+    <message>
+        <location filename="../ui/config/config_editor.cpp" line="+47"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Cannot read the template %1: %2</source>
+        <translation>无法读取模板 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the new config</source>
+        <translation>新配置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the changes to %1 first?</source>
+        <translation>是否先保存对 %1 的更改？</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Config editor</source>
+        <translation>配置编辑器</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/config_editor_actions.cpp" line="+13"/>
+        <source>&amp;New Config</source>
+        <translation>新建配置(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open Config…</source>
+        <translation>打开配置(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save Config</source>
+        <translation>保存配置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save Config &amp;As…</source>
+        <translation>配置另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No templates in %1</source>
+        <translation>%1 中没有模板</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No recent configs</source>
+        <translation>没有最近打开的配置</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open Config</source>
+        <translation>打开配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>YAML configs (*.yaml *.yml)</source>
+        <translation>YAML 配置 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Save Config As</source>
+        <translation>配置另存为</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ConfigField</name>
+    <message>
+        <location filename="../ui/config/config_field.cpp" line="+118"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ConfigForm</name>
+    <message>
+        <location filename="../ui/config/config_form.cpp" line="+79"/>
+        <source>The YAML text has a syntax error (see the problems list); fix it there to edit with the form again.</source>
+        <translation>YAML 文本有语法错误（见问题列表）；在文本中修正后即可重新用表单编辑。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Could not set %1: %2</source>
+        <translation>无法设置 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose the CSV file</source>
+        <translation>选择 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the dataset folder</source>
+        <translation>选择数据集文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>tb::DiagnosticsList</name>
+    <message>
+        <location filename="../ui/config/diagnostics_list.cpp" line="+31"/>
+        <source>(file)</source>
+        <translation>（文件）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No problems: the config is ready to run.</source>
+        <translation>没有问题：该配置可以运行。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::GpuPanel</name>
+    <message>
+        <location filename="../ui/monitor/gpu_panel.cpp" line="+55"/>
+        <location line="+18"/>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>GPUs of</source>
+        <translation>GPU 所在</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+138"/>
+        <source>Looking for GPUs…</source>
+        <translation>正在查找 GPU…</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+151"/>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>GPU monitor stopped</source>
+        <translation>GPU 监控已停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Looking for GPUs on %1…</source>
+        <translation>正在 %1 上查找 GPU…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n GPU(s)</source>
+        <translation>
+            <numerusform>%n 块 GPU</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n GPU(s) on %1</source>
+        <translation>
+            <numerusform>%1 上有 %n 块 GPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no NVIDIA GPU</source>
+        <translation>没有 NVIDIA GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>. Showing CPU and memory instead.</source>
+        <translation>。改为显示 CPU 和内存。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Power</source>
+        <translation>功耗</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>GPU %1 · %2</source>
+        <translation>GPU %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+26"/>
+        <source>%1 / %2 GiB</source>
+        <translation>%1 / %2 GiB</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+</context>
+<context>
+    <name>tb::HostReportPanel</name>
+    <message>
+        <location filename="../ui/hosts/host_report_panel.cpp" line="+15"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop probing (Esc)</source>
+        <translation>停止探测（Esc）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Select a host to see what it offers.</source>
+        <translation>选择一个主机以查看其配置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has not been probed yet: press Probe (F5).</source>
+        <translation>%1 尚未探测：请按“探测”（F5）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Probing %1: OS, disks, GPUs, Python and torch…</source>
+        <translation>正在探测 %1：操作系统、磁盘、GPU、Python 和 torch…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, probed at %2</source>
+        <translation>%1，探测于 %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OS</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Machine</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RAM</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 available)</source>
+        <translation>%1（%2 可用）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visible</source>
+        <translation>可见</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %L2 MiB</source>
+        <translation>%1，%L2 MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA (driver)</source>
+        <translation>CUDA（驱动）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disks</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 free of %2%3</source>
+        <translation>%2 中 %1 可用%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+</context>
+<context>
+    <name>tb::HostsPanel</name>
+    <message>
+        <location filename="../ui/hosts/hosts_panel.cpp" line="+42"/>
+        <source>Double-click a host to edit it</source>
+        <translation>双击主机进行编辑</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a host from an ssh command, ~/.ssh/config or by hand</source>
+        <translation>通过 ssh 命令、~/.ssh/config 或手动添加主机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the selected host</source>
+        <translation>编辑所选主机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../ui/hosts/hosts_panel_dialogs.cpp" line="+67"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected host (asks first)</source>
+        <translation>删除所选主机（会先确认）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to the selected host</source>
+        <translation>连接到所选主机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnect from the selected host</source>
+        <translation>断开与所选主机的连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Probe</source>
+        <translation>探测(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the host what it offers: GPUs, disks, Python and torch</source>
+        <translation>查询主机的配置：GPU、磁盘、Python 和 torch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;repare host…</source>
+        <translation>准备主机(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build trainbench-train on the host (once; later runs use the cache)</source>
+        <translation>在主机上编译 trainbench-train（只需一次；之后的运行使用缓存）</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Probe of %1 cancelled.</source>
+        <translation>已取消对 %1 的探测。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probing %1 failed: %2</source>
+        <translation>探测 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Probed %1</source>
+        <translation>已探测 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probe of %1: %2</source>
+        <translation>%1 的探测：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/hosts/hosts_panel_dialogs.cpp" line="-15"/>
+        <source>Saved host %1 in %2</source>
+        <translation>已将主机 %1 保存到 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove host</source>
+        <translation>删除主机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 (%2) from Trainbench?</source>
+        <translation>从 Trainbench 中删除 %1（%2）？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs on the host stay where they are; its remembered password is forgotten.</source>
+        <translation>主机上的运行保持原样；记住的密码将被清除。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Removed host %1</source>
+        <translation>已删除主机 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not connected to %1 (%2): its host key was not accepted.</source>
+        <translation>未连接到 %1（%2）：其主机密钥未被接受。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Forgot the old key of %1. Connect again and compare the new fingerprint with your provider&apos;s console.</source>
+        <translation>已忘记 %1 的旧密钥。请重新连接，并将新指纹与云服务商控制台中的进行比对。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Key passphrase — %1</source>
+        <translation>密钥密码短语 — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password — %1</source>
+        <translation>密码 — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase of the key file:</source>
+        <translation>密钥文件的密码短语：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password for %1 (kept for this session only):</source>
+        <translation>%1 的密码（仅在本次会话中保留）：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not connected to %1 (%2).</source>
+        <translation>未连接到 %1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/hosts/hosts_panel_transfers.cpp" line="+18"/>
+        <source>&amp;Upload…</source>
+        <translation>上传(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Upload a folder (packed and streamed) to the host (Ctrl+U)</source>
+        <translation>将文件夹上传到主机（打包后流式传输）（Ctrl+U）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do&amp;wnload…</source>
+        <translation>下载(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download a file or folder from the host (Ctrl+Shift+U)</source>
+        <translation>从主机下载文件或文件夹（Ctrl+Shift+U）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Transfer with %1 done</source>
+        <translation>与 %1 的传输已完成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Folder to upload to %1</source>
+        <translation>要上传到 %1 的文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upload to %1</source>
+        <translation>上传到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder on %1 that will hold the files:</source>
+        <translation>%1 上用于存放这些文件的文件夹：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Download from %1</source>
+        <translation>从 %1 下载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File or folder on %1:</source>
+        <translation>%1 上的文件或文件夹：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Local folder to download into</source>
+        <translation>下载到的本地文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>tb::HostsTableModel</name>
+    <message>
+        <location filename="../ui/hosts/hosts_table_model.cpp" line="+17"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>%1, probing</source>
+        <translation>%1，探测中</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 /h</source>
+        <translation>%1 /小时</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Probe the host (Ctrl+P) to see its GPUs</source>
+        <translation>探测主机（Ctrl+P）以查看其 GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time since the host booted (its /proc/uptime), read when it connects</source>
+        <translation>主机自开机以来的时间（其 /proc/uptime），在连接时读取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set a price per hour (Edit…) to see the cost</source>
+        <translation>设置每小时价格（编辑…）以查看费用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 since boot</source>
+        <translation>已开机 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to read how long the host has been up</source>
+        <translation>连接后可读取主机已开机的时长</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 via %2</source>
+        <translation>%1（经由 %2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation>已开机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shutdown</source>
+        <translation>关机</translation>
+    </message>
+</context>
+<context>
+    <name>tb::LanguageMenu</name>
+    <message>
+        <location filename="../ui/style/language_menu.cpp" line="+41"/>
+        <source>The language changes after a restart of Trainbench</source>
+        <translation>重新启动 Trainbench 后语言才会更改</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>tb::LogSearchBar</name>
+    <message>
+        <location filename="../ui/monitor/log_search_bar.cpp" line="+15"/>
+        <source>Find in log</source>
+        <translation>在日志中查找</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>tb::LogView</name>
+    <message>
+        <location filename="../ui/monitor/log_view.cpp" line="+42"/>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep showing the newest output</source>
+        <translation>始终显示最新输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load earlier lines</source>
+        <translation>加载更早的行</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Following %1</source>
+        <translation>正在跟随 %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 KiB of newer output; turn on Follow</source>
+        <translation>有 %1 KiB 新输出；请打开“跟随”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting for %1</source>
+        <translation>正在等待 %1</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tb::MainWindow</name>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="+46"/>
+        <location line="+37"/>
+        <source>Trainbench</source>
+        <translation>Trainbench</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Runs: %1</source>
+        <translation>运行：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window_actions.cpp" line="+28"/>
+        <location line="+29"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run &amp;Script…</source>
+        <translation>运行脚本(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run your own command (python train.py …) on the chosen target</source>
+        <translation>在所选目标上运行你自己的命令（python train.py …）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refresh runs</source>
+        <translation>刷新运行列表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The default layout returns at the next start</source>
+        <translation>下次启动时将恢复默认布局</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>About Trainbench</source>
+        <translation>关于 Trainbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Trainbench&lt;/b&gt; 0.1&lt;br&gt;Train neural networks here or on a rented GPU box; runs keep going when the app closes.&lt;br&gt;Runs root: %1</source>
+        <translation>&lt;b&gt;Trainbench&lt;/b&gt; 0.1&lt;br&gt;在本机或租用的 GPU 服务器上训练神经网络；关闭应用后运行仍会继续。&lt;br&gt;运行根目录：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Train this config on the chosen target (Ctrl+R)</source>
+        <translation>在所选目标上训练此配置（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Cannot run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tb::MetricChart</name>
+    <message>
+        <location filename="../ui/plot/metric_chart_interaction.cpp" line="+182"/>
+        <source>Reset view (0)</source>
+        <translation>重置视图（0）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not write %1. Check that the folder exists and is writable.</source>
+        <translation>无法写入 %1。请检查文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export data as CSV…</source>
+        <translation>将数据导出为 CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>tb::PrepareHostDialog</name>
+    <message>
+        <location filename="../ui/hosts/prepare_host_dialog.cpp" line="+39"/>
+        <source>Prepare host %1</source>
+        <translation>准备主机 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Builds trainbench-train on %1 against the box&apos;s own LibTorch, once per source set and torch version; later launches use the cached build.</source>
+        <translation>在 %1 上基于该主机自带的 LibTorch 编译 trainbench-train，每套源码和 torch 版本只编译一次；之后的启动使用缓存的编译结果。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+126"/>
+        <location line="+47"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>&amp;Install</source>
+        <translation>安装(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runs this command on the host, shows its log, then prepares again</source>
+        <translation>在主机上运行此命令并显示其日志，然后重新准备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <location line="+44"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>preparing %1 was cancelled</source>
+        <translation>已取消准备 %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>no host named %1 in the hosts list</source>
+        <translation>主机列表中没有名为 %1 的主机</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <location line="+46"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+57"/>
+        <location line="+4"/>
+        <location line="+40"/>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>connecting to %1</source>
+        <translation>正在连接 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>== connect: %1</source>
+        <translation>== 连接：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is offline</source>
+        <translation>%1 已离线</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the connection to %1 is gone</source>
+        <translation>与 %1 的连接已断开</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 was removed or its address changed while it was being prepared; prepare it again</source>
+        <translation>%1 在准备过程中被删除或地址已更改；请重新准备</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+64"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <location line="+31"/>
+        <location line="+33"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was removed from the hosts list</source>
+        <translation>%1 已从主机列表中删除</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>built %1, but cannot keep its path in %2: %3</source>
+        <translation>已编译 %1，但无法将其路径保存到 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is ready: %2</source>
+        <translation>%1 已就绪：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tb::RemoteCheckpointsBar</name>
+    <message>
+        <location filename="../ui/main/remote_checkpoints_bar.cpp" line="+21"/>
+        <source>Resume on…</source>
+        <translation>恢复到…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fork…</source>
+        <translation>派生…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume on another host (the checkpoint is uploaded there first) or on this machine (downloaded first)</source>
+        <translation>在另一台主机上恢复（先将检查点上传到该主机）或在本机恢复（先下载）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download the checkpoint with its sidecar and the run&apos;s config; an interrupted download resumes, and the copy is checked by sha256</source>
+        <translation>下载检查点及其附属文件和该运行的配置；中断的下载可续传，副本会用 sha256 校验</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resume on %1</source>
+        <translation>在 %1 上恢复</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Resume on</source>
+        <translation>恢复到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume %1 on:</source>
+        <translation>将 %1 恢复到：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Host %1 is not in the hosts list</source>
+        <translation>主机 %1 不在主机列表中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Download the checkpoint into</source>
+        <translation>将检查点下载到</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Downloaded to %1</source>
+        <translation>已下载到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tb::RunController</name>
+    <message>
+        <location filename="../ui/main/run_controller.cpp" line="+49"/>
+        <location line="+47"/>
+        <location line="+91"/>
+        <source>Host %1 is not in the hosts list</source>
+        <translation>主机 %1 不在主机列表中</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>Starting a run on %1…</source>
+        <translation>正在 %1 上启动运行…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Started %1</source>
+        <translation>已启动 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <source>Started %1 on %2</source>
+        <translation>已在 %2 上启动 %1</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>%1 needs preparing first (Hosts dock, Prepare host…)</source>
+        <translation>%1 需要先准备（主机面板，“准备主机…”）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is being prepared; press Run again when it is ready</source>
+        <translation>%1 正在准备中；就绪后请再次点击“运行”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>preparing it was cancelled</source>
+        <translation>准备已取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing launched on %1: %2</source>
+        <translation>未在 %1 上启动任何运行：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preparing %1 before its first run…</source>
+        <translation>首次运行前正在准备 %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No run %1; refresh the list and try again</source>
+        <translation>没有运行 %1；请刷新列表后重试</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stopping %1: the trainer finishes its step and writes a checkpoint</source>
+        <translation>正在停止 %1：训练程序会完成当前步并写入检查点</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Run still running</source>
+        <translation>运行仍在进行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has not stopped %2 s after the stop request. Kill it now? The last checkpoint is kept; work since then is lost.</source>
+        <translation>发出停止请求 %2 秒后 %1 仍未停止。现在强制结束吗？最后一个检查点会保留；此后的训练进度将丢失。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1: %2 %</source>
+        <translation>%1：%2 %</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fork with an edited config</source>
+        <translation>用修改后的配置派生</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fork</source>
+        <translation>派生</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Edit the config (e.g. a lower optim.lr); the model must stay the same.</source>
+        <translation>编辑配置（例如调低 optim.lr）；模型必须保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::RunTargetBox</name>
+    <message>
+        <location filename="../ui/main/run_target_box.cpp" line="+14"/>
+        <source>Where Run trains: this machine or a host from the Hosts dock</source>
+        <translation>“运行”在哪里训练：本机或主机面板中的某台主机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shut down the host when the run ends</source>
+        <translation>运行结束时关闭主机</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>After the run ends (any final state) %1 counts 5 minutes down, which you can cancel, then runs its shutdown command (Edit… in the Hosts dock)</source>
+        <translation>运行结束后（无论以何种状态结束），%1 会倒计时 5 分钟（可以取消），然后执行其关机命令（在主机面板中“编辑…”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a host in Run on: this machine is never shut down</source>
+        <translation>请在工具栏的运行目标中选择一台主机：本机永远不会被关机</translation>
+    </message>
+</context>
+<context>
+    <name>tb::RunsPanel</name>
+    <message>
+        <location filename="../ui/main/runs_panel.cpp" line="+62"/>
+        <source>Filter runs (name, state, tag…)</source>
+        <translation>筛选运行（名称、状态、标签…）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Delete run…</source>
+        <translation>删除运行…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+65"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags, separated by commas:</source>
+        <translation>标签，用逗号分隔：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n run(s) with their checkpoints and logs? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除 %n 个运行及其检查点和日志？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Some runs were kept</source>
+        <translation>部分运行未被删除</translation>
+    </message>
+</context>
+<context>
+    <name>tb::RunsTableModel</name>
+    <message>
+        <location filename="../ui/main/runs_table_model.cpp" line="+164"/>
+        <source>On host %1, in %2</source>
+        <translation>在主机 %1 上，位于 %2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ScriptRunDialog</name>
+    <message>
+        <location filename="../ui/main/script_run_dialog.cpp" line="+14"/>
+        <source>Run Script</source>
+        <translation>运行脚本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>empty: the run&apos;s own directory</source>
+        <translation>留空：使用该运行自己的目录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>paste a line of the script&apos;s output</source>
+        <translation>粘贴脚本输出中的一行</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Runs under the same wrapper as the built-in trainer (status, log, stop). {key.path} placeholders, e.g. {optim.lr} or {train.epochs}, are filled from the config.</source>
+        <translation>与内置训练程序使用同一个包装器运行（状态、日志、停止）。{key.path} 占位符（例如 {optim.lr} 或 {train.epochs}）会用配置中的值填充。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a folder on this machine</source>
+        <translation>选择本机上的文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A folder on %1: type its path</source>
+        <translation>%1 上的文件夹：请输入其路径</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use the editor&apos;s config</source>
+        <translation>使用编辑器中的配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the editor&apos;s config (%1)</source>
+        <translation>使用编辑器中的配置（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unchecked: placeholders take the schema&apos;s defaults</source>
+        <translation>不勾选时：占位符取 schema 中的默认值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working dir:</source>
+        <translation>工作目录：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment line:</source>
+        <translation>环境变量行：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrics regex:</source>
+        <translation>指标正则：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test a line:</source>
+        <translation>测试一行：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Runs on:</source>
+        <translation>运行于：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No regex: metrics come from trainbench_log.py (metrics.jsonl).</source>
+        <translation>未设置正则：指标来自 trainbench_log.py（metrics.jsonl）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Every output line it matches becomes a point: %1</source>
+        <translation>每个匹配的输出行都会成为一个数据点：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the command to run</source>
+        <translation>请输入要运行的命令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix the metrics regex first</source>
+        <translation>请先修正指标正则</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ShutdownBanner</name>
+    <message>
+        <location filename="../ui/main/shutdown_banner.cpp" line="+19"/>
+        <source>Cancel shutdown</source>
+        <translation>取消关机</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 %2 (run %3)</source>
+        <translation>%1 %2（运行 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ThemeMenu</name>
+    <message>
+        <location filename="../ui/style/theme_menu.cpp" line="+67"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>tb::TransferDialog</name>
+    <message>
+        <location filename="../ui/hosts/transfer_dialog.cpp" line="+23"/>
+        <source>Upload to %1</source>
+        <translation>上传到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download from %1</source>
+        <translation>从 %1 下载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
+→ %2:%3</source>
+        <translation>%1
+→ %2:%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1:%2
+→ %3</source>
+        <translation>%1:%2
+→ %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stop the transfer; what was sent is cleaned up (Esc)</source>
+        <translation>停止传输；已发送的内容会被清理（Esc）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2%3 · %4/s · %5 left</source>
+        <translation>%1：%2%3 · %4/s · 剩余 %5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> in %L1 files</source>
+        <translation>，共 %L1 个文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, resumed after %1</source>
+        <translation>，从 %1 处续传</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled. %1</source>
+        <translation>已取消。%1</translation>
+    </message>
+</context>
+<context>
+    <name>tb::UnknownHostKeyDialog</name>
+    <message>
+        <location filename="../ui/hosts/host_key_dialogs.cpp" line="-60"/>
+        <source>Unknown host key — %1</source>
+        <translation>未知的主机密钥 — %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trainbench has not connected to %1 before. The host identifies itself with this key fingerprint:</source>
+        <translation>Trainbench 之前从未连接过 %1。该主机出示的密钥指纹为：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accept it only if it matches what your provider&apos;s console shows. Once accepted it is recorded in known_hosts, and any later change is refused.</source>
+        <translation>仅当它与云服务商控制台显示的一致时才接受。接受后会记录到 known_hosts，此后任何变更都将被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Accept and connect</source>
+        <translation>接受并连接(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust %1 for %2</source>
+        <translation>信任 %2 的指纹 %1</translation>
+    </message>
+</context>
+</TS>
