@@ -496,6 +496,46 @@
         <source>corrupt</source>
         <translation>已损坏</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Val acc</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>校验</translation>
+    </message>
 </context>
 <context>
     <name>tb::CheckpointsPanel</name>
@@ -1502,7 +1542,27 @@
 <context>
     <name>tb::MetricChart</name>
     <message>
-        <location filename="../ui/plot/metric_chart_interaction.cpp" line="+182"/>
+        <location filename="../ui/plot/metric_chart_interaction.cpp" line="+46"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wall time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>time since start</source>
+        <translation>自开始以来的时间</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Reset view (0)</source>
         <translation>重置视图（0）</translation>
     </message>
@@ -1540,6 +1600,29 @@
         <location line="+1"/>
         <source>Export data as CSV…</source>
         <translation>将数据导出为 CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>tb::MetricFamily</name>
+    <message>
+        <location filename="../ui/plot/metric_family.cpp" line="+67"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>throughput (samples/s)</source>
+        <translation>吞吐量（样本/秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>损失</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2064,61 @@
         <location filename="../ui/main/runs_table_model.cpp" line="+164"/>
         <source>On host %1, in %2</source>
         <translation>在主机 %1 上，位于 %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>运行位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epoch / step</source>
+        <translation>轮次 / 步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Best val acc</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shutdown</source>
+        <translation>关机</translation>
     </message>
 </context>
 <context>

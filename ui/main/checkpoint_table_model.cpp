@@ -67,8 +67,10 @@ QVariant CheckpointTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant CheckpointTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const names[] = {"Checkpoint", "Epoch", "Step", "Saved", "Val loss", "Val acc", "Size", "Check"};
-    return section >= 0 && section < ColumnCount ? QString(names[section]) : QVariant();
+    static const char* const names[] = {
+        QT_TR_NOOP("Checkpoint"), QT_TR_NOOP("Epoch"),   QT_TR_NOOP("Step"), QT_TR_NOOP("Saved"),
+        QT_TR_NOOP("Val loss"),   QT_TR_NOOP("Val acc"), QT_TR_NOOP("Size"), QT_TR_NOOP("Check")};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
 }  // namespace tb

@@ -181,9 +181,12 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const names[] = {"Name", "State", "Target", "Started", "Duration",
-                                        "Epoch / step", "Train loss", "Best val acc", "Parent", "Cost", "Shutdown"};
-    return section >= 0 && section < ColumnCount ? QString(names[section]) : QVariant();
+    static const char* const names[] = {
+        QT_TR_NOOP("Name"),       QT_TR_NOOP("State"),        QT_TR_NOOP("Target"),
+        QT_TR_NOOP("Started"),    QT_TR_NOOP("Duration"),     QT_TR_NOOP("Epoch / step"),
+        QT_TR_NOOP("Train loss"), QT_TR_NOOP("Best val acc"), QT_TR_NOOP("Parent"),
+        QT_TR_NOOP("Cost"),       QT_TR_NOOP("Shutdown")};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
 }  // namespace tb

@@ -43,8 +43,9 @@ void MetricChart::applyAxes() {
     m_plot->yAxis->setScaleType(m_settings.logY ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     m_plot->yAxis->setTicker(m_settings.logY ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
                                              : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    static const char* labels[] = {"step", "epoch", "wall time", "time since start"};
-    m_plot->xAxis->setLabel(QString::fromLatin1(labels[int(m_settings.axis)]));
+    static const char* const labels[] = {QT_TR_NOOP("step"), QT_TR_NOOP("epoch"),
+                                         QT_TR_NOOP("wall time"), QT_TR_NOOP("time since start")};
+    m_plot->xAxis->setLabel(tr(labels[int(m_settings.axis)]));
     m_fitting = false;
 }
 

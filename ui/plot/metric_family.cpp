@@ -1,6 +1,7 @@
 // Metric families: grouping keys by suffix, ordering, and the colour/dash conventions.
 #include "plot/metric_family.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
@@ -63,9 +64,11 @@ QStringList keysOfFamily(const QStringList& keys, const QString& family) {
 }
 
 QString familyTitle(const QString& family) {
-    if (family == "acc") return QStringLiteral("accuracy");
-    if (family == "lr") return QStringLiteral("learning rate");
-    if (family == "samples_per_sec") return QStringLiteral("throughput (samples/s)");
+    if (family == "acc") return QCoreApplication::translate("tb::MetricFamily", "accuracy");
+    if (family == "lr") return QCoreApplication::translate("tb::MetricFamily", "learning rate");
+    if (family == "samples_per_sec")
+        return QCoreApplication::translate("tb::MetricFamily", "throughput (samples/s)");
+    if (family == "loss") return QCoreApplication::translate("tb::MetricFamily", "loss");
     return family;
 }
 
