@@ -497,7 +497,7 @@
         <translation>已损坏</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
@@ -507,7 +507,7 @@
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Step</source>
         <translation>步数</translation>
     </message>
@@ -527,7 +527,7 @@
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -1624,6 +1624,21 @@
         <source>loss</source>
         <translation>损失</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
 </context>
 <context>
     <name>tb::PrepareHostDialog</name>
@@ -2061,12 +2076,52 @@
 <context>
     <name>tb::RunsTableModel</name>
     <message>
-        <location filename="../ui/main/runs_table_model.cpp" line="+164"/>
+        <location filename="../ui/main/runs_table_model.cpp" line="+127"/>
+        <source>local</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>On host %1, in %2</source>
         <translation>在主机 %1 上，位于 %2</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lost</source>
+        <translation>已失联</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2076,17 +2131,17 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Target</source>
         <translation>运行位置</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
@@ -2106,17 +2161,17 @@
         <translation>最佳验证准确率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Parent</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Shutdown</source>
         <translation>关机</translation>
     </message>

@@ -121,10 +121,12 @@ QIcon RunsTableModel::stateIcon(RunState state) {
 QVariant RunsTableModel::display(const RunInfo& run, int column) const {
     switch (column) {
         case Name: return run.label();
-        case State: return QString::fromLatin1(runStateName(run.state).data());
+        case State:
+            return stateText(run.state);
         case Target: {
             const QString note = m_catalog->hostNote(run.target);
-            return note.isEmpty() ? run.target : run.target + " (" + note + ")";
+            const QString where = run.target == QLatin1String("local") ? tr("local") : run.target;
+            return note.isEmpty() ? where : where + " (" + note + ")";
         }
         case Started: return run.started.isValid() ? run.started.toString("yyyy-MM-dd HH:mm") : QString();
         case Duration: return formatDuration(run.durationSeconds(QDateTime::currentDateTime()));
@@ -177,6 +179,26 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
             }
     }
     return {};
+}
+
+QString RunsTableModel::stateText(RunState state) {
+    switch (state) {
+        case RunState::Queued:
+            return tr("queued");
+        case RunState::Starting:
+            return tr("starting");
+        case RunState::Running:
+            return tr("running");
+        case RunState::Finished:
+            return tr("finished");
+        case RunState::Failed:
+            return tr("failed");
+        case RunState::Stopped:
+            return tr("stopped");
+        case RunState::Lost:
+            return tr("lost");
+    }
+    return QString::fromLatin1(runStateName(state).data());
 }
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -27,6 +27,8 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    // A state as the table shows it (translated).
+    static QString stateText(RunState state);
 
     // A host's price per hour (0: none) for the Cost column of its runs; local runs cost nothing
     // shown.

@@ -132,7 +132,7 @@ void MetricChart::rebuildGraphs() {
         // apart: the split when one run is shown. With several runs the panel's run key above
         // the charts names the colours, and the legend keeps to the line styles (below).
         const QString split = splitOf(c.key);
-        main->setName(split.isEmpty() ? m_runs[c.run].run.label : split);
+        main->setName(split.isEmpty() ? m_runs[c.run].run.label : splitTitle(split));
         for (auto [graph, role] : {std::pair{c.raw, "raw"}, std::pair{main, "main"}}) {
             graph->setProperty("tbRun", m_runs[c.run].run.id);
             graph->setProperty("tbKey", c.key);
@@ -148,7 +148,7 @@ void MetricChart::rebuildGraphs() {
     if (m_runs.size() > 1 && m_keys.size() > 1) {
         for (const QString& key : std::as_const(m_keys)) {
             QCPGraph* style = m_plot->addGraph();
-            style->setName(splitOf(key).isEmpty() ? key : splitOf(key));
+            style->setName(splitOf(key).isEmpty() ? key : splitTitle(splitOf(key)));
             style->setProperty("tbKey", key);
             style->setProperty("tbRole", QStringLiteral("style"));
             style->setSelectable(QCP::stNone);

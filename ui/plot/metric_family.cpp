@@ -72,6 +72,13 @@ QString familyTitle(const QString& family) {
     return family;
 }
 
+QString splitTitle(const QString& split) {
+    if (split == "train") return QCoreApplication::translate("tb::MetricFamily", "train");
+    if (split == "val") return QCoreApplication::translate("tb::MetricFamily", "val");
+    if (split == "test") return QCoreApplication::translate("tb::MetricFamily", "test");
+    return split;
+}
+
 // Tableau 10: distinguishable for most colour-vision deficiencies, readable on white.
 QColor runColour(int index) {
     static const QRgb palette[] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,

@@ -20,6 +20,8 @@ QStringList orderedFamilies(const QStringList& keys);
 // The keys of one family, train before val before test.
 QStringList keysOfFamily(const QStringList& keys, const QString& family);
 QString familyTitle(const QString& family);
+// What a legend calls a split ("train", "val", "test" translated; others as they are).
+QString splitTitle(const QString& split);
 
 QColor runColour(int index);
 Qt::PenStyle splitPenStyle(const QString& split);
