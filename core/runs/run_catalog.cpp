@@ -150,8 +150,8 @@ void RunCatalog::startWatching(int intervalMs) {
     m_timer->start(intervalMs);
 }
 
-Result<void> RunCatalog::annotate(const QString& id, const QString& name, const QStringList& tags,
-                                  const QString& note) {
+// A run of this machine by id; `onHost` says what to do when the run lives on a host.
+Result<const RunInfo*> RunCatalog::localRun(const QString& id, const char* onHost) const {
     const RunInfo* run = find(id);
     if (!run) {
         return fail("no run '" + id.toStdString() + "' in " + m_runsRoot.toStdString() +
@@ -159,8 +159,17 @@ Result<void> RunCatalog::annotate(const QString& id, const QString& name, const 
     }
     if (isRemote(*run)) {
         return fail("run " + id.toStdString() + " lives on host " + run->target.toStdString() +
-                    "; names, tags and notes are kept for local runs only so far");
+                    "; " + onHost);
     }
+    return run;
+}
+
+Result<void> RunCatalog::annotate(const QString& id, const QString& name, const QStringList& tags,
+                                  const QString& note) {
+    const Result<const RunInfo*> found =
+        localRun(id, "names, tags and notes are kept for local runs only so far");
+    if (!found) return found.failure();
+    const RunInfo* run = *found;
     QJsonObject object;
     object.insert(QLatin1String("name"), name);
     object.insert(QLatin1String("tags"), QJsonArray::fromStringList(tags));
@@ -182,15 +191,10 @@ Result<void> RunCatalog::annotate(const QString& id, const QString& name, const 
 }
 
 Result<void> RunCatalog::remove(const QString& id) {
-    const RunInfo* run = find(id);
-    if (!run) {
-        return fail("no run '" + id.toStdString() + "' in " + m_runsRoot.toStdString() +
-                    "; refresh the list and try again");
-    }
-    if (isRemote(*run)) {
-        return fail("run " + id.toStdString() + " lives on host " + run->target.toStdString() +
-                    "; delete it there (its folder under the host's runs root)");
-    }
+    const Result<const RunInfo*> found =
+        localRun(id, "delete it there (its folder under the host's runs root)");
+    if (!found) return found.failure();
+    const RunInfo* run = *found;
     // Look again: the cached state may be a second old, and deleting a live run's directory
     // would pull the files out from under its process.
     RunInfo fresh;

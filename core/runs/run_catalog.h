@@ -50,6 +50,7 @@ Q_SIGNALS:
     void runsUpdated(const QStringList& ids);  // fields of these runs changed (one batch)
 
 private:
+    Result<const RunInfo*> localRun(const QString& id, const char* onHost) const;
     void merge();  // m_runs = local + remote, newest first
 
     QString m_runsRoot;
