@@ -11,29 +11,10 @@
 #include "gpu/gpu_monitor.h"
 #include "remote/gpu_sources.h"
 #include "remote/hosts_controller.h"
+#include "run_test_support.h"
 #include "runs/run_catalog.h"
 
 using namespace tb;
-
-namespace {
-
-void writeText(const QString& path, const QByteArray& text) {
-    QDir().mkpath(QFileInfo(path).path());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-}
-
-void writeLocalRun(const QString& root, const QString& id, const QByteArray& state) {
-    writeText(root + "/" + id + "/run.json",
-              "{\"protocol\":1,\"id\":\"" + id.toUtf8() +
-                  "\",\"name\":\"cifar\",\"created\":1763820000,\"target\":\"local\"}");
-    writeText(root + "/" + id + "/status.json",
-              "{\"state\":\"" + state + "\",\"pid\":" + QByteArray::number(getpid()) +
-                  ",\"started\":1763820000,\"updated\":1763820000}");
-}
-
-}  // namespace
 
 class TestGpuSources : public QObject {
     Q_OBJECT
@@ -65,7 +46,7 @@ private Q_SLOTS:
         QTemporaryDir home;
         QVERIFY(home.isValid());
         const QString runs = home.filePath("runs");
-        writeLocalRun(runs, "20261123-090000-cifar", "finished");
+        tb::test::writeLocalRun(runs, "20261123-090000-cifar", "finished");
         RunCatalog catalog(runs);
         catalog.refresh();
         HostsControllerOptions options;
@@ -77,7 +58,7 @@ private Q_SLOTS:
         sources.refresh();
         QCOMPARE(training.count(), 1);
         QVERIFY(training.last().first().value<TrainingRun>().name.isEmpty());
-        writeLocalRun(runs, "20261123-100000-cifar", "running");
+        tb::test::writeLocalRun(runs, "20261123-100000-cifar", "running");
         catalog.refresh();
         QVERIFY(training.count() >= 2);
         const TrainingRun run = training.last().first().value<TrainingRun>();

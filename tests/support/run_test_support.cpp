@@ -1,6 +1,7 @@
 // Helpers for the tests that start real runs.
 #include "run_test_support.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -70,6 +71,22 @@ void appendToFile(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
     QCOMPARE(file.write(bytes), bytes.size());
+}
+
+void writeLocalRun(const QString& root, const QString& id, const QByteArray& state) {
+    const QString dir = root + QLatin1Char('/') + id;
+    QVERIFY(QDir().mkpath(dir));
+    const auto write = [](const QString& path, const QByteArray& text) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(text), text.size());
+    };
+    write(dir + "/run.json", "{\"protocol\":1,\"id\":\"" + id.toUtf8() +
+                                 "\",\"name\":\"cifar\",\"created\":1763820000,"
+                                 "\"target\":\"local\"}");
+    write(dir + "/status.json", "{\"state\":\"" + state + "\",\"pid\":" +
+                                    QByteArray::number(QCoreApplication::applicationPid()) +
+                                    ",\"started\":1763820000,\"updated\":1763820000}");
 }
 
 }  // namespace tb::test

@@ -18,6 +18,9 @@ QByteArray fileText(const QString& path);
 // Appends `bytes` to the file (made if missing), as a writer that is being followed would;
 // fails the calling test when it cannot.
 void appendToFile(const QString& path, const QByteArray& bytes);
+// A local run folder (run.json, status.json) of a run named "cifar" whose status says `state`,
+// with this test's own live pid: what the catalog lists without a trainer.
+void writeLocalRun(const QString& root, const QString& id, const QByteArray& state);
 QJsonObject jsonFile(const QString& path);
 QString stateOf(const QString& runDir);  // status.json "state"
 QList<QJsonObject> metricsRecords(const QString& runDir);

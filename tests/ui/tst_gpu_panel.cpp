@@ -19,6 +19,7 @@
 #include "monitor/gpu_source_switch.h"
 #include "monitor/sparkline.h"
 #include "remote/hosts_controller.h"
+#include "run_test_support.h"
 #include "runs/run_catalog.h"
 
 using namespace tb;
@@ -40,22 +41,6 @@ public:
 protected:
     void relaunch() override {}
 };
-
-void writeText(const QString& path, const QByteArray& text) {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly)) file.write(text);
-}
-
-// A local run directory whose status says `state`, with this test's own (live) pid.
-void writeLocalRun(const QString& root, const QString& id, const QByteArray& state) {
-    writeText(root + "/" + id + "/run.json",
-              "{\"protocol\":1,\"id\":\"" + id.toUtf8() +
-                  "\",\"name\":\"cifar\",\"created\":1763820000,\"target\":\"local\"}");
-    writeText(root + "/" + id + "/status.json",
-              "{\"state\":\"" + state + "\",\"pid\":" + QByteArray::number(getpid()) +
-                  ",\"started\":1763820000,\"updated\":1763820000}");
-}
 
 GpuSample sample(int index, double util, std::optional<double> power) {
     GpuSample s;
@@ -191,7 +176,7 @@ private Q_SLOTS:
         QTemporaryDir home;
         QVERIFY(home.isValid());
         const QString runs = home.filePath("runs");
-        writeLocalRun(runs, "20261123-090000-cifar", "finished");
+        tb::test::writeLocalRun(runs, "20261123-090000-cifar", "finished");
         RunCatalog catalog(runs);
         catalog.refresh();
         HostsControllerOptions options;
@@ -202,7 +187,7 @@ private Q_SLOTS:
         GpuSourceSwitch sources(&panel, &local, &hosts, &catalog);
         QCOMPARE(panel.source(), &local);
         QVERIFY(panel.trainingRun().name.isEmpty());  // nothing trains here
-        writeLocalRun(runs, "20261123-100000-cifar", "running");
+        tb::test::writeLocalRun(runs, "20261123-100000-cifar", "running");
         catalog.refresh();
         QCOMPARE(panel.trainingRun().name, QString("cifar"));
         QCOMPARE(panel.trainingRun().startedMs, qint64(1763820000) * 1000);
