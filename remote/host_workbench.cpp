@@ -1,11 +1,11 @@
 // HostWorkbench: builds the hosts side over a Workbench and plugs its hosts into RunTargets.
-#include "remote/host_workbench.h"
+#include "host_workbench.h"
 
-#include "remote/host_store.h"
-#include "remote/remote_runs.h"
-#include "remote/shutdown_watch.h"
-#include "runs/run_targets.h"
-#include "services/workbench.h"
+#include "core/runs/run_targets.h"
+#include "core/services/workbench.h"
+#include "remote/hosts/host_store.h"
+#include "remote/runs/remote_runs.h"
+#include "remote/runs/shutdown_watch.h"
 
 namespace tb {
 

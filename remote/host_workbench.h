@@ -8,8 +8,8 @@
 #include <QPointer>
 #include <QString>
 
-#include "protocol/result.h"
-#include "remote/hosts_controller.h"
+#include "core/protocol/result.h"
+#include "remote/hosts/hosts_controller.h"
 
 namespace tb {
 

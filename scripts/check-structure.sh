@@ -9,8 +9,8 @@
 #            and the benchmarks that time a window (bench/live, bench/redraw, bench/startup).
 #            Everything else (core/, remote/, app/cli, app/train) must build and run without
 #            a display.
-#   libssh   <libssh/...> only in remote/, and tests/remote/ (which compares against libssh
-#            itself); when remote/ is split, narrow this to remote/ssh/.
+#   libssh   <libssh/...> only in remote/ssh/ and remote/transfer/ (whose engine runs on the
+#            session's libssh handles), and tests/remote/ (which compares against libssh itself).
 #   libssh-guard  a header that includes <libssh/...> first stops with #error unless
 #            TB_SSH_LAYER is defined (`#ifndef TB_SSH_LAYER` / `#error`), and only tb_remote
 #            and tests/remote define it: so the compiler, which sees every include, fails a
@@ -33,7 +33,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 
 ALLOW_WIDGETS=(ui/ app/gui/ tests/ui/ bench/live/ bench/redraw/ bench/startup/)
-ALLOW_LIBSSH=(remote/ tests/remote/)
+ALLOW_LIBSSH=(remote/ssh/ remote/transfer/ tests/remote/)
 ALLOW_TORCH=(core/train/ app/train/ tests/train/ tests/data/ bench/train/ bench/gpu/
              bench/checkpoint/)
 
@@ -136,7 +136,7 @@ if [ ${#headers[@]} -gt 0 ]; then
             FNR == 1 { guarded = 0; reported = 0 }
             /^[[:space:]]*#[[:space:]]*ifndef[[:space:]]+TB_SSH_LAYER([[:space:]]|$)/ { guarded = 1 }
             !guarded && !reported && /^[[:space:]]*#[[:space:]]*include[[:space:]]*<libssh\// {
-                printf "%s:%d: libssh-guard: a header including libssh must first have #ifndef TB_SSH_LAYER / #error (see remote/ssh_handles.h)\n", FILENAME, FNR
+                printf "%s:%d: libssh-guard: a header including libssh must first have #ifndef TB_SSH_LAYER / #error (see remote/ssh/ssh_handles.h)\n", FILENAME, FNR
                 reported = 1
             }')
     if [ -n "$guard_report" ]; then

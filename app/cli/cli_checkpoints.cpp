@@ -17,11 +17,11 @@
 #include "cli_prepare.h"
 #include "cli_remote_run.h"
 #include "cli_transfer.h"
-#include "remote/checkpoint_move.h"
+#include "core/runs/await_result.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/workspace.h"
+#include "remote/runs/checkpoint_move.h"
 #include "run_follower.h"
-#include "runs/await_result.h"
-#include "runs/local_backend.h"
-#include "runs/workspace.h"
 
 namespace tb::cli {
 namespace {

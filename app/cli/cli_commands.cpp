@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "cli_command_specs.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/workspace.h"
 #include "run_follower.h"
-#include "runs/local_backend.h"
-#include "runs/workspace.h"
 
 namespace tb::cli {
 

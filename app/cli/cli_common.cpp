@@ -7,8 +7,8 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
-#include "runs/run_catalog.h"
-#include "runs/workspace.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/workspace.h"
 
 namespace tb::cli {
 namespace {

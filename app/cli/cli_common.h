@@ -8,9 +8,9 @@
 #include <functional>
 
 #include "cli_options.h"
-#include "protocol/result.h"
-#include "remote/ssh_result.h"
-#include "runs/run_info.h"
+#include "core/protocol/result.h"
+#include "core/runs/run_info.h"
+#include "remote/ssh/ssh_result.h"
 
 namespace tb {
 class PasswordVault;

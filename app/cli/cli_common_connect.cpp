@@ -10,11 +10,11 @@
 
 #include <unistd.h>
 
-#include "remote/host_store.h"
-#include "remote/password_vault.h"
-#include "remote/secret_bytes.h"
-#include "remote/ssh_session_thread.h"
-#include "runs/await_result.h"
+#include "core/runs/await_result.h"
+#include "remote/hosts/host_store.h"
+#include "remote/ssh/password_vault.h"
+#include "remote/ssh/secret_bytes.h"
+#include "remote/ssh/ssh_session_thread.h"
 
 namespace tb::cli {
 namespace {

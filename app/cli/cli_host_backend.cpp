@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "cli_prepare.h"
-#include "remote/host_store.h"
-#include "runs/await_result.h"
+#include "core/runs/await_result.h"
+#include "remote/hosts/host_store.h"
 
 namespace tb::cli {
 
@@ -25,7 +25,8 @@ Result<HostBackend> connectHostBackend(const QString& hostName, const ConnectOpt
     if (unprepared && !setup.prepare)
         return fail("host " + host->name.toStdString() +
                     " has no trainbench-train yet: it was never prepared. Run `trainbench "
-                    "prepare " + host->name.toStdString() +
+                    "prepare " +
+                    host->name.toStdString() +
                     "` first, or leave out --no-prepare to prepare it now.");
     HostBackend result;
     result.connection = std::make_unique<HostConnection>(host->target, host->name);

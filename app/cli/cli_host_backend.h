@@ -7,9 +7,9 @@
 #include <memory>
 
 #include "cli_common.h"
-#include "remote/prepare_host.h"
-#include "remote/host_connection.h"
-#include "remote/remote_backend.h"
+#include "remote/prepare/prepare_host.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/ssh/host_connection.h"
 
 namespace tb::cli {
 

@@ -10,16 +10,16 @@
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
-#include "remote/host_probe.h"
-#include "remote/host_probe_text.h"
-#include "remote/host_store.h"
-#include "remote/known_hosts_file.h"
-#include "remote/password_vault.h"
-#include "remote/secret_bytes.h"
-#include "remote/ssh_command_line.h"
-#include "remote/ssh_config_hosts.h"
-#include "remote/ssh_session_thread.h"
-#include "runs/await_result.h"
+#include "core/runs/await_result.h"
+#include "remote/hosts/host_probe.h"
+#include "remote/hosts/host_probe_text.h"
+#include "remote/hosts/host_store.h"
+#include "remote/ssh/known_hosts_file.h"
+#include "remote/ssh/password_vault.h"
+#include "remote/ssh/secret_bytes.h"
+#include "remote/ssh/ssh_command_line.h"
+#include "remote/ssh/ssh_config_hosts.h"
+#include "remote/ssh/ssh_session_thread.h"
 
 namespace tb::cli {
 namespace {

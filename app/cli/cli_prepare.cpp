@@ -7,10 +7,10 @@
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
-#include "remote/host_store.h"
-#include "remote/prepare_host.h"
-#include "remote/ssh_session_thread.h"
-#include "runs/await_result.h"
+#include "core/runs/await_result.h"
+#include "remote/hosts/host_store.h"
+#include "remote/prepare/prepare_host.h"
+#include "remote/ssh/ssh_session_thread.h"
 
 namespace tb::cli {
 namespace {

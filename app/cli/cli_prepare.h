@@ -6,9 +6,9 @@
 #include <QStringList>
 
 #include "cli_options.h"
-#include "protocol/result.h"
-#include "remote/host_store.h"
-#include "remote/prepare_host.h"
+#include "core/protocol/result.h"
+#include "remote/hosts/host_store.h"
+#include "remote/prepare/prepare_host.h"
 
 namespace tb {
 class SshSessionThread;

@@ -11,11 +11,11 @@
 #include "cli_common.h"
 #include "cli_host_backend.h"
 #include "cli_prepare.h"
-#include "remote/host_connection.h"
-#include "remote/remote_backend.h"
-#include "remote/remote_follow.h"
+#include "core/runs/await_result.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/runs/remote_follow.h"
+#include "remote/ssh/host_connection.h"
 #include "run_follower.h"
-#include "runs/await_result.h"
 
 namespace tb::cli {
 namespace {

@@ -10,9 +10,9 @@
 
 #include "cli_command_specs.h"
 #include "cli_commands.h"
+#include "core/runs/backend.h"
+#include "core/runs/run_catalog.h"
 #include "run_follower.h"
-#include "runs/backend.h"
-#include "runs/run_catalog.h"
 
 namespace tb::cli {
 namespace {

@@ -10,11 +10,11 @@
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
-#include "remote/cost_meter.h"
-#include "remote/host_store.h"
-#include "remote/shutdown_control.h"
-#include "remote/ssh_session_thread.h"
-#include "runs/await_result.h"
+#include "core/runs/await_result.h"
+#include "remote/hosts/cost_meter.h"
+#include "remote/hosts/host_store.h"
+#include "remote/runs/shutdown_control.h"
+#include "remote/ssh/ssh_session_thread.h"
 
 namespace tb::cli {
 namespace {

@@ -10,9 +10,9 @@
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
-#include "remote/host_store.h"
-#include "remote/ssh_session_thread.h"
-#include "remote/transfer_session.h"
+#include "remote/hosts/host_store.h"
+#include "remote/ssh/ssh_session_thread.h"
+#include "remote/transfer/transfer_session.h"
 
 namespace tb::cli {
 namespace {

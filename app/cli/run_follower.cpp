@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "cli_common.h"
-#include "runs/run_reader.h"
+#include "core/runs/run_reader.h"
 
 namespace tb::cli {
 

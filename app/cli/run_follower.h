@@ -8,8 +8,8 @@
 
 #include <cmath>
 
-#include "metrics/byte_tail.h"
-#include "metrics/metrics_parser.h"
+#include "core/metrics/byte_tail.h"
+#include "core/metrics/metrics_parser.h"
 
 namespace tb::cli {
 

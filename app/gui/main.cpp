@@ -7,12 +7,12 @@
 
 #include <cstdio>
 
-#include "cli_command_specs.h"
-#include "cli_common.h"
-#include "cli_main.h"
-#include "main_window.h"
-#include "runs/workspace.h"
-#include "style/language_menu.h"
+#include "app/cli/cli_command_specs.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_main.h"
+#include "core/runs/workspace.h"
+#include "ui/main/main_window.h"
+#include "ui/style/language_menu.h"
 
 int main(int argc, char** argv) {
     // --config-dir DIR may stand anywhere, also before a command word; it overrides

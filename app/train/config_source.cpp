@@ -3,12 +3,12 @@
 
 #include <filesystem>
 
-#include "config/assignment.h"
-#include "config/resolved_config.h"
-#include "config/value_text.h"
-#include "protocol/atomic_file.h"
+#include "core/config/assignment.h"
+#include "core/config/resolved_config.h"
+#include "core/config/value_text.h"
+#include "core/protocol/atomic_file.h"
 #if TB_HAVE_YAML
-#include "config/config_file.h"
+#include "core/config/config_file.h"
 #endif
 
 namespace tb {
@@ -24,7 +24,8 @@ std::optional<ConfigSource> loadResolved(ConfigSource source, const std::vector<
     source.values = std::move(*values);
     bool ok = true;
     for (const auto& assignment : sets) {
-        if (const std::string problem = applyAssignment(source.values, assignment); !problem.empty()) {
+        if (const std::string problem = applyAssignment(source.values, assignment);
+            !problem.empty()) {
             diagnostics << "--set: error: " << problem << '\n';
             ok = false;
         }
@@ -48,10 +49,11 @@ std::optional<ConfigSource> loadConfigSource(const std::string& path,
         return std::nullopt;
     }
     ConfigSource source{path, std::move(*text), false, {}};
-    if (looksLikeResolvedConfig(source.text)) return loadResolved(std::move(source), sets, diagnostics);
+    if (looksLikeResolvedConfig(source.text))
+        return loadResolved(std::move(source), sets, diagnostics);
 #if TB_HAVE_YAML
-    LoadedConfig loaded = parseConfigText(
-        source.text, path, std::filesystem::absolute(path).parent_path().string());
+    LoadedConfig loaded =
+        parseConfigText(source.text, path, std::filesystem::absolute(path).parent_path().string());
     applyOverrides(loaded, sets);
     for (const auto& diagnostic : loaded.diagnostics) diagnostics << diagnostic.format() << '\n';
     if (!loaded.ok()) return std::nullopt;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "config/schema.h"
+#include "core/config/schema.h"
 
 namespace tb {
 

@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
-#include "protocol/atomic_file.h"
-#include "protocol/json.h"
-#include "train_errors.h"
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/json.h"
+#include "core/train/train_errors.h"
 
 namespace tb {
 namespace {
@@ -63,8 +63,10 @@ Result<std::string> prepareRunDirectory(const RunLayout& layout, const ConfigSou
         if (!path) return path.failure();
         checkpoint = *path;
     } else if (fs::exists(layout.latestJson())) {
-        return fail(layout.dir + " already holds a run with checkpoints; continue it with "
-                    "--resume latest, or train into a new --run-dir", kConfigInvalid);
+        return fail(layout.dir +
+                        " already holds a run with checkpoints; continue it with "
+                        "--resume latest, or train into a new --run-dir",
+                    kConfigInvalid);
     }
     if (auto made = makeDirs(layout.checkpointsDir()); !made) return made.failure();
     if (!fs::exists(layout.runJson())) {
@@ -79,11 +81,12 @@ Result<std::string> prepareRunDirectory(const RunLayout& layout, const ConfigSou
     if (auto w = writeFileAtomic(layout.resolvedConfig(), resolvedConfig); !w) return w.failure();
     // Resuming in place: drop the records written after the checkpoint before the run died.
     std::error_code error;
-    const bool inPlace = !checkpoint.empty() &&
-                         fs::equivalent(fs::path(checkpoint).parent_path(), layout.checkpointsDir(), error);
+    const bool inPlace = !checkpoint.empty() && fs::equivalent(fs::path(checkpoint).parent_path(),
+                                                               layout.checkpointsDir(), error);
     if (inPlace) {
         if (const int64_t step = checkpointStep(checkpoint); step >= 0) {
-            if (auto trimmed = trimMetrics(layout.metrics(), step); !trimmed) return trimmed.failure();
+            if (auto trimmed = trimMetrics(layout.metrics(), step); !trimmed)
+                return trimmed.failure();
         }
     }
     return checkpoint;

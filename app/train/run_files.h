@@ -5,8 +5,8 @@
 #include <string>
 
 #include "config_source.h"
-#include "protocol/result.h"
-#include "protocol/run_layout.h"
+#include "core/protocol/result.h"
+#include "core/protocol/run_layout.h"
 
 namespace tb {
 

@@ -7,8 +7,8 @@
 #include <cerrno>
 #include <csignal>
 
-#include "protocol/run_layout.h"
-#include "protocol/stdout_metrics.h"
+#include "core/protocol/run_layout.h"
+#include "core/protocol/stdout_metrics.h"
 
 namespace tb {
 namespace {

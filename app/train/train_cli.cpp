@@ -5,29 +5,29 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <cmath>
 
-#include "checkpoint.h"
 #include "cli_args.h"
 #include "config_source.h"
-#include "config/resolved_config.h"
-#include "config/schema.h"
-#include "config/train_config.h"
-#include "progress_line.h"
-#include "protocol/atomic_file.h"
-#include "protocol/json.h"
-#include "protocol/run_layout.h"
-#include "protocol/sha256.h"
+#include "core/config/resolved_config.h"
+#include "core/config/schema.h"
+#include "core/config/train_config.h"
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/json.h"
+#include "core/protocol/run_layout.h"
+#include "core/protocol/sha256.h"
+#include "core/train/checkpoint.h"
+#include "core/train/progress_line.h"
+#include "core/train/run_recorder.h"
+#include "core/train/torch_compat.h"
+#include "core/train/train_errors.h"
+#include "core/train/trainer.h"
 #include "run_files.h"
-#include "torch_compat.h"
-#include "run_recorder.h"
 #include "stdout_metrics_cli.h"
-#include "train_errors.h"
-#include "trainer.h"
 
 namespace tb {
 namespace {
@@ -57,12 +57,23 @@ int reportError(const std::string& message, int code) {
 
 class ObserverFanout : public TrainObserver {
 public:
-    explicit ObserverFanout(std::vector<TrainObserver*> observers) : m_observers(std::move(observers)) {}
-    void onPlan(const TrainPlan& plan) override { for (auto* o : m_observers) o->onPlan(plan); }
-    void onStep(int64_t epoch, int64_t step) override { for (auto* o : m_observers) o->onStep(epoch, step); }
-    void onRecord(const MetricRecord& r) override { for (auto* o : m_observers) o->onRecord(r); }
-    void onCheckpoint(const CheckpointEvent& e) override { for (auto* o : m_observers) o->onCheckpoint(e); }
-    void onMessage(const std::string& line) override { for (auto* o : m_observers) o->onMessage(line); }
+    explicit ObserverFanout(std::vector<TrainObserver*> observers)
+        : m_observers(std::move(observers)) {}
+    void onPlan(const TrainPlan& plan) override {
+        for (auto* o : m_observers) o->onPlan(plan);
+    }
+    void onStep(int64_t epoch, int64_t step) override {
+        for (auto* o : m_observers) o->onStep(epoch, step);
+    }
+    void onRecord(const MetricRecord& r) override {
+        for (auto* o : m_observers) o->onRecord(r);
+    }
+    void onCheckpoint(const CheckpointEvent& e) override {
+        for (auto* o : m_observers) o->onCheckpoint(e);
+    }
+    void onMessage(const std::string& line) override {
+        for (auto* o : m_observers) o->onMessage(line);
+    }
 
 private:
     std::vector<TrainObserver*> m_observers;
@@ -80,11 +91,13 @@ std::string formatBound(double value) {
 
 std::string schemaMarkdown() {
     std::string out = "| key | type | default | allowed | meaning |\n|---|---|---|---|---|\n";
-    static const char* const types[] = {"int", "float", "bool", "string", "choice", "int list", "path"};
+    static const char* const types[] = {"int",    "float",    "bool", "string",
+                                        "choice", "int list", "path"};
     for (const KeyDef& key : configSchema()) {
         std::string allowed;
         if (!key.choices.empty()) {
-            for (const auto& choice : key.choices) allowed += (allowed.empty() ? "" : " \\| ") + choice;
+            for (const auto& choice : key.choices)
+                allowed += (allowed.empty() ? "" : " \\| ") + choice;
         } else if (key.min <= key.max) {
             allowed = std::isinf(key.max) ? "≥ " + formatBound(key.min)
                                           : formatBound(key.min) + " – " + formatBound(key.max);
@@ -150,7 +163,8 @@ int trainRun(const TrainArgs& args, int argc, char** argv) {
     installStopHandlers();
     const bool wrapped = std::getenv("TRAINBENCH_WRAPPED") != nullptr;
     RunRecorder recorder(layout, !wrapped);
-    if (auto started = recorder.start(); !started) return reportError(started.error(), kTrainFailed);
+    if (auto started = recorder.start(); !started)
+        return reportError(started.error(), kTrainFailed);
     ProgressLine progress(stdout, isatty(STDOUT_FILENO) == 1);
     ObserverFanout observers({&recorder, &progress});
 
@@ -162,8 +176,8 @@ int trainRun(const TrainArgs& args, int argc, char** argv) {
         progress.printLine("");
         return reportError(result.error(), code);
     }
-    std::string summary = "step " + std::to_string(result->step) + ", param_sha256 " +
-                          result->paramSha256;
+    std::string summary =
+        "step " + std::to_string(result->step) + ", param_sha256 " + result->paramSha256;
     for (const auto& [key, value] : result->lastEval) {
         summary += ", " + key + " " + std::to_string(value);
     }

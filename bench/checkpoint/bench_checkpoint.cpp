@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "checkpoint.h"
-#include "config/schema.h"
-#include "config/train_config.h"
-#include "models.h"
-#include "optimizer.h"
+#include "core/config/schema.h"
+#include "core/config/train_config.h"
+#include "core/train/checkpoint.h"
+#include "core/train/models.h"
+#include "core/train/optimizer.h"
 
 int main(int argc, char** argv) {
     const int depth = argc > 1 ? std::atoi(argv[1]) : 56;
@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
     const auto dir = std::filesystem::temp_directory_path() / "tb-bench-checkpoint";
     std::filesystem::remove_all(dir);
     tb::CheckpointMeta meta{1, 1, 0, {}, "", {3, 32, 32}, 10};
-    tb::TrainingState state{at::globalContext().defaultGenerator(torch::kCPU).get_state(), {}, {}, {}, {}};
+    tb::TrainingState state{
+        at::globalContext().defaultGenerator(torch::kCPU).get_state(), {}, {}, {}, {}};
     using Clock = std::chrono::steady_clock;
     double saveSeconds = 0, loadSeconds = 0;
     std::string path;

@@ -2,9 +2,9 @@
 // delayed), Trainbench vs OpenSSH's sftp and scp through the same relay, in one run.
 // Usage: bench_far_link [FILE-MB=64] [ONE-WAY-MS=50,150] [REPEATS=1]; best of REPEATS each.
 
-#include "openssh_reference.h"
-#include "sshd_fixture.h"
-#include "transfer_timing.h"
+#include "bench/transfer/openssh_reference.h"
+#include "bench/transfer/transfer_timing.h"
+#include "tests/remote/sshd_fixture.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -54,10 +54,11 @@ void print(int oneWayMs, qint64 bytes, const Figures& f) {
         oneWayMs, 2 * oneWayMs, mb, qPrintable(f.down.method), f.down.total,
         mbps(bytes, f.down.total), f.sftpGet, mbps(bytes, f.sftpGet), f.scpDown,
         mbps(bytes, f.scpDown), f.sftpGet / f.down.total, f.scpDown / f.down.total);
-    std::printf("far link %d ms each way, %.0f MB download by the other method (%s): %.2f s "
-                "(%.1f MB/s), %.2fx scp\n",
-                oneWayMs, mb, qPrintable(f.downOther.method), f.downOther.total,
-                mbps(bytes, f.downOther.total), f.scpDown / f.downOther.total);
+    std::printf(
+        "far link %d ms each way, %.0f MB download by the other method (%s): %.2f s "
+        "(%.1f MB/s), %.2fx scp\n",
+        oneWayMs, mb, qPrintable(f.downOther.method), f.downOther.total,
+        mbps(bytes, f.downOther.total), f.scpDown / f.downOther.total);
     std::fflush(stdout);
 }
 
@@ -96,7 +97,7 @@ int main(int argc, char** argv) {
         const int port = test::freeLocalPort();
         const auto relay = startRelay(port, sshd.port(), oneWayMs);
         if (!relay) return 1;
-        const SshTarget target{QStringLiteral("127.0.0.1"), port, user, sshd.userKeyFile(), {},
+        const SshTarget target{QStringLiteral("127.0.0.1"),      port, user, sshd.userKeyFile(), {},
                                at(QStringLiteral("known_hosts"))};
         SshSessionOptions sessionOptions;
         sessionOptions.useAgent = false;

@@ -16,9 +16,9 @@
 #include <random>
 #include <string>
 
-#include "metrics/metrics_tail.h"
-#include "metrics/min_max_lod.h"
-#include "metrics/series_store.h"
+#include "core/metrics/metrics_tail.h"
+#include "core/metrics/min_max_lod.h"
+#include "core/metrics/series_store.h"
 
 namespace {
 

@@ -14,12 +14,12 @@
 #include <memory>
 #include <thread>
 
+#include "core/metrics/run_metrics.h"
 #include "latency_log.h"
 #include "live_writers.h"
-#include "metrics/run_metrics.h"
 #include "naive_charts.h"
 #include "panel_probe.h"
-#include "plot/chart_panel.h"
+#include "ui/plot/chart_panel.h"
 
 namespace {
 

@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
+#include "core/metrics/run_metrics.h"
 #include "latency_log.h"
-#include "metrics/run_metrics.h"
-#include "plot/chart_panel.h"
-#include "plot/metric_chart.h"
+#include "ui/plot/chart_panel.h"
+#include "ui/plot/metric_chart.h"
 
 namespace tb {
 

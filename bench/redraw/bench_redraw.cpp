@@ -10,8 +10,8 @@
 #include <cstdio>
 #include <random>
 
-#include "metrics/run_metrics.h"
-#include "plot/metric_chart.h"
+#include "core/metrics/run_metrics.h"
+#include "ui/plot/metric_chart.h"
 
 namespace {
 constexpr int kWidth = 1200;

@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <random>
 
-#include "metrics/run_metrics.h"
-#include "plot/chart_panel.h"
+#include "core/metrics/run_metrics.h"
+#include "ui/plot/chart_panel.h"
 
 namespace {
 struct Curve {

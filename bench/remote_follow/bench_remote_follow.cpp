@@ -26,11 +26,11 @@
 
 #include "bench_ssh.h"
 #include "box_cpu.h"
-#include "metrics/run_metrics.h"
-#include "remote/host_connection.h"
-#include "remote/remote_backend.h"
-#include "remote/remote_follow.h"
-#include "ssh_test_support.h"
+#include "core/metrics/run_metrics.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/runs/remote_follow.h"
+#include "remote/ssh/host_connection.h"
+#include "tests/remote/ssh_test_support.h"
 
 using namespace tb;
 using namespace tb::bench;

@@ -9,7 +9,7 @@
 #include <cstdio>
 
 #include "box_cpu.h"
-#include "ssh_test_support.h"
+#include "tests/remote/ssh_test_support.h"
 
 namespace tb::bench {
 

@@ -20,11 +20,11 @@
 #include <cstdio>
 #include <vector>
 
-#include "../remote_follow/bench_ssh.h"
-#include "../remote_follow/box_cpu.h"
-#include "remote/host_connection.h"
-#include "remote/remote_gpu_monitor.h"
-#include "ssh_test_support.h"
+#include "bench/remote_follow/bench_ssh.h"
+#include "bench/remote_follow/box_cpu.h"
+#include "remote/hosts/remote_gpu_monitor.h"
+#include "remote/ssh/host_connection.h"
+#include "tests/remote/ssh_test_support.h"
 
 using namespace tb;
 using namespace tb::bench;

@@ -11,8 +11,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "main_window.h"
-#include "runs/workspace.h"
+#include "core/runs/workspace.h"
+#include "ui/main/main_window.h"
 
 namespace tb {
 

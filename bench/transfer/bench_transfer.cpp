@@ -2,10 +2,10 @@
 // Usage: bench_transfer [FILE-MB=1024] [SMALL-FILES=10000] [REPEATS=2]; best of REPEATS each.
 
 #include "openssh_reference.h"
+#include "remote/ssh/ssh_session_thread.h"
+#include "remote/transfer/transfer_session.h"
+#include "tests/remote/sshd_fixture.h"
 #include "transfer_timing.h"
-#include "remote/ssh_session_thread.h"
-#include "remote/transfer_session.h"
-#include "sshd_fixture.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -113,10 +113,11 @@ int main(int argc, char** argv) {
         mb, qPrintable(oursDown.method), oursDown.total, mbps(fileBytes, oursDown.total),
         oursDown.data, sftpGet, mbps(fileBytes, sftpGet), scpDown, mbps(fileBytes, scpDown),
         sftpGet / oursDown.total, scpDown / oursDown.total);
-    std::printf("transfer %.0f MB file download by the other method (%s): %.2f s (%.0f MB/s), "
-                "%.2fx sftp\n",
-                mb, qPrintable(oursDownOther.method), oursDownOther.total,
-                mbps(fileBytes, oursDownOther.total), sftpGet / oursDownOther.total);
+    std::printf(
+        "transfer %.0f MB file download by the other method (%s): %.2f s (%.0f MB/s), "
+        "%.2fx sftp\n",
+        mb, qPrintable(oursDownOther.method), oursDownOther.total,
+        mbps(fileBytes, oursDownOther.total), sftpGet / oursDownOther.total);
     std::fflush(stdout);
 
     if (smallFiles <= 0) return 0;

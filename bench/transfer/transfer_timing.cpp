@@ -2,7 +2,7 @@
 
 #include "transfer_timing.h"
 
-#include "remote/transfer_session.h"
+#include "remote/transfer/transfer_session.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,8 +2,8 @@
 // What the transfer benchmarks share: random payloads, a connected session, and timing one of
 // our transfers or one OpenSSH tool run (best of several).
 
-#include "remote/ssh_session_thread.h"
-#include "remote/transfer_types.h"
+#include "remote/ssh/ssh_session_thread.h"
+#include "remote/ssh/transfer_types.h"
 
 #include <QString>
 

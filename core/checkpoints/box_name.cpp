@@ -1,5 +1,5 @@
 // Names from a box checked before they become local paths (see box_name.h).
-#include "checkpoints/box_name.h"
+#include "box_name.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,18 +17,24 @@ const QRegularExpression& patternFor(BoxNameKind kind) {
     static const QRegularExpression sidecar(
         QStringLiteral("\\Ackpt-[A-Za-z0-9][A-Za-z0-9._-]{0,199}\\.json\\z"));
     switch (kind) {
-    case BoxNameKind::RunId: return runId;
-    case BoxNameKind::CheckpointFile: return file;
-    case BoxNameKind::CheckpointSidecar: break;
+        case BoxNameKind::RunId:
+            return runId;
+        case BoxNameKind::CheckpointFile:
+            return file;
+        case BoxNameKind::CheckpointSidecar:
+            break;
     }
     return sidecar;
 }
 
 const char* describe(BoxNameKind kind) {
     switch (kind) {
-    case BoxNameKind::RunId: return "run id (expected YYYYMMDD-HHMMSS-name)";
-    case BoxNameKind::CheckpointFile: return "checkpoint name (expected ckpt-NAME.pt)";
-    case BoxNameKind::CheckpointSidecar: break;
+        case BoxNameKind::RunId:
+            return "run id (expected YYYYMMDD-HHMMSS-name)";
+        case BoxNameKind::CheckpointFile:
+            return "checkpoint name (expected ckpt-NAME.pt)";
+        case BoxNameKind::CheckpointSidecar:
+            break;
     }
     return "checkpoint sidecar name (expected ckpt-NAME.json)";
 }
@@ -38,7 +44,8 @@ const char* describe(BoxNameKind kind) {
 QString resolved(const QString& path) {
     QString existing = QDir::cleanPath(path);
     QString rest;
-    while (!existing.isEmpty() && !QFileInfo::exists(existing) && !QFileInfo(existing).isSymLink()) {
+    while (!existing.isEmpty() && !QFileInfo::exists(existing) &&
+           !QFileInfo(existing).isSymLink()) {
         const qsizetype slash = existing.lastIndexOf(QLatin1Char('/'));
         if (slash <= 0) break;
         rest = existing.mid(slash) + rest;
@@ -75,7 +82,8 @@ Result<QString> boxNamePath(const QString& destination, BoxNameKind kind, const 
     const QString path = QDir(destination).absoluteFilePath(name);
     const QString target = resolved(path);
     if (root.isEmpty() || target.isEmpty() ||
-        !target.startsWith(root + (root.endsWith(QLatin1Char('/')) ? QString() : QStringLiteral("/"))))
+        !target.startsWith(root +
+                           (root.endsWith(QLatin1Char('/')) ? QString() : QStringLiteral("/"))))
         return fail("the " + std::string(describe(kind)) + " \"" + name.toStdString() +
                     "\" from host " + host.toStdString() + " would resolve to " +
                     (target.isEmpty() ? std::string("an unknown place") : target.toStdString()) +

@@ -5,14 +5,14 @@
 
 #include <QString>
 
-#include "protocol/result.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 
 enum class BoxNameKind {
-    RunId,               // 20261122-153012-slug, optionally "-N" after a same-second clash
-    CheckpointFile,      // ckpt-….pt
-    CheckpointSidecar,   // ckpt-….json
+    RunId,              // 20261122-153012-slug, optionally "-N" after a same-second clash
+    CheckpointFile,     // ckpt-….pt
+    CheckpointSidecar,  // ckpt-….json
 };
 
 // Whether `name` matches the strict pattern of its kind: ASCII letters, digits, '.', '-', '_'

@@ -1,5 +1,5 @@
 // Checkpoint listing from sidecars and on-demand verification in a child process.
-#include "checkpoints/checkpoint_catalog.h"
+#include "checkpoint_catalog.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,8 +10,8 @@
 
 #include <algorithm>
 
-#include "protocol/atomic_file.h"
-#include "protocol/json.h"
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/json.h"
 
 namespace tb {
 namespace {
@@ -29,7 +29,8 @@ CheckpointEntry readEntry(const QFileInfo& checkpoint) {
 }  // namespace
 
 CheckpointCatalog::CheckpointCatalog(const QString& trainerPath, QObject* parent)
-    : QObject(parent), m_trainerPath(trainerPath) {}
+    : QObject(parent), m_trainerPath(trainerPath) {
+}
 
 void CheckpointCatalog::setRunDir(const QString& runDir) {
     m_runDir = runDir;
@@ -84,16 +85,18 @@ void CheckpointCatalog::inspect(int index) {
     Q_EMIT entryChanged(index);
     auto* process = new QProcess(this);
     const QString path = entry.path;
-    connect(process, &QProcess::finished, this, [this, process, path](int exitCode, QProcess::ExitStatus status) {
-        finishInspection(path, status == QProcess::NormalExit ? exitCode : -1,
-                         process->readAllStandardOutput(), process->readAllStandardError());
-        process->deleteLater();
-    });
-    connect(process, &QProcess::errorOccurred, this, [this, process, path](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart) return;
-        finishInspection(path, -1, {}, "cannot run " + m_trainerPath.toUtf8());
-        process->deleteLater();
-    });
+    connect(process, &QProcess::finished, this,
+            [this, process, path](int exitCode, QProcess::ExitStatus status) {
+                finishInspection(path, status == QProcess::NormalExit ? exitCode : -1,
+                                 process->readAllStandardOutput(), process->readAllStandardError());
+                process->deleteLater();
+            });
+    connect(process, &QProcess::errorOccurred, this,
+            [this, process, path](QProcess::ProcessError error) {
+                if (error != QProcess::FailedToStart) return;
+                finishInspection(path, -1, {}, "cannot run " + m_trainerPath.toUtf8());
+                process->deleteLater();
+            });
     process->start(m_trainerPath, {"--inspect", path});
 }
 
@@ -130,8 +133,9 @@ Result<void> CheckpointCatalog::pointLatestAtNewest() {
 }
 
 Result<void> CheckpointCatalog::remove(int index) {
-    if (isRemote()) return fail("checkpoints on " + m_remoteHost.toStdString() +
-                                " are deleted on the host itself");
+    if (isRemote())
+        return fail("checkpoints on " + m_remoteHost.toStdString() +
+                    " are deleted on the host itself");
     if (index < 0 || index >= m_entries.size()) return fail("no such checkpoint");
     const CheckpointEntry entry = m_entries[index];
     if (!QFile::remove(entry.path) && QFile::exists(entry.path)) {

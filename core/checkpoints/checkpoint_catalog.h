@@ -6,8 +6,8 @@
 #include <QObject>
 #include <QString>
 
-#include "checkpoints/checkpoint_entry.h"
-#include "protocol/result.h"
+#include "checkpoint_entry.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 
@@ -29,7 +29,7 @@ public:
     int indexOfPath(const QString& path) const;
 
     void refresh();
-    void inspect(int index);  // asynchronous; emits entryChanged when done
+    void inspect(int index);         // asynchronous; emits entryChanged when done
     Result<void> remove(int index);  // the .pt and its sidecar
 
 Q_SIGNALS:

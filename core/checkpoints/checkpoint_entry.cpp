@@ -1,5 +1,5 @@
 // Sidecar parsing for CheckpointEntry (see checkpoint_entry.h).
-#include "checkpoints/checkpoint_entry.h"
+#include "checkpoint_entry.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../protocol/result.h"
+#include "core/protocol/result.h"
 #include "schema.h"
 
 namespace tb {
@@ -25,7 +25,7 @@ struct Diagnostic {
 enum class DataPathsOn { ThisMachine, Host };
 
 struct LoadedConfig {
-    ConfigValues values;  // complete: defaults filled in for absent keys
+    ConfigValues values;                  // complete: defaults filled in for absent keys
     std::vector<Diagnostic> diagnostics;  // every problem found, in text order
     DataPathsOn dataPaths = DataPathsOn::ThisMachine;
     bool ok() const { return diagnostics.empty(); }

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "../protocol/result.h"
+#include "core/protocol/result.h"
 #include "schema.h"
 
 namespace tb {

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "protocol/number_text.h"
+#include "core/protocol/number_text.h"
 
 namespace tb {
 

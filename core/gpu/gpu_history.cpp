@@ -1,5 +1,5 @@
 // GpuHistory: a deque trimmed by age; lookups by time use binary search.
-#include "gpu/gpu_history.h"
+#include "gpu_history.h"
 
 #include <algorithm>
 

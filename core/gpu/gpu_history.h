@@ -6,7 +6,7 @@
 
 #include <deque>
 
-#include "gpu/gpu_sample.h"
+#include "gpu_sample.h"
 
 namespace tb {
 

@@ -1,5 +1,5 @@
 // GpuMonitor: runs nvidia-smi's loop as a QProcess; GpuSource turns its output into rounds.
-#include "gpu/gpu_monitor.h"
+#include "gpu_monitor.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -7,8 +7,8 @@
 
 #include <optional>
 
-#include "gpu/gpu_source.h"
-#include "gpu/proc_stats.h"
+#include "gpu_source.h"
+#include "proc_stats.h"
 
 class QProcess;
 

@@ -1,5 +1,5 @@
 // GpuSampleParser: CSV fields, tolerant of [N/A], stray spaces and commas inside the name.
-#include "gpu/gpu_sample_parser.h"
+#include "gpu_sample_parser.h"
 
 #include <cmath>
 

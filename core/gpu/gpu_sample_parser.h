@@ -8,7 +8,7 @@
 
 #include <optional>
 
-#include "gpu/gpu_sample.h"
+#include "gpu_sample.h"
 
 namespace tb {
 

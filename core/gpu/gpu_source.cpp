@@ -1,5 +1,5 @@
 // GpuSource: nvidia-smi's loop output grouped into rounds, and what its end means.
-#include "gpu/gpu_source.h"
+#include "gpu_source.h"
 
 #include <QDateTime>
 

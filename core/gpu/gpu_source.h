@@ -7,9 +7,9 @@
 #include <QString>
 #include <QTimer>
 
-#include "gpu/gpu_history.h"
-#include "gpu/gpu_sample.h"
-#include "gpu/gpu_sample_parser.h"
+#include "gpu_history.h"
+#include "gpu_sample.h"
+#include "gpu_sample_parser.h"
 
 namespace tb {
 

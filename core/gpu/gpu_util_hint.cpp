@@ -1,5 +1,5 @@
 // GpuUtilHint: mean utilisation per GPU over a covered window, with a shorter window to recover.
-#include "gpu/gpu_util_hint.h"
+#include "gpu_util_hint.h"
 
 #include <QMap>
 

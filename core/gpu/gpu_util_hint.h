@@ -4,7 +4,7 @@
 #include <QList>
 #include <QString>
 
-#include "gpu/gpu_history.h"
+#include "gpu_history.h"
 
 namespace tb {
 

@@ -1,5 +1,5 @@
 // ProcStats: parsers for the two /proc files the no-GPU fallback reads every second.
-#include "gpu/proc_stats.h"
+#include "proc_stats.h"
 
 #include <QByteArray>
 #include <QList>

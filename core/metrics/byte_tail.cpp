@@ -1,5 +1,5 @@
 // ByteTail: offset and held bytes of a followed file or stream, cut into capped lines.
-#include "metrics/byte_tail.h"
+#include "byte_tail.h"
 
 #include <QFile>
 

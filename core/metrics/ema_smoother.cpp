@@ -1,5 +1,5 @@
 // EmaSmoother: debiased EMA, one point at a time.
-#include "metrics/ema_smoother.h"
+#include "ema_smoother.h"
 
 #include <algorithm>
 #include <cmath>

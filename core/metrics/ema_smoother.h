@@ -3,8 +3,8 @@
 
 #include <cstddef>
 
-#include "metrics/chunked_column.h"
-#include "metrics/point_source.h"
+#include "chunked_column.h"
+#include "point_source.h"
 
 namespace tb {
 

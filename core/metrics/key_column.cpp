@@ -1,5 +1,5 @@
 // KeyColumn: dense-until-a-gap record indices and float-until-needed values.
-#include "metrics/key_column.h"
+#include "key_column.h"
 
 #include <cmath>
 

@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "metrics/chunked_column.h"
+#include "chunked_column.h"
 
 namespace tb {
 

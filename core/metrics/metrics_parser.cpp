@@ -1,5 +1,5 @@
 // MetricsParser: simdjson DOM over one line at a time, so one bad line never hides others.
-#include "metrics/metrics_parser.h"
+#include "metrics_parser.h"
 
 #include <simdjson.h>
 

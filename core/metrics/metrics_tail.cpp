@@ -1,9 +1,9 @@
 // MetricsTail: chunked reads of metrics.jsonl through a ByteTail into the parser and store.
-#include "metrics/metrics_tail.h"
+#include "metrics_tail.h"
 
 #include <QFile>
 
-#include "metrics/series_store.h"
+#include "series_store.h"
 
 namespace tb {
 

@@ -4,8 +4,8 @@
 #include <QObject>
 #include <QString>
 
-#include "metrics/byte_tail.h"
-#include "metrics/metrics_parser.h"
+#include "byte_tail.h"
+#include "metrics_parser.h"
 
 namespace tb {
 

@@ -1,5 +1,5 @@
 // MinMaxLod: incremental min/max pyramid and per-pixel-column queries over it.
-#include "metrics/min_max_lod.h"
+#include "min_max_lod.h"
 
 #include <algorithm>
 #include <cmath>

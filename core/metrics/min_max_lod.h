@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "metrics/point_source.h"
+#include "point_source.h"
 
 namespace tb {
 

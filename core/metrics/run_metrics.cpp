@@ -1,5 +1,5 @@
 // RunMetrics and RunMetricsPool: incremental polling, lazily derived series, checkpoint sidecars.
-#include "metrics/run_metrics.h"
+#include "run_metrics.h"
 
 #include <algorithm>
 #include <ranges>
@@ -12,7 +12,7 @@
 
 #include <algorithm>
 
-#include "metrics/metrics_tail.h"
+#include "metrics_tail.h"
 
 namespace tb {
 
@@ -107,7 +107,8 @@ const MinMaxLod& RunMetrics::smoothedLod(std::size_t series, double weight) {
 
 std::size_t RunMetrics::recordAtStep(double step) const {
     const auto records = std::views::iota(std::size_t{0}, m_store.recordCount());
-    const auto first = std::ranges::partition_point(records, [&](std::size_t i) { return m_store.step(i) < step; });
+    const auto first = std::ranges::partition_point(
+        records, [&](std::size_t i) { return m_store.step(i) < step; });
     return static_cast<std::size_t>(first - records.begin());
 }
 

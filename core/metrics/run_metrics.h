@@ -12,11 +12,11 @@
 #include <memory>
 #include <vector>
 
-#include "metrics/byte_tail.h"
-#include "metrics/ema_smoother.h"
-#include "metrics/metrics_parser.h"
-#include "metrics/min_max_lod.h"
-#include "metrics/series_store.h"
+#include "byte_tail.h"
+#include "ema_smoother.h"
+#include "metrics_parser.h"
+#include "min_max_lod.h"
+#include "series_store.h"
 
 namespace tb {
 

@@ -1,7 +1,7 @@
 // SeriesStore: routes parsed records into shared record columns and per-key columns.
-#include "metrics/series_store.h"
+#include "series_store.h"
 
-#include "metrics/metrics_parser.h"
+#include "metrics_parser.h"
 
 #include <cmath>
 

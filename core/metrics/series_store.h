@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "metrics/chunked_column.h"
-#include "metrics/key_column.h"
-#include "metrics/point_source.h"
+#include "chunked_column.h"
+#include "key_column.h"
+#include "point_source.h"
 
 namespace tb {
 

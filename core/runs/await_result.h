@@ -12,7 +12,7 @@
 #include <optional>
 #include <string>
 
-#include "protocol/result.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 

@@ -7,7 +7,7 @@
 
 #include <functional>
 
-#include "protocol/result.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 
@@ -17,8 +17,8 @@ struct LaunchRequest {
     QStringList sets;          // "key.path=value" overrides
     QString parentRun;         // resume / fork: the parent run id
     QString parentCheckpoint;  // resume / fork: checkpoint file to start from
-    QString parentDir;  // the parent's folder when not RUNS_ROOT/parentRun (a copy fetched
-                        // from another host); parentRun still names it in run.json
+    QString parentDir;         // the parent's folder when not RUNS_ROOT/parentRun (a copy fetched
+                               // from another host); parentRun still names it in run.json
 
     // Your own script instead of the built-in trainer (the run is a script run when `command`
     // is set). The config is optional then: placeholders read the schema defaults and --set.

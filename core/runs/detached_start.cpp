@@ -1,5 +1,5 @@
 // startDetached: double fork + setsid, with exec errors reported back through a pipe.
-#include "runs/detached_start.h"
+#include "detached_start.h"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -5,7 +5,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "protocol/result.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 

@@ -1,5 +1,5 @@
 // Config preparation and run.json, shared by the backends (see launch_config.h).
-#include "runs/launch_config.h"
+#include "launch_config.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,9 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include "config/resolved_config.h"
-#include "protocol/atomic_file.h"
-#include "protocol/run_layout.h"
+#include "core/config/resolved_config.h"
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/run_layout.h"
 
 namespace tb {
 namespace {
@@ -53,18 +53,17 @@ Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString
                         str(file.errorString()));
         }
         prepared.yaml = file.readAll();
-        prepared.loaded = parseConfigText(prepared.yaml.toStdString(), str(request.configPath),
-                                          str(QFileInfo(request.configPath).absolutePath()),
-                                          dataPaths);
+        prepared.loaded =
+            parseConfigText(prepared.yaml.toStdString(), str(request.configPath),
+                            str(QFileInfo(request.configPath).absolutePath()), dataPaths);
     } else if (!parentDir.isEmpty()) {
         // Resuming without a config: the parent's resolved config is exactly what it ran with.
         const std::string source = str(parentDir + QLatin1String("/config.resolved"));
         auto text = readFile(source);
         if (!text) return fail("cannot resume: " + text.error());
         QFile yaml(parentDir + QLatin1String("/config.yaml"));
-        return prepareResolvedConfig(request, *text,
-                                     yaml.open(QIODevice::ReadOnly) ? yaml.readAll() : QByteArray(),
-                                     source);
+        return prepareResolvedConfig(
+            request, *text, yaml.open(QIODevice::ReadOnly) ? yaml.readAll() : QByteArray(), source);
     } else {
         return fail("no config to launch: give a config file or config text");
     }

@@ -6,9 +6,9 @@
 #include <QString>
 #include <QStringList>
 
-#include "config/config_file.h"
-#include "protocol/result.h"
-#include "runs/backend.h"
+#include "backend.h"
+#include "core/config/config_file.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 

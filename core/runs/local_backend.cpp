@@ -1,5 +1,5 @@
 // LocalBackend: creates run directories and starts the trainer detached through tb-wrap.sh.
-#include "runs/local_backend.h"
+#include "local_backend.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,14 +14,14 @@
 #include <csignal>
 #include <cstring>
 
-#include "config/resolved_config.h"
-#include "protocol/atomic_file.h"
-#include "protocol/run_layout.h"
-#include "protocol/run_status.h"
-#include "runs/detached_start.h"
-#include "runs/launch_config.h"
-#include "runs/run_reader.h"
-#include "runs/script_launch.h"
+#include "core/config/resolved_config.h"
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/run_layout.h"
+#include "core/protocol/run_status.h"
+#include "detached_start.h"
+#include "launch_config.h"
+#include "run_reader.h"
+#include "script_launch.h"
 
 namespace tb {
 namespace {

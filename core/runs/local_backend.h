@@ -4,8 +4,8 @@
 
 #include <QString>
 
-#include "runs/backend.h"
-#include "runs/launch_config.h"
+#include "backend.h"
+#include "launch_config.h"
 
 namespace tb {
 

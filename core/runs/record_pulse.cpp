@@ -1,6 +1,6 @@
 // RecordPulse: only lines that spell a non-finite value are searched for its key, and only the
 // newest records' "time" fields are read, so a 64 KiB tail costs little every second.
-#include "runs/record_pulse.h"
+#include "record_pulse.h"
 
 #include <QRegularExpression>
 

@@ -4,7 +4,7 @@
 
 #include <QByteArrayView>
 
-#include "runs/run_info.h"
+#include "run_info.h"
 
 namespace tb {
 

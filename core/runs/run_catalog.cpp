@@ -1,5 +1,5 @@
 // RunCatalog: the runs under one runs root, re-read incrementally and reported in batches.
-#include "runs/run_catalog.h"
+#include "run_catalog.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -12,8 +12,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "protocol/atomic_file.h"
-#include "runs/run_reader.h"
+#include "core/protocol/atomic_file.h"
+#include "run_reader.h"
 
 namespace tb {
 namespace {

@@ -8,8 +8,8 @@
 #include <QString>
 #include <QStringList>
 
-#include "protocol/result.h"
-#include "runs/run_info.h"
+#include "core/protocol/result.h"
+#include "run_info.h"
 
 class QTimer;
 

@@ -1,7 +1,7 @@
 // RunInfo helpers.
-#include "runs/run_info.h"
+#include "run_info.h"
 
-#include "protocol/run_layout.h"
+#include "core/protocol/run_layout.h"
 
 namespace tb {
 
@@ -13,8 +13,7 @@ qint64 RunInfo::durationSeconds(const QDateTime& now) const {
 
 QString RunInfo::label() const {
     // Ids begin with their creation time: yyyyMMdd-HHmmss-slug.
-    const QDateTime created =
-        QDateTime::fromString(id.left(15), QStringLiteral("yyyyMMdd-HHmmss"));
+    const QDateTime created = QDateTime::fromString(id.left(15), QStringLiteral("yyyyMMdd-HHmmss"));
     if (name.isEmpty() || !created.isValid()) return name.isEmpty() ? id : name;
     QString label =
         name + QStringLiteral(" · ") + created.toString(QStringLiteral("MM-dd HH:mm:ss"));

@@ -7,7 +7,7 @@
 
 #include <limits>
 
-#include "protocol/run_status.h"
+#include "core/protocol/run_status.h"
 
 namespace tb {
 
@@ -25,10 +25,10 @@ struct RunInfo {
     QDateTime ended;                    // invalid while running
     qint64 epoch = 0;
     qint64 step = 0;
-    qint64 pid = 0;   // 0: none yet; kBadPid: status.json named an impossible one
+    qint64 pid = 0;  // 0: none yet; kBadPid: status.json named an impossible one
     qint64 pgid = 0;
-    int exitCode = -1;  // -1 when none yet
-    QString message;    // status.json "message"
+    int exitCode = -1;                                                // -1 when none yet
+    QString message;                                                  // status.json "message"
     double lastTrainLoss = std::numeric_limits<double>::quiet_NaN();  // NaN: none logged yet
     // The last train/loss logged was null: the trainer writes NaN and infinity that way.
     bool trainLossNotFinite = false;

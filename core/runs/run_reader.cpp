@@ -1,5 +1,5 @@
 // Reads one run directory into a RunInfo (see docs/RUN_FORMAT.md for the files).
-#include "runs/run_reader.h"
+#include "run_reader.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,7 +13,7 @@
 #include <cmath>
 #include <csignal>
 
-#include "runs/record_pulse.h"
+#include "record_pulse.h"
 
 namespace tb {
 namespace {

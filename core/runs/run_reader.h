@@ -6,7 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 
-#include "runs/run_info.h"
+#include "run_info.h"
 
 namespace tb {
 

@@ -1,7 +1,7 @@
 // RunTargets: a run's target name to the Backend that controls it.
-#include "runs/run_targets.h"
+#include "run_targets.h"
 
-#include "runs/run_info.h"
+#include "run_info.h"
 
 namespace tb {
 

@@ -1,9 +1,9 @@
 // Placeholders in a script run's command line (see script_command.h).
-#include "runs/script_command.h"
+#include "script_command.h"
 
 #include <cctype>
 
-#include "runs/shell_quote.h"
+#include "shell_quote.h"
 
 namespace tb {
 namespace {
@@ -85,8 +85,8 @@ Result<std::string> fillCommandTemplate(std::string_view text, const ConfigValue
                     return fail("the command uses {" + key + "} (at character " +
                                 std::to_string(i + 1) +
                                 ") inside $(…) or `…`, where the shell would run its value as "
-                                "code; set a variable outside first (V={" + key +
-                                "}; … \"$(cmd \"$V\")\") or write {{" + key +
+                                "code; set a variable outside first (V={" +
+                                key + "}; … \"$(cmd \"$V\")\") or write {{" + key +
                                 "}} for the literal text");
                 }
                 const auto found = values.find(key);

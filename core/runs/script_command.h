@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "config/schema.h"
-#include "protocol/result.h"
+#include "core/config/schema.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 

@@ -1,5 +1,5 @@
 // Script runs: checks, the filled command, the wrapper options (see script_launch.h).
-#include "runs/script_launch.h"
+#include "script_launch.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -8,8 +8,8 @@
 
 #include <algorithm>
 
-#include "protocol/stdout_metrics.h"
-#include "runs/script_command.h"
+#include "core/protocol/stdout_metrics.h"
+#include "script_command.h"
 
 namespace tb {
 namespace {

@@ -7,9 +7,9 @@
 #include <QString>
 #include <QStringList>
 
-#include "protocol/result.h"
-#include "runs/backend.h"
-#include "runs/launch_config.h"
+#include "backend.h"
+#include "core/protocol/result.h"
+#include "launch_config.h"
 
 namespace tb {
 

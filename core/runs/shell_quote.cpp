@@ -1,5 +1,5 @@
 // Single-quote quoting (see shell_quote.h).
-#include "runs/shell_quote.h"
+#include "shell_quote.h"
 
 namespace tb {
 namespace {

@@ -1,5 +1,5 @@
 // Where runs and configs live, and the first-start copy of the shipped configs.
-#include "runs/workspace.h"
+#include "workspace.h"
 
 #include <QDir>
 #include <QDirIterator>

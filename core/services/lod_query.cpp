@@ -1,5 +1,5 @@
 // Visible points of a series: MinMaxLod queries per segment and the off-screen neighbours.
-#include "services/lod_query.h"
+#include "lod_query.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "metrics/min_max_lod.h"
+#include "core/metrics/min_max_lod.h"
 
 namespace tb {
 

@@ -8,8 +8,8 @@
 
 #include <optional>
 
-#include "protocol/run_status.h"
-#include "runs/run_info.h"
+#include "core/protocol/run_status.h"
+#include "core/runs/run_info.h"
 
 namespace tb {
 

@@ -1,12 +1,12 @@
 // Workbench: builds the core services for one runs root and starts them.
-#include "services/workbench.h"
+#include "workbench.h"
 
-#include "checkpoints/checkpoint_catalog.h"
-#include "gpu/gpu_monitor.h"
-#include "metrics/run_metrics.h"
-#include "runs/local_backend.h"
-#include "runs/run_catalog.h"
-#include "runs/run_targets.h"
+#include "core/checkpoints/checkpoint_catalog.h"
+#include "core/gpu/gpu_monitor.h"
+#include "core/metrics/run_metrics.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/run_targets.h"
 
 namespace tb {
 

@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <sstream>
 
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/json.h"
+#include "core/protocol/run_layout.h"
+#include "core/protocol/sha256.h"
 #include "optimizer_state.h"
-#include "protocol/atomic_file.h"
-#include "protocol/json.h"
-#include "protocol/run_layout.h"
-#include "protocol/sha256.h"
 
 namespace tb {
 namespace {
@@ -125,7 +125,8 @@ Result<SavedCheckpoint> saveCheckpoint(const std::string& dir, const CheckpointM
         .add("config_sha256", sha256Hex(meta.resolvedConfig))
         .add("bytes", saved.bytes)
         .add("sha256", saved.sha256);
-    if (auto written = writeFileAtomic(dir + "/" + stem + ".json", sidecar.str() + "\n"); !written) {
+    if (auto written = writeFileAtomic(dir + "/" + stem + ".json", sidecar.str() + "\n");
+        !written) {
         return fail(written.error());
     }
     JsonObject latest;

@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/protocol/result.h"
 #include "models.h"
-#include "protocol/result.h"
 
 namespace torch::serialize {
 class InputArchive;

@@ -6,10 +6,10 @@
 #include <fstream>
 
 #include "checkpoint.h"
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/json.h"
+#include "core/protocol/sha256.h"
 #include "optimizer_state.h"
-#include "protocol/atomic_file.h"
-#include "protocol/json.h"
-#include "protocol/sha256.h"
 #include "train_errors.h"
 
 namespace tb {
@@ -35,13 +35,15 @@ Result<void> verifyAgainstSidecar(const std::string& path) {
     if (expected >= 0 && expected != size) {
         return fail(corrupt(path, "file is " + std::to_string(static_cast<int64_t>(size)) +
                                       " bytes, sidecar says " +
-                                      std::to_string(static_cast<int64_t>(expected))), kCheckpointUnusable);
+                                      std::to_string(static_cast<int64_t>(expected))),
+                    kCheckpointUnusable);
     }
     const std::string sha = jsonString(*sidecar, "sha256");
     if (!sha.empty()) {
         auto actual = sha256File(path);
         if (!actual) return fail(actual.error(), kCheckpointUnusable);
-        if (*actual != sha) return fail(corrupt(path, "sha256 differs from its sidecar"), kCheckpointUnusable);
+        if (*actual != sha)
+            return fail(corrupt(path, "sha256 differs from its sidecar"), kCheckpointUnusable);
     }
     return {};
 }
@@ -57,9 +59,11 @@ std::vector<int64_t> intList(const c10::IValue& value) {
 CheckpointReader::~CheckpointReader() = default;
 
 Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::string& path,
-                                                                torch::Device device) {
-    if (!std::filesystem::is_regular_file(path)) return fail(path + ": no such checkpoint file", kCheckpointUnusable);
-    if (auto verified = verifyAgainstSidecar(path); !verified) return fail(verified.error(), kCheckpointUnusable);
+                                                                 torch::Device device) {
+    if (!std::filesystem::is_regular_file(path))
+        return fail(path + ": no such checkpoint file", kCheckpointUnusable);
+    if (auto verified = verifyAgainstSidecar(path); !verified)
+        return fail(verified.error(), kCheckpointUnusable);
     std::unique_ptr<CheckpointReader> reader(new CheckpointReader);
     reader->m_path = path;
     reader->m_archive = std::make_unique<torch::serialize::InputArchive>();
@@ -68,8 +72,10 @@ Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::stri
         auto& archive = *reader->m_archive;
         c10::IValue value;
         archive.read("meta/format", value);
-        if (value.toInt() != 1) return fail(path + ": checkpoint format " +
-                                            std::to_string(value.toInt()) + " is not supported", kCheckpointUnusable);
+        if (value.toInt() != 1)
+            return fail(
+                path + ": checkpoint format " + std::to_string(value.toInt()) + " is not supported",
+                kCheckpointUnusable);
         CheckpointMeta& meta = reader->m_meta;
         archive.read("meta/epoch", value);
         meta.epoch = value.toInt();
@@ -86,11 +92,14 @@ Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::stri
         archive.read("meta/metrics", value);
         if (auto metrics = parseFlatJson(value.toStringRef())) {
             for (const auto& [key, scalar] : *metrics) {
-                if (auto* number = std::get_if<double>(&scalar)) meta.metrics.emplace_back(key, *number);
+                if (auto* number = std::get_if<double>(&scalar))
+                    meta.metrics.emplace_back(key, *number);
             }
         }
     } catch (const std::exception& e) {
-        return fail(corrupt(path, std::string(e.what()).substr(0, std::string(e.what()).find('\n'))), kCheckpointUnusable);
+        return fail(
+            corrupt(path, std::string(e.what()).substr(0, std::string(e.what()).find('\n'))),
+            kCheckpointUnusable);
     }
     return reader;
 }
@@ -98,8 +107,10 @@ Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::stri
 Result<void> CheckpointReader::loadModel(Classifier& model) {
     // Module::load replaces tensors whatever their shape, so shapes are compared here.
     std::vector<std::pair<std::string, std::vector<int64_t>>> expected;
-    for (const auto& item : model.named_parameters()) expected.emplace_back(item.key(), item.value().sizes().vec());
-    for (const auto& item : model.named_buffers()) expected.emplace_back(item.key(), item.value().sizes().vec());
+    for (const auto& item : model.named_parameters())
+        expected.emplace_back(item.key(), item.value().sizes().vec());
+    for (const auto& item : model.named_buffers())
+        expected.emplace_back(item.key(), item.value().sizes().vec());
     try {
         torch::serialize::InputArchive modelArchive;
         m_archive->read("model", modelArchive);
@@ -118,7 +129,8 @@ Result<void> CheckpointReader::loadModel(Classifier& model) {
     } catch (const std::exception& e) {
         const std::string what = e.what();
         return fail(m_path + ": the model in this checkpoint does not match the config (" +
-                    what.substr(0, what.find('\n')) + ", kCheckpointUnusable); resume with the config it was saved with");
+                    what.substr(0, what.find('\n')) +
+                    ", kCheckpointUnusable); resume with the config it was saved with");
     }
     return {};
 }

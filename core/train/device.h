@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "protocol/result.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 

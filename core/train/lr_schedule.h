@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "config/train_config.h"
+#include "core/config/train_config.h"
 
 namespace tb {
 

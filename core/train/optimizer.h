@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "config/train_config.h"
+#include "core/config/train_config.h"
 
 namespace tb {
 

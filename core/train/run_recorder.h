@@ -6,9 +6,9 @@
 #include <fstream>
 #include <string>
 
-#include "protocol/metrics_writer.h"
-#include "protocol/run_layout.h"
-#include "protocol/run_status.h"
+#include "core/protocol/metrics_writer.h"
+#include "core/protocol/run_layout.h"
+#include "core/protocol/run_status.h"
 #include "trainer.h"
 
 namespace tb {

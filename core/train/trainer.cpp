@@ -10,12 +10,12 @@
 #include <future>
 
 #include "checkpoint.h"
-#include "data/dataset.h"
+#include "core/protocol/run_layout.h"
+#include "core/train/data/dataset.h"
 #include "device.h"
 #include "lr_schedule.h"
 #include "models.h"
 #include "optimizer.h"
-#include "protocol/run_layout.h"
 #include "torch_compat.h"
 
 namespace tb {
@@ -163,7 +163,8 @@ private:
             if (stopRequested()) return;
             if (done()) break;
             const Batch current = next.valid() ? next.get() : assemble(b);
-            if (prefetch && b + 1 < m_plan.stepsPerEpoch) next = std::async(std::launch::async, assemble, b + 1);
+            if (prefetch && b + 1 < m_plan.stepsPerEpoch)
+                next = std::async(std::launch::async, assemble, b + 1);
             trainStep(current.inputs, current.labels);
             m_observer.onStep(epoch + 1, m_step);
             if (m_step % m_config.train.logEvery == 0) emitTrainRecord(epoch + 1);
@@ -224,15 +225,18 @@ private:
         }
         m_model->train();
         std::vector<std::pair<std::string, double>> eval = {
-            {"val/loss", lossSum.item<double>() / size}, {"val/acc", correct.item<double>() / size}};
+            {"val/loss", lossSum.item<double>() / size},
+            {"val/acc", correct.item<double>() / size}};
         m_observer.onRecord(MetricRecord{m_step, epoch, unixNow(), eval});
         m_lastEval = eval;
         return eval;
     }
 
-    Result<void> checkpoint(int64_t epoch, const std::vector<std::pair<std::string, double>>& eval) {
-        CheckpointMeta meta{epoch, m_step, unixNow(), eval, m_options.resolvedConfig,
-                            m_data.inputShape, m_data.classes};
+    Result<void> checkpoint(int64_t epoch,
+                            const std::vector<std::pair<std::string, double>>& eval) {
+        CheckpointMeta meta{
+            epoch,         m_step, unixNow(), eval, m_options.resolvedConfig, m_data.inputShape,
+            m_data.classes};
         TrainingState state{compat::generatorState(torch::kCPU), {}, m_lossSum, m_correct, m_seen};
         if (m_device.is_cuda()) state.cudaRng = compat::generatorState(m_device);
         auto saved = saveCheckpoint(m_options.checkpointDir, meta, *m_model, *m_optimizer, state,

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "config/train_config.h"
-#include "protocol/metrics_writer.h"
-#include "protocol/result.h"
+#include "core/config/train_config.h"
+#include "core/protocol/metrics_writer.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 
@@ -35,7 +35,7 @@ class TrainObserver {
 public:
     virtual ~TrainObserver() = default;
     virtual void onPlan(const TrainPlan& plan) {}
-    virtual void onStep(int64_t epoch, int64_t step) {}  // every step; no device sync behind it
+    virtual void onStep(int64_t epoch, int64_t step) {}   // every step; no device sync behind it
     virtual void onRecord(const MetricRecord& record) {}  // train window and evaluation records
     virtual void onCheckpoint(const CheckpointEvent& event) {}
     virtual void onMessage(const std::string& line) {}
@@ -45,7 +45,7 @@ struct TrainerOptions {
     TrainConfig config;
     std::string resolvedConfig;  // stored in every checkpoint
     std::string checkpointDir;
-    std::string resumeFrom;  // checkpoint file; empty for a fresh start
+    std::string resumeFrom;                            // checkpoint file; empty for a fresh start
     const std::atomic<bool>* stopRequested = nullptr;  // set from a signal handler
 };
 

@@ -6,8 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "cli_command_specs.h"
-#include "cli_common.h"
+#include "app/cli/cli_command_specs.h"
+#include "app/cli/cli_common.h"
 
 namespace {
 

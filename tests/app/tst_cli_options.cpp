@@ -5,8 +5,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
-#include "cli_command_specs.h"
-#include "cli_common.h"
+#include "app/cli/cli_command_specs.h"
+#include "app/cli/cli_common.h"
 
 using tb::cli::CommandSpec;
 

@@ -4,8 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "run_follower.h"
-#include "run_test_support.h"
+#include "app/cli/run_follower.h"
+#include "tests/support/run_test_support.h"
 
 using tb::cli::FileFollower;
 

@@ -4,7 +4,7 @@
 
 #include <QTest>
 
-#include "remote/prepare_host_box.h"
+#include "remote/prepare/prepare_host_box.h"
 
 using namespace tb;
 
@@ -44,27 +44,30 @@ private Q_SLOTS:
         QVERIFY2(message.startsWith(QStringLiteral("me@box port 2222 (Ubuntu 18.04.6 LTS) cannot "
                                                    "build the trainer yet.")),
                  qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("CMake 3.10.2 (/usr/bin/cmake) is older than 3.16; "
-                                                 "fix: /opt/conda/bin/python -m pip install "
-                                                 "'cmake>=3.16'")),
-                 qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("GCC 7.5.0 (/usr/bin/g++) is older than GCC 9; fix: "
-                                                 "sudo apt-get install -y g++-9")),
-                 qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("LibTorch 1.4.0 (/opt/conda/lib/python3.7/site-packages/"
-                                                 "torch/share/cmake/Torch) is older than 1.7; fix: "
-                                                 "/opt/conda/bin/python -m pip install 'torch>=1.7'")),
+        QVERIFY2(
+            message.contains(QStringLiteral("CMake 3.10.2 (/usr/bin/cmake) is older than 3.16; "
+                                            "fix: /opt/conda/bin/python -m pip install "
+                                            "'cmake>=3.16'")),
+            qPrintable(message));
+        QVERIFY2(
+            message.contains(QStringLiteral("GCC 7.5.0 (/usr/bin/g++) is older than GCC 9; fix: "
+                                            "sudo apt-get install -y g++-9")),
+            qPrintable(message));
+        QVERIFY2(message.contains(
+                     QStringLiteral("LibTorch 1.4.0 (/opt/conda/lib/python3.7/site-packages/"
+                                    "torch/share/cmake/Torch) is older than 1.7; fix: "
+                                    "/opt/conda/bin/python -m pip install 'torch>=1.7'")),
                  qPrintable(message));
         QVERIFY(message.endsWith(QStringLiteral("trainbench prepare gpu")));
     }
 
     void aNewerCandidateIsChosenOverAnOldDefault() {
         // pip put cmake in ~/.local/bin and g++-9 sits beside the old default g++.
-        const BoxToolchain box = parseBoxToolchain(
-            QByteArray(kOldUbuntu) +
-            "cmake_candidate=3.27.1 /home/me/.local/bin/cmake\n"
-            "cxx_candidate=9.4.0 gcc /usr/bin/g++-9\n"
-            "python_torch_version=1.8.1\n");
+        const BoxToolchain box =
+            parseBoxToolchain(QByteArray(kOldUbuntu) +
+                              "cmake_candidate=3.27.1 /home/me/.local/bin/cmake\n"
+                              "cxx_candidate=9.4.0 gcc /usr/bin/g++-9\n"
+                              "python_torch_version=1.8.1\n");
         QCOMPARE(box.cmake, QStringLiteral("/home/me/.local/bin/cmake"));
         QCOMPARE(box.cmakeVersion, QStringLiteral("3.27.1"));
         QCOMPARE(box.cxx, QStringLiteral("/usr/bin/g++-9"));
@@ -78,14 +81,17 @@ private Q_SLOTS:
             "system_torch_cmake=/usr/lib/x86_64-linux-gnu/cmake/Torch\nsystem_torch_version=1.8.0\n"
             "pip_python=/usr/bin/python3\n");
         QVERIFY2(tooOldToolsMessage(box, QStringLiteral("box"), QStringLiteral("gpu"))
-                     .contains(QStringLiteral("fix: /usr/bin/python3 -m pip install --user 'cmake>=3.16'")),
+                     .contains(QStringLiteral(
+                         "fix: /usr/bin/python3 -m pip install --user 'cmake>=3.16'")),
                  qPrintable(tooOldToolsMessage(box, QStringLiteral("box"), QStringLiteral("gpu"))));
         box.pipPython.clear();
         QVERIFY(tooOldToolsMessage(box, QStringLiteral("box"), QStringLiteral("gpu"))
-                    .contains(QStringLiteral("sudo apt-get install -y python3-pip (apt's cmake is too old)")));
+                    .contains(QStringLiteral(
+                        "sudo apt-get install -y python3-pip (apt's cmake is too old)")));
         box.conda = QStringLiteral("/opt/conda/bin/conda");
-        QVERIFY(tooOldToolsMessage(box, QStringLiteral("box"), QStringLiteral("gpu"))
-                    .contains(QStringLiteral("fix: /opt/conda/bin/conda install -y 'cmake>=3.16'")));
+        QVERIFY(
+            tooOldToolsMessage(box, QStringLiteral("box"), QStringLiteral("gpu"))
+                .contains(QStringLiteral("fix: /opt/conda/bin/conda install -y 'cmake>=3.16'")));
     }
 
     void newBoxesAndUnknownVersionsPass() {
@@ -93,15 +99,19 @@ private Q_SLOTS:
             "home=/root\nuid=0\nos_name=Debian GNU/Linux 11 (bullseye)\npackage_manager=apt-get\n"
             "system_torch_cmake=/usr/lib/x86_64-linux-gnu/cmake/Torch\nsystem_torch_version=1.7.0\n"
             "cmake_candidate=3.18.4 /usr/bin/cmake\ncxx_candidate=10.2.1 gcc /usr/bin/g++\n");
-        QCOMPARE(tooOldToolsMessage(bullseye, QStringLiteral("box"), QStringLiteral("gpu")), QString());
+        QCOMPARE(tooOldToolsMessage(bullseye, QStringLiteral("box"), QStringLiteral("gpu")),
+                 QString());
         // Without candidate lines (an older detect.sh) nothing is known, so nothing is refused.
-        const BoxToolchain unknown = parseBoxToolchain("home=/root\ncmake=/usr/bin/cmake\ncxx=/usr/bin/g++\n");
+        const BoxToolchain unknown =
+            parseBoxToolchain("home=/root\ncmake=/usr/bin/cmake\ncxx=/usr/bin/g++\n");
         QCOMPARE(unknown.cmake, QStringLiteral("/usr/bin/cmake"));
-        QCOMPARE(tooOldToolsMessage(unknown, QStringLiteral("box"), QStringLiteral("gpu")), QString());
-        const BoxToolchain clang = parseBoxToolchain(
-            "home=/root\ncxx_candidate=9.0.1 clang /usr/bin/clang++\n");
-        QVERIFY(tooOldToolsMessage(clang, QStringLiteral("box"), QStringLiteral("gpu"))
-                    .contains(QStringLiteral("Clang 9.0.1 (/usr/bin/clang++) is older than Clang 10")));
+        QCOMPARE(tooOldToolsMessage(unknown, QStringLiteral("box"), QStringLiteral("gpu")),
+                 QString());
+        const BoxToolchain clang =
+            parseBoxToolchain("home=/root\ncxx_candidate=9.0.1 clang /usr/bin/clang++\n");
+        QVERIFY(
+            tooOldToolsMessage(clang, QStringLiteral("box"), QStringLiteral("gpu"))
+                .contains(QStringLiteral("Clang 9.0.1 (/usr/bin/clang++) is older than Clang 10")));
     }
 };
 

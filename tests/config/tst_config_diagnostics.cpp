@@ -6,7 +6,7 @@
 
 #include "std_string_printer.h"
 
-#include "config/config_file.h"
+#include "core/config/config_file.h"
 
 using namespace tb;
 

@@ -5,7 +5,7 @@
 
 #include "std_string_printer.h"
 
-#include "config/config_file.h"
+#include "core/config/config_file.h"
 
 using namespace tb;
 
@@ -113,7 +113,8 @@ private Q_SLOTS:
     void manyUnknownOverridesAreListedUpToACap() {
         LoadedConfig config = parseConfigText("", "c.yaml", "/");
         std::vector<std::string> assignments;
-        for (int i = 0; i < 200000; ++i) assignments.push_back("unknown." + std::to_string(i) + "=1");
+        for (int i = 0; i < 200000; ++i)
+            assignments.push_back("unknown." + std::to_string(i) + "=1");
         applyOverrides(config, assignments);
         QCOMPARE(config.diagnostics.size(), size_t(21));
         QCOMPARE(config.diagnostics.back().format(),

@@ -7,9 +7,9 @@
 
 #include "std_string_printer.h"
 
-#include "config/resolved_config.h"
-#include "config/schema.h"
-#include "config/train_config.h"
+#include "core/config/resolved_config.h"
+#include "core/config/schema.h"
+#include "core/config/train_config.h"
 
 using namespace tb;
 
@@ -147,7 +147,9 @@ private Q_SLOTS:
                 break;
             }
         }
-        if (!locale) QSKIP("no locale with a decimal comma here (scripts/install-deps.sh makes de_DE.UTF-8)");
+        if (!locale)
+            QSKIP(
+                "no locale with a decimal comma here (scripts/install-deps.sh makes de_DE.UTF-8)");
         std::string canonical;
         const std::string problem = checkValue(*findKey("model.dropout"), "0.250", canonical);
         const auto read = readResolvedConfig(writeResolvedConfig(everyKeyChanged()), "run.cfg");

@@ -3,7 +3,7 @@
 
 #include "std_string_printer.h"
 
-#include "config/schema.h"
+#include "core/config/schema.h"
 
 using namespace tb;
 

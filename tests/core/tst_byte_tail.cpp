@@ -4,8 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "metrics/byte_tail.h"
-#include "run_test_support.h"
+#include "core/metrics/byte_tail.h"
+#include "tests/support/run_test_support.h"
 
 using tb::ByteTail;
 using LongLine = tb::ByteTail::LongLine;

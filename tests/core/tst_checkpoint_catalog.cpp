@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "checkpoints/checkpoint_catalog.h"
+#include "core/checkpoints/checkpoint_catalog.h"
 
 using namespace tb;
 
@@ -31,9 +31,10 @@ void CheckpointCatalogTest::initTestCase() {
     const QString config = m_dir.path() + "/c.yaml";
     QFile file(config);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("model: {kind: mlp, hidden: [16]}\n"
-               "data: {synthetic: {samples: 300, classes: 3, shape: [8]}}\n"
-               "train: {epochs: 3, keep_checkpoints: 5, threads: 1}\n");
+    file.write(
+        "model: {kind: mlp, hidden: [16]}\n"
+        "data: {synthetic: {samples: 300, classes: 3, shape: [8]}}\n"
+        "train: {epochs: 3, keep_checkpoints: 5, threads: 1}\n");
     file.close();
     m_runDir = m_dir.path() + "/run";
     QProcess process;
@@ -70,7 +71,8 @@ void CheckpointCatalogTest::verifiesGoodAndFlagsCorrupt() {
     QVERIFY(!catalog.entries()[0].complete);
     catalog.inspect(0);
     QTRY_COMPARE_WITH_TIMEOUT(catalog.entries()[0].check, CheckpointEntry::Check::Corrupt, 60000);
-    QVERIFY2(catalog.entries()[0].checkMessage.contains(path), qPrintable(catalog.entries()[0].checkMessage));
+    QVERIFY2(catalog.entries()[0].checkMessage.contains(path),
+             qPrintable(catalog.entries()[0].checkMessage));
 }
 
 void CheckpointCatalogTest::deletingKeepsLatestValid() {
@@ -83,7 +85,8 @@ void CheckpointCatalogTest::deletingKeepsLatestValid() {
     QVERIFY(!QFile::exists(m_runDir + "/checkpoints/" + newest + ".pt"));
     QFile latest(m_runDir + "/checkpoints/latest.json");
     QVERIFY(latest.open(QIODevice::ReadOnly));
-    const QString named = QJsonDocument::fromJson(latest.readAll()).object().value("checkpoint").toString();
+    const QString named =
+        QJsonDocument::fromJson(latest.readAll()).object().value("checkpoint").toString();
     QCOMPARE(named, catalog.entries().last().name + ".pt");
     QVERIFY(QFile::exists(m_runDir + "/checkpoints/" + named));
 }

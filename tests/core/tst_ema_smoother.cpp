@@ -6,7 +6,7 @@
 #include <random>
 #include <vector>
 
-#include "metrics/ema_smoother.h"
+#include "core/metrics/ema_smoother.h"
 
 using tb::EmaSmoother;
 

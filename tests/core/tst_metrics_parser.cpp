@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string>
 
-#include "metrics/metrics_parser.h"
+#include "core/metrics/metrics_parser.h"
 
 using tb::MetricsBatch;
 using tb::MetricsParser;

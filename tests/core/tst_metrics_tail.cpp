@@ -4,9 +4,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "metrics/metrics_tail.h"
-#include "metrics/series_store.h"
-#include "run_test_support.h"
+#include "core/metrics/metrics_tail.h"
+#include "core/metrics/series_store.h"
+#include "tests/support/run_test_support.h"
 
 using tb::MetricsTail;
 using tb::SeriesStore;

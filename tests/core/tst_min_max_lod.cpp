@@ -6,7 +6,7 @@
 #include <random>
 #include <vector>
 
-#include "metrics/min_max_lod.h"
+#include "core/metrics/min_max_lod.h"
 
 using tb::LodPoint;
 using tb::MinMaxLod;

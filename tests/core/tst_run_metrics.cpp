@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "metrics/run_metrics.h"
+#include "core/metrics/run_metrics.h"
 
 using tb::RunMetrics;
 using tb::RunMetricsPool;

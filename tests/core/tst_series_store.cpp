@@ -4,8 +4,8 @@
 #include <cmath>
 #include <string>
 
-#include "metrics/metrics_parser.h"
-#include "metrics/series_store.h"
+#include "core/metrics/metrics_parser.h"
+#include "core/metrics/series_store.h"
 
 using tb::MetricsBatch;
 using tb::MetricsParser;

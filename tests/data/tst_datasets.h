@@ -5,7 +5,7 @@
 #include <QObject>
 #include <QString>
 
-#include "config/train_config.h"
+#include "core/config/train_config.h"
 
 namespace tb::testdata {
 // Every field set: DataConfig has no defaults of its own.

@@ -4,7 +4,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "data/dataset.h"
+#include "core/train/data/dataset.h"
 #include "dataset_files.h"
 #include "tst_datasets.h"
 

@@ -6,9 +6,9 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "gpu/gpu_sample_parser.h"
-#include "remote/probe_parsers.h"
-#include "remote/ssh_command_line.h"
+#include "core/gpu/gpu_sample_parser.h"
+#include "remote/hosts/probe_parsers.h"
+#include "remote/ssh/ssh_command_line.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "config/config_file.h"
-#include "config/schema.h"
+#include "core/config/config_file.h"
+#include "core/config/schema.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

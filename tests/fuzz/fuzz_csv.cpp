@@ -5,7 +5,7 @@
 #include <sstream>
 #include <string>
 
-#include "data/csv_table.h"
+#include "core/train/data/csv_table.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;

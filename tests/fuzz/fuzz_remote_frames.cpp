@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "remote/remote_run_frames.h"
+#include "remote/runs/remote_run_frames.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));

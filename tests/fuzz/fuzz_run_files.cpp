@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "protocol/json.h"
-#include "runs/run_reader.h"
+#include "core/protocol/json.h"
+#include "core/runs/run_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));

@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "remote/ssh_config_hosts.h"
+#include "remote/ssh/ssh_config_hosts.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // One file per process: parallel fuzzing jobs must not read each other's input.

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "remote/tar_unpack.h"
+#include "remote/transfer/tar_unpack.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static QTemporaryDir root;
@@ -29,13 +29,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         },
         [](qint64) {});
     // Anything written beside dest escaped it.
-    if (QDir(root.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System |
-                                    QDir::Hidden) != QStringList{QStringLiteral("dest")} ||
+    if (QDir(root.path())
+                .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System | QDir::Hidden) !=
+            QStringList{QStringLiteral("dest")} ||
         QFileInfo::exists(outside))
         std::abort();
     // Nor may a link left inside lead out of it.
     const QString inside = QFileInfo(dest).canonicalFilePath() + QLatin1Char('/');
-    QDirIterator entries(dest, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System | QDir::Hidden,
+    QDirIterator entries(dest,
+                         QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System | QDir::Hidden,
                          QDirIterator::Subdirectories);
     while (entries.hasNext()) {
         const QFileInfo entry(entries.next());

@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "gpu/gpu_monitor.h"
+#include "core/gpu/gpu_monitor.h"
 #include "test_data.h"
 
 using tb::GpuMonitor;

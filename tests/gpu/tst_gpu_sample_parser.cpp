@@ -1,7 +1,7 @@
 // Tests for GpuSampleParser on captured nvidia-smi CSV outputs.
 #include <QTest>
 
-#include "gpu/gpu_sample_parser.h"
+#include "core/gpu/gpu_sample_parser.h"
 #include "test_data.h"
 
 using tb::GpuSample;

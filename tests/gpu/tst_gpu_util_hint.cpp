@@ -4,8 +4,8 @@
 
 #include <functional>
 
-#include "gpu/gpu_history.h"
-#include "gpu/gpu_util_hint.h"
+#include "core/gpu/gpu_history.h"
+#include "core/gpu/gpu_util_hint.h"
 
 using namespace tb;
 

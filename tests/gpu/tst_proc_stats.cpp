@@ -1,7 +1,7 @@
 // Tests for ProcStats on captured /proc/stat and /proc/meminfo texts.
 #include <QTest>
 
-#include "gpu/proc_stats.h"
+#include "core/gpu/proc_stats.h"
 #include "test_data.h"
 
 using tb::ProcStats;

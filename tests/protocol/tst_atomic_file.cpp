@@ -12,7 +12,7 @@
 #include <chrono>
 #include <thread>
 
-#include "protocol/atomic_file.h"
+#include "core/protocol/atomic_file.h"
 
 using namespace tb;
 

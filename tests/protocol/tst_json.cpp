@@ -7,7 +7,7 @@
 #include <cstring>
 #include <limits>
 
-#include "protocol/json.h"
+#include "core/protocol/json.h"
 
 using namespace tb;
 
@@ -20,7 +20,7 @@ private Q_SLOTS:
         QCOMPARE(jsonEscape(std::string_view("\x01\x1f", 2)), std::string("\"\\u0001\\u001f\""));
         QCOMPARE(jsonEscape(std::string_view("\0", 1)), std::string("\"\\u0000\""));
         QCOMPARE(jsonEscape("héllo"), std::string("\"héllo\""));  // UTF-8 passes through
-        QCOMPARE(jsonEscape("a/b"), std::string("\"a/b\""));  // '/' may stay as it is
+        QCOMPARE(jsonEscape("a/b"), std::string("\"a/b\""));      // '/' may stay as it is
     }
 
     void writesObjectsInInsertionOrder() {

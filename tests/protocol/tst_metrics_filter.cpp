@@ -10,7 +10,7 @@
 
 #include <thread>
 
-#include "stdout_metrics_cli.h"
+#include "app/train/stdout_metrics_cli.h"
 
 using namespace tb;
 

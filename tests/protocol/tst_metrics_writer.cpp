@@ -9,9 +9,9 @@
 #include <cmath>
 #include <sstream>
 
-#include "protocol/atomic_file.h"
-#include "protocol/json.h"
-#include "protocol/metrics_writer.h"
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/json.h"
+#include "core/protocol/metrics_writer.h"
 
 using namespace tb;
 

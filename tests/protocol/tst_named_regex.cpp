@@ -3,7 +3,7 @@
 
 #include <QTest>
 
-#include "protocol/named_regex.h"
+#include "core/protocol/named_regex.h"
 
 using namespace tb;
 

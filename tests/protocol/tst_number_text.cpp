@@ -13,8 +13,8 @@
 #include <random>
 #include <string>
 
-#include "protocol/json.h"
-#include "protocol/number_text.h"
+#include "core/protocol/json.h"
+#include "core/protocol/number_text.h"
 
 using namespace tb;
 
@@ -26,10 +26,10 @@ bool sameBits(double a, double b) {
 
 // Doubles from random bit patterns cover every exponent, subnormals and long mantissas.
 std::vector<double> sampleDoubles() {
-    std::vector<double> values = {0.0,     -0.0,    0.1,     1.0 / 3.0, 1e-300, -2.5e17, 5e-324,
-                                  DBL_MAX, DBL_MIN, 0.31,    1e5,       1e-4,   100.0,   123456.0,
-                                  1e15,    1e16,    1e21,    1e22,      0.001,  9.5,     2.0e-7,
-                                  1763820000.12,    123456789.0,        -1.5,   4.35,    0.3};
+    std::vector<double> values = {
+        0.0,   -0.0, 0.1,    1.0 / 3.0,     1e-300,      -2.5e17, 5e-324, DBL_MAX, DBL_MIN,
+        0.31,  1e5,  1e-4,   100.0,         123456.0,    1e15,    1e16,   1e21,    1e22,
+        0.001, 9.5,  2.0e-7, 1763820000.12, 123456789.0, -1.5,    4.35,   0.3};
     std::mt19937_64 random(20261206);
     for (int i = 0; i < 20000; ++i) {
         const uint64_t bits = random();
@@ -65,7 +65,8 @@ private Q_SLOTS:
         for (const double value : sampleDoubles()) {
             const std::string text = detail::formatDoubleWithPrintf(value);
             double back = 42;
-            const auto [end, ec] = detail::parseDoubleWithStrtod(text.data(), text.data() + text.size(), back);
+            const auto [end, ec] =
+                detail::parseDoubleWithStrtod(text.data(), text.data() + text.size(), back);
             QVERIFY2(ec == std::errc() && end == text.data() + text.size(), text.c_str());
             QVERIFY2(sameBits(back, value), text.c_str());
         }
@@ -86,16 +87,47 @@ private Q_SLOTS:
         QCOMPARE(detail::formatDoubleWithPrintf(-0.0), std::string("-0"));
         QCOMPARE(detail::formatDoubleWithPrintf(1e22), std::string("1e+22"));
         QCOMPARE(detail::formatDoubleWithPrintf(123456.0), std::string("123456"));
-        QCOMPARE(detail::formatDoubleWithPrintf(std::numeric_limits<double>::infinity()), std::string("inf"));
+        QCOMPARE(detail::formatDoubleWithPrintf(std::numeric_limits<double>::infinity()),
+                 std::string("inf"));
     }
 
     void strtodVersionReadsWhatFromCharsReads_data() {
         QTest::addColumn<QString>("text");
-        for (const char* text :
-             {"0", "-0", "1.5", "-2.5e17", ".5", "5.", "1e5", "1E+05", "1e-05x", "1e", "1e+", "12abc",
-              "0x1p3", "+1", " 1", "", "-", ".", "-.", "inf", "-Infinity", "infx", "nan", "NaN(123)",
-              "nan(", "1e999", "-1e999", "1e-999", "5e-324", "2.4703282292062328e-324",
-              "1.7976931348623157e308", "0.30000000000000004", "1,5", "00012", "1.2.3"}) {
+        for (const char* text : {"0",
+                                 "-0",
+                                 "1.5",
+                                 "-2.5e17",
+                                 ".5",
+                                 "5.",
+                                 "1e5",
+                                 "1E+05",
+                                 "1e-05x",
+                                 "1e",
+                                 "1e+",
+                                 "12abc",
+                                 "0x1p3",
+                                 "+1",
+                                 " 1",
+                                 "",
+                                 "-",
+                                 ".",
+                                 "-.",
+                                 "inf",
+                                 "-Infinity",
+                                 "infx",
+                                 "nan",
+                                 "NaN(123)",
+                                 "nan(",
+                                 "1e999",
+                                 "-1e999",
+                                 "1e-999",
+                                 "5e-324",
+                                 "2.4703282292062328e-324",
+                                 "1.7976931348623157e308",
+                                 "0.30000000000000004",
+                                 "1,5",
+                                 "00012",
+                                 "1.2.3"}) {
             QTest::newRow(text) << QString::fromUtf8(text);
         }
     }
@@ -123,7 +155,9 @@ private Q_SLOTS:
 
     void commaLocaleChangesNothing() {
         const std::string locale = commaLocale();
-        if (locale.empty()) QSKIP("no locale with a decimal comma here (scripts/install-deps.sh makes de_DE.UTF-8)");
+        if (locale.empty())
+            QSKIP(
+                "no locale with a decimal comma here (scripts/install-deps.sh makes de_DE.UTF-8)");
         std::setlocale(LC_NUMERIC, locale.c_str());
         char probe[16];
         std::snprintf(probe, sizeof probe, "%.1f", 0.5);
@@ -132,7 +166,8 @@ private Q_SLOTS:
         const std::string standard = formatDouble(1.25);
         double parsed = 0;
         const std::string text = "2.75";
-        const auto read = detail::parseDoubleWithStrtod(text.data(), text.data() + text.size(), parsed);
+        const auto read =
+            detail::parseDoubleWithStrtod(text.data(), text.data() + text.size(), parsed);
         auto json = parseFlatJson(JsonObject().add("v", 0.125).str());
         std::setlocale(LC_NUMERIC, "C");
 

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 
-#include "protocol/run_layout.h"
+#include "core/protocol/run_layout.h"
 
 using namespace tb;
 

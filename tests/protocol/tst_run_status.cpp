@@ -3,8 +3,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "protocol/atomic_file.h"
-#include "protocol/run_status.h"
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/run_status.h"
 
 using namespace tb;
 

@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "protocol/sha256.h"
+#include "core/protocol/sha256.h"
 
 using namespace tb;
 

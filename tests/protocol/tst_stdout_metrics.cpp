@@ -6,7 +6,7 @@
 #include <clocale>
 #include <string>
 
-#include "protocol/stdout_metrics.h"
+#include "core/protocol/stdout_metrics.h"
 
 using namespace tb;
 

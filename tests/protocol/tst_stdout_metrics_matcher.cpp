@@ -7,9 +7,9 @@
 #include <regex>
 #include <string>
 
-#include "protocol/named_regex.h"
-#include "protocol/stdout_metrics.h"
-#include "protocol/stdout_metrics_matcher.h"
+#include "core/protocol/named_regex.h"
+#include "core/protocol/stdout_metrics.h"
+#include "core/protocol/stdout_metrics_matcher.h"
 
 using namespace tb;
 

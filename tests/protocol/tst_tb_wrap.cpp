@@ -12,9 +12,9 @@
 #include <cstdlib>
 #include <thread>
 
-#include "protocol/atomic_file.h"
-#include "protocol/run_layout.h"
-#include "protocol/run_status.h"
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/run_layout.h"
+#include "core/protocol/run_status.h"
 
 using namespace tb;
 

@@ -1,7 +1,7 @@
 #pragma once
 // Helpers for SshSession tests: quiet options, a result collector, and waits on results.
 
-#include "remote/ssh_session_thread.h"
+#include "remote/ssh/ssh_session_thread.h"
 #include "sshd_fixture.h"
 
 #include <QObject>

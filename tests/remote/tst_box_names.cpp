@@ -8,8 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "checkpoints/box_name.h"
-#include "remote/remote_checkpoints.h"
+#include "core/checkpoints/box_name.h"
+#include "remote/runs/remote_checkpoints.h"
 
 using namespace tb;
 
@@ -35,36 +35,49 @@ class TestBoxNames : public QObject {
 
 private Q_SLOTS:
     void patternsAcceptOurOwnNames() {
-        QVERIFY(isSafeBoxName(BoxNameKind::CheckpointFile, QStringLiteral("ckpt-e0003-s0001200.pt")));
-        QVERIFY(isSafeBoxName(BoxNameKind::CheckpointFile, QStringLiteral("ckpt-e12345-s123456789.pt")));
-        QVERIFY(isSafeBoxName(BoxNameKind::CheckpointSidecar, QStringLiteral("ckpt-e0003-s0001200.json")));
+        QVERIFY(
+            isSafeBoxName(BoxNameKind::CheckpointFile, QStringLiteral("ckpt-e0003-s0001200.pt")));
+        QVERIFY(isSafeBoxName(BoxNameKind::CheckpointFile,
+                              QStringLiteral("ckpt-e12345-s123456789.pt")));
+        QVERIFY(isSafeBoxName(BoxNameKind::CheckpointSidecar,
+                              QStringLiteral("ckpt-e0003-s0001200.json")));
         QVERIFY(isSafeBoxName(BoxNameKind::RunId, QStringLiteral("20261122-153012-my-net-v2")));
         QVERIFY(isSafeBoxName(BoxNameKind::RunId, QStringLiteral("20261122-153012-run-2")));
     }
 
     void patternsRefuseEverythingElse() {
         const QStringList files = {
-            QStringLiteral("../../../../victim/PWNED.pt"), QStringLiteral("../../hosts"),
-            QStringLiteral("ckpt-../../x.pt"), QStringLiteral("ckpt-a/b.pt"),
-            QStringLiteral("ckpt-..pt"), QStringLiteral("ckpt-x.pt\n"), QStringLiteral("ckpt-.pt"),
-            QStringLiteral("/etc/ckpt-x.pt"), QStringLiteral("ckpt-x.json"), QString(),
-            QStringLiteral("ckpt-x\u00e9.pt"), QStringLiteral("ckpt-") + QString(300, QLatin1Char('a')) + QStringLiteral(".pt")};
+            QStringLiteral("../../../../victim/PWNED.pt"),
+            QStringLiteral("../../hosts"),
+            QStringLiteral("ckpt-../../x.pt"),
+            QStringLiteral("ckpt-a/b.pt"),
+            QStringLiteral("ckpt-..pt"),
+            QStringLiteral("ckpt-x.pt\n"),
+            QStringLiteral("ckpt-.pt"),
+            QStringLiteral("/etc/ckpt-x.pt"),
+            QStringLiteral("ckpt-x.json"),
+            QString(),
+            QStringLiteral("ckpt-x\u00e9.pt"),
+            QStringLiteral("ckpt-") + QString(300, QLatin1Char('a')) + QStringLiteral(".pt")};
         for (const QString& name : files)
             QVERIFY2(!isSafeBoxName(BoxNameKind::CheckpointFile, name), qPrintable(name));
         QVERIFY(!isSafeBoxName(BoxNameKind::CheckpointSidecar, QStringLiteral("../../hosts.json")));
         QVERIFY(!isSafeBoxName(BoxNameKind::CheckpointSidecar, QStringLiteral("ckpt-x.pt")));
-        const QStringList ids = {QStringLiteral(".."), QStringLiteral("../../hosts"),
+        const QStringList ids = {QStringLiteral(".."),
+                                 QStringLiteral("../../hosts"),
                                  QStringLiteral("20261122-153012-a/../../x"),
-                                 QStringLiteral("20261122-153012-"), QStringLiteral("run-1"),
+                                 QStringLiteral("20261122-153012-"),
+                                 QStringLiteral("run-1"),
                                  QStringLiteral("20261122-153012-A")};
         for (const QString& id : ids)
             QVERIFY2(!isSafeBoxName(BoxNameKind::RunId, id), qPrintable(id));
     }
 
     void forgedListingIsRefusedNamingHostAndName() {
-        for (const QByteArray& name : {QByteArray("../../../../victim/PWNED.pt"),
-                                       QByteArray("../../hosts")}) {
-            const auto list = parseRemoteCheckpoints(listingNaming(name), QStringLiteral("gpu-box"));
+        for (const QByteArray& name :
+             {QByteArray("../../../../victim/PWNED.pt"), QByteArray("../../hosts")}) {
+            const auto list =
+                parseRemoteCheckpoints(listingNaming(name), QStringLiteral("gpu-box"));
             QVERIFY(!list.ok());
             const QString message = errorOf(list);
             QVERIFY2(message.contains(QLatin1String("gpu-box")) &&
@@ -87,8 +100,9 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString dest = tmp.filePath(QStringLiteral("dest"));
         QVERIFY(QDir().mkpath(dest));
-        const auto good = boxNamePath(dest, BoxNameKind::CheckpointFile,
-                                      QStringLiteral("ckpt-e0001-s0000002.pt"), QStringLiteral("b"));
+        const auto good =
+            boxNamePath(dest, BoxNameKind::CheckpointFile, QStringLiteral("ckpt-e0001-s0000002.pt"),
+                        QStringLiteral("b"));
         QVERIFY(good.ok());
         QCOMPARE(*good, dest + QStringLiteral("/ckpt-e0001-s0000002.pt"));
         // A run folder that does not exist yet is fine; its parts are checked as text.
@@ -96,9 +110,9 @@ private Q_SLOTS:
                             QStringLiteral("20261122-153012-demo"), QStringLiteral("b"))
                     .ok());
 
-        const auto forged = boxNamePath(dest, BoxNameKind::CheckpointFile,
-                                        QStringLiteral("../../../../victim/PWNED.pt"),
-                                        QStringLiteral("gpu-box"));
+        const auto forged =
+            boxNamePath(dest, BoxNameKind::CheckpointFile,
+                        QStringLiteral("../../../../victim/PWNED.pt"), QStringLiteral("gpu-box"));
         QVERIFY(!forged.ok());
         QVERIFY(QString::fromStdString(forged.error()).contains(QLatin1String("gpu-box")));
 
@@ -135,16 +149,16 @@ private Q_SLOTS:
         // The script on the target box refuses too, should it be reached another way.
         QTemporaryDir tmp;
         const auto good = stageParentCommand(tmp.path(), QStringLiteral("src"),
-                                             QStringLiteral("20261122-153012-demo"), parent,
-                                             entry, QStringLiteral("gpu-box"));
+                                             QStringLiteral("20261122-153012-demo"), parent, entry,
+                                             QStringLiteral("gpu-box"));
         QVERIFY(good.ok());
         QString line = good->toString();
         QProcess sh;
         sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), line});
         QVERIFY(sh.waitForFinished(30000));
         QCOMPARE(sh.exitCode(), 0);
-        QVERIFY(QFile::exists(tmp.filePath(
-            QStringLiteral(".imported/src/20261122-153012-demo/checkpoints/ckpt-e0001-s0000002.json"))));
+        QVERIFY(QFile::exists(tmp.filePath(QStringLiteral(
+            ".imported/src/20261122-153012-demo/checkpoints/ckpt-e0001-s0000002.json"))));
         line.replace(QStringLiteral("ckpt-e0001-s0000002.json"), QStringLiteral("../../../x.json"));
         sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), line});
         QVERIFY(sh.waitForFinished(30000));

@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "remote/ssh_session_thread.h"
+#include "remote/ssh/ssh_session_thread.h"
 #include "ssh_test_support.h"
 
 using namespace tb;
@@ -18,8 +18,10 @@ private Q_SLOTS:
     void execOutputOverTheCapIsAnErrorNamingTheHost_data() {
         QTest::addColumn<QString>("script");
         QTest::addColumn<QString>("stream");
-        QTest::newRow("stdout") << QStringLiteral("head -c 80000000 /dev/zero") << QStringLiteral("stdout");
-        QTest::newRow("stderr") << QStringLiteral("head -c 8000000 /dev/zero >&2") << QStringLiteral("stderr");
+        QTest::newRow("stdout") << QStringLiteral("head -c 80000000 /dev/zero")
+                                << QStringLiteral("stdout");
+        QTest::newRow("stderr") << QStringLiteral("head -c 8000000 /dev/zero >&2")
+                                << QStringLiteral("stderr");
     }
 
     void execOutputOverTheCapIsAnErrorNamingTheHost() {
@@ -38,7 +40,8 @@ private Q_SLOTS:
         QVERIFY(flood.standardOutput.isEmpty());
         // Under the cap is fine, and the session still works after a refusal.
         const ExecResult fine =
-            run(thread, results, RemoteCommand::trustedScript(QStringLiteral("head -c 3000000 /dev/zero")));
+            run(thread, results,
+                RemoteCommand::trustedScript(QStringLiteral("head -c 3000000 /dev/zero")));
         QVERIFY2(fine.ok(), qPrintable(fine.message));
         QCOMPARE(fine.standardOutput.size(), qsizetype(3000000));
     }

@@ -7,11 +7,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "cli_common.h"
-#include "cli_main.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_main.h"
 #include "cli_process.h"
-#include "run_test_support.h"
 #include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb::test;
 
@@ -42,7 +42,8 @@ private:
 private Q_SLOTS:
     void controlCharactersAreShownAsQuestionMarks() {
         using tb::cli::terminalSafe;
-        QCOMPARE(terminalSafe(QStringLiteral("a\x1b]52;c;SGk=\x07z")), QStringLiteral("a?]52;c;SGk=?z"));
+        QCOMPARE(terminalSafe(QStringLiteral("a\x1b]52;c;SGk=\x07z")),
+                 QStringLiteral("a?]52;c;SGk=?z"));
         QCOMPARE(terminalSafe(QStringLiteral("x\rbad\x7f\u009b2J")), QStringLiteral("x?bad??2J"));
         QCOMPARE(terminalSafe(QStringLiteral("name\u202Etxt.exe")), QStringLiteral("name?txt.exe"));
         QCOMPARE(terminalSafe(QStringLiteral("two\nlines\tand é ü 中")),
@@ -52,8 +53,10 @@ private Q_SLOTS:
     void forgedSidecarIsListedWithoutEscapes() {
         const QString root = m_home.filePath(QStringLiteral("box runs"));
         const QString dir = root + QLatin1Char('/') + kRun;
-        QVERIFY(writeFile(dir + "/run.json", R"({"id":"20261122-153012-forged","name":"f"})" "\n"));
-        QVERIFY(writeFile(dir + "/status.json", R"({"state":"finished","exit_code":0})" "\n"));
+        QVERIFY(writeFile(dir + "/run.json", R"({"id":"20261122-153012-forged","name":"f"})"
+                                             "\n"));
+        QVERIFY(writeFile(dir + "/status.json", R"({"state":"finished","exit_code":0})"
+                                                "\n"));
         QVERIFY(writeFile(dir + "/checkpoints/ckpt-e0001-s0000001.pt", "1234567"));
         QVERIFY(writeFile(dir + "/checkpoints/ckpt-e0001-s0000001.json",
                           "{\"epoch\":1,\"step\":1,\"bytes\":7,"
@@ -64,25 +67,30 @@ private Q_SLOTS:
             {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("box"),
              QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(user),
              QStringLiteral("--key"), m_sshd.userKeyFile(), QStringLiteral("--known-hosts"),
-             m_home.filePath(QStringLiteral("known_hosts")), QStringLiteral("--remote-root"), root});
+             m_home.filePath(QStringLiteral("known_hosts")), QStringLiteral("--remote-root"),
+             root});
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
 
-        const CliRun listed = trainbench({QStringLiteral("checkpoints"), kRun, QStringLiteral("--host"),
-                                          QStringLiteral("box"), QStringLiteral("--accept-new")});
+        const CliRun listed =
+            trainbench({QStringLiteral("checkpoints"), kRun, QStringLiteral("--host"),
+                        QStringLiteral("box"), QStringLiteral("--accept-new")});
         QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
-        QVERIFY2(listed.out.contains(QLatin1String("ckpt-e0001-s0000001.pt")), qPrintable(listed.out));
-        QVERIFY2(listed.out.contains(QLatin1String("?]52;c;SGk=?loss=0.5")), qPrintable(listed.out));
+        QVERIFY2(listed.out.contains(QLatin1String("ckpt-e0001-s0000001.pt")),
+                 qPrintable(listed.out));
+        QVERIFY2(listed.out.contains(QLatin1String("?]52;c;SGk=?loss=0.5")),
+                 qPrintable(listed.out));
         QVERIFY(!listed.out.contains(QChar(0x1b)) && !listed.out.contains(QChar(0x07)));
 
-        const CliRun json = trainbench({QStringLiteral("checkpoints"), kRun, QStringLiteral("--host"),
-                                        QStringLiteral("box"), QStringLiteral("--json")});
+        const CliRun json =
+            trainbench({QStringLiteral("checkpoints"), kRun, QStringLiteral("--host"),
+                        QStringLiteral("box"), QStringLiteral("--json")});
         QVERIFY2(json.exitCode == 0, qPrintable(json.err));
         QVERIFY2(json.out.contains(QLatin1String("\\u001b]52")), qPrintable(json.out));
 
         // An error quoting what the box said: the run id given here is echoed back too.
-        const CliRun missing = trainbench({QStringLiteral("checkpoints"),
-                                           QStringLiteral("x\x1b]52;c;SGk=\x07"), QStringLiteral("--host"),
-                                           QStringLiteral("box")});
+        const CliRun missing =
+            trainbench({QStringLiteral("checkpoints"), QStringLiteral("x\x1b]52;c;SGk=\x07"),
+                        QStringLiteral("--host"), QStringLiteral("box")});
         QVERIFY(missing.exitCode != 0);
         QVERIFY2(!missing.err.contains(QChar(0x1b)), qPrintable(missing.err));
     }

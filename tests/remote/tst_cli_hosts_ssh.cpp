@@ -3,7 +3,7 @@
 // --password-stdin that leaves no trace in any file, and the probe filling runs root and python.
 // The test binary doubles as the CLI.
 
-#include "cli_main.h"
+#include "app/cli/cli_main.h"
 #include "cli_process.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"

@@ -1,6 +1,6 @@
 // The cost meter's arithmetic and wording, and reading /proc/uptime's answer.
 
-#include "remote/cost_meter.h"
+#include "remote/hosts/cost_meter.h"
 
 #include <QTest>
 

@@ -8,11 +8,11 @@
 
 #include <unistd.h>
 
-#include "gpu/gpu_monitor.h"
-#include "remote/gpu_sources.h"
-#include "remote/hosts_controller.h"
-#include "run_test_support.h"
-#include "runs/run_catalog.h"
+#include "core/gpu/gpu_monitor.h"
+#include "core/runs/run_catalog.h"
+#include "remote/hosts/gpu_sources.h"
+#include "remote/hosts/hosts_controller.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb;
 

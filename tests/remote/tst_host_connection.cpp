@@ -2,7 +2,7 @@
 // comes back by itself (Reconnecting, then Connected) and exec works again; giving up and a
 // user's disconnect end in Offline.
 
-#include "remote/host_connection.h"
+#include "remote/ssh/host_connection.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 

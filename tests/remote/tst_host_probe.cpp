@@ -1,9 +1,9 @@
 // HostProbe run for real through a local sshd: one round trip, parsed into this machine's facts.
 
-#include "remote/host_probe.h"
-#include "remote/host_probe_session.h"
-#include "remote/host_probe_text.h"
-#include "remote/ssh_session_thread.h"
+#include "remote/hosts/host_probe.h"
+#include "remote/hosts/host_probe_session.h"
+#include "remote/hosts/host_probe_text.h"
+#include "remote/ssh/ssh_session_thread.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
@@ -60,7 +60,8 @@ private Q_SLOTS:
         // The system python (where Debian's python3-torch lives) is a candidate even when
         // another python comes first on a non-interactive shell's PATH.
         if (QFileInfo(QStringLiteral("/usr/bin/python3")).isExecutable()) {
-            const QString system = QFileInfo(QStringLiteral("/usr/bin/python3")).canonicalFilePath();
+            const QString system =
+                QFileInfo(QStringLiteral("/usr/bin/python3")).canonicalFilePath();
             bool found = false;
             for (const ProbedPython& python : report.pythons)
                 found = found || QFileInfo(python.path).canonicalFilePath() == system;

@@ -1,7 +1,7 @@
 // trainbench hosts probe through a local sshd: the unknown key refused with its remedy, then
 // accepted with --accept-key, in text and --json. The test binary doubles as the CLI.
 
-#include "cli_main.h"
+#include "app/cli/cli_main.h"
 #include "cli_process.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
@@ -65,7 +65,8 @@ private Q_SLOTS:
         QVERIFY2(text.out.startsWith(QStringLiteral("local (")), qPrintable(text.out));
         QVERIFY(text.out.contains(QStringLiteral("CPUs     ") + nproc));
         QVERIFY(text.out.contains(QStringLiteral("warning: No GPU visible")));
-        const CliRun shortcut = trainbench({QStringLiteral("probe"), QStringLiteral("local")}, true);
+        const CliRun shortcut =
+            trainbench({QStringLiteral("probe"), QStringLiteral("local")}, true);
         QCOMPARE(shortcut.exitCode, 0);
         QVERIFY(shortcut.out.contains(QStringLiteral("CPUs     ") + nproc));
     }

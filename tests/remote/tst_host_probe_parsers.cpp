@@ -1,8 +1,8 @@
 // Probe parsers on captured outputs: an AutoDL-like 2-GPU box, a CPU-only Debian box, torch
 // without CUDA on a GPU box, and a nearly full data disk.
 
-#include "remote/host_probe.h"
-#include "remote/probe_parsers.h"
+#include "remote/hosts/host_probe.h"
+#include "remote/hosts/probe_parsers.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -173,8 +173,8 @@ private Q_SLOTS:
 
     // Found by fuzz_box_text: a forged MemTotal times 1024 overflowed a signed integer.
     void forgedMemoryCountReadsAsUnknown() {
-        const HostReport report = parseProbeOutput(QStringLiteral(
-            "@@mem\nMemTotal: 91831746559738368 kB\nMemAvailable: 2048 kB\n"));
+        const HostReport report = parseProbeOutput(
+            QStringLiteral("@@mem\nMemTotal: 91831746559738368 kB\nMemAvailable: 2048 kB\n"));
         QCOMPARE(report.memTotalBytes, 0);
         QCOMPARE(report.memAvailableBytes, 2048 * 1024);
     }

@@ -1,8 +1,8 @@
 // HostStore: hosts survive a reload, names are checked, and no secret field is ever written.
 
-#include "remote/host_probe_report.h"
-#include "remote/host_store.h"
-#include "remote/probe_parsers.h"
+#include "remote/hosts/host_probe_report.h"
+#include "remote/hosts/host_store.h"
+#include "remote/hosts/probe_parsers.h"
 
 #include <QFile>
 #include <QTemporaryDir>

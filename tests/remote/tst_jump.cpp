@@ -2,7 +2,7 @@
 // about like any other, the login then really runs through the tunnel (the target's client
 // socket belongs to sshd, not to us), and bad jump specs and dead jump hosts say so.
 
-#include "remote/ssh_jump_tunnel.h"
+#include "remote/ssh/ssh_jump_tunnel.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 

@@ -1,7 +1,7 @@
 // Passwords in a keychain (a fake KWallet on a private D-Bus): `hosts rm` deletes the host's
 // entry, and an edit that changes the login (address, user, port) drops the stored password.
 
-#include "remote/password_vault.h"
+#include "remote/ssh/password_vault.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -10,7 +10,7 @@
 #include <optional>
 
 #include "cli_process.h"
-#include "fake_keychain.h"
+#include "tests/support/fake_keychain.h"
 
 using namespace tb;
 using namespace tb::test;
@@ -56,7 +56,8 @@ class TestKeychainPasswords : public QObject {
     QString m_skipReason;
 
     CliRun hosts(const QStringList& arguments, const QByteArray& input = {}) {
-        return runCli(QStringLiteral(TB_CLI_HARNESS), QStringList{QStringLiteral("hosts")} + arguments,
+        return runCli(QStringLiteral(TB_CLI_HARNESS),
+                      QStringList{QStringLiteral("hosts")} + arguments,
                       cliEnvironment(m_home.path()), input, 60000);
     }
 
@@ -67,10 +68,10 @@ private Q_SLOTS:
     }
 
     void removingAHostDeletesItsPassword() {
-        const CliRun added = hosts({QStringLiteral("add"), QStringLiteral("gpu"),
-                                    QStringLiteral("ssh -p 2222 root@box.example"),
-                                    QStringLiteral("--password-stdin")},
-                                   "s3cret\n");
+        const CliRun added = hosts(
+            {QStringLiteral("add"), QStringLiteral("gpu"),
+             QStringLiteral("ssh -p 2222 root@box.example"), QStringLiteral("--password-stdin")},
+            "s3cret\n");
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         QVERIFY2(added.out.contains(QLatin1String("password kept in the keychain")),
                  qPrintable(added.out + added.err));
@@ -82,7 +83,8 @@ private Q_SLOTS:
     }
 
     void anotherLoginDropsThePassword() {
-        const SshTarget before = target(QStringLiteral("box.example"), 2222, QStringLiteral("root"));
+        const SshTarget before =
+            target(QStringLiteral("box.example"), 2222, QStringLiteral("root"));
         SshTarget newKey = before;
         newKey.identityFile = QStringLiteral("/keys/other");
         const QList<SshTarget> otherLogins = {

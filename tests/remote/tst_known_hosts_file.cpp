@@ -1,6 +1,6 @@
 // forgetHostKey: removes plain and OpenSSH-hashed entries for one host:port and nothing else.
 
-#include "remote/known_hosts_file.h"
+#include "remote/ssh/known_hosts_file.h"
 
 #include <QFile>
 #include <QProcess>

@@ -10,13 +10,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "metrics/run_metrics.h"
+#include "core/metrics/run_metrics.h"
 #include "netns_link.h"
-#include "remote/host_connection.h"
-#include "remote/remote_backend.h"
-#include "remote/remote_follow.h"
-#include "run_test_support.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/runs/remote_follow.h"
+#include "remote/ssh/host_connection.h"
 #include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
 
 #include <signal.h>
 
@@ -39,8 +39,8 @@ private Q_SLOTS:
         options.session.useAgent = false;
         options.session.processSshConfig = false;
         m_connection = std::make_unique<HostConnection>(
-            keyTarget(m_sshd, m_tmp.filePath(QStringLiteral("known_hosts"))),
-            QStringLiteral("box"), options);
+            keyTarget(m_sshd, m_tmp.filePath(QStringLiteral("known_hosts"))), QStringLiteral("box"),
+            options);
         m_connection->acceptHostKey(m_sshd.hostKeyFingerprint());
         QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), ConnectionState::Connected, 30000);
         RemoteHostSettings settings;
@@ -119,7 +119,7 @@ private Q_SLOTS:
         QVERIFY(finished.count() > 0 || finished.wait(300000));
         QByteArray file = fileText(dir + QStringLiteral("/metrics.jsonl"));
         file.truncate(file.lastIndexOf('\n') + 1);  // a SIGKILL may cut the last line short
-        QCOMPARE(followed, file);  // every record once, in order
+        QCOMPARE(followed, file);                   // every record once, in order
         QCOMPARE(qsizetype(store.recordCount()), file.count('\n'));
     }
 
@@ -173,20 +173,22 @@ private:
         if (!m_cliHostAdded) {
             QProcess add;
             add.setProcessEnvironment(env);
-            add.start(cli, {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("box"),
-                            QStringLiteral("ssh -p %1 root@%2").arg(m_sshd.port()).arg(m_sshd.address()),
-                            QStringLiteral("--key"), m_sshd.userKeyFile(),
-                            QStringLiteral("--known-hosts"),
-                            m_tmp.filePath(QStringLiteral("cli_known_hosts")),
-                            QStringLiteral("--remote-root"), cliRoot()});
+            add.start(
+                cli,
+                {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("box"),
+                 QStringLiteral("ssh -p %1 root@%2").arg(m_sshd.port()).arg(m_sshd.address()),
+                 QStringLiteral("--key"), m_sshd.userKeyFile(), QStringLiteral("--known-hosts"),
+                 m_tmp.filePath(QStringLiteral("cli_known_hosts")), QStringLiteral("--remote-root"),
+                 cliRoot()});
             QVERIFY(add.waitForFinished(60000));
             QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
             m_cliHostAdded = true;
         }
-        QStringList arguments{QStringLiteral("run"), demoConfig(), QStringLiteral("--host"),
-                              QStringLiteral("box"), QStringLiteral("--trainer"),
-                              binDir() + QStringLiteral("/trainbench-train"),
-                              QStringLiteral("--accept-new")};
+        QStringList arguments{
+            QStringLiteral("run"),         demoConfig(),
+            QStringLiteral("--host"),      QStringLiteral("box"),
+            QStringLiteral("--trainer"),   binDir() + QStringLiteral("/trainbench-train"),
+            QStringLiteral("--accept-new")};
         for (const QString& set : sets) arguments << QStringLiteral("--set") << set;
         run.setProcessEnvironment(env);
         run.start(cli, arguments);
@@ -195,8 +197,8 @@ private:
 
     QString cliRoot() const { return m_tmp.filePath(QStringLiteral("cli runs")); }
 
-    // A demo run of `epochs` epochs of 6000 samples (seconds per ten epochs on a quiet machine): long
-    // enough to be running still when the test cuts in right after its first progress line.
+    // A demo run of `epochs` epochs of 6000 samples (seconds per ten epochs on a quiet machine):
+    // long enough to be running still when the test cuts in right after its first progress line.
     static QStringList trainingFor(int epochs) {
         return {QStringLiteral("data.synthetic.samples=6000"),
                 QStringLiteral("train.epochs=%1").arg(epochs), QStringLiteral("model.kind=mlp"),

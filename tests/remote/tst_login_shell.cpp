@@ -1,7 +1,8 @@
 // Remote commands through a real sshd for a user whose login shell is not sh: like fish or csh,
 // it cannot read our POSIX scripts, so every command must reach it as `sh -c '<script>'`.
 
-#include "remote/host_probe.h"
+#include "remote/hosts/host_probe.h"
+#include "remote/transfer/transfer_session.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
@@ -43,7 +44,8 @@ class TestLoginShell : public SshdTestCase {
         if (m_thread) return true;
         SshTarget target = keyTarget(m_sshd, m_home.filePath(QStringLiteral("known_hosts")));
         target.user = m_user;
-        m_thread = std::make_unique<SshSessionThread>(target, QStringLiteral("notsh"), testOptions());
+        m_thread =
+            std::make_unique<SshSessionThread>(target, QStringLiteral("notsh"), testOptions());
         m_results = std::make_unique<SessionResults>(m_thread->session());
         const SshResult result = accept(*m_thread, *m_results, m_sshd.hostKeyFingerprint());
         if (result.ok()) return true;
@@ -70,8 +72,8 @@ private Q_SLOTS:
                      {QStringLiteral("-o"), QStringLiteral("-u"), QStringLiteral("0"),
                       QStringLiteral("-g"), QStringLiteral("0"), QStringLiteral("-M"),
                       // "*": no password, but not locked ("!"), which sshd refuses keys for too
-                      QStringLiteral("-p"), QStringLiteral("*"),
-                      QStringLiteral("-d"), m_home.path(), QStringLiteral("-s"), shell, user}))
+                      QStringLiteral("-p"), QStringLiteral("*"), QStringLiteral("-d"),
+                      m_home.path(), QStringLiteral("-s"), shell, user}))
             QSKIP("useradd cannot add the test user here");
         m_user = user;
     }
@@ -126,7 +128,7 @@ private Q_SLOTS:
         std::optional<TransferResult> done;
         connect(m_thread->session(), &SshSession::transferFinished, this,
                 [&](quint64, const TransferResult& result) { done = result; });
-        m_thread->transfer(request);
+        tb::startTransfer(*m_thread, request);
         QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), kWaitMs);
         QVERIFY2(done->failure == SshFailure::None, qPrintable(done->message));
         QFile uploaded(request.remotePath);

@@ -1,7 +1,7 @@
 // PasswordVault where no keychain service answers (this machine, CI): passwords live in memory
 // for the session, persistent() says so, and nothing is written to any file.
 
-#include "remote/password_vault.h"
+#include "remote/ssh/password_vault.h"
 
 #include <QDirIterator>
 #include <QFile>

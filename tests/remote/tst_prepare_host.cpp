@@ -3,11 +3,11 @@
 // source set starting a new build (cancelled, its process group gone), and a box without cmake
 // answered with the install command.
 
-#include "cli_main.h"
-#include "remote/host_store.h"
-#include "remote/prepare_host.h"
-#include "remote/prepare_host_box.h"
-#include "remote/prepare_host_sources.h"
+#include "app/cli/cli_main.h"
+#include "remote/hosts/host_store.h"
+#include "remote/prepare/prepare_host.h"
+#include "remote/prepare/prepare_host_box.h"
+#include "remote/prepare/prepare_host_sources.h"
 #include "ssh_test_support.h"
 
 #include <QFile>

@@ -11,14 +11,14 @@
 #include <memory>
 #include <optional>
 
-#include "checkpoints/checkpoint_catalog.h"
-#include "protocol/run_layout.h"
-#include "remote/checkpoint_move.h"
-#include "remote/host_connection.h"
-#include "remote/remote_backend.h"
-#include "run_test_support.h"
-#include "runs/local_backend.h"
+#include "core/checkpoints/checkpoint_catalog.h"
+#include "core/protocol/run_layout.h"
+#include "core/runs/local_backend.h"
+#include "remote/runs/checkpoint_move.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/ssh/host_connection.h"
 #include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb;
 using namespace tb::test;
@@ -116,8 +116,9 @@ private Q_SLOTS:
         LaunchRequest request;
         request.parentRun = id;
         request.parentCheckpoint = first.fileName();
-        request.configText = QString::fromUtf8(fileText(demoConfig()))
-                                 .replace(QStringLiteral("name: demo"), QStringLiteral("name: forked"));
+        request.configText =
+            QString::fromUtf8(fileText(demoConfig()))
+                .replace(QStringLiteral("name: demo"), QStringLiteral("name: forked"));
         request.sets = quickSets();
         const auto child = m_source.backend->launch(request);
         QVERIFY2(child.ok(), child.ok() ? "" : child.error().c_str());
@@ -133,8 +134,9 @@ private Q_SLOTS:
         CheckpointMove move(m_source.backend.get(), id, first.fileName());
         int progressReports = 0;
         connect(&move, &CheckpointMove::progress, this, [&] { ++progressReports; });
-        const auto child =
-            await([&](CheckpointMove::Done done) { move.resumeLocally(local, local.runsRoot() + "/.imported", {}, done); });
+        const auto child = await([&](CheckpointMove::Done done) {
+            move.resumeLocally(local, local.runsRoot() + "/.imported", {}, done);
+        });
         QVERIFY2(child.ok(), child.ok() ? "" : child.error().c_str());
         QVERIFY(progressReports > 0);
         const QString copy = local.runsRoot() + "/.imported/gpu-box/" + id;
@@ -172,8 +174,8 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         const QString damagedId = id + QStringLiteral("-damaged");
         const QString damaged = m_source.backend->runsRoot() + "/" + damagedId;
-        QVERIFY(runTool(QStringLiteral("cp"), {QStringLiteral("-r"),
-                                               m_source.backend->runDir(id), damaged})
+        QVERIFY(runTool(QStringLiteral("cp"),
+                        {QStringLiteral("-r"), m_source.backend->runDir(id), damaged})
                     .has_value());
         const CheckpointEntry first = firstCheckpoint(id);
         QFile pt(damaged + "/checkpoints/" + first.fileName());
@@ -232,8 +234,8 @@ private:
         host.connection = std::make_unique<HostConnection>(
             keyTarget(m_sshd, m_tmp.filePath(QStringLiteral("known_hosts"))), name, options);
         host.connection->acceptHostKey(m_sshd.hostKeyFingerprint());
-        if (!QTest::qWaitFor(
-                [&] { return host.connection->state() == ConnectionState::Connected; }, 30000))
+        if (!QTest::qWaitFor([&] { return host.connection->state() == ConnectionState::Connected; },
+                             30000))
             return {};
         RemoteHostSettings settings;
         settings.name = name;
@@ -273,9 +275,9 @@ private:
         QVERIFY(from.step > 0);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(dir), QStringLiteral("finished"), 300000);
         const qint64 firstStep = firstMetricsStep(dir);
-        QVERIFY2(firstStep > from.step, qPrintable(QStringLiteral("first step %1, checkpoint %2")
-                                                       .arg(firstStep)
-                                                       .arg(from.step)));
+        QVERIFY2(firstStep > from.step,
+                 qPrintable(
+                     QStringLiteral("first step %1, checkpoint %2").arg(firstStep).arg(from.step)));
         const QJsonObject run = jsonFile(dir + "/run.json");
         QCOMPARE(run.value("parent").toObject().value("run").toString(), parent);
         QCOMPARE(run.value("parent").toObject().value("checkpoint").toString(), from.fileName());

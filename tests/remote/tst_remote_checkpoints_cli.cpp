@@ -9,10 +9,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "cli_main.h"
+#include "app/cli/cli_main.h"
 #include "cli_process.h"
-#include "run_test_support.h"
 #include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb::test;
 
@@ -64,8 +64,9 @@ private Q_SLOTS:
         const QString localRoot = m_home.filePath(QStringLiteral("local runs"));
         addHost(QStringLiteral("box"), root);
         addHost(QStringLiteral("other"), otherRoot);
-        QStringList run{QStringLiteral("run"),     demoConfig(),   QStringLiteral("--host"),
-                        QStringLiteral("box"),     QStringLiteral("--trainer"), trainer(),
+        QStringList run{QStringLiteral("run"),         demoConfig(),
+                        QStringLiteral("--host"),      QStringLiteral("box"),
+                        QStringLiteral("--trainer"),   trainer(),
                         QStringLiteral("--accept-new")};
         for (const QString& set : quickSets()) run << QStringLiteral("--set") << set;
         const CliRun done = trainbench(run);
@@ -73,9 +74,9 @@ private Q_SLOTS:
         const QString id = done.out.section(QLatin1Char('\n'), 0, 0);
 
         // Listed by a prefix of the id, as JSON.
-        const CliRun listed = trainbench({QStringLiteral("checkpoints"), id.left(id.size() - 2),
-                                          QStringLiteral("--host"), QStringLiteral("box"),
-                                          QStringLiteral("--json")});
+        const CliRun listed =
+            trainbench({QStringLiteral("checkpoints"), id.left(id.size() - 2),
+                        QStringLiteral("--host"), QStringLiteral("box"), QStringLiteral("--json")});
         QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
         const QJsonArray checkpoints = QJsonDocument::fromJson(listed.out.toUtf8()).array();
         QVERIFY(checkpoints.size() >= 2);
@@ -87,9 +88,10 @@ private Q_SLOTS:
         QCOMPARE(first.value("sha256").toString().size(), 64);
         QVERIFY(QFile::exists(first.value("path").toString()));
 
-        const QStringList resume{QStringLiteral("resume"),  id,        QStringLiteral("--host"),
-                                 QStringLiteral("box"),     QStringLiteral("--checkpoint"), file,
-                                 QStringLiteral("--trainer"), trainer()};
+        const QStringList resume{QStringLiteral("resume"),       id,
+                                 QStringLiteral("--host"),       QStringLiteral("box"),
+                                 QStringLiteral("--checkpoint"), file,
+                                 QStringLiteral("--trainer"),    trainer()};
         const CliRun sameHost = trainbench(resume);
         QVERIFY2(sameHost.exitCode == 0, qPrintable(sameHost.err + sameHost.out));
         checkResumed(root + "/" + sameHost.out.section(QLatin1Char('\n'), 0, 0), id, file, step);
@@ -100,8 +102,8 @@ private Q_SLOTS:
         QVERIFY2(local.exitCode == 0, qPrintable(local.err + local.out));
         checkResumed(localRoot + "/" + local.out.section(QLatin1Char('\n'), 0, 0), id, file, step);
 
-        const CliRun other = trainbench(QStringList(resume) << QStringLiteral("--to")
-                                                            << QStringLiteral("other"));
+        const CliRun other =
+            trainbench(QStringList(resume) << QStringLiteral("--to") << QStringLiteral("other"));
         QVERIFY2(other.exitCode == 0, qPrintable(other.err + other.out));
         checkResumed(otherRoot + "/" + other.out.section(QLatin1Char('\n'), 0, 0), id, file, step);
         QVERIFY(QFile::exists(otherRoot + "/.imported/box/" + id + "/checkpoints/" + file));

@@ -7,7 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "remote/remote_checkpoints.h"
+#include "remote/runs/remote_checkpoints.h"
 
 using namespace tb;
 
@@ -89,7 +89,8 @@ private Q_SLOTS:
     void scriptListsAHandMadeRun() {
         QTemporaryDir tmp;
         const QString marker = tmp.filePath(QStringLiteral("executed"));
-        const QString root = tmp.filePath(QStringLiteral("runs $(touch %1) `touch %1`").arg(marker));
+        const QString root =
+            tmp.filePath(QStringLiteral("runs $(touch %1) `touch %1`").arg(marker));
         const QString id = QStringLiteral("20261123-000000-it's");
         const QString checkpoints = root + QLatin1Char('/') + id + QStringLiteral("/checkpoints");
         QVERIFY(QDir().mkpath(checkpoints));
@@ -103,8 +104,7 @@ private Q_SLOTS:
                           "name = demo\nseed = 0\n"));
 
         int exitCode = -1;
-        const QByteArray output =
-            runLocally(listCheckpointsCommand(root, id, true), &exitCode);
+        const QByteArray output = runLocally(listCheckpointsCommand(root, id, true), &exitCode);
         QCOMPARE(exitCode, 0);
         QVERIFY(!QFile::exists(marker));
         const auto list = parseRemoteCheckpoints(output, QStringLiteral("here"));

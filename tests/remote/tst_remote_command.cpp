@@ -1,7 +1,7 @@
 // shellQuote and RemoteCommand: checked against the local /bin/sh, which must get back each
 // argument byte for byte and never run any of it.
 
-#include "remote/remote_command.h"
+#include "remote/ssh/remote_command.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -39,9 +39,9 @@ QStringList fishWords(const QString& line) {
             word += line.at(++i);
         } else if (c == QLatin1Char('\'')) {
             for (++i; i < line.size() && line.at(i) != QLatin1Char('\''); ++i) {
-                const bool escape = line.at(i) == QLatin1Char('\\') && i + 1 < line.size() &&
-                                    (line.at(i + 1) == QLatin1Char('\\') ||
-                                     line.at(i + 1) == QLatin1Char('\''));
+                const bool escape =
+                    line.at(i) == QLatin1Char('\\') && i + 1 < line.size() &&
+                    (line.at(i + 1) == QLatin1Char('\\') || line.at(i + 1) == QLatin1Char('\''));
                 word += escape ? line.at(++i) : line.at(i);
             }
         } else {

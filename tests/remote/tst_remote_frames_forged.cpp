@@ -5,11 +5,11 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-#include "remote/remote_checkpoints.h"
-#include "remote/remote_run_frames.h"
-#include "remote/remote_run_scan.h"
-#include "remote/transfer_context.h"
-#include "remote/transfer_remote.h"
+#include "remote/runs/remote_checkpoints.h"
+#include "remote/runs/remote_run_frames.h"
+#include "remote/runs/remote_run_scan.h"
+#include "remote/ssh/transfer_context.h"
+#include "remote/transfer/transfer_remote.h"
 
 using namespace tb;
 
@@ -110,10 +110,18 @@ private Q_SLOTS:
             for (int e = 0; e < edits; ++e) {
                 const qsizetype at = random.bounded(int(bytes.size()));
                 switch (random.bounded(4)) {
-                case 0: bytes[at] = char(random.bounded(256)); break;
-                case 1: bytes.insert(at, "9223372036854775");  break;
-                case 2: bytes.truncate(at); break;
-                default: bytes.insert(at, '\n'); break;
+                    case 0:
+                        bytes[at] = char(random.bounded(256));
+                        break;
+                    case 1:
+                        bytes.insert(at, "9223372036854775");
+                        break;
+                    case 2:
+                        bytes.truncate(at);
+                        break;
+                    default:
+                        bytes.insert(at, '\n');
+                        break;
                 }
                 if (bytes.isEmpty()) break;
             }

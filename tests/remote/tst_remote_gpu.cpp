@@ -2,11 +2,11 @@
 // long-lived stream, samples as rounds; a cut connection waits and reopens it; no nvidia-smi
 // or a failing one means NoGpu, naming the host; stopping ends the query on the box.
 
-#include "../gpu/test_data.h"
-#include "remote/host_connection.h"
-#include "remote/remote_gpu_monitor.h"
+#include "remote/hosts/remote_gpu_monitor.h"
+#include "remote/ssh/host_connection.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
+#include "tests/gpu/test_data.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -12,12 +12,12 @@
 #include <cmath>
 #include <memory>
 
-#include "metrics/run_metrics.h"
-#include "remote/host_connection.h"
-#include "remote/remote_backend.h"
-#include "remote/remote_follow.h"
-#include "run_test_support.h"
+#include "core/metrics/run_metrics.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/runs/remote_follow.h"
+#include "remote/ssh/host_connection.h"
 #include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb;
 using namespace tb::test;

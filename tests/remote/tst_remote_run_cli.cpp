@@ -9,9 +9,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "cli_main.h"
-#include "run_test_support.h"
+#include "app/cli/cli_main.h"
 #include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb::test;
 
@@ -100,9 +100,13 @@ private Q_SLOTS:
     // Runs on the host the first test added: stop and follow name the run by a prefix of its id.
     void stopAndFollowOnHost() {
         const QString root = m_home.filePath(QStringLiteral("remote runs"));
-        QStringList run{QStringLiteral("run"), demoConfig(), QStringLiteral("--host"),
-                        QStringLiteral("box"), QStringLiteral("--detach"),
-                        QStringLiteral("--trainer"), binDir() + QStringLiteral("/trainbench-train")};
+        QStringList run{QStringLiteral("run"),
+                        demoConfig(),
+                        QStringLiteral("--host"),
+                        QStringLiteral("box"),
+                        QStringLiteral("--detach"),
+                        QStringLiteral("--trainer"),
+                        binDir() + QStringLiteral("/trainbench-train")};
         for (const QString& set : slowSets()) run << QStringLiteral("--set") << set;
         const CliRun started = trainbench(run);
         QVERIFY2(started.exitCode == 0, qPrintable(started.err + started.out));
@@ -111,8 +115,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 2, 120000);
 
         const QString prefix = id.left(id.size() - 2);
-        const CliRun noHost = trainbench({QStringLiteral("stop"), prefix, QStringLiteral("--host"),
-                                          QStringLiteral("nosuch")});
+        const CliRun noHost = trainbench(
+            {QStringLiteral("stop"), prefix, QStringLiteral("--host"), QStringLiteral("nosuch")});
         QCOMPARE(noHost.exitCode, 1);
         QVERIFY(noHost.err.contains(QStringLiteral("no host named 'nosuch'")));
         const CliRun stopped = trainbench(

@@ -7,9 +7,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "remote/remote_run_frames.h"
-#include "remote/remote_run_scan.h"
-#include "remote/remote_run_scripts.h"
+#include "remote/runs/remote_run_frames.h"
+#include "remote/runs/remote_run_scan.h"
+#include "remote/runs/remote_run_scripts.h"
 
 using namespace tb;
 
@@ -126,8 +126,9 @@ private Q_SLOTS:
         target.start(QStringLiteral("sleep"), {QStringLiteral("300")});
         QVERIFY(target.waitForStarted());
         QVERIFY(QDir().mkpath(root.filePath(id)));
-        writeFile(root.filePath(id + QStringLiteral("/status.json")),
-                  QStringLiteral(R"({"state":"running","pid":%1})").arg(target.processId()).toUtf8());
+        writeFile(
+            root.filePath(id + QStringLiteral("/status.json")),
+            QStringLiteral(R"({"state":"running","pid":%1})").arg(target.processId()).toUtf8());
         const QString token = QStringLiteral("00c0ffee00c0ffee");
         QCOMPARE(runLocally(signalRunCommand(root.path(), id, QStringLiteral("TERM"), token)),
                  QByteArray("ok\n"));

@@ -10,10 +10,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "cli_main.h"
+#include "app/cli/cli_main.h"
 #include "cli_process.h"
-#include "run_test_support.h"
 #include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb::test;
 
@@ -48,10 +48,9 @@ private:
 private Q_SLOTS:
     void noPrepareRefusesNamingThePrepareCommand() {
         addHost();
-        const CliRun refused = trainbench({QStringLiteral("run"), demoConfig(),
-                                           QStringLiteral("--host"), QStringLiteral("fresh"),
-                                           QStringLiteral("--no-prepare"),
-                                           QStringLiteral("--accept-new")});
+        const CliRun refused = trainbench(
+            {QStringLiteral("run"), demoConfig(), QStringLiteral("--host"), QStringLiteral("fresh"),
+             QStringLiteral("--no-prepare"), QStringLiteral("--accept-new")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QLatin1String("never prepared")) &&
                      refused.err.contains(QLatin1String("trainbench prepare fresh")),
@@ -72,9 +71,9 @@ private Q_SLOTS:
         addHost();
         QTemporaryDir cache;
         const CliRun run = trainbench(
-            {QStringLiteral("run"), demoConfig(), QStringLiteral("--host"),
-             QStringLiteral("fresh"), QStringLiteral("--accept-new"), QStringLiteral("--cache-dir"),
-             cache.path(), QStringLiteral("--cmake"), QStringLiteral("tb-no-such-cmake")});
+            {QStringLiteral("run"), demoConfig(), QStringLiteral("--host"), QStringLiteral("fresh"),
+             QStringLiteral("--accept-new"), QStringLiteral("--cache-dir"), cache.path(),
+             QStringLiteral("--cmake"), QStringLiteral("tb-no-such-cmake")});
         QCOMPARE(run.exitCode, 1);
         // The prepare's own steps and its message, on stderr: stdout is for the run id.
         QVERIFY2(run.err.contains(QLatin1String("== host fresh was never prepared")) &&
@@ -113,35 +112,37 @@ private Q_SLOTS:
              m_home.filePath(QStringLiteral("known_hosts")), QStringLiteral("--remote-root"),
              targetRoot});
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        const QStringList resume{QStringLiteral("resume"), QStringLiteral("20261122-153012-parent"),
-                                 QStringLiteral("--host"), QStringLiteral("fresh"),
-                                 QStringLiteral("--to"), QStringLiteral("target"),
-                                 QStringLiteral("--accept-new")};
+        const QStringList resume{
+            QStringLiteral("resume"),      QStringLiteral("20261122-153012-parent"),
+            QStringLiteral("--host"),      QStringLiteral("fresh"),
+            QStringLiteral("--to"),        QStringLiteral("target"),
+            QStringLiteral("--accept-new")};
         const CliRun refused = trainbench(resume + QStringList{QStringLiteral("--no-prepare")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QLatin1String("trainbench prepare target")),
                  qPrintable(refused.err));
-        const CliRun prepared = trainbench(resume + QStringList{QStringLiteral("--cmake"),
-                                                                QStringLiteral("tb-no-such-cmake")});
+        const CliRun prepared = trainbench(
+            resume + QStringList{QStringLiteral("--cmake"), QStringLiteral("tb-no-such-cmake")});
         QCOMPARE(prepared.exitCode, 1);
         QVERIFY2(prepared.err.contains(QLatin1String("== host target was never prepared")),
                  qPrintable(prepared.err));
         // Nothing was uploaded or launched there.
         QVERIFY(!QDir(targetRoot).exists());
         // Listing its checkpoints needs no trainer and works on the unprepared host.
-        const CliRun listed = trainbench({QStringLiteral("checkpoints"),
-                                          QStringLiteral("20261122-153012-parent"),
-                                          QStringLiteral("--host"), QStringLiteral("fresh")});
-        QVERIFY2(listed.exitCode == 0 && listed.out.contains(QLatin1String("ckpt-e0001-s0000001.pt")),
-                 qPrintable(listed.err + listed.out));
+        const CliRun listed =
+            trainbench({QStringLiteral("checkpoints"), QStringLiteral("20261122-153012-parent"),
+                        QStringLiteral("--host"), QStringLiteral("fresh")});
+        QVERIFY2(
+            listed.exitCode == 0 && listed.out.contains(QLatin1String("ckpt-e0001-s0000001.pt")),
+            qPrintable(listed.err + listed.out));
     }
 
     void scriptWithoutMetricsNeedsNoTrainer() {
         addHost();
-        const CliRun script = trainbench(
-            {QStringLiteral("run"), QStringLiteral("--command"), QStringLiteral("echo hello"),
-             QStringLiteral("--host"), QStringLiteral("fresh"), QStringLiteral("--no-prepare"),
-             QStringLiteral("--accept-new")});
+        const CliRun script = trainbench({QStringLiteral("run"), QStringLiteral("--command"),
+                                          QStringLiteral("echo hello"), QStringLiteral("--host"),
+                                          QStringLiteral("fresh"), QStringLiteral("--no-prepare"),
+                                          QStringLiteral("--accept-new")});
         QVERIFY2(script.exitCode == 0, qPrintable(script.err + script.out));
         const QString dir = m_root + QLatin1Char('/') + script.out.section(QLatin1Char('\n'), 0, 0);
         QCOMPARE(stateOf(dir), QStringLiteral("finished"));

@@ -2,7 +2,7 @@
 // counts down after the run's end and runs a harmless `touch MARKER` instead of `shutdown`;
 // cancelling from the app or by the file on the box prevents it; odd paths stay inert.
 
-#include "remote/shutdown_control.h"
+#include "remote/runs/shutdown_control.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 
@@ -211,8 +211,8 @@ private Q_SLOTS:
     // Queued but with a live process (a wrapper about to start it) is not stuck.
     void queuedRunWithALiveProcessKeepsWaiting() {
         QVERIFY(connected());
-        const QString dir = makeRun(QStringLiteral("queued-alive"), "queued",
-                                    QCoreApplication::applicationPid());
+        const QString dir =
+            makeRun(QStringLiteral("queued-alive"), "queued", QCoreApplication::applicationPid());
         const QString marker = m_home.filePath(QStringLiteral("queued-alive-marker"));
         m_control->setStaleSeconds(1);
         const auto armed = ask([&] { m_control->arm(dir, 0, touchCommand(marker)); });

@@ -1,7 +1,7 @@
 // trainbench shutdown-after / shutdown-status / shutdown-cancel and trainbench cost through a
 // local sshd. The test binary doubles as the CLI.
 
-#include "cli_main.h"
+#include "app/cli/cli_main.h"
 #include "cli_process.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"

@@ -1,7 +1,7 @@
 // What the shutdown commands print, parsed: states, the box's clock, the watcher's liveness,
 // and clear errors for answers that are not ours.
 
-#include "remote/shutdown_commands.h"
+#include "remote/runs/shutdown_commands.h"
 
 #include <QTest>
 
@@ -77,7 +77,8 @@ private Q_SLOTS:
                 QByteArray("dir /d\nnow 5\nalive 1\n{\"state\":\"counting\",\"deadline\":") +
                 deadline + "}");
             QVERIFY2(!state.ok(), deadline);
-            QVERIFY(QString::fromStdString(state.error()).contains(QLatin1String("/d/shutdown.json")));
+            QVERIFY(
+                QString::fromStdString(state.error()).contains(QLatin1String("/d/shutdown.json")));
         }
         QVERIFY(!parseShutdownState("dir /d\nnow -9223372036854775807\nalive 1\n").ok());
         QVERIFY(!parseShutdownState("dir /d\nnow 1e9\nalive 1\n").ok());

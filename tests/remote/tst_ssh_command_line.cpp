@@ -1,6 +1,6 @@
 // Pasted ssh command lines: what AutoDL and other consoles print, and what must be refused.
 
-#include "remote/ssh_command_line.h"
+#include "remote/ssh/ssh_command_line.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Hosts from an OpenSSH client config: aliases without patterns, and resolution checked
 // against what OpenSSH itself (`ssh -G`) and libssh (ssh_options_parse_config) make of it.
 
-#include "remote/ssh_config_hosts.h"
+#include "remote/ssh/ssh_config_hosts.h"
 #include "sshd_fixture.h"
 
 #include <libssh/libssh.h>

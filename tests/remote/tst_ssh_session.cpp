@@ -1,8 +1,8 @@
 // SshSession against a real sshd on 127.0.0.1: host-key trust (unknown, known, changed), key
 // login, exec with quoting, and cancellation.
 
-#include "remote/known_hosts_file.h"
-#include "remote/ssh_session_thread.h"
+#include "remote/ssh/known_hosts_file.h"
+#include "remote/ssh/ssh_session_thread.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"
 

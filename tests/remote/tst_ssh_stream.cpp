@@ -13,9 +13,9 @@
 #include <signal.h>
 #include <sys/resource.h>
 
-#include "remote/remote_run_scripts.h"
-#include "run_test_support.h"
+#include "remote/runs/remote_run_scripts.h"
 #include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb;
 using namespace tb::test;

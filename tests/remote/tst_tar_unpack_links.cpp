@@ -12,8 +12,8 @@
 #include <archive_entry.h>
 #include <sys/stat.h>
 
-#include "remote/tar_unpack.h"
-#include "remote/transfer_local.h"
+#include "remote/transfer/tar_unpack.h"
+#include "remote/transfer/transfer_local.h"
 
 using namespace tb;
 
@@ -77,8 +77,8 @@ QStringList escapes(const QString& root, QString canonicalRoot = {}) {
     QStringList out;
     if (canonicalRoot.isEmpty()) canonicalRoot = QFileInfo(root).canonicalFilePath();
     QDir dir(root);
-    for (const QFileInfo& info : dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot |
-                                                   QDir::Hidden | QDir::System)) {
+    for (const QFileInfo& info :
+         dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
         const QString resolved = info.canonicalFilePath();
         if (!resolved.isEmpty() && resolved != canonicalRoot &&
             !resolved.startsWith(canonicalRoot + QLatin1Char('/')))
@@ -132,7 +132,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString error =
             unpack(tmp.path(), craft({{"sub/deep/l", "../.."}, {"h", "", "sub/deep/l"}}));
-        QVERIFY(error.isEmpty() || error.contains(QLatin1String("refused the archive entry \"h\"")));
+        QVERIFY(error.isEmpty() ||
+                error.contains(QLatin1String("refused the archive entry \"h\"")));
         QVERIFY(!QFileInfo(tmp.filePath(QStringLiteral("h"))).isSymLink());
         const QStringList out = escapes(tmp.path());
         QVERIFY2(out.isEmpty(), qPrintable(out.join(QLatin1String(", "))));
@@ -141,11 +142,11 @@ private Q_SLOTS:
     void linksThatStayInsideAreKept() {
         // A Hugging Face cache: snapshots link into blobs with "../..".
         QTemporaryDir tmp;
-        const QString error = unpack(
-            tmp.path(), craft({{"snapshots/h1/model.bin", "../../blobs/abc"},
-                               {"blobs/abc", ""},
-                               {"k", "."},
-                               {"same", "k/blobs/abc"}}));
+        const QString error =
+            unpack(tmp.path(), craft({{"snapshots/h1/model.bin", "../../blobs/abc"},
+                                      {"blobs/abc", ""},
+                                      {"k", "."},
+                                      {"same", "k/blobs/abc"}}));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QFile model(tmp.filePath(QStringLiteral("snapshots/h1/model.bin")));
         QVERIFY(model.open(QIODevice::ReadOnly));
@@ -158,9 +159,9 @@ private Q_SLOTS:
     void modesAreMaskedAndSetuidDropped() {
         ::umask(022);
         QTemporaryDir tmp;
-        const QString error = unpack(tmp.path(), craft({{"suid", "", "", 04777},
-                                                        {"none", "", "", 0},
-                                                        {"run.sh", "", "", 0755}}));
+        const QString error =
+            unpack(tmp.path(),
+                   craft({{"suid", "", "", 04777}, {"none", "", "", 0}, {"run.sh", "", "", 0755}}));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         struct stat st {};
         QCOMPARE(::stat(QFile::encodeName(tmp.filePath("suid")).constData(), &st), 0);

@@ -1,7 +1,7 @@
 // trainbench upload / download through a local sshd: a folder and a file both ways, the
 // summary line, and the exit codes and messages of bad input. The test binary doubles as the CLI.
 
-#include "cli_main.h"
+#include "app/cli/cli_main.h"
 #include "cli_process.h"
 #include "ssh_test_support.h"
 #include "sshd_fixture.h"

@@ -1,11 +1,11 @@
 // Transfer parts without a server: the space check on captured df output, the archive
 // safety rules, pack → unpack round trips, and moving a finished stage into place.
 
-#include "remote/tar_pack.h"
-#include "remote/tar_unpack.h"
-#include "remote/transfer_local.h"
-#include "remote/transfer_remote.h"
-#include "remote/transfer_space.h"
+#include "remote/transfer/tar_pack.h"
+#include "remote/transfer/tar_unpack.h"
+#include "remote/transfer/transfer_local.h"
+#include "remote/transfer/transfer_remote.h"
+#include "remote/transfer/transfer_space.h"
 #include "tst_transfer_tree.h"
 
 #include <QDir>

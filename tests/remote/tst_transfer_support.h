@@ -1,8 +1,8 @@
 #pragma once
 // TransferTestCase: a session connected to the local sshd before each transfer test.
 
-#include "remote/ssh_session_thread.h"
-#include "remote/transfer_session.h"
+#include "remote/ssh/ssh_session_thread.h"
+#include "remote/transfer/transfer_session.h"
 #include "ssh_test_support.h"
 
 #include <QTemporaryDir>

@@ -8,16 +8,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "metrics/run_metrics.h"
+#include "core/metrics/run_metrics.h"
+#include "core/runs/await_result.h"
+#include "core/runs/backend.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/run_targets.h"
+#include "core/services/workbench.h"
 #include "remote/host_workbench.h"
-#include "remote/remote_runs.h"
-#include "run_test_support.h"
-#include "runs/await_result.h"
-#include "runs/backend.h"
-#include "runs/run_catalog.h"
-#include "runs/run_targets.h"
-#include "services/workbench.h"
+#include "remote/runs/remote_runs.h"
 #include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb;
 using namespace tb::test;

@@ -1,5 +1,5 @@
 // The trainbench command line without the window: what `trainbench run|runs|follow|stop` does.
-#include "cli_main.h"
+#include "app/cli/cli_main.h"
 
 int main(int argc, char** argv) {
     return tb::runCliCommand(argc, argv);

@@ -3,7 +3,7 @@
 #include <QTest>
 #include <QTimer>
 
-#include "runs/await_result.h"
+#include "core/runs/await_result.h"
 
 using namespace tb;
 

@@ -6,11 +6,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
-#include "run_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb::test;
 
@@ -85,7 +85,8 @@ void TestCli::detachedRunOutlivesLauncher() {
         runCli(withSets({"run", demoConfig(), "--detach", "--runs-root", runsRoot()}, sets));
     QCOMPARE(launched.exitCode, 0);
     const QString id = launched.out.section('\n', 0, 0).trimmed();
-    QVERIFY2(QRegularExpression("-demo(-\\d+)?$").match(id).hasMatch(), qPrintable(launched.out + launched.err));
+    QVERIFY2(QRegularExpression("-demo(-\\d+)?$").match(id).hasMatch(),
+             qPrintable(launched.out + launched.err));
     const QString dir = runsRoot() + "/" + id;
     // The launcher has exited; the run has barely begun and must go on without it.
     const QString stateAtExit = stateOf(dir);

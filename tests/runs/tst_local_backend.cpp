@@ -4,17 +4,17 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <signal.h>
 
 #include <cmath>
 
-#include "run_test_support.h"
-#include "runs/local_backend.h"
-#include "runs/run_catalog.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/run_catalog.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb;
 using namespace tb::test;
@@ -87,7 +87,8 @@ void TestLocalBackend::launchRunsToTheEnd() {
     LocalBackend backend(m_root.path(), binDir());
     const auto id = backend.launch(quickRequest());
     QVERIFY2(id.ok(), id.ok() ? "" : id.error().c_str());
-    QVERIFY(QRegularExpression("-demo(-\\d+)?$").match(*id).hasMatch());  // -2 on a same-second clash
+    QVERIFY(
+        QRegularExpression("-demo(-\\d+)?$").match(*id).hasMatch());  // -2 on a same-second clash
     const QString dir = runDir(*id);
 
     const QJsonObject run = jsonFile(dir + "/run.json");

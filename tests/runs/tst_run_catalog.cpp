@@ -13,8 +13,8 @@
 
 #include <cmath>
 
-#include "runs/local_backend.h"
-#include "runs/run_catalog.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/run_catalog.h"
 
 using namespace tb;
 
@@ -339,8 +339,8 @@ void TestRunCatalog::refusesImpossiblePidsAndNumbers() {
     writeRun(root.path(), "20261122-153013-everyone", statusJson("running", -1));
     writeRun(root.path(), "20261122-153014-init", statusJson("running", 1));
     writeRun(root.path(), "20261122-153015-huge",
-              "{\"state\":\"running\",\"pid\":1e300,\"pgid\":2.5,\"epoch\":-3,"
-              "\"step\":1e300,\"exit_code\":99999}");
+             "{\"state\":\"running\",\"pid\":1e300,\"pgid\":2.5,\"epoch\":-3,"
+             "\"step\":1e300,\"exit_code\":99999}");
     RunCatalog catalog(root.path());
     catalog.refresh();
     QCOMPARE(catalog.runs().size(), 4);
@@ -363,4 +363,3 @@ void TestRunCatalog::refusesImpossiblePidsAndNumbers() {
 
 QTEST_GUILESS_MAIN(TestRunCatalog)
 #include "tst_run_catalog.moc"
-

@@ -4,10 +4,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "runs/await_result.h"
-#include "runs/local_backend.h"
-#include "runs/run_info.h"
-#include "runs/run_targets.h"
+#include "core/runs/await_result.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/run_info.h"
+#include "core/runs/run_targets.h"
 
 using namespace tb;
 

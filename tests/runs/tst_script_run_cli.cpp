@@ -9,7 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "run_test_support.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb::test;
 

@@ -10,9 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "run_test_support.h"
-#include "runs/local_backend.h"
-#include "runs/run_catalog.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/run_catalog.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb;
 using namespace tb::test;

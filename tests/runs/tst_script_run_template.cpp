@@ -8,8 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "runs/script_command.h"
-#include "runs/shell_quote.h"
+#include "core/runs/script_command.h"
+#include "core/runs/shell_quote.h"
 
 using namespace tb;
 

@@ -5,8 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "runs/run_catalog.h"
-#include "runs/workspace.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/workspace.h"
 
 using namespace tb;
 

@@ -13,13 +13,13 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 cd "$tmp" || exit 1
 git init -q -b main .
 git config user.name test && git config user.email test@example.invalid
-mkdir -p scripts ui core/train remote app/cli
+mkdir -p scripts ui core/train remote/ssh remote/hosts app/cli
 cp "$src/scripts/check-structure.sh" scripts/
 cp "$src/.clang-format" .
 printf '#include <QWidget>\n' >ui/view.cpp
-printf '#include <libssh/libssh.h>\n' >remote/session.cpp
+printf '#include <libssh/libssh.h>\n' >remote/ssh/session.cpp
 printf '%s\n' '#pragma once' '#ifndef TB_SSH_LAYER' '#error "outside the SSH layer"' '#endif' \
-    '#include <libssh/libssh.h>' >remote/handles.h
+    '#include <libssh/libssh.h>' >remote/ssh/handles.h
 printf '#include <torch/torch.h>\n' >core/train/net.cpp
 # An old unformatted line: not this change's business.
 printf '#include <QAction>\n#include <QString>\n\nint  old( ){return 1;}\n' >core/model.cpp
@@ -39,11 +39,17 @@ done
 rm core/bad.cpp
 
 # A header that brings libssh in without the guard that stops it outside the SSH layer.
-printf '%s\n' '#pragma once' '#include <libssh/sftp.h>' >remote/bare.h
+printf '%s\n' '#pragma once' '#include <libssh/sftp.h>' >remote/ssh/bare.h
 out=$(scripts/check-structure.sh 2>&1) && fail "unguarded libssh header passed"
-grep -qF 'remote/bare.h:2: libssh-guard' <<<"$out" || fail "no remote/bare.h:2 libssh-guard in: $out"
-grep -qF 'remote/handles.h' <<<"$out" && fail "guarded header reported: $out"
-rm remote/bare.h
+grep -qF 'remote/ssh/bare.h:2: libssh-guard' <<<"$out" || fail "no remote/ssh/bare.h:2 libssh-guard in: $out"
+grep -qF 'remote/ssh/handles.h' <<<"$out" && fail "guarded header reported: $out"
+rm remote/ssh/bare.h
+
+# libssh above the SSH layer: remote/hosts goes through remote/ssh's interfaces.
+printf '#include <libssh/libssh.h>\n' >remote/hosts/probe.cpp
+out=$(scripts/check-structure.sh 2>&1) && fail "libssh in remote/hosts passed"
+grep -qF 'remote/hosts/probe.cpp:1: libssh' <<<"$out" || fail "no remote/hosts/probe.cpp:1 libssh in: $out"
+rm remote/hosts/probe.cpp
 
 # A changed line that clang-format would write otherwise, in a committed file.
 printf 'int added( ) {return 2;}\n' >>core/model.cpp

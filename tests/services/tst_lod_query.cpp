@@ -7,7 +7,7 @@
 #include <random>
 #include <vector>
 
-#include "services/lod_query.h"
+#include "core/services/lod_query.h"
 
 using tb::LodPoint;
 

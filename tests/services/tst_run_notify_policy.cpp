@@ -4,8 +4,8 @@
 
 #include <limits>
 
-#include "runs/run_reader.h"
-#include "services/run_notify_policy.h"
+#include "core/runs/run_reader.h"
+#include "core/services/run_notify_policy.h"
 
 using namespace tb;
 using Kind = RunNotification::Kind;

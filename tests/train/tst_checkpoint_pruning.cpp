@@ -7,11 +7,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "checkpoint.h"
-#include "config/schema.h"
-#include "config/train_config.h"
-#include "models.h"
-#include "optimizer.h"
+#include "core/config/schema.h"
+#include "core/config/train_config.h"
+#include "core/train/checkpoint.h"
+#include "core/train/models.h"
+#include "core/train/optimizer.h"
 
 using namespace tb;
 

@@ -5,10 +5,10 @@
 #include <QRegularExpression>
 #include <QTest>
 
-#include "config/train_config.h"
-#include "optimizer.h"
-#include "optimizer_state.h"
-#include "torch_compat.h"
+#include "core/config/train_config.h"
+#include "core/train/optimizer.h"
+#include "core/train/optimizer_state.h"
+#include "core/train/torch_compat.h"
 
 using namespace tb;
 
@@ -59,7 +59,9 @@ private Q_SLOTS:
 
     // Checkpoints keep optimizer state by parameter position: a new model's parameters (other
     // addresses, as in a resumed run) get each its own state back, whatever the shapes' order.
-    void optimizerStateMovesToNewParametersByPosition_data() { learningRateReachesEveryOptimizerKind_data(); }
+    void optimizerStateMovesToNewParametersByPosition_data() {
+        learningRateReachesEveryOptimizerKind_data();
+    }
     void optimizerStateMovesToNewParametersByPosition() {
         QFETCH(QString, kind);
         const OptimConfig config{kind.toStdString(), 0.1, 0.9, false, 0.0, 0.0};
@@ -97,7 +99,8 @@ private Q_SLOTS:
             QVERIFY2(x.str() == y.str(), qPrintable(kind));
         }
         // Another optimizer kind is refused with a reason, not misread.
-        auto other = makeOptimizer(second, OptimConfig{kind == "sgd" ? "adam" : "sgd", 0.1, 0.9, false, 0.0, 0.0});
+        auto other = makeOptimizer(
+            second, OptimConfig{kind == "sgd" ? "adam" : "sgd", 0.1, 0.9, false, 0.0, 0.0});
         std::istringstream again(bytes.str());
         torch::serialize::InputArchive in2;
         in2.load_from(again);
@@ -106,8 +109,9 @@ private Q_SLOTS:
 
     void versionIsMajorDotMinor() {
         const QString version = QString::fromStdString(compat::libTorchVersion());
-        QVERIFY2(QRegularExpression(QStringLiteral("^[1-9][0-9]*\\.[0-9]+$")).match(version).hasMatch(),
-                 qPrintable(version));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^[1-9][0-9]*\\.[0-9]+$")).match(version).hasMatch(),
+            qPrintable(version));
     }
 
     void deterministicAlgorithmsAreAskedFor() {

@@ -4,12 +4,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "checkpoint.h"
-#include "config/schema.h"
-#include "config/train_config.h"
-#include "lr_schedule.h"
-#include "models.h"
-#include "optimizer.h"
+#include "core/config/schema.h"
+#include "core/config/train_config.h"
+#include "core/train/checkpoint.h"
+#include "core/train/lr_schedule.h"
+#include "core/train/models.h"
+#include "core/train/optimizer.h"
 
 using namespace tb;
 
@@ -39,9 +39,9 @@ void TrainingUnitsTest::warmupThenCosine() {
 void TrainingUnitsTest::stepSchedule() {
     ScheduleConfig schedule{"step", 0, 2, 0.5};
     const SchedulePlan plan{0.8, 10, 100};
-    QCOMPARE(learningRateAt(schedule, plan, 19), 0.8);   // epochs 0 and 1
-    QCOMPARE(learningRateAt(schedule, plan, 20), 0.4);   // epoch 2
-    QCOMPARE(learningRateAt(schedule, plan, 45), 0.2);   // epoch 4
+    QCOMPARE(learningRateAt(schedule, plan, 19), 0.8);  // epochs 0 and 1
+    QCOMPARE(learningRateAt(schedule, plan, 20), 0.4);  // epoch 2
+    QCOMPARE(learningRateAt(schedule, plan, 45), 0.2);  // epoch 4
     schedule.kind = "none";
     QCOMPARE(learningRateAt(schedule, plan, 99), 0.8);
 }
@@ -100,7 +100,8 @@ void TrainingUnitsTest::checkpointRoundTripRestoresEverything() {
 
     QTemporaryDir dir;
     CheckpointMeta meta{2, 17, 123.5, {{"val/acc", 0.75}}, "# config text", {4, 4}, 3};
-    TrainingState state{torch::randn({3}), {}, torch::tensor(1.5), torch::tensor(2.0), torch::tensor(4.0)};
+    TrainingState state{
+        torch::randn({3}), {}, torch::tensor(1.5), torch::tensor(2.0), torch::tensor(4.0)};
     auto saved = saveCheckpoint(dir.path().toStdString(), meta, **model, *optimizer, state, 3);
     QVERIFY2(saved.ok(), saved.ok() ? "" : saved.error().c_str());
     QVERIFY(QFile::exists(dir.path() + "/latest.json"));

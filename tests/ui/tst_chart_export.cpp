@@ -4,9 +4,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "metrics/run_metrics.h"
-#include "plot/chart_panel.h"
+#include "core/metrics/run_metrics.h"
 #include "tst_chart_fixture.h"
+#include "ui/plot/chart_panel.h"
 
 class TestChartExport : public QObject {
     Q_OBJECT

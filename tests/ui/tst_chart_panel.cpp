@@ -1,15 +1,15 @@
 // ChartPanel offscreen: overlaid runs, LOD bounds, spikes, smoothing, axes, markers, live data.
-#include <algorithm>
 #include <qcustomplot.h>
+#include <algorithm>
 
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "metrics/run_metrics.h"
-#include "plot/chart_panel.h"
+#include "core/metrics/run_metrics.h"
 #include "tst_chart_fixture.h"
+#include "ui/plot/chart_panel.h"
 
 using tb::ChartPanel;
 using tb::ChartRun;

@@ -12,12 +12,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "config/config_editor.h"
-#include "config/config_field.h"
-#include "config/config_form.h"
-#include "config/diagnostics_list.h"
-#include "config/yaml_editor.h"
 #include "tst_config_editor_fixture.h"
+#include "ui/config/config_editor.h"
+#include "ui/config/config_field.h"
+#include "ui/config/config_form.h"
+#include "ui/config/diagnostics_list.h"
+#include "ui/config/yaml_editor.h"
 
 using namespace tb;
 

@@ -8,9 +8,9 @@
 #include <QSpinBox>
 #include <QTest>
 
-#include "config/config_editor.h"
-#include "config/diagnostics_list.h"
-#include "config/yaml_editor.h"
+#include "ui/config/config_editor.h"
+#include "ui/config/diagnostics_list.h"
+#include "ui/config/yaml_editor.h"
 
 const QByteArray kCommentedConfig =
     "# Test config: comments must survive every edit.\n"

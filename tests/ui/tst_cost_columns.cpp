@@ -11,14 +11,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "hosts/add_host_dialog.h"
-#include "hosts/hosts_panel.h"
-#include "hosts/hosts_table_model.h"
-#include "remote/cost_meter.h"
-#include "remote/host_uptime_meter.h"
-#include "remote/hosts_controller.h"
-#include "runs/run_catalog.h"
-#include "runs_table_model.h"
+#include "core/runs/run_catalog.h"
+#include "remote/hosts/cost_meter.h"
+#include "remote/hosts/host_uptime_meter.h"
+#include "remote/hosts/hosts_controller.h"
+#include "ui/hosts/add_host_dialog.h"
+#include "ui/hosts/hosts_panel.h"
+#include "ui/hosts/hosts_table_model.h"
+#include "ui/main/runs_table_model.h"
 
 using namespace tb;
 

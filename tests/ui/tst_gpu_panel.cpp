@@ -13,14 +13,14 @@
 
 #include <cmath>
 
-#include "gpu/gpu_monitor.h"
-#include "monitor/gauge_row.h"
-#include "monitor/gpu_panel.h"
-#include "monitor/gpu_source_switch.h"
-#include "monitor/sparkline.h"
-#include "remote/hosts_controller.h"
-#include "run_test_support.h"
-#include "runs/run_catalog.h"
+#include "core/gpu/gpu_monitor.h"
+#include "core/runs/run_catalog.h"
+#include "remote/hosts/hosts_controller.h"
+#include "tests/support/run_test_support.h"
+#include "ui/monitor/gauge_row.h"
+#include "ui/monitor/gpu_panel.h"
+#include "ui/monitor/gpu_source_switch.h"
+#include "ui/monitor/sparkline.h"
 
 using namespace tb;
 

@@ -9,15 +9,15 @@
 
 #include <memory>
 
-#include "../gpu/test_data.h"
-#include "gpu/gpu_monitor.h"
-#include "monitor/gauge_row.h"
-#include "monitor/gpu_panel.h"
-#include "monitor/gpu_source_switch.h"
-#include "remote/hosts_controller.h"
-#include "remote/remote_gpu_monitor.h"
-#include "runs/run_catalog.h"
-#include "ssh_test_support.h"
+#include "core/gpu/gpu_monitor.h"
+#include "core/runs/run_catalog.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/hosts/remote_gpu_monitor.h"
+#include "tests/gpu/test_data.h"
+#include "tests/remote/ssh_test_support.h"
+#include "ui/monitor/gauge_row.h"
+#include "ui/monitor/gpu_panel.h"
+#include "ui/monitor/gpu_source_switch.h"
 
 using namespace tb;
 using namespace tb::test;

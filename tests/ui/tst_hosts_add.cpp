@@ -14,11 +14,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "hosts/add_host_dialog.h"
-#include "hosts/hosts_panel.h"
-#include "hosts/hosts_table_model.h"
-#include "remote/hosts_controller.h"
-#include "remote/password_vault.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/ssh/password_vault.h"
+#include "ui/hosts/add_host_dialog.h"
+#include "ui/hosts/hosts_panel.h"
+#include "ui/hosts/hosts_table_model.h"
 
 using namespace tb;
 

@@ -14,13 +14,13 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include "hosts/host_key_dialogs.h"
-#include "hosts/host_report_panel.h"
-#include "hosts/hosts_panel.h"
-#include "hosts/hosts_table_model.h"
-#include "hosts/transfer_dialog.h"
-#include "remote/hosts_controller.h"
-#include "ssh_test_support.h"
+#include "remote/hosts/hosts_controller.h"
+#include "tests/remote/ssh_test_support.h"
+#include "ui/hosts/host_key_dialogs.h"
+#include "ui/hosts/host_report_panel.h"
+#include "ui/hosts/hosts_panel.h"
+#include "ui/hosts/hosts_table_model.h"
+#include "ui/hosts/transfer_dialog.h"
 
 using namespace tb;
 using namespace tb::test;

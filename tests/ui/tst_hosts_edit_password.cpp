@@ -10,11 +10,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "fake_keychain.h"
-#include "hosts/add_host_dialog.h"
-#include "hosts/hosts_panel.h"
-#include "remote/hosts_controller.h"
-#include "remote/password_vault.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/ssh/password_vault.h"
+#include "tests/support/fake_keychain.h"
+#include "ui/hosts/add_host_dialog.h"
+#include "ui/hosts/hosts_panel.h"
 
 using namespace tb;
 

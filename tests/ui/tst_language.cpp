@@ -13,9 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "main_window.h"
-#include "runs/workspace.h"
-#include "style/language_menu.h"
+#include "core/runs/workspace.h"
+#include "ui/main/main_window.h"
+#include "ui/style/language_menu.h"
 
 using namespace tb;
 

@@ -7,8 +7,8 @@
 #include <QTest>
 #include <QTextBlock>
 
-#include "monitor/log_view.h"
-#include "run_test_support.h"
+#include "tests/support/run_test_support.h"
+#include "ui/monitor/log_view.h"
 
 using tb::LogView;
 

@@ -3,9 +3,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "monitor/log_tail.h"
-#include "run_test_support.h"
-#include "services/ansi_parser.h"
+#include "core/services/ansi_parser.h"
+#include "tests/support/run_test_support.h"
+#include "ui/monitor/log_tail.h"
 
 using namespace tb;
 

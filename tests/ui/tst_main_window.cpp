@@ -10,17 +10,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "checkpoints/checkpoint_catalog.h"
-#include "checkpoints_panel.h"
-#include "config/config_document.h"
-#include "config/config_editor.h"
-#include "main_window.h"
-#include "monitor/log_view.h"
-#include "plot/chart_panel.h"
-#include "run_controller.h"
-#include "runs/run_catalog.h"
-#include "runs/workspace.h"
-#include "runs_panel.h"
+#include "core/checkpoints/checkpoint_catalog.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/workspace.h"
+#include "ui/config/config_document.h"
+#include "ui/config/config_editor.h"
+#include "ui/main/checkpoints_panel.h"
+#include "ui/main/main_window.h"
+#include "ui/main/run_controller.h"
+#include "ui/main/runs_panel.h"
+#include "ui/monitor/log_view.h"
+#include "ui/plot/chart_panel.h"
 
 using namespace tb;
 

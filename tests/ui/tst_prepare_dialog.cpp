@@ -17,17 +17,17 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include "hosts/hosts_panel.h"
-#include "hosts/prepare_host_dialog.h"
-#include "metrics/run_metrics.h"
-#include "remote/hosts_controller.h"
-#include "remote/remote_runs.h"
-#include "run_controller.h"
-#include "run_test_support.h"
-#include "runs/local_backend.h"
-#include "runs/run_catalog.h"
-#include "runs/run_targets.h"
-#include "ssh_test_support.h"
+#include "core/metrics/run_metrics.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/run_targets.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/runs/remote_runs.h"
+#include "tests/remote/ssh_test_support.h"
+#include "tests/support/run_test_support.h"
+#include "ui/hosts/hosts_panel.h"
+#include "ui/hosts/prepare_host_dialog.h"
+#include "ui/main/run_controller.h"
 
 #include <signal.h>
 

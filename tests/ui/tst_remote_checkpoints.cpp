@@ -12,19 +12,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "checkpoint_table_model.h"
-#include "checkpoints_panel.h"
-#include "config/config_editor.h"
-#include "main_window.h"
-#include "remote/hosts_controller.h"
-#include "remote/remote_backend.h"
-#include "remote/remote_runs.h"
-#include "remote_checkpoints_bar.h"
-#include "run_controller.h"
-#include "runs/run_catalog.h"
-#include "runs/workspace.h"
-#include "runs_panel.h"
-#include "ssh_test_support.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/workspace.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/runs/remote_runs.h"
+#include "tests/remote/ssh_test_support.h"
+#include "ui/config/config_editor.h"
+#include "ui/main/checkpoint_table_model.h"
+#include "ui/main/checkpoints_panel.h"
+#include "ui/main/main_window.h"
+#include "ui/main/remote_checkpoints_bar.h"
+#include "ui/main/run_controller.h"
+#include "ui/main/runs_panel.h"
 
 using namespace tb;
 using namespace tb::test;
@@ -42,7 +42,8 @@ QJsonObject jsonFile(const QString& path) {
 
 qint64 firstMetricsStep(const QString& runDir) {
     const QByteArray text = fileText(runDir + "/metrics.jsonl");
-    return qint64(QJsonDocument::fromJson(text.left(text.indexOf('\n'))).object().value("step").toDouble(-1));
+    return qint64(
+        QJsonDocument::fromJson(text.left(text.indexOf('\n'))).object().value("step").toDouble(-1));
 }
 
 }  // namespace
@@ -52,7 +53,8 @@ class TestRemoteCheckpointsUi : public SshdTestCase {
 
 public:
     TestRemoteCheckpointsUi() {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath("settings"));
         QCoreApplication::setOrganizationName("trainbench-test-remote-checkpoints");
         m_context.runsRoot = m_dir.filePath("runs");
         m_context.configsDir = seedWorkspace(m_context.runsRoot);
@@ -82,9 +84,9 @@ private Q_SLOTS:
         const QString parentDir = QDir(m_dir.filePath("box runs")).canonicalPath() + "/" + *parent;
         QTRY_COMPARE_WITH_TIMEOUT(jsonFile(parentDir + "/status.json").value("state").toString(),
                                   QStringLiteral("finished"), 300000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.catalog()->find(*parent) &&
-                                     isFinalState(window.catalog()->find(*parent)->state),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.catalog()->find(*parent) && isFinalState(window.catalog()->find(*parent)->state),
+            30000);
         window.runsPanel()->selectRun(*parent);
 
         // Its checkpoints, listed from the box.
@@ -102,7 +104,8 @@ private Q_SLOTS:
         const QString checkpoint = panel->currentCheckpoint();
         QVERIFY(checkpoint.startsWith(parentDir + "/checkpoints/"));
         const QString file = QFileInfo(checkpoint).fileName();
-        const qint64 step = jsonFile(QString(checkpoint).replace(".pt", ".json")).value("step").toInteger();
+        const qint64 step =
+            jsonFile(QString(checkpoint).replace(".pt", ".json")).value("step").toInteger();
         QVERIFY(step > 0);
 
         // Download: the copy lands in the chosen folder, equal to the box's file.
@@ -124,7 +127,8 @@ private Q_SLOTS:
         // Resume on box.
         QTest::mouseClick(bar->resumeButton(), Qt::LeftButton);
         QTRY_VERIFY2_WITH_TIMEOUT(launched.count() == 1, qPrintable(failures.join("\n")), 120000);
-        checkResumed(QDir(m_dir.filePath("box runs")).canonicalPath() + "/" + launched.last().first().toString(),
+        checkResumed(QDir(m_dir.filePath("box runs")).canonicalPath() + "/" +
+                         launched.last().first().toString(),
                      *parent, file, step);
         window.configEditor()->setUnsavedPrompt(
             [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
@@ -149,7 +153,9 @@ private:
         QTRY_COMPARE_WITH_TIMEOUT(jsonFile(dir + "/status.json").value("state").toString(),
                                   QStringLiteral("finished"), 300000);
         QVERIFY2(firstMetricsStep(dir) > step,
-                 qPrintable(QStringLiteral("first step %1, checkpoint step %2").arg(firstMetricsStep(dir)).arg(step)));
+                 qPrintable(QStringLiteral("first step %1, checkpoint step %2")
+                                .arg(firstMetricsStep(dir))
+                                .arg(step)));
         const QJsonObject link = jsonFile(dir + "/run.json").value("parent").toObject();
         QCOMPARE(link.value("run").toString(), parent);
         QCOMPARE(link.value("checkpoint").toString(), file);

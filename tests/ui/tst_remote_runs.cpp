@@ -2,8 +2,8 @@
 // trainer is this build's trainbench-train): Run on a host chosen in the toolbar, the run listed
 // with the host as its target, curves and log lines followed over SSH, the window closed and
 // reopened mid-run reconnecting and following again, the link cut three times, every point
-// once, Stop giving `stopped`, the host's connection state shown next to its runs (Run on an offline host
-// refused with what to do), and a data path only the box has not blocking Run.
+// once, Stop giving `stopped`, the host's connection state shown next to its runs (Run on an
+// offline host refused with what to do), and a data path only the box has not blocking Run.
 #include <QAction>
 #include <QDir>
 #include <QFile>
@@ -14,20 +14,20 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "config/config_document.h"
-#include "config/config_editor.h"
-#include "main_window.h"
-#include "metrics/run_metrics.h"
-#include "monitor/log_view.h"
-#include "plot/chart_panel.h"
-#include "remote/hosts_controller.h"
-#include "run_controller.h"
-#include "run_target_box.h"
-#include "runs/run_catalog.h"
-#include "runs/workspace.h"
-#include "runs_panel.h"
-#include "runs_table_model.h"
-#include "ssh_test_support.h"
+#include "core/metrics/run_metrics.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/workspace.h"
+#include "remote/hosts/hosts_controller.h"
+#include "tests/remote/ssh_test_support.h"
+#include "ui/config/config_document.h"
+#include "ui/config/config_editor.h"
+#include "ui/main/main_window.h"
+#include "ui/main/run_controller.h"
+#include "ui/main/run_target_box.h"
+#include "ui/main/runs_panel.h"
+#include "ui/main/runs_table_model.h"
+#include "ui/monitor/log_view.h"
+#include "ui/plot/chart_panel.h"
 
 using namespace tb;
 using namespace tb::test;

@@ -7,15 +7,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "metrics/run_metrics.h"
-#include "monitor/log_tail.h"
-#include "monitor/log_view.h"
-#include "remote/host_draft.h"
-#include "remote/hosts_controller.h"
-#include "remote/remote_runs.h"
-#include "runs/run_catalog.h"
-#include "runs_panel.h"
-#include "runs_table_model.h"
+#include "core/metrics/run_metrics.h"
+#include "core/runs/run_catalog.h"
+#include "remote/hosts/host_draft.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/runs/remote_runs.h"
+#include "ui/main/runs_panel.h"
+#include "ui/main/runs_table_model.h"
+#include "ui/monitor/log_tail.h"
+#include "ui/monitor/log_view.h"
 
 using namespace tb;
 

@@ -14,8 +14,8 @@
 
 #include <memory>
 
-#include "monitor/run_notifier.h"
-#include "runs/run_catalog.h"
+#include "core/runs/run_catalog.h"
+#include "ui/monitor/run_notifier.h"
 
 using namespace tb;
 

@@ -11,12 +11,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "config/config_editor.h"
-#include "main_window.h"
-#include "run_test_support.h"
-#include "runs/run_catalog.h"
-#include "runs/workspace.h"
-#include "script_run_dialog.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/workspace.h"
+#include "tests/support/run_test_support.h"
+#include "ui/config/config_editor.h"
+#include "ui/main/main_window.h"
+#include "ui/main/script_run_dialog.h"
 
 using namespace tb;
 using namespace tb::test;

@@ -9,12 +9,12 @@
 #include <QTextBlock>
 #include <QTextLayout>
 
-#include "config/yaml_editor.h"
-#include "monitor/log_view.h"
-#include "plot/metric_chart.h"
-#include "style/theme.h"
-#include "style/theme_menu.h"
-#include "style/tone.h"
+#include "ui/config/yaml_editor.h"
+#include "ui/monitor/log_view.h"
+#include "ui/plot/metric_chart.h"
+#include "ui/style/theme.h"
+#include "ui/style/theme_menu.h"
+#include "ui/style/tone.h"
 
 using namespace tb;
 

@@ -4,9 +4,9 @@
 // dock floated, and the app gone mid-run and started again.
 #include <QDockWidget>
 #include <QLabel>
-#include <QSettings>
 #include <QScreen>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -14,16 +14,16 @@
 
 #include <qcustomplot.h>
 
-#include "config/config_editor.h"
-#include "main_window.h"
-#include "plot/chart_panel.h"
-#include "plot/metric_family.h"
-#include "run_test_support.h"
-#include "runs/local_backend.h"
-#include "runs/run_catalog.h"
-#include "runs/workspace.h"
-#include "runs_panel.h"
-#include "runs_table_model.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/workspace.h"
+#include "tests/support/run_test_support.h"
+#include "ui/config/config_editor.h"
+#include "ui/main/main_window.h"
+#include "ui/main/runs_panel.h"
+#include "ui/main/runs_table_model.h"
+#include "ui/plot/chart_panel.h"
+#include "ui/plot/metric_family.h"
 
 using namespace tb;
 
@@ -227,7 +227,8 @@ void WindowFirstLookTest::legendsLeaveTheNewestPointsFree() {
         const QRect legend = plot->legend->outerRect();
         for (int g = 0; g < plot->graphCount(); ++g) {
             const QCPGraph* graph = plot->graph(g);
-            if (graph->property("tbRole").toString() != "main" || graph->data()->isEmpty()) continue;
+            if (graph->property("tbRole").toString() != "main" || graph->data()->isEmpty())
+                continue;
             const QCPGraphData last = *(graph->data()->constEnd() - 1);
             const QPointF pixel = graph->coordsToPixels(last.key, last.value);
             QVERIFY2(!legend.contains(pixel.toPoint()),
@@ -253,8 +254,9 @@ void WindowFirstLookTest::firstScreenFitsWithoutSidewaysScrolling() {
     for (QWidget* dock : docked) {
         for (QAbstractScrollArea* area : dock->findChildren<QAbstractScrollArea*>()) {
             if (!area->isVisible()) continue;
-            QVERIFY2(!area->horizontalScrollBar()->isVisible(),
-                     qPrintable(dock->metaObject()->className() + QStringLiteral(" scrolls sideways")));
+            QVERIFY2(
+                !area->horizontalScrollBar()->isVisible(),
+                qPrintable(dock->metaObject()->className() + QStringLiteral(" scrolls sideways")));
         }
     }
 }

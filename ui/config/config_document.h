@@ -6,7 +6,7 @@
 #include <QString>
 #include <QUndoStack>
 
-#include "config/config_file.h"
+#include "core/config/config_file.h"
 
 namespace tb {
 

@@ -12,7 +12,7 @@
 #include <QSpinBox>
 #include <climits>
 
-#include "style/tone.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 namespace {

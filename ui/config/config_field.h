@@ -5,7 +5,7 @@
 #include <QString>
 #include <QWidget>
 
-#include "config/schema.h"
+#include "core/config/schema.h"
 
 namespace tb {
 

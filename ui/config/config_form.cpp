@@ -9,10 +9,10 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 
-#include "config/schema.h"
 #include "config_document.h"
 #include "config_field.h"
-#include "style/tone.h"
+#include "core/config/schema.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 namespace {

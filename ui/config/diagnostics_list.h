@@ -4,7 +4,7 @@
 #include <QListWidget>
 #include <vector>
 
-#include "config/config_file.h"
+#include "core/config/config_file.h"
 
 namespace tb {
 

@@ -9,7 +9,7 @@
 #include <QToolTip>
 
 #include "line_number_gutter.h"
-#include "style/theme.h"
+#include "ui/style/theme.h"
 #include "yaml_highlighter.h"
 
 namespace tb {

@@ -4,7 +4,7 @@
 #include <QGuiApplication>
 #include <QRegularExpression>
 
-#include "style/theme.h"
+#include "ui/style/theme.h"
 
 namespace tb {
 namespace {

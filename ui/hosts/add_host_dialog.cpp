@@ -15,8 +15,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "remote/ssh_command_line.h"
-#include "style/tone.h"
+#include "remote/ssh/ssh_command_line.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 

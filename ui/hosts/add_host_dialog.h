@@ -6,8 +6,8 @@
 #include <functional>
 #include <optional>
 
-#include "protocol/result.h"
-#include "remote/host_draft.h"
+#include "core/protocol/result.h"
+#include "remote/hosts/host_draft.h"
 
 class QCheckBox;
 class QComboBox;

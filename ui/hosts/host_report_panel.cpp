@@ -12,7 +12,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "style/tone.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 

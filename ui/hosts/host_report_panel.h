@@ -4,7 +4,7 @@
 #include <QDateTime>
 #include <QWidget>
 
-#include "remote/host_probe_report.h"
+#include "remote/hosts/host_probe_report.h"
 
 class QLabel;
 class QProgressBar;

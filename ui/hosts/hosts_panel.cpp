@@ -15,9 +15,9 @@
 #include "host_report_panel.h"
 #include "hosts_table_model.h"
 #include "prepare_host_dialog.h"
-#include "remote/host_draft.h"
-#include "remote/hosts_controller.h"
-#include "style/tone.h"
+#include "remote/hosts/host_draft.h"
+#include "remote/hosts/hosts_controller.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 
@@ -206,8 +206,9 @@ void HostsPanel::prepareHost() {
     if (name.isEmpty()) return;
     auto* dialog = new PrepareHostDialog(m_controller, name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PrepareHostDialog::preparedHost, this,
-            [this](bool, const QString&, const QString& message) { Q_EMIT statusMessage(message); });
+    connect(
+        dialog, &PrepareHostDialog::preparedHost, this,
+        [this](bool, const QString&, const QString& message) { Q_EMIT statusMessage(message); });
     dialog->show();
     dialog->start();
 }

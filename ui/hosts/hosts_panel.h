@@ -5,7 +5,7 @@
 #include <QPointer>
 #include <QWidget>
 
-#include "remote/transfer_types.h"
+#include "remote/ssh/transfer_types.h"
 
 class QAction;
 class QLabel;

@@ -9,9 +9,9 @@
 #include "add_host_dialog.h"
 #include "host_key_dialogs.h"
 #include "hosts_panel.h"
-#include "remote/hosts_controller.h"
-#include "remote/password_vault.h"
-#include "remote/ssh_config_hosts.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/ssh/password_vault.h"
+#include "remote/ssh/ssh_config_hosts.h"
 
 namespace tb {
 

@@ -9,7 +9,7 @@
 #include <QTableView>
 
 #include "hosts_panel.h"
-#include "remote/hosts_controller.h"
+#include "remote/hosts/hosts_controller.h"
 #include "transfer_dialog.h"
 
 namespace tb {

@@ -5,11 +5,11 @@
 #include <QPainter>
 #include <QPixmap>
 
-#include "remote/cost_meter.h"
-#include "remote/host_draft.h"
-#include "remote/host_uptime_meter.h"
-#include "remote/hosts_controller.h"
-#include "style/theme.h"
+#include "remote/hosts/cost_meter.h"
+#include "remote/hosts/host_draft.h"
+#include "remote/hosts/host_uptime_meter.h"
+#include "remote/hosts/hosts_controller.h"
+#include "ui/style/theme.h"
 
 namespace tb {
 

@@ -7,8 +7,8 @@
 
 #include <functional>
 
-#include "remote/host_connection.h"
-#include "remote/host_probe_report.h"
+#include "remote/hosts/host_probe_report.h"
+#include "remote/ssh/host_connection.h"
 
 namespace tb {
 

@@ -13,10 +13,10 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "remote/host_draft.h"
-#include "remote/hosts_controller.h"
-#include "remote/prepare_host_box.h"
-#include "style/tone.h"
+#include "remote/hosts/host_draft.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/prepare/prepare_host_box.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 

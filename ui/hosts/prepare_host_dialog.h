@@ -6,7 +6,7 @@
 #include <QDialog>
 #include <QPointer>
 
-#include "remote/prepare_host.h"
+#include "remote/prepare/prepare_host.h"
 
 class QLabel;
 class QPlainTextEdit;

@@ -10,7 +10,7 @@
 
 #include <cmath>
 
-#include "style/tone.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 

@@ -3,7 +3,7 @@
 
 #include <QDialog>
 
-#include "remote/transfer_types.h"
+#include "remote/ssh/transfer_types.h"
 
 class QDialogButtonBox;
 class QLabel;

@@ -3,15 +3,15 @@
 
 #include <QString>
 
-#include "remote/hosts_controller.h"
+#include "remote/hosts/hosts_controller.h"
 
 namespace tb {
 
 struct AppContext {
-    QString runsRoot;    // run directories
-    QString configsDir;  // the user's configs (seeded with the demo)
-    QString binDir;      // trainbench-train and tb-wrap.sh
-    QString openConfig;  // config to open at start ("" = the demo)
+    QString runsRoot;        // run directories
+    QString configsDir;      // the user's configs (seeded with the demo)
+    QString binDir;          // trainbench-train and tb-wrap.sh
+    QString openConfig;      // config to open at start ("" = the demo)
     QString hostsConfigDir;  // hosts.json ("" = HostStore::defaultConfigDir())
     HostsControllerOptions hostsOptions;
 };

@@ -5,8 +5,8 @@
 #include <QDateTime>
 #include <QLocale>
 
-#include "checkpoints/checkpoint_catalog.h"
-#include "style/theme.h"
+#include "core/checkpoints/checkpoint_catalog.h"
+#include "ui/style/theme.h"
 
 namespace tb {
 
@@ -36,36 +36,51 @@ QVariant CheckpointTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ForegroundRole && corrupt) return theme::color(theme::Tone::Error);
     if (role == Qt::ToolTipRole) {
         if (!entry.checkMessage.isEmpty()) return entry.checkMessage;
-        return entry.paramSha256.isEmpty() ? entry.path : entry.path + "\nparam_sha256 " + entry.paramSha256;
+        return entry.paramSha256.isEmpty() ? entry.path
+                                           : entry.path + "\nparam_sha256 " + entry.paramSha256;
     }
     if (role != Qt::DisplayRole) return {};
     auto metric = [&](const char* key) -> QVariant {
-        return entry.metrics.contains(key) ? QVariant(QString::number(entry.metrics.value(key), 'g', 4)) : QVariant();
+        return entry.metrics.contains(key)
+                   ? QVariant(QString::number(entry.metrics.value(key), 'g', 4))
+                   : QVariant();
     };
     switch (index.column()) {
-        case Name: return entry.name;
-        case Epoch: return entry.epoch;
-        case Step: return entry.step;
+        case Name:
+            return entry.name;
+        case Epoch:
+            return entry.epoch;
+        case Step:
+            return entry.step;
         case Time:
-            return entry.time > 0 ? QDateTime::fromMSecsSinceEpoch(qint64(entry.time * 1000)).toString("MM-dd HH:mm:ss")
+            return entry.time > 0 ? QDateTime::fromMSecsSinceEpoch(qint64(entry.time * 1000))
+                                        .toString("MM-dd HH:mm:ss")
                                   : QString();
-        case ValLoss: return metric("val/loss");
-        case ValAcc: return metric("val/acc");
-        case Size: return QLocale().formattedDataSize(entry.bytes);
+        case ValLoss:
+            return metric("val/loss");
+        case ValAcc:
+            return metric("val/acc");
+        case Size:
+            return QLocale().formattedDataSize(entry.bytes);
         case Check:
             if (!entry.complete) return tr("incomplete");
             if (m_catalog->isRemote()) return tr("on %1").arg(m_catalog->remoteHost());
             switch (entry.check) {
-                case CheckpointEntry::Check::NotChecked: return tr("not checked");
-                case CheckpointEntry::Check::Checking: return tr("checking…");
-                case CheckpointEntry::Check::Ok: return tr("ok");
-                case CheckpointEntry::Check::Corrupt: return tr("corrupt");
+                case CheckpointEntry::Check::NotChecked:
+                    return tr("not checked");
+                case CheckpointEntry::Check::Checking:
+                    return tr("checking…");
+                case CheckpointEntry::Check::Ok:
+                    return tr("ok");
+                case CheckpointEntry::Check::Corrupt:
+                    return tr("corrupt");
             }
     }
     return {};
 }
 
-QVariant CheckpointTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant CheckpointTableModel::headerData(int section, Qt::Orientation orientation,
+                                          int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     static const char* const names[] = {
         QT_TR_NOOP("Checkpoint"), QT_TR_NOOP("Epoch"),   QT_TR_NOOP("Step"), QT_TR_NOOP("Saved"),

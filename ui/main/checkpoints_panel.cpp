@@ -14,16 +14,19 @@
 #include <QVBoxLayout>
 
 #include "checkpoint_table_model.h"
-#include "checkpoints/checkpoint_catalog.h"
-#include "remote/remote_backend.h"
-#include "remote/remote_runs.h"
+#include "core/checkpoints/checkpoint_catalog.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/runs/remote_runs.h"
 #include "remote_checkpoints_bar.h"
 
 namespace tb {
 
 CheckpointsPanel::CheckpointsPanel(CheckpointCatalog* catalog, QWidget* parent)
-    : QWidget(parent), m_catalog(catalog), m_model(new CheckpointTableModel(catalog, this)),
-      m_view(new QTableView(this)), m_title(new QLabel(tr("Select a run to see its checkpoints."), this)),
+    : QWidget(parent),
+      m_catalog(catalog),
+      m_model(new CheckpointTableModel(catalog, this)),
+      m_view(new QTableView(this)),
+      m_title(new QLabel(tr("Select a run to see its checkpoints."), this)),
       m_remoteBar(new RemoteCheckpointsBar(this)) {
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -40,9 +43,12 @@ CheckpointsPanel::CheckpointsPanel(CheckpointCatalog* catalog, QWidget* parent)
             });
     connect(m_model, &QAbstractItemModel::modelReset, this,
             [this] { m_remoteBar->setCheckpoint(currentCheckpoint()); });
-    connect(m_remoteBar, &RemoteCheckpointsBar::resumeRequested, this, &CheckpointsPanel::resumeRequested);
-    connect(m_remoteBar, &RemoteCheckpointsBar::forkRequested, this, &CheckpointsPanel::forkRequested);
-    connect(m_remoteBar, &RemoteCheckpointsBar::resumeOnRequested, this, &CheckpointsPanel::resumeOnRequested);
+    connect(m_remoteBar, &RemoteCheckpointsBar::resumeRequested, this,
+            &CheckpointsPanel::resumeRequested);
+    connect(m_remoteBar, &RemoteCheckpointsBar::forkRequested, this,
+            &CheckpointsPanel::forkRequested);
+    connect(m_remoteBar, &RemoteCheckpointsBar::resumeOnRequested, this,
+            &CheckpointsPanel::resumeOnRequested);
     connect(m_view, &QTableView::doubleClicked, this, [this] {
         if (!currentCheckpoint().isEmpty()) Q_EMIT resumeRequested(m_runId, currentCheckpoint());
     });
@@ -60,7 +66,8 @@ void CheckpointsPanel::setRemoteRuns(RemoteRuns* remote) {
 
 void CheckpointsPanel::showRun(const QString& runId, const QString& runDir) {
     m_runId = runId;
-    m_title->setText(runId.isEmpty() ? tr("Select a run to see its checkpoints.") : tr("Checkpoints of %1").arg(runId));
+    m_title->setText(runId.isEmpty() ? tr("Select a run to see its checkpoints.")
+                                     : tr("Checkpoints of %1").arg(runId));
     m_host.clear();
     m_remoteBar->setRun(runId, QString());
     m_catalog->setRunDir(runDir);
@@ -109,19 +116,25 @@ void CheckpointsPanel::selectCheckpoint(const QString& path) {
 
 QString CheckpointsPanel::currentCheckpoint() const {
     const QModelIndex current = m_view->currentIndex();
-    return current.isValid() ? m_model->index(current.row(), 0).data(CheckpointTableModel::PathRole).toString()
-                             : QString();
+    return current.isValid()
+               ? m_model->index(current.row(), 0).data(CheckpointTableModel::PathRole).toString()
+               : QString();
 }
 
 void CheckpointsPanel::showContextMenu(const QPoint& position) {
     const QString path = currentCheckpoint();
     if (path.isEmpty()) return;
     QMenu menu(this);
-    menu.addAction(tr("Resume from here"), this, [this, path] { Q_EMIT resumeRequested(m_runId, path); });
-    menu.addAction(tr("Fork with edited config…"), this, [this, path] { Q_EMIT forkRequested(m_runId, path); });
-    if (m_catalog->isRemote()) {  // the files are on the box: the bar's actions, not the file manager
-        menu.addAction(m_remoteBar->resumeOnButton()->text(), m_remoteBar->resumeOnButton(), &QPushButton::click);
-        menu.addAction(m_remoteBar->downloadButton()->text(), m_remoteBar->downloadButton(), &QPushButton::click);
+    menu.addAction(tr("Resume from here"), this,
+                   [this, path] { Q_EMIT resumeRequested(m_runId, path); });
+    menu.addAction(tr("Fork with edited config…"), this,
+                   [this, path] { Q_EMIT forkRequested(m_runId, path); });
+    if (m_catalog
+            ->isRemote()) {  // the files are on the box: the bar's actions, not the file manager
+        menu.addAction(m_remoteBar->resumeOnButton()->text(), m_remoteBar->resumeOnButton(),
+                       &QPushButton::click);
+        menu.addAction(m_remoteBar->downloadButton()->text(), m_remoteBar->downloadButton(),
+                       &QPushButton::click);
         menu.exec(m_view->viewport()->mapToGlobal(position));
         return;
     }
@@ -137,7 +150,8 @@ void CheckpointsPanel::deleteCurrent() {
     const int row = m_view->currentIndex().row();
     if (row < 0) return;
     const QString name = m_catalog->entries()[row].name;
-    if (QMessageBox::question(this, tr("Delete checkpoint"), tr("Delete %1? This cannot be undone.").arg(name)) !=
+    if (QMessageBox::question(this, tr("Delete checkpoint"),
+                              tr("Delete %1? This cannot be undone.").arg(name)) !=
         QMessageBox::Yes) {
         return;
     }

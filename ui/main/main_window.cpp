@@ -10,26 +10,26 @@
 #include <QStyle>
 #include <QSystemTrayIcon>
 
-#include "checkpoints/checkpoint_catalog.h"
 #include "checkpoints_panel.h"
-#include "config/config_editor.h"
-#include "gpu/gpu_monitor.h"
-#include "hosts/hosts_panel.h"
-#include "metrics/run_metrics.h"
-#include "monitor/gpu_panel.h"
-#include "monitor/gpu_source_switch.h"
-#include "monitor/log_view.h"
-#include "monitor/run_notifier.h"
-#include "plot/chart_panel.h"
+#include "core/checkpoints/checkpoint_catalog.h"
+#include "core/gpu/gpu_monitor.h"
+#include "core/metrics/run_metrics.h"
+#include "core/runs/run_catalog.h"
+#include "core/services/workbench.h"
 #include "remote/host_workbench.h"
-#include "remote/hosts_controller.h"
-#include "remote/remote_runs.h"
-#include "remote/shutdown_watch.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/runs/remote_runs.h"
+#include "remote/runs/shutdown_watch.h"
 #include "run_controller.h"
-#include "runs/run_catalog.h"
 #include "runs_panel.h"
-#include "services/workbench.h"
 #include "shutdown_ui.h"
+#include "ui/config/config_editor.h"
+#include "ui/hosts/hosts_panel.h"
+#include "ui/monitor/gpu_panel.h"
+#include "ui/monitor/gpu_source_switch.h"
+#include "ui/monitor/log_view.h"
+#include "ui/monitor/run_notifier.h"
+#include "ui/plot/chart_panel.h"
 
 namespace tb {
 
@@ -52,7 +52,8 @@ MainWindow::MainWindow(const AppContext& context, QWidget* parent)
     connectPanels();
     restoreLayout();
 
-    const QString config = context.openConfig.isEmpty() ? context.configsDir + "/demo.yaml" : context.openConfig;
+    const QString config =
+        context.openConfig.isEmpty() ? context.configsDir + "/demo.yaml" : context.openConfig;
     m_editor->openFile(config);
     m_work->start(1000);
     m_hostWork->start();
@@ -115,7 +116,8 @@ void MainWindow::createDocks() {
     QDockWidget* runs = addDock(tr("Runs"), "runsDock", m_runsPanel, Qt::LeftDockWidgetArea);
     QDockWidget* config = addDock(tr("Config"), "configDock", m_editor, Qt::RightDockWidgetArea);
     QDockWidget* log = addDock(tr("Log"), "logDock", m_log, Qt::BottomDockWidgetArea);
-    QDockWidget* checkpoints = addDock(tr("Checkpoints"), "checkpointsDock", m_checkpoints, Qt::BottomDockWidgetArea);
+    QDockWidget* checkpoints =
+        addDock(tr("Checkpoints"), "checkpointsDock", m_checkpoints, Qt::BottomDockWidgetArea);
     QDockWidget* gpu = addDock(tr("GPU"), "gpuDock", m_gpuPanel, Qt::LeftDockWidgetArea);
     QDockWidget* hosts = addDock(tr("Hosts"), "hostsDock", m_hostsPanel, Qt::RightDockWidgetArea);
     tabifyDockWidget(log, checkpoints);
@@ -168,9 +170,11 @@ void MainWindow::connectPanels() {
     connect(m_controller, &RunController::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_charts, &ChartPanel::checkpointClicked, this, &MainWindow::showCheckpoint);
-    connect(m_checkpoints, &CheckpointsPanel::resumeRequested, m_controller, &RunController::resume);
+    connect(m_checkpoints, &CheckpointsPanel::resumeRequested, m_controller,
+            &RunController::resume);
     connect(m_checkpoints, &CheckpointsPanel::forkRequested, m_controller, &RunController::fork);
-    connect(m_checkpoints, &CheckpointsPanel::resumeOnRequested, m_controller, &RunController::resumeOn);
+    connect(m_checkpoints, &CheckpointsPanel::resumeOnRequested, m_controller,
+            &RunController::resumeOn);
     connect(m_remote, &RemoteRuns::followLimited, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(m_hostsPanel, &HostsPanel::statusMessage, this,
@@ -181,16 +185,19 @@ void MainWindow::connectPanels() {
             [this](const QString& id, const QByteArray& bytes) {
                 if (id == m_shownRun) m_log->appendStreamed(bytes);
             });
-    connectShutdownWatch(m_shutdownWatch, {m_hosts, m_hostsPanel, m_runsPanel, m_catalog, m_targetBox,
-                                           m_controller, statusBar()});
+    connectShutdownWatch(m_shutdownWatch, {m_hosts, m_hostsPanel, m_runsPanel, m_catalog,
+                                           m_targetBox, m_controller, statusBar()});
     connect(m_notifier, &RunNotifier::notify, this,
-            [this](const QString& title, const QString& text) { statusBar()->showMessage(title + ": " + text, 15000); });
+            [this](const QString& title, const QString& text) {
+                statusBar()->showMessage(title + ": " + text, 15000);
+            });
 }
 
 void MainWindow::restoreLayout() {
     QSettings settings;
     const bool placed = restoreGeometry(settings.value("window/geometry").toByteArray());
-    const bool arranged = restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
+    const bool arranged =
+        restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
     if (!placed || !arranged) applyDefaultLayout();
 }
 

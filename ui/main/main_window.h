@@ -5,7 +5,7 @@
 #include <QMainWindow>
 
 #include "app_context.h"
-#include "protocol/run_status.h"
+#include "core/protocol/run_status.h"
 
 class QAction;
 class QDockWidget;
@@ -71,7 +71,8 @@ private:
     void connectPanels();
     void restoreLayout();
     void applyDefaultLayout();
-    QDockWidget* addDock(const QString& title, const QString& name, QWidget* widget, Qt::DockWidgetArea area);
+    QDockWidget* addDock(const QString& title, const QString& name, QWidget* widget,
+                         Qt::DockWidgetArea area);
 
     void onSelectionChanged(const QStringList& runIds);
     void showRun(const QString& runId);

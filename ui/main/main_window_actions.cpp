@@ -10,17 +10,17 @@
 #include <QStyle>
 #include <QToolBar>
 
-#include "config/config_document.h"
-#include "config/config_editor.h"
+#include "core/runs/run_catalog.h"
 #include "main_window.h"
-#include "remote/hosts_controller.h"
+#include "remote/hosts/hosts_controller.h"
 #include "run_controller.h"
 #include "run_target_box.h"
-#include "runs/run_catalog.h"
 #include "runs_panel.h"
 #include "script_run_dialog.h"
-#include "style/language_menu.h"
-#include "style/theme_menu.h"
+#include "ui/config/config_document.h"
+#include "ui/config/config_editor.h"
+#include "ui/style/language_menu.h"
+#include "ui/style/theme_menu.h"
 
 namespace tb {
 
@@ -75,10 +75,11 @@ void MainWindow::createMenus() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About Trainbench"), this, [this] {
-        QMessageBox::about(this, tr("About Trainbench"),
-                           tr("<b>Trainbench</b> 0.1<br>Train neural networks here or on a rented GPU box; "
-                              "runs keep going when the app closes.<br>Runs root: %1")
-                               .arg(m_context.runsRoot));
+        QMessageBox::about(
+            this, tr("About Trainbench"),
+            tr("<b>Trainbench</b> 0.1<br>Train neural networks here or on a rented GPU box; "
+               "runs keep going when the app closes.<br>Runs root: %1")
+                .arg(m_context.runsRoot));
     });
 
     QToolBar* toolbar = addToolBar(tr("Main"));
@@ -90,8 +91,8 @@ void MainWindow::createMenus() {
             [this] { m_targetBox->setHosts(m_hosts->hostNames()); });
     // A host's run reads the box's data: its path is not looked for on this machine.
     auto followTarget = [this] {
-        m_editor->document()->setDataPathsOn(m_targetBox->host().isEmpty() ? DataPathsOn::ThisMachine
-                                                                           : DataPathsOn::Host);
+        m_editor->document()->setDataPathsOn(
+            m_targetBox->host().isEmpty() ? DataPathsOn::ThisMachine : DataPathsOn::Host);
     };
     connect(m_targetBox, &QComboBox::currentIndexChanged, this, followTarget);
     followTarget();
@@ -120,7 +121,8 @@ void MainWindow::startRun() {
 
 // Window-modal but not blocking: the run starts when the dialog is accepted.
 void MainWindow::runScript() {
-    auto* dialog = new ScriptRunDialog(m_targetBox->host(), m_editor->filePath(), m_editor->text(), this);
+    auto* dialog =
+        new ScriptRunDialog(m_targetBox->host(), m_editor->filePath(), m_editor->text(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { m_controller->launchOn(dialog->host(), dialog->request()); });

@@ -10,24 +10,28 @@
 #include <QPushButton>
 #include <QStandardPaths>
 
-#include "remote/checkpoint_move.h"
-#include "remote/hosts_controller.h"
-#include "remote/remote_runs.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/runs/checkpoint_move.h"
+#include "remote/runs/remote_runs.h"
 
 namespace tb {
 
 RemoteCheckpointsBar::RemoteCheckpointsBar(QWidget* parent)
-    : QWidget(parent), m_resume(new QPushButton(this)),
+    : QWidget(parent),
+      m_resume(new QPushButton(this)),
       m_resumeOn(new QPushButton(tr("Resume on…"), this)),
       m_fork(new QPushButton(tr("Fork…"), this)),
       m_download(new QPushButton(tr("Download…"), this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_progress(new QProgressBar(this)),
       m_status(new QLabel(this)) {
-    m_resumeOn->setToolTip(tr("Resume on another host (the checkpoint is uploaded there first) "
-                              "or on this machine (downloaded first)"));
-    m_download->setToolTip(tr("Download the checkpoint with its sidecar and the run's config; "
-                              "an interrupted download resumes, and the copy is checked by "
-                              "sha256"));
+    m_resumeOn->setToolTip(
+        tr("Resume on another host (the checkpoint is uploaded there first) "
+           "or on this machine (downloaded first)"));
+    m_download->setToolTip(
+        tr("Download the checkpoint with its sidecar and the run's config; "
+           "an interrupted download resumes, and the copy is checked by "
+           "sha256"));
     m_progress->setRange(0, 1000);
     m_progress->hide();
     m_cancel->hide();
@@ -82,10 +86,11 @@ void RemoteCheckpointsBar::resumeOn() {
     for (const QString& host : m_remote->hosts()->hostNames())
         if (host != m_host) choices.append(host);
     const QString chosen =
-        m_targetChooser ? m_targetChooser(choices)
-                        : QInputDialog::getItem(this, tr("Resume on"),
-                                                tr("Resume %1 on:").arg(QFileInfo(m_checkpoint).fileName()),
-                                                choices, 0, false);
+        m_targetChooser
+            ? m_targetChooser(choices)
+            : QInputDialog::getItem(this, tr("Resume on"),
+                                    tr("Resume %1 on:").arg(QFileInfo(m_checkpoint).fileName()),
+                                    choices, 0, false);
     if (chosen.isEmpty()) return;
     Q_EMIT resumeOnRequested(m_runId, m_checkpoint, chosen == thisMachine() ? QString() : chosen);
 }

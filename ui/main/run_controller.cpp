@@ -13,15 +13,15 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "config/config_file.h"
-#include "hosts/prepare_host_dialog.h"
-#include "remote/checkpoint_move.h"
-#include "remote/remote_backend.h"
-#include "remote/remote_runs.h"
-#include "runs/backend.h"
-#include "runs/run_catalog.h"
-#include "runs/run_targets.h"
-#include "style/tone.h"
+#include "core/config/config_file.h"
+#include "core/runs/backend.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/run_targets.h"
+#include "remote/runs/checkpoint_move.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/runs/remote_runs.h"
+#include "ui/hosts/prepare_host_dialog.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 
@@ -33,7 +33,8 @@ void RunController::launch(const QString& configPath, const QString& configText)
     launchOn(QString(), configPath, configText);
 }
 
-void RunController::launchOn(const QString& host, const QString& configPath, const QString& configText) {
+void RunController::launchOn(const QString& host, const QString& configPath,
+                             const QString& configText) {
     LaunchRequest request;
     request.configPath = configPath;
     request.configText = configText;
@@ -73,7 +74,8 @@ void RunController::prepareThenLaunch(const QString& host, const LaunchRequest& 
     for (PrepareHostDialog* preparing : open) {
         if (preparing->hostName() != host || !preparing->isRunning()) continue;
         preparing->raise();
-        return Q_EMIT failed(tr("%1 is being prepared; press Run again when it is ready").arg(host));
+        return Q_EMIT failed(
+            tr("%1 is being prepared; press Run again when it is ready").arg(host));
     }
     auto* dialog = new PrepareHostDialog(m_remote->hosts(), host, m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -111,7 +113,8 @@ void RunController::stop(const QString& runId) {
 }
 
 void RunController::stopRequested(const QString& runId) {
-    Q_EMIT statusMessage(tr("Stopping %1: the trainer finishes its step and writes a checkpoint").arg(runId));
+    Q_EMIT statusMessage(
+        tr("Stopping %1: the trainer finishes its step and writes a checkpoint").arg(runId));
     QTimer::singleShot(m_stopGraceMs, this, [this, runId] { offerKillIfStillRunning(runId); });
 }
 
@@ -128,12 +131,12 @@ void RunController::offerKillIfStillRunning(const QString& runId) {
     m_catalog->refresh();
     const RunInfo* run = m_catalog->find(runId);
     if (!run || isFinalState(run->state)) return;
-    const auto answer = QMessageBox::question(
-        m_dialogParent, tr("Run still running"),
-        tr("%1 has not stopped %2 s after the stop request. Kill it now? The last checkpoint is kept; "
-           "work since then is lost.")
-            .arg(runId)
-            .arg(m_stopGraceMs / 1000));
+    const auto answer = QMessageBox::question(m_dialogParent, tr("Run still running"),
+                                              tr("%1 has not stopped %2 s after the stop request. "
+                                                 "Kill it now? The last checkpoint is kept; "
+                                                 "work since then is lost.")
+                                                  .arg(runId)
+                                                  .arg(m_stopGraceMs / 1000));
     if (answer == QMessageBox::Yes) kill(runId);
 }
 
@@ -194,9 +197,12 @@ void RunController::resumeOn(const QString& runId, const QString& checkpoint, co
     const auto done = [this, move, host](Result<QString> started) {
         move->deleteLater();
         if (!started) return Q_EMIT failed(QString::fromStdString(started.error()));
-        if (host.isEmpty()) m_catalog->refresh();
-        else m_remote->scanNow(host);
-        Q_EMIT statusMessage(tr("Started %1 on %2").arg(*started, host.isEmpty() ? tr("this machine") : host));
+        if (host.isEmpty())
+            m_catalog->refresh();
+        else
+            m_remote->scanNow(host);
+        Q_EMIT statusMessage(
+            tr("Started %1 on %2").arg(*started, host.isEmpty() ? tr("this machine") : host));
         Q_EMIT launched(*started);
     };
     const QString stage = m_catalog->runsRoot() + QStringLiteral("/.imported");
@@ -217,7 +223,8 @@ bool RunController::editForkConfig(QString& text) {
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Fork"));
     auto validate = [&] {
-        const LoadedConfig loaded = parseConfigText(editor->toPlainText().toStdString(), "fork.yaml", ".");
+        const LoadedConfig loaded =
+            parseConfigText(editor->toPlainText().toStdString(), "fork.yaml", ".");
         QStringList lines;
         for (const auto& d : loaded.diagnostics) {
             // Data paths are checked against the real base directory at launch.
@@ -230,7 +237,8 @@ bool RunController::editForkConfig(QString& text) {
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("Edit the config (e.g. a lower optim.lr); the model must stay the same."), &dialog));
+    layout->addWidget(new QLabel(
+        tr("Edit the config (e.g. a lower optim.lr); the model must stay the same."), &dialog));
     layout->addWidget(editor);
     layout->addWidget(problems);
     layout->addWidget(buttons);

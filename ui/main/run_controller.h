@@ -9,7 +9,7 @@
 
 #include <functional>
 
-#include "remote/prepare_host.h"
+#include "remote/prepare/prepare_host.h"
 
 class QWidget;
 
@@ -49,7 +49,9 @@ public:
 
     void setStopGraceMs(int ms) { m_stopGraceMs = ms; }
     // Tests answer the fork editor without a modal loop.
-    void setForkEditor(std::function<bool(QString& text)> editor) { m_forkEditor = std::move(editor); }
+    void setForkEditor(std::function<bool(QString& text)> editor) {
+        m_forkEditor = std::move(editor);
+    }
 
 Q_SIGNALS:
     void launched(const QString& runId);

@@ -12,7 +12,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "runs/run_catalog.h"
+#include "core/runs/run_catalog.h"
 #include "runs_table_model.h"
 
 namespace tb {
@@ -34,13 +34,19 @@ protected:
         const QString& text = m_text;
         if (text.isEmpty() || row >= m_catalog->runs().size()) return true;
         // A host about to shut down stays in view whatever the filter says.
-        if (sourceModel()->index(row, 0).data(RunsTableModel::ShutdownPendingRole).toBool()) return true;
+        if (sourceModel()->index(row, 0).data(RunsTableModel::ShutdownPendingRole).toBool())
+            return true;
         const RunInfo& run = m_catalog->runs()[row];
-        const QStringList fields = {run.name, run.id, QString::fromLatin1(runStateName(run.state).data()),
-                                    run.target, run.tags.join(' '), run.note};
+        const QStringList fields = {run.name,
+                                    run.id,
+                                    QString::fromLatin1(runStateName(run.state).data()),
+                                    run.target,
+                                    run.tags.join(' '),
+                                    run.note};
         for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
             bool found = false;
-            for (const QString& field : fields) found = found || field.contains(word, Qt::CaseInsensitive);
+            for (const QString& field : fields)
+                found = found || field.contains(word, Qt::CaseInsensitive);
             if (!found) return false;
         }
         return true;
@@ -54,8 +60,11 @@ private:
 }  // namespace
 
 RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
-    : QWidget(parent), m_catalog(catalog), m_model(new RunsTableModel(catalog, this)),
-      m_proxy(new RunsFilterModel(catalog, this)), m_filter(new QLineEdit(this)),
+    : QWidget(parent),
+      m_catalog(catalog),
+      m_model(new RunsTableModel(catalog, this)),
+      m_proxy(new RunsFilterModel(catalog, this)),
+      m_filter(new QLineEdit(this)),
       m_view(new QTableView(this)) {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(RunsTableModel::SortRole);
@@ -129,7 +138,8 @@ void RunsPanel::selectRun(const QString& runId) {
     const int row = m_model->rowOf(runId);
     if (row < 0) return;
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->select(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
 }
@@ -143,7 +153,8 @@ void RunsPanel::restoreSelection() {
             if (row < 0) continue;
             const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
             selection->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-            if (id == m_keptCurrent) selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            if (id == m_keptCurrent)
+                selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
         }
     }
     m_view->viewport()->update();
@@ -183,7 +194,8 @@ void RunsPanel::renameCurrent() {
     const RunInfo* run = m_catalog->find(currentRunId());
     if (!run) return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename run"), tr("Name:"), QLineEdit::Normal, run->name, &ok);
+    const QString name = QInputDialog::getText(this, tr("Rename run"), tr("Name:"),
+                                               QLineEdit::Normal, run->name, &ok);
     if (ok) annotateCurrent(name.trimmed(), run->tags, run->note);
 }
 
@@ -203,7 +215,8 @@ void RunsPanel::noteCurrent() {
     const RunInfo* run = m_catalog->find(currentRunId());
     if (!run) return;
     bool ok = false;
-    const QString note = QInputDialog::getMultiLineText(this, tr("Note"), tr("Note:"), run->note, &ok);
+    const QString note =
+        QInputDialog::getMultiLineText(this, tr("Note"), tr("Note:"), run->note, &ok);
     if (ok) annotateCurrent(run->name, run->tags, note);
 }
 
@@ -212,13 +225,16 @@ void RunsPanel::deleteSelected() {
     if (ids.isEmpty()) return;
     const auto answer = QMessageBox::question(
         this, tr("Delete runs"),
-        tr("Delete %n run(s) with their checkpoints and logs? This cannot be undone.", nullptr, ids.size()));
+        tr("Delete %n run(s) with their checkpoints and logs? This cannot be undone.", nullptr,
+           ids.size()));
     if (answer != QMessageBox::Yes) return;
     QStringList problems;
     for (const QString& id : ids) {
-        if (auto removed = m_catalog->remove(id); !removed) problems.append(QString::fromStdString(removed.error()));
+        if (auto removed = m_catalog->remove(id); !removed)
+            problems.append(QString::fromStdString(removed.error()));
     }
-    if (!problems.isEmpty()) QMessageBox::warning(this, tr("Some runs were kept"), problems.join('\n'));
+    if (!problems.isEmpty())
+        QMessageBox::warning(this, tr("Some runs were kept"), problems.join('\n'));
 }
 
 }  // namespace tb

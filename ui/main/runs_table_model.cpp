@@ -6,15 +6,16 @@
 
 #include <cmath>
 
-#include "remote/cost_meter.h"
-#include "style/theme.h"
+#include "remote/hosts/cost_meter.h"
+#include "ui/style/theme.h"
 
 namespace tb {
 namespace {
 
 QString formatDuration(qint64 seconds) {
     if (seconds < 0) return {};
-    if (seconds < 3600) return QString("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QChar('0'));
+    if (seconds < 3600)
+        return QString("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QChar('0'));
     return QString("%1:%2:%3")
         .arg(seconds / 3600)
         .arg(seconds / 60 % 60, 2, 10, QChar('0'))
@@ -65,7 +66,9 @@ double RunsTableModel::hostPrice(const RunInfo& run) const {
 }
 
 double RunsTableModel::costSeconds(const RunInfo& run) const {
-    const auto epoch = [](const QDateTime& time) { return time.isValid() ? time.toMSecsSinceEpoch() / 1000.0 : 0.0; };
+    const auto epoch = [](const QDateTime& time) {
+        return time.isValid() ? time.toMSecsSinceEpoch() / 1000.0 : 0.0;
+    };
     return runSeconds(epoch(run.started), epoch(run.ended), epoch(QDateTime::currentDateTime()));
 }
 
@@ -120,7 +123,8 @@ QIcon RunsTableModel::stateIcon(RunState state) {
 
 QVariant RunsTableModel::display(const RunInfo& run, int column) const {
     switch (column) {
-        case Name: return run.label();
+        case Name:
+            return run.label();
         case State:
             return stateText(run.state);
         case Target: {
@@ -128,20 +132,30 @@ QVariant RunsTableModel::display(const RunInfo& run, int column) const {
             const QString where = run.target == QLatin1String("local") ? tr("local") : run.target;
             return note.isEmpty() ? where : where + " (" + note + ")";
         }
-        case Started: return run.started.isValid() ? run.started.toString("yyyy-MM-dd HH:mm") : QString();
-        case Duration: return formatDuration(run.durationSeconds(QDateTime::currentDateTime()));
-        case Progress: return QString("%1 / %2").arg(run.epoch).arg(run.step);
-        case TrainLoss: return std::isnan(run.lastTrainLoss) ? QString() : QString::number(run.lastTrainLoss, 'g', 4);
+        case Started:
+            return run.started.isValid() ? run.started.toString("yyyy-MM-dd HH:mm") : QString();
+        case Duration:
+            return formatDuration(run.durationSeconds(QDateTime::currentDateTime()));
+        case Progress:
+            return QString("%1 / %2").arg(run.epoch).arg(run.step);
+        case TrainLoss:
+            return std::isnan(run.lastTrainLoss) ? QString()
+                                                 : QString::number(run.lastTrainLoss, 'g', 4);
         case BestValAcc:
-            return std::isnan(run.bestValAcc) ? QString() : QString::number(run.bestValAcc * 100, 'f', 2) + " %";
-        case Lineage: return run.parentRun.isEmpty() ? QString() : "↳ " + run.parentRun;
+            return std::isnan(run.bestValAcc)
+                       ? QString()
+                       : QString::number(run.bestValAcc * 100, 'f', 2) + " %";
+        case Lineage:
+            return run.parentRun.isEmpty() ? QString() : "↳ " + run.parentRun;
         case Cost: {
             // Only remote runs on a host with a price: no made-up zero for the others.
             const double price = hostPrice(run);
             if (!(price > 0) || !run.started.isValid()) return QString();
-            return QString::fromUtf8(kDefaultCurrency) + QString::number(costOf(price, costSeconds(run)), 'f', 2);
+            return QString::fromUtf8(kDefaultCurrency) +
+                   QString::number(costOf(price, costSeconds(run)), 'f', 2);
         }
-        case Shutdown: return m_shutdownNotes ? m_shutdownNotes(run.id).text : QString();
+        case Shutdown:
+            return m_shutdownNotes ? m_shutdownNotes(run.id).text : QString();
     }
     return {};
 }
@@ -150,32 +164,45 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
     const RunInfo& run = m_catalog->runs()[index.row()];
     switch (role) {
-        case Qt::DisplayRole: return display(run, index.column());
-        case Qt::DecorationRole: return index.column() == State ? QVariant(stateIcon(run.state)) : QVariant();
+        case Qt::DisplayRole:
+            return display(run, index.column());
+        case Qt::DecorationRole:
+            return index.column() == State ? QVariant(stateIcon(run.state)) : QVariant();
         case Qt::ForegroundRole:
             return index.column() == State ? QVariant(stateColor(run.state)) : QVariant();
         case Qt::ToolTipRole:
             if (index.column() == Name) {
-                return run.id + (run.tags.isEmpty() ? QString() : "\ntags: " + run.tags.join(", ")) +
+                return run.id +
+                       (run.tags.isEmpty() ? QString() : "\ntags: " + run.tags.join(", ")) +
                        (run.note.isEmpty() ? QString() : "\n" + run.note);
             }
-            if (index.column() == Shutdown && m_shutdownNotes) return m_shutdownNotes(run.id).toolTip;
+            if (index.column() == Shutdown && m_shutdownNotes)
+                return m_shutdownNotes(run.id).toolTip;
             if (index.column() == Cost && !display(run, Cost).toString().isEmpty())
                 return formatRunCost(hostPrice(run), costSeconds(run));
             if (index.column() == Target && m_catalog->isRemote(run))
                 return tr("On host %1, in %2").arg(run.target, run.dir);
             return index.column() == State && !run.message.isEmpty() ? run.message : QVariant();
-        case RunIdRole: return run.id;
-        case ShutdownPendingRole: return m_shutdownNotes && m_shutdownNotes(run.id).pending;
+        case RunIdRole:
+            return run.id;
+        case ShutdownPendingRole:
+            return m_shutdownNotes && m_shutdownNotes(run.id).pending;
         case SortRole:
             switch (index.column()) {
-                case Started: return run.started;
-                case Duration: return run.durationSeconds(QDateTime::currentDateTime());
-                case Progress: return run.step;
-                case TrainLoss: return run.lastTrainLoss;
-                case BestValAcc: return run.bestValAcc;
-                case Cost: return costOf(hostPrice(run), costSeconds(run));
-                default: return display(run, index.column());
+                case Started:
+                    return run.started;
+                case Duration:
+                    return run.durationSeconds(QDateTime::currentDateTime());
+                case Progress:
+                    return run.step;
+                case TrainLoss:
+                    return run.lastTrainLoss;
+                case BestValAcc:
+                    return run.bestValAcc;
+                case Cost:
+                    return costOf(hostPrice(run), costSeconds(run));
+                default:
+                    return display(run, index.column());
             }
     }
     return {};

@@ -6,7 +6,7 @@
 
 #include <functional>
 
-#include "runs/run_catalog.h"
+#include "core/runs/run_catalog.h"
 
 namespace tb {
 
@@ -15,7 +15,17 @@ class RunsTableModel : public QAbstractTableModel {
 
 public:
     enum Column {
-        Name, State, Target, Started, Duration, Progress, TrainLoss, BestValAcc, Lineage, Cost, Shutdown,
+        Name,
+        State,
+        Target,
+        Started,
+        Duration,
+        Progress,
+        TrainLoss,
+        BestValAcc,
+        Lineage,
+        Cost,
+        Shutdown,
         ColumnCount
     };
     // ShutdownPendingRole: true while a shutdown is armed or counting down for the run's host.
@@ -32,14 +42,18 @@ public:
 
     // A host's price per hour (0: none) for the Cost column of its runs; local runs cost nothing
     // shown.
-    void setHostPrice(std::function<double(const QString& host)> price) { m_hostPrice = std::move(price); }
+    void setHostPrice(std::function<double(const QString& host)> price) {
+        m_hostPrice = std::move(price);
+    }
     // What the Shutdown column says for a run, and whether that shutdown is still ahead.
     struct ShutdownNote {
         QString text;
         QString toolTip;
         bool pending = false;
     };
-    void setShutdownNotes(std::function<ShutdownNote(const QString& runId)> notes) { m_shutdownNotes = std::move(notes); }
+    void setShutdownNotes(std::function<ShutdownNote(const QString& runId)> notes) {
+        m_shutdownNotes = std::move(notes);
+    }
     void shutdownNotesChanged(const QStringList& runIds);
 
     QString runIdAt(int row) const;

@@ -14,8 +14,8 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
-#include "protocol/stdout_metrics.h"
-#include "style/tone.h"
+#include "core/protocol/stdout_metrics.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 

@@ -5,7 +5,7 @@
 
 #include <QDialog>
 
-#include "runs/backend.h"
+#include "core/runs/backend.h"
 
 class QCheckBox;
 class QLabel;

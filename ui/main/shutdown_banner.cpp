@@ -5,8 +5,8 @@
 #include <QLabel>
 #include <QPushButton>
 
-#include "remote/shutdown_watch.h"
-#include "style/tone.h"
+#include "remote/runs/shutdown_watch.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 

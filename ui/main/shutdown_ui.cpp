@@ -9,17 +9,17 @@
 #include <QStatusBar>
 #include <QTableView>
 
-#include "hosts/hosts_panel.h"
-#include "hosts/hosts_table_model.h"
-#include "remote/cost_meter.h"
-#include "remote/hosts_controller.h"
-#include "remote/shutdown_watch.h"
+#include "core/runs/run_catalog.h"
+#include "remote/hosts/cost_meter.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/runs/shutdown_watch.h"
 #include "run_controller.h"
 #include "run_target_box.h"
-#include "runs/run_catalog.h"
 #include "runs_panel.h"
 #include "runs_table_model.h"
 #include "shutdown_banner.h"
+#include "ui/hosts/hosts_panel.h"
+#include "ui/hosts/hosts_table_model.h"
 
 namespace tb {
 namespace {

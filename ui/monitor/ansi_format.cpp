@@ -3,7 +3,7 @@
 
 #include <QFont>
 
-#include "style/theme.h"
+#include "ui/style/theme.h"
 
 namespace tb {
 

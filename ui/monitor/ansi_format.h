@@ -5,7 +5,7 @@
 #include <QPalette>
 #include <QTextCharFormat>
 
-#include "services/ansi_parser.h"
+#include "core/services/ansi_parser.h"
 
 namespace tb {
 

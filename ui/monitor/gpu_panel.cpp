@@ -13,7 +13,7 @@
 
 #include "gauge_row.h"
 #include "sparkline.h"
-#include "style/tone.h"
+#include "ui/style/tone.h"
 
 namespace tb {
 namespace {

@@ -7,9 +7,9 @@
 
 #include <vector>
 
-#include "gpu/gpu_sample.h"
-#include "gpu/gpu_source.h"
-#include "gpu/gpu_util_hint.h"
+#include "core/gpu/gpu_sample.h"
+#include "core/gpu/gpu_source.h"
+#include "core/gpu/gpu_util_hint.h"
 
 class QComboBox;
 class QGroupBox;

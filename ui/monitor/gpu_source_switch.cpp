@@ -2,7 +2,7 @@
 #include "gpu_source_switch.h"
 
 #include "gpu_panel.h"
-#include "remote/gpu_sources.h"
+#include "remote/hosts/gpu_sources.h"
 
 namespace tb {
 

@@ -7,7 +7,7 @@
 
 #include <deque>
 
-#include "metrics/byte_tail.h"
+#include "core/metrics/byte_tail.h"
 
 class QFile;
 

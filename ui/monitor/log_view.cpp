@@ -16,7 +16,7 @@
 
 #include "ansi_format.h"
 #include "log_search_bar.h"
-#include "style/theme.h"
+#include "ui/style/theme.h"
 
 namespace tb {
 namespace {

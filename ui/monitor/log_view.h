@@ -4,8 +4,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include "core/services/ansi_parser.h"
 #include "log_tail.h"
-#include "services/ansi_parser.h"
 
 class QLabel;
 class QPlainTextEdit;

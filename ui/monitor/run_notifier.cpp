@@ -5,8 +5,8 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
+#include "core/runs/run_catalog.h"
 #include "desktop_notifications.h"
-#include "runs/run_catalog.h"
 
 namespace tb {
 

@@ -5,7 +5,7 @@
 #include <QObject>
 #include <QPointer>
 
-#include "services/run_notify_policy.h"
+#include "core/services/run_notify_policy.h"
 
 class QSystemTrayIcon;
 class QTimer;

@@ -1,5 +1,5 @@
 // ChartPanel: controls, one MetricChart per family, coalesced updates from RunMetrics.
-#include "plot/chart_panel.h"
+#include "chart_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,9 +11,9 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
-#include "metrics/run_metrics.h"
-#include "plot/metric_chart.h"
-#include "plot/metric_family.h"
+#include "core/metrics/run_metrics.h"
+#include "metric_chart.h"
+#include "metric_family.h"
 
 namespace tb {
 
@@ -184,8 +184,9 @@ void ChartPanel::syncCharts(bool contentChanged) {
         for (MetricChart* c : std::as_const(m_charts)) c->show();
         m_grid->activate();
     }
-    m_emptyLabel->setText(m_plotted.isEmpty() ? tr("Select runs to see their curves.")
-                                              : tr("No metrics recorded yet for the selected runs."));
+    m_emptyLabel->setText(m_plotted.isEmpty()
+                              ? tr("Select runs to see their curves.")
+                              : tr("No metrics recorded yet for the selected runs."));
     m_emptyLabel->setVisible(m_charts.isEmpty());
     for (MetricChart* c : std::as_const(m_charts)) {
         const QStringList familyKeys = keysOfFamily(keys, c->family());

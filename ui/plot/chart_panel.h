@@ -7,7 +7,7 @@
 #include <QTimer>
 #include <QWidget>
 
-#include "plot/chart_run.h"
+#include "chart_run.h"
 
 class QCustomPlot;  // qcustomplot.h stays out of this header: it needs the Qt keywords
 class QCheckBox;

@@ -5,7 +5,7 @@
 #include <QList>
 #include <QString>
 
-#include "metrics/series_store.h"
+#include "core/metrics/series_store.h"
 
 namespace tb {
 

@@ -1,5 +1,5 @@
 // MetricChart: graphs per (run, key), LOD refresh on every view change, fitting and markers.
-#include "plot/metric_chart.h"
+#include "metric_chart.h"
 
 #include <qcustomplot.h>
 
@@ -9,9 +9,9 @@
 #include <cmath>
 #include <limits>
 
-#include "metrics/run_metrics.h"
-#include "plot/metric_family.h"
-#include "services/lod_query.h"
+#include "core/metrics/run_metrics.h"
+#include "core/services/lod_query.h"
+#include "metric_family.h"
 
 namespace tb {
 

@@ -8,8 +8,8 @@
 #include <QStringList>
 #include <QWidget>
 
-#include "metrics/min_max_lod.h"
-#include "plot/chart_run.h"
+#include "chart_run.h"
+#include "core/metrics/min_max_lod.h"
 
 class QCustomPlot;
 class QCPGraph;

@@ -2,9 +2,9 @@
 // so the chart reads on a dark theme and follows a theme switch.
 #include <qcustomplot.h>
 
-#include "plot/metric_chart.h"
-#include "plot/metric_family.h"
-#include "style/theme.h"
+#include "metric_chart.h"
+#include "metric_family.h"
+#include "ui/style/theme.h"
 
 namespace tb {
 

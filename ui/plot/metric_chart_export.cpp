@@ -8,8 +8,8 @@
 #include <charconv>
 #include <cmath>
 
-#include "metrics/run_metrics.h"
-#include "plot/metric_chart.h"
+#include "core/metrics/run_metrics.h"
+#include "metric_chart.h"
 
 namespace tb {
 

@@ -8,9 +8,9 @@
 
 #include <cmath>
 
-#include "metrics/run_metrics.h"
-#include "plot/metric_chart.h"
-#include "services/lod_query.h"
+#include "core/metrics/run_metrics.h"
+#include "core/services/lod_query.h"
+#include "metric_chart.h"
 
 namespace tb {
 

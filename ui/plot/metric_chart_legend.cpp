@@ -3,7 +3,7 @@
 
 #include <array>
 
-#include "plot/metric_chart.h"
+#include "metric_chart.h"
 
 namespace tb {
 

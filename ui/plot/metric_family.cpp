@@ -1,5 +1,5 @@
 // Metric families: grouping keys by suffix, ordering, and the colour/dash conventions.
-#include "plot/metric_family.h"
+#include "metric_family.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -1,6 +1,6 @@
 // LanguageMenu: the language is fixed at start (widgets read tr() once, when built), so the
 // menu only saves the choice; installTranslators() applies it at the next start.
-#include "style/language_menu.h"
+#include "language_menu.h"
 
 #include <QActionGroup>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 // Theme: two hand-picked variants per tone, each ≥ 4.5:1 against its theme's base and window.
-#include "style/theme.h"
+#include "theme.h"
 
 #include <QGuiApplication>
 

@@ -1,5 +1,5 @@
 // ThemeMenu: three exclusive actions; a choice is applied at once and saved for the next start.
-#include "style/theme_menu.h"
+#include "theme_menu.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -11,7 +11,7 @@
 
 #include <utility>
 
-#include "style/theme.h"
+#include "theme.h"
 
 namespace tb {
 namespace {

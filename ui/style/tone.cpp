@@ -1,6 +1,6 @@
 // Tone styles: one event filter for every toned widget re-renders its style sheet on a palette
 // change (a style sheet with fixed colours would keep a light theme's red on a dark window).
-#include "style/tone.h"
+#include "tone.h"
 
 #include <QCoreApplication>
 #include <QEvent>

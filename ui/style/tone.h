@@ -3,7 +3,7 @@
 
 #include <QString>
 
-#include "style/theme.h"
+#include "theme.h"
 
 class QWidget;
 

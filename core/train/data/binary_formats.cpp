@@ -1,5 +1,5 @@
 // Header and record checks of MNIST IDX and CIFAR-10 files; see binary_formats.h.
-#include "data/binary_formats.h"
+#include "binary_formats.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "protocol/result.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 

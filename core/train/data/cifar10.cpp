@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "data/binary_formats.h"
-#include "data/readers.h"
+#include "binary_formats.h"
+#include "readers.h"
 
 namespace tb {
 namespace {

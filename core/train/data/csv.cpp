@@ -5,8 +5,8 @@
 #include <fstream>
 #include <string>
 
-#include "data/csv_table.h"
-#include "data/readers.h"
+#include "csv_table.h"
+#include "readers.h"
 
 namespace tb {
 

@@ -1,5 +1,5 @@
 // The CSV parser: one label column, numeric feature columns, one sample per line.
-#include "data/csv_table.h"
+#include "csv_table.h"
 
 #include <charconv>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "protocol/number_text.h"
+#include "core/protocol/number_text.h"
 
 namespace tb {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "protocol/result.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 

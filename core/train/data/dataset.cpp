@@ -1,6 +1,6 @@
 // loadDataset(): picks the reader, holds out the validation split and normalises the inputs.
 
-#include "data/dataset.h"
+#include "dataset.h"
 
 #include <ATen/ATen.h>
 
@@ -10,7 +10,7 @@
 #include <limits>
 #include <system_error>
 
-#include "data/readers.h"
+#include "readers.h"
 
 namespace tb {
 

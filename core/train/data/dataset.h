@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "config/train_config.h"
-#include "protocol/result.h"
+#include "core/config/train_config.h"
+#include "core/protocol/result.h"
 
 namespace tb {
 

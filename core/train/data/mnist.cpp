@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
-#include "data/binary_formats.h"
-#include "data/readers.h"
+#include "binary_formats.h"
+#include "readers.h"
 
 namespace tb {
 namespace {

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "config/train_config.h"
-#include "data/dataset.h"
-#include "protocol/result.h"
+#include "core/config/train_config.h"
+#include "core/protocol/result.h"
+#include "dataset.h"
 
 namespace tb {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "data/readers.h"
+#include "readers.h"
 
 namespace tb {
 namespace {

@@ -1,0 +1,114 @@
+// downloadFolder: count remotely, check the local disk, `tar -c` into a local stage, verify, move.
+
+#include "tar_pack.h"
+#include "tar_unpack.h"
+#include "transfer_channel.h"
+#include "transfer_folder.h"
+#include "transfer_local.h"
+#include "transfer_meter.h"
+#include "transfer_remote.h"
+#include "transfer_space.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace tb {
+
+namespace {
+
+// The contents of "$1" as a tar stream on stdout, compressed with "$2".
+const char kPackScript[] = R"SH(
+cd "$1" || exit 1
+case $2 in
+  zstd) tar -cf - . | zstd -1 -q -c ;;
+  gzip) tar -cf - . | gzip -1 -c ;;
+  *) tar -cf - . ;;
+esac
+)SH";
+
+TransferResult failure(const QString& message) {
+    return transferFailure(SshFailure::Protocol, message);
+}
+
+TransferResult receive(const TransferContext& context, const QString& source, const QString& stage,
+                       const RemoteTreeCount& count, TarCompression compression) {
+    TransferChannel channel(context);
+    const QString kind = compressionName(compression);
+    if (TransferResult started = channel.start(remoteScript(kPackScript, {source, kind}));
+        !started.ok())
+        return started;
+    channel.setReceiveWindow(TransferChannel::kDownloadWindow);  // far links, as for files
+    TransferMeter meter(context.report, count.bytes, QStringLiteral("receiving"));
+    TarUnpacker unpacker(stage);
+    const QString unpacked =
+        unpacker.unpack([&](char* data, qint64 size) { return channel.read(data, size); },
+                        [&](qint64 bytes) { meter.add(bytes); });
+    meter.finish();
+    if (unpacked == QLatin1String("stopped")) return channel.failure();
+    if (!unpacked.isEmpty()) return failure(unpacked);
+    TransferResult finished = channel.finish(QStringLiteral("packing %1").arg(source));
+    // tar reports unreadable files on stderr and still exits through the compressor's 0.
+    if (finished.ok() && !channel.standardError().trimmed().isEmpty())
+        return failure(
+            QStringLiteral("packing %1 on %2 reported: %3")
+                .arg(source, context.where, QString::fromUtf8(channel.standardError()).trimmed()));
+    return finished;
+}
+
+TransferResult verifyStage(const QString& stage, const RemoteTreeCount& count,
+                           const QString& source, const QString& where) {
+    const auto arrived = scanFolder(stage);
+    if (!arrived) return failure(QString::fromStdString(arrived.error()));
+    if (arrived->files == count.files && arrived->bytes == count.bytes) return {};
+    return failure(QStringLiteral("the download of %1 from %2 did not arrive whole: %3 files, "
+                                  "%4 bytes instead of %5 files, %6 bytes; nothing was kept, "
+                                  "try again")
+                       .arg(source, where)
+                       .arg(arrived->files)
+                       .arg(arrived->bytes)
+                       .arg(count.files)
+                       .arg(count.bytes));
+}
+
+}  // namespace
+
+TransferResult downloadFolder(const TransferContext& context, const TransferRequest& request) {
+    const QString source = cleanRemotePath(request.remotePath);
+    const QString destination = QDir::cleanPath(QFileInfo(request.localPath).absoluteFilePath());
+    if (QFileInfo::exists(destination) && !QFileInfo(destination).isDir())
+        return failure(QStringLiteral("%1 exists and is not a folder; choose another "
+                                      "destination for the folder %2")
+                           .arg(destination, source));
+    const auto count = countRemoteTree(context, source);
+    if (!count)
+        return transferFailure(static_cast<SshFailure>(count.failure().code),
+                               QString::fromStdString(count.error()));
+    const QString problem =
+        spaceProblem(localSpace(destination), SpaceNeeded{count->blockBytes, count->entries + 1},
+                     QStringLiteral("this machine"), destination);
+    if (!problem.isEmpty()) return failure(problem);
+    const QString stage = localStagingPath(destination, QStringLiteral("download"));
+    clearLocalStage(stage);  // what an earlier, interrupted download left
+    if (!QDir().mkpath(stage))
+        return failure(
+            QStringLiteral("cannot create %1; check that the folder is writable").arg(stage));
+    const TarCompression compression =
+        request.compression == TarCompression::Auto ? count->compression : request.compression;
+    TransferResult result = receive(context, source, stage, *count, compression);
+    if (result.ok() && context.cancelled()) result = transferCancelled();
+    if (result.ok()) result = verifyStage(stage, *count, source, context.where);
+    if (result.ok()) {
+        const QString moved = moveLocalIntoPlace(stage, destination);
+        if (!moved.isEmpty()) result = failure(moved);
+    }
+    if (!result.ok()) {
+        clearLocalStage(stage);
+        return result;
+    }
+    result.bytes = count->bytes;
+    result.files = count->files;
+    result.method = QStringLiteral("tar+") + compressionName(compression);
+    return result;
+}
+
+}  // namespace tb
