@@ -18,6 +18,10 @@ int followCommand(const ParsedArgs& args);  // trainbench follow RUN [--from-end
 int stopCommand(const ParsedArgs& args);    // trainbench stop RUN [--kill]
 // trainbench run --command 'LINE' [--config C] [--workdir D] [--env L] [--metrics-regex RE]
 int scriptRunCommand(const ParsedArgs& args);
+// trainbench sweep CONFIG SWEEP [--slots N | --gpus 0,1] [--per-gpu K] [--detach] (cli_sweep.cpp)
+int sweepCommand(const ParsedArgs& args);
+int sweepStatusCommand(const ParsedArgs& args);  // trainbench sweep-status SWEEP [--json]
+int sweepCancelCommand(const ParsedArgs& args);  // trainbench sweep-cancel SWEEP [TRIAL]
 
 // Launches request on this machine under options.runsRoot, prints the run's id alone on the
 // first line (scripts capture it) and follows the run with `follow` unless --detach.

@@ -47,6 +47,9 @@ int dispatch(const QString& command, const cli::ParsedArgs& args) {
         return cli::runCommand(args);
     }
     if (command == QLatin1String("runs")) return cli::runsCommand(args);
+    if (command == QLatin1String("sweep")) return cli::sweepCommand(args);
+    if (command == QLatin1String("sweep-status")) return cli::sweepStatusCommand(args);
+    if (command == QLatin1String("sweep-cancel")) return cli::sweepCancelCommand(args);
     if (command == QLatin1String("follow") || command == QLatin1String("stop")) {
         if (onHost) return cli::remoteControlCommand(command, args);
         return command == QLatin1String("follow") ? cli::followCommand(args)

@@ -27,6 +27,14 @@ struct LaunchRequest {
     QString envLine;       // run first in the same shell, e.g. ". /etc/network_turbo"
     QString metricsRegex;  // output lines it matches become metrics, e.g. loss=(?<train_loss>\S+)
 
+    // A sweep's trial: its run folder is made and left queued, and the script that starts it is
+    // written to `queueScript` (the sweep's queue/NNNNNN.sh) for the sweep's scheduler to run
+    // (docs/RUN_FORMAT.md, Sweeps). run.json records the sweep, the trial and its label.
+    QString queueScript;
+    QString sweep;
+    int trial = -1;  // 0-based
+    QString trialLabel;
+
     bool isScript() const { return !command.isEmpty(); }
 };
 

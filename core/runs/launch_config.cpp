@@ -98,6 +98,13 @@ QByteArray runJsonText(const RunJsonFields& fields) {
         parent.insert(QLatin1String("checkpoint"), fields.parentCheckpoint);
         object.insert(QLatin1String("parent"), parent);
     }
+    if (!fields.sweep.isEmpty()) {
+        QJsonObject sweep;
+        sweep.insert(QLatin1String("id"), fields.sweep);
+        sweep.insert(QLatin1String("trial"), fields.trial);
+        sweep.insert(QLatin1String("label"), fields.trialLabel);
+        object.insert(QLatin1String("sweep"), sweep);
+    }
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 

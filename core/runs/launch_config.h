@@ -37,6 +37,9 @@ struct RunJsonFields {
     QString cwd;
     QString parentRun;
     QString parentCheckpoint;  // the checkpoint's file name
+    QString sweep;             // a sweep's trial: the sweep id, the trial's index and label
+    int trial = -1;
+    QString trialLabel;
 };
 
 // run.json as one compact line (docs/RUN_FORMAT.md).

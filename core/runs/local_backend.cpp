@@ -22,6 +22,7 @@
 #include "launch_config.h"
 #include "run_reader.h"
 #include "script_launch.h"
+#include "trial_script.h"
 
 namespace tb {
 namespace {
@@ -60,6 +61,12 @@ Result<ParentCheckpoint> resolveParentCheckpoint(const QString& parentDir, const
                     "checkpoint list");
     }
     return ParentCheckpoint{QFileInfo(path).absoluteFilePath(), QFileInfo(path).fileName()};
+}
+
+// A sweep's trials are named after the config with their number: mnist-t3.
+std::string trialName(const std::string& name, const LaunchRequest& request) {
+    if (request.trial < 0) return name;
+    return name + "-t" + std::to_string(request.trial + 1);
 }
 
 // Claims a fresh directory for the run. Two launches of one name within a second would share
@@ -115,7 +122,7 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
     }
     auto config = prepareConfig(request, parentDir);
     if (!config) return config.failure();
-    const std::string name = config->loaded.values["name"];
+    const std::string name = trialName(config->loaded.values["name"], request);
     auto id = createRunDir(m_runsRoot, name);
     if (!id) return id.failure();
     const QString dir = m_runsRoot + QLatin1Char('/') + *id;
@@ -131,8 +138,16 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
                         QStringLiteral("--run-dir"),
                         dir};
     if (!checkpoint.path.isEmpty()) command << QStringLiteral("--resume") << checkpoint.path;
-    const QByteArray runJson = runJsonText(
-        {*id, name, QStringLiteral("local"), command, dir, request.parentRun, checkpoint.file});
+    const QByteArray runJson =
+        runJsonText({*id, name, QStringLiteral("local"), command, dir, request.parentRun,
+                     checkpoint.file, request.sweep, request.trial, request.trialLabel});
+    if (!request.queueScript.isEmpty()) {
+        const QStringList resume{QStringLiteral("/bin/sh"), wrapper,  dir,
+                                 QStringLiteral("--"),      trainer,  QStringLiteral("--run-dir"),
+                                 dir,                       QStringLiteral("--resume"),
+                                 QStringLiteral("latest")};
+        return enqueueRun(*id, command, resume, *config, runJson, request.queueScript);
+    }
     return startRun(*id, command, *config, runJson);
 }
 
@@ -145,6 +160,7 @@ Result<QString> LocalBackend::launchScript(const LaunchRequest& request) {
         return fail("the working directory " + str(workDir) +
                     " does not exist; create it or choose another");
     }
+    plan->name = trialName(plan->name, request);
     auto id = createRunDir(m_runsRoot, plan->name);
     if (!id) return id.failure();
     const QString dir = m_runsRoot + QLatin1Char('/') + *id;
@@ -153,15 +169,18 @@ Result<QString> LocalBackend::launchScript(const LaunchRequest& request) {
         scriptWrapperArgs(request, *plan, workDir, m_binDir + QLatin1String("/trainbench-train"));
     const QString cwd = workDir.isEmpty() ? dir : workDir;
     const QByteArray runJson = withScriptFields(
-        runJsonText({*id, plan->name, QStringLiteral("local"), command, cwd, {}, {}}), request,
-        *plan, cwd);
+        runJsonText({*id, plan->name, QStringLiteral("local"), command, cwd, {}, {}, request.sweep,
+                     request.trial, request.trialLabel}),
+        request, *plan, cwd);
+    if (!request.queueScript.isEmpty())
+        return enqueueRun(*id, command, {}, plan->config, runJson, request.queueScript);
     return startRun(*id, command, plan->config, runJson);
 }
 
 // Writes the run's files (config.yaml, config.resolved, run.json, status "queued") into its
-// fresh directory and starts the wrapper detached.
-Result<QString> LocalBackend::startRun(const QString& id, const QStringList& command,
-                                       const PreparedConfig& config, const QByteArray& runJson) {
+// fresh directory.
+Result<void> LocalBackend::writeRunFiles(const QString& id, const PreparedConfig& config,
+                                         const QByteArray& runJson) {
     const QString dir = m_runsRoot + QLatin1Char('/') + id;
     const RunLayout layout{str(dir)};
     RunStatus queued;
@@ -179,7 +198,31 @@ Result<QString> LocalBackend::startRun(const QString& id, const QStringList& com
     if (written) written = writeFileAtomic(layout.runJson(), runJson.toStdString());
     if (written) written = writeStatus(layout.statusJson(), queued);
     if (!written) return fail("could not prepare run " + str(id) + ": " + written.error());
+    return {};
+}
 
+Result<QString> LocalBackend::enqueueRun(const QString& id, const QStringList& command,
+                                         const QStringList& resume, const PreparedConfig& config,
+                                         const QByteArray& runJson, const QString& queueScript) {
+    if (auto written = writeRunFiles(id, config, runJson); !written) return written.failure();
+    const QString dir = m_runsRoot + QLatin1Char('/') + id;
+    if (auto queued = writeTrialScript(queueScript, trialScriptText(dir, command, resume));
+        !queued) {
+        return fail("could not queue run " + str(id) + ": " + queued.error());
+    }
+    return id;
+}
+
+// Writes the run's files and starts the wrapper detached.
+Result<QString> LocalBackend::startRun(const QString& id, const QStringList& command,
+                                       const PreparedConfig& config, const QByteArray& runJson) {
+    if (auto written = writeRunFiles(id, config, runJson); !written) return written.failure();
+    const QString dir = m_runsRoot + QLatin1Char('/') + id;
+    const RunLayout layout{str(dir)};
+    RunStatus queued;
+    queued.state = RunState::Queued;
+    queued.host = str(QSysInfo::machineHostName());
+    queued.updated = unixNow();
     auto started = startDetached(command, dir, QString::fromStdString(layout.outputLog()));
     if (!started) {
         RunStatus failed = queued;

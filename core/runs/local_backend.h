@@ -31,8 +31,14 @@ public:
 
 private:
     Result<QString> launchScript(const LaunchRequest& request);
+    Result<void> writeRunFiles(const QString& id, const PreparedConfig& config,
+                               const QByteArray& runJson);
     Result<QString> startRun(const QString& id, const QStringList& command,
                              const PreparedConfig& config, const QByteArray& runJson);
+    // A sweep's trial: the run's files, and its start script in the sweep's queue.
+    Result<QString> enqueueRun(const QString& id, const QStringList& command,
+                               const QStringList& resume, const PreparedConfig& config,
+                               const QByteArray& runJson, const QString& queueScript);
     Result<void> signalRun(const QString& runId, int signal);
 
     QString m_runsRoot;

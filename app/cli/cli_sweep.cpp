@@ -1,0 +1,290 @@
+// trainbench sweep, sweep-status, sweep-cancel: sweeps of this machine's runs, over CPU slots
+// or the GPUs nvidia-smi lists.
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <cmath>
+
+#include "cli_command_specs.h"
+#include "cli_commands.h"
+#include "core/runs/await_result.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/workspace.h"
+#include "core/services/sweep_launcher.h"
+#include "core/services/sweep_status.h"
+
+namespace tb::cli {
+
+namespace {
+
+constexpr int kPollMs = 500;
+constexpr int kMaxSlots = 256;
+
+// "0,1,3" -> {"0", "1", "3"}; each a GPU index.
+Result<QStringList> gpuList(const QString& text) {
+    QStringList gpus;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int index = part.trimmed().toInt(&ok);
+        if (!ok || index < 0 || index > 1023)
+            return fail("--gpus takes GPU indices like 0,1,2, not '" + part.toStdString() + "'");
+        gpus << QString::number(index);
+    }
+    if (gpus.isEmpty()) return fail("--gpus names no GPU");
+    return gpus;
+}
+
+// The GPUs of this machine by nvidia-smi; none when it is missing or lists none.
+QStringList localGpus() {
+    QProcess smi;
+    smi.start(QStringLiteral("nvidia-smi"),
+              {QStringLiteral("--query-gpu=index"), QStringLiteral("--format=csv,noheader")});
+    if (!smi.waitForFinished(10000) || smi.exitCode() != 0) return {};
+    auto listed = gpuList(QString::fromUtf8(smi.readAllStandardOutput())
+                              .simplified()
+                              .replace(QLatin1Char(' '), QLatin1Char(',')));
+    return listed ? *listed : QStringList();
+}
+
+Result<QStringList> slotsFrom(const ParsedArgs& args) {
+    bool ok = true;
+    const int perGpu =
+        args.has(QStringLiteral("per-gpu")) ? args.value(QStringLiteral("per-gpu")).toInt(&ok) : 1;
+    if (!ok || perGpu < 1 || perGpu > 64) return fail("--per-gpu takes 1 to 64");
+    if (args.has(QStringLiteral("slots"))) {
+        const int slots = args.value(QStringLiteral("slots")).toInt(&ok);
+        if (!ok || slots < 1 || slots > kMaxSlots) return fail("--slots takes 1 to 256");
+        return sweepSlots({}, slots, 1);
+    }
+    QStringList gpus = localGpus();
+    if (args.has(QStringLiteral("gpus"))) {
+        auto chosen = gpuList(args.value(QStringLiteral("gpus")));
+        if (!chosen) return chosen.failure();
+        gpus = *chosen;
+    }
+    if (gpus.size() * perGpu > kMaxSlots) return fail("more than 256 slots");
+    return sweepSlots(gpus, 1, perGpu);
+}
+
+QString metricText(double value) {
+    return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'g', 6);
+}
+
+QString trialLine(const SweepReport& report, const SweepTrialRow& row) {
+    QString state = queueStateName(row.queue);
+    if (row.queue == TrialQueueState::Done || row.queue == TrialQueueState::Running) {
+        const std::string_view name = runStateName(row.info.state);
+        state = QString::fromLatin1(name.data(), qsizetype(name.size()));
+    }
+    return QStringLiteral("trial %1  %2  %3  %4 best %5 last %6")
+        .arg(row.trial + 1)
+        .arg(state, -9)
+        .arg(row.label, report.metric, metricText(row.best), metricText(row.last));
+}
+
+void printReport(const SweepReport& report) {
+    printOut(
+        QStringLiteral("sweep %1: %2, %3 done, %4 running, %5 queued, %6 cancelled; "
+                       "ranked by %7 (%8)\n")
+            .arg(report.id, report.state.isEmpty() ? QStringLiteral("starting") : report.state)
+            .arg(report.count(TrialQueueState::Done))
+            .arg(report.count(TrialQueueState::Running))
+            .arg(report.count(TrialQueueState::Queued))
+            .arg(report.count(TrialQueueState::Cancelled))
+            .arg(report.metric, report.maximize ? QStringLiteral("max") : QStringLiteral("min")));
+    for (int row : report.ranking()) {
+        const SweepTrialRow& trial = report.trials[row];
+        printOut(QStringLiteral("%1 %2  %3\n")
+                     .arg(row == report.bestRow ? QLatin1Char('*') : QLatin1Char(' '))
+                     .arg(trial.run, trialLine(report, trial)));
+    }
+}
+
+QJsonObject reportJson(const SweepReport& report) {
+    QJsonArray trials;
+    for (const SweepTrialRow& row : report.trials) {
+        QJsonObject values;
+        for (auto it = row.values.begin(); it != row.values.end(); ++it)
+            values.insert(it.key(), it.value());
+        const std::string_view state = runStateName(row.info.state);
+        trials.append(QJsonObject{
+            {QStringLiteral("trial"), row.trial},
+            {QStringLiteral("run"), row.run},
+            {QStringLiteral("label"), row.label},
+            {QStringLiteral("values"), values},
+            {QStringLiteral("queue"), queueStateName(row.queue)},
+            {QStringLiteral("state"), QString::fromLatin1(state.data(), qsizetype(state.size()))},
+            {QStringLiteral("best"), std::isnan(row.best) ? QJsonValue() : QJsonValue(row.best)},
+            {QStringLiteral("last"), std::isnan(row.last) ? QJsonValue() : QJsonValue(row.last)},
+            {QStringLiteral("epochs"), row.epochs}});
+    }
+    return {
+        {QStringLiteral("id"), report.id},
+        {QStringLiteral("state"), report.state},
+        {QStringLiteral("metric"), report.metric},
+        {QStringLiteral("goal"), report.maximize ? QStringLiteral("max") : QStringLiteral("min")},
+        {QStringLiteral("best_trial"),
+         report.bestRow < 0 ? QJsonValue() : QJsonValue(report.trials[report.bestRow].trial)},
+        {QStringLiteral("trials"), trials}};
+}
+
+bool ended(const QString& state) {
+    return state == QLatin1String("drained") || state == QLatin1String("cancelled") ||
+           state == QLatin1String("failed");
+}
+
+// Prints each trial as it ends, then the ranking; 0 when every trial finished.
+int followSweep(const QString& runsRoot, const QString& id) {
+    QMap<int, TrialQueueState> seen;
+    QString problem;
+    SweepReport last;
+    awaitCondition(
+        [&] {
+            auto report = readSweep(runsRoot, id);
+            if (!report) {
+                problem = QString::fromStdString(report.error());
+                return true;
+            }
+            for (const SweepTrialRow& row : report->trials) {
+                if (seen.value(row.trial, TrialQueueState::Unknown) == row.queue) continue;
+                seen[row.trial] = row.queue;
+                if (row.queue != TrialQueueState::Queued)
+                    printOut(trialLine(*report, row) + QLatin1Char('\n'));
+            }
+            last = *report;
+            return ended(report->state);
+        },
+        kNoTimeout, kPollMs);
+    if (!problem.isEmpty()) {
+        printErr(problem);
+        return 1;
+    }
+    printReport(last);
+    for (const SweepTrialRow& row : last.trials)
+        if (row.info.state != RunState::Finished) return 1;
+    return 0;
+}
+
+Result<QString> sweepId(const QString& runsRoot, const QString& idOrPrefix) {
+    const QStringList ids =
+        QDir(runsRoot + QLatin1String("/.sweeps")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    if (ids.contains(idOrPrefix)) return idOrPrefix;
+    const QStringList matches =
+        ids.filter(QRegularExpression(QLatin1Char('^') + QRegularExpression::escape(idOrPrefix)));
+    if (matches.size() == 1) return matches.front();
+    if (matches.isEmpty())
+        return fail("no sweep " + idOrPrefix.toStdString() + " in " + runsRoot.toStdString());
+    return fail(idOrPrefix.toStdString() + " matches several sweeps; give more of the id");
+}
+
+}  // namespace
+
+int sweepCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("sweep"));
+    const CliOptions options = localOptions(args);
+    const bool script = args.has(QStringLiteral("command"));
+    if (options.positional.size() != (script ? 1 : 2))
+        return usageError(spec, script ? QStringLiteral("needs one SWEEP file")
+                                       : QStringLiteral("needs a CONFIG and a SWEEP file"));
+    if (args.has(QStringLiteral("slots")) && args.has(QStringLiteral("gpus")))
+        return usageError(spec, QStringLiteral("--slots (CPU) and --gpus do not go together"));
+    auto slots = slotsFrom(args);
+    if (!slots) return usageError(spec, QString::fromStdString(slots.error()));
+    SweepSetup setup;
+    setup.slots = *slots;
+    setup.base.sets = options.sets;
+    if (script) {
+        setup.base.command = args.value(QStringLiteral("command"));
+        if (args.has(QStringLiteral("config")))
+            setup.base.configPath =
+                QDir::current().absoluteFilePath(args.value(QStringLiteral("config")));
+        setup.base.workDir = QDir::currentPath();
+    } else {
+        setup.base.configPath = QDir::current().absoluteFilePath(options.positional.front());
+    }
+    setup.sweepPath = QDir::current().absoluteFilePath(options.positional.back());
+    seedWorkspace(options.runsRoot);
+    LocalBackend backend(options.runsRoot, binDir());
+    auto started = startLocalSweep(backend, setup);
+    if (!started) {
+        printErr(QString::fromStdString(started.error()));
+        return kExitUsage;
+    }
+    printOut(started->id + QLatin1Char('\n'));
+    if (options.detach) return 0;
+    printOut(QStringLiteral("%1 trials over %2 slots (%3); Ctrl-C stops following, the sweep goes "
+                            "on\n")
+                 .arg(started->runs.size())
+                 .arg(setup.slots.size())
+                 .arg(setup.slots.join(QLatin1Char(' '))));
+    return followSweep(options.runsRoot, started->id);
+}
+
+int sweepStatusCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("sweep-status"));
+    const CliOptions options = localOptions(args);
+    if (options.positional.size() != 1)
+        return usageError(spec, QStringLiteral("needs one SWEEP id"));
+    auto id = sweepId(options.runsRoot, options.positional.front());
+    if (!id) {
+        printErr(QString::fromStdString(id.error()));
+        return 1;
+    }
+    auto report = readSweep(options.runsRoot, *id);
+    if (!report) {
+        printErr(QString::fromStdString(report.error()));
+        return 1;
+    }
+    if (options.json) {
+        printOut(QString::fromUtf8(QJsonDocument(reportJson(*report)).toJson()));
+    } else {
+        printReport(*report);
+    }
+    return 0;
+}
+
+int sweepCancelCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("sweep-cancel"));
+    const CliOptions options = localOptions(args);
+    if (options.positional.isEmpty() || options.positional.size() > 2)
+        return usageError(spec, QStringLiteral("needs a SWEEP id and optionally a TRIAL number"));
+    auto id = sweepId(options.runsRoot, options.positional.front());
+    if (!id) {
+        printErr(QString::fromStdString(id.error()));
+        return 1;
+    }
+    const QString dir = options.runsRoot + QLatin1String("/.sweeps/") + *id;
+    QString name = QStringLiteral("all");
+    if (options.positional.size() == 2) {
+        bool ok = false;
+        const int trial = options.positional.back().toInt(&ok);
+        if (!ok || trial < 1 || trial > 999999)
+            return usageError(spec, QStringLiteral("TRIAL is a trial number from sweep-status"));
+        name = QStringLiteral("%1").arg(trial, 6, 10, QLatin1Char('0'));
+        // A queued trial is taken off the queue here; one that runs is the scheduler's to stop.
+        if (QDir(dir).mkpath(QStringLiteral("cancelled")) &&
+            QFile::rename(dir + QLatin1String("/queue/") + name + QLatin1String(".sh"),
+                          dir + QLatin1String("/cancelled/") + name + QLatin1String(".sh"))) {
+            printOut(QStringLiteral("trial %1 of %2 will not run\n").arg(trial).arg(*id));
+            return 0;
+        }
+    }
+    QFile request(dir + QLatin1String("/cancel/") + name);
+    if (!QDir(dir).mkpath(QStringLiteral("cancel")) || !request.open(QIODevice::WriteOnly)) {
+        printErr(
+            QStringLiteral("cannot write %1: %2").arg(request.fileName(), request.errorString()));
+        return 1;
+    }
+    printOut(name == QLatin1String("all")
+                 ? QStringLiteral("sweep %1: every trial is being cancelled\n").arg(*id)
+                 : QStringLiteral("trial %1 of %2 is being stopped\n")
+                       .arg(options.positional.back(), *id));
+    return 0;
+}
+
+}  // namespace tb::cli

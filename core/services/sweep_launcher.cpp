@@ -1,0 +1,179 @@
+// Sweeps on this machine: the folder contract of docs/RUN_FORMAT.md (Sweeps) written, each
+// trial queued through LocalBackend, then tb-sweep.sh started in its own session.
+
+#include "sweep_launcher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "core/protocol/atomic_file.h"
+#include "core/protocol/run_layout.h"
+#include "core/runs/detached_start.h"
+#include "core/runs/local_backend.h"
+#include "core/runs/shell_quote.h"
+#include "core/sweep/sweep_expand.h"
+#include "core/sweep/sweep_run_check.h"
+
+namespace tb {
+
+namespace {
+
+std::string str(const QString& text) {
+    return text.toStdString();
+}
+
+Result<void> diagnosticsFailure(const std::vector<Diagnostic>& diagnostics) {
+    std::string text;
+    for (const Diagnostic& diagnostic : diagnostics) {
+        if (!text.empty()) text += '\n';
+        text += diagnostic.format();
+    }
+    return fail(text);
+}
+
+// RUNS_ROOT/.sweeps/ID, claimed with mkdir so two sweeps started in one second differ.
+Result<QString> createSweepDir(const QString& runsRoot, const QString& specPath) {
+    const QString parent = runsRoot + QLatin1String("/.sweeps");
+    if (!QDir().mkpath(parent))
+        return fail("cannot create " + str(parent) + "; check its permissions");
+    const QString file = QFileInfo(specPath).completeBaseName();
+    const QString name = file.contains(QLatin1String("sweep"), Qt::CaseInsensitive)
+                             ? file
+                             : QLatin1String("sweep-") + file;
+    const QString base = QString::fromStdString(makeRunId(unixNow(), str(name)));
+    for (int attempt = 1; attempt < 100; ++attempt) {
+        const QString id = attempt == 1 ? base : base + QLatin1Char('-') + QString::number(attempt);
+        if (QDir(parent).mkdir(id)) return id;
+    }
+    return fail("cannot create a sweep folder in " + str(parent) + "; check its permissions");
+}
+
+// A script's own {placeholders}, filled with the trial's values as single shell words.
+QString withPlaceholders(QString command, const Trial& trial) {
+    for (const SweepAssignment& set : trial.assignments) {
+        if (!set.placeholder) continue;
+        command.replace(QLatin1Char('{') + QString::fromStdString(set.key) + QLatin1Char('}'),
+                        shellQuote(QString::fromStdString(set.value)));
+    }
+    return command;
+}
+
+LaunchRequest trialRequest(const SweepSetup& setup, const Trial& trial, const QString& id,
+                           const QString& dir) {
+    LaunchRequest request = setup.base;
+    for (const std::string& set : setArguments(trial)) request.sets << QString::fromStdString(set);
+    if (request.isScript()) request.command = withPlaceholders(request.command, trial);
+    request.queueScript =
+        dir + QStringLiteral("/queue/%1.sh").arg(trial.index + 1, 6, 10, QLatin1Char('0'));
+    request.sweep = id;
+    request.trial = trial.index;
+    request.trialLabel = QString::fromStdString(trial.label);
+    return request;
+}
+
+QByteArray sweepJson(const QString& id, const SweepSetup& setup, const SweepSpec& spec,
+                     const std::vector<Trial>& trials, const QStringList& runs) {
+    QJsonArray list;
+    for (size_t i = 0; i < trials.size(); ++i) {
+        QJsonObject values;
+        for (const SweepAssignment& set : trials[i].assignments)
+            values.insert(QString::fromStdString(set.key), QString::fromStdString(set.value));
+        list.append(QJsonObject{{QStringLiteral("trial"), trials[i].index},
+                                {QStringLiteral("run"), runs.value(int(i))},
+                                {QStringLiteral("label"), QString::fromStdString(trials[i].label)},
+                                {QStringLiteral("values"), values}});
+    }
+    QJsonObject object{
+        {QStringLiteral("protocol"), 1},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("created"), unixNow()},
+        {QStringLiteral("target"), QStringLiteral("local")},
+        {QStringLiteral("config"), QFileInfo(setup.base.configPath).absoluteFilePath()},
+        {QStringLiteral("command"), setup.base.command},
+        {QStringLiteral("method"), QString::fromLatin1(methodName(spec.method).data(),
+                                                       qsizetype(methodName(spec.method).size()))},
+        {QStringLiteral("metric"), QString::fromStdString(spec.metric)},
+        {QStringLiteral("goal"),
+         spec.goal == SweepGoal::Min ? QStringLiteral("min") : QStringLiteral("max")},
+        {QStringLiteral("slots"), QJsonArray::fromStringList(setup.slots)},
+        {QStringLiteral("trials"), list}};
+    if (setup.base.configPath.isEmpty()) object.remove(QStringLiteral("config"));
+    if (spec.earlyStop) {
+        object.insert(QStringLiteral("early_stop"),
+                      QJsonObject{{QStringLiteral("rule"), QStringLiteral("median")},
+                                  {QStringLiteral("min_epochs"), spec.earlyStop->minEpochs}});
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Indented);
+}
+
+void removeQueued(const QString& runsRoot, const QString& dir, const QStringList& runs) {
+    for (const QString& run : runs) QDir(runsRoot + QLatin1Char('/') + run).removeRecursively();
+    QDir(dir).removeRecursively();
+}
+
+}  // namespace
+
+QStringList sweepSlots(const QStringList& gpus, int cpuSlots, int perGpu) {
+    QStringList slots;
+    if (gpus.isEmpty()) {
+        for (int i = 0; i < qMax(1, cpuSlots); ++i) slots << QStringLiteral("cpu");
+        return slots;
+    }
+    for (const QString& gpu : gpus)
+        for (int i = 0; i < qMax(1, perGpu); ++i) slots << gpu;
+    return slots;
+}
+
+Result<StartedSweep> startLocalSweep(LocalBackend& backend, const SweepSetup& setup) {
+    const LoadedSweep loaded = loadSweepFile(str(setup.sweepPath));
+    if (!loaded.ok()) return diagnosticsFailure(loaded.diagnostics).failure();
+    const SweepSpec& spec = loaded.spec;
+    const auto problems = checkSweepRun(spec, SweepRun{str(setup.base.command)});
+    if (!problems.empty()) return diagnosticsFailure(problems).failure();
+    const std::vector<Trial> trials = expandSweep(spec);
+    if (trials.empty()) return fail(str(setup.sweepPath) + ": the sweep has no trials");
+    if (setup.slots.isEmpty()) return fail("a sweep needs at least one slot (--slots or --gpus)");
+    const QString scheduler = backend.binDir() + QLatin1String("/tb-sweep.sh");
+    if (!QFileInfo::exists(scheduler)) {
+        return fail(str(scheduler) +
+                    " is missing; build the project so that it sits next to the trainbench binary");
+    }
+
+    const QString root = backend.runsRoot();
+    auto id = createSweepDir(root, setup.sweepPath);
+    if (!id) return id.failure();
+    StartedSweep started{*id, root + QLatin1String("/.sweeps/") + *id, {}};
+    const auto failed = [&](const std::string& why) -> Result<StartedSweep> {
+        removeQueued(root, started.dir, started.runs);
+        return fail(why);
+    };
+    if (!QDir(started.dir).mkdir(QStringLiteral("queue")))
+        return failed("cannot write in " + str(started.dir));
+    QFile specFile(setup.sweepPath);
+    if (!specFile.open(QIODevice::ReadOnly)) return failed("cannot read " + str(setup.sweepPath));
+    Result<void> written = writeFileAtomic(str(started.dir + QLatin1String("/sweep.yaml")),
+                                           specFile.readAll().toStdString());
+    if (written) {
+        written = writeFileAtomic(str(started.dir + QLatin1String("/slots")),
+                                  str(setup.slots.join(QLatin1Char('\n')) + QLatin1Char('\n')));
+    }
+    if (!written) return failed("cannot write the sweep folder: " + written.error());
+    for (const Trial& trial : trials) {
+        auto run = backend.launch(trialRequest(setup, trial, *id, started.dir));
+        if (!run) return failed("trial " + std::to_string(trial.index + 1) + ": " + run.error());
+        started.runs << *run;
+    }
+    written = writeFileAtomic(str(started.dir + QLatin1String("/sweep.json")),
+                              sweepJson(*id, setup, spec, trials, started.runs).toStdString());
+    if (!written) return failed("cannot write sweep.json: " + written.error());
+    auto pid = startDetached({QStringLiteral("/bin/sh"), scheduler, started.dir}, started.dir,
+                             started.dir + QLatin1String("/scheduler.out"));
+    if (!pid) return failed("the sweep's scheduler did not start: " + pid.error());
+    return started;
+}
+
+}  // namespace tb

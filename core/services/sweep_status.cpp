@@ -1,0 +1,158 @@
+// Sweep status from files only, so it reads the same whether the app started the sweep, a
+// terminal did, or the app was closed while the box went on.
+
+#include "sweep_status.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <string>
+
+#include "core/metrics/metrics_parser.h"
+#include "core/runs/run_reader.h"
+
+namespace tb {
+
+namespace {
+
+constexpr qint64 kMaxSweepJson = 8 * 1024 * 1024;  // 10 000 trials with their values
+constexpr qint64 kMaxMetricsRead = qint64(512) * 1024 * 1024;
+constexpr qint64 kChunk = 1024 * 1024;
+constexpr int kMaxTrials = 10000;
+
+// A run id as the catalog makes them: one plain folder name under the runs root.
+bool plainName(const QString& name) {
+    if (name.isEmpty() || name.size() > 255 || name.startsWith(QLatin1Char('.'))) return false;
+    for (const QChar c : name)
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') ||
+              c == QLatin1Char('.')))
+            return false;
+    return true;
+}
+
+TrialQueueState queueState(const QString& dir, int trial) {
+    const QString file = QStringLiteral("/%1.sh").arg(trial + 1, 6, 10, QLatin1Char('0'));
+    if (QFileInfo::exists(dir + QLatin1String("/running") + file)) return TrialQueueState::Running;
+    if (QFileInfo::exists(dir + QLatin1String("/done") + file)) return TrialQueueState::Done;
+    if (QFileInfo::exists(dir + QLatin1String("/cancelled") + file))
+        return TrialQueueState::Cancelled;
+    if (QFileInfo::exists(dir + QLatin1String("/queue") + file)) return TrialQueueState::Queued;
+    return TrialQueueState::Unknown;
+}
+
+bool better(double value, double than, bool maximize) {
+    if (std::isnan(than)) return true;
+    return maximize ? value > than : value < than;
+}
+
+// The metric's best and last value over metrics.jsonl, read in chunks (bounded).
+void readMetric(const QString& runDir, const QString& metric, bool maximize, SweepTrialRow& row) {
+    QFile file(runDir + QLatin1String("/metrics.jsonl"));
+    if (!file.open(QIODevice::ReadOnly)) return;
+    MetricsParser parser;
+    MetricsBatch batch;
+    const std::string key = metric.toStdString();
+    std::string buffer;
+    qint64 total = 0;
+    while (total < kMaxMetricsRead) {
+        const QByteArray chunk = file.read(kChunk);
+        if (chunk.isEmpty()) break;
+        total += chunk.size();
+        buffer.append(chunk.constData(), size_t(chunk.size()));
+        batch.clear();
+        const ParseResult parsed = parser.parse(buffer, batch);
+        buffer.erase(0, parsed.bytesConsumed);
+        const std::uint32_t id = parser.keyId(key);
+        if (id == MetricsParser::kNoKey) continue;
+        for (std::size_t r = 0; r < batch.recordCount(); ++r) {
+            const double value = batch.value(r, id, std::nan(""));
+            if (!std::isfinite(value)) continue;
+            ++row.epochs;
+            row.last = value;
+            if (better(value, row.best, maximize)) row.best = value;
+        }
+    }
+}
+
+}  // namespace
+
+int SweepReport::count(TrialQueueState state) const {
+    int n = 0;
+    for (const SweepTrialRow& row : trials) n += row.queue == state ? 1 : 0;
+    return n;
+}
+
+QList<int> SweepReport::ranking() const {
+    QList<int> rows;
+    for (int i = 0; i < trials.size(); ++i) rows << i;
+    std::stable_sort(rows.begin(), rows.end(), [this](int a, int b) {
+        const double x = trials[a].best;
+        const double y = trials[b].best;
+        if (std::isnan(x) || std::isnan(y)) return !std::isnan(x) && std::isnan(y);
+        return maximize ? x > y : x < y;
+    });
+    return rows;
+}
+
+QString queueStateName(TrialQueueState state) {
+    switch (state) {
+        case TrialQueueState::Queued:
+            return QStringLiteral("queued");
+        case TrialQueueState::Running:
+            return QStringLiteral("running");
+        case TrialQueueState::Done:
+            return QStringLiteral("done");
+        case TrialQueueState::Cancelled:
+            return QStringLiteral("cancelled");
+        case TrialQueueState::Unknown:
+            break;
+    }
+    return QStringLiteral("?");
+}
+
+Result<SweepReport> readSweep(const QString& runsRoot, const QString& id) {
+    if (!plainName(id)) return fail("'" + id.toStdString() + "' is not a sweep id");
+    SweepReport report;
+    report.id = id;
+    report.dir = runsRoot + QLatin1String("/.sweeps/") + id;
+    QFile json(report.dir + QLatin1String("/sweep.json"));
+    if (!json.open(QIODevice::ReadOnly))
+        return fail("no sweep " + id.toStdString() + " in " + runsRoot.toStdString());
+    if (json.size() > kMaxSweepJson)
+        return fail(json.fileName().toStdString() + " is larger than a sweep.json can be");
+    QJsonParseError error;
+    const QJsonObject object = QJsonDocument::fromJson(json.readAll(), &error).object();
+    if (error.error != QJsonParseError::NoError)
+        return fail(json.fileName().toStdString() + ": " + error.errorString().toStdString());
+    report.metric = object.value(QLatin1String("metric")).toString();
+    report.maximize = object.value(QLatin1String("goal")).toString() == QLatin1String("max");
+    QFile state(report.dir + QLatin1String("/state"));
+    if (state.open(QIODevice::ReadOnly)) report.state = QString::fromUtf8(state.read(64)).trimmed();
+    const QJsonArray trials = object.value(QLatin1String("trials")).toArray();
+    for (qsizetype i = 0; i < trials.size() && i < kMaxTrials; ++i) {
+        const QJsonObject trial = trials[i].toObject();
+        SweepTrialRow row;
+        row.trial = trial.value(QLatin1String("trial")).toInt(int(i));
+        row.run = trial.value(QLatin1String("run")).toString();
+        if (!plainName(row.run) || row.trial < 0 || row.trial >= kMaxTrials) continue;
+        row.label = trial.value(QLatin1String("label")).toString();
+        const QJsonObject values = trial.value(QLatin1String("values")).toObject();
+        for (auto it = values.begin(); it != values.end(); ++it)
+            row.values.insert(it.key(), it.value().toString());
+        row.queue = queueState(report.dir, row.trial);
+        const QString runDir = runsRoot + QLatin1Char('/') + row.run;
+        if (readRunInfo(runDir, row.info)) readMetric(runDir, report.metric, report.maximize, row);
+        report.trials << row;
+    }
+    const QList<int> ranked = report.ranking();
+    if (!ranked.isEmpty() && !std::isnan(report.trials[ranked.front()].best))
+        report.bestRow = ranked.front();
+    return report;
+}
+
+}  // namespace tb
