@@ -2,6 +2,7 @@
 // Backend: the one interface through which the app launches and controls runs, on any target.
 
 #include <QByteArray>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,8 @@ struct LaunchRequest {
     QString workDir;       // where it runs; empty: the run directory
     QString envLine;       // run first in the same shell, e.g. ". /etc/network_turbo"
     QString metricsRegex;  // output lines it matches become metrics, e.g. loss=(?<train_loss>\S+)
+    // {name} placeholders of the command that are not config keys (a sweep's), filled like them.
+    QMap<QString, QString> placeholders;
 
     // A sweep's trial: its run folder is made and left queued, and the script that starts it is
     // written to `queueScript` (the sweep's queue/NNNNNN.sh) for the sweep's scheduler to run

@@ -64,7 +64,10 @@ Result<ScriptPlan> prepareScript(const LaunchRequest& request) {
     }
     auto config = scriptConfig(request);
     if (!config) return config.failure();
-    auto filled = fillCommandTemplate(request.command.toStdString(), config->loaded.values);
+    ConfigValues values = config->loaded.values;
+    for (auto it = request.placeholders.begin(); it != request.placeholders.end(); ++it)
+        values[it.key().toStdString()] = it.value().toStdString();
+    auto filled = fillCommandTemplate(request.command.toStdString(), values);
     if (!filled) return filled.failure();
     ScriptPlan plan;
     plan.config = std::move(*config);

@@ -14,7 +14,6 @@
 #include "core/protocol/run_layout.h"
 #include "core/runs/detached_start.h"
 #include "core/runs/local_backend.h"
-#include "core/runs/shell_quote.h"
 #include "core/sweep/sweep_expand.h"
 #include "core/sweep/sweep_run_check.h"
 
@@ -40,11 +39,7 @@ Result<QString> createSweepDir(const QString& runsRoot, const QString& specPath)
     const QString parent = runsRoot + QLatin1String("/.sweeps");
     if (!QDir().mkpath(parent))
         return fail("cannot create " + str(parent) + "; check its permissions");
-    const QString file = QFileInfo(specPath).completeBaseName();
-    const QString name = file.contains(QLatin1String("sweep"), Qt::CaseInsensitive)
-                             ? file
-                             : QLatin1String("sweep-") + file;
-    const QString base = QString::fromStdString(makeRunId(unixNow(), str(name)));
+    const QString base = sweepIdBase(specPath);
     for (int attempt = 1; attempt < 100; ++attempt) {
         const QString id = attempt == 1 ? base : base + QLatin1Char('-') + QString::number(attempt);
         if (QDir(parent).mkdir(id)) return id;
@@ -52,21 +47,42 @@ Result<QString> createSweepDir(const QString& runsRoot, const QString& specPath)
     return fail("cannot create a sweep folder in " + str(parent) + "; check its permissions");
 }
 
-// A script's own {placeholders}, filled with the trial's values as single shell words.
-QString withPlaceholders(QString command, const Trial& trial) {
-    for (const SweepAssignment& set : trial.assignments) {
-        if (!set.placeholder) continue;
-        command.replace(QLatin1Char('{') + QString::fromStdString(set.key) + QLatin1Char('}'),
-                        shellQuote(QString::fromStdString(set.value)));
-    }
-    return command;
+void removeQueued(const QString& runsRoot, const QString& dir, const QStringList& runs) {
+    for (const QString& run : runs) QDir(runsRoot + QLatin1Char('/') + run).removeRecursively();
+    QDir(dir).removeRecursively();
+}
+
+}  // namespace
+
+QString sweepIdBase(const QString& specPath) {
+    const QString file = QFileInfo(specPath).completeBaseName();
+    const QString name = file.contains(QLatin1String("sweep"), Qt::CaseInsensitive)
+                             ? file
+                             : QLatin1String("sweep-") + file;
+    return QString::fromStdString(makeRunId(unixNow(), str(name)));
+}
+
+Result<SweepPlan> planSweep(const SweepSetup& setup) {
+    LoadedSweep loaded = loadSweepFile(str(setup.sweepPath));
+    if (!loaded.ok()) return diagnosticsFailure(loaded.diagnostics).failure();
+    const auto problems = checkSweepRun(loaded.spec, SweepRun{str(setup.base.command)});
+    if (!problems.empty()) return diagnosticsFailure(problems).failure();
+    SweepPlan plan{std::move(loaded.spec), {}, {}};
+    plan.trials = expandSweep(plan.spec);
+    if (plan.trials.empty()) return fail(str(setup.sweepPath) + ": the sweep has no trials");
+    if (setup.slots.isEmpty()) return fail("a sweep needs at least one slot (--slots or --gpus)");
+    QFile file(setup.sweepPath);
+    if (!file.open(QIODevice::ReadOnly)) return fail("cannot read " + str(setup.sweepPath));
+    plan.specText = file.read(kMaxSweepBytes + 1);
+    return plan;
 }
 
 LaunchRequest trialRequest(const SweepSetup& setup, const Trial& trial, const QString& id,
                            const QString& dir) {
     LaunchRequest request = setup.base;
     for (const std::string& set : setArguments(trial)) request.sets << QString::fromStdString(set);
-    if (request.isScript()) request.command = withPlaceholders(request.command, trial);
+    for (const auto& [key, value] : placeholderValues(trial))
+        request.placeholders.insert(QString::fromStdString(key), QString::fromStdString(value));
     request.queueScript =
         dir + QStringLiteral("/queue/%1.sh").arg(trial.index + 1, 6, 10, QLatin1Char('0'));
     request.sweep = id;
@@ -75,8 +91,10 @@ LaunchRequest trialRequest(const SweepSetup& setup, const Trial& trial, const QS
     return request;
 }
 
-QByteArray sweepJson(const QString& id, const SweepSetup& setup, const SweepSpec& spec,
-                     const std::vector<Trial>& trials, const QStringList& runs) {
+QByteArray sweepJson(const QString& id, const QString& target, const SweepSetup& setup,
+                     const SweepPlan& plan, const QStringList& runs) {
+    const SweepSpec& spec = plan.spec;
+    const std::vector<Trial>& trials = plan.trials;
     QJsonArray list;
     for (size_t i = 0; i < trials.size(); ++i) {
         QJsonObject values;
@@ -91,7 +109,7 @@ QByteArray sweepJson(const QString& id, const SweepSetup& setup, const SweepSpec
         {QStringLiteral("protocol"), 1},
         {QStringLiteral("id"), id},
         {QStringLiteral("created"), unixNow()},
-        {QStringLiteral("target"), QStringLiteral("local")},
+        {QStringLiteral("target"), target},
         {QStringLiteral("config"), QFileInfo(setup.base.configPath).absoluteFilePath()},
         {QStringLiteral("command"), setup.base.command},
         {QStringLiteral("method"), QString::fromLatin1(methodName(spec.method).data(),
@@ -110,12 +128,6 @@ QByteArray sweepJson(const QString& id, const SweepSetup& setup, const SweepSpec
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
-void removeQueued(const QString& runsRoot, const QString& dir, const QStringList& runs) {
-    for (const QString& run : runs) QDir(runsRoot + QLatin1Char('/') + run).removeRecursively();
-    QDir(dir).removeRecursively();
-}
-
-}  // namespace
 
 QStringList sweepSlots(const QStringList& gpus, int cpuSlots, int perGpu) {
     QStringList slots;
@@ -129,14 +141,8 @@ QStringList sweepSlots(const QStringList& gpus, int cpuSlots, int perGpu) {
 }
 
 Result<StartedSweep> startLocalSweep(LocalBackend& backend, const SweepSetup& setup) {
-    const LoadedSweep loaded = loadSweepFile(str(setup.sweepPath));
-    if (!loaded.ok()) return diagnosticsFailure(loaded.diagnostics).failure();
-    const SweepSpec& spec = loaded.spec;
-    const auto problems = checkSweepRun(spec, SweepRun{str(setup.base.command)});
-    if (!problems.empty()) return diagnosticsFailure(problems).failure();
-    const std::vector<Trial> trials = expandSweep(spec);
-    if (trials.empty()) return fail(str(setup.sweepPath) + ": the sweep has no trials");
-    if (setup.slots.isEmpty()) return fail("a sweep needs at least one slot (--slots or --gpus)");
+    auto plan = planSweep(setup);
+    if (!plan) return plan.failure();
     const QString scheduler = backend.binDir() + QLatin1String("/tb-sweep.sh");
     if (!QFileInfo::exists(scheduler)) {
         return fail(str(scheduler) +
@@ -153,22 +159,20 @@ Result<StartedSweep> startLocalSweep(LocalBackend& backend, const SweepSetup& se
     };
     if (!QDir(started.dir).mkdir(QStringLiteral("queue")))
         return failed("cannot write in " + str(started.dir));
-    QFile specFile(setup.sweepPath);
-    if (!specFile.open(QIODevice::ReadOnly)) return failed("cannot read " + str(setup.sweepPath));
     Result<void> written = writeFileAtomic(str(started.dir + QLatin1String("/sweep.yaml")),
-                                           specFile.readAll().toStdString());
+                                           plan->specText.toStdString());
     if (written) {
         written = writeFileAtomic(str(started.dir + QLatin1String("/slots")),
                                   str(setup.slots.join(QLatin1Char('\n')) + QLatin1Char('\n')));
     }
     if (!written) return failed("cannot write the sweep folder: " + written.error());
-    for (const Trial& trial : trials) {
+    for (const Trial& trial : plan->trials) {
         auto run = backend.launch(trialRequest(setup, trial, *id, started.dir));
         if (!run) return failed("trial " + std::to_string(trial.index + 1) + ": " + run.error());
         started.runs << *run;
     }
     written = writeFileAtomic(str(started.dir + QLatin1String("/sweep.json")),
-                              sweepJson(*id, setup, spec, trials, started.runs).toStdString());
+                              sweepJson(*id, QStringLiteral("local"), setup, *plan, started.runs).toStdString());
     if (!written) return failed("cannot write sweep.json: " + written.error());
     auto pid = startDetached({QStringLiteral("/bin/sh"), scheduler, started.dir}, started.dir,
                              started.dir + QLatin1String("/scheduler.out"));

@@ -5,8 +5,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <QByteArray>
+
+#include <vector>
+
 #include "core/protocol/result.h"
 #include "core/runs/backend.h"
+#include "core/sweep/sweep_expand.h"
 
 namespace tb {
 
@@ -23,6 +28,29 @@ struct StartedSweep {
     QString dir;       // RUNS_ROOT/.sweeps/ID
     QStringList runs;  // the trials' run ids, in trial order
 };
+
+// A spec read, checked against the run it starts and expanded: what every target's sweep needs.
+struct SweepPlan {
+    SweepSpec spec;
+    std::vector<Trial> trials;
+    QByteArray specText;  // the file as written, kept as the sweep's sweep.yaml
+};
+
+Result<SweepPlan> planSweep(const SweepSetup& setup);
+
+// "20261206-182816-sweep-lr": the id a sweep of this spec file gets now (a target that finds
+// it taken adds -2, -3 ...).
+QString sweepIdBase(const QString& specPath);
+
+// Trial `trial` of the sweep `id` whose folder is `dir` (on the target): the base request with the
+// trial's --set values or filled placeholders, queued as dir/queue/NNNNNN.sh.
+LaunchRequest trialRequest(const SweepSetup& setup, const Trial& trial, const QString& id,
+                           const QString& dir);
+
+// sweep.json (docs/RUN_FORMAT.md, Sweeps): the spec's metric and goal, the slots, each trial's
+// run and values.
+QByteArray sweepJson(const QString& id, const QString& target, const SweepSetup& setup,
+                     const SweepPlan& plan, const QStringList& runs);
 
 // The slots file's lines: each GPU `perGpu` times, or `cpuSlots` CPU slots when no GPU is given.
 QStringList sweepSlots(const QStringList& gpus, int cpuSlots, int perGpu);

@@ -25,7 +25,8 @@ constexpr qint64 kMaxMetricsRead = qint64(512) * 1024 * 1024;
 constexpr qint64 kChunk = 1024 * 1024;
 constexpr int kMaxTrials = 10000;
 
-// A run id as the catalog makes them: one plain folder name under the runs root.
+}  // namespace
+
 bool plainName(const QString& name) {
     if (name.isEmpty() || name.size() > 255 || name.startsWith(QLatin1Char('.'))) return false;
     for (const QChar c : name)
@@ -34,6 +35,8 @@ bool plainName(const QString& name) {
             return false;
     return true;
 }
+
+namespace {
 
 TrialQueueState queueState(const QString& dir, int trial) {
     const QString file = QStringLiteral("/%1.sh").arg(trial + 1, 6, 10, QLatin1Char('0'));
@@ -115,24 +118,18 @@ QString queueStateName(TrialQueueState state) {
     return QStringLiteral("?");
 }
 
-Result<SweepReport> readSweep(const QString& runsRoot, const QString& id) {
-    if (!plainName(id)) return fail("'" + id.toStdString() + "' is not a sweep id");
+Result<SweepReport> sweepReportFrom(const QByteArray& sweepJson, const QString& id,
+                                    const QString& state, const FillTrial& fill) {
+    if (sweepJson.size() > kMaxSweepJson) return fail("sweep.json of " + id.toStdString() + " is too large");
+    QJsonParseError error;
+    const QJsonObject object = QJsonDocument::fromJson(sweepJson, &error).object();
+    if (error.error != QJsonParseError::NoError)
+        return fail("sweep.json of " + id.toStdString() + ": " + error.errorString().toStdString());
     SweepReport report;
     report.id = id;
-    report.dir = runsRoot + QLatin1String("/.sweeps/") + id;
-    QFile json(report.dir + QLatin1String("/sweep.json"));
-    if (!json.open(QIODevice::ReadOnly))
-        return fail("no sweep " + id.toStdString() + " in " + runsRoot.toStdString());
-    if (json.size() > kMaxSweepJson)
-        return fail(json.fileName().toStdString() + " is larger than a sweep.json can be");
-    QJsonParseError error;
-    const QJsonObject object = QJsonDocument::fromJson(json.readAll(), &error).object();
-    if (error.error != QJsonParseError::NoError)
-        return fail(json.fileName().toStdString() + ": " + error.errorString().toStdString());
-    report.metric = object.value(QLatin1String("metric")).toString();
+    report.state = state.left(32).trimmed();
+    report.metric = object.value(QLatin1String("metric")).toString().left(200);
     report.maximize = object.value(QLatin1String("goal")).toString() == QLatin1String("max");
-    QFile state(report.dir + QLatin1String("/state"));
-    if (state.open(QIODevice::ReadOnly)) report.state = QString::fromUtf8(state.read(64)).trimmed();
     const QJsonArray trials = object.value(QLatin1String("trials")).toArray();
     for (qsizetype i = 0; i < trials.size() && i < kMaxTrials; ++i) {
         const QJsonObject trial = trials[i].toObject();
@@ -140,18 +137,36 @@ Result<SweepReport> readSweep(const QString& runsRoot, const QString& id) {
         row.trial = trial.value(QLatin1String("trial")).toInt(int(i));
         row.run = trial.value(QLatin1String("run")).toString();
         if (!plainName(row.run) || row.trial < 0 || row.trial >= kMaxTrials) continue;
-        row.label = trial.value(QLatin1String("label")).toString();
+        row.label = trial.value(QLatin1String("label")).toString().left(500);
         const QJsonObject values = trial.value(QLatin1String("values")).toObject();
         for (auto it = values.begin(); it != values.end(); ++it)
-            row.values.insert(it.key(), it.value().toString());
-        row.queue = queueState(report.dir, row.trial);
-        const QString runDir = runsRoot + QLatin1Char('/') + row.run;
-        if (readRunInfo(runDir, row.info)) readMetric(runDir, report.metric, report.maximize, row);
+            row.values.insert(it.key().left(200), it.value().toString().left(1024));
+        fill(report, row);
         report.trials << row;
     }
     const QList<int> ranked = report.ranking();
     if (!ranked.isEmpty() && !std::isnan(report.trials[ranked.front()].best))
         report.bestRow = ranked.front();
+    return report;
+}
+
+Result<SweepReport> readSweep(const QString& runsRoot, const QString& id) {
+    if (!plainName(id)) return fail("'" + id.toStdString() + "' is not a sweep id");
+    const QString dir = runsRoot + QLatin1String("/.sweeps/") + id;
+    QFile json(dir + QLatin1String("/sweep.json"));
+    if (!json.open(QIODevice::ReadOnly))
+        return fail("no sweep " + id.toStdString() + " in " + runsRoot.toStdString());
+    QFile state(dir + QLatin1String("/state"));
+    const QString stateText =
+        state.open(QIODevice::ReadOnly) ? QString::fromUtf8(state.read(64)) : QString();
+    auto report = sweepReportFrom(json.read(kMaxSweepJson + 1), id, stateText,
+                                  [&](const SweepReport& sweep, SweepTrialRow& row) {
+                                      row.queue = queueState(dir, row.trial);
+                                      const QString runDir = runsRoot + QLatin1Char('/') + row.run;
+                                      if (readRunInfo(runDir, row.info))
+                                          readMetric(runDir, sweep.metric, sweep.maximize, row);
+                                  });
+    if (report) report->dir = dir;
     return report;
 }
 

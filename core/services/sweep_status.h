@@ -4,7 +4,10 @@
 
 #include <QList>
 #include <QMap>
+#include <QByteArray>
 #include <QString>
+
+#include <functional>
 
 #include "core/protocol/result.h"
 #include "core/runs/run_info.h"
@@ -45,5 +48,16 @@ struct SweepReport {
 Result<SweepReport> readSweep(const QString& runsRoot, const QString& id);
 
 QString queueStateName(TrialQueueState state);  // "queued", "running", "done", "cancelled"
+
+// A run id or sweep id as the app makes them: one plain folder name (letters, digits, - _ .).
+bool plainName(const QString& name);
+
+// Completes one row (queue state, run info, best and last metric) from wherever the files are.
+using FillTrial = std::function<void(const SweepReport&, SweepTrialRow&)>;
+
+// The report from sweep.json's bytes and the scheduler's state, each row completed by `fill`;
+// the rows ranked. Bounded: a sweep.json from a box can be anything.
+Result<SweepReport> sweepReportFrom(const QByteArray& sweepJson, const QString& id,
+                                    const QString& state, const FillTrial& fill);
 
 }  // namespace tb
