@@ -115,28 +115,35 @@ QList<CommandSpec> sweepSpecs() {
         spec("sweep",
              {"sweep CONFIG SWEEP.yaml [--slots N | --gpus 0,1,...] [--per-gpu K] [--detach]",
               "    [--set k=v ...] [--runs-root DIR]",
-              "sweep --command 'LINE {placeholder}' SWEEP.yaml [--config C] [...the options above]"},
+              "sweep --command 'LINE {placeholder}' SWEEP.yaml [--config C] [...the options above]",
+              "sweep CONFIG SWEEP.yaml --host NAME [...the options above]   (the queue on the box)"},
              R"(Queues one run per trial of SWEEP.yaml (docs/SWEEPS.md) and starts the sweep's
 scheduler, which runs them one per slot, detached: closing the terminal changes nothing.
 Slots are the GPUs nvidia-smi lists (each --per-gpu times), --gpus, or --slots N CPU
 slots; one CPU slot without a GPU. Prints the sweep id, then each trial as it ends and
-the trials ranked by the sweep's metric, unless --detach.)",
+the trials ranked by the sweep's metric, unless --detach. With --host the queue and its
+scheduler live in the host's runs root and go on while the laptop sleeps.)",
              Options{option("slots", "N", "N CPU slots (trials at once without a GPU)."),
                      option("gpus", "0,1,...", "The GPUs to use (default: every one listed)."),
                      option("per-gpu", "K", "Trials at once on each GPU (default 1)."),
                      option("detach", "", "Print the sweep id and return; do not follow."),
                      option("command", "LINE", "Your own command instead of the trainer."),
-                     option("config", "CONFIG", "The config of a --command sweep."), setOption()} +
-                 local),
-        spec("sweep-status", {"sweep-status SWEEP [--json] [--runs-root DIR]"},
+                     option("config", "CONFIG", "The config of a --command sweep."), setOption(),
+                     hostOption(), trainerOption(), noPrepareOption()} +
+                 local + prepareOptions() + connectOptions()),
+        spec("sweep-status",
+             {"sweep-status SWEEP [--json] [--runs-root DIR]",
+              "sweep-status SWEEP --host NAME [--json] [...the connect options]"},
              R"(The trials of a sweep: where each is in the queue, its state and the best and
 last value of the sweep's metric, best first (* marks the best). SWEEP is a sweep id
 or a unique prefix of one.)",
-             Options{option("json", "", "Print JSON.")} + local),
-        spec("sweep-cancel", {"sweep-cancel SWEEP [TRIAL] [--runs-root DIR]"},
+             Options{option("json", "", "Print JSON."), hostOption()} + local + connectOptions()),
+        spec("sweep-cancel",
+             {"sweep-cancel SWEEP [TRIAL] [--runs-root DIR]",
+              "sweep-cancel SWEEP [TRIAL] --host NAME [...the connect options]"},
              R"(Cancels one trial (a number from sweep-status: taken off the queue, or stopped
 if it runs) or, without TRIAL, every trial and the sweep.)",
-             local),
+             Options{hostOption()} + local + connectOptions()),
     };
 }
 

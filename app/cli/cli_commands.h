@@ -22,6 +22,10 @@ int scriptRunCommand(const ParsedArgs& args);
 int sweepCommand(const ParsedArgs& args);
 int sweepStatusCommand(const ParsedArgs& args);  // trainbench sweep-status SWEEP [--json]
 int sweepCancelCommand(const ParsedArgs& args);  // trainbench sweep-cancel SWEEP [TRIAL]
+// The same with --host NAME: the sweep's queue on the box (cli_remote_sweep.cpp).
+int remoteSweepCommand(const ParsedArgs& args);
+int remoteSweepStatusCommand(const ParsedArgs& args);
+int remoteSweepCancelCommand(const ParsedArgs& args);
 
 // Launches request on this machine under options.runsRoot, prints the run's id alone on the
 // first line (scripts capture it) and follows the run with `follow` unless --detach.

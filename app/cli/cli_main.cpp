@@ -47,9 +47,12 @@ int dispatch(const QString& command, const cli::ParsedArgs& args) {
         return cli::runCommand(args);
     }
     if (command == QLatin1String("runs")) return cli::runsCommand(args);
-    if (command == QLatin1String("sweep")) return cli::sweepCommand(args);
-    if (command == QLatin1String("sweep-status")) return cli::sweepStatusCommand(args);
-    if (command == QLatin1String("sweep-cancel")) return cli::sweepCancelCommand(args);
+    if (command == QLatin1String("sweep"))
+        return onHost ? cli::remoteSweepCommand(args) : cli::sweepCommand(args);
+    if (command == QLatin1String("sweep-status"))
+        return onHost ? cli::remoteSweepStatusCommand(args) : cli::sweepStatusCommand(args);
+    if (command == QLatin1String("sweep-cancel"))
+        return onHost ? cli::remoteSweepCancelCommand(args) : cli::sweepCancelCommand(args);
     if (command == QLatin1String("follow") || command == QLatin1String("stop")) {
         if (onHost) return cli::remoteControlCommand(command, args);
         return command == QLatin1String("follow") ? cli::followCommand(args)

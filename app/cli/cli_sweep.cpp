@@ -2,7 +2,6 @@
 // or the GPUs nvidia-smi lists.
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,9 +11,11 @@
 
 #include "cli_command_specs.h"
 #include "cli_commands.h"
+#include "cli_sweep.h"
 #include "core/runs/await_result.h"
 #include "core/runs/local_backend.h"
 #include "core/runs/workspace.h"
+#include "core/services/sweep_cancel.h"
 #include "core/services/sweep_launcher.h"
 #include "core/services/sweep_status.h"
 
@@ -25,7 +26,8 @@ namespace {
 constexpr int kPollMs = 500;
 constexpr int kMaxSlots = 256;
 
-// "0,1,3" -> {"0", "1", "3"}; each a GPU index.
+}  // namespace
+
 Result<QStringList> gpuList(const QString& text) {
     QStringList gpus;
     for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -39,6 +41,8 @@ Result<QStringList> gpuList(const QString& text) {
     return gpus;
 }
 
+namespace {
+
 // The GPUs of this machine by nvidia-smi; none when it is missing or lists none.
 QStringList localGpus() {
     QProcess smi;
@@ -51,7 +55,9 @@ QStringList localGpus() {
     return listed ? *listed : QStringList();
 }
 
-Result<QStringList> slotsFrom(const ParsedArgs& args) {
+}  // namespace
+
+Result<QStringList> slotsFrom(const ParsedArgs& args, const QStringList& detected) {
     bool ok = true;
     const int perGpu =
         args.has(QStringLiteral("per-gpu")) ? args.value(QStringLiteral("per-gpu")).toInt(&ok) : 1;
@@ -61,7 +67,7 @@ Result<QStringList> slotsFrom(const ParsedArgs& args) {
         if (!ok || slots < 1 || slots > kMaxSlots) return fail("--slots takes 1 to 256");
         return sweepSlots({}, slots, 1);
     }
-    QStringList gpus = localGpus();
+    QStringList gpus = detected;
     if (args.has(QStringLiteral("gpus"))) {
         auto chosen = gpuList(args.value(QStringLiteral("gpus")));
         if (!chosen) return chosen.failure();
@@ -70,6 +76,8 @@ Result<QStringList> slotsFrom(const ParsedArgs& args) {
     if (gpus.size() * perGpu > kMaxSlots) return fail("more than 256 slots");
     return sweepSlots(gpus, 1, perGpu);
 }
+
+namespace {
 
 QString metricText(double value) {
     return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'g', 6);
@@ -86,6 +94,8 @@ QString trialLine(const SweepReport& report, const SweepTrialRow& row) {
         .arg(state, -9)
         .arg(row.label, report.metric, metricText(row.best), metricText(row.last));
 }
+
+}  // namespace
 
 void printReport(const SweepReport& report) {
     printOut(
@@ -133,19 +143,22 @@ QJsonObject reportJson(const SweepReport& report) {
         {QStringLiteral("trials"), trials}};
 }
 
+namespace {
+
 bool ended(const QString& state) {
     return state == QLatin1String("drained") || state == QLatin1String("cancelled") ||
            state == QLatin1String("failed");
 }
 
-// Prints each trial as it ends, then the ranking; 0 when every trial finished.
-int followSweep(const QString& runsRoot, const QString& id) {
+}  // namespace
+
+int followSweep(const std::function<Result<SweepReport>()>& read, int pollMs) {
     QMap<int, TrialQueueState> seen;
     QString problem;
     SweepReport last;
     awaitCondition(
         [&] {
-            auto report = readSweep(runsRoot, id);
+            auto report = read();
             if (!report) {
                 problem = QString::fromStdString(report.error());
                 return true;
@@ -159,7 +172,7 @@ int followSweep(const QString& runsRoot, const QString& id) {
             last = *report;
             return ended(report->state);
         },
-        kNoTimeout, kPollMs);
+        kNoTimeout, pollMs);
     if (!problem.isEmpty()) {
         printErr(problem);
         return 1;
@@ -169,6 +182,8 @@ int followSweep(const QString& runsRoot, const QString& id) {
         if (row.info.state != RunState::Finished) return 1;
     return 0;
 }
+
+namespace {
 
 Result<QString> sweepId(const QString& runsRoot, const QString& idOrPrefix) {
     const QStringList ids =
@@ -193,7 +208,7 @@ int sweepCommand(const ParsedArgs& args) {
                                        : QStringLiteral("needs a CONFIG and a SWEEP file"));
     if (args.has(QStringLiteral("slots")) && args.has(QStringLiteral("gpus")))
         return usageError(spec, QStringLiteral("--slots (CPU) and --gpus do not go together"));
-    auto slots = slotsFrom(args);
+    auto slots = slotsFrom(args, localGpus());
     if (!slots) return usageError(spec, QString::fromStdString(slots.error()));
     SweepSetup setup;
     setup.slots = *slots;
@@ -222,7 +237,9 @@ int sweepCommand(const ParsedArgs& args) {
                  .arg(started->runs.size())
                  .arg(setup.slots.size())
                  .arg(setup.slots.join(QLatin1Char(' '))));
-    return followSweep(options.runsRoot, started->id);
+    const QString root = options.runsRoot;
+    const QString id = started->id;
+    return followSweep([root, id] { return readSweep(root, id); }, kPollMs);
 }
 
 int sweepStatusCommand(const ParsedArgs& args) {
@@ -259,31 +276,26 @@ int sweepCancelCommand(const ParsedArgs& args) {
         return 1;
     }
     const QString dir = options.runsRoot + QLatin1String("/.sweeps/") + *id;
-    QString name = QStringLiteral("all");
-    if (options.positional.size() == 2) {
-        bool ok = false;
-        const int trial = options.positional.back().toInt(&ok);
-        if (!ok || trial < 1 || trial > 999999)
-            return usageError(spec, QStringLiteral("TRIAL is a trial number from sweep-status"));
-        name = QStringLiteral("%1").arg(trial, 6, 10, QLatin1Char('0'));
-        // A queued trial is taken off the queue here; one that runs is the scheduler's to stop.
-        if (QDir(dir).mkpath(QStringLiteral("cancelled")) &&
-            QFile::rename(dir + QLatin1String("/queue/") + name + QLatin1String(".sh"),
-                          dir + QLatin1String("/cancelled/") + name + QLatin1String(".sh"))) {
-            printOut(QStringLiteral("trial %1 of %2 will not run\n").arg(trial).arg(*id));
-            return 0;
+    if (options.positional.size() == 1) {
+        if (auto requested = cancelSweep(dir); !requested) {
+            printErr(QString::fromStdString(requested.error()));
+            return 1;
         }
+        printOut(QStringLiteral("sweep %1: every trial is being cancelled\n").arg(*id));
+        return 0;
     }
-    QFile request(dir + QLatin1String("/cancel/") + name);
-    if (!QDir(dir).mkpath(QStringLiteral("cancel")) || !request.open(QIODevice::WriteOnly)) {
-        printErr(
-            QStringLiteral("cannot write %1: %2").arg(request.fileName(), request.errorString()));
+    bool ok = false;
+    const int trial = options.positional.back().toInt(&ok);
+    if (!ok || trial < 1 || trial > 999999)
+        return usageError(spec, QStringLiteral("TRIAL is a trial number from sweep-status"));
+    auto cancelled = cancelSweepTrial(dir, trial);
+    if (!cancelled) {
+        printErr(QString::fromStdString(cancelled.error()));
         return 1;
     }
-    printOut(name == QLatin1String("all")
-                 ? QStringLiteral("sweep %1: every trial is being cancelled\n").arg(*id)
-                 : QStringLiteral("trial %1 of %2 is being stopped\n")
-                       .arg(options.positional.back(), *id));
+    printOut(*cancelled == TrialCancel::Dequeued
+                 ? QStringLiteral("trial %1 of %2 will not run\n").arg(trial).arg(*id)
+                 : QStringLiteral("trial %1 of %2 is being stopped\n").arg(trial).arg(*id));
     return 0;
 }
 

@@ -83,6 +83,11 @@ Result<PreparedConfig> prepareResolvedConfig(const LaunchRequest& request,
     return applySets(request, prepared);
 }
 
+std::string trialName(const std::string& name, const LaunchRequest& request) {
+    if (request.trial < 0) return name;
+    return name + "-t" + std::to_string(request.trial + 1);
+}
+
 QByteArray runJsonText(const RunJsonFields& fields) {
     QJsonObject object;
     object.insert(QLatin1String("protocol"), kRunProtocolVersion);

@@ -42,6 +42,9 @@ struct RunJsonFields {
     QString trialLabel;
 };
 
+// A sweep's trials are named after the config with their number (mnist-t3); other runs keep it.
+std::string trialName(const std::string& name, const LaunchRequest& request);
+
 // run.json as one compact line (docs/RUN_FORMAT.md).
 QByteArray runJsonText(const RunJsonFields& fields);
 

@@ -63,12 +63,6 @@ Result<ParentCheckpoint> resolveParentCheckpoint(const QString& parentDir, const
     return ParentCheckpoint{QFileInfo(path).absoluteFilePath(), QFileInfo(path).fileName()};
 }
 
-// A sweep's trials are named after the config with their number: mnist-t3.
-std::string trialName(const std::string& name, const LaunchRequest& request) {
-    if (request.trial < 0) return name;
-    return name + "-t" + std::to_string(request.trial + 1);
-}
-
 // Claims a fresh directory for the run. Two launches of one name within a second would share
 // an id, so the later one gets a numbered suffix.
 Result<QString> createRunDir(const QString& runsRoot, const std::string& name) {

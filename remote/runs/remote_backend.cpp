@@ -14,6 +14,7 @@
 #include "core/runs/await_result.h"
 #include "core/runs/launch_config.h"
 #include "core/runs/script_launch.h"
+#include "core/runs/trial_script.h"
 #include "remote/ssh/host_connection.h"
 #include "remote_backend_text.h"
 
@@ -143,6 +144,7 @@ void RemoteBackend::launchResume(const LaunchRequest& request, std::shared_ptr<L
 }
 
 void RemoteBackend::claimAndStart(std::shared_ptr<LaunchPlan> plan, Callback<QString> done) {
+    plan->name = trialName(plan->name, plan->request);
     const QString baseId = QString::fromStdString(makeRunId(unixNow(), plan->name));
     execAsync(claimRunDirCommand(m_settings.runsRoot, baseId),
               [this, plan, done](const ExecResult& claimed) { startRun(claimed, *plan, done); });
@@ -192,7 +194,8 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     files.dir = dir;
     files.wrapper = plan.wrapper;
     files.runJson = runJsonText({id, plan.name, m_settings.name, argv, plan.script ? workDir : dir,
-                                 plan.request.parentRun, plan.parentFile});
+                                 plan.request.parentRun, plan.parentFile, plan.request.sweep,
+                                 plan.request.trial, plan.request.trialLabel});
     if (plan.script) {
         files.runJson = withScriptFields(files.runJson, plan.request, *plan.script, workDir);
         files.logHelper = plan.logHelper;
@@ -201,6 +204,18 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     files.resolvedConfig =
         QByteArray::fromStdString(writeResolvedConfig(plan.config.loaded.values));
     files.statusJson = QByteArray::fromStdString(queued.toJson() + "\n");
+    if (!plan.request.queueScript.isEmpty()) {
+        files.queueScript = plan.request.queueScript;
+        QStringList resume;  // an interrupted trial of the trainer goes on from its checkpoint
+        if (!plan.script) {
+            resume = QStringList{QStringLiteral("/bin/sh"),     remoteWrapperPath(dir),
+                                 dir,                           QStringLiteral("--"),
+                                 m_settings.trainerPath,        QStringLiteral("--run-dir"),
+                                 dir,                           QStringLiteral("--resume"),
+                                 QStringLiteral("latest")};
+        }
+        files.queueText = trialScriptText(dir, argv, resume);
+    }
     const RemoteCommand start =
         startRunCommand(files, wrapperArgs, m_settings.startMode, QStringLiteral("tb-") + id);
     if (start.shellLine().toUtf8().size() > kMaxCommandBytes)

@@ -3,7 +3,6 @@
 #include "remote_run_scripts.h"
 
 namespace tb {
-namespace {
 
 RemoteCommand shScript(const char* script, const QStringList& arguments) {
     RemoteCommand command(QStringLiteral("sh"));
@@ -11,13 +10,7 @@ RemoteCommand shScript(const char* script, const QStringList& arguments) {
     return command.args(arguments);
 }
 
-// $1 is a runs root; "~" and "~/..." mean the remote home.
-#define TB_ROOT_PRELUDE \
-    "export LC_ALL=C\n" \
-    "root=$1\n"         \
-    "case $root in \"~\") root=$HOME ;; \"~/\"*) root=$HOME/${root#\"~/\"} ;; esac\n"
-
-#define TB_FRAME_FUNCTION "frame() { printf '%s %s\\n%s\\n' \"$1\" \"${#2}\" \"$2\"; }\n"
+namespace {
 
 const char kClaimScript[] = TB_ROOT_PRELUDE R"sh(
 mkdir -p "$root" || exit 3
@@ -52,6 +45,13 @@ put status.json "$6" || give_up
 # Scripts import it from the wrapper's folder (tb-wrap.sh puts that on PYTHONPATH).
 if [ -n "${10}" ]; then put trainbench_log.py "${10}" || give_up; fi
 mode=$7
+# A sweep's trial: its start script goes into the sweep's queue, for the scheduler to run.
+if [ "$mode" = queue ]; then
+    q=${11}
+    printf '%s' "${12}" >"$q.tmp-$$" && mv -f "$q.tmp-$$" "$q" || give_up
+    echo queued
+    exit 0
+fi
 session=$8
 cmd=$9
 # Run ids repeat across runs roots, so a session of that name can be another root's run: the
@@ -270,13 +270,15 @@ RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wr
     words += wrapperArgs;
     QStringList quoted;
     for (const QString& word : words) quoted.append(shellQuote(word));
-    const QString modeWord =
-        mode == RemoteStartMode::Auto ? QStringLiteral("auto") : QStringLiteral("setsid");
+    const QString modeWord = !files.queueScript.isEmpty()      ? QStringLiteral("queue")
+                             : mode == RemoteStartMode::Auto ? QStringLiteral("auto")
+                                                             : QStringLiteral("setsid");
     return shScript(kStartScript,
                     {files.dir, QString::fromUtf8(files.wrapper), QString::fromUtf8(files.runJson),
                      QString::fromUtf8(files.configYaml), QString::fromUtf8(files.resolvedConfig),
                      QString::fromUtf8(files.statusJson), modeWord, tmuxSession,
-                     quoted.join(QLatin1Char(' ')), QString::fromUtf8(files.logHelper)});
+                     quoted.join(QLatin1Char(' ')), QString::fromUtf8(files.logHelper),
+                     files.queueScript, QString::fromUtf8(files.queueText)});
 }
 
 RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId, const QString& signal,

@@ -11,7 +11,19 @@
 
 #include "remote/ssh/remote_command.h"
 
+// $1 is a runs root; "~" and "~/..." mean the remote home.
+#define TB_ROOT_PRELUDE \
+    "export LC_ALL=C\n" \
+    "root=$1\n"         \
+    "case $root in \"~\") root=$HOME ;; \"~/\"*) root=$HOME/${root#\"~/\"} ;; esac\n"
+
+#define TB_FRAME_FUNCTION "frame() { printf '%s %s\\n%s\\n' \"$1\" \"${#2}\" \"$2\"; }\n"
+
 namespace tb {
+
+// A fixed script run as `sh -c SCRIPT sh ARGS...`: paths and contents reach it only as quoted
+// arguments ($1, $2, ...), never spliced into its text.
+RemoteCommand shScript(const char* script, const QStringList& arguments);
 
 enum class RemoteStartMode {
     Auto,    // inside tmux (a session named after the run) when the host has it, else setsid
@@ -30,6 +42,10 @@ struct RemoteRunFiles {
     QByteArray resolvedConfig;
     QByteArray statusJson;
     QByteArray logHelper;  // trainbench_log.py for script runs; empty: not written
+    // A sweep's trial: not started but queued, `queueText` written to `queueScript` (an
+    // absolute path in the sweep's queue/ on the host); prints "queued".
+    QString queueScript;
+    QByteArray queueText;
 };
 
 // The wrapper goes to DIR/.tb-wrap.sh; `wrapperArgs` is what follows `tb-wrap.sh DIR`

@@ -1,0 +1,150 @@
+// trainbench sweep|sweep-status|sweep-cancel --host NAME: the sweep's queue lives on the box;
+// connect as run --host does, then start, read or cancel it there.
+
+#include <QDir>
+#include <QJsonDocument>
+
+#include "cli_command_specs.h"
+#include "cli_commands.h"
+#include "cli_common.h"
+#include "cli_host_backend.h"
+#include "cli_sweep.h"
+#include "core/runs/await_result.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/runs/remote_sweep.h"
+
+namespace tb::cli {
+
+namespace {
+
+constexpr int kRemotePollMs = 2000;  // one round trip per poll over a link of 100-300 ms
+
+Result<HostBackend> connectFor(const ParsedArgs& args, bool needsTrainer) {
+    auto connect = connectOptions(args);
+    if (!connect) return fail(connect.error(), kExitUsage);
+    TrainerSetup setup = trainerSetup(args);
+    setup.needed = needsTrainer;
+    return connectHostBackend(args.value(QStringLiteral("host")), *connect,
+                              args.value(QStringLiteral("trainer")), setup);
+}
+
+int connectFailed(const Result<HostBackend>& host) {
+    printErr(QString::fromStdString(host.error()));
+    const int code = host.failure().code;
+    return code == 130 || code == kExitUsage ? code : 1;
+}
+
+// The box's GPUs by its nvidia-smi; none (a CPU slot) when it has none.
+QStringList remoteGpus(RemoteBackend& backend) {
+    RemoteCommand query(QStringLiteral("nvidia-smi"));
+    query.arg(QStringLiteral("--query-gpu=index")).arg(QStringLiteral("--format=csv,noheader"));
+    auto answer = awaitResult<ExecResult>(
+        [&](std::function<void(Result<ExecResult>)> done) {
+            backend.execAsync(query, [done](const ExecResult& r) { done(r); });
+        },
+        "asking for the GPUs");
+    if (!answer || !answer->ok() || answer->exitStatus != 0) return {};
+    auto gpus = gpuList(QString::fromUtf8(answer->standardOutput.left(4096))
+                            .simplified()
+                            .replace(QLatin1Char(' '), QLatin1Char(',')));
+    return gpus ? *gpus : QStringList();
+}
+
+Result<SweepReport> readOn(RemoteBackend& backend, const QString& id) {
+    return awaitResult<SweepReport>(
+        [&](SweepDone<SweepReport> done) { readRemoteSweep(backend, id, std::move(done)); },
+        "reading sweep " + id.toStdString());
+}
+
+}  // namespace
+
+int remoteSweepCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("sweep"));
+    const bool script = args.has(QStringLiteral("command"));
+    if (args.positional.size() != (script ? 1 : 2))
+        return usageError(spec, script ? QStringLiteral("needs one SWEEP file")
+                                       : QStringLiteral("needs a CONFIG and a SWEEP file"));
+    if (args.has(QStringLiteral("slots")) && args.has(QStringLiteral("gpus")))
+        return usageError(spec, QStringLiteral("--slots (CPU) and --gpus do not go together"));
+    auto host = connectFor(args, !script);
+    if (!host) return connectFailed(host);
+    RemoteBackend& backend = *host->backend;
+    auto slots = slotsFrom(args, remoteGpus(backend));
+    if (!slots) return usageError(spec, QString::fromStdString(slots.error()));
+    SweepSetup setup;
+    setup.slots = *slots;
+    setup.base.sets = args.values(QStringLiteral("set"));
+    if (script) {
+        setup.base.command = args.value(QStringLiteral("command"));
+        if (args.has(QStringLiteral("config")))
+            setup.base.configPath =
+                QDir::current().absoluteFilePath(args.value(QStringLiteral("config")));
+    } else {
+        setup.base.configPath = QDir::current().absoluteFilePath(args.positional.front());
+    }
+    setup.sweepPath = QDir::current().absoluteFilePath(args.positional.back());
+    auto started = awaitResult<StartedSweep>(
+        [&](SweepDone<StartedSweep> done) {
+            startRemoteSweep(backend, setup, binDir() + QStringLiteral("/tb-sweep.sh"),
+                             std::move(done));
+        },
+        "starting the sweep", kNoTimeout);
+    if (!started) {
+        printErr(QString::fromStdString(started.error()));
+        return kExitUsage;
+    }
+    printOut(started->id + QLatin1Char('\n'));
+    if (args.has(QStringLiteral("detach"))) return 0;
+    printOut(QStringLiteral("%1 trials over %2 slots (%3) on %4; Ctrl-C stops following, the "
+                            "sweep goes on there\n")
+                 .arg(started->runs.size())
+                 .arg(setup.slots.size())
+                 .arg(setup.slots.join(QLatin1Char(' ')), backend.settings().name));
+    const QString id = started->id;
+    return followSweep([&backend, id] { return readOn(backend, id); }, kRemotePollMs);
+}
+
+int remoteSweepStatusCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("sweep-status"));
+    if (args.positional.size() != 1) return usageError(spec, QStringLiteral("needs one SWEEP id"));
+    auto host = connectFor(args, false);
+    if (!host) return connectFailed(host);
+    auto report = readOn(*host->backend, args.positional.front());
+    if (!report) {
+        printErr(QString::fromStdString(report.error()));
+        return 1;
+    }
+    if (args.has(QStringLiteral("json")))
+        printOut(QString::fromUtf8(QJsonDocument(reportJson(*report)).toJson()));
+    else
+        printReport(*report);
+    return 0;
+}
+
+int remoteSweepCancelCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("sweep-cancel"));
+    if (args.positional.isEmpty() || args.positional.size() > 2)
+        return usageError(spec, QStringLiteral("needs a SWEEP id and optionally a TRIAL number"));
+    int trial = 0;
+    if (args.positional.size() == 2) {
+        bool ok = false;
+        trial = args.positional.back().toInt(&ok);
+        if (!ok || trial < 1 || trial > 999999)
+            return usageError(spec, QStringLiteral("TRIAL is a trial number from sweep-status"));
+    }
+    auto host = connectFor(args, false);
+    if (!host) return connectFailed(host);
+    auto said = awaitResult<QString>(
+        [&](SweepDone<QString> done) {
+            cancelRemoteSweep(*host->backend, args.positional.front(), trial, std::move(done));
+        },
+        "cancelling");
+    if (!said) {
+        printErr(QString::fromStdString(said.error()));
+        return 1;
+    }
+    printOut(*said + QLatin1Char('\n'));
+    return 0;
+}
+
+}  // namespace tb::cli

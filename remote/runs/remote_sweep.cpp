@@ -1,0 +1,216 @@
+// Remote sweeps: one round trip to claim the folder, one per trial (RemoteBackend's launch in
+// queue mode), one to write sweep.json and start the scheduler.
+
+#include "remote_sweep.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <memory>
+
+#include "core/runs/run_reader.h"
+#include "remote_backend.h"
+#include "remote_backend_text.h"
+#include "remote_run_frames.h"
+#include "remote_sweep_scripts.h"
+
+namespace tb {
+
+namespace {
+
+using backend_text::stderrOf;
+
+std::string str(const QString& text) {
+    return text.toStdString();
+}
+
+struct SweepStart {
+    SweepSetup setup;
+    SweepPlan plan;
+    StartedSweep started;
+    size_t next = 0;
+    SweepDone<StartedSweep> done;
+};
+
+void giveUp(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start,
+            const std::string& why) {
+    QStringList runDirs;
+    for (const QString& run : start->started.runs) runDirs << backend.runDir(run);
+    backend.execAsync(removeSweepCommand(start->started.dir, runDirs),
+                      [start, why](const ExecResult&) { start->done(fail(why)); });
+}
+
+void finish(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start) {
+    const QByteArray json = sweepJson(start->started.id, backend.settings().name, start->setup,
+                                      start->plan, start->started.runs);
+    backend.execAsync(startSweepCommand(start->started.dir, json), [&backend,
+                                                                    start](const ExecResult& r) {
+        if (!r.ok() || r.exitStatus != 0)
+            return giveUp(backend, start,
+                          "the sweep's scheduler did not start on " + str(backend.settings().name) +
+                              ": " + str(r.ok() ? stderrOf(r) : r.message));
+        start->done(start->started);
+    });
+}
+
+// The trials one after another: each is a launch in queue mode.
+void queueNext(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start) {
+    if (start->next == start->plan.trials.size()) return finish(backend, start);
+    const Trial& trial = start->plan.trials[start->next++];
+    backend.launchAsync(trialRequest(start->setup, trial, start->started.id, start->started.dir),
+                        [&backend, start, index = trial.index](Result<QString> run) {
+                            if (!run)
+                                return giveUp(
+                                    backend, start,
+                                    "trial " + std::to_string(index + 1) + ": " + run.error());
+                            start->started.runs << *run;
+                            queueNext(backend, start);
+                        });
+}
+
+TrialQueueState queueFromDir(const QByteArray& word) {
+    if (word == "queue") return TrialQueueState::Queued;
+    if (word == "running") return TrialQueueState::Running;
+    if (word == "done") return TrialQueueState::Done;
+    if (word == "cancelled") return TrialQueueState::Cancelled;
+    return TrialQueueState::Unknown;
+}
+
+struct TrialFiles {
+    TrialQueueState queue = TrialQueueState::Unknown;
+    QByteArray status;
+    QByteArray exitCode;
+    QByteArray metric;
+};
+
+}  // namespace
+
+void startRemoteSweep(RemoteBackend& backend, const SweepSetup& setup, const QString& scheduler,
+                      SweepDone<StartedSweep> done) {
+    auto plan = planSweep(setup);
+    if (!plan) return done(plan.failure());
+    QFile script(scheduler);
+    if (!script.open(QIODevice::ReadOnly))
+        return done(fail("cannot read " + str(scheduler) +
+                         "; build the project so that tb-sweep.sh sits next to the binaries"));
+    auto start = std::make_shared<SweepStart>();
+    start->setup = setup;
+    start->plan = std::move(*plan);
+    start->done = std::move(done);
+    const RemoteCommand create =
+        createSweepCommand(backend.settings().runsRoot, sweepIdBase(setup.sweepPath), setup.slots,
+                           start->plan.specText, script.readAll());
+    backend.execAsync(create, [&backend, start](const ExecResult& r) {
+        const std::string host = str(backend.settings().name);
+        if (!r.ok())
+            return start->done(fail("cannot start a sweep on " + host + ": " + str(r.message)));
+        const QList<QByteArray> lines = r.standardOutput.split('\n');
+        if (r.exitStatus != 0 || lines.size() < 2 || !lines[0].startsWith('/') ||
+            !plainName(QString::fromUtf8(lines[1])))
+            return start->done(fail("cannot create a sweep folder in " +
+                                    str(backend.settings().runsRoot) + " on " + host + ": " +
+                                    str(stderrOf(r)) + "; check the runs root and its free space"));
+        start->started.id = QString::fromUtf8(lines[1]);
+        start->started.dir =
+            QString::fromUtf8(lines[0]) + QLatin1String("/.sweeps/") + start->started.id;
+        queueNext(backend, start);
+    });
+}
+
+Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id,
+                                     const QString& hostName) {
+    auto frames = parseRemoteFrames(output);
+    if (!frames) return fail("unreadable sweep from " + str(hostName) + ": " + frames.error());
+    QByteArray sweepJson;
+    QString state;
+    QHash<int, TrialFiles> files;
+    TrialFiles* current = nullptr;
+    for (const RemoteFrame& frame : *frames) {
+        if (frame.key == "sweep") {
+            sweepJson = frame.value;
+        } else if (frame.key == "state") {
+            state = QString::fromUtf8(frame.value.left(64));
+        } else if (frame.key == "trial") {
+            const QList<QByteArray> words = frame.value.split(' ');
+            bool ok = false;
+            const int number = words.value(0).toInt(&ok);
+            current = nullptr;
+            if (!ok || words.size() != 2 || number < 1 || number > 999999) continue;
+            current = &files[number - 1];
+            current->queue = queueFromDir(words[1]);
+        } else if (current && frame.key == "status") {
+            current->status = frame.value;
+        } else if (current && frame.key == "exit") {
+            current->exitCode = frame.value;
+        } else if (current && frame.key == "metric") {
+            current->metric = frame.value;
+        }
+    }
+    return sweepReportFrom(sweepJson, id, state, [&](const SweepReport&, SweepTrialRow& row) {
+        const TrialFiles found = files.value(row.trial);
+        row.queue = found.queue;
+        row.info.id = row.run;
+        row.info.target = hostName;
+        if (!found.status.isEmpty())
+            applyStatusJson(QJsonDocument::fromJson(found.status).object(), row.info);
+        bool ok = false;
+        const int code = found.exitCode.trimmed().toInt(&ok);
+        if (ok && code >= 0 && code < 256) row.info.exitCode = code;
+        const QList<QByteArray> numbers = found.metric.split(' ');
+        if (numbers.size() != 3) return;
+        bool countOk = false, bestOk = false, lastOk = false;
+        const qint64 count = numbers[0].toLongLong(&countOk);
+        const double best = numbers[1].toDouble(&bestOk);
+        const double last = numbers[2].toDouble(&lastOk);
+        if (!countOk || !bestOk || !lastOk || count < 0 || !std::isfinite(best) ||
+            !std::isfinite(last))
+            return;
+        row.epochs = count;
+        row.best = best;
+        row.last = last;
+    });
+}
+
+void readRemoteSweep(RemoteBackend& backend, const QString& id, SweepDone<SweepReport> done) {
+    if (!plainName(id)) return done(fail("'" + str(id) + "' is not a sweep id"));
+    backend.execAsync(readSweepCommand(backend.settings().runsRoot, id),
+                      [&backend, id, done](const ExecResult& r) {
+                          const std::string host = str(backend.settings().name);
+                          if (!r.ok())
+                              return done(fail("cannot read sweep " + str(id) + " on " + host +
+                                               ": " + str(r.message)));
+                          if (r.exitStatus == 4)
+                              return done(fail("no sweep " + str(id) + " on " + host));
+                          if (r.exitStatus != 0)
+                              return done(fail("cannot read sweep " + str(id) + " on " + host +
+                                               ": " + str(stderrOf(r))));
+                          done(parseRemoteSweep(r.standardOutput, id, backend.settings().name));
+                      });
+}
+
+void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,
+                       SweepDone<QString> done) {
+    if (!plainName(id)) return done(fail("'" + str(id) + "' is not a sweep id"));
+    if (trial < 0 || trial > 999999) return done(fail("no trial " + std::to_string(trial)));
+    const QString name = trial == 0 ? QStringLiteral("all")
+                                    : QStringLiteral("%1").arg(trial, 6, 10, QLatin1Char('0'));
+    backend.execAsync(
+        cancelSweepCommand(backend.settings().runsRoot, id, name),
+        [&backend, id, trial, done](const ExecResult& r) {
+            const std::string host = str(backend.settings().name);
+            if (!r.ok() || r.exitStatus == 4 || r.exitStatus != 0)
+                return done(fail(r.exitStatus == 4 ? "no sweep " + str(id) + " on " + host
+                                                   : "cannot cancel on " + host + ": " +
+                                                         str(r.ok() ? stderrOf(r) : r.message)));
+            if (trial == 0)
+                return done(QStringLiteral("sweep %1: every trial is being cancelled").arg(id));
+            done(r.standardOutput.startsWith("cancelled")
+                     ? QStringLiteral("trial %1 of %2 will not run").arg(trial).arg(id)
+                     : QStringLiteral("trial %1 of %2 is being stopped").arg(trial).arg(id));
+        });
+}
+
+}  // namespace tb
