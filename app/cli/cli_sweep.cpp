@@ -89,10 +89,13 @@ QString trialLine(const SweepReport& report, const SweepTrialRow& row) {
         const std::string_view name = runStateName(row.info.state);
         state = QString::fromLatin1(name.data(), qsizetype(name.size()));
     }
-    return QStringLiteral("trial %1  %2  %3  %4 best %5 last %6")
-        .arg(row.trial + 1)
-        .arg(state, -9)
-        .arg(row.label, report.metric, metricText(row.best), metricText(row.last));
+    QString line = QStringLiteral("trial %1  %2  %3  %4 best %5 last %6")
+                       .arg(row.trial + 1)
+                       .arg(state, -9)
+                       .arg(row.label, report.metric, metricText(row.best), metricText(row.last));
+    if (!row.stoppedEarly.isEmpty())
+        line += QStringLiteral("  (stopped early: %1)").arg(row.stoppedEarly);
+    return line;
 }
 
 }  // namespace
@@ -131,7 +134,8 @@ QJsonObject reportJson(const SweepReport& report) {
             {QStringLiteral("state"), QString::fromLatin1(state.data(), qsizetype(state.size()))},
             {QStringLiteral("best"), std::isnan(row.best) ? QJsonValue() : QJsonValue(row.best)},
             {QStringLiteral("last"), std::isnan(row.last) ? QJsonValue() : QJsonValue(row.last)},
-            {QStringLiteral("epochs"), row.epochs}});
+            {QStringLiteral("epochs"), row.epochs},
+            {QStringLiteral("stopped_early"), row.stoppedEarly}});
     }
     return {
         {QStringLiteral("id"), report.id},

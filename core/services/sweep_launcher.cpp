@@ -128,6 +128,12 @@ QByteArray sweepJson(const QString& id, const QString& target, const SweepSetup&
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
+QByteArray earlyStopText(const SweepSpec& spec) {
+    if (!spec.earlyStop) return {};
+    return QByteArray::fromStdString(spec.metric) +
+           (spec.goal == SweepGoal::Min ? " min " : " max ") +
+           QByteArray::number(spec.earlyStop->minEpochs) + '\n';
+}
 
 QStringList sweepSlots(const QStringList& gpus, int cpuSlots, int perGpu) {
     QStringList slots;
@@ -165,14 +171,19 @@ Result<StartedSweep> startLocalSweep(LocalBackend& backend, const SweepSetup& se
         written = writeFileAtomic(str(started.dir + QLatin1String("/slots")),
                                   str(setup.slots.join(QLatin1Char('\n')) + QLatin1Char('\n')));
     }
+    if (written && plan->spec.earlyStop) {
+        written = writeFileAtomic(str(started.dir + QLatin1String("/early_stop")),
+                                  earlyStopText(plan->spec).toStdString());
+    }
     if (!written) return failed("cannot write the sweep folder: " + written.error());
     for (const Trial& trial : plan->trials) {
         auto run = backend.launch(trialRequest(setup, trial, *id, started.dir));
         if (!run) return failed("trial " + std::to_string(trial.index + 1) + ": " + run.error());
         started.runs << *run;
     }
-    written = writeFileAtomic(str(started.dir + QLatin1String("/sweep.json")),
-                              sweepJson(*id, QStringLiteral("local"), setup, *plan, started.runs).toStdString());
+    written = writeFileAtomic(
+        str(started.dir + QLatin1String("/sweep.json")),
+        sweepJson(*id, QStringLiteral("local"), setup, *plan, started.runs).toStdString());
     if (!written) return failed("cannot write sweep.json: " + written.error());
     auto pid = startDetached({QStringLiteral("/bin/sh"), scheduler, started.dir}, started.dir,
                              started.dir + QLatin1String("/scheduler.out"));

@@ -52,6 +52,10 @@ LaunchRequest trialRequest(const SweepSetup& setup, const Trial& trial, const QS
 QByteArray sweepJson(const QString& id, const QString& target, const SweepSetup& setup,
                      const SweepPlan& plan, const QStringList& runs);
 
+// The sweep folder's early_stop file ("METRIC GOAL MIN_EPOCHS", read by tb-sweep-stop.sh);
+// empty when the spec has no early_stop.
+QByteArray earlyStopText(const SweepSpec& spec);
+
 // The slots file's lines: each GPU `perGpu` times, or `cpuSlots` CPU slots when no GPU is given.
 QStringList sweepSlots(const QStringList& gpus, int cpuSlots, int perGpu);
 

@@ -120,7 +120,8 @@ QString queueStateName(TrialQueueState state) {
 
 Result<SweepReport> sweepReportFrom(const QByteArray& sweepJson, const QString& id,
                                     const QString& state, const FillTrial& fill) {
-    if (sweepJson.size() > kMaxSweepJson) return fail("sweep.json of " + id.toStdString() + " is too large");
+    if (sweepJson.size() > kMaxSweepJson)
+        return fail("sweep.json of " + id.toStdString() + " is too large");
     QJsonParseError error;
     const QJsonObject object = QJsonDocument::fromJson(sweepJson, &error).object();
     if (error.error != QJsonParseError::NoError)
@@ -159,13 +160,18 @@ Result<SweepReport> readSweep(const QString& runsRoot, const QString& id) {
     QFile state(dir + QLatin1String("/state"));
     const QString stateText =
         state.open(QIODevice::ReadOnly) ? QString::fromUtf8(state.read(64)) : QString();
-    auto report = sweepReportFrom(json.read(kMaxSweepJson + 1), id, stateText,
-                                  [&](const SweepReport& sweep, SweepTrialRow& row) {
-                                      row.queue = queueState(dir, row.trial);
-                                      const QString runDir = runsRoot + QLatin1Char('/') + row.run;
-                                      if (readRunInfo(runDir, row.info))
-                                          readMetric(runDir, sweep.metric, sweep.maximize, row);
-                                  });
+    auto report = sweepReportFrom(
+        json.read(kMaxSweepJson + 1), id, stateText,
+        [&](const SweepReport& sweep, SweepTrialRow& row) {
+            row.queue = queueState(dir, row.trial);
+            QFile stopped(
+                dir + QStringLiteral("/stopped/%1").arg(row.trial + 1, 6, 10, QLatin1Char('0')));
+            if (stopped.open(QIODevice::ReadOnly))
+                row.stoppedEarly = QString::fromUtf8(stopped.read(512)).trimmed();
+            const QString runDir = runsRoot + QLatin1Char('/') + row.run;
+            if (readRunInfo(runDir, row.info))
+                readMetric(runDir, sweep.metric, sweep.maximize, row);
+        });
     if (report) report->dir = dir;
     return report;
 }

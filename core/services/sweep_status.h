@@ -26,6 +26,7 @@ struct SweepTrialRow {
     double best = std::numeric_limits<double>::quiet_NaN();  // the metric's best; NaN: none yet
     double last = std::numeric_limits<double>::quiet_NaN();
     qint64 epochs = 0;  // records of the metric (one per epoch for the trainer's val/ keys)
+    QString stoppedEarly;  // why the median rule stopped it (stopped/N); empty: it was not
 };
 
 struct SweepReport {

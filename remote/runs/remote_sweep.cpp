@@ -4,6 +4,7 @@
 #include "remote_sweep.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -84,6 +85,7 @@ struct TrialFiles {
     QByteArray status;
     QByteArray exitCode;
     QByteArray metric;
+    QByteArray stopped;
 };
 
 }  // namespace
@@ -93,16 +95,18 @@ void startRemoteSweep(RemoteBackend& backend, const SweepSetup& setup, const QSt
     auto plan = planSweep(setup);
     if (!plan) return done(plan.failure());
     QFile script(scheduler);
-    if (!script.open(QIODevice::ReadOnly))
-        return done(fail("cannot read " + str(scheduler) +
-                         "; build the project so that tb-sweep.sh sits next to the binaries"));
+    QFile stopRule(QFileInfo(scheduler).absolutePath() + QStringLiteral("/tb-sweep-stop.sh"));
+    if (!script.open(QIODevice::ReadOnly) || !stopRule.open(QIODevice::ReadOnly))
+        return done(fail("cannot read " + str(scheduler) + " or tb-sweep-stop.sh beside it" +
+                         "; build the project so that both sit next to the binaries"));
     auto start = std::make_shared<SweepStart>();
     start->setup = setup;
     start->plan = std::move(*plan);
     start->done = std::move(done);
     const RemoteCommand create =
         createSweepCommand(backend.settings().runsRoot, sweepIdBase(setup.sweepPath), setup.slots,
-                           start->plan.specText, script.readAll());
+                           start->plan.specText, script.readAll(), stopRule.readAll(),
+                           earlyStopText(start->plan.spec));
     backend.execAsync(create, [&backend, start](const ExecResult& r) {
         const std::string host = str(backend.settings().name);
         if (!r.ok())
@@ -147,11 +151,14 @@ Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id
             current->exitCode = frame.value;
         } else if (current && frame.key == "metric") {
             current->metric = frame.value;
+        } else if (current && frame.key == "stopped") {
+            current->stopped = frame.value.left(512);
         }
     }
     return sweepReportFrom(sweepJson, id, state, [&](const SweepReport&, SweepTrialRow& row) {
         const TrialFiles found = files.value(row.trial);
         row.queue = found.queue;
+        row.stoppedEarly = QString::fromUtf8(found.stopped).trimmed();
         row.info.id = row.run;
         row.info.target = hostName;
         if (!found.status.isEmpty())

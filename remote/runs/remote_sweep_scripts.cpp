@@ -22,7 +22,8 @@ while ! mkdir "$root/.sweeps/$id" 2>/dev/null; do
 done
 d=$root/.sweeps/$id
 if ! { mkdir "$d/queue" && printf '%s' "$3" >"$d/slots" && printf '%s' "$4" >"$d/sweep.yaml" &&
-    printf '%s' "$5" >"$d/.tb-sweep.sh"; }; then
+    printf '%s' "$5" >"$d/.tb-sweep.sh" && printf '%s' "$6" >"$d/.tb-sweep-stop.sh" &&
+    { [ -z "$7" ] || printf '%s' "$7" >"$d/early_stop"; }; }; then
     rm -rf -- "$d"
     exit 3
 fi
@@ -58,6 +59,7 @@ for q in queue running done cancelled; do
         n=${f##*/}
         frame trial "${n%.sh} $q"
         r=$(sed -n '2s/^# tb-run-dir: //p' "$f" | head -c 4096)
+        [ -f "$d/stopped/${n%.sh}" ] && frame stopped "$(head -c 512 "$d/stopped/${n%.sh}")"
         [ -n "$r" ] && [ -d "$r" ] || continue
         frame status "$(head -c 65536 "$r/status.json" 2>/dev/null)"
         [ -f "$r/exit_code" ] && frame exit "$(head -c 32 "$r/exit_code")"
@@ -93,10 +95,12 @@ for d in "$@"; do rm -rf -- "$d"; done
 
 RemoteCommand createSweepCommand(const QString& runsRoot, const QString& baseId,
                                  const QStringList& slots, const QByteArray& specText,
-                                 const QByteArray& scheduler) {
+                                 const QByteArray& scheduler, const QByteArray& stopRule,
+                                 const QByteArray& earlyStop) {
     return shScript(kCreateScript,
                     {runsRoot, baseId, slots.join(QLatin1Char('\n')) + QLatin1Char('\n'),
-                     QString::fromUtf8(specText), QString::fromUtf8(scheduler)});
+                     QString::fromUtf8(specText), QString::fromUtf8(scheduler),
+                     QString::fromUtf8(stopRule), QString::fromUtf8(earlyStop)});
 }
 
 RemoteCommand startSweepCommand(const QString& sweepDir, const QByteArray& sweepJson) {

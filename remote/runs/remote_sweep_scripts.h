@@ -11,15 +11,18 @@
 
 namespace tb {
 
-// Claims RUNS_ROOT/.sweeps/ID (ID, ID-2, ... when taken) with queue/, writes slots, sweep.yaml
-// and the scheduler as .tb-sweep.sh. Prints the absolute runs root and the id, one per line.
+// Claims RUNS_ROOT/.sweeps/ID (ID, ID-2, ... when taken) with queue/, writes slots, sweep.yaml,
+// the scheduler as .tb-sweep.sh and its median rule as .tb-sweep-stop.sh, and early_stop when
+// given. Prints the absolute runs root and the id, one per line.
 RemoteCommand createSweepCommand(const QString& runsRoot, const QString& baseId,
                                  const QStringList& slots, const QByteArray& specText,
-                                 const QByteArray& scheduler);
+                                 const QByteArray& scheduler, const QByteArray& stopRule,
+                                 const QByteArray& earlyStop);
 // Writes sweep.json and starts the scheduler detached (setsid nohup), as tb-wrap runs are.
 RemoteCommand startSweepCommand(const QString& sweepDir, const QByteArray& sweepJson);
 // Frames (remote_run_frames.h): "sweep" sweep.json, "state", then per trial script found
-// "trial NNNNNN QUEUE-DIR", its run's "status", "exit" and "metric" (COUNT BEST LAST of the
+// "trial NNNNNN QUEUE-DIR", "stopped" (why the median rule stopped it), its run's "status",
+// "exit" and "metric" (COUNT BEST LAST of the
 // sweep's metric, best by its goal). Exit 4: no such sweep.
 RemoteCommand readSweepCommand(const QString& runsRoot, const QString& id);
 // `trial` NNNNNN, or "all": a queued trial moves to cancelled/ here ("cancelled"); else the
