@@ -42,6 +42,10 @@ echo "$(basename "$deb"): Depends: $depends"
 for lib in libqt6widgets6 libtorch libssh libyaml-cpp libarchive libqt6keychain libsimdjson libqcustomplot; do
   [[ $depends == *"$lib"* ]] || fail "the Depends line names no $lib package: $depends"
 done
+recommends=$(dpkg-deb -f "$deb" Recommends)
+for pkg in python3 fonts-noto-cjk qt6-translations-l10n; do
+  [[ $recommends == *"$pkg"* ]] || fail "the Recommends line names no $pkg: $recommends"
+done
 
 step "the clean bookworm root (cached)"
 rc=0

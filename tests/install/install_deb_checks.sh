@@ -98,6 +98,9 @@ script_id=$(head -n 1 "$work/script.out")
 grep -q '"train/loss":0.25' "$root/root/runs/$script_id/metrics.jsonl" ||
   fail "script run $script_id: the regex's metrics are not in metrics.jsonl"
 [ -f "$root/usr/lib/trainbench/trainbench_log.py" ] || fail "trainbench_log.py is not next to tb-wrap.sh"
+for script in tb-sweep.sh tb-sweep-stop.sh; do
+  [ -x "$root/usr/lib/trainbench/$script" ] || fail "$script (sweeps) is not next to tb-wrap.sh"
+done
 
 step "the menu entry, its program and its icon"
 desktop=$root/usr/share/applications/trainbench.desktop
