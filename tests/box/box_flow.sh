@@ -162,4 +162,20 @@ grep -q "^run $crash_id lost on box: ." "$work/crash-follow.out" ||
 grep -q "^run .* finished on box" "$work/crash-resume.out" ||
   fail "the resumed run did not finish: $(tail -n 3 "$work/crash-resume.out")"
 
+step "a sweep on the box: its queue and scheduler there, trials over two slots, ranked"
+printf '%s\n' 'method: list' 'metric: val/loss' 'goal: min' 'trials:' '  - {"{n}": 2}' \
+  '  - {"{n}": 1}' '  - {"{n}": 3}' >"$work/sweep.yaml"
+"$trainbench" sweep --command \
+  'printf "{\"step\":1,\"val/loss\":%s}\n" {n} >>"$TRAINBENCH_RUN_DIR/metrics.jsonl"' \
+  "$work/sweep.yaml" --host box --slots 2 >"$work/sweep.out" 2>&1 ||
+  fail "trainbench sweep --host box exited $?: $(tail -n 5 "$work/sweep.out")"
+sweep_id=$(head -n 1 "$work/sweep.out")
+grep -q '^\* .* n=1 ' "$work/sweep.out" || fail "the best trial is not n=1: $(cat "$work/sweep.out")"
+box_ssh "test -f ~/trainbench/.sweeps/$sweep_id/done/000003.sh" ||
+  fail "trial 3 of sweep $sweep_id did not end in done/ on the box"
+"$trainbench" sweep-status "$sweep_id" --host box --json >"$work/sweep-status.json" ||
+  fail "trainbench sweep-status --host box failed"
+grep -q '"state": "drained"' "$work/sweep-status.json" ||
+  fail "sweep $sweep_id not drained: $(cat "$work/sweep-status.json")"
+
 step "passed"
