@@ -50,6 +50,7 @@ private Q_SLOTS:
     void trainerTrialsRecordTheirSweepAndRank();
     void badSpecLeavesNothingBehind();
     void interruptedTrialResumesFromItsCheckpoint();
+    void medianRuleStopsATrialWorseThanTheFinished();
 };
 
 void SweepLauncherTest::scriptGridRunsEachTrialOnceOnAListedGpu() {
@@ -201,6 +202,38 @@ void SweepLauncherTest::interruptedTrialResumesFromItsCheckpoint() {
     writeText(run + QStringLiteral("/checkpoints/latest.json"), "{\"checkpoint\":\"a.pt\"}\n");
     QCOMPARE(runScript(true), QStringLiteral("resume"));
     QCOMPARE(runScript(false), QStringLiteral("start"));
+}
+
+void SweepLauncherTest::medianRuleStopsATrialWorseThanTheFinished() {
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("runs"));
+    const QString spec = dir.filePath(QStringLiteral("stop.yaml"));
+    writeText(spec,
+              "method: list\nmetric: val/loss\ngoal: min\ntrials:\n  - {\"{v}\": 1}\n"
+              "  - {\"{v}\": 2}\n  - {\"{v}\": 9}\nearly_stop: {rule: median, min_epochs: 1}\n");
+    LocalBackend backend(root, binDir());
+    SweepSetup setup;
+    // One slot: trials 1 and 2 finish first; trial 3 reports 9 and would run for ever.
+    setup.base.command = QStringLiteral(
+        "printf '{\"step\":1,\"val/loss\":%s}\\n' {v} >> \"$TRAINBENCH_RUN_DIR/metrics.jsonl\"; "
+        "if [ {v} = 9 ]; then while :; do sleep 0.2; done; fi");
+    setup.base.workDir = dir.path();
+    setup.sweepPath = spec;
+    setup.slots = sweepSlots({}, 1, 1);
+    auto started = startLocalSweep(backend, setup);
+    QVERIFY2(started, started ? "" : started.error().c_str());
+    QVERIFY(readText(started->dir + "/early_stop").startsWith("val/loss min 1"));
+    QTRY_VERIFY_WITH_TIMEOUT(drained(root, started->id), 120000);
+    auto report = readSweep(root, started->id);
+    QVERIFY(report);
+    QCOMPARE(report->trials[0].info.state, RunState::Finished);
+    QCOMPARE(report->trials[1].info.state, RunState::Finished);
+    QVERIFY(report->trials[0].stoppedEarly.isEmpty());
+    const SweepTrialRow& stopped = report->trials[2];
+    QVERIFY2(stopped.stoppedEarly.contains(QStringLiteral("worse than the median 1.5 of 2")),
+             qPrintable(stopped.stoppedEarly));
+    QCOMPARE(stopped.info.state, RunState::Stopped);
+    QCOMPARE(report->bestRow, 0);
 }
 
 QTEST_GUILESS_MAIN(SweepLauncherTest)
