@@ -1,5 +1,6 @@
 #!/bin/sh
-# tb-shutdown-watch.sh: on the box, "shut the instance down when this run ends" (issue 5, Money).
+# tb-shutdown-watch.sh: on the box, "shut the instance down when this run ends" (issue 5, Money),
+# or when this sweep's queue drains (RUN_DIR a sweep folder: it has a slots file).
 #
 # usage: tb-shutdown-watch.sh RUN_DIR DELAY_SECONDS COMMAND TOKEN [POLL_SECONDS [STALE_SECONDS]]
 #
@@ -76,8 +77,32 @@ pid_alive() {
     [ -d "/proc/$1" ] || kill -0 "$1" 2>/dev/null
 }
 
-# True once the run has ended; sets run_state.
+# A sweep folder (docs/RUN_FORMAT.md, Sweeps): ended once its scheduler says drained, cancelled
+# or failed, or when no scheduler has lived for $stale seconds while trials were left.
+sweep_ended() {
+    run_state=$(head -c 32 "$run_dir/state" 2>/dev/null | tr -cd 'a-z')
+    [ -n "$run_state" ] || run_state=starting
+    case $run_state in drained | cancelled | failed) return 0 ;; esac
+    _pid=$(head -c 32 "$run_dir/scheduler.pid" 2>/dev/null | tr -cd '0-9')
+    case $_pid in '' | *[!0-9]* | 0) _pid= ;; esac
+    if [ -n "$_pid" ] && pid_alive "$_pid"; then
+        stuck_since=
+        return 1
+    fi
+    _now=$(date +%s)
+    [ -n "$stuck_since" ] || stuck_since=$_now
+    [ $((_now - stuck_since)) -ge "$stale" ] || return 1
+    ended_why="the sweep's scheduler has been gone for $((_now - stuck_since)) s (limit $stale s), so it counts as ended"
+    run_state=lost
+    return 0
+}
+
+# True once the run (or the sweep) has ended; sets run_state.
 run_ended() {
+    if [ -f "$run_dir/slots" ]; then
+        sweep_ended
+        return
+    fi
     [ -f "$status" ] || return 1
     run_state=$(status_field state)
     case $run_state in finished | failed | stopped | lost) return 0 ;; esac

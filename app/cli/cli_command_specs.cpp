@@ -245,7 +245,7 @@ QList<CommandSpec> shutdownSpecs() {
 300) and runs the host's shutdown command (default `shutdown -h now`, or --command
 LINE); it happens on the box, so the laptop may sleep. Cancel with shutdown-cancel,
 or on the box: touch RUN_DIR/shutdown.cancel. RUN is a run id under the host's runs
-root, or the run's directory on the box.)";
+root, .sweeps/SWEEP for a sweep (once its queue drains), or the run's directory on the box.)";
     const Options options = Options{hostOption()} + connectOptions();
     return {
         spec("shutdown-after",

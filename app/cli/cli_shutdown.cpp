@@ -55,9 +55,11 @@ Result<Parsed> parse(const ParsedArgs& args) {
     return parsed;
 }
 
-// A run id lives under the host's runs root; a path is taken as it is.
+// A run id, or a sweep as .sweeps/ID, lives under the host's runs root; a path is taken as it is.
 Result<QString> runDirectory(const RemoteHost& host, const QString& run) {
-    if (run.contains(QLatin1Char('/')) || run.startsWith(QLatin1Char('~'))) return run;
+    const bool sweep =
+        run.startsWith(QLatin1String(".sweeps/")) && !run.contains(QLatin1String(".."));
+    if (!sweep && (run.contains(QLatin1Char('/')) || run.startsWith(QLatin1Char('~')))) return run;
     if (host.runsRoot.isEmpty())
         return fail("host '" + host.name.toStdString() +
                     "' has no runs root yet (`trainbench probe " + host.name.toStdString() +

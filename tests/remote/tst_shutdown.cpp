@@ -208,6 +208,57 @@ private Q_SLOTS:
         QVERIFY2(lines.contains("stayed queued with no process"), lines.constData());
     }
 
+    // A sweep folder: the countdown waits while its scheduler lives and the queue is not
+    // drained, and starts once `state` says drained.
+    void sweepCountsDownOnceItsQueueDrains() {
+        QVERIFY(connected());
+        const QString dir = m_home.filePath(QStringLiteral(".sweeps/s1"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(writeFile(dir + "/slots", "cpu\n"));
+        QVERIFY(writeFile(dir + "/state", "running\n"));
+        QVERIFY(writeFile(dir + "/scheduler.pid",
+                          QByteArray::number(QCoreApplication::applicationPid())));
+        const QString marker = m_home.filePath(QStringLiteral("sweep-marker"));
+        m_control->setStaleSeconds(1);
+        const auto armed = ask([&] { m_control->arm(dir, 0, touchCommand(marker)); });
+        m_control->setStaleSeconds(kDefaultStaleRunSeconds);
+        QVERIFY(armed.has_value());
+        QCOMPARE(armed->phase, ShutdownPhase::Waiting);
+        // Well past the stale bound on the box's clock the watcher still waits: the sweep's
+        // scheduler lives and its queue is not drained.
+        std::optional<ShutdownState> waiting;
+        QTRY_VERIFY_WITH_TIMEOUT((waiting = read(dir)) && waiting->watcherAlive, kWaitMs);
+        const qint64 start = waiting->boxNow;
+        QTRY_VERIFY_WITH_TIMEOUT(read(dir)->boxNow > start + 4, kWaitMs);
+        QCOMPARE(phaseOf(dir), ShutdownPhase::Waiting);
+        QVERIFY(!QFile::exists(marker));
+        QVERIFY(writeFile(dir + "/state", "drained\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Done, kWaitMs);
+        QCOMPARE(read(dir)->runState, QStringLiteral("drained"));
+    }
+
+    // A sweep whose scheduler is gone (never restarted after a reboot) counts as ended after
+    // the bound, so it cannot keep a paid box up.
+    void sweepWithoutSchedulerCountsAsEndedAfterTheBound() {
+        QVERIFY(connected());
+        const QString dir = m_home.filePath(QStringLiteral(".sweeps/s2"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(writeFile(dir + "/slots", "0\n"));
+        QVERIFY(writeFile(dir + "/state", "running\n"));
+        const QString marker = m_home.filePath(QStringLiteral("sweep-stale-marker"));
+        m_control->setStaleSeconds(2);
+        const auto armed = ask([&] { m_control->arm(dir, 0, touchCommand(marker)); });
+        m_control->setStaleSeconds(kDefaultStaleRunSeconds);
+        QVERIFY(armed.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(dir), ShutdownPhase::Done, kWaitMs);
+        QCOMPARE(read(dir)->runState, QStringLiteral("lost"));
+        QFile log(dir + QStringLiteral("/shutdown-watch.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY2(log.readAll().contains("scheduler has been gone"), "no reason in the log");
+    }
+
     // Queued but with a live process (a wrapper about to start it) is not stuck.
     void queuedRunWithALiveProcessKeepsWaiting() {
         QVERIFY(connected());
