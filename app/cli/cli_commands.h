@@ -22,6 +22,7 @@ int scriptRunCommand(const ParsedArgs& args);
 int sweepCommand(const ParsedArgs& args);
 int sweepStatusCommand(const ParsedArgs& args);  // trainbench sweep-status SWEEP [--json]
 int sweepCancelCommand(const ParsedArgs& args);  // trainbench sweep-cancel SWEEP [TRIAL]
+int sweepAddCommand(const ParsedArgs& args);     // trainbench sweep-add SWEEP MORE.yaml
 // The same with --host NAME: the sweep's queue on the box (cli_remote_sweep.cpp).
 int remoteSweepCommand(const ParsedArgs& args);
 int remoteSweepStatusCommand(const ParsedArgs& args);

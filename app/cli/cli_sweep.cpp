@@ -15,6 +15,7 @@
 #include "core/runs/await_result.h"
 #include "core/runs/local_backend.h"
 #include "core/runs/workspace.h"
+#include "core/services/sweep_add.h"
 #include "core/services/sweep_cancel.h"
 #include "core/services/sweep_launcher.h"
 #include "core/services/sweep_status.h"
@@ -300,6 +301,29 @@ int sweepCancelCommand(const ParsedArgs& args) {
     printOut(*cancelled == TrialCancel::Dequeued
                  ? QStringLiteral("trial %1 of %2 will not run\n").arg(trial).arg(*id)
                  : QStringLiteral("trial %1 of %2 is being stopped\n").arg(trial).arg(*id));
+    return 0;
+}
+
+int sweepAddCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("sweep-add"));
+    const CliOptions options = localOptions(args);
+    if (options.positional.size() != 2)
+        return usageError(spec, QStringLiteral("needs a SWEEP id and a SWEEP file"));
+    auto id = sweepId(options.runsRoot, options.positional.front());
+    if (!id) {
+        printErr(QString::fromStdString(id.error()));
+        return 1;
+    }
+    LocalBackend backend(options.runsRoot, binDir());
+    auto runs =
+        addToLocalSweep(backend, *id, QDir::current().absoluteFilePath(options.positional.back()));
+    if (!runs) {
+        printErr(QString::fromStdString(runs.error()));
+        return kExitUsage;
+    }
+    printOut(QStringLiteral("%1 more trials queued in sweep %2:\n%3\n")
+                 .arg(runs->size())
+                 .arg(*id, runs->join(QLatin1Char('\n'))));
     return 0;
 }
 

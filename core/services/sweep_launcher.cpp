@@ -94,17 +94,8 @@ LaunchRequest trialRequest(const SweepSetup& setup, const Trial& trial, const QS
 QByteArray sweepJson(const QString& id, const QString& target, const SweepSetup& setup,
                      const SweepPlan& plan, const QStringList& runs) {
     const SweepSpec& spec = plan.spec;
-    const std::vector<Trial>& trials = plan.trials;
     QJsonArray list;
-    for (size_t i = 0; i < trials.size(); ++i) {
-        QJsonObject values;
-        for (const SweepAssignment& set : trials[i].assignments)
-            values.insert(QString::fromStdString(set.key), QString::fromStdString(set.value));
-        list.append(QJsonObject{{QStringLiteral("trial"), trials[i].index},
-                                {QStringLiteral("run"), runs.value(int(i))},
-                                {QStringLiteral("label"), QString::fromStdString(trials[i].label)},
-                                {QStringLiteral("values"), values}});
-    }
+    appendTrialEntries(list, plan.trials, runs);
     QJsonObject object{
         {QStringLiteral("protocol"), 1},
         {QStringLiteral("id"), id},
@@ -112,6 +103,10 @@ QByteArray sweepJson(const QString& id, const QString& target, const SweepSetup&
         {QStringLiteral("target"), target},
         {QStringLiteral("config"), QFileInfo(setup.base.configPath).absoluteFilePath()},
         {QStringLiteral("command"), setup.base.command},
+        {QStringLiteral("sets"), QJsonArray::fromStringList(setup.base.sets)},
+        {QStringLiteral("workdir"), setup.base.workDir},
+        {QStringLiteral("env"), setup.base.envLine},
+        {QStringLiteral("metrics_regex"), setup.base.metricsRegex},
         {QStringLiteral("method"), QString::fromLatin1(methodName(spec.method).data(),
                                                        qsizetype(methodName(spec.method).size()))},
         {QStringLiteral("metric"), QString::fromStdString(spec.metric)},
@@ -126,6 +121,19 @@ QByteArray sweepJson(const QString& id, const QString& target, const SweepSetup&
                                   {QStringLiteral("min_epochs"), spec.earlyStop->minEpochs}});
     }
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
+}
+
+void appendTrialEntries(QJsonArray& list, const std::vector<Trial>& trials,
+                        const QStringList& runs) {
+    for (size_t i = 0; i < trials.size(); ++i) {
+        QJsonObject values;
+        for (const SweepAssignment& set : trials[i].assignments)
+            values.insert(QString::fromStdString(set.key), QString::fromStdString(set.value));
+        list.append(QJsonObject{{QStringLiteral("trial"), trials[i].index},
+                                {QStringLiteral("run"), runs.value(int(i))},
+                                {QStringLiteral("label"), QString::fromStdString(trials[i].label)},
+                                {QStringLiteral("values"), values}});
+    }
 }
 
 QByteArray earlyStopText(const SweepSpec& spec) {

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <QByteArray>
+#include <QJsonArray>
 
 #include <vector>
 
@@ -51,6 +52,10 @@ LaunchRequest trialRequest(const SweepSetup& setup, const Trial& trial, const QS
 // run and values.
 QByteArray sweepJson(const QString& id, const QString& target, const SweepSetup& setup,
                      const SweepPlan& plan, const QStringList& runs);
+
+// sweep.json's "trials" entries for `trials` and their runs (in the same order).
+void appendTrialEntries(QJsonArray& list, const std::vector<Trial>& trials,
+                        const QStringList& runs);
 
 // The sweep folder's early_stop file ("METRIC GOAL MIN_EPOCHS", read by tb-sweep-stop.sh);
 // empty when the spec has no early_stop.

@@ -13,6 +13,7 @@
 
 #include "core/runs/local_backend.h"
 #include "core/runs/trial_script.h"
+#include "core/services/sweep_add.h"
 #include "core/services/sweep_launcher.h"
 #include "core/services/sweep_status.h"
 
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void badSpecLeavesNothingBehind();
     void interruptedTrialResumesFromItsCheckpoint();
     void medianRuleStopsATrialWorseThanTheFinished();
+    void trialsAddedToADrainedSweepRun();
 };
 
 void SweepLauncherTest::scriptGridRunsEachTrialOnceOnAListedGpu() {
@@ -234,6 +236,49 @@ void SweepLauncherTest::medianRuleStopsATrialWorseThanTheFinished() {
              qPrintable(stopped.stoppedEarly));
     QCOMPARE(stopped.info.state, RunState::Stopped);
     QCOMPARE(report->bestRow, 0);
+}
+
+void SweepLauncherTest::trialsAddedToADrainedSweepRun() {
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("runs"));
+    const QString spec = dir.filePath(QStringLiteral("one.yaml"));
+    writeText(spec, "method: list\nmetric: val/loss\ngoal: min\ntrials:\n  - {\"{v}\": 5}\n");
+    LocalBackend backend(root, binDir());
+    SweepSetup setup;
+    setup.base.command = QStringLiteral(
+        "printf '{\"step\":1,\"val/loss\":%s}\\n' {v} >> \"$TRAINBENCH_RUN_DIR/metrics.jsonl\"");
+    setup.base.workDir = dir.path();
+    setup.sweepPath = spec;
+    setup.slots = sweepSlots({}, 1, 1);
+    auto started = startLocalSweep(backend, setup);
+    QVERIFY2(started, started ? "" : started.error().c_str());
+    QTRY_VERIFY_WITH_TIMEOUT(drained(root, started->id), 60000);
+
+    const QString more = dir.filePath(QStringLiteral("more.yaml"));
+    writeText(more, "method: grid\nmetric: val/loss\ngoal: min\nparameters:\n  \"{v}\": [3, 1]\n");
+    auto added = addToLocalSweep(backend, started->id, more);
+    QVERIFY2(added, added ? "" : added.error().c_str());
+    QCOMPARE(added->size(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(drained(root, started->id) &&
+                                 readSweep(root, started->id)->count(TrialQueueState::Done) == 3,
+                             60000);
+    auto report = readSweep(root, started->id);
+    QCOMPARE(report->trials.size(), 3);
+    QCOMPARE(report->trials[1].trial, 1);
+    QCOMPARE(report->trials[2].trial, 2);
+    QVERIFY(report->trials[2].run.endsWith(QStringLiteral("-t3")));
+    QCOMPARE(report->trials[report->bestRow].values.value(QStringLiteral("v")),
+             QStringLiteral("1"));
+
+    // Another metric does not mix into this ranking; a cancelled sweep takes no more.
+    writeText(more, "method: list\nmetric: train/loss\ngoal: min\ntrials:\n  - {\"{v}\": 2}\n");
+    auto refused = addToLocalSweep(backend, started->id, more);
+    QVERIFY(!refused);
+    QVERIFY2(QString::fromStdString(refused.error()).contains("same metric"),
+             refused.error().c_str());
+    writeText(started->dir + "/state", "cancelled\n");
+    writeText(more, "method: list\nmetric: val/loss\ngoal: min\ntrials:\n  - {\"{v}\": 2}\n");
+    QVERIFY(!addToLocalSweep(backend, started->id, more));
 }
 
 QTEST_GUILESS_MAIN(SweepLauncherTest)

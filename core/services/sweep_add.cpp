@@ -1,0 +1,94 @@
+// Adding trials: sweep.json is the record of what a sweep queued; it is rewritten whole (atomic
+// rename) with the new trials after the old, which the scheduler never reads.
+
+#include "sweep_add.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "core/protocol/atomic_file.h"
+#include "core/runs/detached_start.h"
+#include "core/runs/local_backend.h"
+#include "sweep_launcher.h"
+#include "sweep_status.h"
+
+namespace tb {
+
+namespace {
+
+constexpr qint64 kMaxSweepJson = 8 * 1024 * 1024;
+
+QStringList strings(const QJsonValue& value) {
+    QStringList list;
+    for (const QJsonValue& item : value.toArray()) list << item.toString();
+    return list;
+}
+
+SweepSetup baseOf(const QJsonObject& sweep, const QString& specPath) {
+    SweepSetup setup;
+    setup.base.configPath = sweep.value(QLatin1String("config")).toString();
+    setup.base.command = sweep.value(QLatin1String("command")).toString();
+    setup.base.sets = strings(sweep.value(QLatin1String("sets")));
+    setup.base.workDir = sweep.value(QLatin1String("workdir")).toString();
+    setup.base.envLine = sweep.value(QLatin1String("env")).toString();
+    setup.base.metricsRegex = sweep.value(QLatin1String("metrics_regex")).toString();
+    setup.slots = strings(sweep.value(QLatin1String("slots")));
+    setup.sweepPath = specPath;
+    return setup;
+}
+
+}  // namespace
+
+Result<QStringList> addToLocalSweep(LocalBackend& backend, const QString& sweepId,
+                                    const QString& specPath) {
+    if (!plainName(sweepId)) return fail("'" + sweepId.toStdString() + "' is not a sweep id");
+    const QString dir = backend.runsRoot() + QLatin1String("/.sweeps/") + sweepId;
+    QFile file(dir + QLatin1String("/sweep.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail("no sweep " + sweepId.toStdString() + " in " +
+                    backend.runsRoot().toStdString());
+    QJsonObject sweep = QJsonDocument::fromJson(file.read(kMaxSweepJson)).object();
+    QFile state(dir + QLatin1String("/state"));
+    if (state.open(QIODevice::ReadOnly) && state.read(64).trimmed() == "cancelled")
+        return fail("sweep " + sweepId.toStdString() + " was cancelled; start a new one");
+    auto plan = planSweep(baseOf(sweep, specPath));
+    if (!plan) return plan.failure();
+    const std::string metric = sweep.value(QLatin1String("metric")).toString().toStdString();
+    const bool maximize = sweep.value(QLatin1String("goal")).toString() == QLatin1String("max");
+    if (plan->spec.metric != metric || (plan->spec.goal == SweepGoal::Max) != maximize)
+        return fail(specPath.toStdString() + ": the sweep ranks by " + metric +
+                    (maximize ? " (max)" : " (min)") +
+                    "; added trials must use the same metric and goal");
+    QJsonArray trials = sweep.value(QLatin1String("trials")).toArray();
+    int next = 0;
+    for (const QJsonValue& trial : trials)
+        next = qMax(next, trial.toObject().value(QLatin1String("trial")).toInt() + 1);
+    if (next + int(plan->trials.size()) > kMaxSweepTrials)
+        return fail("a sweep holds at most " + std::to_string(kMaxSweepTrials) + " trials");
+    for (Trial& trial : plan->trials) trial.index += next;
+    const SweepSetup setup = baseOf(sweep, specPath);
+    QStringList runs;
+    for (const Trial& trial : plan->trials) {
+        auto run = backend.launch(trialRequest(setup, trial, sweepId, dir));
+        if (!run) return fail("trial " + std::to_string(trial.index + 1) + ": " + run.error());
+        runs << *run;
+    }
+    appendTrialEntries(trials, plan->trials, runs);
+    sweep.insert(QLatin1String("trials"), trials);
+    if (auto written = writeFileAtomic((dir + QLatin1String("/sweep.json")).toStdString(),
+                                       QJsonDocument(sweep).toJson().toStdString());
+        !written)
+        return fail("cannot write sweep.json: " + written.error());
+    // A scheduler that runs takes the new queue files up; one that drained has exited: start it
+    // (its lock makes a second one leave at once).
+    auto started = startDetached(
+        {QStringLiteral("/bin/sh"), backend.binDir() + QLatin1String("/tb-sweep.sh"), dir}, dir,
+        dir + QLatin1String("/scheduler.out"));
+    if (!started) return fail("the sweep's scheduler did not start: " + started.error());
+    return runs;
+}
+
+}  // namespace tb
