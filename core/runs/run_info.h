@@ -42,6 +42,10 @@ struct RunInfo {
     double heartbeat = std::numeric_limits<double>::quiet_NaN();
     QString parentRun;  // run.json "parent": {"run", "checkpoint"} for resumes and forks
     QString parentCheckpoint;
+    // run.json "sweep": {"id", "trial", "label"} for a sweep's trial; sweepId empty otherwise.
+    QString sweepId;
+    int sweepTrial = -1;  // 0-based
+    QString sweepLabel;
     QStringList tags;  // annotations.json, edited by the user
     QString note;
 

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <csignal>
 
+#include "core/checkpoints/box_name.h"
 #include "record_pulse.h"
 
 namespace tb {
@@ -28,6 +29,9 @@ QDateTime fromUnixSeconds(double seconds) {
     if (!(seconds > 0)) return {};
     return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000.0)));
 }
+
+constexpr qint64 kMaxSweepTrial = 9999;  // kMaxSweepTrials - 1
+constexpr int kMaxSweepLabel = 256;
 
 void maxInto(double& best, double value) {
     if (std::isnan(best) || value > best) best = value;
@@ -148,6 +152,18 @@ void applyRunJson(const QJsonObject& run, RunInfo& info) {
     const QJsonObject parent = run.value(QLatin1String("parent")).toObject();
     info.parentRun = parent.value(QLatin1String("run")).toString();
     info.parentCheckpoint = parent.value(QLatin1String("checkpoint")).toString();
+    // A box writes run.json too: a sweep id is one plain folder name, the label one short line.
+    const QJsonObject sweep = run.value(QLatin1String("sweep")).toObject();
+    const QString id = sweep.value(QLatin1String("id")).toString();
+    info.sweepId.clear();
+    info.sweepTrial = -1;
+    info.sweepLabel.clear();
+    if (!isSafeBoxName(BoxNameKind::RunId, id)) return;  // ids are made like run ids
+    info.sweepId = id;
+    info.sweepTrial =
+        int(boundedInteger(sweep.value(QLatin1String("trial")), 0, kMaxSweepTrial, -1));
+    info.sweepLabel =
+        sweep.value(QLatin1String("label")).toString().left(kMaxSweepLabel).simplified();
 }
 
 void applyStatusJson(const QJsonObject& status, RunInfo& info) {
