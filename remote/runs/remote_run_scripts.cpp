@@ -12,17 +12,10 @@ RemoteCommand shScript(const char* script, const QStringList& arguments) {
 
 namespace {
 
-const char kClaimScript[] = TB_ROOT_PRELUDE R"sh(
+const char kClaimScript[] = TB_ROOT_PRELUDE TB_CLAIM_FUNCTION R"sh(
 mkdir -p "$root" || exit 3
 root=$(cd "$root" && pwd -P) || exit 3
-id=$2
-n=1
-while ! mkdir "$root/$id" 2>/dev/null; do
-    [ -e "$root/$id" ] || exit 4
-    n=$((n + 1))
-    [ "$n" -lt 100 ] || exit 5
-    id=$2-$n
-done
+claim "$root" "$2"
 printf '%s\n%s\n' "$root" "$id"
 )sh";
 

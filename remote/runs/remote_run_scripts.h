@@ -17,6 +17,20 @@
     "root=$1\n"         \
     "case $root in \"~\") root=$HOME ;; \"~/\"*) root=$HOME/${root#\"~/\"} ;; esac\n"
 
+// claim PARENT BASE: makes PARENT/BASE, else BASE-2, BASE-3 ... (two launches in one second
+// share a base), and leaves the name in $id; exit 4 when PARENT cannot be written, 5 after 99.
+#define TB_CLAIM_FUNCTION                            \
+    "claim() {\n"                                    \
+    "    id=$2\n"                                    \
+    "    n=1\n"                                      \
+    "    while ! mkdir \"$1/$id\" 2>/dev/null; do\n" \
+    "        [ -e \"$1/$id\" ] || exit 4\n"          \
+    "        n=$((n + 1))\n"                         \
+    "        [ \"$n\" -lt 100 ] || exit 5\n"         \
+    "        id=$2-$n\n"                             \
+    "    done\n"                                     \
+    "}\n"
+
 #define TB_FRAME_FUNCTION "frame() { printf '%s %s\\n%s\\n' \"$1\" \"${#2}\" \"$2\"; }\n"
 
 namespace tb {

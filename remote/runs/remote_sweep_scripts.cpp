@@ -9,17 +9,10 @@ namespace tb {
 
 namespace {
 
-const char kCreateScript[] = TB_ROOT_PRELUDE R"sh(
+const char kCreateScript[] = TB_ROOT_PRELUDE TB_CLAIM_FUNCTION R"sh(
 mkdir -p "$root/.sweeps" || exit 3
 root=$(cd "$root" && pwd -P) || exit 3
-id=$2
-n=1
-while ! mkdir "$root/.sweeps/$id" 2>/dev/null; do
-    [ -e "$root/.sweeps/$id" ] || exit 4
-    n=$((n + 1))
-    [ "$n" -lt 100 ] || exit 5
-    id=$2-$n
-done
+claim "$root/.sweeps" "$2"
 d=$root/.sweeps/$id
 if ! { mkdir "$d/queue" && printf '%s' "$3" >"$d/slots" && printf '%s' "$4" >"$d/sweep.yaml" &&
     printf '%s' "$5" >"$d/.tb-sweep.sh" && printf '%s' "$6" >"$d/.tb-sweep-stop.sh" &&
