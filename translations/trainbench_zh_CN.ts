@@ -84,7 +84,7 @@
         <translation>不匹配：此行不产生指标</translation>
     </message>
     <message>
-        <location filename="../ui/main/shutdown_ui.cpp" line="+38"/>
+        <location filename="../ui/main/shutdown_ui.cpp" line="+31"/>
         <source>Shut down %1</source>
         <translation>将 %1 关机</translation>
     </message>
@@ -454,7 +454,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>Select runs to see their curves.</source>
         <translation>选择运行以查看其曲线。</translation>
     </message>
@@ -467,7 +467,7 @@
 <context>
     <name>tb::CheckpointTableModel</name>
     <message>
-        <location filename="../ui/main/checkpoint_table_model.cpp" line="+56"/>
+        <location filename="../ui/main/checkpoint_table_model.cpp" line="+66"/>
         <source>incomplete</source>
         <translation>不完整</translation>
     </message>
@@ -477,27 +477,27 @@
         <translation>位于 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>not checked</source>
         <translation>未校验</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>checking…</source>
         <translation>校验中…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>corrupt</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
@@ -540,13 +540,13 @@
 <context>
     <name>tb::CheckpointsPanel</name>
     <message>
-        <location filename="../ui/main/checkpoints_panel.cpp" line="+26"/>
-        <location line="+37"/>
+        <location filename="../ui/main/checkpoints_panel.cpp" line="+29"/>
+        <location line="+40"/>
         <source>Select a run to see its checkpoints.</source>
         <translation>选择一个运行以查看其检查点。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Checkpoints of %1</source>
         <translation>%1 的检查点</translation>
     </message>
@@ -566,17 +566,17 @@
         <translation>%2 上 %1 的检查点</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Resume from here</source>
         <translation>从此处恢复</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Fork with edited config…</source>
         <translation>用修改后的配置派生…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Reveal in file manager</source>
         <translation>在文件管理器中显示</translation>
     </message>
@@ -591,7 +591,7 @@
         <translation>删除检查点</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Delete %1? This cannot be undone.</source>
         <translation>删除 %1？此操作无法撤销。</translation>
     </message>
@@ -759,7 +759,7 @@
         <translation>（文件）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>No problems: the config is ready to run.</source>
         <translation>没有问题：该配置可以运行。</translation>
     </message>
@@ -1410,13 +1410,13 @@
 <context>
     <name>tb::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+46"/>
-        <location line="+37"/>
+        <location filename="../ui/main/main_window.cpp" line="+48"/>
+        <location line="+38"/>
         <source>Trainbench</source>
         <translation>Trainbench</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Runs: %1</source>
         <translation>运行：%1</translation>
     </message>
@@ -1436,7 +1436,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
@@ -1451,13 +1451,18 @@
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window_actions.cpp" line="+28"/>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>Sweep</source>
+        <translation>超参数搜索</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window_actions.cpp" line="+29"/>
+        <location line="+30"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
@@ -1477,7 +1482,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1487,7 +1492,7 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Refresh runs</source>
         <translation>刷新运行列表</translation>
     </message>
@@ -1513,7 +1518,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>About Trainbench</source>
         <translation>关于 Trainbench</translation>
     </message>
@@ -1638,6 +1643,14 @@
         <location line="+1"/>
         <source>test</source>
         <translation>测试</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ParallelChart</name>
+    <message>
+        <location filename="../ui/plot/parallel_chart.cpp" line="+115"/>
+        <source>%1 (log)</source>
+        <translation>%1（对数）</translation>
     </message>
 </context>
 <context>
@@ -1788,7 +1801,7 @@
 <context>
     <name>tb::RemoteCheckpointsBar</name>
     <message>
-        <location filename="../ui/main/remote_checkpoints_bar.cpp" line="+21"/>
+        <location filename="../ui/main/remote_checkpoints_bar.cpp" line="+22"/>
         <source>Resume on…</source>
         <translation>恢复到…</translation>
     </message>
@@ -1808,12 +1821,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Resume on another host (the checkpoint is uploaded there first) or on this machine (downloaded first)</source>
         <translation>在另一台主机上恢复（先将检查点上传到该主机）或在本机恢复（先下载）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Download the checkpoint with its sidecar and the run&apos;s config; an interrupted download resumes, and the copy is checked by sha256</source>
         <translation>下载检查点及其附属文件和该运行的配置；中断的下载可续传，副本会用 sha256 校验</translation>
     </message>
@@ -1828,7 +1841,7 @@
         <translation>在 %1 上恢复</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Resume on</source>
         <translation>恢复到</translation>
     </message>
@@ -1856,14 +1869,14 @@
 <context>
     <name>tb::RunController</name>
     <message>
-        <location filename="../ui/main/run_controller.cpp" line="+49"/>
-        <location line="+47"/>
-        <location line="+91"/>
+        <location filename="../ui/main/run_controller.cpp" line="+50"/>
+        <location line="+48"/>
+        <location line="+102"/>
         <source>Host %1 is not in the hosts list</source>
         <translation>主机 %1 不在主机列表中</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-148"/>
         <source>Starting a run on %1…</source>
         <translation>正在 %1 上启动运行…</translation>
     </message>
@@ -1874,17 +1887,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+153"/>
         <source>Started %1 on %2</source>
         <translation>已在 %2 上启动 %1</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-144"/>
         <source>%1 needs preparing first (Hosts dock, Prepare host…)</source>
         <translation>%1 需要先准备（主机面板，“准备主机…”）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 is being prepared; press Run again when it is ready</source>
         <translation>%1 正在准备中；就绪后请再次点击“运行”</translation>
     </message>
@@ -1909,12 +1922,12 @@
         <translation>没有运行 %1；请刷新列表后重试</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Stopping %1: the trainer finishes its step and writes a checkpoint</source>
         <translation>正在停止 %1：训练程序会完成当前步并写入检查点</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Run still running</source>
         <translation>运行仍在进行</translation>
     </message>
@@ -1924,12 +1937,12 @@
         <translation>发出停止请求 %2 秒后 %1 仍未停止。现在强制结束吗？最后一个检查点会保留；此后的训练进度将丢失。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>%1: %2 %</source>
         <translation>%1：%2 %</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
@@ -1944,7 +1957,7 @@
         <translation>派生</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Edit the config (e.g. a lower optim.lr); the model must stay the same.</source>
         <translation>编辑配置（例如调低 optim.lr）；模型必须保持不变。</translation>
     </message>
@@ -1985,18 +1998,18 @@
 <context>
     <name>tb::RunsPanel</name>
     <message>
-        <location filename="../ui/main/runs_panel.cpp" line="+62"/>
+        <location filename="../ui/main/runs_panel.cpp" line="+78"/>
         <source>Filter runs (name, state, tag…)</source>
         <translation>筛选运行（名称、状态、标签…）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Delete run…</source>
         <translation>删除运行…</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+65"/>
+        <location line="+129"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
@@ -2036,7 +2049,7 @@
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -2046,7 +2059,7 @@
         <translation>标签，用逗号分隔：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2068,7 +2081,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Some runs were kept</source>
         <translation>部分运行未被删除</translation>
     </message>
@@ -2076,47 +2089,72 @@
 <context>
     <name>tb::RunsTableModel</name>
     <message>
-        <location filename="../ui/main/runs_table_model.cpp" line="+127"/>
+        <location filename="../ui/main/runs_table_display.cpp" line="+84"/>
         <source>local</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../ui/main/runs_table_model.cpp" line="+204"/>
         <source>On host %1, in %2</source>
         <translation>在主机 %1 上，位于 %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../ui/main/runs_table_display.cpp" line="+83"/>
+        <source>%1/%2 done</source>
+        <translation>%1/%2 已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 running</source>
+        <translation>，%1 运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 cancelled</source>
+        <translation>，%1 已取消</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>best %1 %2</source>
+        <translation>最佳 %1 %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Sweep %1: select it to compare its trials and overlay their curves</source>
+        <translation>超参数搜索 %1：选中它可对比各试验并叠加它们的曲线</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>lost</source>
         <translation>已失联</translation>
     </message>
@@ -2305,6 +2343,419 @@
         <location line="+17"/>
         <source>%1 %2 (run %3)</source>
         <translation>%1 %2（运行 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>tb::SweepCompareModel</name>
+    <message>
+        <location filename="../ui/sweep/sweep_compare_model.cpp" line="+82"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Best trial by %1 (%2)</source>
+        <translation>按 %1 的最佳试验（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Best %1</source>
+        <translation>最佳 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Final %1</source>
+        <translation>最终 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+</context>
+<context>
+    <name>tb::SweepComparePanel</name>
+    <message>
+        <location filename="../ui/sweep/sweep_compare_panel.cpp" line="+47"/>
+        <source>Export Sweep as CSV…</source>
+        <translation>将超参数搜索导出为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Select a sweep in the runs table to compare its trials.</source>
+        <translation>在运行列表中选择一个超参数搜索，即可对比其试验。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2/%3 done</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2/%3 已完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, %1 running</source>
+        <translation>，%1 运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 queued</source>
+        <translation>，%1 排队中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · best %1 %2 (trial %3: %4)</source>
+        <translation> · 最佳 %1 %2（试验 %3：%4）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Colour by %1: green best, red worst, grey none yet. Click a line to select its trial.</source>
+        <translation>颜色表示 %1：绿色最好，红色最差，灰色尚无数值。点击一条线即选中其试验。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Fork from best checkpoint…</source>
+        <translation>从最佳检查点派生…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel trial</source>
+        <translation>取消试验</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel sweep</source>
+        <translation>取消超参数搜索</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Best trial</source>
+        <translation>最佳试验</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Export sweep</source>
+        <translation>导出超参数搜索</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>tb::SweepDialog</name>
+    <message>
+        <location filename="../ui/sweep/sweep_dialog.cpp" line="+53"/>
+        <source>Run Sweep</source>
+        <translation>运行超参数搜索</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Run Sweep</source>
+        <translation>运行超参数搜索(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Runs on:</source>
+        <translation>运行于：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Each trial starts from</source>
+        <translation>每个试验的起点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the config in the editor</source>
+        <translation>编辑器中的配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the config in the editor (%1)</source>
+        <translation>编辑器中的配置（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a config file:</source>
+        <translation>配置文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a script command:</source>
+        <translation>脚本命令：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>path to a .yaml config</source>
+        <translation>.yaml 配置文件的路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Config for the sweep</source>
+        <translation>超参数搜索的配置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML 文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>working dir (empty: the run&apos;s own)</source>
+        <translation>工作目录（留空：运行自己的目录）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>metrics regex (optional)</source>
+        <translation>指标正则表达式（可选）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sweep</source>
+        <translation>超参数搜索</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No problems: the sweep is ready to run.</source>
+        <translation>没有问题：超参数搜索可以运行。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Slots (trials at a time)</source>
+        <translation>槽位（同时运行的试验数）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU slots:</source>
+        <translation>CPU 槽位：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>GPUs: none found on this machine</source>
+        <translation>GPU：本机未找到 GPU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GPUs:</source>
+        <translation>GPU：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Small models: several trials share one GPU</source>
+        <translation>小模型：多个试验共用一块 GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trials per GPU:</source>
+        <translation>每块 GPU 的试验数：</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep/sweep_dialog_check.cpp" line="+93"/>
+        <source>Trials: %1</source>
+        <translation>试验数：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trials: none until the problems are fixed</source>
+        <translation>试验数：修正问题之前为零</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fix the sweep&apos;s problems first: they are listed under its text</source>
+        <translation>请先修正超参数搜索的问题：它们列在文本下方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sweep has no trials</source>
+        <translation>该超参数搜索没有试验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the config file every trial starts from</source>
+        <translation>请选择每个试验所基于的配置文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the command every trial runs</source>
+        <translation>请输入每个试验要运行的命令</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick at least one GPU, or use CPU slots</source>
+        <translation>请至少勾选一块 GPU，或使用 CPU 槽位</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trials: %1, run %2 at a time</source>
+        <translation>试验数：%1，同时运行 %2 个</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open sweep</source>
+        <translation>打开超参数搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Sweep files (*.yaml *.yml)</source>
+        <translation>超参数搜索文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save sweep</source>
+        <translation>保存超参数搜索</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::SweepUi</name>
+    <message>
+        <location filename="../ui/main/sweep_ui.cpp" line="+38"/>
+        <source>Run S&amp;weep…</source>
+        <translation>运行超参数搜索(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run the config or a script many times with other values and compare the trials</source>
+        <translation>用不同的取值多次运行配置或脚本，并对比各试验</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Cannot write the sweep to %1</source>
+        <translation>无法把超参数搜索写入 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sweep not started</source>
+        <translation>超参数搜索未启动</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sweep %1 started, trials: %2</source>
+        <translation>超参数搜索 %1 已启动，试验数：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has no checkpoint yet to fork from</source>
+        <translation>%1 还没有可派生的检查点</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Trial %1 will not run</source>
+        <translation>试验 %1 将不会运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trial %1 is being stopped</source>
+        <translation>正在停止试验 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel sweep</source>
+        <translation>取消超参数搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel every queued and running trial of %1? Finished trials and their checkpoints are kept.</source>
+        <translation>取消 %1 中所有排队和运行中的试验？已完成的试验及其检查点会保留。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sweep %1: every trial is being cancelled</source>
+        <translation>超参数搜索 %1：正在取消所有试验</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Compare trials</source>
+        <translation>对比试验</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel sweep…</source>
+        <translation>取消超参数搜索…</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include "core/metrics/run_metrics.h"
 #include "core/runs/run_catalog.h"

@@ -3,9 +3,9 @@
 // in arbitrary pieces (each record once), and a streamed log cut into lines within its window.
 #include <QPlainTextEdit>
 #include <QSignalSpy>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include "core/metrics/run_metrics.h"
 #include "core/runs/run_catalog.h"

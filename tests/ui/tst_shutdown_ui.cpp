@@ -17,10 +17,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 #include "core/runs/run_catalog.h"
 #include "core/runs/workspace.h"
@@ -167,7 +167,7 @@ QModelIndex TestShutdownUi::cell(const QString& runId, int column) {
 // Right-click on the run's row; the menu that opens is answered with one of its actions.
 void TestShutdownUi::chooseFromRunMenu(const QString& runId, const char* actionName) {
     m_window->runsPanel()->selectRun(runId);
-    QTableView* view = m_window->runsPanel()->view();
+    QTreeView* view = m_window->runsPanel()->view();
     const QRect rect = view->visualRect(cell(runId, RunsTableModel::Name));
     bool chosen = false;
     QTimer::singleShot(0, this, [&] {

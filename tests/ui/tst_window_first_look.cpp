@@ -8,9 +8,9 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <qcustomplot.h>
 
@@ -97,7 +97,7 @@ std::unique_ptr<MainWindow> WindowFirstLookTest::startApp() {
 }
 
 void WindowFirstLookTest::clickRun(const QString& runId) {
-    QTableView* view = m_window->runsPanel()->view();
+    QTreeView* view = m_window->runsPanel()->view();
     QAbstractItemModel* model = view->model();
     QModelIndex cell;
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -201,7 +201,7 @@ void WindowFirstLookTest::curvesAfterTheAppDiedMidRun() {
 }
 
 void WindowFirstLookTest::runsAreToldApartByName() {
-    QTableView* view = m_window->runsPanel()->view();
+    QTreeView* view = m_window->runsPanel()->view();
     QAbstractItemModel* model = view->model();
     QStringList names;
     for (int row = 0; row < model->rowCount(); ++row) {

@@ -27,8 +27,10 @@ DiagnosticsList::DiagnosticsList(QWidget* parent) : QListWidget(parent) {
 void DiagnosticsList::setDiagnostics(const std::vector<Diagnostic>& diagnostics) {
     clear();
     for (const Diagnostic& d : diagnostics) {
-        const QString where =
+        QString where =
             d.line > 0 ? QStringLiteral("%1:%2").arg(d.line).arg(d.column) : tr("(file)");
+        const QString file = QString::fromStdString(d.file);
+        if (m_showFile && !file.isEmpty()) where = d.line > 0 ? file + ':' + where : file;
         auto* item = new QListWidgetItem(
             QStringLiteral("%1  %2").arg(where, QString::fromStdString(d.message)), this);
         item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
@@ -37,7 +39,9 @@ void DiagnosticsList::setDiagnostics(const std::vector<Diagnostic>& diagnostics)
         item->setData(kKeyRole, QString::fromStdString(d.key));
     }
     if (diagnostics.empty()) {
-        auto* ok = new QListWidgetItem(tr("No problems: the config is ready to run."), this);
+        auto* ok = new QListWidgetItem(
+            m_readyText.isEmpty() ? tr("No problems: the config is ready to run.") : m_readyText,
+            this);
         ok->setFlags(Qt::ItemIsEnabled);
     }
 }

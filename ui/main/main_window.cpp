@@ -23,6 +23,7 @@
 #include "run_controller.h"
 #include "runs_panel.h"
 #include "shutdown_ui.h"
+#include "sweep_ui.h"
 #include "ui/config/config_editor.h"
 #include "ui/hosts/hosts_panel.h"
 #include "ui/monitor/gpu_panel.h"
@@ -30,14 +31,15 @@
 #include "ui/monitor/log_view.h"
 #include "ui/monitor/run_notifier.h"
 #include "ui/plot/chart_panel.h"
+#include "ui/sweep/sweep_compare_panel.h"
 
 namespace tb {
 
 namespace {
 
-// Bumped when a dock is added (1: Hosts) or the default arrangement changes (2: sized to the
-// screen), so a layout saved before gives way to the default.
-constexpr int kLayoutVersion = 2;
+// Bumped when a dock is added (1: Hosts, 3: Sweep) or the default arrangement changes (2: sized
+// to the screen), so a layout saved before gives way to the default.
+constexpr int kLayoutVersion = 3;
 
 }  // namespace
 
@@ -97,6 +99,7 @@ void MainWindow::createPanels() {
     m_controller->setRemoteRuns(m_remote);
     m_checkpoints->setRemoteRuns(m_remote);
     m_hostsPanel = new HostsPanel(m_hosts, {}, this);
+    m_sweeps = new SweepUi({this, m_work, m_runsPanel, m_controller, m_editor});
     setCentralWidget(m_charts);
     m_runsRootLabel = new QLabel(tr("Runs: %1").arg(m_context.runsRoot), this);
     statusBar()->addPermanentWidget(m_runsRootLabel);
@@ -121,6 +124,8 @@ void MainWindow::createDocks() {
     QDockWidget* gpu = addDock(tr("GPU"), "gpuDock", m_gpuPanel, Qt::LeftDockWidgetArea);
     QDockWidget* hosts = addDock(tr("Hosts"), "hostsDock", m_hostsPanel, Qt::RightDockWidgetArea);
     tabifyDockWidget(log, checkpoints);
+    tabifyDockWidget(
+        log, addDock(tr("Sweep"), "sweepDock", m_sweeps->panel(), Qt::BottomDockWidgetArea));
     tabifyDockWidget(config, hosts);
     config->raise();
     log->raise();

@@ -32,6 +32,7 @@ class RunNotifier;
 class RunTargetBox;
 class RunsPanel;
 class ShutdownWatch;
+class SweepUi;
 class Workbench;
 
 class MainWindow : public QMainWindow {
@@ -105,6 +106,7 @@ private:
     RunTargetBox* m_targetBox = nullptr;
     HostsPanel* m_hostsPanel = nullptr;
     ShutdownWatch* m_shutdownWatch = nullptr;
+    SweepUi* m_sweeps = nullptr;
     QList<QDockWidget*> m_docks;
     QLabel* m_runsRootLabel = nullptr;
 

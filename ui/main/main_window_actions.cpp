@@ -17,6 +17,7 @@
 #include "run_target_box.h"
 #include "runs_panel.h"
 #include "script_run_dialog.h"
+#include "sweep_ui.h"
 #include "ui/config/config_document.h"
 #include "ui/config/config_editor.h"
 #include "ui/style/language_menu.h"
@@ -47,6 +48,7 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     for (QAction* action : m_editor->fileActions()) file->addAction(action);
+    file->addAction(m_sweeps->exportAction());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -58,6 +60,7 @@ void MainWindow::createMenus() {
     run->addAction(m_runAction);
     run->addAction(m_stopAction);
     run->addAction(m_scriptAction);
+    run->addAction(m_sweeps->runSweepAction());
     run->addSeparator();
     QAction* refresh = run->addAction(tr("Refresh runs"), m_catalog, &RunCatalog::refresh);
     refresh->setShortcut(QKeySequence::Refresh);

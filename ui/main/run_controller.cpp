@@ -155,6 +155,11 @@ void RunController::resume(const QString& runId, const QString& checkpoint) {
 // The parent's config.yaml comes from its target (a host sends it with its checkpoint list),
 // the user edits it, and the fork runs on the same target.
 void RunController::fork(const QString& runId, const QString& checkpoint) {
+    forkAdjusted(runId, checkpoint, nullptr);
+}
+
+void RunController::forkAdjusted(const QString& runId, const QString& checkpoint,
+                                 std::function<Result<QString>(const QString& config)> adjust) {
     const RunInfo* run = m_catalog->find(runId);
     Backend* backend = backendOf(runId);
     if (!run || !backend) return;
@@ -163,10 +168,15 @@ void RunController::fork(const QString& runId, const QString& checkpoint) {
     // Relative data paths in the config keep the parent's folder as their base.
     const QString configPath = run->dir + QLatin1String("/config.yaml");
     backend->configAsync(
-        runId, [self, runId, target, configPath, checkpoint](Result<QByteArray> yaml) {
+        runId, [self, runId, target, configPath, checkpoint, adjust](Result<QByteArray> yaml) {
             if (!self) return;
             if (!yaml) return Q_EMIT self->failed(QString::fromStdString(yaml.error()));
             QString text = QString::fromUtf8(*yaml);
+            if (adjust) {
+                auto adjusted = adjust(text);
+                if (!adjusted) return Q_EMIT self->failed(QString::fromStdString(adjusted.error()));
+                text = *adjusted;
+            }
             if (!(self->m_forkEditor ? self->m_forkEditor(text) : self->editForkConfig(text)))
                 return;
             LaunchRequest request;

@@ -9,6 +9,7 @@
 
 #include <functional>
 
+#include "core/protocol/result.h"
 #include "remote/prepare/prepare_host.h"
 
 class QWidget;
@@ -43,6 +44,9 @@ public:
     // A remote run resumes or forks on its own host, from the checkpoint file on the box.
     void resume(const QString& runId, const QString& checkpoint);
     void fork(const QString& runId, const QString& checkpoint);
+    // As fork, with the config adjusted before the user edits it (a sweep's trial: its values).
+    void forkAdjusted(const QString& runId, const QString& checkpoint,
+                      std::function<Result<QString>(const QString& config)> adjust);
     // A remote run's checkpoint resumed on another host (uploaded there first) or, when
     // `host` is empty, on this machine (downloaded first); progress as status messages.
     void resumeOn(const QString& runId, const QString& checkpoint, const QString& host);

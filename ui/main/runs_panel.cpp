@@ -9,7 +9,7 @@
 #include <QMessageBox>
 #include <QSet>
 #include <QSortFilterProxyModel>
-#include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include "core/runs/run_catalog.h"
@@ -18,11 +18,15 @@
 namespace tb {
 namespace {
 
-// Matches the filter text against name, id, state, target, tags and note.
+// Matches the filter text against name, id, state, target, tags, note and the sweep: a group
+// shows when it or one of its trials matches, with all its trials when it matches itself.
 class RunsFilterModel : public QSortFilterProxyModel {
 public:
     RunsFilterModel(RunCatalog* catalog, QObject* parent)
-        : QSortFilterProxyModel(parent), m_catalog(catalog) {}
+        : QSortFilterProxyModel(parent), m_catalog(catalog) {
+        setRecursiveFilteringEnabled(true);
+        setAutoAcceptChildRows(true);
+    }
 
     void setFilterText(const QString& text) {
         m_text = text;
@@ -30,20 +34,23 @@ public:
     }
 
 protected:
-    bool filterAcceptsRow(int row, const QModelIndex&) const override {
-        const QString& text = m_text;
-        if (text.isEmpty() || row >= m_catalog->runs().size()) return true;
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+        if (m_text.isEmpty()) return true;
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
         // A host about to shut down stays in view whatever the filter says.
-        if (sourceModel()->index(row, 0).data(RunsTableModel::ShutdownPendingRole).toBool())
-            return true;
-        const RunInfo& run = m_catalog->runs()[row];
-        const QStringList fields = {run.name,
-                                    run.id,
-                                    QString::fromLatin1(runStateName(run.state).data()),
-                                    run.target,
-                                    run.tags.join(' '),
-                                    run.note};
-        for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
+        if (index.data(RunsTableModel::ShutdownPendingRole).toBool()) return true;
+        const RunInfo* run = m_catalog->find(index.data(RunsTableModel::RunIdRole).toString());
+        const QStringList fields =
+            run ? QStringList{run->name,
+                              run->id,
+                              QString::fromLatin1(runStateName(run->state).data()),
+                              run->target,
+                              run->tags.join(' '),
+                              run->note,
+                              run->sweepLabel}
+                : QStringList{index.data(RunsTableModel::SweepIdRole).toString(),
+                              index.data().toString()};
+        for (const QString& word : m_text.split(' ', Qt::SkipEmptyParts)) {
             bool found = false;
             for (const QString& field : fields)
                 found = found || field.contains(word, Qt::CaseInsensitive);
@@ -65,7 +72,7 @@ RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
       m_model(new RunsTableModel(catalog, this)),
       m_proxy(new RunsFilterModel(catalog, this)),
       m_filter(new QLineEdit(this)),
-      m_view(new QTableView(this)) {
+      m_view(new QTreeView(this)) {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(RunsTableModel::SortRole);
     m_filter->setPlaceholderText(tr("Filter runs (name, state, tag…)"));
@@ -78,14 +85,17 @@ RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
     m_view->sortByColumn(RunsTableModel::Started, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    // Room for a short name with its start time and a same-second number.
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setIndentation(m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) + 4);
+    m_view->header()->setStretchLastSection(true);
+    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    // Room for a short name with its start time and a same-second number, beside the branch
+    // marks a sweep's group takes.
     m_view->setColumnWidth(RunsTableModel::Name,
                            qMax(170, m_view->fontMetrics().horizontalAdvance(
                                          QStringLiteral("demo · 12-06 14:23:34 #2")) +
-                                         24));
+                                         24 + m_view->indentation()));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAlternatingRowColors(true);
     // A long name keeps the time at its end visible: that is what tells two runs apart.
@@ -96,10 +106,14 @@ RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
     // catalog already holds the new rows.
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_keptSelection = selectedRunIds();
+        m_keptSweeps = selectedSweepIds();
         Q_EMIT selectionChanged(m_keptSelection);
+        noteCurrentSweep();
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this] { m_keptCurrent = currentRunId(); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        keepCurrent();
+        noteCurrentSweep();
+    });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunsPanel::restoreSelection);
 
     auto* deleteAction = new QAction(tr("Delete run…"), this);
@@ -122,39 +136,91 @@ RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
 QStringList RunsPanel::selectedRunIds() const {
     QStringList ids;
     for (const QModelIndex& index : m_view->selectionModel()->selectedRows()) {
-        ids.append(index.data(RunsTableModel::RunIdRole).toString());
+        const QString id = index.data(RunsTableModel::RunIdRole).toString();
+        const QStringList runs =
+            id.isEmpty() ? m_model->sweepRuns(index.data(RunsTableModel::SweepIdRole).toString())
+                         : QStringList{id};
+        for (const QString& run : runs)
+            if (!ids.contains(run)) ids.append(run);
     }
+    return ids;
+}
+
+QStringList RunsPanel::selectedSweepIds() const {
+    QStringList ids;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        if (index.data(RunsTableModel::RunIdRole).toString().isEmpty())
+            ids.append(index.data(RunsTableModel::SweepIdRole).toString());
     return ids;
 }
 
 QString RunsPanel::currentRunId() const {
     const QModelIndex current = m_view->currentIndex();
-    if (current.isValid()) return current.data(RunsTableModel::RunIdRole).toString();
+    if (current.isValid()) {
+        const QString id = current.data(RunsTableModel::RunIdRole).toString();
+        if (!id.isEmpty()) return id;
+        const QString sweep = current.data(RunsTableModel::SweepIdRole).toString();
+        const QStringList trials = m_model->sweepRuns(sweep);
+        const QString best = m_model->sweepNote(sweep).bestRun;
+        if (trials.contains(best)) return best;
+        return trials.isEmpty() ? QString() : trials.first();
+    }
     const QStringList ids = selectedRunIds();
     return ids.isEmpty() ? QString() : ids.first();
 }
 
-void RunsPanel::selectRun(const QString& runId) {
-    const int row = m_model->rowOf(runId);
-    if (row < 0) return;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    m_view->selectionModel()->select(
+QString RunsPanel::currentSweepId() const {
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(RunsTableModel::SweepIdRole).toString() : QString();
+}
+
+void RunsPanel::keepCurrent() {
+    const QModelIndex current = m_view->currentIndex();
+    m_keptCurrent = current.data(RunsTableModel::RunIdRole).toString();
+    m_keptCurrentGroup =
+        m_keptCurrent.isEmpty() ? current.data(RunsTableModel::SweepIdRole).toString() : QString();
+}
+
+void RunsPanel::noteCurrentSweep() {
+    const QString sweep = currentSweepId();
+    if (sweep == m_currentSweep) return;
+    m_currentSweep = sweep;
+    Q_EMIT currentSweepChanged(sweep);
+}
+
+void RunsPanel::selectIndex(const QModelIndex& sourceIndex) {
+    if (!sourceIndex.isValid()) return;
+    const QModelIndex index = m_proxy->mapFromSource(sourceIndex);
+    if (index.parent().isValid()) m_view->expand(index.parent());
+    m_view->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
+}
+
+void RunsPanel::selectRun(const QString& runId) {
+    selectIndex(m_model->indexOf(runId));
+}
+
+void RunsPanel::selectSweep(const QString& sweepId) {
+    selectIndex(m_model->sweepIndex(sweepId));
 }
 
 void RunsPanel::restoreSelection() {
     QItemSelectionModel* selection = m_view->selectionModel();
     {
         const QSignalBlocker block(selection);
-        for (const QString& id : std::as_const(m_keptSelection)) {
-            const int row = m_model->rowOf(id);
-            if (row < 0) continue;
-            const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        const auto select = [&](const QModelIndex& source, bool current) {
+            if (!source.isValid()) return;
+            const QModelIndex index = m_proxy->mapFromSource(source);
             selection->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-            if (id == m_keptCurrent)
-                selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            if (current) selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+        };
+        for (const QString& sweep : std::as_const(m_keptSweeps))
+            select(m_model->sweepIndex(sweep), sweep == m_keptCurrentGroup);
+        for (const QString& id : std::as_const(m_keptSelection)) {
+            const RunInfo* run = m_catalog->find(id);
+            if (run && m_keptSweeps.contains(run->sweepId)) continue;  // its group stands for it
+            select(m_model->indexOf(id), id == m_keptCurrent);
         }
     }
     m_view->viewport()->update();
@@ -162,11 +228,21 @@ void RunsPanel::restoreSelection() {
     const bool same = QSet<QString>(now.begin(), now.end()) ==
                       QSet<QString>(m_keptSelection.begin(), m_keptSelection.end());
     m_keptSelection = now;
-    m_keptCurrent = currentRunId();
+    m_keptSweeps = selectedSweepIds();
+    keepCurrent();
     if (!same) Q_EMIT selectionChanged(now);
+    noteCurrentSweep();
 }
 
 void RunsPanel::showContextMenu(const QPoint& position) {
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid() && current.data(RunsTableModel::RunIdRole).toString().isEmpty()) {
+        QMenu menu(this);
+        Q_EMIT sweepContextMenuAboutToShow(&menu,
+                                           current.data(RunsTableModel::SweepIdRole).toString());
+        if (!menu.isEmpty()) menu.exec(m_view->viewport()->mapToGlobal(position));
+        return;
+    }
     const QString id = currentRunId();
     if (id.isEmpty()) return;
     QMenu menu(this);

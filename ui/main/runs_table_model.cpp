@@ -1,63 +1,148 @@
-// Runs table model: display text, state icons and colours, sort keys.
+// Runs table model: the tree of runs and sweep groups over the catalog's list, and its roles.
 #include "runs_table_model.h"
-
-#include <QPainter>
-#include <QPixmap>
 
 #include <cmath>
 
 #include "remote/hosts/cost_meter.h"
-#include "ui/style/theme.h"
 
 namespace tb {
+
 namespace {
 
-QString formatDuration(qint64 seconds) {
-    if (seconds < 0) return {};
-    if (seconds < 3600)
-        return QString("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QChar('0'));
-    return QString("%1:%2:%3")
-        .arg(seconds / 3600)
-        .arg(seconds / 60 % 60, 2, 10, QChar('0'))
-        .arg(seconds % 60, 2, 10, QChar('0'));
-}
+constexpr quintptr kTopLevel = 0;  // internalId of a top-level row; a child's is its group row + 1
 
 }  // namespace
 
 RunsTableModel::RunsTableModel(RunCatalog* catalog, QObject* parent)
-    : QAbstractTableModel(parent), m_catalog(catalog) {
+    : QAbstractItemModel(parent), m_catalog(catalog) {
     connect(catalog, &RunCatalog::runsReset, this, [this] {
         beginResetModel();
+        rebuild();
         endResetModel();
     });
     connect(catalog, &RunCatalog::runsUpdated, this, &RunsTableModel::onRunsUpdated);
+    rebuild();
+}
+
+// Newest first, as the catalog lists them; a sweep's group stands where its newest trial would.
+void RunsTableModel::rebuild() {
+    m_rows.clear();
+    m_where.clear();
+    m_groupRow.clear();
+    const auto& runs = m_catalog->runs();
+    for (int i = 0; i < runs.size(); ++i) {
+        const RunInfo& run = runs[i];
+        if (run.sweepId.isEmpty()) {
+            m_where.insert(run.id, {int(m_rows.size()), -1});
+            m_rows.append(Row{i, {}, {}});
+            continue;
+        }
+        auto group = m_groupRow.constFind(run.sweepId);
+        if (group == m_groupRow.constEnd()) {
+            group = m_groupRow.insert(run.sweepId, int(m_rows.size()));
+            m_rows.append(Row{-1, run.sweepId, {}});
+        }
+        m_rows[*group].trials.append(i);
+    }
+    for (int top : std::as_const(m_groupRow)) {
+        QList<int>& trials = m_rows[top].trials;
+        std::stable_sort(trials.begin(), trials.end(),
+                         [&runs](int a, int b) { return runs[a].sweepTrial < runs[b].sweepTrial; });
+        for (int child = 0; child < trials.size(); ++child)
+            m_where.insert(runs[trials[child]].id, {top, child});
+    }
+}
+
+QModelIndex RunsTableModel::index(int row, int column, const QModelIndex& parent) const {
+    if (column < 0 || column >= ColumnCount || row < 0) return {};
+    if (!parent.isValid())
+        return row < m_rows.size() ? createIndex(row, column, kTopLevel) : QModelIndex();
+    if (parent.internalId() != kTopLevel || parent.row() >= m_rows.size()) return {};
+    if (row >= m_rows[parent.row()].trials.size()) return {};
+    return createIndex(row, column, quintptr(parent.row()) + 1);
+}
+
+QModelIndex RunsTableModel::parent(const QModelIndex& child) const {
+    if (!child.isValid() || child.internalId() == kTopLevel) return {};
+    return createIndex(int(child.internalId() - 1), 0, kTopLevel);
 }
 
 int RunsTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_catalog->runs().size());
+    if (!parent.isValid()) return int(m_rows.size());
+    if (parent.internalId() != kTopLevel || parent.column() != 0) return 0;
+    return parent.row() < m_rows.size() ? int(m_rows[parent.row()].trials.size()) : 0;
 }
 
-int RunsTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+int RunsTableModel::columnCount(const QModelIndex&) const {
+    return ColumnCount;
+}
+
+const RunInfo* RunsTableModel::runAt(const QModelIndex& index) const {
+    if (!index.isValid()) return nullptr;
+    const auto& runs = m_catalog->runs();
+    int run = -1;
+    if (index.internalId() == kTopLevel) {
+        run = index.row() < m_rows.size() ? m_rows[index.row()].run : -1;
+    } else {
+        const int top = int(index.internalId() - 1);
+        if (top < m_rows.size() && index.row() < m_rows[top].trials.size())
+            run = m_rows[top].trials[index.row()];
+    }
+    return run >= 0 && run < runs.size() ? &runs[run] : nullptr;
+}
+
+const RunsTableModel::Row* RunsTableModel::groupAt(const QModelIndex& index) const {
+    if (!index.isValid() || index.internalId() != kTopLevel || index.row() >= m_rows.size())
+        return nullptr;
+    const Row& row = m_rows[index.row()];
+    return row.sweepId.isEmpty() ? nullptr : &row;
 }
 
 QString RunsTableModel::runIdAt(int row) const {
-    const auto& runs = m_catalog->runs();
-    return row >= 0 && row < runs.size() ? runs[row].id : QString();
+    const RunInfo* run = runAt(index(row, 0));
+    return run ? run->id : QString();
 }
 
 int RunsTableModel::rowOf(const QString& runId) const {
-    const auto& runs = m_catalog->runs();
-    for (int i = 0; i < runs.size(); ++i) {
-        if (runs[i].id == runId) return i;
-    }
-    return -1;
+    const auto where = m_where.constFind(runId);
+    return where != m_where.constEnd() && where->second < 0 ? where->first : -1;
+}
+
+QModelIndex RunsTableModel::indexOf(const QString& runId, int column) const {
+    const auto where = m_where.constFind(runId);
+    if (where == m_where.constEnd()) return {};
+    if (where->second < 0) return index(where->first, column);
+    return index(where->second, column, index(where->first, 0));
+}
+
+QModelIndex RunsTableModel::sweepIndex(const QString& sweepId, int column) const {
+    const auto row = m_groupRow.constFind(sweepId);
+    return row == m_groupRow.constEnd() ? QModelIndex() : index(*row, column);
+}
+
+QStringList RunsTableModel::sweepRuns(const QString& sweepId) const {
+    QStringList ids;
+    const auto row = m_groupRow.constFind(sweepId);
+    if (row == m_groupRow.constEnd()) return ids;
+    for (int run : m_rows[*row].trials) ids << m_catalog->runs()[run].id;
+    return ids;
+}
+
+RunsTableModel::SweepNote RunsTableModel::sweepNote(const QString& sweepId) const {
+    return m_sweepNotes ? m_sweepNotes(sweepId) : SweepNote{};
 }
 
 void RunsTableModel::shutdownNotesChanged(const QStringList& runIds) {
     for (const QString& id : runIds) {
-        const int row = rowOf(id);
-        if (row >= 0) Q_EMIT dataChanged(index(row, Shutdown), index(row, Shutdown));
+        const QModelIndex cell = indexOf(id, Shutdown);
+        if (cell.isValid()) Q_EMIT dataChanged(cell, cell);
+    }
+}
+
+void RunsTableModel::sweepNotesChanged(const QStringList& sweepIds) {
+    for (const QString& id : sweepIds) {
+        const QModelIndex first = sweepIndex(id, 0);
+        if (first.isValid()) Q_EMIT dataChanged(first, sweepIndex(id, ColumnCount - 1));
     }
 }
 
@@ -72,123 +157,62 @@ double RunsTableModel::costSeconds(const RunInfo& run) const {
     return runSeconds(epoch(run.started), epoch(run.ended), epoch(QDateTime::currentDateTime()));
 }
 
+// One dataChanged per run outside a sweep, one per group for its trials and one for its row.
 void RunsTableModel::onRunsUpdated(const QStringList& ids) {
-    int first = rowCount(), last = -1;
+    QList<int> groups;
     for (const QString& id : ids) {
-        const int row = rowOf(id);
-        if (row < 0) continue;
-        first = std::min(first, row);
-        last = std::max(last, row);
-    }
-    if (last >= first) Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
-}
-
-// From the application's palette: a theme switch repaints the table, which asks again.
-QColor RunsTableModel::stateColor(RunState state) {
-    using theme::Tone;
-    switch (state) {
-        case RunState::Queued:
-            return theme::color(Tone::Muted);
-        case RunState::Starting:
-        case RunState::Running:
-            return theme::color(Tone::Info);
-        case RunState::Finished:
-            return theme::color(Tone::Success);
-        case RunState::Failed:
-            return theme::color(Tone::Error);
-        case RunState::Stopped:
-            return theme::color(Tone::Warning);
-        case RunState::Lost:
-            return theme::color(Tone::Lost);
-    }
-    return theme::color(Tone::Muted);
-}
-
-QIcon RunsTableModel::stateIcon(RunState state) {
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(stateColor(state));
-    if (state == RunState::Running || state == RunState::Starting) {
-        painter.drawPolygon(QPolygonF({QPointF(3, 2), QPointF(12, 7), QPointF(3, 12)}));
-    } else if (state == RunState::Stopped) {
-        painter.drawRect(3, 3, 8, 8);
-    } else {
-        painter.drawEllipse(2, 2, 10, 10);
-    }
-    return QIcon(pixmap);
-}
-
-QVariant RunsTableModel::display(const RunInfo& run, int column) const {
-    switch (column) {
-        case Name:
-            return run.label();
-        case State:
-            return stateText(run.state);
-        case Target: {
-            const QString note = m_catalog->hostNote(run.target);
-            const QString where = run.target == QLatin1String("local") ? tr("local") : run.target;
-            return note.isEmpty() ? where : where + " (" + note + ")";
+        const auto where = m_where.constFind(id);
+        if (where == m_where.constEnd()) continue;
+        if (where->second < 0) {
+            Q_EMIT dataChanged(index(where->first, 0), index(where->first, ColumnCount - 1));
+        } else if (!groups.contains(where->first)) {
+            groups << where->first;
         }
-        case Started:
-            return run.started.isValid() ? run.started.toString("yyyy-MM-dd HH:mm") : QString();
-        case Duration:
-            return formatDuration(run.durationSeconds(QDateTime::currentDateTime()));
-        case Progress:
-            return QString("%1 / %2").arg(run.epoch).arg(run.step);
-        case TrainLoss:
-            return std::isnan(run.lastTrainLoss) ? QString()
-                                                 : QString::number(run.lastTrainLoss, 'g', 4);
-        case BestValAcc:
-            return std::isnan(run.bestValAcc)
-                       ? QString()
-                       : QString::number(run.bestValAcc * 100, 'f', 2) + " %";
-        case Lineage:
-            return run.parentRun.isEmpty() ? QString() : "↳ " + run.parentRun;
-        case Cost: {
-            // Only remote runs on a host with a price: no made-up zero for the others.
-            const double price = hostPrice(run);
-            if (!(price > 0) || !run.started.isValid()) return QString();
-            return QString::fromUtf8(kDefaultCurrency) +
-                   QString::number(costOf(price, costSeconds(run)), 'f', 2);
-        }
-        case Shutdown:
-            return m_shutdownNotes ? m_shutdownNotes(run.id).text : QString();
     }
-    return {};
+    for (int top : std::as_const(groups)) {
+        const QModelIndex group = index(top, 0);
+        Q_EMIT dataChanged(group, index(top, ColumnCount - 1));
+        const int last = rowCount(group) - 1;
+        Q_EMIT dataChanged(index(0, 0, group), index(last, ColumnCount - 1, group));
+    }
 }
 
 QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount()) return {};
-    const RunInfo& run = m_catalog->runs()[index.row()];
+    if (const Row* group = groupAt(index)) return groupData(*group, index.column(), role);
+    const RunInfo* run = runAt(index);
+    return run ? runData(*run, index.column(), role) : QVariant();
+}
+
+QVariant RunsTableModel::runData(const RunInfo& run, int column, int role) const {
     switch (role) {
         case Qt::DisplayRole:
-            return display(run, index.column());
+            return display(run, column);
         case Qt::DecorationRole:
-            return index.column() == State ? QVariant(stateIcon(run.state)) : QVariant();
+            return column == State ? QVariant(stateIcon(run.state)) : QVariant();
         case Qt::ForegroundRole:
-            return index.column() == State ? QVariant(stateColor(run.state)) : QVariant();
+            return column == State ? QVariant(stateColor(run.state)) : QVariant();
         case Qt::ToolTipRole:
-            if (index.column() == Name) {
+            if (column == Name) {
                 return run.id +
                        (run.tags.isEmpty() ? QString() : "\ntags: " + run.tags.join(", ")) +
                        (run.note.isEmpty() ? QString() : "\n" + run.note);
             }
-            if (index.column() == Shutdown && m_shutdownNotes)
-                return m_shutdownNotes(run.id).toolTip;
-            if (index.column() == Cost && !display(run, Cost).toString().isEmpty())
+            if (column == Shutdown && m_shutdownNotes) return m_shutdownNotes(run.id).toolTip;
+            if (column == Cost && !display(run, Cost).toString().isEmpty())
                 return formatRunCost(hostPrice(run), costSeconds(run));
-            if (index.column() == Target && m_catalog->isRemote(run))
+            if (column == Target && m_catalog->isRemote(run))
                 return tr("On host %1, in %2").arg(run.target, run.dir);
-            return index.column() == State && !run.message.isEmpty() ? run.message : QVariant();
+            return column == State && !run.message.isEmpty() ? run.message : QVariant();
         case RunIdRole:
             return run.id;
+        case SweepIdRole:
+            return run.sweepId;
         case ShutdownPendingRole:
             return m_shutdownNotes && m_shutdownNotes(run.id).pending;
         case SortRole:
-            switch (index.column()) {
+            switch (column) {
+                case Name:
+                    return run.sweepId.isEmpty() ? display(run, Name) : QVariant(run.sweepTrial);
                 case Started:
                     return run.started;
                 case Duration:
@@ -202,40 +226,10 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
                 case Cost:
                     return costOf(hostPrice(run), costSeconds(run));
                 default:
-                    return display(run, index.column());
+                    return display(run, column);
             }
     }
     return {};
-}
-
-QString RunsTableModel::stateText(RunState state) {
-    switch (state) {
-        case RunState::Queued:
-            return tr("queued");
-        case RunState::Starting:
-            return tr("starting");
-        case RunState::Running:
-            return tr("running");
-        case RunState::Finished:
-            return tr("finished");
-        case RunState::Failed:
-            return tr("failed");
-        case RunState::Stopped:
-            return tr("stopped");
-        case RunState::Lost:
-            return tr("lost");
-    }
-    return QString::fromLatin1(runStateName(state).data());
-}
-
-QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const names[] = {
-        QT_TR_NOOP("Name"),       QT_TR_NOOP("State"),        QT_TR_NOOP("Target"),
-        QT_TR_NOOP("Started"),    QT_TR_NOOP("Duration"),     QT_TR_NOOP("Epoch / step"),
-        QT_TR_NOOP("Train loss"), QT_TR_NOOP("Best val acc"), QT_TR_NOOP("Parent"),
-        QT_TR_NOOP("Cost"),       QT_TR_NOOP("Shutdown")};
-    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
 }  // namespace tb

@@ -5,9 +5,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
-#include <QTableView>
 
 #include "core/runs/run_catalog.h"
 #include "remote/hosts/cost_meter.h"
@@ -23,11 +21,6 @@
 
 namespace tb {
 namespace {
-
-RunsTableModel* runsModel(RunsPanel* panel) {
-    auto* proxy = qobject_cast<QSortFilterProxyModel*>(panel->view()->model());
-    return qobject_cast<RunsTableModel*>(proxy ? proxy->sourceModel() : panel->view()->model());
-}
 
 // Asks first: the host's command powers the box off, which ends every run on it.
 void confirmArm(ShutdownWatch* watch, HostsController* hosts, QWidget* parent, const QString& runId,
@@ -77,7 +70,7 @@ void addMenuActions(ShutdownWatch* watch, const ShutdownUiParts& parts, QMenu* m
 
 ShutdownBanner* connectShutdownWatch(ShutdownWatch* watch, const ShutdownUiParts& parts) {
     HostsController* hosts = parts.hosts;
-    if (RunsTableModel* model = runsModel(parts.runsPanel)) {
+    if (RunsTableModel* model = parts.runsPanel->model()) {
         model->setHostPrice([hosts](const QString& name) {
             const RemoteHost* host = hosts->host(name);
             return host ? host->pricePerHour : 0.0;

@@ -1,0 +1,247 @@
+// SweepDialog: its widgets and how they are laid out; the checks are in sweep_dialog_check.cpp.
+#include "sweep_dialog.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QThread>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "ui/config/diagnostics_list.h"
+#include "ui/config/yaml_editor.h"
+
+namespace tb {
+
+namespace {
+
+const QString kGroup = QStringLiteral("sweep/");
+constexpr int kTypingPauseMs = 150;
+
+const char* const kTemplate =
+    "# A sweep: each trial is the base with these keys set (docs/SWEEPS.md).\n"
+    "method: grid          # grid | random | list\n"
+    "metric: val/loss      # the metric that ranks the trials\n"
+    "goal: min             # min | max\n"
+    "parameters:\n"
+    "  optim.lr: [0.01, 0.001, 0.0001]\n"
+    "  optim.kind: [sgd, adam]\n";
+
+}  // namespace
+
+SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorConfigText,
+                         const QList<GpuSample>& gpus, const QStringList& targets, QWidget* parent)
+    : QDialog(parent),
+      m_editorConfigPath(editorConfigPath),
+      m_editorConfigText(editorConfigText),
+      m_pause(new QTimer(this)) {
+    setObjectName(QStringLiteral("sweepDialog"));
+    setWindowTitle(tr("Run Sweep"));
+    m_pause->setSingleShot(true);
+    m_pause->setInterval(kTypingPauseMs);
+    connect(m_pause, &QTimer::timeout, this, &SweepDialog::validateNow);
+
+    m_target = new QComboBox(this);
+    m_target->setObjectName(QStringLiteral("sweepTarget"));
+    // Remote sweeps add their hosts here; until then only this machine has a queue.
+    for (const QString& target : targets)
+        m_target->addItem(target == QLatin1String("local") ? tr("this machine") : target, target);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("sweepStatus"));
+    m_status->setWordWrap(true);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_run = buttons->button(QDialogButtonBox::Ok);
+    m_run->setText(tr("&Run Sweep"));
+    m_run->setObjectName(QStringLiteral("runSweepButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        validateNow();
+        if (!canRun()) return;
+        saveValues();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(buildBase());
+    leftLayout->addWidget(buildSlots(gpus));
+    auto* targetRow = new QFormLayout;
+    targetRow->addRow(tr("Runs on:"), m_target);
+    leftLayout->addLayout(targetRow);
+    leftLayout->addStretch(1);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(buildSweep());
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    resize(1000, 640);
+
+    for (QLineEdit* line : {m_configFile, m_command})
+        connect(line, &QLineEdit::textChanged, m_pause, qOverload<>(&QTimer::start));
+    connect(m_bases, &QButtonGroup::idClicked, this, &SweepDialog::validateNow);
+    validateNow();
+}
+
+QRadioButton* SweepDialog::baseChoice(Base base) const {
+    return qobject_cast<QRadioButton*>(m_bases->button(int(base)));
+}
+
+QWidget* SweepDialog::buildBase() {
+    QSettings settings;
+    auto* box = new QGroupBox(tr("Each trial starts from"), this);
+    auto* form = new QFormLayout(box);
+    m_bases = new QButtonGroup(this);
+    const QString editorName =
+        m_editorConfigPath.isEmpty()
+            ? tr("the config in the editor")
+            : tr("the config in the editor (%1)").arg(QFileInfo(m_editorConfigPath).fileName());
+    auto* editor = new QRadioButton(editorName, box);
+    auto* file = new QRadioButton(tr("a config file:"), box);
+    auto* script = new QRadioButton(tr("a script command:"), box);
+    editor->setObjectName(QStringLiteral("baseEditor"));
+    file->setObjectName(QStringLiteral("baseFile"));
+    script->setObjectName(QStringLiteral("baseScript"));
+    m_bases->addButton(editor, int(Base::EditorConfig));
+    m_bases->addButton(file, int(Base::ConfigFile));
+    m_bases->addButton(script, int(Base::Script));
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const auto edit = [&](const QString& name, const QString& placeholder, const QString& value) {
+        auto* line = new QLineEdit(value, box);
+        line->setObjectName(name);
+        line->setPlaceholderText(placeholder);
+        line->setFont(mono);
+        return line;
+    };
+    m_configFile = edit(QStringLiteral("sweepConfigFile"), tr("path to a .yaml config"),
+                        settings.value(kGroup + "configFile").toString());
+    auto* browse = new QPushButton(tr("Browse…"), box);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Config for the sweep"), m_configFile->text(), tr("YAML (*.yaml *.yml)"));
+        if (!path.isEmpty()) m_configFile->setText(path);
+    });
+    auto* fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_configFile, 1);
+    fileRow->addWidget(browse);
+    // The Script Run dialog's last command is the likeliest start.
+    m_command = edit(QStringLiteral("sweepCommand"), QStringLiteral("python train.py --lr {lr}"),
+                     settings.value(QStringLiteral("scriptRun/command")).toString());
+    m_workDir = edit(QStringLiteral("sweepWorkDir"), tr("working dir (empty: the run's own)"),
+                     settings.value(QStringLiteral("scriptRun/workDir")).toString());
+    m_regex = edit(QStringLiteral("sweepRegex"), tr("metrics regex (optional)"),
+                   settings.value(QStringLiteral("scriptRun/metricsRegex")).toString());
+    form->addRow(editor);
+    form->addRow(file);
+    form->addRow(fileRow);
+    form->addRow(script);
+    form->addRow(m_command);
+    form->addRow(m_workDir);
+    form->addRow(m_regex);
+    const int chosen = settings.value(kGroup + "base", int(Base::EditorConfig)).toInt();
+    if (QAbstractButton* button = m_bases->button(chosen)) button->setChecked(true);
+    if (m_editorConfigPath.isEmpty() && m_editorConfigText.isEmpty()) {
+        editor->setEnabled(false);
+        if (editor->isChecked()) file->setChecked(true);
+    }
+    return box;
+}
+
+QWidget* SweepDialog::buildSweep() {
+    QSettings settings;
+    auto* box = new QGroupBox(tr("Sweep"), this);
+    auto* layout = new QVBoxLayout(box);
+    m_editor = new YamlEditor(box);
+    m_editor->setObjectName(QStringLiteral("sweepEditor"));
+    // The editor leaves undo to a shared document; here the text is its own.
+    m_editor->document()->setUndoRedoEnabled(true);
+    connect(m_editor, &YamlEditor::undoRequested, m_editor, &QPlainTextEdit::undo);
+    connect(m_editor, &YamlEditor::redoRequested, m_editor, &QPlainTextEdit::redo);
+    m_sweepPath = settings.value(kGroup + "path").toString();
+    m_editor->setPlainText(
+        settings.value(kGroup + "text", QString::fromUtf8(kTemplate)).toString());
+    connect(m_editor, &QPlainTextEdit::textChanged, m_pause, qOverload<>(&QTimer::start));
+    m_diagnostics = new DiagnosticsList(box);
+    m_diagnostics->setObjectName(QStringLiteral("sweepDiagnostics"));
+    m_diagnostics->setShowFile(true);
+    m_diagnostics->setReadyText(tr("No problems: the sweep is ready to run."));
+    m_diagnostics->setMaximumHeight(120);
+    connect(m_diagnostics, &DiagnosticsList::problemActivated, this, [this](int line, int column) {
+        m_editor->goTo(line, column);
+        m_editor->setFocus();
+    });
+    m_trialLabel = new QLabel(box);
+    m_trialLabel->setObjectName(QStringLiteral("trialCount"));
+    auto* open = new QPushButton(tr("Open…"), box);
+    auto* save = new QPushButton(tr("Save As…"), box);
+    connect(open, &QPushButton::clicked, this, &SweepDialog::openSweepFile);
+    connect(save, &QPushButton::clicked, this, &SweepDialog::saveSweepFileAs);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_trialLabel, 1);
+    row->addWidget(open);
+    row->addWidget(save);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_diagnostics);
+    layout->addLayout(row);
+    return box;
+}
+
+QWidget* SweepDialog::buildSlots(const QList<GpuSample>& gpus) {
+    QSettings settings;
+    auto* box = new QGroupBox(tr("Slots (trials at a time)"), this);
+    auto* form = new QFormLayout(box);
+    m_useCpu = new QRadioButton(tr("CPU slots:"), box);
+    m_useCpu->setObjectName(QStringLiteral("useCpuSlots"));
+    m_cpuSlots = new QSpinBox(box);
+    m_cpuSlots->setObjectName(QStringLiteral("cpuSlots"));
+    m_cpuSlots->setRange(1, 256);
+    m_cpuSlots->setValue(
+        settings.value(kGroup + "cpuSlots", qMax(1, QThread::idealThreadCount() / 2)).toInt());
+    form->addRow(m_useCpu, m_cpuSlots);
+    m_useGpus = new QRadioButton(
+        gpus.isEmpty() ? tr("GPUs: none found on this machine") : tr("GPUs:"), box);
+    m_useGpus->setObjectName(QStringLiteral("useGpus"));
+    m_useGpus->setEnabled(!gpus.isEmpty());
+    auto* gpuList = new QVBoxLayout;
+    for (const GpuSample& gpu : gpus) {
+        auto* check = new QCheckBox(QStringLiteral("%1: %2").arg(gpu.index).arg(gpu.name), box);
+        check->setProperty("gpuIndex", gpu.index);
+        check->setChecked(true);
+        connect(check, &QCheckBox::toggled, this, &SweepDialog::validateNow);
+        gpuList->addWidget(check);
+        m_gpuBoxes << check;
+    }
+    form->addRow(m_useGpus, gpuList);
+    m_perGpu = new QSpinBox(box);
+    m_perGpu->setObjectName(QStringLiteral("perGpu"));
+    m_perGpu->setRange(1, 64);
+    m_perGpu->setValue(settings.value(kGroup + "perGpu", 1).toInt());
+    m_perGpu->setToolTip(tr("Small models: several trials share one GPU"));
+    form->addRow(tr("Trials per GPU:"), m_perGpu);
+    (gpus.isEmpty() ? m_useCpu : m_useGpus)->setChecked(true);
+    for (QRadioButton* choice : {m_useCpu, m_useGpus})
+        connect(choice, &QRadioButton::toggled, this, &SweepDialog::validateNow);
+    for (QSpinBox* spin : {m_cpuSlots, m_perGpu})
+        connect(spin, &QSpinBox::valueChanged, this, &SweepDialog::validateNow);
+    return box;
+}
+
+}  // namespace tb
