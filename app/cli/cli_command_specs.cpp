@@ -138,11 +138,13 @@ scheduler live in the host's runs root and go on while the laptop sleeps.)",
 last value of the sweep's metric, best first (* marks the best). SWEEP is a sweep id
 or a unique prefix of one.)",
              Options{option("json", "", "Print JSON."), hostOption()} + local + connectOptions()),
-        spec("sweep-add", {"sweep-add SWEEP MORE.yaml [--runs-root DIR]"},
-             R"(Queues the trials of another sweep file in a sweep of this machine, running or
-drained, over its own config or command and slots; numbered after its last trial. The
-file must rank by the sweep's metric and goal.)",
-             local),
+        spec("sweep-add",
+             {"sweep-add SWEEP MORE.yaml [--runs-root DIR]",
+              "sweep-add SWEEP MORE.yaml --host NAME [...the connect options]"},
+             R"(Queues the trials of another sweep file in a sweep, running or drained, over
+its own config or command and slots; numbered after its last trial. The file must rank
+by the sweep's metric and goal.)",
+             Options{hostOption()} + local + connectOptions()),
         spec("sweep-cancel",
              {"sweep-cancel SWEEP [TRIAL] [--runs-root DIR]",
               "sweep-cancel SWEEP [TRIAL] --host NAME [...the connect options]"},

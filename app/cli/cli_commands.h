@@ -27,6 +27,7 @@ int sweepAddCommand(const ParsedArgs& args);     // trainbench sweep-add SWEEP M
 int remoteSweepCommand(const ParsedArgs& args);
 int remoteSweepStatusCommand(const ParsedArgs& args);
 int remoteSweepCancelCommand(const ParsedArgs& args);
+int remoteSweepAddCommand(const ParsedArgs& args);
 
 // Launches request on this machine under options.runsRoot, prints the run's id alone on the
 // first line (scripts capture it) and follows the run with `follow` unless --detach.

@@ -51,7 +51,8 @@ int dispatch(const QString& command, const cli::ParsedArgs& args) {
         return onHost ? cli::remoteSweepCommand(args) : cli::sweepCommand(args);
     if (command == QLatin1String("sweep-status"))
         return onHost ? cli::remoteSweepStatusCommand(args) : cli::sweepStatusCommand(args);
-    if (command == QLatin1String("sweep-add")) return cli::sweepAddCommand(args);
+    if (command == QLatin1String("sweep-add"))
+        return onHost ? cli::remoteSweepAddCommand(args) : cli::sweepAddCommand(args);
     if (command == QLatin1String("sweep-cancel"))
         return onHost ? cli::remoteSweepCancelCommand(args) : cli::sweepCancelCommand(args);
     if (command == QLatin1String("follow") || command == QLatin1String("stop")) {

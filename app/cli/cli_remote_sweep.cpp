@@ -147,4 +147,27 @@ int remoteSweepCancelCommand(const ParsedArgs& args) {
     return 0;
 }
 
+int remoteSweepAddCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("sweep-add"));
+    if (args.positional.size() != 2)
+        return usageError(spec, QStringLiteral("needs a SWEEP id and a SWEEP file"));
+    auto host = connectFor(args, false);
+    if (!host) return connectFailed(host);
+    const QString specPath = QDir::current().absoluteFilePath(args.positional.back());
+    auto runs = awaitResult<QStringList>(
+        [&](SweepDone<QStringList> done) {
+            addToRemoteSweep(*host->backend, args.positional.front(), specPath, std::move(done));
+        },
+        "adding trials", kNoTimeout);
+    if (!runs) {
+        printErr(QString::fromStdString(runs.error()));
+        return kExitUsage;
+    }
+    printOut(QStringLiteral("%1 more trials queued in sweep %2 on %3:\n%4\n")
+                 .arg(runs->size())
+                 .arg(args.positional.front(), host->backend->settings().name,
+                      runs->join(QLatin1Char('\n'))));
+    return 0;
+}
+
 }  // namespace tb::cli

@@ -42,6 +42,42 @@ SweepSetup baseOf(const QJsonObject& sweep, const QString& specPath) {
 
 }  // namespace
 
+Result<SweepAddition> planSweepAddition(const QByteArray& sweepJson, const QString& state,
+                                        const QString& sweepId, const QString& specPath) {
+    if (sweepJson.size() > kMaxSweepJson)
+        return fail("sweep.json of " + sweepId.toStdString() + " is too large");
+    SweepAddition addition;
+    addition.sweep = QJsonDocument::fromJson(sweepJson).object();
+    if (state.trimmed() == QLatin1String("cancelled"))
+        return fail("sweep " + sweepId.toStdString() + " was cancelled; start a new one");
+    addition.setup = baseOf(addition.sweep, specPath);
+    auto plan = planSweep(addition.setup);
+    if (!plan) return plan.failure();
+    const QJsonObject& sweep = addition.sweep;
+    const std::string metric = sweep.value(QLatin1String("metric")).toString().toStdString();
+    const bool maximize = sweep.value(QLatin1String("goal")).toString() == QLatin1String("max");
+    if (plan->spec.metric != metric || (plan->spec.goal == SweepGoal::Max) != maximize)
+        return fail(specPath.toStdString() + ": the sweep ranks by " + metric +
+                    (maximize ? " (max)" : " (min)") +
+                    "; added trials must use the same metric and goal");
+    int next = 0;
+    for (const QJsonValue& trial : sweep.value(QLatin1String("trials")).toArray())
+        next = qMax(next, trial.toObject().value(QLatin1String("trial")).toInt() + 1);
+    if (next + int(plan->trials.size()) > kMaxSweepTrials)
+        return fail("a sweep holds at most " + std::to_string(kMaxSweepTrials) + " trials");
+    for (Trial& trial : plan->trials) trial.index += next;
+    addition.plan = std::move(*plan);
+    return addition;
+}
+
+QByteArray SweepAddition::sweepJsonWith(const QStringList& runs) const {
+    QJsonObject updated = sweep;
+    QJsonArray trials = updated.value(QLatin1String("trials")).toArray();
+    appendTrialEntries(trials, plan.trials, runs);
+    updated.insert(QLatin1String("trials"), trials);
+    return QJsonDocument(updated).toJson();
+}
+
 Result<QStringList> addToLocalSweep(LocalBackend& backend, const QString& sweepId,
                                     const QString& specPath) {
     if (!plainName(sweepId)) return fail("'" + sweepId.toStdString() + "' is not a sweep id");
@@ -50,36 +86,19 @@ Result<QStringList> addToLocalSweep(LocalBackend& backend, const QString& sweepI
     if (!file.open(QIODevice::ReadOnly))
         return fail("no sweep " + sweepId.toStdString() + " in " +
                     backend.runsRoot().toStdString());
-    QJsonObject sweep = QJsonDocument::fromJson(file.read(kMaxSweepJson)).object();
     QFile state(dir + QLatin1String("/state"));
-    if (state.open(QIODevice::ReadOnly) && state.read(64).trimmed() == "cancelled")
-        return fail("sweep " + sweepId.toStdString() + " was cancelled; start a new one");
-    auto plan = planSweep(baseOf(sweep, specPath));
-    if (!plan) return plan.failure();
-    const std::string metric = sweep.value(QLatin1String("metric")).toString().toStdString();
-    const bool maximize = sweep.value(QLatin1String("goal")).toString() == QLatin1String("max");
-    if (plan->spec.metric != metric || (plan->spec.goal == SweepGoal::Max) != maximize)
-        return fail(specPath.toStdString() + ": the sweep ranks by " + metric +
-                    (maximize ? " (max)" : " (min)") +
-                    "; added trials must use the same metric and goal");
-    QJsonArray trials = sweep.value(QLatin1String("trials")).toArray();
-    int next = 0;
-    for (const QJsonValue& trial : trials)
-        next = qMax(next, trial.toObject().value(QLatin1String("trial")).toInt() + 1);
-    if (next + int(plan->trials.size()) > kMaxSweepTrials)
-        return fail("a sweep holds at most " + std::to_string(kMaxSweepTrials) + " trials");
-    for (Trial& trial : plan->trials) trial.index += next;
-    const SweepSetup setup = baseOf(sweep, specPath);
+    const QString stateText =
+        state.open(QIODevice::ReadOnly) ? QString::fromUtf8(state.read(64)) : QString();
+    auto addition = planSweepAddition(file.read(kMaxSweepJson + 1), stateText, sweepId, specPath);
+    if (!addition) return addition.failure();
     QStringList runs;
-    for (const Trial& trial : plan->trials) {
-        auto run = backend.launch(trialRequest(setup, trial, sweepId, dir));
+    for (const Trial& trial : addition->plan.trials) {
+        auto run = backend.launch(trialRequest(addition->setup, trial, sweepId, dir));
         if (!run) return fail("trial " + std::to_string(trial.index + 1) + ": " + run.error());
         runs << *run;
     }
-    appendTrialEntries(trials, plan->trials, runs);
-    sweep.insert(QLatin1String("trials"), trials);
     if (auto written = writeFileAtomic((dir + QLatin1String("/sweep.json")).toStdString(),
-                                       QJsonDocument(sweep).toJson().toStdString());
+                                       addition->sweepJsonWith(runs).toStdString());
         !written)
         return fail("cannot write sweep.json: " + written.error());
     // A scheduler that runs takes the new queue files up; one that drained has exited: start it

@@ -3,6 +3,8 @@
 
 #include "remote_sweep.h"
 
+#include "core/services/sweep_add.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -130,10 +132,13 @@ Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id
     if (!frames) return fail("unreadable sweep from " + str(hostName) + ": " + frames.error());
     QByteArray sweepJson;
     QString state;
+    QString dir;
     QHash<int, TrialFiles> files;
     TrialFiles* current = nullptr;
     for (const RemoteFrame& frame : *frames) {
-        if (frame.key == "sweep") {
+        if (frame.key == "dir") {
+            dir = QString::fromUtf8(frame.value.left(4096));
+        } else if (frame.key == "sweep") {
             sweepJson = frame.value;
         } else if (frame.key == "state") {
             state = QString::fromUtf8(frame.value.left(64));
@@ -155,30 +160,33 @@ Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id
             current->stopped = frame.value.left(512);
         }
     }
-    return sweepReportFrom(sweepJson, id, state, [&](const SweepReport&, SweepTrialRow& row) {
-        const TrialFiles found = files.value(row.trial);
-        row.queue = found.queue;
-        row.stoppedEarly = QString::fromUtf8(found.stopped).trimmed();
-        row.info.id = row.run;
-        row.info.target = hostName;
-        if (!found.status.isEmpty())
-            applyStatusJson(QJsonDocument::fromJson(found.status).object(), row.info);
-        bool ok = false;
-        const int code = found.exitCode.trimmed().toInt(&ok);
-        if (ok && code >= 0 && code < 256) row.info.exitCode = code;
-        const QList<QByteArray> numbers = found.metric.split(' ');
-        if (numbers.size() != 3) return;
-        bool countOk = false, bestOk = false, lastOk = false;
-        const qint64 count = numbers[0].toLongLong(&countOk);
-        const double best = numbers[1].toDouble(&bestOk);
-        const double last = numbers[2].toDouble(&lastOk);
-        if (!countOk || !bestOk || !lastOk || count < 0 || !std::isfinite(best) ||
-            !std::isfinite(last))
-            return;
-        row.epochs = count;
-        row.best = best;
-        row.last = last;
-    });
+    auto report =
+        sweepReportFrom(sweepJson, id, state, [&](const SweepReport&, SweepTrialRow& row) {
+            const TrialFiles found = files.value(row.trial);
+            row.queue = found.queue;
+            row.stoppedEarly = QString::fromUtf8(found.stopped).trimmed();
+            row.info.id = row.run;
+            row.info.target = hostName;
+            if (!found.status.isEmpty())
+                applyStatusJson(QJsonDocument::fromJson(found.status).object(), row.info);
+            bool ok = false;
+            const int code = found.exitCode.trimmed().toInt(&ok);
+            if (ok && code >= 0 && code < 256) row.info.exitCode = code;
+            const QList<QByteArray> numbers = found.metric.split(' ');
+            if (numbers.size() != 3) return;
+            bool countOk = false, bestOk = false, lastOk = false;
+            const qint64 count = numbers[0].toLongLong(&countOk);
+            const double best = numbers[1].toDouble(&bestOk);
+            const double last = numbers[2].toDouble(&lastOk);
+            if (!countOk || !bestOk || !lastOk || count < 0 || !std::isfinite(best) ||
+                !std::isfinite(last))
+                return;
+            row.epochs = count;
+            row.best = best;
+            row.last = last;
+        });
+    if (report && dir.startsWith(QLatin1Char('/'))) report->dir = dir;
+    return report;
 }
 
 void readRemoteSweep(RemoteBackend& backend, const QString& id, SweepDone<SweepReport> done) {
@@ -196,6 +204,75 @@ void readRemoteSweep(RemoteBackend& backend, const QString& id, SweepDone<SweepR
                                                ": " + str(stderrOf(r))));
                           done(parseRemoteSweep(r.standardOutput, id, backend.settings().name));
                       });
+}
+
+namespace {
+
+struct SweepAdd {
+    SweepAddition addition;
+    QString id;
+    QString dir;
+    QStringList runs;
+    size_t next = 0;
+    SweepDone<QStringList> done;
+};
+
+void queueAdded(RemoteBackend& backend, const std::shared_ptr<SweepAdd>& add) {
+    if (add->next == add->addition.plan.trials.size()) {
+        const RemoteCommand start =
+            startSweepCommand(add->dir, add->addition.sweepJsonWith(add->runs));
+        return backend.execAsync(start, [&backend, add](const ExecResult& r) {
+            if (!r.ok() || r.exitStatus != 0)
+                return add->done(fail(
+                    "the trials are queued but sweep.json or the scheduler "
+                    "failed on " +
+                    str(backend.settings().name) + ": " + str(r.ok() ? stderrOf(r) : r.message)));
+            add->done(add->runs);
+        });
+    }
+    const Trial& trial = add->addition.plan.trials[add->next++];
+    backend.launchAsync(
+        trialRequest(add->addition.setup, trial, add->id, add->dir),
+        [&backend, add, index = trial.index](Result<QString> run) {
+            if (!run)
+                return add->done(fail("trial " + std::to_string(index + 1) + ": " + run.error()));
+            add->runs << *run;
+            queueAdded(backend, add);
+        });
+}
+
+}  // namespace
+
+void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& specPath,
+                      SweepDone<QStringList> done) {
+    if (!plainName(id)) return done(fail("'" + str(id) + "' is not a sweep id"));
+    backend.execAsync(readSweepCommand(backend.settings().runsRoot, id), [&backend, id, specPath,
+                                                                          done](
+                                                                             const ExecResult& r) {
+        const std::string host = str(backend.settings().name);
+        if (!r.ok() || r.exitStatus != 0)
+            return done(fail(r.exitStatus == 4 ? "no sweep " + str(id) + " on " + host
+                                               : "cannot read sweep " + str(id) + " on " + host));
+        auto frames = parseRemoteFrames(r.standardOutput);
+        if (!frames) return done(frames.failure());
+        QByteArray json, state, dir;
+        for (const RemoteFrame& frame : *frames) {
+            if (frame.key == "sweep") json = frame.value;
+            if (frame.key == "state") state = frame.value.left(64);
+            if (frame.key == "dir") dir = frame.value.left(4096);
+        }
+        if (!dir.startsWith('/'))
+            return done(
+                fail("sweep " + str(id) + " on " + host + " has no folder the box could name"));
+        auto addition = planSweepAddition(json, QString::fromUtf8(state), id, specPath);
+        if (!addition) return done(addition.failure());
+        auto add = std::make_shared<SweepAdd>();
+        add->addition = std::move(*addition);
+        add->id = id;
+        add->dir = QString::fromUtf8(dir);
+        add->done = done;
+        queueAdded(backend, add);
+    });
 }
 
 void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,

@@ -22,6 +22,10 @@ using SweepDone = std::function<void(Result<T>)>;
 void startRemoteSweep(RemoteBackend& backend, const SweepSetup& setup, const QString& scheduler,
                       SweepDone<StartedSweep> done);
 void readRemoteSweep(RemoteBackend& backend, const QString& id, SweepDone<SweepReport> done);
+// More trials from `specPath` over the sweep's own base and slots (planSweepAddition), queued
+// there; the scheduler is started again when it had drained. The new run ids.
+void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& specPath,
+                      SweepDone<QStringList> done);
 // `trial` 1-based; 0 cancels every trial and the sweep. The text says what happened.
 void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,
                        SweepDone<QString> done);

@@ -40,6 +40,7 @@ echo started
 const char kReadScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
 d=$root/.sweeps/$2
 [ -f "$d/sweep.json" ] || exit 4
+frame dir "$(cd "$d" && pwd -P)"
 frame sweep "$(head -c 8388608 "$d/sweep.json")"
 frame state "$(head -c 64 "$d/state" 2>/dev/null)"
 # The metric and goal as the app wrote them into sweep.json (top-level keys, 4 spaces in).

@@ -145,6 +145,23 @@ private Q_SLOTS:
         QCOMPARE(trials.at(1).toObject().value("state").toString(), QString("finished"));
         QCOMPARE(trials.at(2).toObject().value("queue").toString(), QString("cancelled"));
         QCOMPARE(report.value("best_trial").toInt(), 0);
+
+        // Two more trials into the drained sweep: queued there, the scheduler started again.
+        writeFile("more.yaml",
+                  "method: list\nmetric: val/loss\ngoal: min\ntrials:\n"
+                  "  - {\"{n}\": 0.5}\n  - {\"{n}\": 4}\n");
+        const CliRun added = trainbench({"sweep-add", id, "more.yaml", "--host", "box"});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QVERIFY2(added.out.startsWith("2 more trials queued in sweep " + id),
+                 qPrintable(added.out));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            status(id).value("trials").toArray().size() == 5 &&
+                status(id).value("state").toString() == "drained" &&
+                status(id).value("trials").toArray().at(4).toObject().value("queue") == "done",
+            60000);
+        const QJsonObject more = status(id);
+        QCOMPARE(more.value("trials").toArray().at(3).toObject().value("trial").toInt(), 3);
+        QCOMPARE(more.value("best_trial").toInt(), 3);  // n = 0.5
     }
 
     void forgedSweepFramesAreBounded() {
