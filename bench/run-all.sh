@@ -33,3 +33,4 @@ if [ -x "$build_dir/bin/bench_remote_follow" ]; then echo "== remote follow over
 if [ -x "$build_dir/bin/bench_transfer" ]; then echo "== transfers over loopback, 1 GB file and 10 000 small files (goal >= 0.9x sftp/scp, >= 5x scp -r)"; "$build_dir/bin/bench_transfer" "${TRANSFER_MB:-1024}" "${TRANSFER_FILES:-10000}"; fi
 if [ -x "$build_dir/bin/bench_far_link" ]; then echo "== transfers over a far link: latency_relay at 50 and 150 ms each way, 64 MB file (goal >= 0.9x sftp/scp)"; "$build_dir/bin/bench_far_link" "${FAR_LINK_MB:-64}" "${FAR_LINK_MS:-50,150}"; fi
 if [ -x "$build_dir/bin/bench_remote_gpu" ]; then echo "== box GPU readings over a local sshd vs ssh HOST nvidia-smi (one long-lived stream; reconnect)"; "$build_dir/bin/bench_remote_gpu"; fi
+if [ -x "$build_dir/bin/bench_sweep_ui" ]; then echo "== a 200-trial sweep in the window: comparison table refresh, parallel-coordinates chart (goal < 50 ms each)"; "$build_dir/bin/bench_sweep_ui"; fi

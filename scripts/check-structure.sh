@@ -6,7 +6,8 @@
 # Include rules, over every tracked or new (not ignored) C++ file, direct #includes only:
 #   widgets  QtWidgets headers (<QtWidgets/...>, <QWidget>, <QDialog>, <QApplication>, any class
 #            header of the QtWidgets module) and qcustomplot.h only in ui/, app/gui/, tests/ui/
-#            and the benchmarks that time a window (bench/live, bench/redraw, bench/startup).
+#            and the benchmarks that time a window (bench/live, bench/redraw, bench/startup,
+#            bench/sweep_ui).
 #            Everything else (core/, remote/, app/cli, app/train) must build and run without
 #            a display.
 #   libssh   <libssh/...> only in remote/ssh/ and remote/transfer/ (whose engine runs on the
@@ -32,7 +33,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 
-ALLOW_WIDGETS=(ui/ app/gui/ tests/ui/ bench/live/ bench/redraw/ bench/startup/)
+ALLOW_WIDGETS=(ui/ app/gui/ tests/ui/ bench/live/ bench/redraw/ bench/startup/ bench/sweep_ui/)
 ALLOW_LIBSSH=(remote/ssh/ remote/transfer/ tests/remote/)
 ALLOW_TORCH=(core/train/ app/train/ tests/train/ tests/data/ bench/train/ bench/gpu/
              bench/checkpoint/)

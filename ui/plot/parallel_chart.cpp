@@ -68,18 +68,15 @@ void ParallelChart::setData(const QList<ParallelAxis>& axes, const QList<Line>& 
     m_axes = axes;
     m_lines = lines;
     m_best = bestId;
-    m_plot->clearGraphs();
-    m_graphs.clear();
+    // A sweep read again keeps its graphs: only their points and pens change.
+    while (m_graphs.size() > lines.size()) m_plot->removeGraph(m_graphs.takeLast());
+    while (m_graphs.size() < lines.size()) m_graphs << m_plot->addGraph();
     const int n = int(axes.size());
     m_plot->xAxis->setRange(-0.05, std::max(1, n - 1) + 0.05);
     QVector<double> xs(n);
     for (int i = 0; i < n; ++i) xs[i] = i;
-    for (int i = 0; i < lines.size(); ++i) {
-        auto* graph = m_plot->addGraph();
-        graph->setData(xs, lines[i].positions.mid(0, n), true);
-        graph->setLineStyle(QCPGraph::lsLine);
-        m_graphs << graph;
-    }
+    for (int i = 0; i < lines.size(); ++i)
+        m_graphs[i]->setData(xs, lines[i].positions.mid(0, n), true);
     rebuildItems();
     colourLines();
     m_plot->replot();
@@ -180,7 +177,7 @@ void ParallelChart::colourLines() {
     for (int i = 0; i < m_lines.size(); ++i) {
         const Line& line = m_lines[i];
         QColor colour = lineColour(line.score);
-        double width = 1.5;
+        double width = 1;
         if (line.id == m_best) width = 3.5;
         if (line.id == m_selected) {
             width = 4;

@@ -55,7 +55,11 @@ SweepComparePanel::SweepComparePanel(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fitted once per sweep shown, not on every refresh: measuring 200 rows' cells each second
+    // would cost more than the refresh itself (bench_sweep_ui).
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    connect(m_model, &QAbstractItemModel::modelReset, m_table,
+            &QTableView::resizeColumnsToContents);
     m_table->setAlternatingRowColors(true);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_title->setObjectName(QStringLiteral("sweepTitle"));
