@@ -101,6 +101,10 @@ void SweepCompareTest::runsTableShowsTheSweepAsAGroup() {
     QVERIFY(shown.isValid());
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(shown).center());
     QTRY_COMPARE(panel.selectedRunIds(), m_trials);  // the group stands for its trials
+    // Newest first at the top level, but a sweep's trials in trial order (they started in it).
+    for (int r = 0; r < 6; ++r)
+        QCOMPARE(view->model()->index(r, 0, shown).data(RunsTableModel::RunIdRole).toString(),
+                 m_trials[r]);
     QCOMPARE(sweeps.count(), 1);
     QCOMPARE(sweeps.last().first().toString(), m_sweep.id);
     QVERIFY(!selection.isEmpty());

@@ -34,6 +34,18 @@ public:
     }
 
 protected:
+    // A sweep's trials stay in trial order under the default sorts (by start, by name), either
+    // way round: the order of the sweep file, not of which slot came free first.
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
+        const int column = left.column();
+        if (left.parent().isValid() &&
+            (column == RunsTableModel::Started || column == RunsTableModel::Name)) {
+            const bool before = left.row() < right.row();  // the model keeps trial order
+            return sortOrder() == Qt::AscendingOrder ? before : !before;
+        }
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
         if (m_text.isEmpty()) return true;
         const QModelIndex index = sourceModel()->index(row, 0, parent);
