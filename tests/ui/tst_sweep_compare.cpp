@@ -54,6 +54,7 @@ private Q_SLOTS:
     void tableSortsAndExportsCsv();
     void clickOnALineSelectsItsTrial();
     void windowOverlaysTheGroupAndFollowsTheChart();
+    void windowStartsOnTheNewestSweepsGroup();
 
 private:
     QTemporaryDir m_dir;
@@ -253,6 +254,34 @@ void SweepCompareTest::windowOverlaysTheGroupAndFollowsTheChart() {
     QCOMPARE(window.chartPanel()->runs().size(), 1);
     QCOMPARE(compare->selectedTrial(), target);
     QCOMPARE(compare->sweepId(), m_sweep.id);  // a trial of the same sweep keeps it in view
+}
+
+// The newest run is a trial (a queued one may have nothing to draw): the window starts on its
+// whole sweep, curves and comparison.
+void SweepCompareTest::windowStartsOnTheNewestSweepsGroup() {
+    QTemporaryDir dir;
+    AppContext context;
+    context.runsRoot = dir.filePath("runs");
+    context.configsDir = seedWorkspace(context.runsRoot);
+    context.binDir = test::binDir();
+    context.hostsConfigDir = dir.filePath("config");
+    test::writeLocalRun(context.runsRoot, "20261206-130000-cifar", R"({"state":"finished"})");
+    test::SyntheticSweep newer;
+    newer.id = "20261206-140000-sweep-late";
+    newer.trials = 3;
+    newer.running = 1;
+    const QStringList trials = test::writeSyntheticSweep(context.runsRoot, newer);
+    MainWindow window(context);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.runsPanel()->currentSweepId(), newer.id);
+    QCOMPARE(window.runsPanel()->selectedRunIds(), trials);
+    QTRY_COMPARE(window.chartPanel()->runs().size(), 3);
+    QTRY_COMPARE(window.findChild<SweepComparePanel*>()->sweepId(), newer.id);
+    RunsTableModel* model = window.runsPanel()->model();
+    QTRY_COMPARE(
+        model->index(model->sweepIndex(newer.id).row(), RunsTableModel::State).data().toString(),
+        QStringLiteral("2/3 done, 1 running"));
 }
 
 QTEST_MAIN(SweepCompareTest)

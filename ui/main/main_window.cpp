@@ -59,7 +59,7 @@ MainWindow::MainWindow(const AppContext& context, QWidget* parent)
     m_editor->openFile(config);
     m_work->start(1000);
     m_hostWork->start();
-    if (!m_catalog->runs().isEmpty()) m_runsPanel->selectRun(m_catalog->runs().first().id);
+    m_runsPanel->selectNewest();
     updateRunAction();
 }
 
@@ -157,7 +157,7 @@ void MainWindow::connectPanels() {
             m_pendingSelection.clear();
         } else if (m_runsPanel->currentRunId().isEmpty() && !m_catalog->runs().isEmpty()) {
             // Nothing shown yet (a host's runs arrive after the window opened): the newest.
-            m_runsPanel->selectRun(m_catalog->runs().first().id);
+            m_runsPanel->selectNewest();
         }
     });
     connect(m_editor, &ConfigEditor::validityChanged, this, &MainWindow::updateRunAction);

@@ -108,6 +108,12 @@ RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
                            qMax(170, m_view->fontMetrics().horizontalAdvance(
                                          QStringLiteral("demo · 12-06 14:23:34 #2")) +
                                          24 + m_view->indentation()));
+    // Room for a sweep group's "10/12 done, 2 running" beside its icon.
+    m_view->setColumnWidth(
+        RunsTableModel::State,
+        m_view->fontMetrics().horizontalAdvance(RunsTableModel::tr("%1/%2 done").arg(10).arg(12) +
+                                                RunsTableModel::tr(", %1 running").arg(2)) +
+            30);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAlternatingRowColors(true);
     // A long name keeps the time at its end visible: that is what tells two runs apart.
@@ -215,6 +221,15 @@ void RunsPanel::selectRun(const QString& runId) {
 
 void RunsPanel::selectSweep(const QString& sweepId) {
     selectIndex(m_model->sweepIndex(sweepId));
+}
+
+void RunsPanel::selectNewest() {
+    if (m_catalog->runs().isEmpty()) return;
+    const RunInfo& newest = m_catalog->runs().first();
+    if (newest.sweepId.isEmpty())
+        selectRun(newest.id);
+    else
+        selectSweep(newest.sweepId);
 }
 
 void RunsPanel::restoreSelection() {

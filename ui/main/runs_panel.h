@@ -29,6 +29,8 @@ public:
     QString currentSweepId() const;
     void selectRun(const QString& runId);
     void selectSweep(const QString& sweepId);
+    // The newest run, or the group of its sweep (a lone trial may have nothing to show yet).
+    void selectNewest();
     QTreeView* view() const { return m_view; }
     RunsTableModel* model() const { return m_model; }
     QLineEdit* filterEdit() const { return m_filter; }

@@ -22,12 +22,14 @@ QString formatDuration(qint64 seconds) {
         .arg(seconds % 60, 2, 10, QChar('0'));
 }
 
-// "sweep-grid · 12-06 18:32:12": sweep ids are made like run ids, from the spec's file name.
+// "sweep-grid · 12-06 18:32": sweep ids are made like run ids, from the spec's file name. To
+// the minute, so the name fits its column in bold; the tooltip has the whole id.
 QString sweepTitle(const QString& sweepId) {
-    RunInfo named;
-    named.id = sweepId;
-    named.name = sweepId.mid(16);
-    return named.label();
+    const QDateTime created =
+        QDateTime::fromString(sweepId.left(15), QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString name = sweepId.mid(16);
+    if (!created.isValid() || name.isEmpty()) return sweepId;
+    return name + QStringLiteral(" · ") + created.toString(QStringLiteral("MM-dd HH:mm"));
 }
 
 }  // namespace

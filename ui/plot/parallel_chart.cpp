@@ -186,6 +186,13 @@ void ParallelChart::colourLines() {
             colour = theme::mix(colour, base, 0.55);
         }
         m_graphs[i]->setPen(QPen(colour, width));
+        // Dots on the axes of a line with gaps: a trial with one value so far (queued, no
+        // metric yet) still shows. Whole lines go without: dots cost the replot 70 %.
+        const bool gaps = std::any_of(line.positions.begin(), line.positions.end(),
+                                      [](double y) { return std::isnan(y); });
+        m_graphs[i]->setScatterStyle(
+            gaps ? QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, width > 1 ? 6 : 4)
+                 : QCPScatterStyle());
     }
     // A layer draws its children in order: the best moves to the end, the selected after it.
     for (const QString& id : {m_best, m_selected})
