@@ -13,70 +13,10 @@
 #include <QVBoxLayout>
 
 #include "core/runs/run_catalog.h"
+#include "runs_filter_model.h"
 #include "runs_table_model.h"
 
 namespace tb {
-namespace {
-
-// Matches the filter text against name, id, state, target, tags, note and the sweep: a group
-// shows when it or one of its trials matches, with all its trials when it matches itself.
-class RunsFilterModel : public QSortFilterProxyModel {
-public:
-    RunsFilterModel(RunCatalog* catalog, QObject* parent)
-        : QSortFilterProxyModel(parent), m_catalog(catalog) {
-        setRecursiveFilteringEnabled(true);
-        setAutoAcceptChildRows(true);
-    }
-
-    void setFilterText(const QString& text) {
-        m_text = text;
-        invalidateFilter();
-    }
-
-protected:
-    // A sweep's trials stay in trial order under the default sorts (by start, by name), either
-    // way round: the order of the sweep file, not of which slot came free first.
-    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
-        const int column = left.column();
-        if (left.parent().isValid() &&
-            (column == RunsTableModel::Started || column == RunsTableModel::Name)) {
-            const bool before = left.row() < right.row();  // the model keeps trial order
-            return sortOrder() == Qt::AscendingOrder ? before : !before;
-        }
-        return QSortFilterProxyModel::lessThan(left, right);
-    }
-
-    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
-        if (m_text.isEmpty()) return true;
-        const QModelIndex index = sourceModel()->index(row, 0, parent);
-        // A host about to shut down stays in view whatever the filter says.
-        if (index.data(RunsTableModel::ShutdownPendingRole).toBool()) return true;
-        const RunInfo* run = m_catalog->find(index.data(RunsTableModel::RunIdRole).toString());
-        const QStringList fields =
-            run ? QStringList{run->name,
-                              run->id,
-                              QString::fromLatin1(runStateName(run->state).data()),
-                              run->target,
-                              run->tags.join(' '),
-                              run->note,
-                              run->sweepLabel}
-                : QStringList{index.data(RunsTableModel::SweepIdRole).toString(),
-                              index.data().toString()};
-        for (const QString& word : m_text.split(' ', Qt::SkipEmptyParts)) {
-            bool found = false;
-            for (const QString& field : fields)
-                found = found || field.contains(word, Qt::CaseInsensitive);
-            if (!found) return false;
-        }
-        return true;
-    }
-
-private:
-    RunCatalog* m_catalog;
-    QString m_text;
-};
-
-}  // namespace
 
 RunsPanel::RunsPanel(RunCatalog* catalog, QWidget* parent)
     : QWidget(parent),
