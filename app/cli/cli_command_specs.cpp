@@ -112,25 +112,26 @@ RUN is a run id or a unique prefix of one.)",
 QList<CommandSpec> sweepSpecs() {
     const Options local{runsRootOption()};
     return {
-        spec("sweep",
-             {"sweep CONFIG SWEEP.yaml [--slots N | --gpus 0,1,...] [--per-gpu K] [--detach]",
-              "    [--set k=v ...] [--runs-root DIR]",
-              "sweep --command 'LINE {placeholder}' SWEEP.yaml [--config C] [...the options above]",
-              "sweep CONFIG SWEEP.yaml --host NAME [...the options above]   (the queue on the box)"},
-             R"(Queues one run per trial of SWEEP.yaml (docs/SWEEPS.md) and starts the sweep's
+        spec(
+            "sweep",
+            {"sweep CONFIG SWEEP.yaml [--slots N | --gpus 0,1,...] [--per-gpu K] [--detach]",
+             "    [--set k=v ...] [--runs-root DIR]",
+             "sweep --command 'LINE {placeholder}' SWEEP.yaml [--config C] [...the options above]",
+             "sweep CONFIG SWEEP.yaml --host NAME [...the options above]   (the queue on the box)"},
+            R"(Queues one run per trial of SWEEP.yaml (docs/SWEEPS.md) and starts the sweep's
 scheduler, which runs them one per slot, detached: closing the terminal changes nothing.
 Slots are the GPUs nvidia-smi lists (each --per-gpu times), --gpus, or --slots N CPU
 slots; one CPU slot without a GPU. Prints the sweep id, then each trial as it ends and
 the trials ranked by the sweep's metric, unless --detach. With --host the queue and its
 scheduler live in the host's runs root and go on while the laptop sleeps.)",
-             Options{option("slots", "N", "N CPU slots (trials at once without a GPU)."),
-                     option("gpus", "0,1,...", "The GPUs to use (default: every one listed)."),
-                     option("per-gpu", "K", "Trials at once on each GPU (default 1)."),
-                     option("detach", "", "Print the sweep id and return; do not follow."),
-                     option("command", "LINE", "Your own command instead of the trainer."),
-                     option("config", "CONFIG", "The config of a --command sweep."), setOption(),
-                     hostOption(), trainerOption(), noPrepareOption()} +
-                 local + prepareOptions() + connectOptions()),
+            Options{option("slots", "N", "N CPU slots (trials at once without a GPU)."),
+                    option("gpus", "0,1,...", "The GPUs to use (default: every one listed)."),
+                    option("per-gpu", "K", "Trials at once on each GPU (default 1)."),
+                    option("detach", "", "Print the sweep id and return; do not follow."),
+                    option("command", "LINE", "Your own command instead of the trainer."),
+                    option("config", "CONFIG", "The config of a --command sweep."), setOption(),
+                    hostOption(), trainerOption(), noPrepareOption()} +
+                local + prepareOptions() + connectOptions()),
         spec("sweep-status",
              {"sweep-status SWEEP [--json] [--runs-root DIR]",
               "sweep-status SWEEP --host NAME [--json] [...the connect options]"},
@@ -269,8 +270,8 @@ root, .sweeps/SWEEP for a sweep (once its queue drains), or the run's directory 
 }  // namespace
 
 const QList<CommandSpec>& commandSpecs() {
-    static const QList<CommandSpec> specs = runSpecs() + sweepSpecs() + hostSpecs() + transferSpecs() +
-                                            checkpointSpecs() + shutdownSpecs() +
+    static const QList<CommandSpec> specs = runSpecs() + sweepSpecs() + hostSpecs() +
+                                            transferSpecs() + checkpointSpecs() + shutdownSpecs() +
                                             QList<CommandSpec>{spec("help", {"help [COMMAND]"},
                                                                     "This overview, or a "
                                                                     "command's help.",

@@ -136,11 +136,8 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
         runJsonText({*id, name, QStringLiteral("local"), command, dir, request.parentRun,
                      checkpoint.file, request.sweep, request.trial, request.trialLabel});
     if (!request.queueScript.isEmpty()) {
-        const QStringList resume{QStringLiteral("/bin/sh"), wrapper,  dir,
-                                 QStringLiteral("--"),      trainer,  QStringLiteral("--run-dir"),
-                                 dir,                       QStringLiteral("--resume"),
-                                 QStringLiteral("latest")};
-        return enqueueRun(*id, command, resume, *config, runJson, request.queueScript);
+        return enqueueRun(*id, command, resumeLatestCommand(wrapper, dir, trainer), *config,
+                          runJson, request.queueScript);
     }
     return startRun(*id, command, *config, runJson);
 }
@@ -162,10 +159,11 @@ Result<QString> LocalBackend::launchScript(const LaunchRequest& request) {
     command +=
         scriptWrapperArgs(request, *plan, workDir, m_binDir + QLatin1String("/trainbench-train"));
     const QString cwd = workDir.isEmpty() ? dir : workDir;
-    const QByteArray runJson = withScriptFields(
-        runJsonText({*id, plan->name, QStringLiteral("local"), command, cwd, {}, {}, request.sweep,
-                     request.trial, request.trialLabel}),
-        request, *plan, cwd);
+    RunJsonFields fields{*id, plan->name, QStringLiteral("local"), command, cwd, {}, {}};
+    fields.sweep = request.sweep;
+    fields.trial = request.trial;
+    fields.trialLabel = request.trialLabel;
+    const QByteArray runJson = withScriptFields(runJsonText(fields), request, *plan, cwd);
     if (!request.queueScript.isEmpty())
         return enqueueRun(*id, command, {}, plan->config, runJson, request.queueScript);
     return startRun(*id, command, plan->config, runJson);

@@ -35,6 +35,19 @@ QByteArray trialScriptText(const QString& runDir, const QStringList& start,
     return text;
 }
 
+QStringList resumeLatestCommand(const QString& wrapper, const QString& runDir,
+                                const QString& trainer) {
+    return {QStringLiteral("/bin/sh"),
+            wrapper,
+            runDir,
+            QStringLiteral("--"),
+            trainer,
+            QStringLiteral("--run-dir"),
+            runDir,
+            QStringLiteral("--resume"),
+            QStringLiteral("latest")};
+}
+
 Result<void> writeTrialScript(const QString& path, const QByteArray& text) {
     return writeFileAtomic(QFileInfo(path).absoluteFilePath().toStdString(), text.toStdString());
 }

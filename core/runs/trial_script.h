@@ -15,6 +15,10 @@ namespace tb {
 QByteArray trialScriptText(const QString& runDir, const QStringList& start,
                            const QStringList& resume);
 
+// The built-in trainer going on in `runDir` from its latest checkpoint, under the wrapper.
+QStringList resumeLatestCommand(const QString& wrapper, const QString& runDir,
+                                const QString& trainer);
+
 // Writes `text` to `path` as the queue expects: a hidden temporary in the same folder, renamed
 // into place, so the scheduler never sees half a script.
 Result<void> writeTrialScript(const QString& path, const QByteArray& text);

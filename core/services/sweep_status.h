@@ -2,9 +2,9 @@
 // readSweep: a sweep as its folder and its trials' run folders tell it — where each trial is in
 // the queue, its state, the best and final value of the sweep's metric — ranked by that metric.
 
+#include <QByteArray>
 #include <QList>
 #include <QMap>
-#include <QByteArray>
 #include <QString>
 
 #include <functional>
@@ -25,7 +25,7 @@ struct SweepTrialRow {
     RunInfo info;  // state, epoch, times; empty when the run folder is missing
     double best = std::numeric_limits<double>::quiet_NaN();  // the metric's best; NaN: none yet
     double last = std::numeric_limits<double>::quiet_NaN();
-    qint64 epochs = 0;  // records of the metric (one per epoch for the trainer's val/ keys)
+    qint64 epochs = 0;     // records of the metric (one per epoch for the trainer's val/ keys)
     QString stoppedEarly;  // why the median rule stopped it (stopped/N); empty: it was not
 };
 

@@ -206,14 +206,10 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     files.statusJson = QByteArray::fromStdString(queued.toJson() + "\n");
     if (!plan.request.queueScript.isEmpty()) {
         files.queueScript = plan.request.queueScript;
-        QStringList resume;  // an interrupted trial of the trainer goes on from its checkpoint
-        if (!plan.script) {
-            resume = QStringList{QStringLiteral("/bin/sh"),     remoteWrapperPath(dir),
-                                 dir,                           QStringLiteral("--"),
-                                 m_settings.trainerPath,        QStringLiteral("--run-dir"),
-                                 dir,                           QStringLiteral("--resume"),
-                                 QStringLiteral("latest")};
-        }
+        // An interrupted trial of the trainer goes on from its checkpoint; a script starts over.
+        const QStringList resume =
+            plan.script ? QStringList()
+                        : resumeLatestCommand(remoteWrapperPath(dir), dir, m_settings.trainerPath);
         files.queueText = trialScriptText(dir, argv, resume);
     }
     const RemoteCommand start =

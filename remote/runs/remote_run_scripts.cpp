@@ -263,7 +263,7 @@ RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wr
     words += wrapperArgs;
     QStringList quoted;
     for (const QString& word : words) quoted.append(shellQuote(word));
-    const QString modeWord = !files.queueScript.isEmpty()      ? QStringLiteral("queue")
+    const QString modeWord = !files.queueScript.isEmpty()    ? QStringLiteral("queue")
                              : mode == RemoteStartMode::Auto ? QStringLiteral("auto")
                                                              : QStringLiteral("setsid");
     return shScript(kStartScript,

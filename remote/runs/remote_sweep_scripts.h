@@ -20,10 +20,10 @@ RemoteCommand createSweepCommand(const QString& runsRoot, const QString& baseId,
                                  const QByteArray& earlyStop);
 // Writes sweep.json and starts the scheduler detached (setsid nohup), as tb-wrap runs are.
 RemoteCommand startSweepCommand(const QString& sweepDir, const QByteArray& sweepJson);
-// Frames (remote_run_frames.h): "dir" (the sweep folder, absolute), "sweep" sweep.json, "state", then per trial script found
-// "trial NNNNNN QUEUE-DIR", "stopped" (why the median rule stopped it), its run's "status",
-// "exit" and "metric" (COUNT BEST LAST of the
-// sweep's metric, best by its goal). Exit 4: no such sweep.
+// Frames (remote_run_frames.h): "dir" (the sweep folder, absolute), "sweep" sweep.json, "state",
+// then per trial script found "trial NNNNNN QUEUE-DIR", "stopped" (why the median rule stopped it),
+// its run's "status", "exit" and "metric" (COUNT BEST LAST of the sweep's metric, best by its
+// goal). Exit 4: no such sweep.
 RemoteCommand readSweepCommand(const QString& runsRoot, const QString& id);
 // `trial` NNNNNN, or "all": a queued trial moves to cancelled/ here ("cancelled"); else the
 // scheduler is asked through cancel/NAME ("requested").
