@@ -11,7 +11,23 @@ namespace tb {
 
 QList<RunNotification> RunNotifyPolicy::review(const RunInfo& run, qint64 nowMs, bool reachable) {
     QList<RunNotification> out;
-    if (auto n = stateChanged(run.id, run.label(), run.state)) out.append(*n);
+    const auto before = m_states.constFind(run.id);
+    const bool ended =
+        before != m_states.constEnd() && !isFinalState(*before) && isFinalState(run.state);
+    auto changed = stateChanged(run.id, run.label(), run.state);
+    if (!run.sweepId.isEmpty()) {
+        // A sweep's trials finish by the dozen: one notification for the sweep instead (a failed
+        // or lost trial is still news on its own).
+        m_sweepOf.insert(run.id, run.sweepId);
+        if (!isFinalState(run.state)) m_sweepsAnnounced.remove(run.sweepId);
+        if (changed && changed->kind == RunNotification::Kind::Finished) changed.reset();
+        if (changed) out.append(*changed);
+        if (ended) {
+            if (auto n = sweepEnded(run.sweepId, run.id)) out.append(*n);
+        }
+    } else if (changed) {
+        out.append(*changed);
+    }
     // Runs over before this session started keep their old NaNs to themselves.
     const bool live = run.state == RunState::Running || run.state == RunState::Starting;
     if (live || !out.isEmpty()) {
@@ -46,6 +62,25 @@ std::optional<RunNotification> RunNotifyPolicy::stateChanged(const QString& runI
         default:
             return std::nullopt;  // stopped: the user asked for it, no need to tell them
     }
+}
+
+std::optional<RunNotification> RunNotifyPolicy::sweepEnded(const QString& sweepId,
+                                                           const QString& lastRun) {
+    if (m_sweepsAnnounced.contains(sweepId)) return std::nullopt;
+    int trials = 0;
+    int finished = 0;
+    for (auto it = m_sweepOf.constBegin(); it != m_sweepOf.constEnd(); ++it) {
+        if (it.value() != sweepId) continue;
+        const RunState state = m_states.value(it.key(), RunState::Queued);
+        if (!isFinalState(state)) return std::nullopt;
+        ++trials;
+        finished += state == RunState::Finished ? 1 : 0;
+    }
+    m_sweepsAnnounced.insert(sweepId);
+    return RunNotification{
+        RunNotification::Kind::Finished, QObject::tr("Sweep finished"),
+        QObject::tr("Sweep %1: %2 of %3 trials finished.").arg(sweepId).arg(finished).arg(trials),
+        lastRun};
 }
 
 std::optional<RunNotification> RunNotifyPolicy::metricValue(const QString& runId,

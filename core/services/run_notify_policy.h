@@ -59,6 +59,10 @@ private:
     QHash<QString, QString> m_names;
     QSet<QString> m_nonFiniteWarned;  // runId + '\n' + key
     QHash<QString, Progress> m_progress;
+    // A sweep's trials: one notification once every trial seen has ended.
+    std::optional<RunNotification> sweepEnded(const QString& sweepId, const QString& lastRun);
+    QHash<QString, QString> m_sweepOf;  // runId -> sweep id
+    QSet<QString> m_sweepsAnnounced;
 };
 
 }  // namespace tb

@@ -48,6 +48,34 @@ private Q_SLOTS:
         QVERIFY(!p.stateChanged("r1", "mnist-cnn", RunState::Finished));  // rescan
     }
 
+    void aSweepNotifiesOnceWhenItsLastTrialEnds() {
+        RunNotifyPolicy p;
+        QList<RunInfo> trials;
+        for (int i = 0; i < 3; ++i) {
+            RunInfo run = runningRun(QStringLiteral("t%1").arg(i), 0);
+            run.sweepId = QStringLiteral("lr-sweep");
+            run.sweepTrial = i;
+            trials << run;
+            QVERIFY(p.review(run, 0).isEmpty());
+        }
+        trials[0].state = RunState::Finished;
+        QVERIFY(p.review(trials[0], 0).isEmpty());  // not each trial
+        trials[1].state = RunState::Failed;
+        QCOMPARE(kinds(p.review(trials[1], 0)), QList<Kind>{Kind::Failed});  // failures still do
+        trials[2].state = RunState::Stopped;  // stopped early: the last one ends the sweep
+        const auto last = p.review(trials[2], 0);
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last[0].title, QString("Sweep finished"));
+        QVERIFY2(last[0].text.contains("1 of 3 trials finished"), qPrintable(last[0].text));
+        QVERIFY(p.review(trials[2], 0).isEmpty());  // rescan
+        // Trials added later make it news again once they end.
+        RunInfo added = runningRun(QStringLiteral("t3"), 0);
+        added.sweepId = QStringLiteral("lr-sweep");
+        QVERIFY(p.review(added, 0).isEmpty());
+        added.state = RunState::Finished;
+        QCOMPARE(p.review(added, 0).size(), 1);
+    }
+
     void failureAndLostNotifyStopDoesNot() {
         RunNotifyPolicy p;
         p.stateChanged("a", "a", RunState::Running);
