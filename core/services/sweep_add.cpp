@@ -9,8 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "core/checkpoints/box_name.h"
 #include "core/protocol/atomic_file.h"
-#include "core/runs/detached_start.h"
 #include "core/runs/local_backend.h"
 #include "sweep_launcher.h"
 #include "sweep_status.h"
@@ -18,8 +18,6 @@
 namespace tb {
 
 namespace {
-
-constexpr qint64 kMaxSweepJson = 8 * 1024 * 1024;
 
 QStringList strings(const QJsonValue& value) {
     QStringList list;
@@ -44,7 +42,7 @@ SweepSetup baseOf(const QJsonObject& sweep, const QString& specPath) {
 
 Result<SweepAddition> planSweepAddition(const QByteArray& sweepJson, const QString& state,
                                         const QString& sweepId, const QString& specPath) {
-    if (sweepJson.size() > kMaxSweepJson)
+    if (sweepJson.size() > kMaxSweepJsonBytes)
         return fail("sweep.json of " + sweepId.toStdString() + " is too large");
     SweepAddition addition;
     addition.sweep = QJsonDocument::fromJson(sweepJson).object();
@@ -80,7 +78,8 @@ QByteArray SweepAddition::sweepJsonWith(const QStringList& runs) const {
 
 Result<QStringList> addToLocalSweep(LocalBackend& backend, const QString& sweepId,
                                     const QString& specPath) {
-    if (!plainName(sweepId)) return fail("'" + sweepId.toStdString() + "' is not a sweep id");
+    if (!isSafeBoxName(BoxNameKind::RunId, sweepId))
+        return fail("'" + sweepId.toStdString() + "' is not a sweep id");
     const QString dir = backend.runsRoot() + QLatin1String("/.sweeps/") + sweepId;
     QFile file(dir + QLatin1String("/sweep.json"));
     if (!file.open(QIODevice::ReadOnly))
@@ -89,7 +88,8 @@ Result<QStringList> addToLocalSweep(LocalBackend& backend, const QString& sweepI
     QFile state(dir + QLatin1String("/state"));
     const QString stateText =
         state.open(QIODevice::ReadOnly) ? QString::fromUtf8(state.read(64)) : QString();
-    auto addition = planSweepAddition(file.read(kMaxSweepJson + 1), stateText, sweepId, specPath);
+    auto addition =
+        planSweepAddition(file.read(kMaxSweepJsonBytes + 1), stateText, sweepId, specPath);
     if (!addition) return addition.failure();
     QStringList runs;
     for (const Trial& trial : addition->plan.trials) {
@@ -103,10 +103,8 @@ Result<QStringList> addToLocalSweep(LocalBackend& backend, const QString& sweepI
         return fail("cannot write sweep.json: " + written.error());
     // A scheduler that runs takes the new queue files up; one that drained has exited: start it
     // (its lock makes a second one leave at once).
-    auto started = startDetached(
-        {QStringLiteral("/bin/sh"), backend.binDir() + QLatin1String("/tb-sweep.sh"), dir}, dir,
-        dir + QLatin1String("/scheduler.out"));
-    if (!started) return fail("the sweep's scheduler did not start: " + started.error());
+    if (auto started = startSweepScheduler(backend.binDir(), dir); !started)
+        return started.failure();
     return runs;
 }
 

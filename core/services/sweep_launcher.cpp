@@ -193,10 +193,17 @@ Result<StartedSweep> startLocalSweep(LocalBackend& backend, const SweepSetup& se
         str(started.dir + QLatin1String("/sweep.json")),
         sweepJson(*id, QStringLiteral("local"), setup, *plan, started.runs).toStdString());
     if (!written) return failed("cannot write sweep.json: " + written.error());
-    auto pid = startDetached({QStringLiteral("/bin/sh"), scheduler, started.dir}, started.dir,
-                             started.dir + QLatin1String("/scheduler.out"));
-    if (!pid) return failed("the sweep's scheduler did not start: " + pid.error());
+    if (auto scheduled = startSweepScheduler(backend.binDir(), started.dir); !scheduled)
+        return failed(scheduled.error());
     return started;
+}
+
+Result<void> startSweepScheduler(const QString& binDir, const QString& sweepDir) {
+    auto pid =
+        startDetached({QStringLiteral("/bin/sh"), binDir + QLatin1String("/tb-sweep.sh"), sweepDir},
+                      sweepDir, sweepDir + QLatin1String("/scheduler.out"));
+    if (!pid) return fail("the sweep's scheduler did not start: " + pid.error());
+    return {};
 }
 
 }  // namespace tb

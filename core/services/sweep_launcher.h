@@ -64,6 +64,9 @@ QByteArray earlyStopText(const SweepSpec& spec);
 // The slots file's lines: each GPU `perGpu` times, or `cpuSlots` CPU slots when no GPU is given.
 QStringList sweepSlots(const QStringList& gpus, int cpuSlots, int perGpu);
 
+// tb-sweep.sh from `binDir` on the sweep folder, detached (its lock makes a second one leave).
+Result<void> startSweepScheduler(const QString& binDir, const QString& sweepDir);
+
 // Every problem (the spec's FILE:LINE:COL diagnostics, a config that does not load, a folder
 // that cannot be written) fails before anything runs; the folders made so far are removed.
 Result<StartedSweep> startLocalSweep(LocalBackend& backend, const SweepSetup& setup);

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/checkpoints/box_name.h"
 #include "core/metrics/metrics_parser.h"
 #include "core/runs/run_reader.h"
 
@@ -20,21 +21,11 @@ namespace tb {
 
 namespace {
 
-constexpr qint64 kMaxSweepJson = 8 * 1024 * 1024;  // 10 000 trials with their values
 constexpr qint64 kMaxMetricsRead = qint64(512) * 1024 * 1024;
 constexpr qint64 kChunk = 1024 * 1024;
 constexpr int kMaxTrials = 10000;
 
 }  // namespace
-
-bool plainName(const QString& name) {
-    if (name.isEmpty() || name.size() > 255 || name.startsWith(QLatin1Char('.'))) return false;
-    for (const QChar c : name)
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') ||
-              c == QLatin1Char('.')))
-            return false;
-    return true;
-}
 
 namespace {
 
@@ -120,7 +111,7 @@ QString queueStateName(TrialQueueState state) {
 
 Result<SweepReport> sweepReportFrom(const QByteArray& sweepJson, const QString& id,
                                     const QString& state, const FillTrial& fill) {
-    if (sweepJson.size() > kMaxSweepJson)
+    if (sweepJson.size() > kMaxSweepJsonBytes)
         return fail("sweep.json of " + id.toStdString() + " is too large");
     QJsonParseError error;
     const QJsonObject object = QJsonDocument::fromJson(sweepJson, &error).object();
@@ -137,7 +128,8 @@ Result<SweepReport> sweepReportFrom(const QByteArray& sweepJson, const QString& 
         SweepTrialRow row;
         row.trial = trial.value(QLatin1String("trial")).toInt(int(i));
         row.run = trial.value(QLatin1String("run")).toString();
-        if (!plainName(row.run) || row.trial < 0 || row.trial >= kMaxTrials) continue;
+        if (!isSafeBoxName(BoxNameKind::RunId, row.run) || row.trial < 0 || row.trial >= kMaxTrials)
+            continue;
         row.label = trial.value(QLatin1String("label")).toString().left(500);
         const QJsonObject values = trial.value(QLatin1String("values")).toObject();
         for (auto it = values.begin(); it != values.end(); ++it)
@@ -152,7 +144,8 @@ Result<SweepReport> sweepReportFrom(const QByteArray& sweepJson, const QString& 
 }
 
 Result<SweepReport> readSweep(const QString& runsRoot, const QString& id) {
-    if (!plainName(id)) return fail("'" + id.toStdString() + "' is not a sweep id");
+    if (!isSafeBoxName(BoxNameKind::RunId, id))
+        return fail("'" + id.toStdString() + "' is not a sweep id");
     const QString dir = runsRoot + QLatin1String("/.sweeps/") + id;
     QFile json(dir + QLatin1String("/sweep.json"));
     if (!json.open(QIODevice::ReadOnly))
@@ -161,7 +154,7 @@ Result<SweepReport> readSweep(const QString& runsRoot, const QString& id) {
     const QString stateText =
         state.open(QIODevice::ReadOnly) ? QString::fromUtf8(state.read(64)) : QString();
     auto report = sweepReportFrom(
-        json.read(kMaxSweepJson + 1), id, stateText,
+        json.read(kMaxSweepJsonBytes + 1), id, stateText,
         [&](const SweepReport& sweep, SweepTrialRow& row) {
             row.queue = queueState(dir, row.trial);
             QFile stopped(

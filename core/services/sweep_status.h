@@ -50,8 +50,8 @@ Result<SweepReport> readSweep(const QString& runsRoot, const QString& id);
 
 QString queueStateName(TrialQueueState state);  // "queued", "running", "done", "cancelled"
 
-// A run id or sweep id as the app makes them: one plain folder name (letters, digits, - _ .).
-bool plainName(const QString& name);
+// sweep.json past this is refused (10 000 trials with their values fit well inside).
+inline constexpr qint64 kMaxSweepJsonBytes = 8 * 1024 * 1024;
 
 // Completes one row (queue state, run info, best and last metric) from wherever the files are.
 using FillTrial = std::function<void(const SweepReport&, SweepTrialRow&)>;

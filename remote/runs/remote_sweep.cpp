@@ -14,6 +14,7 @@
 #include <cmath>
 #include <memory>
 
+#include "core/checkpoints/box_name.h"
 #include "core/runs/run_reader.h"
 #include "remote_backend.h"
 #include "remote_backend_text.h"
@@ -115,7 +116,7 @@ void startRemoteSweep(RemoteBackend& backend, const SweepSetup& setup, const QSt
             return start->done(fail("cannot start a sweep on " + host + ": " + str(r.message)));
         const QList<QByteArray> lines = r.standardOutput.split('\n');
         if (r.exitStatus != 0 || lines.size() < 2 || !lines[0].startsWith('/') ||
-            !plainName(QString::fromUtf8(lines[1])))
+            !isSafeBoxName(BoxNameKind::RunId, QString::fromUtf8(lines[1])))
             return start->done(fail("cannot create a sweep folder in " +
                                     str(backend.settings().runsRoot) + " on " + host + ": " +
                                     str(stderrOf(r)) + "; check the runs root and its free space"));
@@ -190,7 +191,8 @@ Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id
 }
 
 void readRemoteSweep(RemoteBackend& backend, const QString& id, SweepDone<SweepReport> done) {
-    if (!plainName(id)) return done(fail("'" + str(id) + "' is not a sweep id"));
+    if (!isSafeBoxName(BoxNameKind::RunId, id))
+        return done(fail("'" + str(id) + "' is not a sweep id"));
     backend.execAsync(readSweepCommand(backend.settings().runsRoot, id),
                       [&backend, id, done](const ExecResult& r) {
                           const std::string host = str(backend.settings().name);
@@ -245,7 +247,8 @@ void queueAdded(RemoteBackend& backend, const std::shared_ptr<SweepAdd>& add) {
 
 void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& specPath,
                       SweepDone<QStringList> done) {
-    if (!plainName(id)) return done(fail("'" + str(id) + "' is not a sweep id"));
+    if (!isSafeBoxName(BoxNameKind::RunId, id))
+        return done(fail("'" + str(id) + "' is not a sweep id"));
     backend.execAsync(readSweepCommand(backend.settings().runsRoot, id), [&backend, id, specPath,
                                                                           done](
                                                                              const ExecResult& r) {
@@ -277,7 +280,8 @@ void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& 
 
 void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,
                        SweepDone<QString> done) {
-    if (!plainName(id)) return done(fail("'" + str(id) + "' is not a sweep id"));
+    if (!isSafeBoxName(BoxNameKind::RunId, id))
+        return done(fail("'" + str(id) + "' is not a sweep id"));
     if (trial < 0 || trial > 999999) return done(fail("no trial " + std::to_string(trial)));
     const QString name = trial == 0 ? QStringLiteral("all")
                                     : QStringLiteral("%1").arg(trial, 6, 10, QLatin1Char('0'));

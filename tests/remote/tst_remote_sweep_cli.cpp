@@ -168,8 +168,9 @@ private Q_SLOTS:
         // What a box could send back: a trial number out of range, a metric that is no number,
         // a run id with a slash; none of it reaches the report.
         const QByteArray json =
-            "{\"metric\":\"val/loss\",\"goal\":\"min\",\"trials\":[{\"trial\":0,\"run\":\"a\"},"
-            "{\"trial\":1,\"run\":\"../x\"},{\"trial\":2,\"run\":\"b\"}]}";
+            "{\"metric\":\"val/"
+            "loss\",\"goal\":\"min\",\"trials\":[{\"trial\":0,\"run\":\"20261206-120000-a\"},"
+            "{\"trial\":1,\"run\":\"../x\"},{\"trial\":2,\"run\":\"20261206-120000-b\"}]}";
         QByteArray out = "sweep " + QByteArray::number(json.size()) + "\n" + json + "\n";
         const auto frame = [&out](const QByteArray& key, const QByteArray& value) {
             out += key + ' ' + QByteArray::number(value.size()) + '\n' + value + '\n';
@@ -181,7 +182,7 @@ private Q_SLOTS:
         frame("metric", "1 0.5 0.5");
         frame("trial", "000003 done");
         frame("metric", "1 0.25 0.25");
-        auto report = tb::parseRemoteSweep(out, "s", "box");
+        auto report = tb::parseRemoteSweep(out, "20261206-120000-s", "box");
         QVERIFY2(report, report ? "" : report.error().c_str());
         QCOMPARE(report->trials.size(), 2);  // ../x skipped
         QVERIFY(std::isnan(report->trials[0].best));
