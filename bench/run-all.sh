@@ -9,6 +9,9 @@ export QT_QPA_PLATFORM=offscreen
 echo "== trainer throughput (issue: C++ >= 1.2x PyTorch, CNN 28x28 CPU)"
 "$here/train/bench_train.sh" "$build_dir"
 
+echo "== data-parallel scaling: 1 vs 2 Gloo ranks, against PyTorch DDP (goal >= 1.0x)"
+"$here/data_parallel/bench_data_parallel.sh" "$build_dir"
+
 echo "== checkpoint save/load, ResNet-56 + Adam state"
 read -r depth bytes save load < <("$build_dir/bin/bench_checkpoint" 56 10)
 read -r pbytes psave pload < <(/usr/bin/python3 "$here/checkpoint/checkpoint_reference.py" 56 10)

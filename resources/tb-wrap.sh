@@ -78,7 +78,8 @@ write_status() {
     _step=$(field step)
     case $_epoch in '' | *[!0-9]*) _epoch=0 ;; esac
     case $_step in '' | *[!0-9]*) _step=0 ;; esac
-    write_file "$status" "{\"state\":\"$1\",\"pid\":$2,\"pgid\":$3,\"host\":$(json_str "$host"),\
+    write_file "$status" "{\"state\":\"$1\",\"pid\":$2,\"pgid\":$3,\"wrapper_pid\":$$,\
+\"host\":$(json_str "$host"),\
 \"started\":$started,\"updated\":$(date +%s),\"ended\":$4,\"exit_code\":$5,\
 \"epoch\":$_epoch,\"step\":$_step,\"message\":$(json_str "$6")}"
 }

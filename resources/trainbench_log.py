@@ -13,6 +13,11 @@ Records go to $TRAINBENCH_RUN_DIR/metrics.jsonl (the run wrapper tb-wrap.sh sets
 it, the current folder). Each record is one JSON line written with a single append, so
 Trainbench never sees half a line, not even from several processes at once. The format is
 described in docs/RUN_FORMAT.md.
+
+Under torchrun (or any launcher that sets RANK), only rank 0 writes: log() and checkpoint()
+do nothing on the other ranks (checkpoint() returns None there without calling save), so a
+run of N processes records one set of metrics and checkpoints. Log global values (e.g. a loss
+all-reduced over the ranks) from rank 0, or from every rank: only rank 0's reach the run.
 """
 
 import hashlib
@@ -27,6 +32,12 @@ __all__ = ["log", "checkpoint", "run_dir"]
 def run_dir():
     """The run directory: $TRAINBENCH_RUN_DIR, else the current folder."""
     return os.environ.get("TRAINBENCH_RUN_DIR") or "."
+
+
+def _is_writer():
+    """Rank 0, or a process no launcher gave a rank."""
+    rank = os.environ.get("RANK", "0").strip() or "0"
+    return rank == "0"
 
 
 def _number(name, value):
@@ -64,6 +75,8 @@ def log(step, values=None, epoch=None, **metrics):
         if name in ("step", "epoch", "time"):
             raise ValueError("trainbench_log: %r is set by log() itself" % name)
         record[str(name)] = _number(name, value)
+    if not _is_writer():
+        return record
     line = json.dumps(record, separators=(",", ":"), allow_nan=False) + "\n"
     _append(os.path.join(run_dir(), "metrics.jsonl"), line)
     return record
@@ -103,12 +116,14 @@ def _sha256(path):
 
 
 def checkpoint(step, save, epoch=0, metrics=None):
-    """Saves a checkpoint the way Trainbench lists it and returns its path.
+    """Saves a checkpoint the way Trainbench lists it and returns its path (None off rank 0).
 
     save(path) writes the file (e.g. lambda p: torch.save(state, p)); it gets a temporary
     name, which becomes checkpoints/ckpt-eEEEE-sSSSSSSS.pt only once complete. Then come the
     sidecar .json (epoch, step, metrics, size, sha256) and latest.json, in that order.
     """
+    if not _is_writer():
+        return None
     folder = os.path.join(run_dir(), "checkpoints")
     os.makedirs(folder, exist_ok=True)
     stem = "ckpt-e%04d-s%07d" % (int(epoch), int(step))

@@ -9,7 +9,7 @@ packages=(
   qt6-l10n-tools qt6-tools-dev qt6-translations-l10n   # lupdate/lrelease, Qt6LinguistTools, qtbase_zh_CN.qm
   fonts-noto-cjk   # Chinese glyphs for the zh_CN UI (and its screenshots under Xvfb)
   libqcustomplot-dev
-  libtorch-dev
+  libtorch-dev libgloo-dev   # libgloo-dev: the Gloo headers c10d's ProcessGroupGloo.hpp includes
   libssh-dev openssh-server openssh-client
   libyaml-cpp-dev libsimdjson-dev
   qtkeychain-qt6-dev

@@ -74,7 +74,7 @@
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/main/script_run_dialog.cpp" line="+39"/>
+        <location filename="../ui/main/script_run_dialog.cpp" line="+41"/>
         <source>no number: %1</source>
         <translation>不是数字：%1</translation>
     </message>
@@ -1648,7 +1648,7 @@
 <context>
     <name>tb::ParallelChart</name>
     <message>
-        <location filename="../ui/plot/parallel_chart.cpp" line="+115"/>
+        <location filename="../ui/plot/parallel_chart.cpp" line="+112"/>
         <source>%1 (log)</source>
         <translation>%1（对数）</translation>
     </message>
@@ -1998,18 +1998,18 @@
 <context>
     <name>tb::RunsPanel</name>
     <message>
-        <location filename="../ui/main/runs_panel.cpp" line="+78"/>
+        <location filename="../ui/main/runs_panel.cpp" line="+30"/>
         <source>Filter runs (name, state, tag…)</source>
         <translation>筛选运行（名称、状态、标签…）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>Delete run…</source>
         <translation>删除运行…</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+129"/>
+        <location line="+138"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
@@ -2089,7 +2089,7 @@
 <context>
     <name>tb::RunsTableModel</name>
     <message>
-        <location filename="../ui/main/runs_table_display.cpp" line="+84"/>
+        <location filename="../ui/main/runs_table_display.cpp" line="+86"/>
         <source>local</source>
         <translation>本机</translation>
     </message>
@@ -2099,17 +2099,19 @@
         <translation>在主机 %1 上，位于 %2</translation>
     </message>
     <message>
+        <location filename="../ui/main/runs_panel.cpp" line="-226"/>
         <location filename="../ui/main/runs_table_display.cpp" line="+83"/>
         <source>%1/%2 done</source>
         <translation>%1/%2 已完成</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../ui/main/runs_table_display.cpp" line="+1"/>
         <source>, %1 running</source>
         <translation>，%1 运行中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/main/runs_table_display.cpp" line="+1"/>
         <source>, %1 cancelled</source>
         <translation>，%1 已取消</translation>
     </message>
@@ -2267,7 +2269,12 @@
         <translation>不勾选时：占位符取 schema 中的默认值</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>More than 1: the python script starts this many times, one per GPU, through the machine&apos;s torchrun (data-parallel); trainbench_log.py records rank 0 only</source>
+        <translation>大于 1 时：通过该机器的 torchrun 将 Python 脚本启动相应次数，每块 GPU 一个进程（数据并行）；trainbench_log.py 只记录 rank 0</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Command:</source>
         <translation>命令：</translation>
     </message>
@@ -2293,6 +2300,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Processes per node:</source>
+        <translation>每节点进程数：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Runs on:</source>
         <translation>运行于：</translation>
     </message>
@@ -2307,7 +2319,7 @@
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>Working directory</source>
         <translation>工作目录</translation>
     </message>
@@ -2322,12 +2334,22 @@
         <translation>每个匹配的输出行都会成为一个数据点：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>Started %1 times through torchrun --standalone --nproc_per_node=%1.</source>
+        <translation>通过 torchrun --standalone --nproc_per_node=%1 启动 %1 个进程。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Write the command as python SCRIPT.py, or use 1 process</source>
+        <translation>请把命令写成 python SCRIPT.py，或改用 1 个进程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type the command to run</source>
         <translation>请输入要运行的命令</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Fix the metrics regex first</source>
         <translation>请先修正指标正则</translation>
     </message>
@@ -2416,7 +2438,7 @@
         <translation>将超参数搜索导出为 CSV…</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>Select a sweep in the runs table to compare its trials.</source>
         <translation>在运行列表中选择一个超参数搜索，即可对比其试验。</translation>
     </message>

@@ -70,6 +70,9 @@ QList<CommandSpec> runSpecs() {
                                 option("metrics-regex", "RE",
                                        "Named groups of --command's output "
                                        "lines become metrics."),
+                                option("nproc-per-node", "N",
+                                       "Start --command's python script N times through "
+                                       "torchrun (data-parallel)."),
                                 hostOption(),
                                 trainerOption(),
                                 noPrepareOption()} +
@@ -79,7 +82,8 @@ QList<CommandSpec> runSpecs() {
         spec("run",
              {"run CONFIG [--detach] [--set k=v ...] [--runs-root DIR]",
               "run --command 'LINE {key.path}' [--config C] [--workdir DIR] [--env LINE]",
-              "    [--metrics-regex RE] [--detach] [--set k=v ...]   (your own script)",
+              "    [--metrics-regex RE] [--nproc-per-node N] [--detach] [--set k=v ...]   (your "
+              "own script)",
               "run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...] [--no-prepare]",
               "run --command 'LINE' --host NAME [--config C] [...the options above]"},
              R"(Starts a run, prints its id alone on the first line and follows it to its end

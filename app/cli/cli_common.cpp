@@ -21,6 +21,15 @@ void onInterrupt(int) {
 
 }  // namespace
 
+Result<int> processesPerNode(const ParsedArgs& parsed) {
+    if (!parsed.has(QStringLiteral("nproc-per-node"))) return 1;
+    bool ok = false;
+    const int processes = parsed.value(QStringLiteral("nproc-per-node")).toInt(&ok);
+    if (!ok || processes < 1 || processes > 1024)
+        return fail("--nproc-per-node needs a whole number from 1 to 1024", kExitUsage);
+    return processes;
+}
+
 CliOptions localOptions(const ParsedArgs& parsed) {
     CliOptions options;
     options.positional = parsed.positional;

@@ -35,6 +35,10 @@ struct CliOptions {
 // The options of a command on local runs, read from what the parser took; the runs root resolved.
 CliOptions localOptions(const ParsedArgs& parsed);
 
+// --nproc-per-node N of a script run: 1 when absent; a usage error (kExitUsage) unless
+// 1 <= N <= 1024.
+Result<int> processesPerNode(const ParsedArgs& parsed);
+
 // An exact run id, or a prefix that matches exactly one run under the runs root.
 Result<QString> findRunId(const QString& runsRoot, const QString& idOrPrefix);
 

@@ -45,6 +45,9 @@ Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
     request.workDir = args.value(QStringLiteral("workdir"));
     request.envLine = args.value(QStringLiteral("env"));
     request.metricsRegex = args.value(QStringLiteral("metrics-regex"));
+    auto processes = processesPerNode(args);
+    if (!processes) return processes.failure();
+    request.processes = *processes;
     QStringList configs = args.positional;
     if (args.has(QStringLiteral("config"))) configs.append(args.value(QStringLiteral("config")));
     if (parsed.host.isEmpty()) return fail("needs --host NAME", kExitUsage);

@@ -134,6 +134,9 @@ Result<LaunchRequest> scriptRequest(const ParsedArgs& args) {
     request.envLine = args.value(QStringLiteral("env"));
     request.metricsRegex = args.value(QStringLiteral("metrics-regex"));
     request.sets = args.values(QStringLiteral("set"));
+    auto processes = processesPerNode(args);
+    if (!processes) return processes.failure();
+    request.processes = *processes;
     return request;
 }
 
@@ -145,7 +148,8 @@ int scriptRunCommand(const ParsedArgs& args) {
             spec, args,
             {QStringLiteral("command"), QStringLiteral("config"), QStringLiteral("workdir"),
              QStringLiteral("env"), QStringLiteral("metrics-regex"), QStringLiteral("set"),
-             QStringLiteral("detach"), QStringLiteral("runs-root")},
+             QStringLiteral("nproc-per-node"), QStringLiteral("detach"),
+             QStringLiteral("runs-root")},
             QStringLiteral("a local script run (it needs --host NAME)")))
         return *refused;
     auto request = scriptRequest(args);

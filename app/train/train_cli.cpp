@@ -21,63 +21,19 @@
 #include "core/protocol/run_layout.h"
 #include "core/protocol/sha256.h"
 #include "core/train/checkpoint.h"
-#include "core/train/progress_line.h"
-#include "core/train/run_recorder.h"
 #include "core/train/torch_compat.h"
 #include "core/train/train_errors.h"
-#include "core/train/trainer.h"
 #include "run_files.h"
 #include "stdout_metrics_cli.h"
+#include "train_run.h"
 
 namespace tb {
 namespace {
-
-std::atomic<bool> g_stopRequested{false};
-volatile std::sig_atomic_t g_signal = 0;
-
-// First SIGTERM/SIGINT: finish the step, checkpoint, exit. A second one: leave at once.
-void onStopSignal(int signal) {
-    if (g_stopRequested.load()) _exit(128 + signal);
-    g_signal = signal;
-    g_stopRequested.store(true);
-}
-
-void installStopHandlers() {
-    struct sigaction action {};
-    action.sa_handler = onStopSignal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
-}
 
 int reportError(const std::string& message, int code) {
     std::cerr << "trainbench-train: error: " << message << '\n';
     return code;
 }
-
-class ObserverFanout : public TrainObserver {
-public:
-    explicit ObserverFanout(std::vector<TrainObserver*> observers)
-        : m_observers(std::move(observers)) {}
-    void onPlan(const TrainPlan& plan) override {
-        for (auto* o : m_observers) o->onPlan(plan);
-    }
-    void onStep(int64_t epoch, int64_t step) override {
-        for (auto* o : m_observers) o->onStep(epoch, step);
-    }
-    void onRecord(const MetricRecord& r) override {
-        for (auto* o : m_observers) o->onRecord(r);
-    }
-    void onCheckpoint(const CheckpointEvent& e) override {
-        for (auto* o : m_observers) o->onCheckpoint(e);
-    }
-    void onMessage(const std::string& line) override {
-        for (auto* o : m_observers) o->onMessage(line);
-    }
-
-private:
-    std::vector<TrainObserver*> m_observers;
-};
 
 std::string formatBound(double value) {
     char text[32];
@@ -146,51 +102,6 @@ int inspect(const std::string& path) {
         .add("sha256", *sha)
         .add("param_sha256", parameterSha256(**model));
     std::cout << out.str() << '\n';
-    return 0;
-}
-
-int trainRun(const TrainArgs& args, int argc, char** argv) {
-    const RunLayout layout{args.runDir};
-    const std::string configPath = args.config.empty() ? layout.resolvedConfig() : args.config;
-    auto source = loadConfigSource(configPath, args.sets, std::cerr);
-    if (!source) return kConfigInvalid;
-    const std::string resolved = writeResolvedConfig(source->values);
-    const TrainConfig config = toTrainConfig(source->values);
-
-    auto prepared = prepareRunDirectory(layout, *source, resolved, args.resume, argc, argv);
-    if (!prepared) return reportError(prepared.error(), prepared.failure().code);
-
-    installStopHandlers();
-    const bool wrapped = std::getenv("TRAINBENCH_WRAPPED") != nullptr;
-    RunRecorder recorder(layout, !wrapped);
-    if (auto started = recorder.start(); !started)
-        return reportError(started.error(), kTrainFailed);
-    ProgressLine progress(stdout, isatty(STDOUT_FILENO) == 1);
-    ObserverFanout observers({&recorder, &progress});
-
-    TrainerOptions options{config, resolved, layout.checkpointsDir(), *prepared, &g_stopRequested};
-    auto result = train(options, observers);
-    if (!result) {
-        const int code = result.failure().code ? result.failure().code : kTrainFailed;
-        (void)recorder.finish(RunState::Failed, code, "error: " + result.error());
-        progress.printLine("");
-        return reportError(result.error(), code);
-    }
-    std::string summary =
-        "step " + std::to_string(result->step) + ", param_sha256 " + result->paramSha256;
-    for (const auto& [key, value] : result->lastEval) {
-        summary += ", " + key + " " + std::to_string(value);
-    }
-    if (result->outcome == TrainOutcome::Stopped) {
-        const int code = 128 + (g_signal ? g_signal : SIGTERM);
-        (void)recorder.finish(RunState::Stopped, code, "stopped at " + summary);
-        progress.printLine("stopped at " + summary);
-        return code;
-    }
-    if (auto done = recorder.finish(RunState::Finished, 0, "finished at " + summary); !done) {
-        return reportError(done.error(), kTrainFailed);
-    }
-    progress.printLine("finished at " + summary);
     return 0;
 }
 

@@ -86,7 +86,14 @@ std::vector<KeyDef> buildSchema() {
                "Epochs between checkpoints (0 = only at the end or on stop)."),
         intKey("train.keep_checkpoints", "3", 1, kNoMax, "Newest checkpoints kept on disk."),
         textKey("train.device", KeyType::String, "auto", "auto, cpu, cuda or cuda:N."),
-        intKey("train.threads", "0", 0, 1024, "CPU threads for torch (0 = library default)."),
+        intKey("train.threads", "0", 0, 1024,
+               "CPU threads for torch per process (0 = the machine's cores, shared by its "
+               "processes)."),
+        intKey("train.devices", "1", 1, 1024,
+               "Processes per machine, data-parallel through torch c10d: one per GPU, or CPU "
+               "processes."),
+        intKey("train.nodes", "1", 1, 1024,
+               "Machines in one run (more than 1: started by torchrun or several hosts)."),
         boolKey("train.deterministic", "true",
                 "Deterministic kernels, so a resumed run repeats bit for bit."),
     };

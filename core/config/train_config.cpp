@@ -86,6 +86,8 @@ TrainConfig toTrainConfig(const ConfigValues& values) {
     config.train.keepCheckpoints = v.integer("train.keep_checkpoints");
     config.train.device = v.text("train.device");
     config.train.threads = v.integer("train.threads");
+    config.train.devices = v.integer("train.devices");
+    config.train.nodes = v.integer("train.nodes");
     config.train.deterministic = v.flag("train.deterministic");
     return config;
 }

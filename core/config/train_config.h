@@ -59,6 +59,8 @@ struct LoopConfig {
     int64_t keepCheckpoints;
     std::string device;  // auto | cpu | cuda | cuda:N
     int64_t threads;
+    int64_t devices;  // processes per machine (data-parallel)
+    int64_t nodes;    // machines
     bool deterministic;
 };
 

@@ -38,13 +38,9 @@ bool isFinalState(RunState state) {
 
 std::string RunStatus::toJson() const {
     JsonObject object;
-    object.add("state", runStateName(state))
-        .add("pid", pid)
-        .add("pgid", pgid)
-        .add("host", host)
-        .add("started", started)
-        .add("updated", updated)
-        .add("ended", ended);
+    object.add("state", runStateName(state)).add("pid", pid).add("pgid", pgid);
+    if (wrapperPid > 0) object.add("wrapper_pid", wrapperPid);
+    object.add("host", host).add("started", started).add("updated", updated).add("ended", ended);
     if (exitCode) {
         object.add("exit_code", *exitCode);
     } else {
@@ -70,6 +66,7 @@ Result<RunStatus> RunStatus::fromJson(std::string_view text) {
     status.state = *state;
     status.pid = toInt(jsonNumber(object, "pid"));
     status.pgid = toInt(jsonNumber(object, "pgid"));
+    status.wrapperPid = toInt(jsonNumber(object, "wrapper_pid"));
     status.host = jsonString(object, "host");
     status.started = jsonNumber(object, "started");
     status.updated = jsonNumber(object, "updated");

@@ -20,6 +20,9 @@ struct RunStatus {
     RunState state = RunState::Queued;
     int64_t pid = 0;
     int64_t pgid = 0;
+    // The tb-wrap.sh shell around the command: it outlives the command to record its exit, so
+    // a run whose pid is gone is lost only once this one is gone too. 0: none (not wrapped).
+    int64_t wrapperPid = 0;
     std::string host;
     double started = 0;
     double updated = 0;

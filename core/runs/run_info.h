@@ -27,8 +27,9 @@ struct RunInfo {
     qint64 step = 0;
     qint64 pid = 0;  // 0: none yet; kBadPid: status.json named an impossible one
     qint64 pgid = 0;
-    int exitCode = -1;                                                // -1 when none yet
-    QString message;                                                  // status.json "message"
+    qint64 wrapperPid = 0;  // status.json "wrapper_pid": the tb-wrap.sh shell; 0 when none
+    int exitCode = -1;      // -1 when none yet
+    QString message;        // status.json "message"
     double lastTrainLoss = std::numeric_limits<double>::quiet_NaN();  // NaN: none logged yet
     // The last train/loss logged was null: the trainer writes NaN and infinity that way.
     bool trainLossNotFinite = false;

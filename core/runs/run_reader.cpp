@@ -102,13 +102,20 @@ bool isLocalHost(const QString& host) {
     return host.isEmpty() || host == QSysInfo::machineHostName();
 }
 
+bool pidIsGone(qint64 pid) {
+    return ::kill(pid_t(pid), 0) == -1 && errno == ESRCH;
+}
+
 // A live state whose process has vanished without an exit code: it was SIGKILLed, the machine
-// rebooted, or the wrapper itself was killed. Nobody writes "lost"; readers conclude it.
+// rebooted, or the wrapper itself was killed. Nobody writes "lost"; readers conclude it. The
+// wrapper reaps the command and then writes exit_code: while the wrapper lives, a command
+// that is gone has ended with a word still to come, however long a busy machine makes it wait.
 bool processIsGone(const RunInfo& info, const QString& host, bool hasExitCode) {
     if (info.state != RunState::Running && info.state != RunState::Starting) return false;
     if (info.pid < 2 || hasExitCode || info.target != QLatin1String("local")) return false;
     if (!isLocalHost(host)) return false;
-    return ::kill(pid_t(info.pid), 0) == -1 && errno == ESRCH;
+    if (!pidIsGone(info.pid)) return false;
+    return info.wrapperPid < 2 || pidIsGone(info.wrapperPid);
 }
 
 }  // namespace
@@ -172,6 +179,7 @@ void applyStatusJson(const QJsonObject& status, RunInfo& info) {
     info.state = state.value_or(RunState::Queued);
     info.pid = readPid(status.value(QLatin1String("pid")));
     info.pgid = readPid(status.value(QLatin1String("pgid")));
+    info.wrapperPid = readPid(status.value(QLatin1String("wrapper_pid")));
     info.started = fromUnixSeconds(status.value(QLatin1String("started")).toDouble());
     info.ended = fromUnixSeconds(status.value(QLatin1String("ended")).toDouble());
     constexpr qint64 kMaxCount = qint64(1) << 53;  // exact in a double

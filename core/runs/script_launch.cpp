@@ -10,6 +10,7 @@
 
 #include "core/protocol/stdout_metrics.h"
 #include "script_command.h"
+#include "torchrun_command.h"
 
 namespace tb {
 namespace {
@@ -69,10 +70,12 @@ Result<ScriptPlan> prepareScript(const LaunchRequest& request) {
         values[it.key().toStdString()] = it.value().toStdString();
     auto filled = fillCommandTemplate(request.command.toStdString(), values);
     if (!filled) return filled.failure();
+    auto launched = torchrunCommand(QString::fromStdString(*filled), request.processes);
+    if (!launched) return launched.failure();
     ScriptPlan plan;
     plan.config = std::move(*config);
     plan.name = plan.config.loaded.values["name"];
-    plan.command = QString::fromStdString(*filled);
+    plan.command = *launched;
     return plan;
 }
 
@@ -98,6 +101,7 @@ QByteArray withScriptFields(const QByteArray& runJson, const LaunchRequest& requ
     script.insert(QLatin1String("workdir"), workDir);
     script.insert(QLatin1String("env"), request.envLine);
     script.insert(QLatin1String("metrics_regex"), request.metricsRegex);
+    if (request.processes > 1) script.insert(QLatin1String("processes"), request.processes);
     object.insert(QLatin1String("script"), script);
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }

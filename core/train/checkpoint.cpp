@@ -41,6 +41,7 @@ std::string serialize(const CheckpointMeta& meta, Classifier& model,
     archive.write("meta/config", c10::IValue(meta.resolvedConfig));
     archive.write("meta/input_shape", c10::IValue(meta.inputShape));
     archive.write("meta/classes", c10::IValue(meta.classes));
+    archive.write("meta/world_size", c10::IValue(meta.worldSize));
     torch::serialize::OutputArchive modelArchive;
     model.save(modelArchive);
     archive.write("model", modelArchive);

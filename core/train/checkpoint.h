@@ -28,6 +28,7 @@ struct CheckpointMeta {
     std::string resolvedConfig;  // the config the run trained with
     std::vector<int64_t> inputShape;
     int64_t classes = 0;
+    int64_t worldSize = 1;  // processes of a data-parallel run; each epoch is split by it
 };
 
 // What a resumed run restores besides weights and optimizer state.

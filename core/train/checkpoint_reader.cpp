@@ -89,6 +89,12 @@ Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::stri
         meta.inputShape = intList(value);
         archive.read("meta/classes", value);
         meta.classes = value.toInt();
+        // Absent from checkpoints of one-process runs written before data-parallel training.
+        if (archive.try_read("meta/world_size", value)) meta.worldSize = value.toInt();
+        if (meta.worldSize < 1 || meta.worldSize > 4096)
+            return fail(path + ": meta/world_size " + std::to_string(meta.worldSize) +
+                            " is not a number of processes",
+                        kCheckpointUnusable);
         archive.read("meta/metrics", value);
         if (auto metrics = parseFlatJson(value.toStringRef())) {
             for (const auto& [key, scalar] : *metrics) {

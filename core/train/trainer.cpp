@@ -8,10 +8,12 @@
 #include <chrono>
 #include <cmath>
 #include <future>
+#include <thread>
 
 #include "checkpoint.h"
 #include "core/protocol/run_layout.h"
 #include "core/train/data/dataset.h"
+#include "data_parallel.h"
 #include "device.h"
 #include "lr_schedule.h"
 #include "models.h"
@@ -43,6 +45,9 @@ public:
         const int64_t epochs = m_config.train.epochs;
         for (int64_t epoch = m_step / m_plan.stepsPerEpoch; epoch < epochs && !done(); ++epoch) {
             trainEpoch(epoch);
+            if (!stopRequested()) {
+                if (auto agreed = checkRanksAgree(epoch + 1); !agreed) return agreed.failure();
+            }
             if (stopRequested()) {
                 if (auto saved = checkpoint(epoch + 1, {}); !saved) return fail(saved.error());
                 return finish(TrainOutcome::Stopped, epoch + 1);
@@ -65,14 +70,52 @@ public:
 
 private:
     bool done() const { return m_step >= m_plan.totalSteps; }
-    bool stopRequested() const {
+    // With several ranks, a stop is what the ranks agreed at the last step: they stop together.
+    bool stopRequested() const { return m_world ? m_stopAgreed : localStopRequested(); }
+    bool localStopRequested() const {
         return m_options.stopRequested && m_options.stopRequested->load();
+    }
+    int rank() const { return m_world ? m_world->rank() : 0; }
+    int worldSize() const { return m_world ? m_world->size() : 1; }
+
+    // Summed over the ranks, in place (nothing to do for one process).
+    void sumOverRanks(std::vector<torch::Tensor> tensors) {
+        if (m_world) m_world->sum(tensors);
+    }
+
+    // Every rank must hold the same parameters after an epoch: a digest of each rank's is
+    // compared (its minimum and maximum over the ranks), and a difference ends the run.
+    Result<void> checkRanksAgree(int64_t epoch) {
+        if (!m_world) return {};
+        const std::string sha = parameterSha256(*m_model);
+        torch::Tensor low = torch::full({1}, parameterDigest(sha), torch::kLong);
+        torch::Tensor high = low.clone();
+        m_world->minimum(low);
+        m_world->maximum(high);
+        if (low.item<int64_t>() != high.item<int64_t>()) {
+            return fail("after epoch " + std::to_string(epoch) + " the parameters of the " +
+                        std::to_string(worldSize()) + " ranks differ");
+        }
+        m_observer.onMessage("epoch " + std::to_string(epoch) + ": parameters equal on all " +
+                             std::to_string(worldSize()) + " ranks (param_sha256 " + sha + ")");
+        return {};
     }
 
     Result<void> setUp() {
+        m_world = m_options.world;
         auto device = chooseDevice(m_config.train.device);
         if (!device) return fail(device.error());
         m_device = *device;
+        // A rank per GPU: rank k of a machine takes its k-th GPU unless the config names one.
+        if (m_world && m_device.is_cuda() && !m_device.has_index())
+            m_device = torch::Device(torch::kCUDA, static_cast<int16_t>(m_options.localRank));
+        if (m_config.train.threads > 0) {
+            torch::set_num_threads(static_cast<int>(m_config.train.threads));
+        } else if (m_options.localWorldSize > 1) {
+            // Ranks sharing a machine share its cores rather than each taking all of them.
+            const int cores = static_cast<int>(std::thread::hardware_concurrency());
+            torch::set_num_threads(std::max(1, cores / m_options.localWorldSize));
+        }
         if (m_config.train.deterministic) compat::useDeterministicAlgorithms();
         torch::manual_seed(static_cast<uint64_t>(m_config.seed));
 
@@ -91,11 +134,21 @@ private:
         m_model = *model;
         m_model->to(m_device);
         useChannelsLast(*m_model);
+        if (m_world) {
+            // Every rank starts from rank 0's weights.
+            std::vector<torch::Tensor> state = m_model->parameters();
+            for (const auto& buffer : m_model->buffers()) state.push_back(buffer);
+            torch::NoGradGuard noGrad;
+            m_world->broadcast(state);
+        }
         m_optimizer = makeOptimizer(m_model->parameters(), m_config.optim);
         resetWindow();
 
         const int64_t batch = m_config.data.batchSize;
-        m_plan.stepsPerEpoch = (m_data.train.size() + batch - 1) / batch;
+        // Each rank trains on its shard: 1/N of every epoch's order.
+        const int64_t shard = m_data.train.size() / worldSize();
+        if (shard == 0) return fail("the training split has fewer samples than ranks");
+        m_plan.stepsPerEpoch = (shard + batch - 1) / batch;
         m_plan.totalSteps = m_plan.stepsPerEpoch * m_config.train.epochs;
         if (m_config.train.maxSteps > 0) {
             m_plan.totalSteps = std::min(m_plan.totalSteps, m_config.train.maxSteps);
@@ -104,6 +157,7 @@ private:
         m_plan.valSamples = m_data.val.size();
         m_plan.classes = m_data.classes;
         m_plan.device = m_device.str();
+        if (m_world) m_plan.device += " x " + std::to_string(worldSize()) + " ranks";
         for (const auto& p : m_model->parameters()) m_plan.parameters += p.numel();
         m_schedule = {m_config.optim.lr, m_plan.stepsPerEpoch, m_plan.totalSteps};
         if (!m_options.resumeFrom.empty()) {
@@ -120,6 +174,15 @@ private:
         if (auto loaded = (*reader)->loadModel(*m_model); !loaded) return loaded.failure();
         useChannelsLast(*m_model);
         if (auto loaded = (*reader)->loadOptimizer(*m_optimizer); !loaded) return loaded.failure();
+        const int64_t written = (*reader)->meta().worldSize;
+        if (written != worldSize()) {
+            return fail(m_options.resumeFrom + " was written by a run of " +
+                        std::to_string(written) + " process(es) and this run has " +
+                        std::to_string(worldSize()) +
+                        ": each epoch's data is split by the number of processes, so resume "
+                        "with train.devices × train.nodes = " +
+                        std::to_string(written) + " (or fork a new run from the checkpoint)");
+        }
         auto state = (*reader)->trainingState();
         if (!state) return state.failure();
         compat::setGeneratorState(torch::kCPU, state->cpuRng);
@@ -127,6 +190,7 @@ private:
         if (state->lossSum.defined()) m_lossSum = state->lossSum.to(m_device);
         if (state->correct.defined()) m_correct = state->correct.to(m_device);
         if (state->seen.defined()) m_seen = state->seen.to(m_device);
+        if (rank() != 0) resetWindow();  // the checkpoint's window is every rank's, summed
         m_step = m_lastCheckpointStep = (*reader)->meta().step;
         m_observer.onMessage("resumed from " + m_options.resumeFrom + " at step " +
                              std::to_string(m_step));
@@ -146,9 +210,11 @@ private:
     void trainEpoch(int64_t epoch) {
         m_model->train();
         m_windowStart = std::chrono::steady_clock::now();  // evaluation time is not training time
-        const int64_t size = m_data.train.size();
         const int64_t batch = m_config.data.batchSize;
-        const torch::Tensor order = epochPermutation(m_config.seed, epoch, size).to(m_device);
+        torch::Tensor order = epochPermutation(m_config.seed, epoch, m_data.train.size());
+        if (m_world) order = shardOf(order, *m_world);
+        order = order.to(m_device);
+        const int64_t size = order.size(0);
         auto assemble = [this, &order, size, batch](int64_t b) {
             const auto index = order.slice(0, b * batch, std::min(size, (b + 1) * batch));
             return Batch{m_data.train.inputs.index_select(0, index),
@@ -178,6 +244,10 @@ private:
         const torch::Tensor logits = m_model->forward(toModelLayout(inputs));
         const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels);
         loss.backward();
+        if (m_world) {
+            m_stopAgreed = averageGradients(*m_world, m_model->parameters(),
+                                            localStopRequested() ? 1.0 : 0.0) > 0;
+        }
         if (m_config.optim.gradClip > 0) {
             torch::nn::utils::clip_grad_norm_(m_model->parameters(), m_config.optim.gradClip);
         }
@@ -190,8 +260,15 @@ private:
         m_seen += count;
     }
 
-    // The one device sync per log window.
+    // The one device sync per log window; with several ranks, sums over all of them.
     void emitTrainRecord(int64_t epoch) {
+        if (m_world) {
+            torch::Tensor window = torch::stack({m_lossSum, m_correct, m_seen});
+            sumOverRanks({window});
+            m_lossSum = window[0];
+            m_correct = window[1];
+            m_seen = window[2];
+        }
         const double seen = m_seen.item<double>();
         if (seen <= 0) return;
         const auto now = std::chrono::steady_clock::now();
@@ -211,11 +288,14 @@ private:
         m_model->eval();
         auto options = torch::TensorOptions().dtype(torch::kDouble).device(m_device);
         torch::Tensor lossSum = torch::zeros({}, options), correct = torch::zeros({}, options);
+        // Each rank evaluates its slice of the split; the sums are added up over the ranks.
         const int64_t size = m_data.val.size();
         const int64_t batch = std::max<int64_t>(m_config.data.batchSize, 256);
-        for (int64_t start = 0; start < size; start += batch) {
-            const auto inputs = m_data.val.inputs.slice(0, start, std::min(size, start + batch));
-            const auto labels = m_data.val.labels.slice(0, start, std::min(size, start + batch));
+        const int64_t first = size * rank() / worldSize();
+        const int64_t end = size * (rank() + 1) / worldSize();
+        for (int64_t start = first; start < end; start += batch) {
+            const auto inputs = m_data.val.inputs.slice(0, start, std::min(end, start + batch));
+            const auto labels = m_data.val.labels.slice(0, start, std::min(end, start + batch));
             const auto logits = m_model->forward(toModelLayout(inputs));
             lossSum += torch::nn::functional::cross_entropy(
                            logits, labels,
@@ -224,6 +304,7 @@ private:
             correct += logits.argmax(1).eq(labels).sum().to(torch::kDouble);
         }
         m_model->train();
+        sumOverRanks({lossSum, correct});
         std::vector<std::pair<std::string, double>> eval = {
             {"val/loss", lossSum.item<double>() / size},
             {"val/acc", correct.item<double>() / size}};
@@ -234,9 +315,24 @@ private:
 
     Result<void> checkpoint(int64_t epoch,
                             const std::vector<std::pair<std::string, double>>& eval) {
+        if (m_world) {
+            // The open log window, summed into rank 0's: the checkpoint carries all of it,
+            // and a resumed run's first record is the one an uninterrupted run writes.
+            torch::Tensor window = torch::stack({m_lossSum, m_correct, m_seen});
+            sumOverRanks({window});
+            if (rank() != 0) window.zero_();
+            m_lossSum = window[0].clone();
+            m_correct = window[1].clone();
+            m_seen = window[2].clone();
+        }
         CheckpointMeta meta{
             epoch,         m_step, unixNow(), eval, m_options.resolvedConfig, m_data.inputShape,
             m_data.classes};
+        meta.worldSize = worldSize();
+        if (rank() != 0) {  // rank 0 alone writes checkpoints
+            m_lastCheckpointStep = m_step;
+            return {};
+        }
         TrainingState state{compat::generatorState(torch::kCPU), {}, m_lossSum, m_correct, m_seen};
         if (m_device.is_cuda()) state.cudaRng = compat::generatorState(m_device);
         auto saved = saveCheckpoint(m_options.checkpointDir, meta, *m_model, *m_optimizer, state,
@@ -258,6 +354,8 @@ private:
     }
 
     const TrainerOptions& m_options;
+    World* m_world = nullptr;
+    bool m_stopAgreed = false;
     const TrainConfig& m_config;
     TrainObserver& m_observer;
     torch::Device m_device{torch::kCPU};

@@ -41,12 +41,20 @@ public:
     virtual void onMessage(const std::string& line) {}
 };
 
+class World;
+
 struct TrainerOptions {
     TrainConfig config;
     std::string resolvedConfig;  // stored in every checkpoint
     std::string checkpointDir;
     std::string resumeFrom;                            // checkpoint file; empty for a fresh start
     const std::atomic<bool>* stopRequested = nullptr;  // set from a signal handler
+    // Data-parallel (data_parallel.h): the joined world, this process's place on its machine
+    // and how many ranks share the machine. Null: one process. Only rank 0 writes checkpoints;
+    // every rank reports records (the caller keeps rank 0's).
+    World* world = nullptr;
+    int localRank = 0;
+    int localWorldSize = 1;
 };
 
 enum class TrainOutcome { Finished, Stopped };

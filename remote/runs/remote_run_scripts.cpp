@@ -113,6 +113,18 @@ json_of() {
     if [ -f "$1" ]; then IFS= read -r j <"$1"; fi
     case $j in *"}") ;; *) j=$(cat "$1" 2>/dev/null) ;; esac
 }
+# live FIELD: the process status.json ($s) names in FIELD runs.
+live() {
+    p=$(printf '%s' "$s" | sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p")
+    [ -n "$p" ] && [ "$p" -gt 0 ] 2>/dev/null && { [ -d "/proc/$p" ] || kill -0 "$p" 2>/dev/null; }
+}
+exit_frame() {
+    if [ -f "${d}exit_code" ]; then
+        c=
+        IFS= read -r c <"${d}exit_code"
+        frame exit "$c"
+    fi
+}
 if [ ! -d "$root" ]; then frame root ""; exit 0; fi
 root=$(cd "$root" && pwd -P) || exit 3
 frame root "$root"
@@ -125,18 +137,20 @@ for d in "$root"/*/; do
     json_of "${d}status.json"
     s=$j
     frame status "$s"
-    if [ -f "${d}exit_code" ]; then
-        c=
-        IFS= read -r c <"${d}exit_code"
-        frame exit "$c"
-    fi
+    exit_frame
     if [ -f "${d}metrics.jsonl" ]; then frame tail "$(tail -c 4096 "${d}metrics.jsonl")"; fi
     alive=0
     case $s in
         *'"running"'* | *'"starting"'*)
-            pid=$(printf '%s' "$s" | sed -n 's/.*"pid"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p')
-            if [ -n "$pid" ] && [ "$pid" -gt 0 ] &&
-                { [ -d "/proc/$pid" ] || kill -0 "$pid" 2>/dev/null; }; then alive=1; fi
+            # The wrapper outlives the command to write exit_code and the final status: with
+            # both gone, what they wrote as the run ended (after the reads above) is read again.
+            if live pid || live wrapper_pid; then
+                alive=1
+            else
+                json_of "${d}status.json"
+                [ "$j" = "$s" ] || frame status "$j"
+                exit_frame
+            fi
             ;;
     esac
     frame alive "$alive"
@@ -183,12 +197,14 @@ size_of() { if [ -f "$1" ]; then stat -c %s "$1"; else echo -1; fi; }
 field() {
     printf '%s' "$s" | sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p" | head -n 1
 }
-# The run's process is gone: the box restarted since it started, or no such process is left.
+running() { [ -n "$1" ] && [ "$1" -gt 1 ] && { [ -d "/proc/$1" ] || kill -0 "$1" 2>/dev/null; }; }
+# The run's process is gone: the box restarted since it started, or neither the process nor
+# the wrapper that records its end (it outlives the process to write exit_code) is left.
 gone() {
     [ -n "$pid" ] && [ "$pid" -gt 1 ] || return 1
     boot=$(sed -n 's/^btime //p' /proc/stat 2>/dev/null)
     if [ -n "$boot" ] && [ -n "$started" ] && [ "$boot" -gt "$started" ]; then return 0; fi
-    ! { [ -d "/proc/$pid" ] || kill -0 "$pid" 2>/dev/null; }
+    ! running "$pid" && ! running "$wrapper"
 }
 watch_status() {
     last=
@@ -207,6 +223,7 @@ watch_status() {
             last=$s
             state=$(printf '%s' "$s" | sed -n 's/.*"state"[[:space:]]*:[[:space:]]*"\([a-z]*\)".*/\1/p')
             pid=$(field pid)
+            wrapper=$(field wrapper_pid)
             started=$(field started)
         fi
         case $state in

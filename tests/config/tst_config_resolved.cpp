@@ -53,6 +53,8 @@ ConfigValues everyKeyChanged() {
         {"train.keep_checkpoints", "7"},
         {"train.device", "cuda:1"},
         {"train.threads", "8"},
+        {"train.devices", "4"},
+        {"train.nodes", "2"},
         {"train.deterministic", "false"},
     };
 }
@@ -219,6 +221,8 @@ private Q_SLOTS:
         QCOMPARE(c.train.keepCheckpoints, int64_t(7));
         QCOMPARE(c.train.device, std::string("cuda:1"));
         QCOMPARE(c.train.threads, int64_t(8));
+        QCOMPARE(c.train.devices, int64_t(4));
+        QCOMPARE(c.train.nodes, int64_t(2));
         QCOMPARE(c.train.deterministic, false);
     }
 

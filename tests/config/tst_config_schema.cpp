@@ -25,7 +25,7 @@ class TestConfigSchema : public QObject {
 
 private Q_SLOTS:
     void everyDefaultIsValidAndCanonical() {
-        QCOMPARE(configSchema().size(), size_t(36));
+        QCOMPARE(configSchema().size(), size_t(38));
         for (const KeyDef& def : configSchema()) {
             std::string canonical;
             const std::string problem = checkValue(def, def.defaultValue, canonical);

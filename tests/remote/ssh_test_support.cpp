@@ -8,6 +8,8 @@
 
 #include <signal.h>
 
+#include "tests/support/run_test_support.h"
+
 namespace tb::test {
 
 namespace {
@@ -80,15 +82,6 @@ void SshdTestCase::initTestCase() {
 void SshdTestCase::init() {
     if (!m_skipReason.isEmpty())
         QSKIP(qPrintable(QStringLiteral("no local sshd: ") + m_skipReason));
-}
-
-qint64 parentPid(qint64 pid) {
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly)) return 0;
-    const QByteArray stat = file.readAll();
-    // "pid (name) state ppid ...": the name may hold spaces, so read after the last ')'.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return fields.size() > 1 ? fields[1].toLongLong() : 0;
 }
 
 int cutConnections(const SshdFixture& sshd) {

@@ -41,9 +41,6 @@ private Q_SLOTS:
     void init();
 };
 
-// The parent of a process (from /proc), 0 when it is gone.
-qint64 parentPid(qint64 pid);
-
 // What a dropped network looks like to both ends: every sshd process below the fixture's
 // listener is killed at once; the listener stays, so clients can come back. Returns how many.
 int cutConnections(const SshdFixture& sshd);

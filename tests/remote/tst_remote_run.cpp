@@ -158,6 +158,17 @@ private Q_SLOTS:
         status.write(R"({"state":"finished","pid":99999999,"epoch":3,"step":120,"exit_code":0})");
         status.close();
         QVERIFY(QDir().mkpath(QDir(m_root).filePath(QStringLiteral("not-a-run"))));
+        // A command the wrapper has reaped but whose exit_code it has not written yet (a busy
+        // box can hold it there): the wrapper lives, so the run is not lost.
+        const QString reaped = QDir(m_root).filePath(QStringLiteral("20200101-000001-reaped"));
+        QVERIFY(QDir().mkpath(reaped));
+        QFile reapedStatus(reaped + QStringLiteral("/status.json"));
+        QVERIFY(reapedStatus.open(QIODevice::WriteOnly));
+        reapedStatus.write(QStringLiteral(R"({"state":"running","pid":%1,"wrapper_pid":%2})")
+                               .arg(deadPid())
+                               .arg(QCoreApplication::applicationPid())
+                               .toUtf8());
+        reapedStatus.close();
 
         m_backend = std::make_unique<RemoteBackend>(m_connection.get(),
                                                     settingsWith(RemoteStartMode::Setsid));
@@ -177,6 +188,7 @@ private Q_SLOTS:
         QVERIFY(!find(*scan, QStringLiteral("not-a-run")));
         QCOMPARE(elsewhere->state, RunState::Finished);
         QCOMPARE(elsewhere->step, 120);
+        QCOMPARE(find(*scan, QStringLiteral("20200101-000001-reaped"))->state, RunState::Running);
         QCOMPARE(find(*scan, id)->state, RunState::Running);
         QCOMPARE(find(*scan, id)->target, kHost);
         QVERIFY(std::isfinite(find(*scan, id)->lastTrainLoss));

@@ -207,13 +207,6 @@ void TestLocalBackend::killEndsTheRun() {
     QVERIFY(!backend.kill(*id).ok());
 }
 
-// The parent of a process, from /proc/PID/stat ("pid (comm) state ppid ...").
-static qint64 parentPid(qint64 pid) {
-    const QByteArray stat = fileText(QString("/proc/%1/stat").arg(pid));
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return fields.size() > 1 ? fields[1].toLongLong() : 0;
-}
-
 void TestLocalBackend::runWhoseProcessesVanishIsLost() {
     LocalBackend backend(m_root.path(), binDir());
     LaunchRequest request = quickRequest();

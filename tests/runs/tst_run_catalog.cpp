@@ -1,6 +1,7 @@
 // Tests RunCatalog on hand-written run directories: states, lost detection, metrics summary,
 // annotations, deletion rules and one batched signal per refresh.
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -8,15 +9,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cmath>
 
 #include "core/runs/local_backend.h"
 #include "core/runs/run_catalog.h"
+#include "tests/support/run_test_support.h"
 
 using namespace tb;
+using tb::test::deadPid;
 
 namespace {
 
@@ -44,15 +44,6 @@ void writeRun(const QString& root, const QString& id, const QByteArray& status,
                                                  "\",\"name\":\"" + name +
                                                  "\",\"created\":1763820000,\"target\":\"local\"}");
     if (!status.isEmpty()) writeText(root + "/" + id + "/status.json", status);
-}
-
-// A pid that surely belongs to no process: a child that has exited and been reaped.
-qint64 deadPid() {
-    const pid_t pid = fork();
-    if (pid == 0) _exit(0);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return pid;
 }
 
 // Moves status.json's mtime so that a rewrite within the same millisecond is still noticed.
@@ -139,6 +130,13 @@ void TestRunCatalog::concludesLostOnlyWithoutExitCode() {
     writeText(root.path() + "/20250101-000002-ending/exit_code", "0\n");
     writeRun(root.path(), "20250101-000003-starting", statusJson("starting", dead));
     writeRun(root.path(), "20250101-000004-remote", statusJson("running", dead, ",\"x\":1"));
+    // The command is reaped by the wrapper, which then writes exit_code: however long a busy
+    // machine keeps it from that write, a living wrapper means the end is still to be recorded.
+    const QByteArray wrapperAlive =
+        ",\"wrapper_pid\":" + QByteArray::number(QCoreApplication::applicationPid());
+    writeRun(root.path(), "20250101-000005-reaped", statusJson("running", dead, wrapperAlive));
+    const QByteArray wrapperGone = ",\"wrapper_pid\":" + QByteArray::number(deadPid());
+    writeRun(root.path(), "20250101-000006-both-gone", statusJson("running", dead, wrapperGone));
     writeText(root.path() + "/20250101-000004-remote/run.json",
               "{\"id\":\"20250101-000004-remote\",\"target\":\"gpu-box\"}");
     RunCatalog catalog(root.path());
@@ -151,6 +149,8 @@ void TestRunCatalog::concludesLostOnlyWithoutExitCode() {
     QCOMPARE(catalog.find("20250101-000003-starting")->state, RunState::Lost);
     // A pid on another machine says nothing about this one.
     QCOMPARE(catalog.find("20250101-000004-remote")->state, RunState::Running);
+    QCOMPARE(catalog.find("20250101-000005-reaped")->state, RunState::Running);
+    QCOMPARE(catalog.find("20250101-000006-both-gone")->state, RunState::Lost);
     // The conclusion stays a reader's: status.json is never rewritten.
     QFile status(root.path() + "/20250101-000001-lost/status.json");
     QVERIFY(status.open(QIODevice::ReadOnly));

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +38,56 @@ private Q_SLOTS:
         }
         QVERIFY(QFileInfo::exists(binDir() + "/trainbench_log.py"));
         QVERIFY(QFileInfo::exists(binDir() + "/tb-wrap.sh"));
+    }
+
+    // Two processes per node through torch's own launcher (the python named by path runs
+    // torch.distributed.run): both ranks run and all-reduce over Gloo, both call log() and
+    // checkpoint(), and only rank 0's records and checkpoint reach the run.
+    void processesPerNodeRunUnderTorchrunAndRankZeroLogs() {
+        QProcess probe;
+        probe.start(kPython, {"-c", "import torch.distributed.run"});
+        if (!probe.waitForFinished(60000) || probe.exitCode() != 0)
+            QSKIP("/usr/bin/python3 has no torch.distributed.run (python3-torch)");
+        // Debian 12's torch 1.13 launcher needs this fix under Python 3.11 (see the file).
+        qputenv("PYTHONPATH", qgetenv("TB_SOURCE_DIR") + "/tests/support/torchrun_shim");
+        const auto restore = qScopeGuard([] { qunsetenv("PYTHONPATH"); });
+        QTemporaryDir work;
+        QTemporaryDir root;
+        QVERIFY(writeFile(work.path() + "/ddp.py",
+                          "import torch, torch.distributed as dist\n"
+                          "from trainbench_log import log, checkpoint\n"
+                          "dist.init_process_group('gloo')\n"
+                          "rank, world = dist.get_rank(), dist.get_world_size()\n"
+                          "print('rank %d of %d' % (rank, world), flush=True)\n"
+                          "for step in range(1, 6):\n"
+                          "    t = torch.tensor([float(rank + 1)])\n"
+                          "    dist.all_reduce(t)\n"
+                          "    log(step, train_loss=t.item(), rank=rank)\n"
+                          "checkpoint(5, lambda p: open(p, 'wb').write(b'w%d' % rank))\n"
+                          "dist.destroy_process_group()\n"));
+        LaunchRequest request;
+        request.command = kPython + " ddp.py";
+        request.processes = 2;
+        request.workDir = work.path();
+        LocalBackend backend(root.path(), binDir());
+        const auto id = backend.launch(request);
+        QVERIFY2(id.ok(), id.ok() ? "" : id.error().c_str());
+        const QString dir = root.path() + "/" + *id;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            stateOf(dir) != "queued" && stateOf(dir) != "starting" && stateOf(dir) != "running",
+            120000);
+        const QByteArray log = fileText(dir + "/output.log");
+        QVERIFY2(stateOf(dir) == "finished", log.constData());
+        QVERIFY2(log.contains("rank 0 of 2") && log.contains("rank 1 of 2"), log.constData());
+        const QList<QJsonObject> records = metricsRecords(dir);
+        QCOMPARE(records.size(), 5);
+        for (const QJsonObject& record : records) {
+            QCOMPARE(record.value("rank").toDouble(), 0.0);
+            QCOMPARE(record.value("train_loss").toDouble(), 3.0);  // 1 + 2, summed over ranks
+        }
+        QCOMPARE(fileText(dir + "/checkpoints/ckpt-e0000-s0000005.pt"), QByteArray("w0"));
+        QCOMPARE(jsonFile(dir + "/run.json").value("script").toObject().value("processes").toInt(),
+                 2);
     }
 
     void scriptLogsMetricsAndCheckpoint() {

@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace tb::test {
 
 QString binDir() {
@@ -65,6 +68,21 @@ QList<qint64> processesMentioning(const QByteArray& needle) {
             found.append(pid.toLongLong());
     }
     return found;
+}
+
+qint64 parentPid(qint64 pid) {
+    const QByteArray stat = fileText(QStringLiteral("/proc/%1/stat").arg(pid));
+    // "pid (name) state ppid ...": the name may hold spaces, so read after the last ')'.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() : 0;
+}
+
+qint64 deadPid() {
+    const pid_t pid = ::fork();
+    if (pid == 0) ::_exit(0);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return pid;
 }
 
 void appendToFile(const QString& path, const QByteArray& bytes) {

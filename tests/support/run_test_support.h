@@ -27,5 +27,9 @@ QList<QJsonObject> metricsRecords(const QString& runDir);
 qint64 lastMetricsStep(const QString& runDir);  // -1 when none yet
 // Pids of the processes whose command line mentions `needle` (from /proc).
 QList<qint64> processesMentioning(const QByteArray& needle);
+// The parent of a process (from /proc), 0 when it is gone.
+qint64 parentPid(qint64 pid);
+// A pid that surely belongs to no process: a child that has exited and been reaped.
+qint64 deadPid();
 
 }  // namespace tb::test

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void regexTesterShowsParsedMetrics();
     void invalidRegexOrNoCommandDisablesRun();
     void lastValuesComeBack();
+    void processesPerNodeNeedAPythonScript();
     void localScriptRunGetsMetricsFromTheRegex();
 
 private:
@@ -111,6 +113,30 @@ void TestScriptRunDialog::lastValuesComeBack() {
     QCOMPARE(again.envLineEdit()->text(), QString(". /etc/network_turbo"));
     QCOMPARE(again.regexEdit()->text(), kRegex);
     QVERIFY(!again.useConfigBox()->isChecked());
+}
+
+// More than one process per node goes through torchrun, which starts a python script: any
+// other command disables Run with the reason, and the count reaches the launch request.
+void TestScriptRunDialog::processesPerNodeNeedAPythonScript() {
+    ScriptRunDialog dialog{QString(), QString(), QString()};
+    dialog.show();
+    dialog.regexEdit()->clear();
+    dialog.commandEdit()->setText("sh train.sh");
+    QVERIFY(dialog.runButton()->isEnabled());
+    dialog.processesBox()->setFocus();
+    dialog.processesBox()->selectAll();
+    QTest::keyClicks(dialog.processesBox(), "2");
+    QCOMPARE(dialog.processesBox()->value(), 2);
+    QVERIFY(!dialog.runButton()->isEnabled());
+    QVERIFY2(dialog.processesStatus()->text().contains("python SCRIPT.py"),
+             qPrintable(dialog.processesStatus()->text()));
+    dialog.commandEdit()->setText("python train.py --lr {optim.lr}");
+    QVERIFY(dialog.runButton()->isEnabled());
+    QVERIFY2(dialog.processesStatus()->text().contains("--nproc_per_node=2"),
+             qPrintable(dialog.processesStatus()->text()));
+    QCOMPARE(dialog.request().processes, 2);
+    dialog.processesBox()->setValue(1);
+    QCOMPARE(dialog.request().processes, 1);
 }
 
 void TestScriptRunDialog::localScriptRunGetsMetricsFromTheRegex() {

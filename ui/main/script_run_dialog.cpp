@@ -12,9 +12,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "core/protocol/stdout_metrics.h"
+#include "core/runs/torchrun_command.h"
 #include "ui/style/tone.h"
 
 namespace tb {
@@ -95,6 +97,15 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
     m_useConfig->setObjectName(QStringLiteral("useConfig"));
     m_useConfig->setEnabled(!configText.isEmpty() || !configPath.isEmpty());
     m_useConfig->setToolTip(tr("Unchecked: placeholders take the schema's defaults"));
+    m_processes = new QSpinBox(this);
+    m_processes->setObjectName(QStringLiteral("processes"));
+    m_processes->setRange(1, 64);
+    m_processes->setToolTip(
+        tr("More than 1: the python script starts this many times, one per GPU, through the "
+           "machine's torchrun (data-parallel); trainbench_log.py records rank 0 only"));
+    m_processesStatus = new QLabel(this);
+    m_processesStatus->setObjectName(QStringLiteral("processesStatus"));
+    m_processesStatus->setWordWrap(true);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Command:"), m_command);
@@ -106,6 +117,8 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
     form->addRow(tr("Test a line:"), m_sample);
     form->addRow(QString(), m_sampleResult);
     form->addRow(QString(), m_useConfig);
+    form->addRow(tr("Processes per node:"), m_processes);
+    form->addRow(QString(), m_processesStatus);
     form->addRow(tr("Runs on:"), new QLabel(host.isEmpty() ? tr("this machine") : host, this));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -128,11 +141,12 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
     connect(browse, &QPushButton::clicked, this, &ScriptRunDialog::browseWorkDir);
     for (QLineEdit* line : {m_command, m_regex, m_sample})
         connect(line, &QLineEdit::textChanged, this, &ScriptRunDialog::update);
+    connect(m_processes, &QSpinBox::valueChanged, this, &ScriptRunDialog::update);
     update();
 }
 
 bool ScriptRunDialog::canRun() const {
-    return !m_command->text().trimmed().isEmpty() && m_regexValid;
+    return !m_command->text().trimmed().isEmpty() && m_regexValid && m_processesValid;
 }
 
 LaunchRequest ScriptRunDialog::request() const {
@@ -141,6 +155,7 @@ LaunchRequest ScriptRunDialog::request() const {
     request.workDir = m_workDir->text().trimmed();
     request.envLine = m_envLine->text().trimmed();
     request.metricsRegex = m_regex->text();
+    request.processes = m_processes->value();
     if (m_useConfig->isEnabled() && m_useConfig->isChecked()) {
         request.configPath = m_configPath;
         request.configText = m_configText;
@@ -155,6 +170,7 @@ void ScriptRunDialog::restoreValues() {
     m_envLine->setText(settings.value(kGroup + "envLine").toString());
     m_regex->setText(settings.value(kGroup + "metricsRegex").toString());
     m_useConfig->setChecked(settings.value(kGroup + "useConfig", true).toBool());
+    m_processes->setValue(settings.value(kGroup + "processes", 1).toInt());
 }
 
 void ScriptRunDialog::saveValues() const {
@@ -164,6 +180,7 @@ void ScriptRunDialog::saveValues() const {
     settings.setValue(kGroup + "envLine", m_envLine->text());
     settings.setValue(kGroup + "metricsRegex", m_regex->text());
     settings.setValue(kGroup + "useConfig", m_useConfig->isChecked());
+    settings.setValue(kGroup + "processes", m_processes->value());
 }
 
 void ScriptRunDialog::browseWorkDir() {
@@ -193,10 +210,26 @@ void ScriptRunDialog::update() {
             tr("Every output line it matches becomes a point: %1").arg(names.join(", ")));
     }
     testSample();
+    // torchrun starts a python script: a command it cannot start says so before Run.
+    const auto launched = torchrunCommand(m_command->text().trimmed(), m_processes->value());
+    m_processesValid = m_command->text().trimmed().isEmpty() || launched.ok();
+    if (m_processesValid) {
+        theme::clearToneStyle(m_processesStatus);
+        m_processesStatus->setText(
+            m_processes->value() > 1
+                ? tr("Started %1 times through torchrun --standalone --nproc_per_node=%1.")
+                      .arg(m_processes->value())
+                : QString());
+    } else {
+        theme::setTextTone(m_processesStatus, theme::Tone::Error);
+        m_processesStatus->setText(QString::fromStdString(launched.error()));
+    }
     m_run->setEnabled(canRun());
-    m_run->setToolTip(canRun()       ? QString()
-                      : m_regexValid ? tr("Type the command to run")
-                                     : tr("Fix the metrics regex first"));
+    m_run->setToolTip(canRun()        ? QString()
+                      : !m_regexValid ? tr("Fix the metrics regex first")
+                      : !m_processesValid
+                          ? tr("Write the command as python SCRIPT.py, or use 1 process")
+                          : tr("Type the command to run"));
 }
 
 void ScriptRunDialog::testSample() {

@@ -1,7 +1,8 @@
 #pragma once
 // ScriptRunDialog: "Run Script…" — the user's own command instead of the built-in trainer, with
-// its working dir, environment line and metrics regex (checked as typed, with a sample-line
-// tester). The last values are remembered; the target is the toolbar's "Run on" choice.
+// its working dir, environment line, metrics regex (checked as typed, with a sample-line
+// tester) and processes per node (more than 1: started through torchrun). The last values are
+// remembered; the target is the toolbar's "Run on" choice.
 
 #include <QDialog>
 
@@ -11,6 +12,7 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace tb {
 
@@ -36,6 +38,8 @@ public:
     QLineEdit* sampleEdit() const { return m_sample; }
     QLabel* sampleResult() const { return m_sampleResult; }
     QCheckBox* useConfigBox() const { return m_useConfig; }
+    QSpinBox* processesBox() const { return m_processes; }
+    QLabel* processesStatus() const { return m_processesStatus; }
     QPushButton* runButton() const { return m_run; }
 
 private:
@@ -56,8 +60,11 @@ private:
     QLineEdit* m_sample = nullptr;
     QLabel* m_sampleResult = nullptr;
     QCheckBox* m_useConfig = nullptr;
+    QSpinBox* m_processes = nullptr;
+    QLabel* m_processesStatus = nullptr;
     QPushButton* m_run = nullptr;
     bool m_regexValid = true;
+    bool m_processesValid = true;
 };
 
 // "step 12 · epoch 1 · train_loss 0.25" for what the regex makes of one output line, or why
