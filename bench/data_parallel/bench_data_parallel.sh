@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Data-parallel scaling on this machine: trainbench-train with 1 and 2 Gloo ranks of one thread
-# each on the demo CNN, against PyTorch's DistributedDataParallel (ddp_reference.py, started by
-# torchrun) with the same model, batch per rank, backend and threads. The runs alternate
+# each on the demo CNN, against PyTorch's DistributedDataParallel (ddp_reference.py, two
+# processes from torch.multiprocessing) with the same model, batch per rank, backend and threads. The runs alternate
 # ROUNDS times so a busy machine hurts all alike; medians and ratios are printed, with the
 # time of one all-reduce of the model's gradients.
 set -euo pipefail
@@ -22,7 +22,7 @@ print(f"{sum(rates) / len(rates):.1f}")' "$1/metrics.jsonl"
 
 ours() {  # RANKS
   rm -rf "$work/run"
-  "$build_dir/bin/trainbench-train" --config "$root/resources/configs/demo.yaml" --run-dir "$work/run" \
+  OMP_NUM_THREADS=1 "$build_dir/bin/trainbench-train" --config "$root/resources/configs/demo.yaml" --run-dir "$work/run" \
     --set train.epochs=3 --set train.threads=1 --set train.devices="$1" \
     --set train.checkpoint_every=0 >/dev/null
   rate_of "$work/run"
@@ -32,8 +32,7 @@ one=() two=() ddp=() allreduce=()
 for _ in $(seq "$rounds"); do
   one+=("$(ours 1)")
   two+=("$(ours 2)")
-  read -r rate ms count < <(/usr/bin/torchrun --standalone --nproc_per_node=2 \
-    "$here/ddp_reference.py" 2>/dev/null | tail -n 1)
+  read -r rate ms count < <(OMP_NUM_THREADS=1 /usr/bin/python3 "$here/ddp_reference.py" | tail -n 1)
   ddp+=("$rate")
   allreduce+=("$ms")
 done

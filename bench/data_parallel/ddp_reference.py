@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """The PyTorch reference for bench/data_parallel: the demo CNN of bench/train wrapped in
-DistributedDataParallel over Gloo, started by torchrun, each rank taking every N-th sample of
+DistributedDataParallel over Gloo, two processes started with torch.multiprocessing, each rank taking every N-th sample of
 the epoch's permutation with the batch size per rank, timed like trainbench-train (samples/s
 of all ranks per log window, first epoch excluded). Rank 0 prints the mean rate and the time
 of one all-reduce of the model's gradients (all parameters, float32) in milliseconds."""
 import argparse
 import math
 import os
+import socket
 import sys
 import time
 
@@ -18,15 +19,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from train_reference import Cnn  # noqa: E402
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--samples", type=int, default=6000)
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--batch", type=int, default=64)
-    args = parser.parse_args()
+def worker(rank, world, port, args):
     torch.set_num_threads(1)
-    dist.init_process_group("gloo")
-    rank, world = dist.get_rank(), dist.get_world_size()
+    dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank,
+                            world_size=world)
     torch.manual_seed(0)
     shape, classes = (1, 28, 28), 10
     train = int(args.samples * 0.9)
@@ -67,6 +63,19 @@ def main():
     if rank == 0:
         print(f"{sum(rates) / len(rates):.1f} {allreduce_ms:.3f} {gradients.numel()}")
     dist.destroy_process_group()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--samples", type=int, default=6000)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument("--ranks", type=int, default=2)
+    args = parser.parse_args()
+    with socket.socket() as probe:  # a free port on loopback for the rendezvous
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    torch.multiprocessing.spawn(worker, args=(args.ranks, port, args), nprocs=args.ranks)
 
 
 if __name__ == "__main__":
