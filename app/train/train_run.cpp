@@ -95,8 +95,7 @@ Result<void> readPlace(const TrainConfig& config, Place& place) {
     place.started = *started;
     if (place.started) {
         place.localRank = place.started->localRank;
-        const char* local = std::getenv("LOCAL_WORLD_SIZE");
-        place.localSize = local ? std::max(1, std::atoi(local)) : 1;
+        place.localSize = place.started->localSize;
         return {};
     }
     if (config.train.nodes > 1) {

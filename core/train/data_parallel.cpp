@@ -119,6 +119,9 @@ Result<std::optional<WorldPlace>> worldFromEnvironment() {
     auto localRank = environmentNumber("LOCAL_RANK", 0, place.size - 1, place.rank);
     if (!localRank) return localRank.failure();
     place.localRank = *localRank;
+    auto localSize = environmentNumber("LOCAL_WORLD_SIZE", 1, place.size, 1);
+    if (!localSize) return localSize.failure();
+    place.localSize = *localSize;
     auto port = environmentNumber("MASTER_PORT", 1, 65535, 0);
     if (!port) return port.failure();
     place.masterPort = *port;
@@ -182,7 +185,7 @@ Result<std::unique_ptr<World>> World::open(const WorldPlace& place,
 
 double averageGradients(World& world, const std::vector<torch::Tensor>& parameters, double flag,
                         int64_t bucketBytes) {
-    // Buckets of same-typed gradients, flattened; the flag rides in the first bucket's last slot.
+    // Buckets of same-typed gradients, flattened; the flag is one more tensor, in flight with them.
     std::vector<std::vector<torch::Tensor>> groups(1);
     int64_t bytes = 0;
     for (const torch::Tensor& parameter : parameters) {

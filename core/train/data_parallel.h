@@ -17,10 +17,12 @@
 
 namespace tb {
 
-// RANK, LOCAL_RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT, as torchrun sets them.
+// RANK, LOCAL_RANK, LOCAL_WORLD_SIZE, WORLD_SIZE, MASTER_ADDR, MASTER_PORT, as torchrun sets
+// them.
 struct WorldPlace {
     int rank = 0;
     int localRank = 0;
+    int localSize = 1;  // LOCAL_WORLD_SIZE: the ranks on this machine
     int size = 1;
     std::string masterAddr = "127.0.0.1";
     int masterPort = 0;
@@ -58,8 +60,8 @@ public:
 };
 
 // Averages the gradients of `parameters` over the ranks, in buckets of at most `bucketBytes`
-// whose all-reduces run together; `flag` (a stop request, say) is summed alongside, so the
-// step needs no second collective. Returns the summed flag.
+// whose all-reduces run together; `flag` (a stop request, say) is summed alongside, in flight
+// with them, so it costs the step no extra round trip. Returns the summed flag.
 double averageGradients(World& world, const std::vector<torch::Tensor>& parameters, double flag,
                         int64_t bucketBytes = int64_t(25) << 20);
 
