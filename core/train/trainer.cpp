@@ -83,6 +83,18 @@ private:
         if (m_world) m_world->sum(tensors);
     }
 
+    // The open log window (loss, correct, seen) summed over the ranks: on every rank, or on
+    // rank 0 alone with the others' emptied (`intoRankZero`), which keeps the total the same.
+    void sumWindowOverRanks(bool intoRankZero) {
+        if (!m_world) return;
+        torch::Tensor window = torch::stack({m_lossSum, m_correct, m_seen});
+        sumOverRanks({window});
+        if (intoRankZero && rank() != 0) window.zero_();
+        m_lossSum = window[0].clone();
+        m_correct = window[1].clone();
+        m_seen = window[2].clone();
+    }
+
     // Every rank must hold the same parameters after an epoch: a digest of each rank's is
     // compared (its minimum and maximum over the ranks), and a difference ends the run.
     Result<void> checkRanksAgree(int64_t epoch) {
@@ -262,13 +274,7 @@ private:
 
     // The one device sync per log window; with several ranks, sums over all of them.
     void emitTrainRecord(int64_t epoch) {
-        if (m_world) {
-            torch::Tensor window = torch::stack({m_lossSum, m_correct, m_seen});
-            sumOverRanks({window});
-            m_lossSum = window[0];
-            m_correct = window[1];
-            m_seen = window[2];
-        }
+        sumWindowOverRanks(false);
         const double seen = m_seen.item<double>();
         if (seen <= 0) return;
         const auto now = std::chrono::steady_clock::now();
@@ -315,16 +321,9 @@ private:
 
     Result<void> checkpoint(int64_t epoch,
                             const std::vector<std::pair<std::string, double>>& eval) {
-        if (m_world) {
-            // The open log window, summed into rank 0's: the checkpoint carries all of it,
-            // and a resumed run's first record is the one an uninterrupted run writes.
-            torch::Tensor window = torch::stack({m_lossSum, m_correct, m_seen});
-            sumOverRanks({window});
-            if (rank() != 0) window.zero_();
-            m_lossSum = window[0].clone();
-            m_correct = window[1].clone();
-            m_seen = window[2].clone();
-        }
+        // The open log window, summed into rank 0's: the checkpoint carries all of it, and a
+        // resumed run's first record is the one an uninterrupted run writes.
+        sumWindowOverRanks(true);
         CheckpointMeta meta{
             epoch,         m_step, unixNow(), eval, m_options.resolvedConfig, m_data.inputShape,
             m_data.classes};

@@ -106,7 +106,12 @@ else
 fi
 )sh";
 
-const char kScanScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
+// running PID: a process with that pid exists (/proc, else kill -0); false for no number.
+#define TB_RUNNING_FUNCTION                                          \
+    "running() { [ -n \"$1\" ] && [ \"$1\" -gt 0 ] 2>/dev/null &&\n" \
+    "    { [ -d \"/proc/$1\" ] || kill -0 \"$1\" 2>/dev/null; }; }\n"
+
+const char kScanScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION TB_RUNNING_FUNCTION R"sh(
 # The JSON files are one line as our writers write them: read by the shell, no process.
 json_of() {
     j=
@@ -115,8 +120,7 @@ json_of() {
 }
 # live FIELD: the process status.json ($s) names in FIELD runs.
 live() {
-    p=$(printf '%s' "$s" | sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p")
-    [ -n "$p" ] && [ "$p" -gt 0 ] 2>/dev/null && { [ -d "/proc/$p" ] || kill -0 "$p" 2>/dev/null; }
+    running "$(printf '%s' "$s" | sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p")"
 }
 exit_frame() {
     if [ -f "${d}exit_code" ]; then
@@ -190,14 +194,13 @@ fi
 // changed. After a final state, "end" waits for exit_code (the wrapper's last word; a command
 // without the wrapper gets ten seconds) and for the files' sizes to hold for a second, since a
 // metrics filter may still be draining the output.
-const char kFollowStatusScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION R"sh(
+const char kFollowStatusScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION TB_RUNNING_FUNCTION R"sh(
 exec 3<&0
 dir=$root/$2
 size_of() { if [ -f "$1" ]; then stat -c %s "$1"; else echo -1; fi; }
 field() {
     printf '%s' "$s" | sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p" | head -n 1
 }
-running() { [ -n "$1" ] && [ "$1" -gt 1 ] && { [ -d "/proc/$1" ] || kill -0 "$1" 2>/dev/null; }; }
 # The run's process is gone: the box restarted since it started, or neither the process nor
 # the wrapper that records its end (it outlives the process to write exit_code) is left.
 gone() {

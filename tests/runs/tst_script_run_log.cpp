@@ -27,6 +27,12 @@ bool writeFile(const QString& path, const QByteArray& text) {
     return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
 }
 
+// The run's status.json says it has ended, however.
+bool hasEnded(const QString& dir) {
+    const QString state = stateOf(dir);
+    return state != "queued" && state != "starting" && state != "running";
+}
+
 }  // namespace
 
 class TestScriptRunLog : public QObject {
@@ -73,9 +79,7 @@ private Q_SLOTS:
         const auto id = backend.launch(request);
         QVERIFY2(id.ok(), id.ok() ? "" : id.error().c_str());
         const QString dir = root.path() + "/" + *id;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            stateOf(dir) != "queued" && stateOf(dir) != "starting" && stateOf(dir) != "running",
-            120000);
+        QTRY_VERIFY_WITH_TIMEOUT(hasEnded(dir), 120000);
         const QByteArray log = fileText(dir + "/output.log");
         QVERIFY2(stateOf(dir) == "finished", log.constData());
         QVERIFY2(log.contains("rank 0 of 2") && log.contains("rank 1 of 2"), log.constData());
@@ -111,9 +115,7 @@ private Q_SLOTS:
         const auto id = backend.launch(request);
         QVERIFY2(id.ok(), id.ok() ? "" : id.error().c_str());
         const QString dir = root.path() + "/" + *id;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            stateOf(dir) != "queued" && stateOf(dir) != "starting" && stateOf(dir) != "running",
-            60000);
+        QTRY_VERIFY_WITH_TIMEOUT(hasEnded(dir), 60000);
         QVERIFY2(stateOf(dir) == "finished", fileText(dir + "/output.log").constData());
 
         const QList<QJsonObject> records = metricsRecords(dir);
