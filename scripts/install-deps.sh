@@ -19,6 +19,7 @@ packages=(
   libopenblas0-pthread
   python3-torch python3-numpy
   debootstrap iproute2 util-linux e2fsprogs
+  slurmctld slurmd slurm-client munge   # a real one-node Slurm for the cluster tests
   locales
   clang libclang-rt-14-dev llvm clang-format
   dpkg-dev desktop-file-utils   # make package (dpkg-shlibdeps) and tests/install

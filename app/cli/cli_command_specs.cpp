@@ -74,6 +74,9 @@ QList<CommandSpec> runSpecs() {
                                        "Start --command's python script N times through "
                                        "torchrun (data-parallel)."),
                                 hostOption(),
+                                option("slurm", "K=V,...",
+                                       "Submit to the host's Slurm with sbatch: partition, "
+                                       "gpus (per node), nodes, cpus, time, account."),
                                 trainerOption(),
                                 noPrepareOption()} +
                         prepareOptions() + connectOptions();
@@ -85,12 +88,15 @@ QList<CommandSpec> runSpecs() {
               "    [--metrics-regex RE] [--nproc-per-node N] [--detach] [--set k=v ...]   (your "
               "own script)",
               "run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...] [--no-prepare]",
-              "run --command 'LINE' --host NAME [--config C] [...the options above]"},
+              "run --command 'LINE' --host NAME [--config C] [...the options above]",
+              "run CONFIG --host NAME --slurm partition=P,gpus=N,time=H:MM:SS[,...]   (a "
+              "Slurm cluster)"},
              R"(Starts a run, prints its id alone on the first line and follows it to its end
 (exit status 0 finished, 143 stopped, 1 failed) unless --detach. With --host the run
 goes into the host's runs root (trainbench hosts add ... --remote-root DIR, default
 ~/trainbench); a host never prepared is prepared first, with the options of
-`trainbench prepare`; --no-prepare refuses instead.)",
+`trainbench prepare`; --no-prepare refuses instead. On a Slurm login node (the host's
+"slurm" settings, or --slurm) the run is a job: pending with its reason, then running.)",
              run),
         spec("runs", {"runs [--json] [--runs-root DIR]"}, "The runs as a table, or as JSON.",
              Options{option("json", "", "Print JSON.")} + local),
@@ -173,6 +179,7 @@ else $TRAINBENCH_HOME, else the app's config folder, without passwords.)",
         spec("hosts add",
              {"hosts add NAME \"SSH-LINE\" [--key FILE] [--password-stdin] [--python PATH]",
               "    [--remote-root DIR] [--price PER-HOUR] [--known-hosts FILE]",
+              "    [--slurm partition=P,gpus=N,time=H:MM:SS,...]   (a Slurm login node)",
               "hosts add NAME --ssh-config ALIAS [...]   (a Host from ~/.ssh/config)"},
              R"(Adds a host from the ssh line a provider shows, or from ~/.ssh/config.
 --password-stdin keeps the password in the OS keychain, or where none runs, nowhere.)",
@@ -182,7 +189,10 @@ else $TRAINBENCH_HOME, else the app's config folder, without passwords.)",
               option("python", "PATH", "The python on the host (default: found by probe)."),
               option("remote-root", "DIR", "The runs root on the host (default: found by probe)."),
               option("price", "PER-HOUR", "What the host costs per hour."),
-              option("known-hosts", "FILE", "The known_hosts file (default ~/.ssh/known_hosts).")}),
+              option("known-hosts", "FILE", "The known_hosts file (default ~/.ssh/known_hosts)."),
+              option("slurm", "K=V,...",
+                     "A Slurm login node: runs are submitted with sbatch with these defaults "
+                     "(partition, gpus, nodes, cpus, time, account).")}),
         spec("hosts ssh-config", {"hosts ssh-config"}, "Lists the Hosts ~/.ssh/config offers.", {}),
         spec("hosts rm", {"hosts rm NAME"}, "Removes a host and its stored password.", {}),
         spec("hosts forget-key", {"hosts forget-key NAME"},

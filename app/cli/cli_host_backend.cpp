@@ -43,6 +43,7 @@ Result<HostBackend> connectHostBackend(const QString& hostName, const ConnectOpt
     RemoteHostSettings settings;
     settings.name = host->name;
     if (!host->runsRoot.isEmpty()) settings.runsRoot = host->runsRoot;
+    settings.slurm = host->slurm;
     settings.trainerPath = !trainer.isEmpty()             ? trainer
                            : !host->trainerPath.isEmpty() ? host->trainerPath
                                                           : QStringLiteral("trainbench-train");

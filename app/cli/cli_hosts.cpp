@@ -14,6 +14,7 @@
 #include "remote/hosts/host_probe.h"
 #include "remote/hosts/host_probe_text.h"
 #include "remote/hosts/host_store.h"
+#include "remote/hosts/slurm_options.h"
 #include "remote/ssh/known_hosts_file.h"
 #include "remote/ssh/password_vault.h"
 #include "remote/ssh/secret_bytes.h"
@@ -33,16 +34,19 @@ int list(const HostStore& store, bool json) {
     if (json) {
         QJsonArray array;
         for (const RemoteHost& host : store.hosts())
-            array.append(QJsonObject{{QStringLiteral("name"), host.name},
-                                     {QStringLiteral("host"), host.target.host},
-                                     {QStringLiteral("port"), host.target.port},
-                                     {QStringLiteral("user"), host.target.user},
-                                     {QStringLiteral("identityFile"), host.target.identityFile},
-                                     {QStringLiteral("remoteRoot"), host.runsRoot},
-                                     {QStringLiteral("python"), host.python},
-                                     {QStringLiteral("pricePerHour"), host.pricePerHour},
-                                     {QStringLiteral("jump"), host.target.jump},
-                                     {QStringLiteral("origin"), host.origin}});
+            array.append(QJsonObject{
+                {QStringLiteral("name"), host.name},
+                {QStringLiteral("host"), host.target.host},
+                {QStringLiteral("port"), host.target.port},
+                {QStringLiteral("user"), host.target.user},
+                {QStringLiteral("identityFile"), host.target.identityFile},
+                {QStringLiteral("remoteRoot"), host.runsRoot},
+                {QStringLiteral("python"), host.python},
+                {QStringLiteral("pricePerHour"), host.pricePerHour},
+                {QStringLiteral("jump"), host.target.jump},
+                {QStringLiteral("origin"), host.origin},
+                {QStringLiteral("slurm"),
+                 host.slurm.enabled ? QJsonValue(slurmToJson(host.slurm)) : QJsonValue()}});
         printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
         return 0;
     }
@@ -58,6 +62,7 @@ int list(const HostStore& store, bool json) {
             line += QStringLiteral("  key ") + host.target.identityFile;
         if (!host.target.jump.isEmpty()) line += QStringLiteral("  via ") + host.target.jump;
         if (host.pricePerHour > 0) line += QStringLiteral("  %1/h").arg(host.pricePerHour);
+        if (host.slurm.enabled) line += QStringLiteral("  Slurm: ") + host.slurm.summary();
         if (!host.origin.isEmpty()) line += QStringLiteral("  (from %1)").arg(host.origin);
         printOut(line.trimmed() + QLatin1Char('\n'));
     }
@@ -147,6 +152,11 @@ int add(HostStore& store, const ParsedArgs& args) {
         host.pricePerHour = price.toDouble(&ok);
         if (!ok || host.pricePerHour < 0)
             return usageError(spec, QStringLiteral("--price needs a number, got '%1'").arg(price));
+    }
+    if (args.has(QStringLiteral("slurm"))) {
+        auto slurm = parseSlurmOptions(args.value(QStringLiteral("slurm")));
+        if (!slurm) return usageError(spec, QString::fromStdString("--slurm: " + slurm.error()));
+        host.slurm = *slurm;
     }
     if (positional.size() != (alias.isEmpty() ? 2 : 1))
         return usageError(spec, alias.isEmpty()

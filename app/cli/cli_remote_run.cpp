@@ -12,6 +12,7 @@
 #include "cli_host_backend.h"
 #include "cli_prepare.h"
 #include "core/runs/await_result.h"
+#include "remote/hosts/slurm_options.h"
 #include "remote/runs/remote_backend.h"
 #include "remote/runs/remote_follow.h"
 #include "remote/ssh/host_connection.h"
@@ -48,6 +49,12 @@ Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
     auto processes = processesPerNode(args);
     if (!processes) return processes.failure();
     request.processes = *processes;
+    request.slurm = args.value(QStringLiteral("slurm"));
+    if (args.has(QStringLiteral("slurm"))) {
+        if (auto slurm = parseSlurmOptions(request.slurm); !slurm)
+            return fail("--slurm: " + slurm.error(), kExitUsage);
+        if (request.slurm.isEmpty()) request.slurm = QStringLiteral(",");  // the host's settings
+    }
     QStringList configs = args.positional;
     if (args.has(QStringLiteral("config"))) configs.append(args.value(QStringLiteral("config")));
     if (parsed.host.isEmpty()) return fail("needs --host NAME", kExitUsage);
@@ -82,6 +89,14 @@ int followRemoteRun(RemoteBackend& backend, const QString& id) {
                              printErr(message);
                          shown = state;
                      });
+    // A Slurm job waiting in the queue says why, each time the reason changes.
+    QString shownWait;
+    QObject::connect(&follower, &RemoteFollower::statusChanged, [&shownWait](const RunInfo& run) {
+        if (run.state != RunState::Queued || run.message.isEmpty() || run.message == shownWait)
+            return;
+        shownWait = run.message;
+        printErr(terminalSafe(run.message));  // the box's words
+    });
     watchInterrupt();
     follower.start();
     // Until the run ends, Ctrl-C (a flag, so looked at every 100 ms) or the link is given up.

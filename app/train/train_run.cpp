@@ -8,6 +8,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <memory>
 
@@ -32,9 +33,25 @@ constexpr std::chrono::milliseconds kRankTimeout{120000};
 std::atomic<bool> g_stopRequested{false};
 volatile std::sig_atomic_t g_signal = 0;
 
-// First SIGTERM/SIGINT: finish the step, checkpoint, exit. A second one: leave at once.
+// First SIGTERM/SIGINT: finish the step, checkpoint, exit. A second one: leave at once, unless
+// it came within two seconds of the first: launchers that signal a whole process group (Slurm
+// at a time limit or scancel, a terminal's Ctrl-C under torchrun) deliver one request both to
+// us and to the wrapper or agent that passes it on, and that is still one request.
+constexpr long kRepeatSeconds = 2;
+volatile std::sig_atomic_t g_firstSignalSecond = 0;
+
+long monotonicSeconds() {  // clock_gettime is async-signal-safe
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<long>(now.tv_sec);
+}
+
 void onStopSignal(int signal) {
-    if (g_stopRequested.load()) _exit(128 + signal);
+    if (g_stopRequested.load()) {
+        if (monotonicSeconds() - g_firstSignalSecond >= kRepeatSeconds) _exit(128 + signal);
+        return;
+    }
+    g_firstSignalSecond = static_cast<std::sig_atomic_t>(monotonicSeconds());
     g_signal = signal;
     g_stopRequested.store(true);
 }

@@ -39,6 +39,11 @@ struct LaunchRequest {
     int trial = -1;  // 0-based
     QString trialLabel;
 
+    // A host that is a Slurm login node: sbatch options for this run over the host's own,
+    // "partition=gpu,gpus=2,time=4:00:00" (docs/RUN_FORMAT.md, Slurm). Set on any host, the
+    // run is submitted with sbatch.
+    QString slurm;
+
     bool isScript() const { return !command.isEmpty(); }
 };
 

@@ -43,6 +43,7 @@ QJsonObject toJson(const RemoteHost& host) {
     if (host.pricePerHour > 0) object.insert(QStringLiteral("pricePerHour"), host.pricePerHour);
     if (host.shutdownCommand != RemoteHost().shutdownCommand)
         putIfSet("shutdownCommand", host.shutdownCommand);
+    if (host.slurm.enabled) object.insert(QStringLiteral("slurm"), slurmToJson(host.slurm));
     return object;
 }
 
@@ -65,6 +66,8 @@ RemoteHost fromJson(const QJsonObject& object) {
     host.pricePerHour = object.value(QStringLiteral("pricePerHour")).toDouble(0.0);
     if (const QString shutdown = text("shutdownCommand"); !shutdown.isEmpty())
         host.shutdownCommand = shutdown;
+    if (const QJsonValue slurm = object.value(QStringLiteral("slurm")); slurm.isObject())
+        host.slurm = slurmFromJson(slurm.toObject());
     return host;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/protocol/result.h"
 #include "remote/ssh/ssh_target.h"
+#include "slurm_options.h"
 
 #include <QList>
 #include <QString>
@@ -19,6 +20,8 @@ struct RemoteHost {
     QString trainerPath;        // trainbench-train on the box, as `trainbench prepare` built it
     // What "shut the instance down when this run ends" runs on the box (a shell line).
     QString shutdownCommand = QStringLiteral("shutdown -h now");
+    // A Slurm cluster's login node: runs are submitted with sbatch under these defaults.
+    SlurmOptions slurm;
 
     bool operator==(const RemoteHost&) const = default;
 };

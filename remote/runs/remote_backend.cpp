@@ -29,6 +29,7 @@ struct LaunchPlan {
     QByteArray logHelper;              // trainbench_log.py, for scripts
     QString resumePath;                // resume / fork: the checkpoint's path on the box
     QString parentFile;                // its file name, for run.json
+    QStringList sbatchArguments;       // a Slurm job: sbatch's options; empty: started directly
 };
 
 using backend_text::isRunId;
@@ -88,6 +89,16 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
     auto plan = std::make_shared<LaunchPlan>();
     plan->request = request;
     plan->wrapper = wrapper.readAll();
+    if (m_settings.slurm.enabled || !request.slurm.isEmpty()) {
+        if (!request.queueScript.isEmpty())
+            return done(
+                fail("a sweep's trials run on a Slurm cluster as jobs of their own; "
+                     "the sweep queue of " +
+                     where() + " is not for Slurm hosts"));
+        auto slurm = parseSlurmOptions(request.slurm, m_settings.slurm);
+        if (!slurm) return done(fail("cannot submit to " + where() + ": " + slurm.error()));
+        plan->sbatchArguments = slurm->sbatchArguments();
+    }
     if (!request.parentRun.isEmpty()) return launchResume(request, plan, done);
     if (request.isScript()) {
         auto script = prepareScript(request);
@@ -212,6 +223,7 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
                         : resumeLatestCommand(remoteWrapperPath(dir), dir, m_settings.trainerPath);
         files.queueText = trialScriptText(dir, argv, resume);
     }
+    files.sbatchArguments = plan.sbatchArguments;
     const RemoteCommand start =
         startRunCommand(files, wrapperArgs, m_settings.startMode, QStringLiteral("tb-") + id);
     if (start.shellLine().toUtf8().size() > kMaxCommandBytes)
@@ -221,6 +233,10 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
         if (!started.ok())
             return done(fail("run " + str(id) + " on " + where() +
                              " may not have started: " + str(started.message)));
+        if (started.exitStatus == 6)
+            return done(fail("Slurm on " + where() + " refused run " + str(id) + ": " +
+                             str(stderrOf(started)) +
+                             "; check the partition, account, GPUs and time limit"));
         if (started.exitStatus != 0)
             return done(fail("run " + str(id) + " did not start on " + where() + ": " +
                              str(stderrOf(started))));

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "core/runs/backend.h"
+#include "remote/hosts/slurm_options.h"
 #include "remote/ssh/ssh_result.h"
 #include "remote_checkpoints.h"
 #include "remote_run_scan.h"
@@ -29,6 +30,7 @@ struct RemoteHostSettings {
     QString trainerPath;  // trainbench-train on the host (what "Prepare host" will provide)
     QString wrapperFile;  // the local tb-wrap.sh, uploaded into each run directory
     RemoteStartMode startMode = RemoteStartMode::Auto;
+    SlurmOptions slurm;  // enabled: a login node, where runs are submitted with sbatch
 };
 
 class RemoteBackend : public QObject, public Backend {

@@ -71,6 +71,9 @@ void RemoteBackend::sendSignal(const std::shared_ptr<SignalRequest>& request) {
         if (answer == QLatin1String("nopid"))
             return request->done(
                 fail(run + " has not started a process yet; try again in a moment"));
+        if (answer == QLatin1String("noslurm"))
+            return request->done(fail("Slurm did not answer about " + run +
+                                      " (squeue failed); check the cluster and try again"));
         if (answer == QLatin1String("gone"))
             return request->done(fail("the process of " + run + " is gone; it ended or was lost"));
         request->done(fail("could not signal " + run + ": " + str(stderrOf(r))));

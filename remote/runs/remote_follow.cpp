@@ -11,6 +11,7 @@
 #include "remote_run_frames.h"
 #include "remote_run_scan.h"
 #include "remote_run_scripts.h"
+#include "slurm_state.h"
 
 namespace tb {
 
@@ -153,6 +154,12 @@ void RemoteFollower::takeStatus(const QByteArray& bytes) {
         if (frame.key == "status" && frame.value != m_statusText) {
             m_statusText = frame.value;
             applyStatusJson(QJsonDocument::fromJson(frame.value).object(), m_status);
+            if (m_slurm) applySlurmState(*m_slurm, m_status);
+            Q_EMIT statusChanged(m_status);
+        } else if (frame.key == "slurm") {
+            // What Slurm says of the job: why it waits, or why it ended.
+            m_slurm = parseSlurmFrame(frame.value);
+            if (m_slurm) applySlurmState(*m_slurm, m_status);
             Q_EMIT statusChanged(m_status);
         } else if (frame.key == "lost" && isLiveState(m_status.state)) {
             // The box's watcher saw the process gone with no final state or exit code.

@@ -13,9 +13,12 @@
 #include <QString>
 #include <QTimer>
 
+#include <optional>
+
 #include "core/metrics/byte_tail.h"
 #include "core/runs/run_info.h"
 #include "remote/ssh/ssh_result.h"
+#include "slurm_state.h"
 
 namespace tb {
 
@@ -78,6 +81,7 @@ private:
     quint64 m_statusStream = 0;
     RunInfo m_status;
     QByteArray m_statusText;
+    std::optional<SlurmJobState> m_slurm;  // a Slurm job's last state, put over each status
     bool m_endKnown = false;  // the status stream said the run ended, with the files' sizes
     qint64 m_endMetrics = -1;
     qint64 m_endLog = -1;

@@ -8,6 +8,7 @@
 
 #include "core/runs/run_reader.h"
 #include "remote_run_frames.h"
+#include "slurm_state.h"
 
 namespace tb {
 namespace {
@@ -61,6 +62,8 @@ Result<RemoteScan> parseRemoteScan(const QByteArray& output, const QString& host
             if (!jsonObject(frame.value).contains(QLatin1String("target"))) run->target = hostName;
         } else if (frame.key == "status") {
             applyStatusJson(jsonObject(frame.value), *run);
+        } else if (frame.key == "slurm") {
+            if (const auto slurm = parseSlurmFrame(frame.value)) applySlurmState(*slurm, *run);
         } else if (frame.key == "exit") {
             hasExitCode = true;
             bool ok = false;

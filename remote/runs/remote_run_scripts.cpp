@@ -2,6 +2,10 @@
 // counts bytes, which the frame lengths rely on.
 #include "remote_run_scripts.h"
 
+#include <string>
+
+#include "slurm_run_scripts.h"
+
 namespace tb {
 
 RemoteCommand shScript(const char* script, const QStringList& arguments) {
@@ -19,7 +23,7 @@ claim "$root" "$2"
 printf '%s\n%s\n' "$root" "$id"
 )sh";
 
-const char kStartScript[] = R"sh(
+const char kStartBody[] = R"sh(
 dir=$1
 put() {
     printf '%s' "$2" >"$dir/.$1.tmp-$$" && mv -f "$dir/.$1.tmp-$$" "$dir/$1"
@@ -47,6 +51,14 @@ if [ "$mode" = queue ]; then
 fi
 session=$8
 cmd=$9
+# A Slurm login node: the job script runs the wrapper line; sbatch's options follow ${12}.
+if [ "$mode" = slurm ]; then
+    put .tb-job.sh "#!/bin/sh
+$cmd
+" || give_up
+    shift 12
+    slurm_submit "$dir" "$session" "$@"
+fi
 # Run ids repeat across runs roots, so a session of that name can be another root's run: the
 # next free name is taken. A tmux server that is exiting as its last session ends refuses a new
 # session once: that is tried again. The name taken is kept in the run folder.
@@ -72,7 +84,7 @@ fi
 echo setsid
 )sh";
 
-const char kSignalScript[] = TB_ROOT_PRELUDE R"sh(
+const char kSignalBody[] = R"sh(
 signal=$3
 s=$(cat "$root/$2/status.json" 2>/dev/null) || { echo missing; exit 0; }
 state=$(printf '%s' "$s" | sed -n 's/.*"state"[[:space:]]*:[[:space:]]*"\([a-z]*\)".*/\1/p')
@@ -97,6 +109,26 @@ sent() {
     [ -z "$4" ] || : >"$mark" 2>/dev/null
     echo ok
 }
+# A Slurm job: a pending one is cancelled; a running one's TERM goes to the batch shell alone
+# (the wrapper, which passes it on once); KILL goes to every process of the job.
+if slurm_job "$root/$2"; then
+    slurm_state "$root/$2"
+    if [ -z "$sl" ]; then
+        echo noslurm
+    elif ! slurm_live; then
+        echo "ended ${sl%% *}"
+    else
+        case ${sl%% *} in
+            PENDING | REQUEUED | REQUEUE_HOLD | REQUEUE_FED) scancel "$job" ;;
+            *) if [ "$signal" = KILL ]; then
+                scancel --full --signal=KILL "$job"
+            else
+                scancel --batch --signal="$signal" "$job"
+            fi ;;
+        esac && sent "$@" || echo gone
+    fi
+    exit 0
+fi
 if [ -n "$pgid" ] && [ "$pgid" -gt 0 ]; then
     if kill -s "$signal" -- "-$pgid" 2>/dev/null; then sent "$@"; else echo gone; fi
 elif [ -n "$pid" ] && [ "$pid" -gt 0 ]; then
@@ -111,7 +143,7 @@ fi
     "running() { [ -n \"$1\" ] && [ \"$1\" -gt 0 ] 2>/dev/null &&\n" \
     "    { [ -d \"/proc/$1\" ] || kill -0 \"$1\" 2>/dev/null; }; }\n"
 
-const char kScanScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION TB_RUNNING_FUNCTION R"sh(
+const char kScanBody[] = R"sh(
 # The JSON files are one line as our writers write them: read by the shell, no process.
 json_of() {
     j=
@@ -138,9 +170,13 @@ for d in "$root"/*/; do
     frame run "${id##*/}"
     json_of "${d}run.json"
     frame runjson "$j"
+    # Before status.json is read: an ended job settles its run's status.
+    sl=
+    if slurm_job "$id"; then slurm_state "$id"; fi
     json_of "${d}status.json"
     s=$j
     frame status "$s"
+    if [ -n "$job" ]; then frame slurm "$job $sl"; fi
     exit_frame
     if [ -f "${d}metrics.jsonl" ]; then frame tail "$(tail -c 4096 "${d}metrics.jsonl")"; fi
     alive=0
@@ -148,7 +184,8 @@ for d in "$root"/*/; do
         *'"running"'* | *'"starting"'*)
             # The wrapper outlives the command to write exit_code and the final status: with
             # both gone, what they wrote as the run ended (after the reads above) is read again.
-            if live pid || live wrapper_pid; then
+            # A Slurm job's processes are on a compute node: the settled status says it ended.
+            if [ -n "$job" ] || live pid || live wrapper_pid; then
                 alive=1
             else
                 json_of "${d}status.json"
@@ -194,7 +231,7 @@ fi
 // changed. After a final state, "end" waits for exit_code (the wrapper's last word; a command
 // without the wrapper gets ten seconds) and for the files' sizes to hold for a second, since a
 // metrics filter may still be draining the output.
-const char kFollowStatusScript[] = TB_ROOT_PRELUDE TB_FRAME_FUNCTION TB_RUNNING_FUNCTION R"sh(
+const char kFollowStatusBody[] = R"sh(
 exec 3<&0
 dir=$root/$2
 size_of() { if [ -f "$1" ]; then stat -c %s "$1"; else echo -1; fi; }
@@ -216,7 +253,20 @@ watch_status() {
     state=
     waited=0
     missing=0
+    tick=0
+    held=0
+    shown_sl=
     while :; do
+        # A Slurm job is asked about every five seconds, not every second: the controller
+        # serves the whole cluster. Before status.json is read: an ended job settles it.
+        if [ -n "$job" ] && [ $((tick % 5)) -eq 0 ]; then
+            slurm_state "$dir"
+            if [ "$sl" != "$shown_sl" ]; then
+                frame slurm "$job $sl"
+                shown_sl=$sl
+            fi
+        fi
+        tick=$((tick + 1))
         s=
         if [ -f "$dir/status.json" ]; then IFS= read -r s <"$dir/status.json"; fi
         case $s in *"}") ;; *) s=$(cat "$dir/status.json" 2>/dev/null) ;; esac
@@ -234,7 +284,7 @@ watch_status() {
                 # Lost: the process gone, and five reads a second apart (the status above
                 # included) found neither a final state nor an exit code: the wrapper writes
                 # both as the process ends, so a run that ended well shows them by then.
-                if gone && [ ! -f "$dir/exit_code" ]; then
+                if [ -z "$job" ] && gone && [ ! -f "$dir/exit_code" ]; then
                     missing=$((missing + 1))
                 else
                     missing=0
@@ -246,6 +296,20 @@ watch_status() {
                 fi
                 ;;
             finished | failed | stopped)
+                # A Slurm job's last word (TIMEOUT, PREEMPTED: why it stopped) comes once the
+                # job has left the node, a moment after the wrapper's; waited for up to a minute.
+                if [ -n "$job" ] && [ "$held" -lt 60 ]; then
+                    slurm_state "$dir"
+                    if [ "$sl" != "$shown_sl" ]; then
+                        frame slurm "$job $sl"
+                        shown_sl=$sl
+                    fi
+                    if [ -n "$sl" ] && slurm_live; then
+                        held=$((held + 1))
+                        sleep 1
+                        continue
+                    fi
+                fi
                 if [ -f "$dir/exit_code" ] || [ "$waited" -ge 10 ]; then
                     sizes="$(size_of "$dir/metrics.jsonl") $(size_of "$dir/output.log")"
                     if [ "$sizes" = "$previous" ]; then
@@ -260,10 +324,20 @@ watch_status() {
         sleep 1
     done
 }
+slurm_job "$dir"
 watch_status &
 t=$!
 e=
-)sh" TB_UNTIL_CLOSED;
+)sh";
+
+// The scripts that handle Slurm runs: the Slurm functions in front of their own text.
+const std::string kStartScript = std::string(kSlurmSubmitFunction) + kStartBody;
+const std::string kSignalScript = std::string(TB_ROOT_PRELUDE) + kSlurmStateFunctions + kSignalBody;
+const std::string kScanScript = std::string(TB_ROOT_PRELUDE TB_FRAME_FUNCTION TB_RUNNING_FUNCTION) +
+                                kSlurmStateFunctions + kScanBody;
+const std::string kFollowStatusScript =
+    std::string(TB_ROOT_PRELUDE TB_FRAME_FUNCTION TB_RUNNING_FUNCTION) + kSlurmStateFunctions +
+    kFollowStatusBody + TB_UNTIL_CLOSED;
 
 }  // namespace
 
@@ -283,24 +357,27 @@ RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wr
     words += wrapperArgs;
     QStringList quoted;
     for (const QString& word : words) quoted.append(shellQuote(word));
-    const QString modeWord = !files.queueScript.isEmpty()    ? QStringLiteral("queue")
-                             : mode == RemoteStartMode::Auto ? QStringLiteral("auto")
-                                                             : QStringLiteral("setsid");
-    return shScript(kStartScript,
-                    {files.dir, QString::fromUtf8(files.wrapper), QString::fromUtf8(files.runJson),
-                     QString::fromUtf8(files.configYaml), QString::fromUtf8(files.resolvedConfig),
-                     QString::fromUtf8(files.statusJson), modeWord, tmuxSession,
-                     quoted.join(QLatin1Char(' ')), QString::fromUtf8(files.logHelper),
-                     files.queueScript, QString::fromUtf8(files.queueText)});
+    const QString modeWord = !files.queueScript.isEmpty()       ? QStringLiteral("queue")
+                             : !files.sbatchArguments.isEmpty() ? QStringLiteral("slurm")
+                             : mode == RemoteStartMode::Auto    ? QStringLiteral("auto")
+                                                                : QStringLiteral("setsid");
+    return shScript(
+        kStartScript.c_str(),
+        QStringList{files.dir, QString::fromUtf8(files.wrapper), QString::fromUtf8(files.runJson),
+                    QString::fromUtf8(files.configYaml), QString::fromUtf8(files.resolvedConfig),
+                    QString::fromUtf8(files.statusJson), modeWord, tmuxSession,
+                    quoted.join(QLatin1Char(' ')), QString::fromUtf8(files.logHelper),
+                    files.queueScript, QString::fromUtf8(files.queueText)} +
+            files.sbatchArguments);
 }
 
 RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId, const QString& signal,
                                const QString& request) {
-    return shScript(kSignalScript, {runsRoot, runId, signal, request});
+    return shScript(kSignalScript.c_str(), {runsRoot, runId, signal, request});
 }
 
 RemoteCommand scanRunsCommand(const QString& runsRoot) {
-    return shScript(kScanScript, {runsRoot});
+    return shScript(kScanScript.c_str(), {runsRoot});
 }
 
 RemoteCommand followFileCommand(const QString& runsRoot, const QString& runId,
@@ -317,7 +394,7 @@ RemoteCommand followFilesCommand(const QString& runsRoot, const QString& runId,
 }
 
 RemoteCommand followStatusCommand(const QString& runsRoot, const QString& runId) {
-    return shScript(kFollowStatusScript, {runsRoot, runId});
+    return shScript(kFollowStatusScript.c_str(), {runsRoot, runId});
 }
 
 }  // namespace tb

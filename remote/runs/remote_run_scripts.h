@@ -60,6 +60,9 @@ struct RemoteRunFiles {
     // absolute path in the sweep's queue/ on the host); prints "queued".
     QString queueScript;
     QByteArray queueText;
+    // A Slurm login node: sbatch's options (SlurmOptions::sbatchArguments). The run is submitted
+    // as a job whose script runs the wrapper; prints "slurm JOB". Exit 6: sbatch refused it.
+    QStringList sbatchArguments;
 };
 
 // The wrapper goes to DIR/.tb-wrap.sh; `wrapperArgs` is what follows `tb-wrap.sh DIR`
@@ -70,15 +73,18 @@ RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wr
 QString remoteWrapperPath(const QString& dir);
 
 // `signal` is TERM or KILL. Prints "ok", "gone" (no such process), "nopid", "missing" (no
-// status.json) or "ended STATE". `request` (hex, may be empty) names this request: the same
-// request sent again answers "ok" without signalling twice.
+// status.json), "ended STATE" or, for a Slurm job, "noslurm" (squeue did not answer). A Slurm
+// job is cancelled while pending; once running, TERM reaches its batch shell (the wrapper).
+// `request` (hex, may be empty) names this request: the same request sent again answers "ok"
+// without signalling twice.
 RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId, const QString& signal,
                                const QString& request = QString());
 
 // Frames (remote_run_frames.h): "root" with the absolute root (empty when it does not exist),
-// then per run "run" (its id), "runjson", "status", "exit" (only when exit_code exists), "tail"
-// (the last 4 KiB of metrics.jsonl, when it exists) and "alive" (1 when status.json's pid is
-// a live process).
+// then per run "run" (its id), "runjson", "status", "slurm" ("JOB STATE REASON", for a run
+// submitted to Slurm; STATE empty when Slurm did not answer), "exit" (only when exit_code
+// exists), "tail" (the last 4 KiB of metrics.jsonl, when it exists) and "alive" (1 when
+// status.json's pid is a live process, or for a Slurm job that has not ended).
 RemoteCommand scanRunsCommand(const QString& runsRoot);
 
 // Long-lived follow streams (SshSessionThread::openStream), each ending on the box when its
@@ -95,6 +101,7 @@ struct FollowedFile {
 RemoteCommand followFilesCommand(const QString& runsRoot, const QString& runId,
                                  const FollowedFile& out, const FollowedFile& err);
 // Frames: "status" (status.json's text) at once and whenever it changes (checked every second);
+// for a Slurm job "slurm" ("JOB STATE REASON") at once and when it changes (asked every 5 s);
 // once the run has ended and its files are complete, "end" with "METRICS_SIZE LOG_SIZE" (-1:
 // no such file), and the command exits 0.
 RemoteCommand followStatusCommand(const QString& runsRoot, const QString& runId);

@@ -69,11 +69,12 @@ RemoteBackend* RemoteRuns::backend(const QString& host) {
     if (!stored->runsRoot.isEmpty()) settings.runsRoot = stored->runsRoot;
     settings.trainerPath = stored->trainerPath;
     settings.wrapperFile = m_wrapperFile;
+    settings.slurm = stored->slurm;
     RemoteBackend* existing = m_backends.value(host);
     if (existing) {
         const RemoteHostSettings& now = existing->settings();
-        const bool same =
-            now.runsRoot == settings.runsRoot && now.trainerPath == settings.trainerPath;
+        const bool same = now.runsRoot == settings.runsRoot &&
+                          now.trainerPath == settings.trainerPath && now.slurm == settings.slurm;
         bool inUse = false;
         for (const Followed& followed : std::as_const(m_followed))
             inUse = inUse || followed.host == host;

@@ -89,6 +89,8 @@ QString SshdFixture::writeConfig() const {
                              .arg(hostKeyFile(), m_dir.filePath(QStringLiteral("sshd.pid")),
                                   m_dir.filePath(QStringLiteral("authorized_keys")), m_address);
     config.write(text.toUtf8());
+    for (const QString& variable : m_environment)
+        config.write(QStringLiteral("SetEnv %1\n").arg(variable).toUtf8());
     return {};
 }
 

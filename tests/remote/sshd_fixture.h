@@ -3,6 +3,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -18,6 +19,9 @@ public:
     // Before start(): run sshd inside network namespace `netns`, listening on `address` there
     // (see NetnsLink) instead of on 127.0.0.1.
     void setNetwork(const QString& netns, const QString& address);
+    // Before start(): NAME=VALUE lines every session gets (sshd's SetEnv), e.g. the SLURM_CONF
+    // of a test cluster, which a real login node has in /etc.
+    void setSessionEnvironment(const QStringList& variables) { m_environment = variables; }
     // Empty on success, else why sshd cannot run here (the test skips with it).
     QString start();
     QString address() const { return m_address; }
@@ -42,6 +46,7 @@ private:
     QString m_netns;
     QString m_address = QStringLiteral("127.0.0.1");
     int m_hostKeyNumber = 0;
+    QStringList m_environment;
     std::unique_ptr<QProcess> m_sshd;
 };
 

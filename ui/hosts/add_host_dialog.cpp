@@ -139,6 +139,16 @@ void AddHostDialog::buildForm(QFormLayout* form) {
            "empty: %1)")
             .arg(RemoteHost{}.shutdownCommand));
     m_shutdownCommand->setText(RemoteHost{}.shutdownCommand);
+    m_slurm = new QCheckBox(tr("Slurm &login node: submit runs with sbatch"), this);
+    m_slurm->setObjectName(QStringLiteral("slurm"));
+    m_slurm->setToolTip(
+        tr("The host is a cluster's login node: each run becomes a Slurm job, "
+           "waits in the queue and runs on a compute node"));
+    m_slurmOptions = lineEdit(this, "slurmOptions", tr("partition=gpu,gpus=2,time=4:00:00"),
+                              tr("sbatch defaults for this cluster: partition, gpus (per node), "
+                                 "nodes, cpus, time, account; empty: the cluster's own"));
+    m_slurmOptions->setEnabled(false);
+    connect(m_slurm, &QCheckBox::toggled, m_slurmOptions, &QWidget::setEnabled);
     m_password = lineEdit(this, "password", tr("none (keys only)"),
                           tr("Login password; never written to any file or log"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -158,6 +168,8 @@ void AddHostDialog::buildForm(QFormLayout* form) {
     form->addRow(tr("P&ython:"), m_python);
     form->addRow(tr("Pr&ice:"), m_price);
     form->addRow(tr("&Shutdown command:"), m_shutdownCommand);
+    form->addRow(QString(), m_slurm);
+    form->addRow(tr("Slurm opt&ions:"), m_slurmOptions);
     form->addRow(tr("Pass&word:"), m_password);
     form->addRow(QString(), m_remember);
 }
@@ -187,6 +199,8 @@ void AddHostDialog::setHost(const RemoteHost& host) {
     m_python->setText(host.python);
     m_price->setValue(host.pricePerHour);
     m_shutdownCommand->setText(host.shutdownCommand);
+    m_slurm->setChecked(host.slurm.enabled);
+    if (host.slurm.enabled) m_slurmOptions->setText(slurmText(host.slurm));
     findChild<QPushButton*>(QStringLiteral("submitButton"))->setText(tr("&Save"));
 }
 
@@ -259,6 +273,11 @@ HostDraft AddHostDialog::draft() const {
     draft.host.pricePerHour = m_price->value();
     const QString shutdown = m_shutdownCommand->text().trimmed();
     draft.host.shutdownCommand = shutdown.isEmpty() ? RemoteHost{}.shutdownCommand : shutdown;
+    if (m_slurm->isChecked()) {
+        if (auto slurm = parseSlurmOptions(m_slurmOptions->text())) draft.host.slurm = *slurm;
+    } else {
+        draft.host.slurm = SlurmOptions{};
+    }
     draft.password = m_password->text();
     draft.rememberPassword = m_remember->isChecked() && !draft.password.isEmpty();
     return draft;
@@ -286,6 +305,13 @@ void AddHostDialog::submit() {
         showError(tr("The shutdown command is one shell line; join the lines with ';' or '&&'."));
         m_shutdownCommand->setFocus();
         return;
+    }
+    if (m_slurm->isChecked()) {
+        if (auto slurm = parseSlurmOptions(m_slurmOptions->text()); !slurm) {
+            showError(QString::fromStdString(slurm.error()));
+            m_slurmOptions->setFocus();
+            return;
+        }
     }
     showError({});
     Q_EMIT submitted(current);

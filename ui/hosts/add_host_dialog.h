@@ -78,6 +78,8 @@ private:
     QLineEdit* m_python = nullptr;
     QDoubleSpinBox* m_price = nullptr;
     QLineEdit* m_shutdownCommand = nullptr;
+    QCheckBox* m_slurm = nullptr;  // a Slurm login node: runs go through sbatch
+    QLineEdit* m_slurmOptions = nullptr;
     QLineEdit* m_password = nullptr;
     QCheckBox* m_remember = nullptr;
     QLabel* m_passwordNote = nullptr;

@@ -1,0 +1,88 @@
+// Slurm's job states read into a run's state and message.
+#include "slurm_state.h"
+
+#include <QRegularExpression>
+
+namespace tb {
+namespace {
+
+constexpr qsizetype kMaxReason = 120;
+
+bool isLive(RunState state) {
+    return state == RunState::Queued || state == RunState::Starting || state == RunState::Running;
+}
+
+// The states of a job that has left the cluster (GONE: Slurm no longer knows it).
+bool isEndedJob(const QString& state) {
+    static const QStringList ended{
+        QStringLiteral("BOOT_FAIL"), QStringLiteral("CANCELLED"),     QStringLiteral("COMPLETED"),
+        QStringLiteral("DEADLINE"),  QStringLiteral("FAILED"),        QStringLiteral("GONE"),
+        QStringLiteral("NODE_FAIL"), QStringLiteral("OUT_OF_MEMORY"), QStringLiteral("PREEMPTED"),
+        QStringLiteral("REVOKED"),   QStringLiteral("SPECIAL_EXIT"),  QStringLiteral("TIMEOUT")};
+    return ended.contains(state);
+}
+
+QString whyWaiting(const QString& reason) {
+    if (reason == QLatin1String("Resources"))
+        return QStringLiteral("the nodes it asks for are busy");
+    if (reason == QLatin1String("Priority"))
+        return QStringLiteral("jobs of higher priority go first");
+    if (reason == QLatin1String("None"))
+        return QStringLiteral("the scheduler has not looked at it yet");
+    return QStringLiteral("Slurm's reason: ") + reason;
+}
+
+}  // namespace
+
+std::optional<SlurmJobState> parseSlurmFrame(const QByteArray& value) {
+    static const QRegularExpression pattern(
+        QStringLiteral("^([0-9]{1,12}) ([A-Z_]{0,32})(?: ([\\x21-\\x7e][\\x20-\\x7e]*))?$"));
+    const auto match = pattern.match(QString::fromLatin1(value.left(200)));
+    if (value.size() > 200 || !match.hasMatch()) return std::nullopt;
+    return SlurmJobState{match.captured(1), match.captured(2), match.captured(3).left(kMaxReason)};
+}
+
+void applySlurmState(const SlurmJobState& slurm, RunInfo& run) {
+    const QString job = QStringLiteral("Slurm job ") + slurm.job;
+    const QString& state = slurm.state;
+    if (state.isEmpty()) {
+        if (isLive(run.state))
+            run.message = job + QStringLiteral(" could not be asked about (squeue failed)");
+        return;
+    }
+    if (state == QLatin1String("PENDING") || state.startsWith(QLatin1String("REQUEUE"))) {
+        if (run.state == RunState::Queued)
+            run.message = QStringLiteral("waiting in the Slurm queue as job %1: %2")
+                              .arg(slurm.job, whyWaiting(slurm.reason));
+        return;
+    }
+    // Running, or ended with the run's own last word to come; a finished run needs no word;
+    // a job still running or completing has said nothing final yet.
+    if (isLive(run.state) || run.state == RunState::Finished || !isEndedJob(state)) return;
+    const auto resumable = [&](const QString& why) {
+        run.state = RunState::Stopped;
+        run.message = job + why +
+                      QStringLiteral(
+                          "; resume it from its latest checkpoint (Resume, or "
+                          "`trainbench resume`), with a longer time limit if needed");
+    };
+    if (state == QLatin1String("TIMEOUT"))
+        return resumable(QStringLiteral(" reached its time limit"));
+    if (state == QLatin1String("DEADLINE"))
+        return resumable(QStringLiteral(" reached its deadline"));
+    if (state == QLatin1String("PREEMPTED"))
+        return resumable(QStringLiteral(" was preempted by other jobs"));
+    if (state == QLatin1String("GONE") && run.state == RunState::Lost) {
+        run.message = job + QStringLiteral(
+                                " is no longer known to Slurm and the run recorded no end; "
+                                "resume it from its latest checkpoint");
+        return;
+    }
+    if (!run.message.isEmpty()) return;
+    if (state == QLatin1String("CANCELLED"))
+        run.message = job + QStringLiteral(" was cancelled");
+    else if (state != QLatin1String("COMPLETED"))
+        run.message = job + QStringLiteral(" ended ") + state;
+}
+
+}  // namespace tb

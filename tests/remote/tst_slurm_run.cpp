@@ -1,0 +1,276 @@
+// Runs on a Slurm cluster through its login node: a real one-node Slurm (munged, slurmctld,
+// slurmd with 2 CPUs) on this machine, reached through a local sshd whose sessions find the
+// cluster's slurm.conf. Submit, the pending reason while the node is busy, running, following,
+// stop (scancel) pending and running, a job over its time limit stopped with a resume offer,
+// and a reopened app finding and following the job again.
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+#include "core/metrics/run_metrics.h"
+#include "remote/runs/remote_backend.h"
+#include "remote/runs/remote_follow.h"
+#include "remote/ssh/host_connection.h"
+#include "slurm_fixture.h"
+#include "ssh_test_support.h"
+#include "tests/support/run_test_support.h"
+
+using namespace tb;
+using namespace tb::test;
+
+namespace {
+
+const QString kHost = QStringLiteral("login-node");
+
+struct Followed {
+    Followed(RemoteBackend* backend, const QString& id)
+        : runMetrics(RunMetrics::fed()), follower(backend, id, runMetrics.get()) {
+        QObject::connect(&follower, &RemoteFollower::metricsLines,
+                         [this](const QByteArray& lines) { metrics += lines; });
+        QObject::connect(&follower, &RemoteFollower::statusChanged,
+                         [this](const RunInfo& run) { messages.append(run.message); });
+    }
+    std::unique_ptr<RunMetrics> runMetrics;
+    RemoteFollower follower;
+    QByteArray metrics;
+    QStringList messages;
+};
+
+}  // namespace
+
+class TestSlurmRun : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        const QString slurm = m_slurm.start();
+        if (slurm.contains(QLatin1String("is not installed"))) QSKIP(qPrintable(slurm));
+        QVERIFY2(slurm.isEmpty(), qPrintable(slurm));
+        m_sshd.setSessionEnvironment({m_slurm.environment()});
+        const QString sshd = m_sshd.start();
+        if (!sshd.isEmpty()) QSKIP(qPrintable(QStringLiteral("no local sshd: ") + sshd));
+        m_root = m_tmp.filePath(QStringLiteral("cluster runs"));
+    }
+
+    void init() { connectApp(); }
+
+    void cleanup() {
+        if (!m_blocker.isEmpty()) (void)m_slurm.client(QStringLiteral("scancel"), {m_blocker});
+        m_blocker.clear();
+        m_backend.reset();
+        m_connection.reset();
+    }
+
+    void cleanupTestCase() { m_slurm.stop(); }
+
+    void pendingShowsWhyThenRunsToTheEnd() {
+        fillTheNode();
+        const QString id = launch(quickSets());
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        const QString job = QString::fromUtf8(fileText(dir + QStringLiteral("/slurm_job")));
+        QVERIFY2(!job.isEmpty(), "the run was not submitted as a job");
+        Followed followed(m_backend.get(), id);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start();
+        // Waiting, with Slurm's reason: the node's two CPUs are taken.
+        QTRY_VERIFY_WITH_TIMEOUT(followed.follower.status().message.contains(
+                                     QLatin1String("nodes it asks for are busy")),
+                                 90000);
+        QCOMPARE(followed.follower.status().state, RunState::Queued);
+        QVERIFY(followed.follower.status().message.contains(job));
+        const auto scan = m_backend->scan();
+        QVERIFY(scan.ok());
+        const RunInfo* listed = find(*scan, id);
+        QVERIFY(listed);
+        QCOMPARE(listed->state, RunState::Queued);
+        QVERIFY2(listed->message.contains(QLatin1String("waiting in the Slurm queue")),
+                 qPrintable(listed->message));
+
+        freeTheNode();
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(followed.follower.status().state, RunState::Finished);
+        QCOMPARE(stateOf(dir), QStringLiteral("finished"));
+        QCOMPARE(followed.metrics, fileText(dir + QStringLiteral("/metrics.jsonl")));
+        QVERIFY(followed.metrics.count('\n') > 5);
+        QTRY_COMPARE_WITH_TIMEOUT(m_slurm.jobState(job).section(QLatin1Char(' '), 0, 0),
+                                  QStringLiteral("COMPLETED"), 60000);
+    }
+
+    void stopCancelsAPendingJob() {
+        fillTheNode();
+        const QString id = launch(quickSets());
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        const QString job = QString::fromUtf8(fileText(dir + QStringLiteral("/slurm_job")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_slurm.jobState(job).section(QLatin1Char(' '), 0, 0),
+                                  QStringLiteral("PENDING"), 30000);
+        const auto stopped = m_backend->stop(id);
+        QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());
+        // The next look at the runs settles it: the job never ran, the run is stopped.
+        QTRY_COMPARE_WITH_TIMEOUT(stateIn(id), RunState::Stopped, 60000);
+        QCOMPARE(stateOf(dir), QStringLiteral("stopped"));
+        QVERIFY(!QFile::exists(dir + QStringLiteral("/metrics.jsonl")));
+        const auto again = m_backend->stop(id);
+        QVERIFY(!again.ok());  // it has ended, and says so
+    }
+
+    void stopOfARunningJobLeavesACheckpoint() {
+        const QString id = launch(slowSets());
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        Followed followed(m_backend.get(), id);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start();
+        QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 20, 120000);
+        const auto stopped = m_backend->stop(id);
+        QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().c_str());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(followed.follower.status().state, RunState::Stopped);
+        QCOMPARE(fileText(dir + QStringLiteral("/exit_code")).trimmed(), QByteArray("143"));
+        QVERIFY(QFile::exists(dir + QStringLiteral("/checkpoints/latest.json")));
+    }
+
+    // Slurm ends the job at its limit (a minute, the shortest it takes): the trainer gets TERM
+    // and writes its checkpoint; the run says stopped, why, and how to go on.
+    void timeLimitStopsWithAResumeOffer() {
+        LaunchRequest request;
+        request.configPath = demoConfig();
+        request.sets = slowSets() << QStringLiteral("train.epochs=5000");
+        request.slurm = QStringLiteral("time=1");
+        const auto id = m_backend->launch(request);
+        QVERIFY2(id.ok(), id.ok() ? "" : id.error().c_str());
+        const QString dir = m_backend->runDir(*id);
+        Followed followed(m_backend.get(), *id);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start();
+        QVERIFY(finished.wait(300000));
+        const RunInfo& status = followed.follower.status();
+        QCOMPARE(status.state, RunState::Stopped);
+        QVERIFY2(status.message.contains(QLatin1String("time limit")) &&
+                     status.message.contains(QLatin1String("resume")),
+                 qPrintable(status.message));
+        QVERIFY(QFile::exists(dir + QStringLiteral("/checkpoints/latest.json")));
+        QCOMPARE(fileText(dir + QStringLiteral("/slurm_state")).split(' ').value(0),
+                 QByteArray("TIMEOUT"));
+        const auto scan = m_backend->scan();
+        QVERIFY(scan.ok());
+        QVERIFY(find(*scan, *id));
+        QCOMPARE(find(*scan, *id)->state, RunState::Stopped);
+        QVERIFY(find(*scan, *id)->message.contains(QLatin1String("time limit")));
+    }
+
+    // The app closed while the job runs, then opened again: the scan finds the job running
+    // (Slurm's word, not a pid) and a new follower takes it to its end.
+    void reopenedAppFindsAndFollowsTheJob() {
+        QStringList sets = slowSets();
+        sets << QStringLiteral("train.epochs=20");
+        const QString id = launch(sets);
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        QTRY_VERIFY_WITH_TIMEOUT(lastMetricsStep(dir) >= 10, 120000);
+        m_backend.reset();
+        m_connection.reset();
+
+        connectApp();
+        const auto scan = m_backend->scan();
+        QVERIFY(scan.ok());
+        const RunInfo* listed = find(*scan, id);
+        QVERIFY(listed);
+        QVERIFY2(listed->state == RunState::Running || listed->state == RunState::Finished,
+                 qPrintable(listed->message));
+        Followed followed(m_backend.get(), id);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start();
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(followed.follower.status().state, RunState::Finished);
+        QCOMPARE(followed.metrics, fileText(dir + QStringLiteral("/metrics.jsonl")));
+    }
+
+    void refusedSubmissionSaysWhy() {
+        LaunchRequest request;
+        request.configPath = demoConfig();
+        request.sets = quickSets();
+        request.slurm = QStringLiteral("partition=nosuchpartition");
+        const auto refused = m_backend->launch(request);
+        QVERIFY(!refused.ok());
+        const QString message = QString::fromStdString(refused.error());
+        QVERIFY2(message.contains(QLatin1String("Slurm on host")) &&
+                     message.contains(QLatin1String("partition")),
+                 qPrintable(message));
+        request.slurm = QStringLiteral("gpus=lots");
+        const auto invalid = m_backend->launch(request);
+        QVERIFY(!invalid.ok());
+        QVERIFY(QString::fromStdString(invalid.error()).contains(QLatin1String("gpus")));
+        // Nothing was left behind for either.
+        const auto scan = m_backend->scan();
+        QVERIFY(scan.ok());
+        for (const RunInfo& run : scan->runs) QVERIFY(isFinalState(run.state));
+    }
+
+private:
+    void connectApp() {
+        HostConnectionOptions options;
+        options.session = testOptions();
+        options.firstRetryMs = 200;
+        m_connection = std::make_unique<HostConnection>(
+            keyTarget(m_sshd, m_tmp.filePath(QStringLiteral("known_hosts"))), kHost, options);
+        m_connection->acceptHostKey(m_sshd.hostKeyFingerprint());
+        QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), ConnectionState::Connected, 30000);
+        RemoteHostSettings settings;
+        settings.name = kHost;
+        settings.runsRoot = m_root;
+        settings.trainerPath = binDir() + QStringLiteral("/trainbench-train");
+        settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
+        settings.slurm = *parseSlurmOptions(QStringLiteral("cpus=1"));
+        m_backend = std::make_unique<RemoteBackend>(m_connection.get(), settings);
+    }
+
+    void fillTheNode() {
+        m_blocker = m_slurm.submitBlocker();
+        QVERIFY(!m_blocker.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_slurm.jobState(m_blocker).section(QLatin1Char(' '), 0, 0),
+                                  QStringLiteral("RUNNING"), 60000);
+    }
+
+    void freeTheNode() {
+        QVERIFY(m_slurm.client(QStringLiteral("scancel"), {m_blocker}));
+        m_blocker.clear();
+    }
+
+    QString launch(const QStringList& sets) {
+        LaunchRequest request;
+        request.configPath = demoConfig();
+        request.sets = sets;
+        const auto id = m_backend->launch(request);
+        if (!id.ok()) qWarning("launch failed: %s", id.error().c_str());
+        return id.ok() ? *id : QString();
+    }
+
+    RunState stateIn(const QString& id) {
+        const auto scan = m_backend->scan();
+        const RunInfo* run = scan.ok() ? find(*scan, id) : nullptr;
+        return run ? run->state : RunState::Queued;
+    }
+
+    static const RunInfo* find(const RemoteScan& scan, const QString& id) {
+        for (const RunInfo& run : scan.runs)
+            if (run.id == id) return &run;
+        return nullptr;
+    }
+
+    SlurmFixture m_slurm;
+    SshdFixture m_sshd;
+    QTemporaryDir m_tmp;
+    QString m_root;
+    QString m_blocker;
+    std::unique_ptr<HostConnection> m_connection;
+    std::unique_ptr<RemoteBackend> m_backend;
+};
+
+QTEST_GUILESS_MAIN(TestSlurmRun)
+#include "tst_slurm_run.moc"
