@@ -75,9 +75,8 @@ QStringList SlurmOptions::sbatchArguments() const {
     if (!account.isEmpty()) arguments << QStringLiteral("--account=") + account;
     if (!timeLimit.isEmpty()) arguments << QStringLiteral("--time=") + timeLimit;
     arguments << QStringLiteral("--nodes=%1").arg(nodes);
-    // One task per node: the trainer starts its ranks on each node itself (our launcher, or
-    // srun with the Slurm environment for several nodes).
-    arguments << QStringLiteral("--ntasks-per-node=1");
+    // One task per process of the run: srun starts each rank (slurm_ranks.h).
+    arguments << QStringLiteral("--ntasks-per-node=%1").arg(tasksPerNode);
     if (gpusPerNode > 0) arguments << QStringLiteral("--gpus-per-node=%1").arg(gpusPerNode);
     if (cpusPerTask > 0) arguments << QStringLiteral("--cpus-per-task=%1").arg(cpusPerTask);
     return arguments;

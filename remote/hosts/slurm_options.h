@@ -18,7 +18,8 @@ struct SlurmOptions {
     QString timeLimit;     // sbatch --time: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS
     int gpusPerNode = 0;
     int nodes = 1;
-    int cpusPerTask = 0;  // 0: the cluster's default
+    int cpusPerTask = 0;   // 0: the cluster's default
+    int tasksPerNode = 1;  // the trainer's processes per node (srun), from its config
 
     bool operator==(const SlurmOptions&) const = default;
 

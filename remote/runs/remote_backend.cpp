@@ -17,6 +17,7 @@
 #include "core/runs/trial_script.h"
 #include "remote/ssh/host_connection.h"
 #include "remote_backend_text.h"
+#include "slurm_ranks.h"
 
 namespace tb {
 
@@ -25,11 +26,11 @@ struct LaunchPlan {
     PreparedConfig config;
     QByteArray wrapper;
     std::string name;
-    std::optional<ScriptPlan> script;  // the user's own command instead of the trainer
-    QByteArray logHelper;              // trainbench_log.py, for scripts
-    QString resumePath;                // resume / fork: the checkpoint's path on the box
-    QString parentFile;                // its file name, for run.json
-    QStringList sbatchArguments;       // a Slurm job: sbatch's options; empty: started directly
+    std::optional<ScriptPlan> script;   // the user's own command instead of the trainer
+    QByteArray logHelper;               // trainbench_log.py, for scripts
+    QString resumePath;                 // resume / fork: the checkpoint's path on the box
+    QString parentFile;                 // its file name, for run.json
+    std::optional<SlurmOptions> slurm;  // a Slurm job: sbatch's options; none: started directly
 };
 
 using backend_text::isRunId;
@@ -97,7 +98,7 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
                      where() + " is not for Slurm hosts"));
         auto slurm = parseSlurmOptions(request.slurm, m_settings.slurm);
         if (!slurm) return done(fail("cannot submit to " + where() + ": " + slurm.error()));
-        plan->sbatchArguments = slurm->sbatchArguments();
+        plan->slurm = *slurm;
     }
     if (!request.parentRun.isEmpty()) return launchResume(request, plan, done);
     if (request.isScript()) {
@@ -187,12 +188,13 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
         wrapperArgs =
             scriptWrapperArgs(plan.request, *plan.script, workDir, m_settings.trainerPath);
     } else {
-        wrapperArgs = QStringList{
-            QStringLiteral("--"),        m_settings.trainerPath,
-            QStringLiteral("--config"),  QString::fromStdString(layout.resolvedConfig()),
-            QStringLiteral("--run-dir"), dir};
-        if (!plan.resumePath.isEmpty())
-            wrapperArgs << QStringLiteral("--resume") << plan.resumePath;
+        QStringList trainer{m_settings.trainerPath, QStringLiteral("--config"),
+                            QString::fromStdString(layout.resolvedConfig()),
+                            QStringLiteral("--run-dir"), dir};
+        if (!plan.resumePath.isEmpty()) trainer << QStringLiteral("--resume") << plan.resumePath;
+        // On Slurm each process of a data-parallel run is a task of the job (srun).
+        if (plan.slurm) trainer = rankedCommand(trainer, slurmRanksOf(plan.config.loaded.values));
+        wrapperArgs = QStringList{QStringLiteral("--")} + trainer;
     }
     const QStringList argv =
         QStringList{QStringLiteral("/bin/sh"), remoteWrapperPath(dir), dir} + wrapperArgs;
@@ -223,7 +225,11 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
                         : resumeLatestCommand(remoteWrapperPath(dir), dir, m_settings.trainerPath);
         files.queueText = trialScriptText(dir, argv, resume);
     }
-    files.sbatchArguments = plan.sbatchArguments;
+    if (plan.slurm) {
+        const SlurmRanks ranks =
+            plan.script ? SlurmRanks{} : slurmRanksOf(plan.config.loaded.values);
+        files.sbatchArguments = withRanks(*plan.slurm, ranks).sbatchArguments();
+    }
     const RemoteCommand start =
         startRunCommand(files, wrapperArgs, m_settings.startMode, QStringLiteral("tb-") + id);
     if (start.shellLine().toUtf8().size() > kMaxCommandBytes)

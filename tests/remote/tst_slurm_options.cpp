@@ -7,6 +7,7 @@
 
 #include "remote/hosts/host_store.h"
 #include "remote/hosts/slurm_options.h"
+#include "remote/runs/slurm_ranks.h"
 #include "remote/runs/slurm_state.h"
 
 using namespace tb;
@@ -29,6 +30,26 @@ private Q_SLOTS:
         QCOMPARE(over->partition, QStringLiteral("gpu"));
         QCOMPARE(over->timeLimit, QStringLiteral("30"));
         QCOMPARE(over->gpusPerNode, 2);
+    }
+
+    // train.devices × train.nodes processes: a task each, started by srun; one process is
+    // started as it is.
+    void ranksBecomeTasks() {
+        const std::map<std::string, std::string> values{{"train.devices", "4"},
+                                                        {"train.nodes", "2"}};
+        const SlurmRanks ranks = slurmRanksOf(values);
+        QCOMPARE(ranks.size(), 8);
+        const QStringList arguments =
+            withRanks(*parseSlurmOptions(QStringLiteral("gpus=4")), ranks).sbatchArguments();
+        QVERIFY(arguments.contains(QStringLiteral("--nodes=2")));
+        QVERIFY(arguments.contains(QStringLiteral("--ntasks-per-node=4")));
+        const QStringList trainer{QStringLiteral("trainbench-train"), QStringLiteral("--config"),
+                                  QStringLiteral("c")};
+        const QStringList ranked = rankedCommand(trainer, ranks);
+        QCOMPARE(ranked.first(), QStringLiteral("srun"));
+        QCOMPARE(ranked.mid(ranked.size() - trainer.size()), trainer);
+        QCOMPARE(rankedCommand(trainer, slurmRanksOf({})), trainer);
+        QCOMPARE(slurmRanksOf({{"train.devices", "lots"}}).size(), 1);
     }
 
     void badOptionsNameThemselves_data() {

@@ -5,6 +5,8 @@
 // and a reopened app finding and following the job again.
 
 #include <QDir>
+#include <QJsonObject>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -189,6 +191,40 @@ private Q_SLOTS:
         QVERIFY(finished.wait(300000));
         QCOMPARE(followed.follower.status().state, RunState::Finished);
         QCOMPARE(followed.metrics, fileText(dir + QStringLiteral("/metrics.jsonl")));
+    }
+
+    // train.devices 2: the job has a task per process, started by srun, and the ranks meet
+    // through the Slurm environment (the node's address, a port from the job id).
+    void dataParallelRunIsATaskPerRank() {
+        QStringList sets = quickSets();
+        sets << QStringLiteral("train.devices=2");
+        const QString id = launch(sets);
+        QVERIFY(!id.isEmpty());
+        const QString dir = m_backend->runDir(id);
+        const QString job = QString::fromUtf8(fileText(dir + QStringLiteral("/slurm_job")));
+        Followed followed(m_backend.get(), id);
+        QSignalSpy finished(&followed.follower, &RemoteFollower::finished);
+        followed.follower.start();
+        QVERIFY(finished.wait(300000));
+        QVERIFY2(followed.follower.status().state == RunState::Finished,
+                 fileText(dir + QStringLiteral("/output.log")).right(2000).constData());
+        const QString shown = m_slurm
+                                  .client(QStringLiteral("scontrol"),
+                                          {QStringLiteral("show"), QStringLiteral("job"), job})
+                                  .value_or(QString());
+        QVERIFY2(shown.contains(QLatin1String("NumTasks=2")), qPrintable(shown));
+        // The two ranks trained as one run (they compare parameters each epoch), and rank 0
+        // alone wrote the metrics: every step once.
+        QVERIFY(fileText(dir + QStringLiteral("/output.log"))
+                    .contains("epoch 2: parameters equal on all 2 ranks"));
+        QSet<QString> steps;
+        for (const QJsonObject& record : metricsRecords(dir)) {
+            const QString key = (record.contains("val/acc") ? "val " : "train ") +
+                                QString::number(record.value("step").toInteger());
+            QVERIFY2(!steps.contains(key), qPrintable("recorded twice: " + key));
+            steps.insert(key);
+        }
+        QVERIFY(steps.size() > 2);
     }
 
     void refusedSubmissionSaysWhy() {
