@@ -32,6 +32,7 @@ if [ -x "$build_dir/bin/bench_redraw" ]; then
 fi
 if [ -x "$build_dir/bin/bench_live" ]; then echo "== live curves, 10 runs x 100 lines/s (goal GUI <= 10% of a core, p99 <= 200 ms)"; "$build_dir/bin/bench_live"; fi
 if [ -x "$build_dir/bin/bench_startup" ]; then echo "== start-up to first paint, 200 runs (goal <= 1 s)"; "$build_dir/bin/bench_startup"; fi
+if [ -x "$build_dir/bin/bench_slurm_submit" ]; then echo "== Slurm: submission to running, a run through the login node vs a bare sbatch"; TB_BIN_DIR="$(cd "$build_dir/bin" && pwd)" TB_SOURCE_DIR="$here/.." "$build_dir/bin/bench_slurm_submit"; fi
 if [ -x "$build_dir/bin/bench_remote_follow" ]; then echo "== remote follow over a local sshd vs ssh tail -F (goal p99 <= 300 ms, box CPU < 1% of a core, reconnect <= 5 s)"; "$build_dir/bin/bench_remote_follow"; fi
 if [ -x "$build_dir/bin/bench_transfer" ]; then echo "== transfers over loopback, 1 GB file and 10 000 small files (goal >= 0.9x sftp/scp, >= 5x scp -r)"; "$build_dir/bin/bench_transfer" "${TRANSFER_MB:-1024}" "${TRANSFER_FILES:-10000}"; fi
 if [ -x "$build_dir/bin/bench_far_link" ]; then echo "== transfers over a far link: latency_relay at 50 and 150 ms each way, 64 MB file (goal >= 0.9x sftp/scp)"; "$build_dir/bin/bench_far_link" "${FAR_LINK_MB:-64}" "${FAR_LINK_MS:-50,150}"; fi

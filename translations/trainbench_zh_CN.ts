@@ -258,6 +258,26 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Slurm &amp;login node: submit runs with sbatch</source>
+        <translation>Slurm 登录节点(&amp;L)：用 sbatch 提交运行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The host is a cluster&apos;s login node: each run becomes a Slurm job, waits in the queue and runs on a compute node</source>
+        <translation>该主机是集群的登录节点：每次运行都成为一个 Slurm 作业，在队列中排队后在计算节点上运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>partition=gpu,gpus=2,time=4:00:00</source>
+        <translation>partition=gpu,gpus=2,time=4:00:00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sbatch defaults for this cluster: partition, gpus (per node), nodes, cpus, time, account; empty: the cluster&apos;s own</source>
+        <translation>该集群的 sbatch 默认选项：partition（分区）、gpus（每节点 GPU 数）、nodes、cpus、time（时限）、account（账户）；留空则使用集群自身的默认值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>none (keys only)</source>
         <translation>无（仅用密钥）</translation>
     </message>
@@ -327,6 +347,11 @@
         <translation>关机命令(&amp;S)：</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Slurm opt&amp;ions:</source>
+        <translation>Slurm 选项(&amp;I)：</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
@@ -347,7 +372,7 @@
         <translation>主机名称不可更改；如需重命名，请删除后重新添加</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -362,7 +387,7 @@
         <translation>私钥文件</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Paste an ssh command or type the host&apos;s address.</source>
         <translation>请粘贴 ssh 命令或输入主机地址。</translation>
     </message>
@@ -1533,7 +1558,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>Train this config on the chosen target (Ctrl+R)</source>
         <translation>在所选目标上训练此配置（Ctrl+R）</translation>
     </message>
@@ -1965,7 +1990,7 @@
 <context>
     <name>tb::RunTargetBox</name>
     <message>
-        <location filename="../ui/main/run_target_box.cpp" line="+14"/>
+        <location filename="../ui/main/run_target_box.cpp" line="+16"/>
         <source>Where Run trains: this machine or a host from the Hosts dock</source>
         <translation>“运行”在哪里训练：本机或主机面板中的某台主机</translation>
     </message>
@@ -1980,12 +2005,27 @@
         <translation>运行结束时关闭主机</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>the cluster&apos;s defaults</source>
+        <translation>集群默认值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This run&apos;s sbatch options on the Slurm cluster: partition, gpus (per node), nodes, cpus, time, account — e.g. partition=gpu,gpus=2,time=4:00:00. Starts as the host&apos;s (Edit… in the Hosts dock)</source>
+        <translation>本次运行在 Slurm 集群上的 sbatch 选项：partition、gpus（每节点）、nodes、cpus、time、account —— 例如 partition=gpu,gpus=2,time=4:00:00。初始值取自主机设置（主机面板中的“编辑…”）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Host %1</source>
         <translation>主机 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+0"/>
+        <source>Host %1 (Slurm)</source>
+        <translation>主机 %1（Slurm）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>After the run ends (any final state) %1 counts 5 minutes down, which you can cancel, then runs its shutdown command (Edit… in the Hosts dock)</source>
         <translation>运行结束后（无论以何种状态结束），%1 会倒计时 5 分钟（可以取消），然后执行其关机命令（在主机面板中“编辑…”）</translation>
     </message>
@@ -2339,7 +2379,7 @@
         <translation>通过 torchrun --standalone --nproc_per_node=%1 启动 %1 个进程。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Write the command as python SCRIPT.py, or use 1 process</source>
         <translation>请把命令写成 python SCRIPT.py，或改用 1 个进程</translation>
     </message>
@@ -2349,7 +2389,7 @@
         <translation>请输入要运行的命令</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Fix the metrics regex first</source>
         <translation>请先修正指标正则</translation>
     </message>

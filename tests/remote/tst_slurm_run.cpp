@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -13,6 +14,10 @@
 
 #include <memory>
 
+#include <pwd.h>
+#include <unistd.h>
+
+#include "app/cli/cli_main.h"
 #include "core/metrics/run_metrics.h"
 #include "remote/runs/remote_backend.h"
 #include "remote/runs/remote_follow.h"
@@ -248,7 +253,72 @@ private Q_SLOTS:
         for (const RunInfo& run : scan->runs) QVERIFY(isFinalState(run.state));
     }
 
+    // On the command line: a host added as a login node, a run that waits says why on stderr
+    // and then follows to its end; --slurm with a wrong value is refused before connecting.
+    void commandLineWaitsThenFollows() {
+        const QString user = QString::fromLocal8Bit(::getpwuid(::geteuid())->pw_name);
+        const QString root = m_tmp.filePath(QStringLiteral("cli runs"));
+        const CliRun added = trainbench(
+            {QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("cluster"),
+             QStringLiteral("ssh -p %1 %2@127.0.0.1").arg(m_sshd.port()).arg(user),
+             QStringLiteral("--key"), m_sshd.userKeyFile(), QStringLiteral("--known-hosts"),
+             m_tmp.filePath(QStringLiteral("cli_known_hosts")), QStringLiteral("--remote-root"),
+             root, QStringLiteral("--slurm"), QStringLiteral("cpus=1,time=10")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const CliRun listed = trainbench({QStringLiteral("hosts")});
+        QVERIFY2(listed.out.contains(QLatin1String("Slurm: default partition")),
+                 qPrintable(listed.out));
+        QStringList run{
+            QStringLiteral("run"),         demoConfig(),
+            QStringLiteral("--host"),      QStringLiteral("cluster"),
+            QStringLiteral("--trainer"),   binDir() + QStringLiteral("/trainbench-train"),
+            QStringLiteral("--accept-new")};
+        for (const QString& set : quickSets()) run << QStringLiteral("--set") << set;
+        const CliRun wrong =
+            trainbench(QStringList(run) << QStringLiteral("--slurm") << QStringLiteral("nodes=0"));
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains(QLatin1String("nodes")), qPrintable(wrong.err));
+        fillTheNode();
+        QProcess cli;
+        startCli(cli, run);
+        // Waiting: the reason comes on stderr while the node is busy.
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (err += cli.readAllStandardError()).contains("nodes it asks for are busy"), 90000);
+        freeTheNode();
+        QVERIFY(cli.waitForFinished(300000));
+        const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY2(cli.exitCode() == 0, qPrintable(out + QString::fromUtf8(err)));
+        const QString id = out.section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(out.contains(QStringLiteral("run %1 finished on cluster").arg(id)),
+                 qPrintable(out));
+        QVERIFY(QFile::exists(root + QLatin1Char('/') + id + QStringLiteral("/slurm_job")));
+    }
+
 private:
+    struct CliRun {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    void startCli(QProcess& process, const QStringList& arguments) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_tmp.filePath(QStringLiteral("home")));
+        env.insert(QStringLiteral("TRAINBENCH_BIN_DIR"), binDir());
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(env);
+        process.start(QCoreApplication::applicationFilePath(), arguments);
+    }
+
+    CliRun trainbench(const QStringList& arguments) {
+        QProcess process;
+        startCli(process, arguments);
+        if (!process.waitForFinished(300000)) return {};
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
     void connectApp() {
         HostConnectionOptions options;
         options.session = testOptions();
@@ -308,5 +378,12 @@ private:
     std::unique_ptr<RemoteBackend> m_backend;
 };
 
-QTEST_GUILESS_MAIN(TestSlurmRun)
+int main(int argc, char** argv) {
+    // Started with a command word, this binary is trainbench's command line.
+    if (argc > 1 && (qstrcmp(argv[1], "hosts") == 0 || qstrcmp(argv[1], "run") == 0))
+        return tb::runCliCommand(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestSlurmRun test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_slurm_run.moc"

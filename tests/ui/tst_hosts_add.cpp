@@ -34,6 +34,7 @@ private Q_SLOTS:
     void sshConfigHostFillsFields();
     void removeAsksFirst();
     void editKeepsNameAndSavesChanges();
+    void slurmLoginNodeKeepsItsOptions();
 
 private:
     AddHostDialog* openAddDialog();
@@ -246,6 +247,37 @@ void TestHostsAdd::editKeepsNameAndSavesChanges() {
     QCOMPARE(m_panel->view()->model()->index(0, HostsTableModel::Address).data().toString(),
              QString("10.0.0.7:2200"));
     QVERIFY(hostsJson().contains("/root/miniconda3/bin/python"));
+}
+
+// A cluster's login node: the box is ticked, a wrong option is explained without closing the
+// dialog, and the options are kept with the host (what every run there is submitted with).
+void TestHostsAdd::slurmLoginNodeKeepsItsOptions() {
+    AddHostDialog* dialog = openAddDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->sshLineEdit(), "ssh alice@login.hpc.example.edu");
+    auto* slurm = dialog->findChild<QCheckBox*>("slurm");
+    auto* options = dialog->findChild<QLineEdit*>("slurmOptions");
+    QVERIFY(slurm && options);
+    QVERIFY(!options->isEnabled());
+    QTest::mouseClick(slurm, Qt::LeftButton, {}, QPoint(8, slurm->height() / 2));
+    QVERIFY(options->isEnabled());
+    QTest::keyClicks(options, "partition=gpu,gpus=two");
+    QTest::mouseClick(dialog->findChild<QPushButton*>("submitButton"), Qt::LeftButton);
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->errorLabel()->text().contains("gpus"),
+             qPrintable(dialog->errorLabel()->text()));
+    options->clear();
+    QTest::keyClicks(options, "partition=gpu,gpus=2,time=4:00:00");
+    screenshot(*dialog, "hosts-add-slurm.png");
+    QTest::mouseClick(dialog->findChild<QPushButton*>("submitButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->findChild<AddHostDialog*>() == nullptr, 5000);
+    const RemoteHost* saved = m_controller->host(m_controller->hostNames().value(0));
+    QVERIFY(saved);
+    QVERIFY(saved->slurm.enabled);
+    QCOMPARE(saved->slurm.partition, QString("gpu"));
+    QCOMPARE(saved->slurm.gpusPerNode, 2);
+    QCOMPARE(saved->slurm.timeLimit, QString("4:00:00"));
+    QVERIFY2(hostsJson().contains("\"slurm\""), qPrintable(hostsJson()));
 }
 
 QTEST_MAIN(TestHostsAdd)

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -89,9 +90,17 @@ void MainWindow::createMenus() {
     toolbar->setObjectName("mainToolbar");
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_targetBox = new RunTargetBox(toolbar);
-    m_targetBox->setHosts(m_hosts->hostNames());
-    connect(m_hosts, &HostsController::hostsChanged, m_targetBox,
-            [this] { m_targetBox->setHosts(m_hosts->hostNames()); });
+    // The Slurm login nodes among the hosts, with their sbatch options.
+    auto fillTargets = [this] {
+        QHash<QString, QString> slurm;
+        for (const QString& name : m_hosts->hostNames()) {
+            const RemoteHost* host = m_hosts->host(name);
+            if (host && host->slurm.enabled) slurm.insert(name, slurmText(host->slurm));
+        }
+        m_targetBox->setHosts(m_hosts->hostNames(), slurm);
+    };
+    fillTargets();
+    connect(m_hosts, &HostsController::hostsChanged, m_targetBox, fillTargets);
     // A host's run reads the box's data: its path is not looked for on this machine.
     auto followTarget = [this] {
         m_editor->document()->setDataPathsOn(
@@ -101,6 +110,10 @@ void MainWindow::createMenus() {
     followTarget();
     toolbar->addWidget(m_targetBox);
     toolbar->addWidget(m_targetBox->shutdownCheck());
+    // A toolbar shows or hides its widgets through their actions.
+    QAction* slurm = toolbar->addWidget(m_targetBox->slurmEdit());
+    slurm->setVisible(m_targetBox->slurmEdit()->isEnabled());
+    connect(m_targetBox, &RunTargetBox::slurmHostChosen, slurm, &QAction::setVisible);
     toolbar->addAction(m_runAction);
     toolbar->addAction(m_stopAction);
 }
@@ -119,7 +132,11 @@ void MainWindow::startRun() {
         statusBar()->showMessage(tr("Cannot run: %1").arg(m_editor->invalidReason()), 8000);
         return;
     }
-    m_controller->launchOn(m_targetBox->host(), m_editor->filePath(), m_editor->text());
+    LaunchRequest request;
+    request.configPath = m_editor->filePath();
+    request.configText = m_editor->text();
+    request.slurm = m_targetBox->slurmOptions();
+    m_controller->launchOn(m_targetBox->host(), request);
 }
 
 // Window-modal but not blocking: the run starts when the dialog is accepted.

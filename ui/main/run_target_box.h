@@ -1,10 +1,13 @@
 #pragma once
 // The toolbar's "Run on" choice: this machine or a stored SSH host, remembered between starts;
-// next to it, "Shut down the host when the run ends" (off by default, a host only).
+// next to it, "Shut down the host when the run ends" (off by default, a host only) and, for a
+// Slurm login node, this run's sbatch options (the host's, editable for one run).
 
 #include <QComboBox>
+#include <QHash>
 
 class QCheckBox;
+class QLineEdit;
 
 namespace tb {
 
@@ -15,7 +18,9 @@ public:
     explicit RunTargetBox(QWidget* parent = nullptr);
 
     // Refills the list; the choice stays when its host is still there, else "This machine".
-    void setHosts(const QStringList& hosts);
+    // `slurm`: the Slurm login nodes among them, each with its options as text
+    // (partition=gpu,gpus=2,...).
+    void setHosts(const QStringList& hosts, const QHash<QString, QString>& slurm = {});
     // The chosen host's name; empty for this machine.
     QString host() const { return currentData().toString(); }
     void selectHost(const QString& host);  // empty: this machine
@@ -24,11 +29,21 @@ public:
     // new session never shuts a box down unasked.
     QCheckBox* shutdownCheck() const { return m_shutdown; }
     bool shutdownWhenRunEnds() const;
+    // Shown while a Slurm login node is chosen; its text goes with the run (LaunchRequest::slurm).
+    QLineEdit* slurmEdit() const { return m_slurmEdit; }
+    QString slurmOptions() const;
+
+Q_SIGNALS:
+    // A Slurm login node is chosen (the options edit is to be shown), or no longer.
+    void slurmHostChosen(bool chosen);
 
 private:
     void updateShutdownCheck();
+    void updateSlurmEdit();
 
     QCheckBox* m_shutdown;
+    QLineEdit* m_slurmEdit;
+    QHash<QString, QString> m_slurm;
 };
 
 }  // namespace tb
