@@ -1481,7 +1481,7 @@
         <translation>超参数搜索</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window_actions.cpp" line="+29"/>
+        <location filename="../ui/main/main_window_actions.cpp" line="+30"/>
         <location line="+30"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
@@ -1990,7 +1990,7 @@
 <context>
     <name>tb::RunTargetBox</name>
     <message>
-        <location filename="../ui/main/run_target_box.cpp" line="+16"/>
+        <location filename="../ui/main/run_target_box.cpp" line="+21"/>
         <source>Where Run trains: this machine or a host from the Hosts dock</source>
         <translation>“运行”在哪里训练：本机或主机面板中的某台主机</translation>
     </message>
@@ -2015,7 +2015,12 @@
         <translation>本次运行在 Slurm 集群上的 sbatch 选项：partition、gpus（每节点）、nodes、cpus、time、account —— 例如 partition=gpu,gpus=2,time=4:00:00。初始值取自主机设置（主机面板中的“编辑…”）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>S&amp;lurm:</source>
+        <translation>S&amp;lurm：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Host %1</source>
         <translation>主机 %1</translation>
     </message>
@@ -2025,14 +2030,19 @@
         <translation>主机 %1（Slurm）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>After the run ends (any final state) %1 counts 5 minutes down, which you can cancel, then runs its shutdown command (Edit… in the Hosts dock)</source>
         <translation>运行结束后（无论以何种状态结束），%1 会倒计时 5 分钟（可以取消），然后执行其关机命令（在主机面板中“编辑…”）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Choose a host in Run on: this machine is never shut down</source>
         <translation>请在工具栏的运行目标中选择一台主机：本机永远不会被关机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a cluster&apos;s login node, shared with others: it is never shut down</source>
+        <translation>%1 是与他人共用的集群登录节点：不会被关机</translation>
     </message>
 </context>
 <context>
@@ -2129,7 +2139,7 @@
 <context>
     <name>tb::RunsTableModel</name>
     <message>
-        <location filename="../ui/main/runs_table_display.cpp" line="+86"/>
+        <location filename="../ui/main/runs_table_display.cpp" line="+88"/>
         <source>local</source>
         <translation>本机</translation>
     </message>
@@ -2151,7 +2161,12 @@
         <translation>，%1 运行中</translation>
     </message>
     <message>
-        <location filename="../ui/main/runs_table_display.cpp" line="+1"/>
+        <location filename="../ui/main/runs_table_display.cpp" line="-88"/>
+        <source>queued · %1</source>
+        <translation>排队中 · %1</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>, %1 cancelled</source>
         <translation>，%1 已取消</translation>
     </message>
@@ -2166,7 +2181,22 @@
         <translation>超参数搜索 %1：选中它可对比各试验并叠加它们的曲线</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
+        <source>nodes busy</source>
+        <translation>节点繁忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>behind other jobs</source>
+        <translation>排在其他作业之后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>

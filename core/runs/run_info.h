@@ -30,6 +30,9 @@ struct RunInfo {
     qint64 wrapperPid = 0;  // status.json "wrapper_pid": the tb-wrap.sh shell; 0 when none
     int exitCode = -1;      // -1 when none yet
     QString message;        // status.json "message"
+    // A queued run a scheduler holds back: its reason as the scheduler says it (Slurm's
+    // Resources, Priority, ...); empty otherwise.
+    QString queueReason;
     double lastTrainLoss = std::numeric_limits<double>::quiet_NaN();  // NaN: none logged yet
     // The last train/loss logged was null: the trainer writes NaN and infinity that way.
     bool trainLossNotFinite = false;

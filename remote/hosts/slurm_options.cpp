@@ -87,9 +87,14 @@ QString SlurmOptions::summary() const {
     parts << (partition.isEmpty() ? QStringLiteral("default partition")
                                   : QStringLiteral("partition ") + partition);
     if (gpusPerNode > 0) parts << QStringLiteral("%1 GPU(s) per node").arg(gpusPerNode);
-    if (cpusPerTask > 0) parts << QStringLiteral("%1 CPUs").arg(cpusPerTask);
+    if (cpusPerTask > 0) parts << QStringLiteral("%1 CPU(s) per task").arg(cpusPerTask);
     parts << QStringLiteral("%1 node(s)").arg(nodes);
-    if (!timeLimit.isEmpty()) parts << QStringLiteral("time limit ") + timeLimit;
+    // A bare number is minutes to sbatch.
+    if (!timeLimit.isEmpty())
+        parts << QStringLiteral("time limit ") + timeLimit +
+                     (timeLimit.contains(QRegularExpression(QStringLiteral("^\\d+$")))
+                          ? QStringLiteral(" min")
+                          : QString());
     if (!account.isEmpty()) parts << QStringLiteral("account ") + account;
     return parts.join(QStringLiteral(" · "));
 }

@@ -51,9 +51,11 @@ void applySlurmState(const SlurmJobState& slurm, RunInfo& run) {
         return;
     }
     if (state == QLatin1String("PENDING") || state.startsWith(QLatin1String("REQUEUE"))) {
-        if (run.state == RunState::Queued)
+        if (run.state == RunState::Queued) {
             run.message = QStringLiteral("waiting in the Slurm queue as job %1: %2")
                               .arg(slurm.job, whyWaiting(slurm.reason));
+            run.queueReason = slurm.reason;
+        }
         return;
     }
     // Running, or ended with the run's own last word to come; a finished run needs no word;

@@ -111,7 +111,9 @@ private Q_SLOTS:
         QVERIFY(connected());
         const QString dir = makeRun(QStringLiteral("finished"), "finished");
         const QString marker = m_home.filePath(QStringLiteral("finished-marker"));
-        const auto armed = ask([&] { m_control->arm(dir, 4, touchCommand(marker)); });
+        // A countdown the reads below (an SSH exec each, seconds apart on a loaded machine)
+        // surely see: 4 s was missed whole beside a busy build.
+        const auto armed = ask([&] { m_control->arm(dir, 10, touchCommand(marker)); });
         QVERIFY(armed.has_value());
         QCOMPARE(armed->phase, ShutdownPhase::Waiting);
 
@@ -136,7 +138,7 @@ private Q_SLOTS:
         const QString dir = makeRun(QStringLiteral("cancel-app"), "failed");
         const QString marker = m_home.filePath(QStringLiteral("cancel-app-marker"));
         // Long enough that the cancel surely lands inside the countdown on a loaded machine.
-        constexpr int kDelay = 6;
+        constexpr int kDelay = 12;
         QVERIFY(ask([&] { m_control->arm(dir, kDelay, touchCommand(marker)); }));
         std::optional<ShutdownState> counting;
         QTRY_VERIFY_WITH_TIMEOUT(

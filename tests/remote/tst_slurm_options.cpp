@@ -131,6 +131,7 @@ private Q_SLOTS:
         run.state = RunState::Queued;
         applySlurmState(*parseSlurmFrame("42 PENDING Resources"), run);
         QCOMPARE(run.state, RunState::Queued);
+        QCOMPARE(run.queueReason, QStringLiteral("Resources"));  // the runs table's "nodes busy"
         QVERIFY2(run.message.contains(QLatin1String("job 42")) &&
                      run.message.contains(QLatin1String("busy")),
                  qPrintable(run.message));

@@ -3,6 +3,7 @@
 // host has them when it is chosen again.
 
 #include <QAction>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -53,7 +54,7 @@ private Q_SLOTS:
         QVERIFY(toolbar);
         QAction* shown = nullptr;
         for (QAction* action : toolbar->actions())
-            if (toolbar->widgetForAction(action) == options) shown = action;
+            if (toolbar->widgetForAction(action) == target->slurmField()) shown = action;
         QVERIFY(shown);
         QVERIFY(!shown->isVisible());  // this machine
         QCOMPARE(target->itemText(target->findData("cluster")), QString("Host cluster (Slurm)"));
@@ -61,6 +62,9 @@ private Q_SLOTS:
         target->setCurrentIndex(target->findData("cluster"));
         QVERIFY(shown->isVisible());
         QTRY_VERIFY(options->isVisible());
+        // Run stays on the toolbar beside the options; a shared login node is never shut down.
+        QVERIFY(toolbar->widgetForAction(window.runAction())->isVisible());
+        QVERIFY(!target->shutdownCheck()->isEnabled());
         QCOMPARE(options->text(), QString("partition=gpu,gpus=2,time=4:00:00"));
         options->clear();
         QTest::keyClicks(options, "partition=gpu,gpus=2,time=30");
@@ -68,6 +72,7 @@ private Q_SLOTS:
 
         target->setCurrentIndex(target->findData("gpu-box"));
         QVERIFY(!shown->isVisible());
+        QVERIFY(target->shutdownCheck()->isEnabled());
         QVERIFY(target->slurmOptions().isEmpty());  // an ordinary host: nothing for sbatch
         target->setCurrentIndex(target->findData("cluster"));
         QCOMPARE(target->slurmOptions(), QString("partition=gpu,gpus=2,time=4:00:00"));

@@ -111,7 +111,7 @@ void MainWindow::createMenus() {
     toolbar->addWidget(m_targetBox);
     toolbar->addWidget(m_targetBox->shutdownCheck());
     // A toolbar shows or hides its widgets through their actions.
-    QAction* slurm = toolbar->addWidget(m_targetBox->slurmEdit());
+    QAction* slurm = toolbar->addWidget(m_targetBox->slurmField());
     slurm->setVisible(m_targetBox->slurmEdit()->isEnabled());
     connect(m_targetBox, &RunTargetBox::slurmHostChosen, slurm, &QAction::setVisible);
     toolbar->addAction(m_runAction);

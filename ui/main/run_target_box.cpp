@@ -2,6 +2,8 @@
 #include "run_target_box.h"
 
 #include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 
@@ -11,7 +13,10 @@ const QString kSettingsKey = QStringLiteral("run/target");
 }
 
 RunTargetBox::RunTargetBox(QWidget* parent)
-    : QComboBox(parent), m_shutdown(new QCheckBox(parent)), m_slurmEdit(new QLineEdit(parent)) {
+    : QComboBox(parent),
+      m_shutdown(new QCheckBox(parent)),
+      m_slurmField(new QWidget(parent)),
+      m_slurmEdit(new QLineEdit(m_slurmField)) {
     setObjectName("runTargetBox");
     setToolTip(tr("Where Run trains: this machine or a host from the Hosts dock"));
     setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -24,7 +29,15 @@ RunTargetBox::RunTargetBox(QWidget* parent)
         tr("This run's sbatch options on the Slurm cluster: partition, gpus (per node), nodes, "
            "cpus, time, account — e.g. partition=gpu,gpus=2,time=4:00:00. Starts as the host's "
            "(Edit… in the Hosts dock)"));
-    m_slurmEdit->setMinimumWidth(220);
+    // Wide enough for a few options, never so wide that Run leaves the toolbar.
+    m_slurmEdit->setMinimumWidth(180);
+    m_slurmEdit->setMaximumWidth(300);
+    auto* slurmLabel = new QLabel(tr("S&lurm:"), m_slurmField);
+    slurmLabel->setBuddy(m_slurmEdit);
+    auto* slurmRow = new QHBoxLayout(m_slurmField);
+    slurmRow->setContentsMargins(6, 0, 6, 0);
+    slurmRow->addWidget(slurmLabel);
+    slurmRow->addWidget(m_slurmEdit);
     connect(this, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(kSettingsKey, host());
         updateShutdownCheck();
@@ -72,16 +85,20 @@ bool RunTargetBox::shutdownWhenRunEnds() const {
     return m_shutdown->isEnabled() && m_shutdown->isChecked();
 }
 
-// Only a host can be shut down; going back to this machine clears the choice.
+// Only a rented host can be shut down (not this machine, not a cluster's shared login node);
+// going back to one of those clears the choice.
 void RunTargetBox::updateShutdownCheck() {
-    const bool onHost = !host().isEmpty();
+    const bool onHost = !host().isEmpty() && !m_slurm.contains(host());
     if (!onHost) m_shutdown->setChecked(false);
     m_shutdown->setEnabled(onHost);
     m_shutdown->setToolTip(
         onHost ? tr("After the run ends (any final state) %1 counts 5 minutes down, which you "
                     "can cancel, then runs its shutdown command (Edit… in the Hosts dock)")
                      .arg(host())
-               : tr("Choose a host in Run on: this machine is never shut down"));
+        : host().isEmpty()
+            ? tr("Choose a host in Run on: this machine is never shut down")
+            : tr("%1 is a cluster's login node, shared with others: it is never shut down")
+                  .arg(host()));
 }
 
 }  // namespace tb

@@ -29,7 +29,9 @@ public:
     // new session never shuts a box down unasked.
     QCheckBox* shutdownCheck() const { return m_shutdown; }
     bool shutdownWhenRunEnds() const;
-    // Shown while a Slurm login node is chosen; its text goes with the run (LaunchRequest::slurm).
+    // "Slurm: [options]", for the toolbar to place; shown while a Slurm login node is chosen.
+    // The edit's text goes with the run (LaunchRequest::slurm).
+    QWidget* slurmField() const { return m_slurmField; }
     QLineEdit* slurmEdit() const { return m_slurmEdit; }
     QString slurmOptions() const;
 
@@ -42,6 +44,7 @@ private:
     void updateSlurmEdit();
 
     QCheckBox* m_shutdown;
+    QWidget* m_slurmField;
     QLineEdit* m_slurmEdit;
     QHash<QString, QString> m_slurm;
 };

@@ -80,6 +80,8 @@ QVariant RunsTableModel::display(const RunInfo& run, int column) const {
                 return QStringLiteral("#%1 %2").arg(run.sweepTrial + 1).arg(run.sweepLabel);
             return run.label();
         case State:
+            if (run.state == RunState::Queued && !run.queueReason.isEmpty())
+                return tr("queued · %1").arg(queueReasonText(run.queueReason));
             return stateText(run.state);
         case Target: {
             const QString note = m_catalog->hostNote(run.target);
@@ -237,6 +239,14 @@ QVariant RunsTableModel::groupData(const Row& group, int column, int role) const
         }
     }
     return {};
+}
+
+// Slurm's most common reasons in words; the rest as Slurm says them.
+QString RunsTableModel::queueReasonText(const QString& reason) {
+    if (reason == QLatin1String("Resources")) return tr("nodes busy");
+    if (reason == QLatin1String("Priority")) return tr("behind other jobs");
+    if (reason == QLatin1String("None")) return tr("submitted");
+    return reason;
 }
 
 QString RunsTableModel::stateText(RunState state) {

@@ -45,6 +45,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     // A state as the table shows it (translated).
     static QString stateText(RunState state);
+    // A scheduler's reason for holding a run back, in words ("nodes busy").
+    static QString queueReasonText(const QString& reason);
 
     // A host's price per hour (0: none) for the Cost column of its runs; local runs cost nothing
     // shown.
