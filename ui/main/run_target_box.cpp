@@ -38,6 +38,8 @@ RunTargetBox::RunTargetBox(QWidget* parent)
     slurmRow->setContentsMargins(6, 0, 6, 0);
     slurmRow->addWidget(slurmLabel);
     slurmRow->addWidget(m_slurmEdit);
+    // The toolbar would otherwise stretch the field and set the label apart from its edit.
+    m_slurmField->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     connect(this, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(kSettingsKey, host());
         updateShutdownCheck();
