@@ -295,7 +295,8 @@ watch_status() {
                     return 0
                 fi
                 ;;
-            finished | failed | stopped)
+            # lost: what the Slurm settling writes for a job Slurm no longer knows.
+            finished | failed | stopped | lost)
                 # A Slurm job's last word (TIMEOUT, PREEMPTED: why it stopped) comes once the
                 # job has left the node, a moment after the wrapper's; waited for up to a minute.
                 if [ -n "$job" ] && [ "$held" -lt 60 ]; then

@@ -106,4 +106,30 @@ int signalConnections(const SshdFixture& sshd, int signal) {
     return killed;
 }
 
+const RunInfo* findRun(const RemoteScan& scan, const QString& id) {
+    for (const RunInfo& run : scan.runs)
+        if (run.id == id) return &run;
+    return nullptr;
+}
+
+QString launchDemo(RemoteBackend& backend, const QStringList& sets) {
+    LaunchRequest request;
+    request.configPath = demoConfig();
+    request.sets = sets;
+    const auto id = backend.launch(request);
+    if (!id.ok()) qWarning("launch failed: %s", id.error().c_str());
+    return id.ok() ? *id : QString();
+}
+
+std::unique_ptr<RemoteBackend> testBackend(HostConnection* connection, const QString& host,
+                                           const QString& runsRoot, SlurmOptions slurm) {
+    RemoteHostSettings settings;
+    settings.name = host;
+    settings.runsRoot = runsRoot;
+    settings.trainerPath = binDir() + QStringLiteral("/trainbench-train");
+    settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
+    settings.slurm = std::move(slurm);
+    return std::make_unique<RemoteBackend>(connection, settings);
+}
+
 }  // namespace tb::test

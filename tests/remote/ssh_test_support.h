@@ -1,12 +1,14 @@
 #pragma once
 // Helpers for SshSession tests: quiet options, a result collector, and waits on results.
 
+#include "remote/runs/remote_backend.h"
 #include "remote/ssh/ssh_session_thread.h"
 #include "sshd_fixture.h"
 
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -47,6 +49,14 @@ int cutConnections(const SshdFixture& sshd);
 // The same with another signal: SIGSTOP makes a server that keeps the connection open and
 // says nothing (a hung or frozen box), SIGCONT lets it go on.
 int signalConnections(const SshdFixture& sshd, int signal);
+
+// The run `id` in a remote scan; null when it is not there.
+const RunInfo* findRun(const RemoteScan& scan, const QString& id);
+// Launches the demo config with `sets` on `backend`; its id, or empty (with a warning why).
+QString launchDemo(RemoteBackend& backend, const QStringList& sets);
+// A backend for `host` on `connection` that runs this build's trainer and wrapper in `runsRoot`.
+std::unique_ptr<RemoteBackend> testBackend(HostConnection* connection, const QString& host,
+                                           const QString& runsRoot, SlurmOptions slurm = {});
 
 // Each waits for its result; a missing result comes back as a Protocol failure saying so.
 SshResult connectOnce(SshSessionThread& thread, SessionResults& results);

@@ -43,12 +43,8 @@ private Q_SLOTS:
             options);
         m_connection->acceptHostKey(m_sshd.hostKeyFingerprint());
         QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), ConnectionState::Connected, 30000);
-        RemoteHostSettings settings;
-        settings.name = QStringLiteral("box");
-        settings.runsRoot = m_tmp.filePath(QStringLiteral("runs"));
-        settings.trainerPath = binDir() + QStringLiteral("/trainbench-train");
-        settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
-        m_backend = std::make_unique<RemoteBackend>(m_connection.get(), settings);
+        m_backend = testBackend(m_connection.get(), QStringLiteral("box"),
+                                m_tmp.filePath(QStringLiteral("runs")));
     }
 
     void cleanupTestCase() {

@@ -237,12 +237,7 @@ private:
         if (!QTest::qWaitFor([&] { return host.connection->state() == ConnectionState::Connected; },
                              30000))
             return {};
-        RemoteHostSettings settings;
-        settings.name = name;
-        settings.runsRoot = root;
-        settings.trainerPath = binDir() + QStringLiteral("/trainbench-train");
-        settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
-        host.backend = std::make_unique<RemoteBackend>(host.connection.get(), settings);
+        host.backend = testBackend(host.connection.get(), name, root);
         return host;
     }
 

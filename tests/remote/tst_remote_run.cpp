@@ -68,12 +68,7 @@ private Q_SLOTS:
             keyTarget(m_sshd, m_tmp.filePath(QStringLiteral("known_hosts"))), kHost, options);
         m_connection->acceptHostKey(m_sshd.hostKeyFingerprint());
         QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), ConnectionState::Connected, 30000);
-        RemoteHostSettings settings;
-        settings.name = kHost;
-        settings.runsRoot = m_root;
-        settings.trainerPath = binDir() + QStringLiteral("/trainbench-train");
-        settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
-        m_backend = std::make_unique<RemoteBackend>(m_connection.get(), settings);
+        m_backend = testBackend(m_connection.get(), kHost, m_root);
     }
 
     void cleanup() {
@@ -388,19 +383,9 @@ private:
         return settings;
     }
 
-    QString launch(const QStringList& sets) {
-        LaunchRequest request;
-        request.configPath = demoConfig();
-        request.sets = sets;
-        const auto id = m_backend->launch(request);
-        if (!id.ok()) qWarning("launch failed: %s", id.error().c_str());
-        return id.ok() ? *id : QString();
-    }
-
+    QString launch(const QStringList& sets) { return launchDemo(*m_backend, sets); }
     static const RunInfo* find(const RemoteScan& scan, const QString& id) {
-        for (const RunInfo& run : scan.runs)
-            if (run.id == id) return &run;
-        return nullptr;
+        return findRun(scan, id);
     }
 
     QTemporaryDir m_tmp;

@@ -327,13 +327,8 @@ private:
             keyTarget(m_sshd, m_tmp.filePath(QStringLiteral("known_hosts"))), kHost, options);
         m_connection->acceptHostKey(m_sshd.hostKeyFingerprint());
         QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), ConnectionState::Connected, 30000);
-        RemoteHostSettings settings;
-        settings.name = kHost;
-        settings.runsRoot = m_root;
-        settings.trainerPath = binDir() + QStringLiteral("/trainbench-train");
-        settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
-        settings.slurm = *parseSlurmOptions(QStringLiteral("cpus=1"));
-        m_backend = std::make_unique<RemoteBackend>(m_connection.get(), settings);
+        m_backend = testBackend(m_connection.get(), kHost, m_root,
+                                *parseSlurmOptions(QStringLiteral("cpus=1")));
     }
 
     void fillTheNode() {
@@ -348,14 +343,7 @@ private:
         m_blocker.clear();
     }
 
-    QString launch(const QStringList& sets) {
-        LaunchRequest request;
-        request.configPath = demoConfig();
-        request.sets = sets;
-        const auto id = m_backend->launch(request);
-        if (!id.ok()) qWarning("launch failed: %s", id.error().c_str());
-        return id.ok() ? *id : QString();
-    }
+    QString launch(const QStringList& sets) { return launchDemo(*m_backend, sets); }
 
     RunState stateIn(const QString& id) {
         const auto scan = m_backend->scan();
@@ -364,9 +352,7 @@ private:
     }
 
     static const RunInfo* find(const RemoteScan& scan, const QString& id) {
-        for (const RunInfo& run : scan.runs)
-            if (run.id == id) return &run;
-        return nullptr;
+        return findRun(scan, id);
     }
 
     SlurmFixture m_slurm;
