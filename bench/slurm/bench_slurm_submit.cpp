@@ -80,16 +80,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bench_slurm_submit: cannot connect to the local sshd\n");
         return 1;
     }
-    RemoteHostSettings settings;
-    settings.name = QStringLiteral("login");
-    settings.runsRoot = tmp.filePath(QStringLiteral("runs"));
-    settings.trainerPath = binDir() + QStringLiteral("/trainbench-train");
-    settings.wrapperFile = binDir() + QStringLiteral("/tb-wrap.sh");
-    settings.slurm = *parseSlurmOptions(QStringLiteral("cpus=1"));
-    RemoteBackend backend(&connection, settings);
-    RemoteHostSettings direct = settings;  // the same host, runs started without Slurm
-    direct.slurm = SlurmOptions{};
-    RemoteBackend directBackend(&connection, direct);
+    const QString runs = tmp.filePath(QStringLiteral("runs"));
+    auto backend = testBackend(&connection, QStringLiteral("login"), runs,
+                               *parseSlurmOptions(QStringLiteral("cpus=1")));
+    // The same host, runs started without Slurm.
+    auto directBackend = testBackend(&connection, QStringLiteral("login"), runs);
 
     std::vector<double> ours;
     std::vector<double> bare;
@@ -111,22 +106,22 @@ int main(int argc, char** argv) {
         request.configPath = demoConfig();
         request.sets = quickSets();
         since.restart();
-        const auto id = backend.launch(request);
+        const auto id = backend->launch(request);
         oursSubmit.push_back(double(since.nsecsElapsed()) / 1e6);
         if (!id.ok()) {
             std::fprintf(stderr, "bench_slurm_submit: %s\n", id.error().c_str());
             return 1;
         }
-        const QString dir = backend.runDir(*id);
+        const QString dir = backend->runDir(*id);
         ours.push_back(waitMs(since, [&] {
             const QString state = stateIn(dir);
             return state == QLatin1String("running") || state == QLatin1String("finished");
         }));
         since.restart();
-        const auto directId = directBackend.launch(request);
+        const auto directId = directBackend->launch(request);
         directSubmit.push_back(double(since.nsecsElapsed()) / 1e6);
         if (directId.ok()) {
-            const QString directDir = directBackend.runDir(*directId);
+            const QString directDir = directBackend->runDir(*directId);
             (void)waitMs(since, [&] { return stateIn(directDir) == QLatin1String("finished"); });
         }
         // Both jobs end before the next round.

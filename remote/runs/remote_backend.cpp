@@ -182,6 +182,9 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     const QString dir = runDir(id);
     const RunLayout layout{str(dir)};
     QStringList wrapperArgs;
+    // On Slurm each process of a data-parallel trainer run is a task of the job (srun).
+    const SlurmRanks ranks =
+        plan.slurm && !plan.script ? slurmRanksOf(plan.config.loaded.values) : SlurmRanks{};
     // A script without a working directory runs in its run directory, as LaunchRequest says.
     const QString workDir = plan.request.workDir.isEmpty() ? dir : plan.request.workDir;
     if (plan.script) {
@@ -192,8 +195,7 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
                             QString::fromStdString(layout.resolvedConfig()),
                             QStringLiteral("--run-dir"), dir};
         if (!plan.resumePath.isEmpty()) trainer << QStringLiteral("--resume") << plan.resumePath;
-        // On Slurm each process of a data-parallel run is a task of the job (srun).
-        if (plan.slurm) trainer = rankedCommand(trainer, slurmRanksOf(plan.config.loaded.values));
+        trainer = rankedCommand(trainer, ranks);
         wrapperArgs = QStringList{QStringLiteral("--")} + trainer;
     }
     const QStringList argv =
@@ -225,11 +227,7 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
                         : resumeLatestCommand(remoteWrapperPath(dir), dir, m_settings.trainerPath);
         files.queueText = trialScriptText(dir, argv, resume);
     }
-    if (plan.slurm) {
-        const SlurmRanks ranks =
-            plan.script ? SlurmRanks{} : slurmRanksOf(plan.config.loaded.values);
-        files.sbatchArguments = withRanks(*plan.slurm, ranks).sbatchArguments();
-    }
+    if (plan.slurm) files.sbatchArguments = withRanks(*plan.slurm, ranks).sbatchArguments();
     const RemoteCommand start =
         startRunCommand(files, wrapperArgs, m_settings.startMode, QStringLiteral("tb-") + id);
     if (start.shellLine().toUtf8().size() > kMaxCommandBytes)

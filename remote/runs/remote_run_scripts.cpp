@@ -246,6 +246,14 @@ gone() {
     if [ -n "$boot" ] && [ -n "$started" ] && [ "$boot" -gt "$started" ]; then return 0; fi
     ! running "$pid" && ! running "$wrapper"
 }
+# What Slurm says of the job now ($sl), sent as a frame when it changed.
+slurm_news() {
+    slurm_state "$dir"
+    if [ "$sl" != "$shown_sl" ]; then
+        frame slurm "$job $sl"
+        shown_sl=$sl
+    fi
+}
 watch_status() {
     last=
     previous=
@@ -259,13 +267,7 @@ watch_status() {
     while :; do
         # A Slurm job is asked about every five seconds, not every second: the controller
         # serves the whole cluster. Before status.json is read: an ended job settles it.
-        if [ -n "$job" ] && [ $((tick % 5)) -eq 0 ]; then
-            slurm_state "$dir"
-            if [ "$sl" != "$shown_sl" ]; then
-                frame slurm "$job $sl"
-                shown_sl=$sl
-            fi
-        fi
+        if [ -n "$job" ] && [ $((tick % 5)) -eq 0 ]; then slurm_news; fi
         tick=$((tick + 1))
         s=
         if [ -f "$dir/status.json" ]; then IFS= read -r s <"$dir/status.json"; fi
@@ -300,11 +302,7 @@ watch_status() {
                 # A Slurm job's last word (TIMEOUT, PREEMPTED: why it stopped) comes once the
                 # job has left the node, a moment after the wrapper's; waited for up to a minute.
                 if [ -n "$job" ] && [ "$held" -lt 60 ]; then
-                    slurm_state "$dir"
-                    if [ "$sl" != "$shown_sl" ]; then
-                        frame slurm "$job $sl"
-                        shown_sl=$sl
-                    fi
+                    slurm_news
                     if [ -n "$sl" ] && slurm_live; then
                         held=$((held + 1))
                         sleep 1

@@ -3,14 +3,12 @@
 
 #include <QRegularExpression>
 
+#include "core/runs/run_reader.h"
+
 namespace tb {
 namespace {
 
 constexpr qsizetype kMaxReason = 120;
-
-bool isLive(RunState state) {
-    return state == RunState::Queued || state == RunState::Starting || state == RunState::Running;
-}
 
 // The states of a job that has left the cluster (GONE: Slurm no longer knows it).
 bool isEndedJob(const QString& state) {
@@ -46,7 +44,7 @@ void applySlurmState(const SlurmJobState& slurm, RunInfo& run) {
     const QString job = QStringLiteral("Slurm job ") + slurm.job;
     const QString& state = slurm.state;
     if (state.isEmpty()) {
-        if (isLive(run.state))
+        if (isLiveState(run.state))
             run.message = job + QStringLiteral(" could not be asked about (squeue failed)");
         return;
     }
@@ -60,7 +58,7 @@ void applySlurmState(const SlurmJobState& slurm, RunInfo& run) {
     }
     // Running, or ended with the run's own last word to come; a finished run needs no word;
     // a job still running or completing has said nothing final yet.
-    if (isLive(run.state) || run.state == RunState::Finished || !isEndedJob(state)) return;
+    if (isLiveState(run.state) || run.state == RunState::Finished || !isEndedJob(state)) return;
     const auto resumable = [&](const QString& why) {
         run.state = RunState::Stopped;
         run.message = job + why +

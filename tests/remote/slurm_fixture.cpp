@@ -27,6 +27,12 @@ SlurmFixture::~SlurmFixture() {
     stop();
 }
 
+QProcessEnvironment SlurmFixture::processEnvironment() const {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SLURM_CONF"), confFile());
+    return environment;
+}
+
 QString SlurmFixture::writeConfig(int controllerPort, int nodePort) const {
     // slurmctld runs only where SlurmctldHost names this machine; the node answers as tbnode.
     const QString host = QSysInfo::machineHostName().section(QLatin1Char('.'), 0, 0);
@@ -62,9 +68,7 @@ QString SlurmFixture::writeConfig(int controllerPort, int nodePort) const {
 QString SlurmFixture::launch(std::unique_ptr<QProcess>& process, const QString& program,
                              const QStringList& arguments) {
     process = std::make_unique<QProcess>();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("SLURM_CONF"), confFile());
-    process->setProcessEnvironment(environment);
+    process->setProcessEnvironment(processEnvironment());
     // Each writes its own log file in the fixture's folder (named when start fails).
     process->setStandardOutputFile(QProcess::nullDevice());
     process->setStandardErrorFile(QProcess::nullDevice());
@@ -137,9 +141,7 @@ bool SlurmFixture::nodeIdle() const {
 std::optional<QString> SlurmFixture::client(const QString& program,
                                             const QStringList& arguments) const {
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("SLURM_CONF"), confFile());
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(processEnvironment());
     process.start(program, arguments);
     if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
         process.exitCode() != 0)

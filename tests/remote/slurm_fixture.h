@@ -4,6 +4,7 @@
 // with 2 CPUs as the node's resources. Its jobs are cancelled and its daemons stopped with it.
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -34,6 +35,7 @@ public:
     QString jobState(const QString& job) const;
 
 private:
+    QProcessEnvironment processEnvironment() const;  // this one's with SLURM_CONF
     QString writeConfig(int controllerPort, int nodePort) const;
     QString launch(std::unique_ptr<QProcess>& process, const QString& program,
                    const QStringList& arguments);

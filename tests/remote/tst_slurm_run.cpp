@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "app/cli/cli_main.h"
+#include "cli_process.h"
 #include "core/metrics/run_metrics.h"
 #include "remote/runs/remote_backend.h"
 #include "remote/runs/remote_follow.h"
@@ -296,27 +297,20 @@ private Q_SLOTS:
     }
 
 private:
-    struct CliRun {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    // The CLI's environment: this test's TRAINBENCH_HOME, no agent, this build's binaries.
+    QProcessEnvironment cli() const {
+        QProcessEnvironment env = cliEnvironment(m_tmp.filePath(QStringLiteral("home")));
+        env.insert(QStringLiteral("TRAINBENCH_BIN_DIR"), binDir());
+        return env;
+    }
 
     void startCli(QProcess& process, const QStringList& arguments) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRAINBENCH_HOME"), m_tmp.filePath(QStringLiteral("home")));
-        env.insert(QStringLiteral("TRAINBENCH_BIN_DIR"), binDir());
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        process.setProcessEnvironment(env);
+        process.setProcessEnvironment(cli());
         process.start(QCoreApplication::applicationFilePath(), arguments);
     }
 
     CliRun trainbench(const QStringList& arguments) {
-        QProcess process;
-        startCli(process, arguments);
-        if (!process.waitForFinished(300000)) return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runCli(QCoreApplication::applicationFilePath(), arguments, cli(), {}, 300000);
     }
 
     void connectApp() {
