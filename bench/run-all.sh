@@ -26,6 +26,10 @@ if [ -x "$build_dir/bin/bench_ingest" ]; then
   echo "== metrics ingest (goal >= 200 MB/s, <= 16 bytes/point)"
   "$build_dir/bin/bench_ingest" "${INGEST_MB:-1024}"
 fi
+if [ -x "$build_dir/bin/bench_tb_ingest" ]; then
+  echo "== TensorBoard event-file ingest vs metrics.jsonl ingest, same records"
+  "$build_dir/bin/bench_tb_ingest" "${TB_INGEST_STEPS:-1000000}"
+fi
 if [ -x "$build_dir/bin/bench_redraw" ]; then
   echo "== chart redraw, 10M points 1200x800 (goal <= 16 ms, >= 10x raw)"
   "$build_dir/bin/bench_redraw"

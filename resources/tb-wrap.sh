@@ -9,6 +9,10 @@
 #                         '. /etc/network_turbo'; the command does not run when it fails
 #   --metrics-regex RE    lines of the output matching RE (named groups) become metrics.jsonl
 #   --metrics-tool PATH   trainbench-train, which does that matching (--metrics-from-stdout)
+#                         and follows TensorBoard event files (--metrics-from-tensorboard)
+#   --tensorboard DIR     where the command writes TensorBoard event files, relative to its
+#                         working directory (default: runs, SummaryWriter's); the run
+#                         directory is always looked at too
 # With --shell or --env the command runs in bash when there is one (so `source` works), else sh.
 #
 # status.json goes starting -> running -> finished | failed | stopped, the command's stdout and
@@ -18,7 +22,7 @@
 
 usage() {
     echo "usage: tb-wrap.sh RUN_DIR [--workdir DIR] [--env LINE] [--metrics-regex RE" \
-        "--metrics-tool PATH] (-- CMD [ARGS...] | --shell LINE)" >&2
+        "--metrics-tool PATH] [--tensorboard DIR] (-- CMD [ARGS...] | --shell LINE)" >&2
     exit 2
 }
 [ $# -ge 2 ] || usage
@@ -29,6 +33,7 @@ env_line=
 shell_line=
 metrics_regex=
 metrics_tool=
+tensorboard=runs
 while [ $# -gt 0 ]; do
     case $1 in
         --) shift; [ $# -ge 1 ] || usage; break ;;
@@ -37,6 +42,7 @@ while [ $# -gt 0 ]; do
         --env) [ $# -ge 2 ] || usage; env_line=$2; shift 2 ;;
         --metrics-regex) [ $# -ge 2 ] || usage; metrics_regex=$2; shift 2 ;;
         --metrics-tool) [ $# -ge 2 ] || usage; metrics_tool=$2; shift 2 ;;
+        --tensorboard) [ $# -ge 2 ] || usage; tensorboard=$2; shift 2 ;;
         *) usage ;;
     esac
 done
@@ -190,6 +196,17 @@ if [ -n "$metrics_regex" ]; then
     fi
 fi
 
+# A script's TensorBoard event files become metrics too (trainbench-train
+# --metrics-from-tensorboard): in the run directory and in DIR of --tensorboard, files written
+# from now on. It ends by itself after a last look once exit_code is written.
+tb_follower=
+if [ -n "$metrics_tool" ] && [ -x "$metrics_tool" ]; then
+    case $tensorboard in /*) ;; *) tensorboard="$(pwd -P)/$tensorboard" ;; esac
+    "$metrics_tool" --metrics-from-tensorboard "$run_dir" --metrics-from-tensorboard \
+        "$tensorboard" --run-dir "$run_dir" </dev/null >/dev/null 2>&1 3>&- &
+    tb_follower=$!
+fi
+
 $setsid_cmd sh -c 'read -r _ <"$0"; exec "$@"' "$gate" $reset_int "$@" \
     </dev/null >>"$out" 2>&1 3>&- &
 child=$!
@@ -225,6 +242,7 @@ if [ -n "$filter" ]; then
     wait "$filter"
     rm -f "$out_fifo"
 fi
+[ -z "$tb_follower" ] || wait "$tb_follower"
 
 case $(field state) in
     finished | failed | stopped) ;;  # the command reported its own end; keep its words

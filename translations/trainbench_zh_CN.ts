@@ -2020,7 +2020,7 @@
         <translation>S&amp;lurm：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Host %1</source>
         <translation>主机 %1</translation>
     </message>
@@ -2299,7 +2299,12 @@
         <translation>留空：使用该运行自己的目录</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Where the script&apos;s SummaryWriter writes, relative to the working dir (empty: runs, its default). Scalars of event files written there or in the run&apos;s folder become curves.</source>
+        <translation>脚本的 SummaryWriter 写入的目录，相对于工作目录（留空：runs，即其默认值）。写在该目录或本次运行文件夹中的事件文件，其标量会成为曲线。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>paste a line of the script&apos;s output</source>
         <translation>粘贴脚本输出中的一行</translation>
     </message>
@@ -2369,7 +2374,12 @@
         <translation>测试一行：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>TensorBoard dir:</source>
+        <translation>TensorBoard 目录：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Processes per node:</source>
         <translation>每节点进程数：</translation>
     </message>
@@ -2389,7 +2399,7 @@
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Working directory</source>
         <translation>工作目录</translation>
     </message>

@@ -70,6 +70,9 @@ QList<CommandSpec> runSpecs() {
                                 option("metrics-regex", "RE",
                                        "Named groups of --command's output "
                                        "lines become metrics."),
+                                option("tensorboard", "DIR",
+                                       "Where --command writes TensorBoard event files "
+                                       "(default: runs); their scalars become metrics."),
                                 option("nproc-per-node", "N",
                                        "Start --command's python script N times through "
                                        "torchrun (data-parallel)."),
@@ -85,8 +88,8 @@ QList<CommandSpec> runSpecs() {
         spec("run",
              {"run CONFIG [--detach] [--set k=v ...] [--runs-root DIR]",
               "run --command 'LINE {key.path}' [--config C] [--workdir DIR] [--env LINE]",
-              "    [--metrics-regex RE] [--nproc-per-node N] [--detach] [--set k=v ...]   (your "
-              "own script)",
+              "    [--metrics-regex RE] [--tensorboard DIR] [--nproc-per-node N] [--detach]",
+              "    [--set k=v ...]   (your own script)",
               "run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...] [--no-prepare]",
               "run --command 'LINE' --host NAME [--config C] [...the options above]",
               "run CONFIG --host NAME --slurm partition=P,gpus=N,time=H:MM:SS[,...]   (a "
@@ -100,6 +103,11 @@ goes into the host's runs root (trainbench hosts add ... --remote-root DIR, defa
              run),
         spec("runs", {"runs [--json] [--runs-root DIR]"}, "The runs as a table, or as JSON.",
              Options{option("json", "", "Print JSON.")} + local),
+        spec("import-tb", {"import-tb LOGDIR [--runs-root DIR]"},
+             R"(Turns TensorBoard runs into finished runs: each folder under LOGDIR that holds
+event files (events.out.tfevents.*) becomes one run with their scalars as curves. A
+folder imported before is skipped.)",
+             local),
         spec("follow",
              {"follow RUN [--from-end] [--runs-root DIR]",
               "follow RUN --host NAME [--accept-key SHA256:...] [--password-stdin]"},

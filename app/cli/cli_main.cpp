@@ -47,6 +47,7 @@ int dispatch(const QString& command, const cli::ParsedArgs& args) {
         return cli::runCommand(args);
     }
     if (command == QLatin1String("runs")) return cli::runsCommand(args);
+    if (command == QLatin1String("import-tb")) return cli::importTensorboardCommand(args);
     if (command == QLatin1String("sweep"))
         return onHost ? cli::remoteSweepCommand(args) : cli::sweepCommand(args);
     if (command == QLatin1String("sweep-status"))

@@ -46,6 +46,7 @@ Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
     request.workDir = args.value(QStringLiteral("workdir"));
     request.envLine = args.value(QStringLiteral("env"));
     request.metricsRegex = args.value(QStringLiteral("metrics-regex"));
+    request.tensorboardDir = args.value(QStringLiteral("tensorboard"));
     auto processes = processesPerNode(args);
     if (!processes) return processes.failure();
     request.processes = *processes;

@@ -133,6 +133,7 @@ Result<LaunchRequest> scriptRequest(const ParsedArgs& args) {
         workDir.isEmpty() ? QDir::currentPath() : QDir::current().absoluteFilePath(workDir);
     request.envLine = args.value(QStringLiteral("env"));
     request.metricsRegex = args.value(QStringLiteral("metrics-regex"));
+    request.tensorboardDir = args.value(QStringLiteral("tensorboard"));
     request.sets = args.values(QStringLiteral("set"));
     auto processes = processesPerNode(args);
     if (!processes) return processes.failure();
@@ -147,8 +148,8 @@ int scriptRunCommand(const ParsedArgs& args) {
     if (const auto refused = refuseOptionsOutside(
             spec, args,
             {QStringLiteral("command"), QStringLiteral("config"), QStringLiteral("workdir"),
-             QStringLiteral("env"), QStringLiteral("metrics-regex"), QStringLiteral("set"),
-             QStringLiteral("nproc-per-node"), QStringLiteral("detach"),
+             QStringLiteral("env"), QStringLiteral("metrics-regex"), QStringLiteral("tensorboard"),
+             QStringLiteral("set"), QStringLiteral("nproc-per-node"), QStringLiteral("detach"),
              QStringLiteral("runs-root")},
             QStringLiteral("a local script run (it needs --host NAME)")))
         return *refused;

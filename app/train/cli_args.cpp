@@ -13,6 +13,8 @@ const char* const kTrainUsage =
     "       trainbench-train --inspect CKPT\n"
     "       trainbench-train --metrics-from-stdout REGEX --run-dir DIR   (script runs: stdin\n"
     "                        to DIR/output.log, lines the regex matches to DIR/metrics.jsonl)\n"
+    "       trainbench-train --metrics-from-tensorboard LOGDIR [...] --run-dir DIR   (script\n"
+    "                        runs: scalars of TensorBoard event files to DIR/metrics.jsonl)\n"
     "       trainbench-train --schema            (the config key reference)\n"
     "       trainbench-train --run-dir DIR --resume latest   (config from the run directory)\n"
     "exit codes: 0 finished, 1 training failed, 2 invalid config or arguments,\n"
@@ -42,6 +44,8 @@ std::string parseTrainArgs(int argc, char** argv, TrainArgs& args) {
         else if (flag == "--validate") ok = value(args.validate);
         else if (flag == "--inspect") ok = value(args.inspect);
         else if (flag == "--metrics-from-stdout") ok = value(args.metricsFromStdout);
+        else if (flag == "--metrics-from-tensorboard")
+            ok = value(text) && (args.metricsFromTensorboard.push_back(text), true);
         else if (flag == "--set") ok = value(text) && addSet("", text);
         else if (flag == "--device") ok = value(text) && addSet("train.device=", text);
         else if (flag == "--threads") ok = value(text) && addSet("train.threads=", text);
@@ -51,6 +55,9 @@ std::string parseTrainArgs(int argc, char** argv, TrainArgs& args) {
     if (args.help || args.version || args.schema) return {};
     if (!args.metricsFromStdout.empty()) {
         return args.runDir.empty() ? "--metrics-from-stdout needs --run-dir DIR" : "";
+    }
+    if (!args.metricsFromTensorboard.empty()) {
+        return args.runDir.empty() ? "--metrics-from-tensorboard needs --run-dir DIR" : "";
     }
     const int modes = !args.validate.empty() + !args.inspect.empty();
     if (modes > 1) return "--validate and --inspect cannot be combined";

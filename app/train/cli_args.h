@@ -13,6 +13,7 @@ struct TrainArgs {
     std::string validate;    // --validate FILE
     std::string inspect;     // --inspect CKPT
     std::string metricsFromStdout;  // --metrics-from-stdout REGEX (with --run-dir)
+    std::vector<std::string> metricsFromTensorboard;  // --metrics-from-tensorboard DIR, repeated
     bool printResolved = false;  // --print-resolved: write the resolved config to stdout
     bool schema = false;         // --schema: print the config key reference (Markdown)
     std::vector<std::string> sets;  // --set k=v, --device D, --threads N

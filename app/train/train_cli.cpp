@@ -25,6 +25,7 @@
 #include "core/train/train_errors.h"
 #include "run_files.h"
 #include "stdout_metrics_cli.h"
+#include "tensorboard_metrics_cli.h"
 #include "train_run.h"
 
 namespace tb {
@@ -127,6 +128,9 @@ int runTrainCli(int argc, char** argv) {
     }
     if (!args.metricsFromStdout.empty()) {
         return runMetricsFromStdout(args.metricsFromStdout, args.runDir);
+    }
+    if (!args.metricsFromTensorboard.empty()) {
+        return runMetricsFromTensorboard(args.metricsFromTensorboard, args.runDir);
     }
     if (!args.inspect.empty()) return inspect(args.inspect);
     if (!args.validate.empty()) {

@@ -187,6 +187,7 @@ int trainRun(const TrainArgs& args, int argc, char** argv) {
     RunRecorder recorder(layout, !wrapped);
     if (auto started = recorder.start(); !started)
         return reportError(started.error(), kTrainFailed);
+    recorder.writeTensorboard(config.train.tensorboard);
     ProgressLine progress(stdout, isatty(STDOUT_FILENO) == 1);
     ObserverFanout observers({&recorder, &progress});
 

@@ -96,6 +96,10 @@ std::vector<KeyDef> buildSchema() {
                "Machines in one run (more than 1: started by torchrun or several hosts)."),
         boolKey("train.deterministic", "true",
                 "Deterministic kernels, so a resumed run repeats bit for bit."),
+        textKey("train.tensorboard", KeyType::String, "",
+                "Also write TensorBoard event files, in a folder named after the run under this "
+                "one (relative: to the run folder; empty: off). AutoDL's TensorBoard reads "
+                "/root/tf-logs."),
     };
 }
 

@@ -89,6 +89,7 @@ TrainConfig toTrainConfig(const ConfigValues& values) {
     config.train.devices = v.integer("train.devices");
     config.train.nodes = v.integer("train.nodes");
     config.train.deterministic = v.flag("train.deterministic");
+    config.train.tensorboard = v.text("train.tensorboard");
     return config;
 }
 

@@ -62,6 +62,7 @@ struct LoopConfig {
     int64_t devices;  // processes per machine (data-parallel)
     int64_t nodes;    // machines
     bool deterministic;
+    std::string tensorboard;  // folder for TensorBoard event files; empty: none
 };
 
 struct TrainConfig {

@@ -40,16 +40,19 @@ Result<void> MetricsWriter::open(const std::string& path) {
 
 Result<void> MetricsWriter::append(const MetricRecord& record) {
     if (m_fd < 0) return fail("cannot append metrics: no metrics file is open");
-    const std::string line = record.toJsonLine();
-    // One write() normally carries the whole line; the loop only matters when the kernel
-    // cuts it short (signal, disk nearly full), and then the rest still follows in order.
-    const char* data = line.data();
-    size_t left = line.size();
+    return writeWhole(m_fd, m_path, record.toJsonLine());
+}
+
+Result<void> writeWhole(int fd, const std::string& path, std::string_view bytes) {
+    // One write() normally carries it all; the loop only matters when the kernel cuts it
+    // short (signal, disk nearly full), and then the rest still follows in order.
+    const char* data = bytes.data();
+    size_t left = bytes.size();
     while (left > 0) {
-        const ssize_t n = ::write(m_fd, data, left);
+        const ssize_t n = ::write(fd, data, left);
         if (n < 0) {
             if (errno == EINTR) continue;
-            return fail("cannot write " + m_path + ": " + std::strerror(errno));
+            return fail("cannot write " + path + ": " + std::strerror(errno));
         }
         data += n;
         left -= static_cast<size_t>(n);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct MetricRecord {
 
     std::string toJsonLine() const;  // with the trailing '\n'
 };
+
+// Writes all of `bytes` to the descriptor (of `path`, for the message), retrying short writes.
+Result<void> writeWhole(int fd, const std::string& path, std::string_view bytes);
 
 class MetricsWriter {
 public:

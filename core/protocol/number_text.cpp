@@ -164,9 +164,30 @@ std::string formatDoubleWithPrintf(double value) {
     return (negative ? "-" : "") + (fixed.size() <= scientific.size() ? fixed : scientific);
 }
 
+double shortestDoubleOfFloatWithPrintf(float value) {
+    if (!std::isfinite(value)) return value;
+    const CLocaleScope c;
+    char text[32];
+    for (int digits = 1; digits < 9; ++digits) {
+        std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
+        const double shorter = std::strtod(text, nullptr);
+        if (static_cast<float>(shorter) == value) return shorter;
+    }
+    return value;
+}
+
 }  // namespace detail
 
 #if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+
+double shortestDoubleOfFloat(float value) {
+    if (!std::isfinite(value)) return value;
+    char text[32];
+    const auto written = std::to_chars(text, text + sizeof text, value);
+    double shorter = value;
+    if (written.ec == std::errc()) std::from_chars(text, written.ptr, shorter);
+    return shorter;
+}
 
 std::from_chars_result parseDouble(const char* first, const char* last, double& value) {
     return std::from_chars(first, last, value);
@@ -186,6 +207,10 @@ std::from_chars_result parseDouble(const char* first, const char* last, double& 
 
 std::string formatDouble(double value) {
     return detail::formatDoubleWithPrintf(value);
+}
+
+double shortestDoubleOfFloat(float value) {
+    return detail::shortestDoubleOfFloatWithPrintf(value);
 }
 
 #endif

@@ -27,7 +27,10 @@ struct LaunchRequest {
     QString workDir;       // where it runs; empty: the run directory
     QString envLine;       // run first in the same shell, e.g. ". /etc/network_turbo"
     QString metricsRegex;  // output lines it matches become metrics, e.g. loss=(?<train_loss>\S+)
-    int processes = 1;     // processes per node: >1 starts a python script through torchrun
+    // Where it writes TensorBoard event files, relative to the work dir; empty: "runs"
+    // (SummaryWriter's default). Their scalars become metrics, as do those in the run folder.
+    QString tensorboardDir;
+    int processes = 1;  // processes per node: >1 starts a python script through torchrun
     // {name} placeholders of the command that are not config keys (a sweep's), filled like them.
     QMap<QString, QString> placeholders;
 

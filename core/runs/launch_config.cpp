@@ -8,6 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "core/config/resolved_config.h"
 #include "core/protocol/atomic_file.h"
 #include "core/protocol/run_layout.h"
@@ -111,6 +116,23 @@ QByteArray runJsonText(const RunJsonFields& fields) {
         object.insert(QLatin1String("sweep"), sweep);
     }
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+Result<QString> createRunDir(const QString& runsRoot, const std::string& name, double created) {
+    if (!QDir().mkpath(runsRoot)) {
+        return fail("cannot create the runs folder " + str(runsRoot) + "; check its permissions");
+    }
+    const QString base = QString::fromStdString(makeRunId(created, name));
+    for (int attempt = 1; attempt < 100; ++attempt) {
+        const QString id = attempt == 1 ? base : base + QLatin1Char('-') + QString::number(attempt);
+        const QByteArray path = (runsRoot + QLatin1Char('/') + id).toLocal8Bit();
+        if (::mkdir(path.constData(), 0755) == 0) return id;
+        if (errno != EEXIST) {
+            return fail("cannot create run folder " + path.toStdString() + ": " +
+                        std::strerror(errno));
+        }
+    }
+    return fail("too many runs named " + base.toStdString() + " in this second; try again");
 }
 
 }  // namespace tb

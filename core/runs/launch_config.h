@@ -9,6 +9,7 @@
 #include "backend.h"
 #include "core/config/config_file.h"
 #include "core/protocol/result.h"
+#include "core/protocol/run_layout.h"
 
 namespace tb {
 
@@ -44,6 +45,11 @@ struct RunJsonFields {
 
 // A sweep's trials are named after the config with their number (mnist-t3); other runs keep it.
 std::string trialName(const std::string& name, const LaunchRequest& request);
+
+// Claims a fresh RUNS_ROOT/ID for a run named `name` created at `created` (Unix seconds). Two
+// of one name within a second would share an id, so the later one gets a numbered suffix.
+Result<QString> createRunDir(const QString& runsRoot, const std::string& name,
+                             double created = unixNow());
 
 // run.json as one compact line (docs/RUN_FORMAT.md).
 QByteArray runJsonText(const RunJsonFields& fields);

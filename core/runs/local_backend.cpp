@@ -63,25 +63,6 @@ Result<ParentCheckpoint> resolveParentCheckpoint(const QString& parentDir, const
     return ParentCheckpoint{QFileInfo(path).absoluteFilePath(), QFileInfo(path).fileName()};
 }
 
-// Claims a fresh directory for the run. Two launches of one name within a second would share
-// an id, so the later one gets a numbered suffix.
-Result<QString> createRunDir(const QString& runsRoot, const std::string& name) {
-    if (!QDir().mkpath(runsRoot)) {
-        return fail("cannot create the runs folder " + str(runsRoot) + "; check its permissions");
-    }
-    const QString base = QString::fromStdString(makeRunId(unixNow(), name));
-    for (int attempt = 1; attempt < 100; ++attempt) {
-        const QString id = attempt == 1 ? base : base + QLatin1Char('-') + QString::number(attempt);
-        const QByteArray path = (runsRoot + QLatin1Char('/') + id).toLocal8Bit();
-        if (::mkdir(path.constData(), 0755) == 0) return id;
-        if (errno != EEXIST) {
-            return fail("cannot create run folder " + path.toStdString() + ": " +
-                        std::strerror(errno));
-        }
-    }
-    return fail("too many runs named " + base.toStdString() + " in this second; try again");
-}
-
 }  // namespace
 
 LocalBackend::LocalBackend(const QString& runsRoot, const QString& binDir)

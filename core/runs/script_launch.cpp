@@ -84,10 +84,12 @@ QStringList scriptWrapperArgs(const LaunchRequest& request, const ScriptPlan& pl
     QStringList args;
     if (!workDir.isEmpty()) args << QStringLiteral("--workdir") << workDir;
     if (!request.envLine.trimmed().isEmpty()) args << QStringLiteral("--env") << request.envLine;
-    if (!request.metricsRegex.isEmpty()) {
-        args << QStringLiteral("--metrics-regex") << request.metricsRegex
-             << QStringLiteral("--metrics-tool") << metricsTool;
-    }
+    if (!request.metricsRegex.isEmpty())
+        args << QStringLiteral("--metrics-regex") << request.metricsRegex;
+    // Also what follows TensorBoard files, so passed whenever the machine has one.
+    if (!metricsTool.isEmpty()) args << QStringLiteral("--metrics-tool") << metricsTool;
+    if (!request.tensorboardDir.isEmpty())
+        args << QStringLiteral("--tensorboard") << request.tensorboardDir;
     args << QStringLiteral("--shell") << plan.command;
     return args;
 }
@@ -101,6 +103,8 @@ QByteArray withScriptFields(const QByteArray& runJson, const LaunchRequest& requ
     script.insert(QLatin1String("workdir"), workDir);
     script.insert(QLatin1String("env"), request.envLine);
     script.insert(QLatin1String("metrics_regex"), request.metricsRegex);
+    if (!request.tensorboardDir.isEmpty())
+        script.insert(QLatin1String("tensorboard"), request.tensorboardDir);
     if (request.processes > 1) script.insert(QLatin1String("processes"), request.processes);
     object.insert(QLatin1String("script"), script);
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';

@@ -23,14 +23,15 @@ struct ScriptPlan {
 // regex compiles, every placeholder is a config key, and no resume is asked for.
 Result<ScriptPlan> prepareScript(const LaunchRequest& request);
 
-// tb-wrap.sh arguments after RUN_DIR: [--workdir DIR] [--env LINE] [--metrics-regex RE
-// --metrics-tool TOOL] --shell COMMAND. `workDir` and `metricsTool` are paths on the machine
-// that runs the command (TOOL is its trainbench-train).
+// tb-wrap.sh arguments after RUN_DIR: [--workdir DIR] [--env LINE] [--metrics-regex RE]
+// [--metrics-tool TOOL] [--tensorboard DIR] --shell COMMAND. `workDir` and `metricsTool` are
+// paths on the machine that runs the command (TOOL is its trainbench-train; empty: none there,
+// which a regex cannot do without).
 QStringList scriptWrapperArgs(const LaunchRequest& request, const ScriptPlan& plan,
                               const QString& workDir, const QString& metricsTool);
 
 // run.json with the script's own fields added: "script": {"template", "command", "workdir",
-// "env", "metrics_regex"}.
+// "env", "metrics_regex"[, "tensorboard"]}.
 QByteArray withScriptFields(const QByteArray& runJson, const LaunchRequest& request,
                             const ScriptPlan& plan, const QString& workDir);
 

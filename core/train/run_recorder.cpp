@@ -40,6 +40,26 @@ void RunRecorder::log(const std::string& line) {
     if (m_log.is_open()) m_log << line << '\n' << std::flush;
 }
 
+void RunRecorder::writeTensorboard(const std::string& folder) {
+    if (folder.empty()) return;
+    std::string root = folder;
+    if (root.front() != '/') root = m_layout.dir + "/" + root;
+    const size_t slash = m_layout.dir.find_last_of('/');
+    const std::string runId =
+        slash == std::string::npos ? m_layout.dir : m_layout.dir.substr(slash + 1);
+    const Result<void> opened = m_events.open(root + "/" + (runId.empty() ? "run" : runId));
+    m_eventsOpen = opened.ok();
+    say(opened ? "TensorBoard events: " + m_events.path()
+               : "no TensorBoard events: " + opened.error());
+}
+
+void RunRecorder::say(const std::string& line) {
+    if (m_log.is_open())
+        log(line);
+    else
+        std::cerr << line << '\n';  // the wrapper puts it in output.log
+}
+
 void RunRecorder::onPlan(const TrainPlan& plan) {
     log("device " + plan.device + ", " + std::to_string(plan.trainSamples) + " train / " +
         std::to_string(plan.valSamples) + " val samples, " + std::to_string(plan.classes) +
@@ -49,6 +69,12 @@ void RunRecorder::onPlan(const TrainPlan& plan) {
 
 void RunRecorder::onRecord(const MetricRecord& record) {
     if (auto appended = m_metrics.append(record); !appended) reportOnce(appended.error());
+    if (m_eventsOpen) {
+        if (auto appended = m_events.append(record); !appended) {
+            say("no more TensorBoard events: " + appended.error());
+            m_eventsOpen = false;
+        }
+    }
     m_status.epoch = record.epoch;
     m_status.step = record.step;
     std::string line = "epoch " + std::to_string(record.epoch) + " step " + std::to_string(record.step);

@@ -56,6 +56,7 @@ ConfigValues everyKeyChanged() {
         {"train.devices", "4"},
         {"train.nodes", "2"},
         {"train.deterministic", "false"},
+        {"train.tensorboard", "/root/tf-logs"},
     };
 }
 

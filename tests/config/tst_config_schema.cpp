@@ -25,7 +25,7 @@ class TestConfigSchema : public QObject {
 
 private Q_SLOTS:
     void everyDefaultIsValidAndCanonical() {
-        QCOMPARE(configSchema().size(), size_t(38));
+        QCOMPARE(configSchema().size(), size_t(39));
         for (const KeyDef& def : configSchema()) {
             std::string canonical;
             const std::string problem = checkValue(def, def.defaultValue, canonical);

@@ -100,11 +100,13 @@ void TestScriptRunDialog::lastValuesComeBack() {
         dialog.workDirEdit()->setText(m_dir.path());
         dialog.envLineEdit()->setText(". /etc/network_turbo");
         dialog.regexEdit()->setText(kRegex);
+        QTest::keyClicks(dialog.tensorboardEdit(), "logs/tb");
         dialog.useConfigBox()->setChecked(false);
         QTest::mouseClick(dialog.runButton(), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         const LaunchRequest request = dialog.request();
         QCOMPARE(request.envLine, QString(". /etc/network_turbo"));
+        QCOMPARE(request.tensorboardDir, QString("logs/tb"));
         QVERIFY(request.configText.isEmpty());  // the editor's config was not wanted
     }
     ScriptRunDialog again(QString(), "/tmp/x.yaml", "name: x\n");
@@ -112,6 +114,7 @@ void TestScriptRunDialog::lastValuesComeBack() {
     QCOMPARE(again.workDirEdit()->text(), m_dir.path());
     QCOMPARE(again.envLineEdit()->text(), QString(". /etc/network_turbo"));
     QCOMPARE(again.regexEdit()->text(), kRegex);
+    QCOMPARE(again.tensorboardEdit()->text(), QString("logs/tb"));
     QVERIFY(!again.useConfigBox()->isChecked());
 }
 

@@ -68,6 +68,11 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
     m_envLine = edit(QStringLiteral("envLine"),
                      QStringLiteral("source /root/miniconda3/bin/activate myenv"));
     m_regex = edit(QStringLiteral("metricsRegex"), QStringLiteral(R"(loss=(?<train_loss>\S+))"));
+    m_tensorboard = edit(QStringLiteral("tensorboardDir"), QStringLiteral("runs"));
+    m_tensorboard->setToolTip(
+        tr("Where the script's SummaryWriter writes, relative to the working dir (empty: runs, "
+           "its default). Scalars of event files written there or in the run's folder become "
+           "curves."));
     m_sample = edit(QStringLiteral("sampleLine"), tr("paste a line of the script's output"));
     m_regexStatus = new QLabel(this);
     m_regexStatus->setObjectName(QStringLiteral("regexStatus"));
@@ -116,6 +121,7 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
     form->addRow(QString(), m_regexStatus);
     form->addRow(tr("Test a line:"), m_sample);
     form->addRow(QString(), m_sampleResult);
+    form->addRow(tr("TensorBoard dir:"), m_tensorboard);
     form->addRow(QString(), m_useConfig);
     form->addRow(tr("Processes per node:"), m_processes);
     form->addRow(QString(), m_processesStatus);
@@ -155,6 +161,7 @@ LaunchRequest ScriptRunDialog::request() const {
     request.workDir = m_workDir->text().trimmed();
     request.envLine = m_envLine->text().trimmed();
     request.metricsRegex = m_regex->text();
+    request.tensorboardDir = m_tensorboard->text().trimmed();
     request.processes = m_processes->value();
     if (m_useConfig->isEnabled() && m_useConfig->isChecked()) {
         request.configPath = m_configPath;
@@ -169,6 +176,7 @@ void ScriptRunDialog::restoreValues() {
     m_workDir->setText(settings.value(kGroup + "workDir").toString());
     m_envLine->setText(settings.value(kGroup + "envLine").toString());
     m_regex->setText(settings.value(kGroup + "metricsRegex").toString());
+    m_tensorboard->setText(settings.value(kGroup + "tensorboardDir").toString());
     m_useConfig->setChecked(settings.value(kGroup + "useConfig", true).toBool());
     m_processes->setValue(settings.value(kGroup + "processes", 1).toInt());
 }
@@ -179,6 +187,7 @@ void ScriptRunDialog::saveValues() const {
     settings.setValue(kGroup + "workDir", m_workDir->text());
     settings.setValue(kGroup + "envLine", m_envLine->text());
     settings.setValue(kGroup + "metricsRegex", m_regex->text());
+    settings.setValue(kGroup + "tensorboardDir", m_tensorboard->text());
     settings.setValue(kGroup + "useConfig", m_useConfig->isChecked());
     settings.setValue(kGroup + "processes", m_processes->value());
 }

@@ -34,6 +34,7 @@ public:
     QLineEdit* workDirEdit() const { return m_workDir; }
     QLineEdit* envLineEdit() const { return m_envLine; }
     QLineEdit* regexEdit() const { return m_regex; }
+    QLineEdit* tensorboardEdit() const { return m_tensorboard; }
     QLabel* regexStatus() const { return m_regexStatus; }
     QLineEdit* sampleEdit() const { return m_sample; }
     QLabel* sampleResult() const { return m_sampleResult; }
@@ -56,6 +57,7 @@ private:
     QLineEdit* m_workDir = nullptr;
     QLineEdit* m_envLine = nullptr;
     QLineEdit* m_regex = nullptr;
+    QLineEdit* m_tensorboard = nullptr;
     QLabel* m_regexStatus = nullptr;
     QLineEdit* m_sample = nullptr;
     QLabel* m_sampleResult = nullptr;

@@ -1,0 +1,33 @@
+// trainbench import-tb LOGDIR: TensorBoard runs become Trainbench runs.
+#include <QDir>
+
+#include "cli_command_specs.h"
+#include "cli_commands.h"
+#include "core/runs/tensorboard_import.h"
+
+namespace tb::cli {
+
+int importTensorboardCommand(const ParsedArgs& args) {
+    const CliOptions options = localOptions(args);
+    if (options.positional.size() != 1)
+        return usageError(commandSpec(QStringLiteral("import-tb")), QStringLiteral("needs LOGDIR"));
+    const QString logDir = QDir::current().absoluteFilePath(options.positional.front());
+    auto imported = importTensorboard(logDir, options.runsRoot);
+    if (!imported) {
+        printErr(QString::fromStdString(imported.error()));
+        return 1;
+    }
+    for (const QString& note : imported->notes) printErr(note);
+    for (const ImportedRun& run : imported->runs)
+        printOut(QStringLiteral("%1  %2 records  from %3\n")
+                     .arg(run.id)
+                     .arg(run.records)
+                     .arg(run.source));
+    if (imported->runs.isEmpty()) {
+        printErr(QStringLiteral("nothing imported into %1").arg(options.runsRoot));
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace tb::cli
