@@ -18,6 +18,7 @@ packages=(
   dbus-daemon
   libopenblas0-pthread
   python3-torch python3-numpy
+  python3-matplotlib jupyter-nbconvert   # notebook runs: figures, and a check that Jupyter reads the executed copy
   debootstrap iproute2 util-linux e2fsprogs
   slurmctld slurmd slurm-client munge   # a real one-node Slurm for the cluster tests
   locales

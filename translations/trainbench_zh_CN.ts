@@ -1481,13 +1481,13 @@
         <translation>超参数搜索</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window_actions.cpp" line="+30"/>
-        <location line="+30"/>
+        <location filename="../ui/main/main_window_actions.cpp" line="+33"/>
+        <location line="+38"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-32"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
@@ -1502,7 +1502,17 @@
         <translation>在所选目标上运行你自己的命令（python train.py …）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Run &amp;Notebook…</source>
+        <translation>运行 Notebook(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run a Jupyter notebook&apos;s cells in order on the chosen target, headless; an executed copy with every output is kept in the run folder</source>
+        <translation>在所选目标上以无界面方式按顺序运行 Jupyter Notebook 的各个单元格；带有全部输出的已执行副本保存在运行文件夹中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1517,7 +1527,7 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Refresh runs</source>
         <translation>刷新运行列表</translation>
     </message>
@@ -1567,6 +1577,17 @@
         <location line="+7"/>
         <source>Cannot run: %1</source>
         <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+10"/>
+        <source>Run Notebook</source>
+        <translation>运行 Notebook</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Jupyter notebooks (*.ipynb)</source>
+        <translation>Jupyter Notebook (*.ipynb)</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,9 @@ QList<CommandSpec> runSpecs() {
                                 option("command", "LINE",
                                        "Your own command ({key.path} filled in "
                                        "from the config) instead of the trainer."),
+                                option("notebook", "FILE.ipynb",
+                                       "Run a Jupyter notebook's cells in order, headless; "
+                                       "an executed copy is kept in the run folder."),
                                 option("config", "CONFIG", "The config of a --command run."),
                                 option("workdir", "DIR", "Where --command runs (default: here)."),
                                 option("env", "LINE", "A shell line run before --command."),
@@ -90,6 +93,8 @@ QList<CommandSpec> runSpecs() {
               "run --command 'LINE {key.path}' [--config C] [--workdir DIR] [--env LINE]",
               "    [--metrics-regex RE] [--tensorboard DIR] [--nproc-per-node N] [--detach]",
               "    [--set k=v ...]   (your own script)",
+              "run --notebook FILE.ipynb [--host NAME] [--workdir DIR] [--env LINE] [--detach]   "
+              "(a notebook)",
               "run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...] [--no-prepare]",
               "run --command 'LINE' --host NAME [--config C] [...the options above]",
               "run CONFIG --host NAME --slurm partition=P,gpus=N,time=H:MM:SS[,...]   (a "

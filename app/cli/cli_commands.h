@@ -18,6 +18,8 @@ int followCommand(const ParsedArgs& args);  // trainbench follow RUN [--from-end
 int stopCommand(const ParsedArgs& args);    // trainbench stop RUN [--kill]
 // trainbench run --command 'LINE' [--config C] [--workdir D] [--env L] [--metrics-regex RE]
 int scriptRunCommand(const ParsedArgs& args);
+// --notebook FILE: `request` runs that notebook (its cells and the runner); a usage error else.
+Result<void> notebookOption(const ParsedArgs& args, LaunchRequest& request);
 // trainbench import-tb LOGDIR [--runs-root DIR] (cli_import.cpp)
 int importTensorboardCommand(const ParsedArgs& args);
 // trainbench sweep CONFIG SWEEP [--slots N | --gpus 0,1] [--per-gpu K] [--detach] (cli_sweep.cpp)

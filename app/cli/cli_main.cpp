@@ -43,7 +43,8 @@ int dispatch(const QString& command, const cli::ParsedArgs& args) {
     const bool onHost = args.has(QStringLiteral("host"));
     if (command == QLatin1String("run")) {
         if (onHost) return cli::remoteRunCommand(args);
-        if (args.has(QStringLiteral("command"))) return cli::scriptRunCommand(args);
+        if (args.has(QStringLiteral("command")) || args.has(QStringLiteral("notebook")))
+            return cli::scriptRunCommand(args);
         return cli::runCommand(args);
     }
     if (command == QLatin1String("runs")) return cli::runsCommand(args);

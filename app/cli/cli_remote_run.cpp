@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "cli_command_specs.h"
+#include "cli_commands.h"
 #include "cli_common.h"
 #include "cli_host_backend.h"
 #include "cli_prepare.h"
@@ -47,6 +48,7 @@ Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
     request.envLine = args.value(QStringLiteral("env"));
     request.metricsRegex = args.value(QStringLiteral("metrics-regex"));
     request.tensorboardDir = args.value(QStringLiteral("tensorboard"));
+    if (auto notebook = notebookOption(args, request); !notebook) return notebook.failure();
     auto processes = processesPerNode(args);
     if (!processes) return processes.failure();
     request.processes = *processes;

@@ -11,6 +11,7 @@
 #include "cli_command_specs.h"
 #include "cli_commands.h"
 #include "core/runs/backend.h"
+#include "core/runs/notebook_launch.h"
 #include "core/runs/run_catalog.h"
 #include "run_follower.h"
 
@@ -116,12 +117,23 @@ int runsCommand(const ParsedArgs& args) {
     return 0;
 }
 
+Result<void> notebookOption(const ParsedArgs& args, LaunchRequest& request) {
+    if (!args.has(QStringLiteral("notebook"))) return {};
+    if (args.has(QStringLiteral("command")))
+        return fail("--notebook and --command cannot be combined", kExitUsage);
+    const QString path = QDir::current().absoluteFilePath(args.value(QStringLiteral("notebook")));
+    if (auto made = makeNotebookRequest(path, request); !made)
+        return fail(made.error(), kExitUsage);
+    return {};
+}
+
 namespace {
 
 // The launch request of a script run; the error is the usage problem to print.
 Result<LaunchRequest> scriptRequest(const ParsedArgs& args) {
     LaunchRequest request;
     request.command = args.value(QStringLiteral("command"));
+    if (auto notebook = notebookOption(args, request); !notebook) return notebook.failure();
     if (request.command.trimmed().isEmpty()) return fail("--command is empty", kExitUsage);
     if (!args.positional.isEmpty())
         return fail("a script run takes no CONFIG argument; use --config", kExitUsage);
@@ -149,8 +161,8 @@ int scriptRunCommand(const ParsedArgs& args) {
             spec, args,
             {QStringLiteral("command"), QStringLiteral("config"), QStringLiteral("workdir"),
              QStringLiteral("env"), QStringLiteral("metrics-regex"), QStringLiteral("tensorboard"),
-             QStringLiteral("set"), QStringLiteral("nproc-per-node"), QStringLiteral("detach"),
-             QStringLiteral("runs-root")},
+             QStringLiteral("notebook"), QStringLiteral("set"), QStringLiteral("nproc-per-node"),
+             QStringLiteral("detach"), QStringLiteral("runs-root")},
             QStringLiteral("a local script run (it needs --host NAME)")))
         return *refused;
     auto request = scriptRequest(args);

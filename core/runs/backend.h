@@ -30,6 +30,10 @@ struct LaunchRequest {
     // Where it writes TensorBoard event files, relative to the work dir; empty: "runs"
     // (SummaryWriter's default). Their scalars become metrics, as do those in the run folder.
     QString tensorboardDir;
+    // A notebook run (core/runs/notebook_launch.h): its cells without outputs, written to
+    // RUN/notebook.ipynb and run by trainbench_notebook.py; the .ipynb's file name.
+    QByteArray notebook;
+    QString notebookName;
     int processes = 1;  // processes per node: >1 starts a python script through torchrun
     // {name} placeholders of the command that are not config keys (a sweep's), filled like them.
     QMap<QString, QString> placeholders;

@@ -20,6 +20,7 @@
 #include "core/protocol/run_status.h"
 #include "detached_start.h"
 #include "launch_config.h"
+#include "notebook_launch.h"
 #include "run_reader.h"
 #include "script_launch.h"
 #include "trial_script.h"
@@ -136,6 +137,8 @@ Result<QString> LocalBackend::launchScript(const LaunchRequest& request) {
     auto id = createRunDir(m_runsRoot, plan->name);
     if (!id) return id.failure();
     const QString dir = m_runsRoot + QLatin1Char('/') + *id;
+    if (auto written = writeNotebook(dir, request); !written)
+        return fail("could not prepare run " + str(*id) + ": " + written.error());
     QStringList command{QStringLiteral("/bin/sh"), m_binDir + QLatin1String("/tb-wrap.sh"), dir};
     command +=
         scriptWrapperArgs(request, *plan, workDir, m_binDir + QLatin1String("/trainbench-train"));

@@ -33,7 +33,8 @@ std::string nameFromCommand(const QString& command) {
 }
 
 // The request's config; without one, the schema defaults (an empty YAML map) named after the
-// command, unless a --set names the run. Either way --set applies and is validated.
+// command (a notebook: its file), unless a --set names the run. Either way --set applies and is
+// validated.
 Result<PreparedConfig> scriptConfig(const LaunchRequest& request) {
     if (!request.configPath.isEmpty() || !request.configText.isEmpty()) {
         return prepareConfig(request, QString());
@@ -46,7 +47,12 @@ Result<PreparedConfig> scriptConfig(const LaunchRequest& request) {
     const bool named = std::any_of(request.sets.begin(), request.sets.end(), [](const QString& s) {
         return s.startsWith(QLatin1String("name="));
     });
-    if (!named) prepared->loaded.values["name"] = nameFromCommand(request.command);
+    if (!named) {
+        prepared->loaded.values["name"] =
+            request.notebookName.isEmpty()
+                ? nameFromCommand(request.command)
+                : QFileInfo(request.notebookName).completeBaseName().toStdString();
+    }
     return prepared;
 }
 
@@ -105,6 +111,8 @@ QByteArray withScriptFields(const QByteArray& runJson, const LaunchRequest& requ
     script.insert(QLatin1String("metrics_regex"), request.metricsRegex);
     if (!request.tensorboardDir.isEmpty())
         script.insert(QLatin1String("tensorboard"), request.tensorboardDir);
+    if (!request.notebookName.isEmpty())
+        script.insert(QLatin1String("notebook"), request.notebookName);
     if (request.processes > 1) script.insert(QLatin1String("processes"), request.processes);
     object.insert(QLatin1String("script"), script);
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';

@@ -13,6 +13,7 @@
 #include "core/protocol/run_status.h"
 #include "core/runs/await_result.h"
 #include "core/runs/launch_config.h"
+#include "core/runs/notebook_launch.h"
 #include "core/runs/script_launch.h"
 #include "core/runs/trial_script.h"
 #include "remote/ssh/host_connection.h"
@@ -26,8 +27,8 @@ struct LaunchPlan {
     PreparedConfig config;
     QByteArray wrapper;
     std::string name;
-    std::optional<ScriptPlan> script;   // the user's own command instead of the trainer
-    QByteArray logHelper;               // trainbench_log.py, for scripts
+    std::optional<ScriptPlan> script;  // the user's own command instead of the trainer
+    QList<std::pair<QString, QByteArray>> helperFiles;  // beside the wrapper, for scripts
     QString resumePath;                 // resume / fork: the checkpoint's path on the box
     QString parentFile;                 // its file name, for run.json
     std::optional<SlurmOptions> slurm;  // a Slurm job: sbatch's options; none: started directly
@@ -107,9 +108,8 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
         plan->config = script->config;
         plan->name = script->name;
         plan->script = std::move(*script);
-        QFile helper(QFileInfo(m_settings.wrapperFile).absolutePath() +
-                     QStringLiteral("/trainbench_log.py"));
-        if (helper.open(QIODevice::ReadOnly)) plan->logHelper = helper.readAll();
+        plan->helperFiles =
+            scriptHelperFiles(request, QFileInfo(m_settings.wrapperFile).absolutePath());
     } else {
         auto config = prepareConfig(request, QString(), DataPathsOn::Host);
         if (!config) return done(config.failure());
@@ -213,7 +213,7 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
                                  plan.request.trial, plan.request.trialLabel});
     if (plan.script) {
         files.runJson = withScriptFields(files.runJson, plan.request, *plan.script, workDir);
-        files.logHelper = plan.logHelper;
+        files.helperFiles = plan.helperFiles;
     }
     files.configYaml = plan.config.yaml;
     files.resolvedConfig =

@@ -39,24 +39,33 @@ if [ -n "$4" ]; then put config.yaml "$4" || give_up; fi
 put config.resolved "$5" || give_up
 put run.json "$3" || give_up
 put status.json "$6" || give_up
-# Scripts import it from the wrapper's folder (tb-wrap.sh puts that on PYTHONPATH).
-if [ -n "${10}" ]; then put trainbench_log.py "${10}" || give_up; fi
 mode=$7
+session=$8
+cmd=$9
+helpers=${10}
+q=${11}
+queue_text=${12}
+shift 12
+# Files a script run needs beside its wrapper, NAME CONTENT pairs: trainbench_log.py (scripts
+# import it from the wrapper's folder, which tb-wrap.sh puts on PYTHONPATH), a notebook and
+# its runner.
+case $helpers in '' | *[!0-9]*) helpers=0 ;; esac
+while [ "$helpers" -gt 0 ] && [ $# -ge 2 ]; do
+    put "$1" "$2" || give_up
+    shift 2
+    helpers=$((helpers - 1))
+done
 # A sweep's trial: its start script goes into the sweep's queue, for the scheduler to run.
 if [ "$mode" = queue ]; then
-    q=${11}
-    printf '%s' "${12}" >"$q.tmp-$$" && mv -f "$q.tmp-$$" "$q" || give_up
+    printf '%s' "$queue_text" >"$q.tmp-$$" && mv -f "$q.tmp-$$" "$q" || give_up
     echo queued
     exit 0
 fi
-session=$8
-cmd=$9
-# A Slurm login node: the job script runs the wrapper line; sbatch's options follow ${12}.
+# A Slurm login node: the job script runs the wrapper line; sbatch's options are what is left.
 if [ "$mode" = slurm ]; then
     put .tb-job.sh "#!/bin/sh
 $cmd
 " || give_up
-    shift 12
     slurm_submit "$dir" "$session" "$@"
 fi
 # Run ids repeat across runs roots, so a session of that name can be another root's run: the
@@ -348,6 +357,17 @@ QString remoteWrapperPath(const QString& dir) {
     return dir + QStringLiteral("/.tb-wrap.sh");
 }
 
+namespace {
+
+QStringList helperArguments(const RemoteRunFiles& files) {
+    QStringList arguments;
+    for (const auto& [name, content] : files.helperFiles)
+        arguments << name << QString::fromUtf8(content);
+    return arguments;
+}
+
+}  // namespace
+
 RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wrapperArgs,
                               RemoteStartMode mode, const QString& tmuxSession) {
     // tmux hands its command to a shell, so it travels as one line of quoted words.
@@ -365,9 +385,9 @@ RemoteCommand startRunCommand(const RemoteRunFiles& files, const QStringList& wr
         QStringList{files.dir, QString::fromUtf8(files.wrapper), QString::fromUtf8(files.runJson),
                     QString::fromUtf8(files.configYaml), QString::fromUtf8(files.resolvedConfig),
                     QString::fromUtf8(files.statusJson), modeWord, tmuxSession,
-                    quoted.join(QLatin1Char(' ')), QString::fromUtf8(files.logHelper),
+                    quoted.join(QLatin1Char(' ')), QString::number(files.helperFiles.size()),
                     files.queueScript, QString::fromUtf8(files.queueText)} +
-            files.sbatchArguments);
+            helperArguments(files) + files.sbatchArguments);
 }
 
 RemoteCommand signalRunCommand(const QString& runsRoot, const QString& runId, const QString& signal,

@@ -55,7 +55,9 @@ struct RemoteRunFiles {
     QByteArray configYaml;  // may be empty (not written)
     QByteArray resolvedConfig;
     QByteArray statusJson;
-    QByteArray logHelper;  // trainbench_log.py for script runs; empty: not written
+    // Written beside the wrapper, by name: trainbench_log.py for script runs, a notebook and
+    // its runner for notebook runs.
+    QList<std::pair<QString, QByteArray>> helperFiles;
     // A sweep's trial: not started but queued, `queueText` written to `queueScript` (an
     // absolute path in the sweep's queue/ on the host); prints "queued".
     QString queueScript;

@@ -91,6 +91,31 @@ private Q_SLOTS:
         QCOMPARE(metricsRecords(scriptDir).size(), qsizetype(2));
         QCOMPARE(metricsRecords(scriptDir).back().value("train/loss").toDouble(), 0.25);
 
+        // A notebook: its cells and the runner travel with the launch; the executed copy and
+        // the metrics of trainbench_log are made on the box.
+        const QString notebook = m_home.filePath(QStringLiteral("nb.ipynb"));
+        QFile file(notebook);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"nbformat": 4, "nbformat_minor": 4, "metadata": {}, "cells": [
+            {"cell_type": "code", "metadata": {}, "execution_count": 3, "outputs": [],
+             "source": ["from trainbench_log import log\n", "log(1, train_loss=0.75)\n", "'ok'"]},
+            {"cell_type": "code", "metadata": {}, "execution_count": null, "outputs": [],
+             "source": "!echo on the box"}]})");
+        file.close();
+        const CliRun ran = trainbench({QStringLiteral("run"), QStringLiteral("--notebook"),
+                                       notebook, QStringLiteral("--host"), QStringLiteral("box"),
+                                       QStringLiteral("--trainer"),
+                                       binDir() + QStringLiteral("/trainbench-train")});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err + ran.out));
+        const QString notebookDir =
+            root + QLatin1Char('/') + ran.out.section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(notebookDir.endsWith(QStringLiteral("-nb")), qPrintable(notebookDir));
+        QCOMPARE(metricsRecords(notebookDir).size(), qsizetype(1));
+        const QByteArray executed =
+            fileText(notebookDir + QStringLiteral("/notebook.executed.ipynb"));
+        QVERIFY2(executed.contains("execute_result") && executed.contains("on the box"),
+                 executed.constData());
+
         const CliRun unknown = trainbench({QStringLiteral("run"), demoConfig(),
                                            QStringLiteral("--host"), QStringLiteral("nosuch")});
         QCOMPARE(unknown.exitCode, 1);

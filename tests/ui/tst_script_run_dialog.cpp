@@ -4,8 +4,11 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void lastValuesComeBack();
     void processesPerNodeNeedAPythonScript();
     void localScriptRunGetsMetricsFromTheRegex();
+    void notebookFromTheRunMenuRunsHeadless();
 
 private:
     QTemporaryDir m_dir;
@@ -187,6 +191,52 @@ void TestScriptRunDialog::localScriptRunGetsMetricsFromTheRegex() {
         QCOMPARE(records[i].value("step").toInteger(), (i + 1) * 10);
         QCOMPARE(records[i].value("train_loss").toDouble(), QString("0.%1").arg(9 - i).toDouble());
     }
+    window.configEditor()->setUnsavedPrompt(
+        [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
+    window.close();
+}
+
+// Run → Run Notebook…: the chosen notebook runs on this machine in its own folder, and its
+// executed copy lands in the run folder.
+void TestScriptRunDialog::notebookFromTheRunMenuRunsHeadless() {
+    if (!QFile::exists(binDir() + "/trainbench-train")) QSKIP("TB_BIN_DIR has no trainbench-train");
+    QTemporaryDir work;
+    QFile notebook(work.filePath("explore.ipynb"));
+    QVERIFY(notebook.open(QIODevice::WriteOnly));
+    notebook.write(R"nb({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "code", "id": "a1", "metadata": {}, "execution_count": null,
+         "outputs": [], "source": "import os\nprint(os.path.basename(os.getcwd()))"}]})nb");
+    notebook.close();
+
+    AppContext context;
+    context.runsRoot = m_dir.filePath("notebook-runs");
+    context.configsDir = seedWorkspace(context.runsRoot);
+    context.binDir = binDir();
+    context.hostsConfigDir = m_dir.filePath("hosts");
+    context.hostsOptions.checkKeychain = false;
+    MainWindow window(context);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction* action = window.notebookRunAction();
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+    bool inRunMenu = false;
+    for (QAction* menu : window.menuBar()->actions())
+        if (menu->menu() && menu->menu()->actions().contains(action)) inRunMenu = true;
+    QVERIFY(inRunMenu);
+    window.runNotebookFile(notebook.fileName());
+
+    QString runDir;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            window.catalog()->refresh();
+            for (const RunInfo& run : window.catalog()->runs()) runDir = run.dir;
+            return !runDir.isEmpty() && stateOf(runDir) == "finished";
+        }(),
+        60000);
+    QVERIFY2(runDir.endsWith("-explore"), qPrintable(runDir));
+    const QByteArray executed = fileText(runDir + "/notebook.executed.ipynb");
+    // It ran in the notebook's own folder, as Jupyter would.
+    QVERIFY2(executed.contains(QFileInfo(work.path()).fileName().toUtf8()), executed.constData());
     window.configEditor()->setUnsavedPrompt(
         [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
     window.close();

@@ -60,6 +60,10 @@ public:
     QAction* runAction() const { return m_runAction; }
     QAction* stopAction() const { return m_stopAction; }
     QAction* scriptRunAction() const { return m_scriptAction; }
+    QAction* notebookRunAction() const { return m_notebookAction; }
+    // Runs the notebook at `path` on the chosen target (what Run Notebook… does once a file is
+    // chosen); a file that is no notebook is explained in a message box.
+    void runNotebookFile(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -82,6 +86,7 @@ private:
     void startRun();
     void stopCurrentRun();
     void runScript();
+    void runNotebook();
     void showCheckpoint(const QString& runId, const QString& checkpoint);
 
     AppContext m_context;
@@ -113,6 +118,7 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_scriptAction = nullptr;
+    QAction* m_notebookAction = nullptr;
     QString m_shownRun;
     QString m_pendingSelection;  // a run just launched, selected once the catalog lists it
 };

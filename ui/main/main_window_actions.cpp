@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -11,6 +13,7 @@
 #include <QStyle>
 #include <QToolBar>
 
+#include "core/runs/notebook_launch.h"
 #include "core/runs/run_catalog.h"
 #include "main_window.h"
 #include "remote/hosts/hosts_controller.h"
@@ -44,6 +47,14 @@ void MainWindow::createActions() {
     m_scriptAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
     m_scriptAction->setToolTip(tr("Run your own command (python train.py …) on the chosen target"));
     connect(m_scriptAction, &QAction::triggered, this, &MainWindow::runScript);
+
+    m_notebookAction = new QAction(tr("Run &Notebook…"), this);
+    m_notebookAction->setObjectName("notebookRunAction");
+    m_notebookAction->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_N);
+    m_notebookAction->setToolTip(
+        tr("Run a Jupyter notebook's cells in order on the chosen target, headless; an executed "
+           "copy with every output is kept in the run folder"));
+    connect(m_notebookAction, &QAction::triggered, this, &MainWindow::runNotebook);
 }
 
 void MainWindow::createMenus() {
@@ -61,6 +72,7 @@ void MainWindow::createMenus() {
     run->addAction(m_runAction);
     run->addAction(m_stopAction);
     run->addAction(m_scriptAction);
+    run->addAction(m_notebookAction);
     run->addAction(m_sweeps->runSweepAction());
     run->addSeparator();
     QAction* refresh = run->addAction(tr("Refresh runs"), m_catalog, &RunCatalog::refresh);
@@ -147,6 +159,26 @@ void MainWindow::runScript() {
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { m_controller->launchOn(dialog->host(), dialog->request()); });
     dialog->open();
+}
+
+void MainWindow::runNotebook() {
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Run Notebook"), settings.value(QStringLiteral("notebookRun/folder")).toString(),
+        tr("Jupyter notebooks (*.ipynb)"));
+    if (path.isEmpty()) return;
+    settings.setValue(QStringLiteral("notebookRun/folder"), QFileInfo(path).absolutePath());
+    runNotebookFile(path);
+}
+
+void MainWindow::runNotebookFile(const QString& path) {
+    LaunchRequest request;
+    if (auto made = makeNotebookRequest(path, request); !made) {
+        QMessageBox::warning(this, tr("Run Notebook"), QString::fromStdString(made.error()));
+        return;
+    }
+    request.workDir = m_targetBox->host().isEmpty() ? QFileInfo(path).absolutePath() : QString();
+    m_controller->launchOn(m_targetBox->host(), request);
 }
 
 void MainWindow::stopCurrentRun() {
