@@ -75,6 +75,12 @@ Result<void> writeRun(const QString& dir, const QString& id, const QString& name
         if (!written) break;
         written = metrics.append(record);
     }
+    // The log says where the curves came from (an imported run has no output of its own).
+    if (written)
+        written =
+            writeFileAtomic(layout.outputLog(), "imported " + std::to_string(records.size()) +
+                                                    " records from the TensorBoard files in " +
+                                                    source.toStdString() + "\n");
     if (!written) return written;
     RunStatus status;
     status.state = RunState::Finished;

@@ -16,12 +16,6 @@ using namespace tb::test;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 // The real trainbench once the app builds it; until then the stand-in with the same CLI code.
 QString cliProgram() {
     const QString app = binDir() + "/trainbench";

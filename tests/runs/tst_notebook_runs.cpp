@@ -21,29 +21,6 @@ using namespace tb::test;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList& args, const QString& workDir) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert("TRAINBENCH_BIN_DIR", binDir());
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(workDir);
-    process.start(QCoreApplication::applicationDirPath() + "/tb_cli_harness", args);
-    if (!process.waitForFinished(240000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromLocal8Bit(process.readAllStandardOutput()),
-            QString::fromLocal8Bit(process.readAllStandardError())};
-}
-
 QJsonObject codeCell(const QString& source) {
     return {{"cell_type", "code"},
             {"metadata", QJsonObject()},
@@ -118,9 +95,9 @@ private Q_SLOTS:
         // The environment line picks the interpreter, as `conda activate` would: Debian's, which
         // has matplotlib.
         const CliResult result =
-            runCli({"run", "--notebook", path, "--env", "export PATH=/usr/bin:$PATH", "--runs-root",
-                    m_work.filePath("runs")},
-                   m_work.path());
+            runCliHarness({"run", "--notebook", path, "--env", "export PATH=/usr/bin:$PATH",
+                           "--runs-root", m_work.filePath("runs")},
+                          m_work.path());
         QVERIFY2(result.exitCode == 0, qPrintable(result.err + result.out));
         const QString dir = runOf(result);
         QVERIFY2(dir.endsWith("-train"), qPrintable(dir));
@@ -159,7 +136,7 @@ private Q_SLOTS:
         const QString path = m_work.filePath("broken.ipynb");
         QVERIFY(
             writeNotebook(path, {"x = 1", "def f():\n    return x / 0\nf()", "print('never')"}));
-        const CliResult result = runCli(
+        const CliResult result = runCliHarness(
             {"run", "--notebook", path, "--runs-root", m_work.filePath("runs")}, m_work.path());
         QCOMPARE(result.exitCode, 1);
         const QString dir = runOf(result);
@@ -178,7 +155,7 @@ private Q_SLOTS:
         const QString path = m_work.filePath("colab.ipynb");
         QVERIFY(
             writeNotebook(path, {"from google.colab import drive\ndrive.mount('/content/drive')"}));
-        const CliResult result = runCli(
+        const CliResult result = runCliHarness(
             {"run", "--notebook", path, "--runs-root", m_work.filePath("runs")}, m_work.path());
         QCOMPARE(result.exitCode, 1);
         const QString message =
@@ -195,12 +172,12 @@ private Q_SLOTS:
         file.close();
         const QString root = m_work.filePath("refused");
         const CliResult result =
-            runCli({"run", "--notebook", path, "--runs-root", root}, m_work.path());
+            runCliHarness({"run", "--notebook", path, "--runs-root", root}, m_work.path());
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(path) && result.err.contains("not a notebook"),
                  qPrintable(result.err));
         QVERIFY(!QFileInfo::exists(root) || QDir(root).isEmpty());
-        const CliResult both = runCli(
+        const CliResult both = runCliHarness(
             {"run", "--notebook", path, "--command", "true", "--runs-root", root}, m_work.path());
         QCOMPARE(both.exitCode, 2);
         QVERIFY2(both.err.contains("cannot be combined"), qPrintable(both.err));

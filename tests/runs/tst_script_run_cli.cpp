@@ -13,33 +13,6 @@
 
 using namespace tb::test;
 
-namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList& args, const QString& workDir) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert("TRAINBENCH_BIN_DIR", binDir());
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(workDir);
-    process.start(QCoreApplication::applicationDirPath() + "/tb_cli_harness", args);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromLocal8Bit(process.readAllStandardOutput()),
-            QString::fromLocal8Bit(process.readAllStandardError())};
-}
-
-}  // namespace
-
 class TestScriptRunCli : public QObject {
     Q_OBJECT
 
@@ -58,11 +31,11 @@ private Q_SLOTS:
 
     void runFollowsTheScriptToItsExitStatus() {
         const QString root = m_work.path() + "/runs";
-        const CliResult result =
-            runCli({"run", "--command", "sh train.sh {optim.lr} 0", "--env", "export MODE=fast",
-                    "--metrics-regex", R"(step=(?<step>\d+) loss=(?<train_loss>\S+))", "--set",
-                    "optim.lr=0.25", "--runs-root", root},
-                   m_work.path());  // no --workdir: the command runs where trainbench started
+        const CliResult result = runCliHarness(
+            {"run", "--command", "sh train.sh {optim.lr} 0", "--env", "export MODE=fast",
+             "--metrics-regex", R"(step=(?<step>\d+) loss=(?<train_loss>\S+))", "--set",
+             "optim.lr=0.25", "--runs-root", root},
+            m_work.path());  // no --workdir: the command runs where trainbench started
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         const QString id = result.out.section('\n', 0, 0);
         QVERIFY2(id.endsWith("-train"), qPrintable(result.out));
@@ -74,9 +47,9 @@ private Q_SLOTS:
 
     void detachedFailingScriptKeepsItsCode() {
         const QString root = m_work.path() + "/runs";
-        const CliResult result = runCli({"run", "--detach", "--command", "sh train.sh 1 4",
-                                         "--workdir", m_work.path(), "--runs-root", root},
-                                        "/");
+        const CliResult result = runCliHarness({"run", "--detach", "--command", "sh train.sh 1 4",
+                                                "--workdir", m_work.path(), "--runs-root", root},
+                                               "/");
         QCOMPARE(result.exitCode, 0);
         const QString id = result.out.trimmed();
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(root + "/" + id), QString("failed"), 60000);
@@ -85,15 +58,15 @@ private Q_SLOTS:
 
     void usageErrorsExitTwo() {
         const QString root = m_work.path() + "/runs";
-        CliResult result = runCli({"run", "--command", "sh train.sh", "--metrics-regex",
-                                   "loss=(?<loss", "--runs-root", root},
-                                  m_work.path());
+        CliResult result = runCliHarness({"run", "--command", "sh train.sh", "--metrics-regex",
+                                          "loss=(?<loss", "--runs-root", root},
+                                         m_work.path());
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains("position 6"), qPrintable(result.err));
-        result = runCli({"run", "some.yaml", "--command", "sh train.sh"}, m_work.path());
+        result = runCliHarness({"run", "some.yaml", "--command", "sh train.sh"}, m_work.path());
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains("--config"), qPrintable(result.err));
-        result = runCli({"run", "--command"}, m_work.path());
+        result = runCliHarness({"run", "--command"}, m_work.path());
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains("--command needs a value"), qPrintable(result.err));
     }

@@ -17,16 +17,6 @@
 
 using namespace tb::test;
 
-namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-}  // namespace
-
 class SweepCliTest : public QObject {
     Q_OBJECT
 
@@ -45,22 +35,10 @@ private:
 };
 
 CliResult SweepCliTest::runCli(const QStringList& args) const {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert("TRAINBENCH_BIN_DIR", binDir());
     // Four GPUs, as nvidia-smi lists them; the fake is first on PATH.
-    environment.insert("PATH", m_work.path() + "/fakebin:" + environment.value("PATH"));
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_work.path());
-    process.start(QCoreApplication::applicationDirPath() + "/tb_cli_harness", args);
-    if (!process.waitForFinished(240000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromLocal8Bit(process.readAllStandardOutput()),
-            QString::fromLocal8Bit(process.readAllStandardError())};
+    QProcessEnvironment environment;
+    environment.insert("PATH", m_work.path() + "/fakebin:" + qEnvironmentVariable("PATH"));
+    return runCliHarness(args, m_work.path(), environment);
 }
 
 void SweepCliTest::writeFile(const QString& name, const QByteArray& text) const {

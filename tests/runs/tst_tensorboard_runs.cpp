@@ -20,29 +20,6 @@ using namespace tb::test;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList& args, const QString& workDir) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert("TRAINBENCH_BIN_DIR", binDir());
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(workDir);
-    process.start(QCoreApplication::applicationDirPath() + "/tb_cli_harness", args);
-    if (!process.waitForFinished(240000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromLocal8Bit(process.readAllStandardOutput()),
-            QString::fromLocal8Bit(process.readAllStandardError())};
-}
-
 // An event file with `tag` at steps 1..count (value step/10), written by our writer into
 // `folder`; returns its path.
 QString writeEvents(const QString& folder, const std::string& tag, int count) {
@@ -106,8 +83,8 @@ private Q_SLOTS:
 
     void scriptWritingSummaryWriterFilesGetsCurves() {
         const QString root = m_work.filePath("runs-a");
-        const CliResult result =
-            runCli({"run", "--command", "sh train.sh runs", "--runs-root", root}, m_work.path());
+        const CliResult result = runCliHarness(
+            {"run", "--command", "sh train.sh runs", "--runs-root", root}, m_work.path());
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         const QString dir = root + "/" + result.out.section('\n', 0, 0);
         QCOMPARE(series(dir, "Loss/train"), (QMap<qint64, double>{{1, 0.1}, {2, 0.2}, {3, 0.3}}));
@@ -122,7 +99,7 @@ private Q_SLOTS:
 
     void aFolderTheUserNamesIsFollowed() {
         const QString root = m_work.filePath("runs-b");
-        const CliResult result = runCli(
+        const CliResult result = runCliHarness(
             {"run", "--command", "sh train.sh logs", "--tensorboard", "logs", "--runs-root", root},
             m_work.path());
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
@@ -137,7 +114,7 @@ private Q_SLOTS:
         QStringList args{"run", demoConfig(), "--runs-root",
                          root,  "--set",      "train.tensorboard=" + m_work.filePath("tf-logs")};
         for (const QString& set : quickSets()) args << "--set" << set;
-        const CliResult result = runCli(args, m_work.path());
+        const CliResult result = runCliHarness(args, m_work.path());
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         const QString id = result.out.section('\n', 0, 0);
         const QString folder = m_work.filePath("tf-logs/" + id);
@@ -174,7 +151,8 @@ private Q_SLOTS:
             QDir(logs + "/damaged").entryInfoList(QDir::Files).front().filePath();
         appendToFile(damaged, QByteArray(12, '\x7f'));
         const QString root = m_work.filePath("runs-d");
-        const CliResult first = runCli({"import-tb", logs, "--runs-root", root}, m_work.path());
+        const CliResult first =
+            runCliHarness({"import-tb", logs, "--runs-root", root}, m_work.path());
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         const QStringList lines = first.out.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);  // the trainer's run, colab/Loss_val, damaged
@@ -186,16 +164,18 @@ private Q_SLOTS:
         QVERIFY2(!colab.isEmpty(), qPrintable(first.out));
         QCOMPARE(stateOf(colab), QString("finished"));
         QCOMPARE(series(colab, "Loss").size(), 4);
+        QVERIFY(fileText(colab + "/output.log").startsWith("imported 4 records from"));
         QCOMPARE(jsonFile(colab + "/run.json").value("name").toString(), QString("colab/Loss_val"));
 
-        const CliResult again = runCli({"import-tb", logs, "--runs-root", root}, m_work.path());
+        const CliResult again =
+            runCliHarness({"import-tb", logs, "--runs-root", root}, m_work.path());
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains("imported before"), qPrintable(again.err));
         QCOMPARE(QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 3);
 
         QVERIFY(QDir().mkpath(m_work.filePath("nothing/here")));
-        const CliResult empty =
-            runCli({"import-tb", m_work.filePath("nothing"), "--runs-root", root}, m_work.path());
+        const CliResult empty = runCliHarness(
+            {"import-tb", m_work.filePath("nothing"), "--runs-root", root}, m_work.path());
         QCOMPARE(empty.exitCode, 1);
         QVERIFY2(empty.err.contains("no TensorBoard event files"), qPrintable(empty.err));
     }

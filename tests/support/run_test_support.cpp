@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 
 #include <sys/wait.h>
@@ -105,6 +106,25 @@ void writeLocalRun(const QString& root, const QString& id, const QByteArray& sta
     write(dir + "/status.json", "{\"state\":\"" + state + "\",\"pid\":" +
                                     QByteArray::number(QCoreApplication::applicationPid()) +
                                     ",\"started\":1763820000,\"updated\":1763820000}");
+}
+
+CliResult runCliHarness(const QStringList& args, const QString& workDir,
+                        const QProcessEnvironment& environment, int timeoutMs) {
+    QProcess process;
+    QProcessEnvironment merged = QProcessEnvironment::systemEnvironment();
+    merged.insert(QStringLiteral("TRAINBENCH_BIN_DIR"), binDir());
+    merged.insert(environment);
+    process.setProcessEnvironment(merged);
+    process.setWorkingDirectory(workDir);
+    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/tb_cli_harness"), args);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromLocal8Bit(process.readAllStandardOutput()),
+            QString::fromLocal8Bit(process.readAllStandardError())};
 }
 
 }  // namespace tb::test

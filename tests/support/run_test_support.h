@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -31,5 +32,17 @@ QList<qint64> processesMentioning(const QByteArray& needle);
 qint64 parentPid(qint64 pid);
 // A pid that surely belongs to no process: a child that has exited and been reaped.
 qint64 deadPid();
+
+// What the trainbench command line printed and returned; exitCode -1: it crashed or hung.
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+// Runs tb_cli_harness (the trainbench CLI code, built beside the tests) with `args` in
+// `workDir`, TRAINBENCH_BIN_DIR set to binDir(), `environment`'s variables on top of this
+// process's; killed after `timeoutMs`.
+CliResult runCliHarness(const QStringList& args, const QString& workDir,
+                        const QProcessEnvironment& environment = {}, int timeoutMs = 240000);
 
 }  // namespace tb::test

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 #include "core/runs/run_catalog.h"
 #include "core/runs/workspace.h"
 #include "tests/support/run_test_support.h"
@@ -44,8 +46,40 @@ private Q_SLOTS:
     void notebookFromTheRunMenuRunsHeadless();
 
 private:
+    // The window on a fresh runs root m_dir/ROOT, shown; null when it never appeared.
+    std::unique_ptr<MainWindow> openWindow(const QString& root);
+    // The dir of the newest run once it has finished, else empty.
+    static QString finishedRun(MainWindow& window);
+    static void closeWindow(MainWindow& window);
+
     QTemporaryDir m_dir;
 };
+
+std::unique_ptr<MainWindow> TestScriptRunDialog::openWindow(const QString& root) {
+    AppContext context;
+    context.runsRoot = m_dir.filePath(root);
+    context.configsDir = seedWorkspace(context.runsRoot);
+    context.binDir = binDir();
+    context.hostsConfigDir = m_dir.filePath("hosts");
+    context.hostsOptions.checkKeychain = false;
+    auto window = std::make_unique<MainWindow>(context);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
+    return window;
+}
+
+QString TestScriptRunDialog::finishedRun(MainWindow& window) {
+    window.catalog()->refresh();
+    QString runDir;
+    for (const RunInfo& run : window.catalog()->runs()) runDir = run.dir;
+    return !runDir.isEmpty() && stateOf(runDir) == "finished" ? runDir : QString();
+}
+
+void TestScriptRunDialog::closeWindow(MainWindow& window) {
+    window.configEditor()->setUnsavedPrompt(
+        [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
+    window.close();
+}
 
 TestScriptRunDialog::TestScriptRunDialog() {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
@@ -156,15 +190,9 @@ void TestScriptRunDialog::localScriptRunGetsMetricsFromTheRegex() {
         "echo noise; i=$((i + 1)); done\n");
     script.close();
 
-    AppContext context;
-    context.runsRoot = m_dir.filePath("runs");
-    context.configsDir = seedWorkspace(context.runsRoot);
-    context.binDir = binDir();
-    context.hostsConfigDir = m_dir.filePath("hosts");
-    context.hostsOptions.checkKeychain = false;
-    MainWindow window(context);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const std::unique_ptr<MainWindow> opened = openWindow("runs");
+    QVERIFY(opened);
+    MainWindow& window = *opened;
     QCOMPARE(window.scriptRunAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     window.scriptRunAction()->trigger();
     ScriptRunDialog* dialog = window.findChild<ScriptRunDialog*>();
@@ -178,22 +206,14 @@ void TestScriptRunDialog::localScriptRunGetsMetricsFromTheRegex() {
     QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
 
     QString runDir;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            window.catalog()->refresh();
-            for (const RunInfo& run : window.catalog()->runs()) runDir = run.dir;
-            return !runDir.isEmpty() && stateOf(runDir) == "finished";
-        }(),
-        60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!(runDir = finishedRun(window)).isEmpty(), 60000);
     const QList<QJsonObject> records = metricsRecords(runDir);
     QCOMPARE(records.size(), 6);
     for (int i = 0; i < records.size(); ++i) {
         QCOMPARE(records[i].value("step").toInteger(), (i + 1) * 10);
         QCOMPARE(records[i].value("train_loss").toDouble(), QString("0.%1").arg(9 - i).toDouble());
     }
-    window.configEditor()->setUnsavedPrompt(
-        [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
-    window.close();
+    closeWindow(window);
 }
 
 // Run → Run Notebook…: the chosen notebook runs on this machine in its own folder, and its
@@ -208,15 +228,9 @@ void TestScriptRunDialog::notebookFromTheRunMenuRunsHeadless() {
          "outputs": [], "source": "import os\nprint(os.path.basename(os.getcwd()))"}]})nb");
     notebook.close();
 
-    AppContext context;
-    context.runsRoot = m_dir.filePath("notebook-runs");
-    context.configsDir = seedWorkspace(context.runsRoot);
-    context.binDir = binDir();
-    context.hostsConfigDir = m_dir.filePath("hosts");
-    context.hostsOptions.checkKeychain = false;
-    MainWindow window(context);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const std::unique_ptr<MainWindow> opened = openWindow("notebook-runs");
+    QVERIFY(opened);
+    MainWindow& window = *opened;
     QAction* action = window.notebookRunAction();
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
     bool inRunMenu = false;
@@ -226,20 +240,12 @@ void TestScriptRunDialog::notebookFromTheRunMenuRunsHeadless() {
     window.runNotebookFile(notebook.fileName());
 
     QString runDir;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            window.catalog()->refresh();
-            for (const RunInfo& run : window.catalog()->runs()) runDir = run.dir;
-            return !runDir.isEmpty() && stateOf(runDir) == "finished";
-        }(),
-        60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!(runDir = finishedRun(window)).isEmpty(), 60000);
     QVERIFY2(runDir.endsWith("-explore"), qPrintable(runDir));
     const QByteArray executed = fileText(runDir + "/notebook.executed.ipynb");
     // It ran in the notebook's own folder, as Jupyter would.
     QVERIFY2(executed.contains(QFileInfo(work.path()).fileName().toUtf8()), executed.constData());
-    window.configEditor()->setUnsavedPrompt(
-        [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
-    window.close();
+    closeWindow(window);
 }
 
 QTEST_MAIN(TestScriptRunDialog)
