@@ -11,7 +11,8 @@
 #   --metrics-tool PATH   trainbench-train, which does that matching (--metrics-from-stdout)
 #                         and follows TensorBoard event files (--metrics-from-tensorboard)
 #   --tensorboard DIR     where the command writes TensorBoard event files, relative to its
-#                         working directory (default: runs, SummaryWriter's); the run
+#                         working directory, "~/" the home folder (default: runs,
+#                         SummaryWriter's); the run
 #                         directory is always looked at too
 # With --shell or --env the command runs in bash when there is one (so `source` works), else sh.
 #
@@ -201,7 +202,12 @@ fi
 # from now on. It ends by itself after a last look once exit_code is written.
 tb_follower=
 if [ -n "$metrics_tool" ] && [ -x "$metrics_tool" ]; then
-    case $tensorboard in /*) ;; *) tensorboard="$(pwd -P)/$tensorboard" ;; esac
+    case $tensorboard in
+        "~") tensorboard=$HOME ;;
+        "~/"*) tensorboard=$HOME/${tensorboard#"~/"} ;;
+        /*) ;;
+        *) tensorboard="$(pwd -P)/$tensorboard" ;;
+    esac
     "$metrics_tool" --metrics-from-tensorboard "$run_dir" --metrics-from-tensorboard \
         "$tensorboard" --run-dir "$run_dir" </dev/null >/dev/null 2>&1 3>&- &
     tb_follower=$!

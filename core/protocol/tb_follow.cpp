@@ -19,8 +19,8 @@ double modifiedAt(const fs::path& path) {
     std::error_code error;
     const auto time = fs::last_write_time(path, error);
     if (error) return 0;
-    // file_time_type's clock is not system_clock before C++20; both count from the epoch on
-    // Linux with libstdc++ 9+, so the difference of "now"s converts it.
+    // file_time_type's clock is not system_clock before C++20 and libstdc++ gives it another
+    // epoch, so the time moves over by the distance between the two clocks' "now".
     const auto now = fs::file_time_type::clock::now();
     const auto system = std::chrono::system_clock::now() +
                         std::chrono::duration_cast<std::chrono::system_clock::duration>(time - now);
