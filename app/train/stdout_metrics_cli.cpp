@@ -9,6 +9,7 @@
 
 #include "core/protocol/run_layout.h"
 #include "core/protocol/stdout_metrics.h"
+#include "metrics_sink.h"
 
 namespace tb {
 namespace {
@@ -28,32 +29,6 @@ void note(int log, const std::string& text) {
     writeAll(log, line.data(), line.size());
 }
 
-class MetricsSink {
-public:
-    MetricsSink(int log, const std::string& path) : m_log(log), m_path(path) {}
-
-    void append(const std::vector<MetricRecord>& records) {
-        for (const MetricRecord& record : records) {
-            if (m_broken) return;
-            Result<void> written;
-            if (!m_open) written = m_writer.open(m_path);
-            m_open = written.ok();
-            if (written) written = m_writer.append(record);
-            if (!written) {
-                note(m_log, "metrics regex: " + written.error() + "; no more metrics are taken");
-                m_broken = true;
-            }
-        }
-    }
-
-private:
-    int m_log;
-    std::string m_path;
-    MetricsWriter m_writer;
-    bool m_open = false;  // opened at the first record: no empty file for a run without any
-    bool m_broken = false;
-};
-
 }  // namespace
 
 int runMetricsFromStdout(const std::string& pattern, const std::string& runDir) {
@@ -68,7 +43,9 @@ int runMetricsFromStdout(const std::string& pattern, const std::string& runDir) 
         ::open(layout.outputLog().c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
     auto metrics = StdoutMetrics::create(pattern);
     if (!metrics) note(log, metrics.error() + "; the output is kept, no metrics are taken");
-    MetricsSink sink(log, layout.metrics());
+    MetricsSink sink(layout.metrics(), [log](const std::string& error) {
+        note(log, "metrics regex: " + error + "; no more metrics are taken");
+    });
     char buffer[1 << 16];
     bool lineOpen = false;  // the output so far ends inside a line
     for (;;) {

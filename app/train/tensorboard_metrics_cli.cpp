@@ -9,6 +9,7 @@
 
 #include "core/protocol/run_layout.h"
 #include "core/protocol/tb_follow.h"
+#include "metrics_sink.h"
 
 namespace tb {
 namespace {
@@ -38,25 +39,15 @@ int runMetricsFromTensorboard(const std::vector<std::string>& folders, const std
     const pid_t parent = ::getppid();
     // A second of slack: file times may be coarser than the clock.
     TbEventFollower follower(folders, unixNow() - 1);
-    MetricsWriter writer;
-    bool open = false;
-    bool broken = false;
+    MetricsSink sink(layout.metrics(), [&layout](const std::string& error) {
+        logLine(layout.outputLog(),
+                "tensorboard: " + error + "; no more metrics are taken from event files");
+    });
     size_t files = 0;
     for (;;) {
         const bool last =
             g_stop || ::access(layout.exitCode().c_str(), F_OK) == 0 || ::getppid() != parent;
-        for (const MetricRecord& record : follower.poll()) {
-            if (broken) break;
-            Result<void> written;
-            if (!open) written = writer.open(layout.metrics());
-            open = written.ok();
-            if (written) written = writer.append(record);
-            if (!written) {
-                logLine(layout.outputLog(), "tensorboard: " + written.error() +
-                                                "; no more metrics are taken from event files");
-                broken = true;
-            }
-        }
+        sink.append(follower.poll());
         if (follower.fileCount() > files) {
             files = follower.fileCount();
             logLine(layout.outputLog(),

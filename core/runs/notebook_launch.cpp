@@ -60,8 +60,8 @@ Result<void> makeNotebookRequest(const QString& path, LaunchRequest& request) {
                     " KiB a launch carries; send it with `trainbench upload` and run it with "
                     "--command 'python3 -m trainbench_notebook FILE'");
     request.notebookName = QFileInfo(path).fileName();
-    request.command =
-        QStringLiteral("python3 -m trainbench_notebook \"$TRAINBENCH_RUN_DIR/notebook.ipynb\"");
+    request.command = QStringLiteral("python3 -m trainbench_notebook \"$TRAINBENCH_RUN_DIR/%1\"")
+                          .arg(kNotebookFile);
     return {};
 }
 
