@@ -13,7 +13,8 @@
 #   libssh   <libssh/...> only in remote/ssh/ and remote/transfer/ (whose engine runs on the
 #            session's libssh handles), and tests/remote/ (which compares against libssh itself).
 #   libssh-guard  a header that includes <libssh/...> first stops with #error unless
-#            TB_SSH_LAYER is defined (`#ifndef TB_SSH_LAYER` / `#error`), and only tb_remote
+#            TB_SSH_LAYER is defined (`#ifndef TB_SSH_LAYER` / `#error`), and only tb_ssh,
+#            tb_transfer, tb_sync (remote/sync's engine writes a TransferChannel)
 #            and tests/remote define it: so the compiler, which sees every include, fails a
 #            translation unit outside the SSH layer that reaches libssh through remote/ headers.
 #   torch    <torch/...>, <ATen/...>, <c10/...> only in core/train/, app/train/ and their tests

@@ -14,6 +14,7 @@ packages=(
   libyaml-cpp-dev libsimdjson-dev
   qtkeychain-qt6-dev
   libarchive-dev libzstd-dev zstd
+  git rsync   # git: a code sync reads gitignore rules through it; rsync: bench/sync's reference
   xvfb xauth
   dbus-daemon
   libopenblas0-pthread

@@ -80,6 +80,10 @@ QList<CommandSpec> runSpecs() {
                                        "Start --command's python script N times through "
                                        "torchrun (data-parallel)."),
                                 hostOption(),
+                                option("sync", "LOCAL",
+                                       "With --host: mirror this code folder into --workdir "
+                                       "first (as trainbench sync) and record it in run.json."),
+                                option("yes", "", "With --sync: send without asking."),
                                 option("slurm", "K=V,...",
                                        "Submit to the host's Slurm with sbatch: partition, "
                                        "gpus (per node), nodes, cpus, time, account."),
@@ -88,24 +92,25 @@ QList<CommandSpec> runSpecs() {
                         prepareOptions() + connectOptions();
     const Options local{runsRootOption()};
     return {
-        spec("run",
-             {"run CONFIG [--detach] [--set k=v ...] [--runs-root DIR]",
-              "run --command 'LINE {key.path}' [--config C] [--workdir DIR] [--env LINE]",
-              "    [--metrics-regex RE] [--tensorboard DIR] [--nproc-per-node N] [--detach]",
-              "    [--set k=v ...]   (your own script)",
-              "run --notebook FILE.ipynb [--host NAME] [--workdir DIR] [--env LINE] [--detach]   "
-              "(a notebook)",
-              "run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...] [--no-prepare]",
-              "run --command 'LINE' --host NAME [--config C] [...the options above]",
-              "run CONFIG --host NAME --slurm partition=P,gpus=N,time=H:MM:SS[,...]   (a "
-              "Slurm cluster)"},
-             R"(Starts a run, prints its id alone on the first line and follows it to its end
+        spec(
+            "run",
+            {"run CONFIG [--detach] [--set k=v ...] [--runs-root DIR]",
+             "run --command 'LINE {key.path}' [--config C] [--workdir DIR] [--env LINE]",
+             "    [--metrics-regex RE] [--tensorboard DIR] [--nproc-per-node N] [--detach]",
+             "    [--set k=v ...]   (your own script)",
+             "run --notebook FILE.ipynb [--host NAME] [--workdir DIR] [--env LINE] [--detach]   "
+             "(a notebook)",
+             "run CONFIG --host NAME [--trainer PATH] [--detach] [--set k=v ...] [--no-prepare]",
+             "run --command 'LINE' --host NAME [--sync LOCAL --workdir DIR] [...the options above]",
+             "run CONFIG --host NAME --slurm partition=P,gpus=N,time=H:MM:SS[,...]   (a "
+             "Slurm cluster)"},
+            R"(Starts a run, prints its id alone on the first line and follows it to its end
 (exit status 0 finished, 143 stopped, 1 failed) unless --detach. With --host the run
 goes into the host's runs root (trainbench hosts add ... --remote-root DIR, default
 ~/trainbench); a host never prepared is prepared first, with the options of
 `trainbench prepare`; --no-prepare refuses instead. On a Slurm login node (the host's
 "slurm" settings, or --slurm) the run is a job: pending with its reason, then running.)",
-             run),
+            run),
         spec("runs", {"runs [--json] [--runs-root DIR]"}, "The runs as a table, or as JSON.",
              Options{option("json", "", "Print JSON.")} + local),
         spec("import-tb", {"import-tb LOGDIR [--runs-root DIR]"},
@@ -243,7 +248,16 @@ from DST.part and checked by sha256. REMOTE paths are relative to the remote hom
              about, options),
         spec("download",
              {"download NAME REMOTE LOCAL [--compression zstd|gzip|none] [--no-resume]"}, about,
-             options)};
+             options),
+        spec("sync", {"sync NAME LOCAL REMOTE [--yes]"},
+             R"(Mirrors a code folder to the host: in a git work tree the files git keeps
+(tracked and untracked, not ignored), else all but what .trainbenchignore (gitignore
+syntax) leaves out. Only files changed since the last sync travel (one tar stream);
+files deleted here are removed there, and files the host wrote itself stay. Asks
+before sending more than 100 MB or data-like folders. Prints the code record
+(commit, dirty_diff, manifest) that runs started with --sync keep in run.json.)",
+             Options{option("yes", "", "Send without asking, whatever the size.")} +
+                 connectOptions())};
 }
 
 QList<CommandSpec> checkpointSpecs() {

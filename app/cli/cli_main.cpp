@@ -15,6 +15,7 @@
 #include "cli_remote_control.h"
 #include "cli_remote_run.h"
 #include "cli_shutdown.h"
+#include "cli_sync.h"
 #include "cli_transfer.h"
 
 namespace tb {
@@ -65,6 +66,7 @@ int dispatch(const QString& command, const cli::ParsedArgs& args) {
     if (command == QLatin1String("prepare")) return cli::prepareCommand(args);
     if (command == QLatin1String("cost")) return cli::costCommand(args);
     if (command.startsWith(QLatin1String("shutdown-"))) return cli::shutdownCommand(command, args);
+    if (command == QLatin1String("sync")) return cli::syncCommand(args);
     if (command == QLatin1String("upload") || command == QLatin1String("download"))
         return cli::transferCommand(command, args);
     return cli::checkpointsCommand(command, args);  // checkpoints, resume, download-checkpoint

@@ -12,6 +12,7 @@
 #include "cli_common.h"
 #include "cli_host_backend.h"
 #include "cli_prepare.h"
+#include "cli_sync.h"
 #include "core/runs/await_result.h"
 #include "remote/hosts/slurm_options.h"
 #include "remote/runs/remote_backend.h"
@@ -29,6 +30,8 @@ struct RemoteRunArgs {
     ConnectOptions connect;
     LaunchRequest request;  // the config path is filled in, sets and a script's fields too
     TrainerSetup setup;     // what to do on a host never prepared
+    QString syncFrom;       // a local code folder mirrored into the work dir first
+    bool yes = false;       // the sync sends whatever its size
 };
 
 Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
@@ -61,6 +64,12 @@ Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
     QStringList configs = args.positional;
     if (args.has(QStringLiteral("config"))) configs.append(args.value(QStringLiteral("config")));
     if (parsed.host.isEmpty()) return fail("needs --host NAME", kExitUsage);
+    parsed.syncFrom = args.value(QStringLiteral("sync"));
+    parsed.yes = args.has(QStringLiteral("yes"));
+    if (args.has(QStringLiteral("sync")) &&
+        (request.workDir.isEmpty() || parsed.syncFrom.isEmpty()))
+        return fail("--sync LOCAL needs --workdir DIR: the folder on the host it is mirrored to",
+                    kExitUsage);
     const bool script = !request.command.isEmpty();
     if (configs.size() > 1 || (!script && configs.size() != 1))
         return fail(script ? "takes at most one CONFIG" : "needs one CONFIG", kExitUsage);
@@ -140,6 +149,15 @@ int remoteRunCommand(const ParsedArgs& args) {
         return host.failure().code == 130 ? 130 : 1;
     }
     RemoteBackend& backend = *host->backend;
+    if (!parsed->syncFrom.isEmpty()) {
+        auto code = syncForCli(*host->connection->session(), parsed->syncFrom,
+                               parsed->request.workDir, parsed->yes);
+        if (!code) {
+            printErr(QString::fromStdString(code.error()));
+            return code.failure().code == 130 ? 130 : 1;
+        }
+        parsed->request.code = *code;
+    }
     auto id = backend.launch(parsed->request);
     if (!id) {
         printErr(QString::fromStdString(id.error()));

@@ -13,6 +13,7 @@
 #include "core/runs/backend.h"
 #include "core/runs/notebook_launch.h"
 #include "core/runs/run_catalog.h"
+#include "remote/sync/code_record.h"
 #include "run_follower.h"
 
 namespace tb::cli {
@@ -147,6 +148,7 @@ Result<LaunchRequest> scriptRequest(const ParsedArgs& args) {
     request.metricsRegex = args.value(QStringLiteral("metrics-regex"));
     request.tensorboardDir = args.value(QStringLiteral("tensorboard"));
     request.sets = args.values(QStringLiteral("set"));
+    request.code = gitRecordOfFolder(request.workDir);  // what code it runs, in a git work tree
     auto processes = processesPerNode(args);
     if (!processes) return processes.failure();
     request.processes = *processes;

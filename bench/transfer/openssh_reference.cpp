@@ -27,6 +27,15 @@ QStringList OpenSshReference::commonOptions() const {
             QStringLiteral("-P"), QString::number(m_port)};
 }
 
+double OpenSshReference::rsync(const QString& from, const QString& to) const {
+    QStringList ssh = commonOptions();
+    ssh.replace(ssh.indexOf(QStringLiteral("-P")), QStringLiteral("-p"));  // ssh's port flag
+    return timed(QStringLiteral("rsync"),
+                 {QStringLiteral("-a"), QStringLiteral("--delete"), QStringLiteral("-e"),
+                  QStringLiteral("ssh ") + ssh.join(QLatin1Char(' ')), from + QLatin1Char('/'),
+                  to + QLatin1Char('/')});
+}
+
 QString OpenSshReference::remote(const QString& path) const {
     return QStringLiteral("%1@127.0.0.1:%2").arg(m_user, path);
 }

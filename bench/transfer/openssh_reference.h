@@ -15,6 +15,8 @@ public:
     double sftpGet(const QString& remote, const QString& local) const;
     // scp as OpenSSH 9 runs it (over the SFTP protocol); `legacy` adds -O, the old protocol.
     double scp(const QString& from, const QString& to, bool recursive, bool legacy) const;
+    // rsync -a FROM/ TO/ over ssh with the same key and options (a fresh connection each time).
+    double rsync(const QString& from, const QString& to) const;
     QString remote(const QString& path) const;  // "user@127.0.0.1:path"
 
 private:

@@ -34,6 +34,9 @@ struct LaunchRequest {
     // RUN/notebook.ipynb and run by trainbench_notebook.py; the .ipynb's file name.
     QByteArray notebook;
     QString notebookName;
+    // The code it runs (core/runs/code_record.h: commit, dirty_diff, manifest, files), as
+    // synced or found in the work dir; written to run.json "code" when not empty.
+    QMap<QString, QString> code;
     int processes = 1;  // processes per node: >1 starts a python script through torchrun
     // {name} placeholders of the command that are not config keys (a sweep's), filled like them.
     QMap<QString, QString> placeholders;

@@ -46,6 +46,9 @@ struct RunInfo {
     double heartbeat = std::numeric_limits<double>::quiet_NaN();
     QString parentRun;  // run.json "parent": {"run", "checkpoint"} for resumes and forks
     QString parentCheckpoint;
+    // run.json "code" in one line: "commit 1a2b3c4d5e6f (uncommitted changes) · 120 files,
+    // manifest 9f8e7d6c5b4a"; empty when the run recorded none.
+    QString code;
     // run.json "sweep": {"id", "trial", "label"} for a sweep's trial; sweepId empty otherwise.
     QString sweepId;
     int sweepTrial = -1;  // 0-based

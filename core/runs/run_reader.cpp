@@ -153,12 +153,32 @@ void applyMetricsTail(const QByteArray& tail, bool startsMidFile, RunInfo& info)
     }
 }
 
+namespace {
+
+// A box writes run.json: each part is cut short and made one line.
+QString codeLine(const QJsonObject& code) {
+    const auto part = [&](const char* key, int length) {
+        return code.value(QLatin1String(key)).toString().left(length).simplified();
+    };
+    QStringList parts;
+    if (const QString commit = part("commit", 12); !commit.isEmpty())
+        parts << QStringLiteral("commit ") + commit +
+                     (part("dirty_diff", 1).isEmpty() ? QString()
+                                                      : QStringLiteral(" (uncommitted changes)"));
+    if (const QString manifest = part("manifest", 12); !manifest.isEmpty())
+        parts << QStringLiteral("%1 files, manifest %2").arg(part("files", 9), manifest);
+    return parts.join(QStringLiteral(" · "));
+}
+
+}  // namespace
+
 void applyRunJson(const QJsonObject& run, RunInfo& info) {
     info.name = run.value(QLatin1String("name")).toString();
     info.target = run.value(QLatin1String("target")).toString(QStringLiteral("local"));
     const QJsonObject parent = run.value(QLatin1String("parent")).toObject();
     info.parentRun = parent.value(QLatin1String("run")).toString();
     info.parentCheckpoint = parent.value(QLatin1String("checkpoint")).toString();
+    info.code = codeLine(run.value(QLatin1String("code")).toObject());
     // A box writes run.json too: a sweep id is one plain folder name, the label one short line.
     const QJsonObject sweep = run.value(QLatin1String("sweep")).toObject();
     const QString id = sweep.value(QLatin1String("id")).toString();

@@ -115,6 +115,12 @@ QByteArray withScriptFields(const QByteArray& runJson, const LaunchRequest& requ
         script.insert(QLatin1String("notebook"), request.notebookName);
     if (request.processes > 1) script.insert(QLatin1String("processes"), request.processes);
     object.insert(QLatin1String("script"), script);
+    if (!request.code.isEmpty()) {
+        QJsonObject code;
+        for (auto it = request.code.cbegin(); it != request.code.cend(); ++it)
+            code.insert(it.key(), it.value());
+        object.insert(QLatin1String("code"), code);
+    }
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 

@@ -124,7 +124,8 @@ QString TarPacker::pack(const Sink& sink, const Progress& progress) {
     QByteArray buffer(kReadChunk, Qt::Uninitialized);
     std::unique_ptr<archive_entry, EntryDeleter> header(archive_entry_new());
     for (const FolderEntry& entry : m_scan.entries) {
-        const QString path = base.filePath(entry.relativePath);
+        const QString path =
+            entry.sourcePath.isEmpty() ? base.filePath(entry.relativePath) : entry.sourcePath;
         archive_entry_clear(header.get());
         archive_entry_set_pathname_utf8(header.get(), entry.relativePath.toUtf8().constData());
         archive_entry_set_mtime(header.get(), entry.modified, 0);

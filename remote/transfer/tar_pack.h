@@ -18,6 +18,7 @@ struct FolderEntry {
     QString linkTarget;   // for links, as stored in the link
     qint64 modified = 0;  // seconds since the epoch
     bool executable = false;
+    QString sourcePath;  // where its content is read when not root/relativePath (a sync's lists)
 };
 
 struct FolderScan {

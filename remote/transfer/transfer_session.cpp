@@ -22,7 +22,7 @@ quint64 startTransfer(SshSessionThread& thread, const TransferRequest& request) 
 }
 
 TransferResult awaitTransfer(SshSessionThread& thread, const TransferRequest& request,
-                             const TransferWaitOptions& options) {
+                             const TransferWaitOptions& options, TransferEngine engine) {
     QObject listening;  // the connections below end with the wait
     quint64 requestId = 0;
     QObject::connect(thread.session(), &SshSession::transferProgress, &listening,
@@ -43,7 +43,7 @@ TransferResult awaitTransfer(SshSessionThread& thread, const TransferRequest& re
                                  if (id == requestId) done(result);
                              });
             // Signals are queued to this thread, so none can arrive before the id is known.
-            requestId = startTransfer(thread, request);
+            requestId = thread.transfer(request, engine ? engine : &runTransfer);
         },
         "the transfer", kNoTimeout);
     if (!outcome)

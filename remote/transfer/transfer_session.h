@@ -20,7 +20,9 @@ struct TransferWaitOptions {
 
 // Spins a local event loop until the transfer ends, so it suits the command line, not the
 // GUI thread (which connects to the session's signals instead).
+// `engine`: runTransfer when null; a code folder sync passes runSync (remote/sync).
 TransferResult awaitTransfer(SshSessionThread& thread, const TransferRequest& request,
-                             const TransferWaitOptions& options = {});
+                             const TransferWaitOptions& options = {},
+                             TransferEngine engine = nullptr);
 
 }  // namespace tb

@@ -5,9 +5,16 @@
 // once, Stop giving `stopped`, the host's connection state shown next to its runs (Run on an
 // offline host refused with what to do), and a data path only the box has not blocking Run.
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -27,6 +34,7 @@
 #include "ui/main/run_target_box.h"
 #include "ui/main/runs_panel.h"
 #include "ui/main/runs_table_model.h"
+#include "ui/main/script_run_dialog.h"
 #include "ui/monitor/log_view.h"
 #include "ui/plot/chart_panel.h"
 
@@ -47,6 +55,7 @@ private Q_SLOTS:
     void remoteRunIsFollowedStoppedAndReattached();
     void hostStateIsShownNextToItsRuns();
     void dataPathIsTheHostsWhenRunningThere();
+    void scriptRunSyncsItsFolderFirst();
     void cleanup();
 
 private:
@@ -269,6 +278,78 @@ void TestRemoteRuns::dataPathIsTheHostsWhenRunningThere() {
     QTRY_VERIFY(m_window->runAction()->isEnabled());
     target->setCurrentIndex(0);
     QTRY_VERIFY(!m_window->runAction()->isEnabled());
+}
+
+// Run Script… on a host with "Sync this folder first": the folder (a git work tree) is mirrored
+// into the working dir there before the run starts, the run reads it, and run.json records the
+// commit, which the runs table shows.
+void TestRemoteRuns::scriptRunSyncsItsFolderFirst() {
+    const QString code = m_dir.filePath("my code");
+    QVERIFY(QDir().mkpath(code));
+    QFile script(code + "/train.sh");
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("cat notes.txt\necho step=1 loss=0.5\n");
+    script.close();
+    QFile notes(code + "/notes.txt");
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("synced before the run\n");
+    notes.close();
+    QProcess git;
+    git.setWorkingDirectory(code);
+    const QStringList identity{"-c", "user.name=t", "-c", "user.email=t@t"};
+    for (const QStringList& step : {QStringList{"init", "-q"}, QStringList{"add", "."},
+                                    QStringList{"commit", "-qm", "first"}}) {
+        git.start("git", identity + step);
+        QVERIFY(git.waitForFinished(60000) && git.exitCode() == 0);
+    }
+
+    m_window = openWindow();
+    connectHost(*m_window);
+    RunTargetBox* target = m_window->runTargetBox();
+    target->setCurrentIndex(target->findData(kHost));
+    m_window->scriptRunAction()->trigger();
+    auto* dialog = m_window->findChild<ScriptRunDialog*>();
+    QVERIFY(dialog && dialog->syncBox());
+    dialog->commandEdit()->setText("sh train.sh");
+    dialog->regexEdit()->clear();
+    const QString remote = m_dir.filePath("box code/project");
+    dialog->workDirEdit()->setText(remote);
+    dialog->syncBox()->setChecked(true);
+    dialog->syncFolderEdit()->setText(m_dir.filePath("missing"));
+    QVERIFY(!dialog->runButton()->isEnabled());  // no such folder here
+    dialog->syncFolderEdit()->setText(code);
+    QVERIFY(dialog->runButton()->isEnabled());
+    QVERIFY2(dialog->syncStatus()->text().contains(remote),
+             qPrintable(dialog->syncStatus()->text()));
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+
+    QString id;
+    QTRY_VERIFY_WITH_TIMEOUT(!(id =
+                                   [&] {
+                                       for (const RunInfo& run : m_window->catalog()->runs())
+                                           if (run.target == kHost && !run.code.isEmpty())
+                                               return run.id;
+                                       return QString();
+                                   }())
+                                  .isEmpty(),
+                             120000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->catalog()->find(id)->state, RunState::Finished, 120000);
+    QCOMPARE(QFileInfo(remote + "/notes.txt").size(), notes.size());
+    const QString runDir = QDir(m_remoteRoot).canonicalPath() + "/" + id;
+    QFile log(runDir + "/output.log");
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QVERIFY(log.readAll().contains("synced before the run"));
+    QFile runJson(runDir + "/run.json");
+    QVERIFY(runJson.open(QIODevice::ReadOnly));
+    const QJsonObject recorded =
+        QJsonDocument::fromJson(runJson.readAll()).object().value("code").toObject();
+    git.start("git", {"rev-parse", "HEAD"});
+    QVERIFY(git.waitForFinished(60000));
+    QCOMPARE(recorded.value("commit").toString(), QString::fromLatin1(git.readAll().trimmed()));
+    QCOMPARE(recorded.value("files").toString(), QStringLiteral("2"));
+    QCOMPARE(recorded.value("manifest").toString().size(), 64);
+    QVERIFY2(m_window->catalog()->find(id)->code.startsWith("commit "),
+             qPrintable(m_window->catalog()->find(id)->code));
 }
 
 QTEST_MAIN(TestRemoteRuns)

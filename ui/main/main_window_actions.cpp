@@ -13,10 +13,12 @@
 #include <QStyle>
 #include <QToolBar>
 
+#include "code_sync_step.h"
 #include "core/runs/notebook_launch.h"
 #include "core/runs/run_catalog.h"
 #include "main_window.h"
 #include "remote/hosts/hosts_controller.h"
+#include "remote/sync/code_record.h"
 #include "run_controller.h"
 #include "run_target_box.h"
 #include "runs_panel.h"
@@ -156,8 +158,17 @@ void MainWindow::runScript() {
     auto* dialog =
         new ScriptRunDialog(m_targetBox->host(), m_editor->filePath(), m_editor->text(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { m_controller->launchOn(dialog->host(), dialog->request()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        LaunchRequest request = dialog->request();
+        if (dialog->host().isEmpty()) request.code = gitRecordOfFolder(request.workDir);
+        if (dialog->syncFolder().isEmpty()) return m_controller->launchOn(dialog->host(), request);
+        auto* step = new CodeSyncStep(m_hosts, dialog->host(), dialog->syncFolder(), request, this);
+        connect(step, &CodeSyncStep::ready, m_controller,
+                qOverload<const QString&, const LaunchRequest&>(&RunController::launchOn));
+        connect(step, &CodeSyncStep::failed, this,
+                [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+        step->start();
+    });
     dialog->open();
 }
 

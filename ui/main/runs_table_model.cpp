@@ -195,7 +195,8 @@ QVariant RunsTableModel::runData(const RunInfo& run, int column, int role) const
             if (column == Name) {
                 return run.id +
                        (run.tags.isEmpty() ? QString() : "\ntags: " + run.tags.join(", ")) +
-                       (run.note.isEmpty() ? QString() : "\n" + run.note);
+                       (run.note.isEmpty() ? QString() : "\n" + run.note) +
+                       (run.code.isEmpty() ? QString() : "\n" + tr("code: %1").arg(run.code));
             }
             if (column == Shutdown && m_shutdownNotes) return m_shutdownNotes(run.id).toolTip;
             if (column == Cost && !display(run, Cost).toString().isEmpty())

@@ -116,6 +116,7 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
     form->addRow(tr("Command:"), m_command);
     form->addRow(QString(), commandNote);
     form->addRow(tr("Working dir:"), workRow);
+    if (!host.isEmpty()) addSyncRow(form);
     form->addRow(tr("Environment line:"), m_envLine);
     form->addRow(tr("Metrics regex:"), m_regex);
     form->addRow(QString(), m_regexStatus);
@@ -152,13 +153,62 @@ ScriptRunDialog::ScriptRunDialog(const QString& host, const QString& configPath,
 }
 
 bool ScriptRunDialog::canRun() const {
-    return !m_command->text().trimmed().isEmpty() && m_regexValid && m_processesValid;
+    return !m_command->text().trimmed().isEmpty() && m_regexValid && m_processesValid &&
+           syncProblem().isEmpty();
+}
+
+// "Sync this folder first: [local folder] [Browse…]": the folder is mirrored into the working
+// dir on the host, which an empty working dir takes as ~/code/FOLDER.
+void ScriptRunDialog::addSyncRow(QFormLayout* form) {
+    m_sync = new QCheckBox(tr("Sync this folder first:"), this);
+    m_sync->setObjectName(QStringLiteral("syncFirst"));
+    m_sync->setToolTip(
+        tr("Mirror a folder of this machine into the working dir on %1 before the run: only "
+           "changed files travel; in a git work tree the files git keeps, else all but what "
+           ".trainbenchignore leaves out. run.json records the commit and the files.")
+            .arg(m_host));
+    m_syncFolder = new QLineEdit(this);
+    m_syncFolder->setObjectName(QStringLiteral("syncFolder"));
+    m_syncFolder->setPlaceholderText(tr("a folder on this machine"));
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Folder to sync"), m_syncFolder->text());
+        if (dir.isEmpty()) return;
+        m_syncFolder->setText(dir);
+        m_sync->setChecked(true);
+    });
+    m_syncStatus = new QLabel(this);
+    m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    m_syncStatus->setWordWrap(true);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_syncFolder, 1);
+    row->addWidget(browse);
+    form->addRow(m_sync, row);
+    form->addRow(QString(), m_syncStatus);
+    connect(m_sync, &QCheckBox::toggled, this, &ScriptRunDialog::update);
+    connect(m_syncFolder, &QLineEdit::textChanged, this, &ScriptRunDialog::update);
+    connect(m_workDir, &QLineEdit::textChanged, this, &ScriptRunDialog::update);
+}
+
+QString ScriptRunDialog::syncProblem() const {
+    if (!m_sync || !m_sync->isChecked()) return {};
+    const QString folder = m_syncFolder->text().trimmed();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        return tr("Choose a folder of this machine to sync");
+    return {};
+}
+
+QString ScriptRunDialog::syncFolder() const {
+    return m_sync && m_sync->isChecked() ? m_syncFolder->text().trimmed() : QString();
 }
 
 LaunchRequest ScriptRunDialog::request() const {
     LaunchRequest request;
     request.command = m_command->text().trimmed();
     request.workDir = m_workDir->text().trimmed();
+    if (request.workDir.isEmpty() && !syncFolder().isEmpty())
+        request.workDir = QStringLiteral("~/code/") + QFileInfo(syncFolder()).fileName();
     request.envLine = m_envLine->text().trimmed();
     request.metricsRegex = m_regex->text();
     request.tensorboardDir = m_tensorboard->text().trimmed();
@@ -179,6 +229,10 @@ void ScriptRunDialog::restoreValues() {
     m_tensorboard->setText(settings.value(kGroup + "tensorboardDir").toString());
     m_useConfig->setChecked(settings.value(kGroup + "useConfig", true).toBool());
     m_processes->setValue(settings.value(kGroup + "processes", 1).toInt());
+    if (m_sync) {
+        m_syncFolder->setText(settings.value(kGroup + "syncFolder").toString());
+        m_sync->setChecked(settings.value(kGroup + "sync", false).toBool());
+    }
 }
 
 void ScriptRunDialog::saveValues() const {
@@ -190,6 +244,10 @@ void ScriptRunDialog::saveValues() const {
     settings.setValue(kGroup + "tensorboardDir", m_tensorboard->text());
     settings.setValue(kGroup + "useConfig", m_useConfig->isChecked());
     settings.setValue(kGroup + "processes", m_processes->value());
+    if (m_sync) {
+        settings.setValue(kGroup + "syncFolder", m_syncFolder->text());
+        settings.setValue(kGroup + "sync", m_sync->isChecked());
+    }
 }
 
 void ScriptRunDialog::browseWorkDir() {
@@ -233,9 +291,22 @@ void ScriptRunDialog::update() {
         theme::setTextTone(m_processesStatus, theme::Tone::Error);
         m_processesStatus->setText(QString::fromStdString(launched.error()));
     }
+    if (m_syncStatus) {
+        const QString problem = syncProblem();
+        if (problem.isEmpty())
+            theme::clearToneStyle(m_syncStatus);
+        else
+            theme::setTextTone(m_syncStatus, theme::Tone::Error);
+        m_syncStatus->setText(!problem.isEmpty() ? problem
+                              : syncFolder().isEmpty()
+                                  ? QString()
+                                  : tr("Mirrored into %1 on %2 before the run starts.")
+                                        .arg(request().workDir, m_host));
+    }
     m_run->setEnabled(canRun());
-    m_run->setToolTip(canRun()        ? QString()
-                      : !m_regexValid ? tr("Fix the metrics regex first")
+    m_run->setToolTip(canRun()                   ? QString()
+                      : !syncProblem().isEmpty() ? syncProblem()
+                      : !m_regexValid            ? tr("Fix the metrics regex first")
                       : !m_processesValid
                           ? tr("Write the command as python SCRIPT.py, or use 1 process")
                           : tr("Type the command to run"));

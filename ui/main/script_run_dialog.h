@@ -1,14 +1,16 @@
 #pragma once
 // ScriptRunDialog: "Run Script…" — the user's own command instead of the built-in trainer, with
 // its working dir, environment line, metrics regex (checked as typed, with a sample-line
-// tester) and processes per node (more than 1: started through torchrun). The last values are
-// remembered; the target is the toolbar's "Run on" choice.
+// tester) and processes per node (more than 1: started through torchrun); on a host, a local
+// code folder to sync into the working dir first. The last values are remembered; the target
+// is the toolbar's "Run on" choice.
 
 #include <QDialog>
 
 #include "core/runs/backend.h"
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -29,6 +31,9 @@ public:
     LaunchRequest request() const;
     QString host() const { return m_host; }
     bool canRun() const;
+    // The local code folder to mirror into the working dir on the host before the run
+    // ("Sync this folder first"); empty: no sync (always on this machine).
+    QString syncFolder() const;
 
     QLineEdit* commandEdit() const { return m_command; }
     QLineEdit* workDirEdit() const { return m_workDir; }
@@ -42,11 +47,16 @@ public:
     QSpinBox* processesBox() const { return m_processes; }
     QLabel* processesStatus() const { return m_processesStatus; }
     QPushButton* runButton() const { return m_run; }
+    QCheckBox* syncBox() const { return m_sync; }
+    QLineEdit* syncFolderEdit() const { return m_syncFolder; }
+    QLabel* syncStatus() const { return m_syncStatus; }
 
 private:
     void restoreValues();
     void saveValues() const;
     void browseWorkDir();
+    void addSyncRow(QFormLayout* form);
+    QString syncProblem() const;
     void update();
     void testSample();
 
@@ -65,6 +75,9 @@ private:
     QSpinBox* m_processes = nullptr;
     QLabel* m_processesStatus = nullptr;
     QPushButton* m_run = nullptr;
+    QCheckBox* m_sync = nullptr;
+    QLineEdit* m_syncFolder = nullptr;
+    QLabel* m_syncStatus = nullptr;
     bool m_regexValid = true;
     bool m_processesValid = true;
 };

@@ -1,0 +1,102 @@
+// trainbench sync: connect, sync with a progress line, ask when the guard asks, print the tally.
+
+#include "cli_sync.h"
+
+#include <cstdio>
+
+#include <unistd.h>
+
+#include "cli_command_specs.h"
+#include "cli_common.h"
+#include "cli_transfer.h"
+#include "remote/hosts/host_store.h"
+#include "remote/ssh/ssh_session_thread.h"
+#include "remote/sync/code_record.h"
+#include "remote/sync/folder_sync.h"
+#include "remote/transfer/transfer_session.h"
+
+namespace tb::cli {
+namespace {
+
+constexpr int kExitInterrupted = 130;
+
+bool askToSend(const QString& reasons) {
+    printErr(QStringLiteral("this sync would send a lot:\n  ") +
+             QString(reasons).replace(QLatin1Char('\n'), QStringLiteral("\n  ")));
+    if (!stdinIsTerminal()) return false;
+    std::fputs("Send anyway? [y/N] ", stderr);
+    std::fflush(stderr);
+    char answer[16] = {};
+    if (!std::fgets(answer, sizeof answer, stdin)) return false;
+    return answer[0] == 'y' || answer[0] == 'Y';
+}
+
+}  // namespace
+
+Result<QMap<QString, QString>> syncForCli(SshSessionThread& thread, const QString& local,
+                                          const QString& remote, bool yes) {
+    TransferRequest request;
+    request.localPath = local;
+    request.remotePath = remote;
+    watchInterrupt();
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    bool shown = false;
+    TransferWaitOptions wait;
+    wait.stopRequested = [] { return interrupted(); };
+    if (terminal)
+        wait.progress = [&](const TransferProgress& progress) {
+            shown = true;
+            showProgress(progress);
+        };
+    TransferResult result =
+        awaitTransfer(thread, request, wait, yes ? &runSyncConfirmed : &runSync);
+    if (syncHeld(result)) {
+        if (shown) std::fputc('\n', stderr);
+        shown = false;
+        if (!askToSend(result.message))
+            return fail(QStringLiteral("nothing was sent; leave such folders out with a "
+                                       ".gitignore or .trainbenchignore, or add --yes to send "
+                                       "anyway")
+                            .toStdString());
+        result = awaitTransfer(thread, request, wait, &runSyncConfirmed);
+    }
+    if (shown) std::fputc('\n', stderr);
+    if (!result.ok())
+        return fail(result.failure == SshFailure::Cancelled
+                        ? "interrupted; the next sync sends what this one did not"
+                        : result.message.toStdString(),
+                    result.failure == SshFailure::Cancelled ? kExitInterrupted : 1);
+    printErr(QStringLiteral("synced %1 to %2: %3").arg(local, remote, result.message));
+    return codeRecordOfFolder(local);
+}
+
+int syncCommand(const ParsedArgs& args) {
+    const CommandSpec& spec = commandSpec(QStringLiteral("sync"));
+    if (args.positional.size() != 3)
+        return usageError(spec, QStringLiteral("needs NAME LOCAL REMOTE"));
+    auto connect = connectOptions(args);
+    if (!connect) return usageError(spec, QString::fromStdString(connect.error()));
+    const auto host = findStoredHost(args.positional.at(0));
+    if (!host) {
+        printErr(QString::fromStdString(host.error()));
+        return 1;
+    }
+    SshSessionThread thread(host->target, host->name);
+    if (const SshResult connected = connectForCli(thread, *host, *connect); !connected.ok()) {
+        printErr(connected.message);
+        return 1;
+    }
+    const auto record = syncForCli(thread, args.positional.at(1), args.positional.at(2),
+                                   args.has(QStringLiteral("yes")));
+    if (!record) {
+        printErr(QString::fromStdString(record.error()));
+        return record.failure().code == kExitInterrupted ? kExitInterrupted : 1;
+    }
+    QString line;
+    for (auto it = record->cbegin(); it != record->cend(); ++it)
+        if (!it.value().isEmpty()) line += QStringLiteral("%1 %2\n").arg(it.key(), it.value());
+    printOut(line);
+    return 0;
+}
+
+}  // namespace tb::cli

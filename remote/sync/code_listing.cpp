@@ -1,0 +1,185 @@
+// Listing through git (its gitignore rules, not ours), then lstat and SHA-256 per file with a
+// per-folder cache in ~/.cache/trainbench/sync so an unchanged file is never read again.
+
+#include "code_listing.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "remote/transfer/file_hash.h"
+
+namespace tb {
+
+const QStringList kDefaultSyncExcludes = {
+    QStringLiteral(".git/"),     QStringLiteral("__pycache__/"),
+    QStringLiteral("*.pyc"),     QStringLiteral(".ipynb_checkpoints/"),
+    QStringLiteral(".DS_Store"), QStringLiteral(".trainbench-sync/")};
+
+namespace {}  // namespace
+
+Result<QByteArray> runGit(const QString& folder, const QStringList& arguments) {
+    QProcess git;
+    git.setWorkingDirectory(folder);
+    git.start(QStringLiteral("git"), arguments);
+    if (!git.waitForStarted())
+        return fail(QStringLiteral("cannot list %1: git is not installed (sudo apt install git)")
+                        .arg(folder)
+                        .toStdString());
+    QByteArray output;
+    while (!git.waitForFinished(200)) {
+        output += git.readAllStandardOutput();
+        if (git.state() == QProcess::NotRunning) break;
+    }
+    output += git.readAllStandardOutput();
+    if (git.exitStatus() != QProcess::NormalExit || git.exitCode() != 0)
+        return fail(QStringLiteral("cannot list %1: git %2 failed: %3")
+                        .arg(folder, arguments.value(0),
+                             QString::fromLocal8Bit(git.readAllStandardError()).trimmed())
+                        .toStdString());
+    return output;
+}
+
+namespace {
+
+QStringList splitNul(const QByteArray& output) {
+    QStringList paths;
+    for (const QByteArray& part : output.split('\0'))
+        if (!part.isEmpty()) paths.append(QFile::decodeName(part));
+    return paths;
+}
+
+QString cachePath(const QString& root) {
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                           QStringLiteral("/trainbench/sync");
+    return folder + QLatin1Char('/') + FileHash::hexOf(root.toUtf8()).left(32) +
+           QStringLiteral(".local");
+}
+
+QHash<QString, ManifestEntry> readCache(const QString& path) {
+    QHash<QString, ManifestEntry> cache;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return cache;
+    const auto entries = parseManifest(file.readAll(), path);
+    if (!entries) return cache;  // a damaged cache only costs hashing again
+    for (const ManifestEntry& entry : *entries) cache.insert(entry.path, entry);
+    return cache;
+}
+
+void writeCache(const QString& path, const QList<ManifestEntry>& entries) {
+    QDir().mkpath(QFileInfo(path).path());
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(formatManifest(entries));
+        (void)file.commit();  // a cache: losing it costs time, not data
+    }
+}
+
+// Fills kind, size, mtime and mode; false for what a sync does not carry (folders of a
+// submodule, sockets, files gone since git listed them).
+bool lookAt(const QString& root, ManifestEntry& entry, QString& linkTarget) {
+    const QByteArray path = QFile::encodeName(root + QLatin1Char('/') + entry.path);
+    struct stat info {};
+    if (::lstat(path.constData(), &info) != 0) return false;
+    entry.modifiedNs = qint64(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+    entry.executable = (info.st_mode & S_IXUSR) != 0;
+    if (S_ISLNK(info.st_mode)) {
+        char target[4096];
+        const ssize_t n = ::readlink(path.constData(), target, sizeof target);
+        if (n <= 0) return false;
+        linkTarget = QFile::decodeName(QByteArray(target, int(n)));
+        entry.link = true;
+        entry.executable = false;
+        entry.size = n;
+        return true;
+    }
+    if (!S_ISREG(info.st_mode)) return false;
+    entry.size = info.st_size;
+    return true;
+}
+
+}  // namespace
+
+Result<QStringList> listCodeFiles(const QString& root, bool* inGit) {
+    if (!QFileInfo(root).isDir())
+        return fail(QStringLiteral("%1 is not a folder").arg(root).toStdString());
+    const auto top = runGit(root, {QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel")});
+    const bool git = top.ok();
+    if (inGit) *inGit = git;
+    if (git) {
+        const auto listed = runGit(
+            root, {QStringLiteral("ls-files"), QStringLiteral("-z"), QStringLiteral("--cached"),
+                   QStringLiteral("--others"), QStringLiteral("--exclude-standard")});
+        if (!listed) return listed.failure();
+        return splitNul(*listed);
+    }
+    // Outside a work tree git still applies gitignore rules, given an empty repository.
+    QTemporaryDir empty;
+    if (!empty.isValid() ||
+        !runGit(empty.path(), {QStringLiteral("init"), QStringLiteral("-q"), empty.path()}))
+        return fail(QStringLiteral("cannot list %1: git could not make a scratch repository")
+                        .arg(root)
+                        .toStdString());
+    QStringList arguments = {QStringLiteral("--git-dir=") + empty.path() + QStringLiteral("/.git"),
+                             QStringLiteral("--work-tree=") + QFileInfo(root).absoluteFilePath(),
+                             QStringLiteral("ls-files"),
+                             QStringLiteral("-z"),
+                             QStringLiteral("--others"),
+                             QStringLiteral("--exclude-per-directory=.trainbenchignore")};
+    for (const QString& pattern : kDefaultSyncExcludes)
+        arguments << QStringLiteral("--exclude=") + pattern;
+    const auto listed = runGit(root, arguments);
+    if (!listed) return listed.failure();
+    return splitNul(*listed);
+}
+
+Result<CodeListing> scanCodeFolder(const QString& root, const ListingHooks& hooks) {
+    CodeListing listing;
+    const auto paths = listCodeFiles(root, &listing.git);
+    if (!paths) return paths.failure();
+    const QString absolute = QFileInfo(root).absoluteFilePath();
+    const QString cacheFile = cachePath(absolute);
+    const QHash<QString, ManifestEntry> cache = readCache(cacheFile);
+    QList<qsizetype> toHash;
+    qint64 hashBytes = 0;
+    for (const QString& path : *paths) {
+        ManifestEntry entry;
+        entry.path = path;
+        QString target;
+        if (!isSafeSyncPath(path) || !lookAt(absolute, entry, target)) continue;
+        const auto cached = cache.constFind(path);
+        if (cached != cache.constEnd() && cached->size == entry.size &&
+            cached->modifiedNs == entry.modifiedNs && cached->link == entry.link) {
+            entry.sha256 = cached->sha256;
+        } else if (entry.link) {
+            entry.sha256 = FileHash::hexOf(target.toUtf8());
+        } else {
+            toHash.append(listing.files.size());
+            hashBytes += entry.size;
+        }
+        listing.bytes += entry.size;
+        listing.files.append(entry);
+    }
+    qint64 hashed = 0;
+    for (qsizetype index : toHash) {
+        if (hooks.cancelled && hooks.cancelled()) return fail("cancelled");
+        ManifestEntry& entry = listing.files[index];
+        entry.sha256 = FileHash::hexOfFile(absolute + QLatin1Char('/') + entry.path);
+        if (entry.sha256.isEmpty())
+            return fail(
+                QStringLiteral("cannot read %1/%2").arg(absolute, entry.path).toStdString());
+        hashed += entry.size;
+        if (hooks.hashing) hooks.hashing(hashed, hashBytes);
+    }
+    if (!toHash.isEmpty() || cache.size() != listing.files.size())
+        writeCache(cacheFile, listing.files);
+    return listing;
+}
+
+}  // namespace tb

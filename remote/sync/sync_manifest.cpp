@@ -1,0 +1,120 @@
+// The sync manifest's text form, read with limits (a box sends it back) and its digest.
+
+#include "sync_manifest.h"
+
+#include <QUrl>
+
+#include <algorithm>
+
+#include "remote/transfer/file_hash.h"
+
+namespace tb {
+
+namespace {
+
+constexpr int kMaxPathBytes = 4096;
+
+QByteArray encodedPath(const QString& path) {
+    // Everything printable ASCII but '%' stays as is, spaces and quotes included.
+    static const QByteArray kKeep = QByteArrayLiteral(" !\"#$&'()*+,/:;<=>?@[\\]^`{|}");
+    return QUrl::toPercentEncoding(path, kKeep);
+}
+
+char modeLetter(const ManifestEntry& entry) {
+    return entry.link ? 'l' : entry.executable ? 'x' : 'f';
+}
+
+bool isHex64(const QByteArray& text) {
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+Error lineError(const QString& where, qint64 line, const char* what) {
+    return fail(QStringLiteral("%1 line %2: %3; remove it to send the whole folder again")
+                    .arg(where)
+                    .arg(line)
+                    .arg(QLatin1String(what))
+                    .toStdString());
+}
+
+}  // namespace
+
+bool isSafeSyncPath(const QString& path) {
+    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.contains(QChar(0)) ||
+        path.toUtf8().size() > kMaxPathBytes)
+        return false;
+    const QStringList steps = path.split(QLatin1Char('/'));
+    if (steps.first() == QLatin1String(kSyncFolder)) return false;
+    return std::none_of(steps.begin(), steps.end(), [](const QString& step) {
+        return step.isEmpty() || step == QLatin1String(".") || step == QLatin1String("..");
+    });
+}
+
+QByteArray formatManifest(QList<ManifestEntry> entries) {
+    std::sort(entries.begin(), entries.end(),
+              [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+    QByteArray text;
+    text.reserve(entries.size() * 120);
+    for (const ManifestEntry& entry : entries) {
+        text += entry.sha256.toLatin1();
+        text += ' ' + QByteArray::number(entry.size) + ' ' + QByteArray::number(entry.modifiedNs);
+        text += ' ';
+        text += modeLetter(entry);
+        text += ' ' + encodedPath(entry.path) + '\n';
+    }
+    return text;
+}
+
+Result<QList<ManifestEntry>> parseManifest(const QByteArray& text, const QString& where) {
+    if (text.size() > kMaxManifestBytes)
+        return fail(QStringLiteral("%1 is larger than %2 MB; remove it to send the whole folder "
+                                   "again")
+                        .arg(where)
+                        .arg(kMaxManifestBytes >> 20)
+                        .toStdString());
+    QList<ManifestEntry> entries;
+    qint64 lineNumber = 0;
+    for (qsizetype start = 0; start < text.size();) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0) return lineError(where, lineNumber + 1, "the last line is cut off");
+        const QByteArray line = text.mid(start, end - start);
+        start = end + 1;
+        ++lineNumber;
+        if (lineNumber > kMaxManifestEntries) return lineError(where, lineNumber, "too many files");
+        // Four fields, then the path, which may hold spaces.
+        QList<QByteArray> fields;
+        qsizetype at = 0;
+        for (int i = 0; i < 4 && at >= 0; ++i) {
+            const qsizetype space = line.indexOf(' ', at);
+            fields.append(line.mid(at, space < 0 ? -1 : space - at));
+            at = space < 0 ? -1 : space + 1;
+        }
+        if (at < 0 || at >= line.size() || fields[3].size() != 1)
+            return lineError(where, lineNumber, "expected HASH SIZE MTIME MODE PATH");
+        ManifestEntry entry;
+        bool sizeOk = false, timeOk = false;
+        entry.size = fields[1].toLongLong(&sizeOk);
+        entry.modifiedNs = fields[2].toLongLong(&timeOk);
+        const char mode = fields[3][0];
+        if (!isHex64(fields[0]) || !sizeOk || !timeOk || entry.size < 0 ||
+            (mode != 'f' && mode != 'x' && mode != 'l'))
+            return lineError(where, lineNumber, "expected HASH SIZE MTIME MODE PATH");
+        entry.sha256 = QString::fromLatin1(fields[0]);
+        entry.executable = mode == 'x';
+        entry.link = mode == 'l';
+        entry.path = QString::fromUtf8(QByteArray::fromPercentEncoding(line.mid(at)));
+        if (!isSafeSyncPath(entry.path))
+            return lineError(where, lineNumber, "a path leaves the folder");
+        entries.append(entry);
+    }
+    return entries;
+}
+
+QString manifestDigest(const QList<ManifestEntry>& entries) {
+    QList<ManifestEntry> timeless = entries;
+    for (ManifestEntry& entry : timeless) entry.modifiedNs = 0;
+    return FileHash::hexOf(formatManifest(timeless));
+}
+
+}  // namespace tb
