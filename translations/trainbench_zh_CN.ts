@@ -627,6 +627,43 @@
     </message>
 </context>
 <context>
+    <name>tb::CodeSyncStep</name>
+    <message>
+        <location filename="../ui/main/code_sync_step.cpp" line="+28"/>
+        <source>Host %1 is not in the hosts list</source>
+        <translation>主机 %1 不在主机列表中</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+15"/>
+        <source>Sync to %1</source>
+        <translation>同步到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sync would send a lot:
+
+%1
+
+Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to keep them here.</source>
+        <translation>这次同步要上传的内容较多：
+
+%1
+
+仍然上传吗？可以在 .gitignore 或 .trainbenchignore 中排除这些文件夹，让它们留在本机。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was synced to %1 and the run was not started</source>
+        <translation>没有向 %1 同步任何内容，训练也未启动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync to %1 failed: %2</source>
+        <translation>同步到 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>tb::ConfigDocument</name>
     <message>
         <location filename="../ui/config/config_document.cpp" line="+122"/>
@@ -1481,7 +1518,7 @@
         <translation>超参数搜索</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window_actions.cpp" line="+33"/>
+        <location filename="../ui/main/main_window_actions.cpp" line="+35"/>
         <location line="+38"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
@@ -1579,7 +1616,7 @@
         <translation>无法运行：%1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <location line="+10"/>
         <source>Run Notebook</source>
         <translation>运行 Notebook</translation>
@@ -2165,7 +2202,12 @@
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../ui/main/runs_table_model.cpp" line="+204"/>
+        <location filename="../ui/main/runs_table_model.cpp" line="+199"/>
+        <source>code: %1</source>
+        <translation>代码：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>On host %1, in %2</source>
         <translation>在主机 %1 上，位于 %2</translation>
     </message>
@@ -2316,11 +2358,12 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+230"/>
         <source>empty: the run&apos;s own directory</source>
         <translation>留空：使用该运行自己的目录</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-224"/>
         <source>Where the script&apos;s SummaryWriter writes, relative to the working dir (empty: runs, its default). Scalars of event files written there or in the run&apos;s folder become curves.</source>
         <translation>脚本的 SummaryWriter 写入的目录，相对于工作目录（留空：runs，即其默认值）。写在该目录或本次运行文件夹中的事件文件，其标量会成为曲线。</translation>
     </message>
@@ -2336,11 +2379,12 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+83"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-81"/>
         <source>Choose a folder on this machine</source>
         <translation>选择本机上的文件夹</translation>
     </message>
@@ -2380,7 +2424,7 @@
         <translation>工作目录：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Environment line:</source>
         <translation>环境变量行：</translation>
     </message>
@@ -2420,7 +2464,32 @@
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+30"/>
+        <source>Sync this folder first:</source>
+        <translation>先同步此文件夹：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mirror a folder of this machine into the working dir on %1 before the run: only changed files travel; in a git work tree the files git keeps, else all but what .trainbenchignore leaves out. run.json records the commit and the files.</source>
+        <translation>运行前把本机的一个文件夹同步到 %1 上的工作目录：只传输有改动的文件；在 git 仓库中同步 git 保留的文件，否则同步 .trainbenchignore 未排除的全部文件。run.json 会记录提交和文件清单。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a folder on this machine</source>
+        <translation>本机上的文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder to sync</source>
+        <translation>要同步的文件夹</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose a folder of this machine to sync</source>
+        <translation>请选择本机上要同步的文件夹</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Working directory</source>
         <translation>工作目录</translation>
     </message>
@@ -2441,6 +2510,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>empty: ~/code/%1</source>
+        <translation>留空：~/code/%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mirrored into %1 on %2 before the run starts.</source>
+        <translation>运行开始前同步到 %2 上的 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Write the command as python SCRIPT.py, or use 1 process</source>
         <translation>请把命令写成 python SCRIPT.py，或改用 1 个进程</translation>
     </message>

@@ -4,8 +4,6 @@
 
 #include <cstdio>
 
-#include <unistd.h>
-
 #include "cli_command_specs.h"
 #include "cli_common.h"
 #include "cli_transfer.h"
@@ -38,16 +36,8 @@ Result<QMap<QString, QString>> syncForCli(SshSessionThread& thread, const QStrin
     TransferRequest request;
     request.localPath = local;
     request.remotePath = remote;
-    watchInterrupt();
-    const bool terminal = ::isatty(STDERR_FILENO) == 1;
     bool shown = false;
-    TransferWaitOptions wait;
-    wait.stopRequested = [] { return interrupted(); };
-    if (terminal)
-        wait.progress = [&](const TransferProgress& progress) {
-            shown = true;
-            showProgress(progress);
-        };
+    const TransferWaitOptions wait = terminalWait(shown);
     TransferResult result =
         awaitTransfer(thread, request, wait, yes ? &runSyncConfirmed : &runSync);
     if (syncHeld(result)) {

@@ -37,6 +37,18 @@ void showProgress(const TransferProgress& progress) {
     std::fflush(stderr);
 }
 
+TransferWaitOptions terminalWait(bool& shown) {
+    watchInterrupt();
+    TransferWaitOptions wait;
+    wait.stopRequested = [] { return interrupted(); };
+    if (::isatty(STDERR_FILENO) == 1)
+        wait.progress = [&shown](const TransferProgress& progress) {
+            shown = true;
+            showProgress(progress);
+        };
+    return wait;
+}
+
 namespace {
 
 struct ParsedTransfer {
@@ -89,16 +101,8 @@ int transferCommand(const QString& command, const ParsedArgs& args) {
         printErr(connected.message);
         return 1;
     }
-    watchInterrupt();
-    const bool terminal = ::isatty(STDERR_FILENO) == 1;
     bool shown = false;
-    TransferWaitOptions wait;
-    wait.stopRequested = [] { return interrupted(); };
-    if (terminal)
-        wait.progress = [&](const TransferProgress& progress) {
-            shown = true;
-            showProgress(progress);
-        };
+    const TransferWaitOptions wait = terminalWait(shown);
     QElapsedTimer clock;
     clock.start();
     const TransferResult result = awaitTransfer(thread, request, wait);

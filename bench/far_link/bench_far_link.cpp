@@ -19,20 +19,6 @@ using namespace tb::bench;
 
 namespace {
 
-// latency_relay in front of the sshd; null after printing why it did not start.
-std::unique_ptr<QProcess> startRelay(int port, int sshdPort, int oneWayMs) {
-    auto relay = std::make_unique<QProcess>();
-    relay->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    relay->start(QCoreApplication::applicationDirPath() + QStringLiteral("/latency_relay"),
-                 {QString::number(port), QStringLiteral("127.0.0.1"), QString::number(sshdPort),
-                  QString::number(oneWayMs)});
-    if (!relay->waitForReadyRead(10000) || !relay->readLine().startsWith("listening")) {
-        std::fprintf(stderr, "latency_relay did not start\n");
-        return nullptr;
-    }
-    return relay;
-}
-
 struct Figures {
     Timing up, down, downOther;
     double sftpPut = 1e30, sftpGet = 1e30, scpUp = 1e30, scpDown = 1e30;
@@ -95,7 +81,7 @@ int main(int argc, char** argv) {
     for (const QByteArray& delay : delays) {
         const int oneWayMs = delay.toInt();
         const int port = test::freeLocalPort();
-        const auto relay = startRelay(port, sshd.port(), oneWayMs);
+        const auto relay = startLatencyRelay(port, sshd.port(), oneWayMs);
         if (!relay) return 1;
         const SshTarget target{QStringLiteral("127.0.0.1"),      port, user, sshd.userKeyFile(), {},
                                at(QStringLiteral("known_hosts"))};

@@ -35,16 +35,6 @@ void writeCodeTree(const QString& root, int count) {
     }
 }
 
-std::unique_ptr<QProcess> startRelay(int port, int sshdPort, int oneWayMs) {
-    auto relay = std::make_unique<QProcess>();
-    relay->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    relay->start(QCoreApplication::applicationDirPath() + QStringLiteral("/latency_relay"),
-                 {QString::number(port), QStringLiteral("127.0.0.1"), QString::number(sshdPort),
-                  QString::number(oneWayMs)});
-    if (!relay->waitForReadyRead(10000) || !relay->readLine().startsWith("listening")) return {};
-    return relay;
-}
-
 // One sync on a session that `connect` says is ready; seconds, or negative on failure.
 double timedSync(SshSessionThread& thread, const QString& local, const QString& remote) {
     TransferRequest request;
@@ -89,11 +79,8 @@ int main(int argc, char** argv) {
         std::unique_ptr<QProcess> relay;
         if (oneWayMs > 0) {
             port = test::freeLocalPort();
-            relay = startRelay(port, sshd.port(), oneWayMs);
-            if (!relay) {
-                std::fprintf(stderr, "latency_relay did not start\n");
-                return 1;
-            }
+            relay = startLatencyRelay(port, sshd.port(), oneWayMs);
+            if (!relay) return 1;
         }
         const SshTarget target{QStringLiteral("127.0.0.1"),      port, user, sshd.userKeyFile(), {},
                                at(QStringLiteral("known_hosts"))};

@@ -2,6 +2,9 @@
 
 #include "transfer_timing.h"
 
+#include <QCoreApplication>
+#include <QProcess>
+
 #include "remote/transfer/transfer_session.h"
 
 #include <QDir>
@@ -75,6 +78,19 @@ void keepBestTool(double& best, const QString& destination, const std::function<
     removePath(destination);
     const double seconds = run();
     if (seconds > 0) best = std::min(best, seconds);
+}
+
+std::unique_ptr<QProcess> startLatencyRelay(int port, int sshdPort, int oneWayMs) {
+    auto relay = std::make_unique<QProcess>();
+    relay->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    relay->start(QCoreApplication::applicationDirPath() + QStringLiteral("/latency_relay"),
+                 {QString::number(port), QStringLiteral("127.0.0.1"), QString::number(sshdPort),
+                  QString::number(oneWayMs)});
+    if (!relay->waitForReadyRead(10000) || !relay->readLine().startsWith("listening")) {
+        std::fprintf(stderr, "latency_relay did not start\n");
+        return nullptr;
+    }
+    return relay;
 }
 
 }  // namespace tb::bench

@@ -8,6 +8,9 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
+
+class QProcess;
 
 namespace tb::bench {
 
@@ -26,6 +29,9 @@ void keepBest(Timing& best, SshSessionThread& thread, const TransferRequest& req
               const QString& destination);
 // The same for a tool run that returns its seconds (negative: it failed).
 void keepBestTool(double& best, const QString& destination, const std::function<double()>& run);
+// latency_relay (built beside the benchmarks) on `port`, in front of the sshd on `sshdPort`,
+// delaying each direction by `oneWayMs`; null after printing why it did not start.
+std::unique_ptr<QProcess> startLatencyRelay(int port, int sshdPort, int oneWayMs);
 inline double mbps(qint64 bytes, double seconds) {
     return bytes / 1e6 / seconds;
 }

@@ -86,9 +86,10 @@ QStringList syncWarnings(const SyncPlan& plan) {
     }
     for (auto it = dataFolders.cbegin(); it != dataFolders.cend(); ++it)
         if (it->second > kSyncAskDataBytes)
-            warnings << QStringLiteral("%1/ looks like data, weights or logs: %2 files, %3")
+            warnings << QStringLiteral("%1/ looks like data, weights or logs: %2 file%3, %4")
                             .arg(it.key())
                             .arg(it->first)
+                            .arg(it->first == 1 ? QString() : QStringLiteral("s"))
                             .arg(byteText(it->second));
     return warnings;
 }

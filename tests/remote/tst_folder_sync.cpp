@@ -21,24 +21,6 @@ using namespace tb::test;
 
 namespace {
 
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
-
-QByteArray git(const QString& folder, const QStringList& arguments) {
-    QProcess process;
-    process.setWorkingDirectory(folder);
-    process.start(QStringLiteral("git"),
-                  QStringList{QStringLiteral("-c"), QStringLiteral("user.name=t"),
-                              QStringLiteral("-c"), QStringLiteral("user.email=t@t")} +
-                      arguments);
-    process.waitForFinished(60000);
-    return process.readAllStandardOutput().trimmed();
-}
-
 qint64 inodeOf(const QString& path) {
     struct stat info {};
     return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? qint64(info.st_ino) : -1;
@@ -100,12 +82,13 @@ private Q_SLOTS:
         writeFile(code + "/it's \"odd\" $(name).py", "# quotes\n");
         writeFile(code + "/new\nline.txt", "newline in the name\n");
         writeFile(code + "/with space/a b.txt", "spaces\n");
-        git(code, {QStringLiteral("init"), QStringLiteral("-q")});
-        git(code, {QStringLiteral("add"), QStringLiteral("train.py"), QStringLiteral("model"),
-                   QStringLiteral(".gitignore")});
-        git(code, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("first")});
+        runGit(code, {QStringLiteral("init"), QStringLiteral("-q")});
+        runGit(code, {QStringLiteral("add"), QStringLiteral("train.py"), QStringLiteral("model"),
+                      QStringLiteral(".gitignore")});
+        runGit(code, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("first")});
         writeFile(code + "/notes.txt", "untracked, not ignored: sent\n");
-        const QByteArray commit = git(code, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+        const QByteArray commit =
+            runGit(code, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
 
         const QString remote = path(QStringLiteral("box/project"));
         const CliRun first = sync(code, remote);

@@ -1,6 +1,7 @@
 // trainbench run CONFIG --host NAME through a local sshd: the run is launched on the "host",
 // followed with the progress line to its end, and its exit status is the run's; a detached run
-// stopped and followed with stop/follow --host. The test binary doubles as the CLI.
+// stopped and followed with stop/follow --host; a notebook's long cell followed across a cut
+// link. The test binary doubles as the CLI.
 
 #include <QDir>
 #include <QFile>
@@ -31,13 +32,17 @@ class TestRemoteRunCli : public SshdTestCase {
 private:
     QTemporaryDir m_home;
 
-    CliRun trainbench(const QStringList& arguments) {
-        QProcess process;
+    QProcessEnvironment cliEnvironment() const {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("TRAINBENCH_HOME"), m_home.path());
         env.insert(QStringLiteral("TRAINBENCH_BIN_DIR"), binDir());
         env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        process.setProcessEnvironment(env);
+        return env;
+    }
+
+    CliRun trainbench(const QStringList& arguments) {
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment());
         process.start(QCoreApplication::applicationFilePath(), arguments);
         if (!process.waitForFinished(300000)) return {};
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -120,6 +125,56 @@ private Q_SLOTS:
                                            QStringLiteral("--host"), QStringLiteral("nosuch")});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains(QStringLiteral("no host named 'nosuch'")));
+    }
+
+    // A notebook whose first cell runs until the test lets it go, followed by an attached
+    // `run --notebook --host` while the link is cut: the follower reconnects, the second cell's
+    // output arrives, the run finishes and the command exits 0.
+    void longNotebookCellIsFollowedAcrossACutLink() {
+        const QString root = m_home.filePath(QStringLiteral("remote runs"));
+        const QString flag = m_home.filePath(QStringLiteral("let-go"));
+        const QString notebook = m_home.filePath(QStringLiteral("long.ipynb"));
+        QFile file(notebook);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QStringLiteral(R"NB({"nbformat": 4, "nbformat_minor": 4, "metadata": {}, "cells": [
+            {"cell_type": "code", "metadata": {}, "execution_count": null, "outputs": [],
+             "source": ["import os, time\n", "print('cell one waiting', flush=True)\n",
+                        "while not os.path.exists('%1'): time.sleep(0.05)\n"]},
+            {"cell_type": "code", "metadata": {}, "execution_count": null, "outputs": [],
+             "source": "print('after the cut')"}]})NB")
+                .arg(flag)
+                .toUtf8());
+        file.close();
+        QProcess follow;
+        follow.setProcessEnvironment(cliEnvironment());
+        follow.start(QCoreApplication::applicationFilePath(),
+                     {QStringLiteral("run"), QStringLiteral("--notebook"), notebook,
+                      QStringLiteral("--host"), QStringLiteral("box"), QStringLiteral("--trainer"),
+                      binDir() + QStringLiteral("/trainbench-train")});
+        QVERIFY(follow.waitForStarted());
+        QString dir;
+        const auto waiting = [&] {
+            for (const QFileInfo& run : QDir(root).entryInfoList({QStringLiteral("*-long")}))
+                if (fileText(run.filePath() + QStringLiteral("/output.log"))
+                        .contains("cell one waiting"))
+                    dir = run.filePath();
+            return !dir.isEmpty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(waiting(), 120000);
+        int killed = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((killed += cutConnections(m_sshd)) > 0, 30000);
+        QVERIFY(QFile(flag).open(QIODevice::WriteOnly));
+        QVERIFY(follow.waitForFinished(300000));
+        const QString out = QString::fromUtf8(follow.readAllStandardOutput());
+        const QString err = QString::fromUtf8(follow.readAllStandardError());
+        QVERIFY2(follow.exitCode() == 0, qPrintable(err + out));
+        QVERIFY2(err.contains(QStringLiteral("connected to box again")), qPrintable(err));
+        QVERIFY2(out.contains(QStringLiteral("finished on box")), qPrintable(out));
+        QCOMPARE(stateOf(dir), QStringLiteral("finished"));
+        QVERIFY(fileText(dir + QStringLiteral("/output.log")).contains("after the cut"));
+        QVERIFY(
+            fileText(dir + QStringLiteral("/notebook.executed.ipynb")).contains("after the cut"));
     }
 
     // Runs on the host the first test added: stop and follow name the run by a prefix of its id.

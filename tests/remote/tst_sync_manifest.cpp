@@ -14,8 +14,10 @@
 #include "remote/sync/code_record.h"
 #include "remote/sync/sync_manifest.h"
 #include "remote/sync/sync_plan.h"
+#include "tst_transfer_tree.h"
 
 using namespace tb;
+using tb::test::writeFile;
 
 namespace {
 
@@ -28,22 +30,8 @@ ManifestEntry entry(const QString& path, char hashDigit, qint64 size = 10) {
     return e;
 }
 
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
-
 void git(const QString& folder, const QStringList& arguments) {
-    QProcess process;
-    process.setWorkingDirectory(folder);
-    process.start(QStringLiteral("git"),
-                  QStringList{QStringLiteral("-c"), QStringLiteral("user.name=t"),
-                              QStringLiteral("-c"), QStringLiteral("user.email=t@t")} +
-                      arguments);
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(!tb::test::runGit(folder, arguments).isNull(), qPrintable(arguments.join(' ')));
 }
 
 QStringList sorted(QStringList list) {

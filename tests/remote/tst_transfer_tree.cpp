@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
 
 #include <cstring>
@@ -83,6 +85,24 @@ QString sha256Of(const QString& path) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return QString::fromLatin1(hash.result().toHex());
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QByteArray runGit(const QString& folder, const QStringList& arguments) {
+    QProcess git;
+    git.setWorkingDirectory(folder);
+    git.start(QStringLiteral("git"),
+              QStringList{QStringLiteral("-c"), QStringLiteral("user.name=t"), QStringLiteral("-c"),
+                          QStringLiteral("user.email=t@t")} +
+                  arguments);
+    if (!git.waitForFinished(60000) || git.exitCode() != 0) return {};
+    const QByteArray out = git.readAllStandardOutput().trimmed();
+    return out.isNull() ? QByteArray("") : out;
 }
 
 }  // namespace tb::test

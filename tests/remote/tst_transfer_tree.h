@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace tb::test {
 
@@ -18,5 +19,12 @@ void makeFile(const QString& path, qint64 bytes, quint32 seed);
 QMap<QString, QByteArray> readTree(const QString& root);
 
 QString sha256Of(const QString& path);
+
+// `bytes` written to `path`, its folders made first; false when it could not be.
+bool writeFile(const QString& path, const QByteArray& bytes);
+
+// `git ARGUMENTS` in `folder` with a test identity (for commits); its trimmed stdout, or a null
+// array when it failed.
+QByteArray runGit(const QString& folder, const QStringList& arguments);
 
 }  // namespace tb::test

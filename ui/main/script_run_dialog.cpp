@@ -292,6 +292,10 @@ void ScriptRunDialog::update() {
         m_processesStatus->setText(QString::fromStdString(launched.error()));
     }
     if (m_syncStatus) {
+        m_workDir->setPlaceholderText(
+            syncFolder().isEmpty()
+                ? tr("empty: the run's own directory")
+                : tr("empty: ~/code/%1").arg(QFileInfo(syncFolder()).fileName()));
         const QString problem = syncProblem();
         if (problem.isEmpty())
             theme::clearToneStyle(m_syncStatus);
