@@ -28,32 +28,35 @@ namespace {
 
 constexpr char kHeldMethod[] = "held";
 
-// Prints the compression the box can read, then its manifest's SHA-256 ("none" without one),
-// then the manifest itself unless its hash is "$2", the copy this machine already has.
-const char kProbeScript[] = R"SH(
+// One exec does the whole sync, since each costs the box a session (about half a second on a
+// stock sshd with PAM). First it answers: the compression the box can read, its manifest's
+// SHA-256 ("none" without one), and the manifest's size in bytes followed by the manifest
+// itself, or 0 when the hash is "$2" (the copy this machine already has). Then it reads one
+// line: "apply" makes it unpack the rest of stdin into a stage, remove the files listed in
+// "delete" (NUL-separated) and their folders left empty, link the new files into place (a copy
+// through tar where cp cannot link) and keep the new manifest; anything else leaves all as it
+// was. Files the run wrote beside the code stay.
+const char kSyncScript[] = R"SH(
 if [ -e "$1" ] && [ ! -d "$1" ]; then echo not-a-folder; exit 0; fi
-if command -v zstd >/dev/null 2>&1; then echo zstd
-elif command -v gzip >/dev/null 2>&1; then echo gzip
-else echo none; fi
+if command -v zstd >/dev/null 2>&1; then c=zstd
+elif command -v gzip >/dev/null 2>&1; then c=gzip
+else c=none; fi
+echo "$c"
 m="$1/.trainbench-sync/manifest"
 if [ -f "$m" ]; then
   h=$(sha256sum < "$m" 2>/dev/null || openssl dgst -sha256 -r < "$m") || exit 1
   h=${h%% *}
   echo "$h"
-  [ "$h" = "$2" ] || cat "$m"
+  if [ "$h" = "$2" ]; then echo 0; else n=$(wc -c < "$m"); echo $((n)); cat "$m"; fi
 else
-  echo none
+  echo none; echo 0
 fi
-)SH";
-
-// Unpacks stdin into the stage, removes the files listed in "delete" (NUL-separated), then
-// their folders that are left empty, links the new files into place (a copy through tar where
-// cp cannot link) and keeps the new manifest. Files the run wrote beside the code stay.
-const char kApplyScript[] = R"SH(
+IFS= read -r go || exit 0
+[ "$go" = apply ] || exit 0
 mkdir -p "$1" && cd "$1" || exit 1
 s=.trainbench-sync/incoming
 rm -rf "$s" && mkdir -p "$s" || exit 1
-case $2 in
+case $c in
   zstd) zstd -d -q -c | tar -C "$s" -xof - ;;
   gzip) gzip -d -c | tar -C "$s" -xof - ;;
   *) tar -C "$s" -xof - ;;
@@ -101,48 +104,56 @@ void keepCopy(const QString& path, const QByteArray& manifest) {
     }
 }
 
-Result<BoxState> probeBox(const TransferContext& context, const QString& destination,
-                          const QByteArray& copy) {
-    TransferChannel channel(context);
-    const QString copyHash = copy.isEmpty() ? QStringLiteral("-") : FileHash::hexOf(copy);
-    if (TransferResult started = channel.start(remoteScript(kProbeScript, {destination, copyHash}));
-        !started.ok())
-        return fail(started.message.toStdString(), int(started.failure));
+// The box's answer, read from the start of the sync's channel (up to the manifest's last
+// byte, not to the end: the script then waits for "apply").
+Result<BoxState> readAnswer(TransferChannel& channel, const TransferContext& context,
+                            const QString& destination, const QByteArray& copy,
+                            const QString& copyHash) {
+    const auto refused = [&](const QString& why) {
+        return fail(QStringLiteral("%1 %2; nothing was changed in %3")
+                        .arg(context.where, why, destination)
+                        .toStdString());
+    };
     QByteArray output;
     QByteArray chunk(1 << 16, Qt::Uninitialized);
-    for (qint64 n; (n = channel.read(chunk.data(), chunk.size())) != 0;) {
+    QList<QByteArray> lines;
+    qint64 manifestBytes = -1;
+    qsizetype manifestStart = 0;
+    while (manifestBytes < 0 || output.size() - manifestStart < manifestBytes) {
+        const qint64 n = channel.read(chunk.data(), chunk.size());
         if (n < 0)
             return fail(channel.failure().message.toStdString(), int(channel.failure().failure));
+        if (n == 0) {
+            if (output.startsWith("not-a-folder\n"))
+                return fail(QStringLiteral("%1 on %2 is a file; choose a folder to sync into")
+                                .arg(destination, context.where)
+                                .toStdString());
+            (void)channel.finish(QStringLiteral("looking at %1").arg(destination));
+            return refused(QStringLiteral("ended its answer early (%1)")
+                               .arg(QString::fromUtf8(channel.standardError()).trimmed()));
+        }
         output.append(chunk.constData(), n);
-        if (output.size() > kMaxManifestBytes + 1024)
-            return fail(QStringLiteral("%1 sent more than %2 MB for the manifest of %3; nothing "
-                                       "was changed there")
-                            .arg(context.where)
-                            .arg(kMaxManifestBytes >> 20)
-                            .arg(destination)
-                            .toStdString());
+        for (qsizetype end; manifestBytes < 0 && (end = output.indexOf('\n', manifestStart)) >= 0;
+             manifestStart = end + 1) {
+            lines.append(output.mid(manifestStart, end - manifestStart));
+            if (lines.size() == 3) {
+                bool ok = false;
+                manifestBytes = lines[2].toLongLong(&ok);
+                if (!ok || manifestBytes < 0 || manifestBytes > kMaxManifestBytes)
+                    return refused(QStringLiteral("sent a manifest size that is not one (%1)")
+                                       .arg(QString::fromLatin1(lines[2].left(32))));
+            }
+        }
+        if (manifestBytes < 0 && output.size() > 1024)
+            return refused(QStringLiteral("gave an answer that is not a sync's"));
     }
-    if (TransferResult done = channel.finish(QStringLiteral("looking at %1").arg(destination));
-        !done.ok())
-        return fail(done.message.toStdString(), int(done.failure));
-    const qsizetype firstEnd = output.indexOf('\n');
-    const qsizetype secondEnd = firstEnd < 0 ? -1 : output.indexOf('\n', firstEnd + 1);
-    const QByteArray kind = output.left(firstEnd);
-    if (kind == "not-a-folder")
-        return fail(QStringLiteral("%1 on %2 is a file; choose a folder to sync into")
-                        .arg(destination, context.where)
-                        .toStdString());
-    if (secondEnd < 0)
-        return fail(QStringLiteral("%1 gave an answer that is not a sync probe's; nothing was "
-                                   "changed there")
-                        .arg(context.where)
-                        .toStdString());
     BoxState state;
-    state.compression = compressionFromName(QString::fromLatin1(kind));
-    const QByteArray hash = output.mid(firstEnd + 1, secondEnd - firstEnd - 1);
-    if (hash == "none") return state;
+    state.compression = compressionFromName(QString::fromLatin1(lines[0]));
+    if (lines[1] == "none") return state;
     state.hasManifest = true;
-    const QByteArray manifest = hash == copyHash.toLatin1() ? copy : output.mid(secondEnd + 1);
+    const QByteArray manifest = manifestBytes == 0 && lines[1] == copyHash.toLatin1()
+                                    ? copy
+                                    : output.mid(manifestStart, manifestBytes);
     const auto entries =
         parseManifest(manifest, QStringLiteral("%1/%2/manifest on %3")
                                     .arg(destination, QLatin1String(kSyncFolder), context.where));
@@ -244,35 +255,47 @@ TransferResult sync(const TransferContext& context, const TransferRequest& reque
     if (!listing) return failure(QString::fromStdString(listing.error()));
     const QString copyFile = copyPath(context, destination);
     phase(QStringLiteral("checking"));
-    const auto box = probeBox(context, destination, readCopy(copyFile));
+    const QByteArray copy = readCopy(copyFile);
+    const QString copyHash = copy.isEmpty() ? QStringLiteral("-") : FileHash::hexOf(copy);
+    TransferChannel channel(context);
+    if (TransferResult started = channel.start(remoteScript(kSyncScript, {destination, copyHash}));
+        !started.ok())
+        return started;
+    const auto box = readAnswer(channel, context, destination, copy, copyHash);
     if (!box)
         return transferFailure(
             box.failure().code ? SshFailure(box.failure().code) : SshFailure::Protocol,
             QString::fromStdString(box.error()));
+    // Nothing to send: the box is told to leave everything as it is.
+    const auto leave = [&](TransferResult result) {
+        const char skip[] = "skip\n";
+        (void)channel.write(skip, sizeof skip - 1);
+        (void)channel.finish(QStringLiteral("looking at %1").arg(destination));
+        return result;
+    };
     const SyncPlan plan = planSync(listing->files, box->synced);
     if (const QStringList warnings = syncWarnings(plan); !confirmed && !warnings.isEmpty()) {
         TransferResult held = failure(warnings.join(QLatin1Char('\n')));
         held.method = QLatin1String(kHeldMethod);
         held.bytes = plan.sendBytes;
         held.files = plan.send.size();
-        return held;
+        return leave(held);
     }
     TransferResult result;
     result.method = QStringLiteral("tar+") + compressionName(box->compression);
     if (plan.nothingToDo() && box->hasManifest) {
         result.message = summary(plan, 0);
-        return result;
+        return leave(result);
     }
     QTemporaryDir scratch;
     const QByteArray manifest = formatManifest(listing->files);
     const auto scan = streamEntries(root, plan, manifest, scratch.path());
-    if (!scratch.isValid() || !scan) return failure(QString::fromStdString(scan.error()));
-    TransferChannel channel(context);
-    if (TransferResult started = channel.start(
-            remoteScript(kApplyScript, {destination, compressionName(box->compression)}));
-        !started.ok())
-        return started;
-    TransferMeter meter(context.report, plan.sendBytes, QStringLiteral("sending"));
+    if (!scratch.isValid() || !scan) return leave(failure(QString::fromStdString(scan.error())));
+    const char apply[] = "apply\n";
+    if (TransferResult told = channel.write(apply, sizeof apply - 1); !told.ok()) return told;
+    qint64 streamBytes = 0;  // the files and the lists
+    for (const FolderEntry& entry : scan->entries) streamBytes += entry.size;
+    TransferMeter meter(context.report, streamBytes, QStringLiteral("sending"));
     qint64 wireBytes = 0;
     const QString packed = TarPacker(root, *scan, box->compression)
                                .pack(
