@@ -2,8 +2,8 @@
 # One test box end to end through the product: bring the box up (scripts/testbox.sh), add it as
 # a host, `trainbench prepare` it (a real trainer build against the box's own LibTorch), check
 # that trainer resumes bit for bit there, run a short training with `trainbench run --host`
-# followed to its end, a script run, a run stopped (stop/follow --host), its checkpoint
-# downloaded and resumed here (the box's LibTorch wrote it, this machine's reads it), a run whose
+# followed to its end, a script run, a script run on a synced code folder (then a sync of one
+# change), a run stopped (stop/follow --host), its checkpoint downloaded and resumed here (the box's LibTorch wrote it, this machine's reads it), a run whose
 # processes all die at once (as in a reboot) shown lost and resumed there, and tear the box down.
 # usage: box_flow.sh SUITE TRAINBENCH TRAINBENCH-TRAIN SOURCE-DIR [VARIANT...]
 # VARIANTs are testbox.sh's (user, no-tmux, conda, ...): the same flow on a box set up like that.
@@ -106,6 +106,26 @@ grep -q "^run $script_id finished on box" "$work/script.out" ||
   fail "script run $script_id did not finish: $(tail -n 3 "$work/script.out")"
 [ "$(box_ssh "grep -c loss ~/trainbench/$script_id/metrics.jsonl")" = 2 ] ||
   fail "the script run's two metrics lines are not in its metrics.jsonl on the box"
+
+step "a code folder synced into the work dir first, then only what changed"
+mkdir -p "$work/code/lib" && printf 'cat lib/words.txt\n' >"$work/code/run.sh" &&
+  printf 'synced to the box\n' >"$work/code/lib/words.txt" && printf 'x\n' >"$work/code/skip.tmp" &&
+  printf '*.tmp\n' >"$work/code/.trainbenchignore"
+"$trainbench" run --command 'sh run.sh' --host box --sync "$work/code" --workdir '~/code/flow' \
+  >"$work/sync-run.out" 2>"$work/sync-run.err" ||
+  fail "the synced script run exited $?: $(tail -n 5 "$work/sync-run.err")"
+grep -q 'sent 3 files' "$work/sync-run.err" || fail "the first sync: $(cat "$work/sync-run.err")"
+sync_id=$(head -n 1 "$work/sync-run.out")
+box_ssh "grep -q 'synced to the box' ~/trainbench/$sync_id/output.log &&
+  test ! -e ~/code/flow/skip.tmp && grep -q '\"manifest\"' ~/trainbench/$sync_id/run.json" ||
+  fail "run $sync_id did not read the synced folder, or run.json lacks its code record"
+printf 'changed\n' >"$work/code/lib/words.txt" && rm "$work/code/run.sh"
+"$trainbench" sync box "$work/code" '~/code/flow' >/dev/null 2>"$work/sync2.err" ||
+  fail "the second sync exited $?: $(cat "$work/sync2.err")"
+grep -q 'sent 1 file (8 B,.*removed 1, 1 unchanged' "$work/sync2.err" ||
+  fail "the second sync sent more than the change: $(cat "$work/sync2.err")"
+box_ssh "test ! -e ~/code/flow/run.sh && grep -q changed ~/code/flow/lib/words.txt" ||
+  fail "the second sync did not remove run.sh or update lib/words.txt on the box"
 
 step "stop a running run, follow it to its end"
 "$trainbench" run "$src/resources/configs/demo.yaml" --host box --detach --set train.epochs=50 \
