@@ -4,7 +4,8 @@
 # that trainer resumes bit for bit there, run a short training with `trainbench run --host`
 # followed to its end, a script run, a script run on a synced code folder (then a sync of one
 # change), a run stopped (stop/follow --host), its checkpoint downloaded and resumed here (the
-# box's LibTorch wrote it, this machine's reads it), a run whose processes all die at once (as in a reboot) shown lost and resumed there, and tear the box down.
+# box's LibTorch wrote it, this machine's reads it), a run whose processes all die at once (as
+# in a reboot) shown lost and resumed there, and tear the box down.
 # usage: box_flow.sh SUITE TRAINBENCH TRAINBENCH-TRAIN SOURCE-DIR [VARIANT...]
 # VARIANTs are testbox.sh's (user, no-tmux, conda, ...): the same flow on a box set up like that.
 # Exit 77 (ctest: skipped) with one line saying why when not root or no box can be made.
