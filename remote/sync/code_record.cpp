@@ -11,6 +11,7 @@ namespace tb {
 
 QMap<QString, QString> gitRecordOfFolder(const QString& folder) {
     QMap<QString, QString> record;
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) return record;  // e.g. the run's own dir
     const auto commit = runGit(folder, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
     if (!commit) return record;
     record.insert(QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath());
