@@ -3,17 +3,15 @@
 
 #include "code_listing.h"
 
-#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
-#include <QSaveFile>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "remote/transfer/file_hash.h"
+#include "remote/transfer/tar_pack.h"
 
 namespace tb {
 
@@ -55,13 +53,6 @@ QStringList splitNul(const QByteArray& output) {
     return paths;
 }
 
-QString cachePath(const QString& root) {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-                           QStringLiteral("/trainbench/sync");
-    return folder + QLatin1Char('/') + FileHash::hexOf(root.toUtf8()).left(32) +
-           QStringLiteral(".local");
-}
-
 QHash<QString, ManifestEntry> readCache(const QString& path) {
     QHash<QString, ManifestEntry> cache;
     QFile file(path);
@@ -70,15 +61,6 @@ QHash<QString, ManifestEntry> readCache(const QString& path) {
     if (!entries) return cache;  // a damaged cache only costs hashing again
     for (const ManifestEntry& entry : *entries) cache.insert(entry.path, entry);
     return cache;
-}
-
-void writeCache(const QString& path, const QList<ManifestEntry>& entries) {
-    QDir().mkpath(QFileInfo(path).path());
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(formatManifest(entries));
-        (void)file.commit();  // a cache: losing it costs time, not data
-    }
 }
 
 // Fills kind, size, mtime and mode; false for what a sync does not carry (folders of a
@@ -90,13 +72,11 @@ bool lookAt(const QString& root, ManifestEntry& entry, QString& linkTarget) {
     entry.modifiedNs = qint64(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
     entry.executable = (info.st_mode & S_IXUSR) != 0;
     if (S_ISLNK(info.st_mode)) {
-        char target[4096];
-        const ssize_t n = ::readlink(path.constData(), target, sizeof target);
-        if (n <= 0) return false;
-        linkTarget = QFile::decodeName(QByteArray(target, int(n)));
+        linkTarget = linkText(QFile::decodeName(path));
+        if (linkTarget.isEmpty()) return false;
         entry.link = true;
         entry.executable = false;
-        entry.size = n;
+        entry.size = QFile::encodeName(linkTarget).size();
         return true;
     }
     if (!S_ISREG(info.st_mode)) return false;
@@ -144,7 +124,7 @@ Result<CodeListing> scanCodeFolder(const QString& root, const ListingHooks& hook
     const auto paths = listCodeFiles(root, &listing.git);
     if (!paths) return paths.failure();
     const QString absolute = QFileInfo(root).absoluteFilePath();
-    const QString cacheFile = cachePath(absolute);
+    const QString cacheFile = syncCacheFile(absolute, QStringLiteral(".local"));
     const QHash<QString, ManifestEntry> cache = readCache(cacheFile);
     QList<qsizetype> toHash;
     qint64 hashBytes = 0;
@@ -178,7 +158,7 @@ Result<CodeListing> scanCodeFolder(const QString& root, const ListingHooks& hook
         if (hooks.hashing) hooks.hashing(hashed, hashBytes);
     }
     if (!toHash.isEmpty() || cache.size() != listing.files.size())
-        writeCache(cacheFile, listing.files);
+        writeSyncCache(cacheFile, formatManifest(listing.files));
     return listing;
 }
 

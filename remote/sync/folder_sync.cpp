@@ -4,14 +4,10 @@
 
 #include "folder_sync.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSaveFile>
-#include <QStandardPaths>
+#include <QFileInfo>
 #include <QTemporaryDir>
-
-#include <unistd.h>
 
 #include "code_listing.h"
 #include "remote/transfer/file_hash.h"
@@ -84,24 +80,13 @@ TransferResult failure(const QString& message) {
 // This machine's copy of the manifest it last left in `destination` on that host: when the
 // box's hash matches, the manifest does not travel back.
 QString copyPath(const TransferContext& context, const QString& destination) {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-           QStringLiteral("/trainbench/sync/") +
-           FileHash::hexOf((context.where + QLatin1Char('\n') + destination).toUtf8()).left(32) +
-           QStringLiteral(".remote");
+    return syncCacheFile(context.where + QLatin1Char('\n') + destination,
+                         QStringLiteral(".remote"));
 }
 
 QByteArray readCopy(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.read(kMaxManifestBytes) : QByteArray();
-}
-
-void keepCopy(const QString& path, const QByteArray& manifest) {
-    QDir().mkpath(QFileInfo(path).path());
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(manifest);
-        (void)file.commit();  // a cache: without it the manifest travels once more
-    }
 }
 
 // The box's answer, read from the start of the sync's channel (up to the manifest's last
@@ -162,12 +147,6 @@ Result<BoxState> readAnswer(TransferChannel& channel, const TransferContext& con
     return state;
 }
 
-QString linkTarget(const QString& path) {
-    char target[4096];
-    const ssize_t n = ::readlink(QFile::encodeName(path).constData(), target, sizeof target);
-    return n > 0 ? QFile::decodeName(QByteArray(target, int(n))) : QString();
-}
-
 bool writeControl(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
@@ -179,7 +158,8 @@ QByteArray nulList(const QStringList& paths) {
     return list;
 }
 
-// The tar's entries: the three lists, then files/PATH for each file that travels.
+// The tar's entries: the three lists, then files/PATH for each file that travels; `bytes`
+// counts both, `files` the files alone.
 Result<FolderScan> streamEntries(const QString& root, const SyncPlan& plan,
                                  const QByteArray& manifest, const QString& scratch) {
     FolderScan scan;
@@ -195,6 +175,7 @@ Result<FolderScan> streamEntries(const QString& root, const SyncPlan& plan,
         if (!writeControl(entry.sourcePath, bytes))
             return fail(QStringLiteral("cannot write %1").arg(entry.sourcePath).toStdString());
         scan.entries.append(entry);
+        scan.bytes += entry.size;
     }
     for (const ManifestEntry& file : plan.send) {
         FolderEntry entry;
@@ -204,7 +185,7 @@ Result<FolderScan> streamEntries(const QString& root, const SyncPlan& plan,
         entry.executable = file.executable;
         if (file.link) {
             entry.kind = FolderEntry::Link;
-            entry.linkTarget = linkTarget(entry.sourcePath);
+            entry.linkTarget = linkText(entry.sourcePath);
         } else {
             entry.size = file.size;
         }
@@ -293,9 +274,7 @@ TransferResult sync(const TransferContext& context, const TransferRequest& reque
     if (!scratch.isValid() || !scan) return leave(failure(QString::fromStdString(scan.error())));
     const char apply[] = "apply\n";
     if (TransferResult told = channel.write(apply, sizeof apply - 1); !told.ok()) return told;
-    qint64 streamBytes = 0;  // the files and the lists
-    for (const FolderEntry& entry : scan->entries) streamBytes += entry.size;
-    TransferMeter meter(context.report, streamBytes, QStringLiteral("sending"));
+    TransferMeter meter(context.report, scan->bytes, QStringLiteral("sending"));
     qint64 wireBytes = 0;
     const QString packed = TarPacker(root, *scan, box->compression)
                                .pack(
@@ -313,7 +292,7 @@ TransferResult sync(const TransferContext& context, const TransferRequest& reque
     if (TransferResult done = channel.finish(QStringLiteral("syncing into %1").arg(destination));
         !done.ok())
         return done;
-    keepCopy(copyFile, manifest);
+    writeSyncCache(copyFile, manifest);  // without it the manifest travels once more
     result.bytes = plan.sendBytes;
     result.files = plan.send.size();
     result.message = summary(plan, wireBytes);

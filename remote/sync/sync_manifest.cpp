@@ -2,6 +2,10 @@
 
 #include "sync_manifest.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QUrl>
 
 #include <algorithm>
@@ -109,6 +113,20 @@ Result<QList<ManifestEntry>> parseManifest(const QByteArray& text, const QString
         entries.append(entry);
     }
     return entries;
+}
+
+QString syncCacheFile(const QString& key, const QString& suffix) {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+           QStringLiteral("/trainbench/sync/") + FileHash::hexOf(key.toUtf8()).left(32) + suffix;
+}
+
+void writeSyncCache(const QString& path, const QByteArray& bytes) {
+    QDir().mkpath(QFileInfo(path).path());
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(bytes);
+        (void)file.commit();
+    }
 }
 
 QString manifestDigest(const QList<ManifestEntry>& entries) {

@@ -42,6 +42,12 @@ bool isSafeSyncPath(const QString& path);
 // and whenever they were listed (what run.json records as the code's manifest).
 QString manifestDigest(const QList<ManifestEntry>& entries);
 
+// A file of this machine's sync cache (~/.cache/trainbench/sync): `key` hashed, then `suffix`.
+QString syncCacheFile(const QString& key, const QString& suffix);
+// Replaced whole or not at all; losing a cache file only costs time (hashing, or the manifest
+// travelling back once more), so a failure is not reported.
+void writeSyncCache(const QString& path, const QByteArray& bytes);
+
 // The hidden folder a sync keeps in the destination: the manifest and what is on its way in.
 inline constexpr char kSyncFolder[] = ".trainbench-sync";
 

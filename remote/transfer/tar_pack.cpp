@@ -60,14 +60,13 @@ bool setCompression(archive* a, TarCompression compression) {
     return false;
 }
 
-// The link as stored (QFileInfo only offers it resolved to an absolute path in Qt 6.4).
+}  // namespace
+
 QString linkText(const QString& path) {
     char target[4096];
     const ssize_t n = ::readlink(QFile::encodeName(path).constData(), target, sizeof target);
     return n > 0 ? QFile::decodeName(QByteArray(target, static_cast<int>(n))) : QString();
 }
-
-}  // namespace
 
 Result<FolderScan> scanFolder(const QString& root) {
     const QFileInfo rootInfo(root);

@@ -28,6 +28,10 @@ struct FolderScan {
     qint64 blockBytes = 0;  // the same rounded up per file to 4 KiB blocks
 };
 
+// A symbolic link's target as stored (QFileInfo only offers it resolved to an absolute path in
+// Qt 6.4); empty when `path` is no link or cannot be read.
+QString linkText(const QString& path);
+
 // Walks `root` without following links; a failure names the folder.
 Result<FolderScan> scanFolder(const QString& root);
 
