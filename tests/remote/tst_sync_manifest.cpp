@@ -201,7 +201,7 @@ private Q_SLOTS:
         QVERIFY(record->value("manifest") != clean);
         QTemporaryDir plain;
         QVERIFY(gitRecordOfFolder(plain.path()).isEmpty());  // outside git: nothing to say
-        QVERIFY(gitRecordOfFolder(QString()).isEmpty());  // the run's own dir: not the app's cwd
+        QVERIFY(gitRecordOfFolder(QString()).isEmpty());     // the run's own dir: not the app's cwd
     }
 
 private:
