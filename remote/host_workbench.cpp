@@ -20,6 +20,7 @@ HostWorkbench::HostWorkbench(Workbench* work, const QString& hostsDir,
       m_shutdown(new ShutdownWatch(m_hosts, work->catalog(), this)) {
     RemoteRuns* remote = m_remote;
     work->targets()->setHostLookup([remote](const QString& host) { return remote->runsOn(host); });
+    connect(m_shutdown, &ShutdownWatch::runEndedOnHost, m_remote, &RemoteRuns::scanNow);
 }
 
 // The watch and the runs use the hosts' connections: they go first.

@@ -2,6 +2,98 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>GpuUtilHint</name>
+    <message>
+        <location filename="../core/gpu/gpu_util_hint.cpp" line="+93"/>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPUs %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 busy only %2 over the last minute while %3 trains: data loading is probably the bottleneck. Raise data.workers (num_workers in your own script), keep the data on the box&apos;s local disk, or raise data.batch_size if GPU memory allows.</source>
+        <translation>%3 训练期间，%1 在过去一分钟的利用率只有 %2：瓶颈很可能在数据加载。请调大 data.workers（自己的脚本中为 num_workers），把数据放在实例的本地盘上，或在显存允许时调大 data.batch_size。</translation>
+    </message>
+</context>
+<context>
+    <name>HostProbe</name>
+    <message>
+        <location filename="../remote/hosts/host_probe.cpp" line="+84"/>
+        <source>Probe failed: %1</source>
+        <translation>探测失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../remote/hosts/host_probe_session.cpp" line="+41"/>
+        <source>Probe of %1 gave no answer within %2 s; the host or its network is too slow, try again.</source>
+        <translation>探测 %1 在 %2 秒内没有回应；主机或其网络太慢，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>HostReport</name>
+    <message>
+        <location filename="../remote/hosts/host_probe_report.cpp" line="+20"/>
+        <source>%1 %2 is nearly full: %3 free of %4 (%5). Free space there before uploading data or saving checkpoints.</source>
+        <translation>%1 %2 快满了：%4 中只剩 %3（%5）。上传数据或保存检查点之前请先清理空间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2 is running out of inodes: %3 of %4 free (%5). A dataset of many small files will not fit; pack it into an archive or delete files there.</source>
+        <translation>%1 %2 的 inode 快用完了：%4 个中剩 %3 个（%5）。大量小文件组成的数据集放不下；请打包成压缩包，或删除那里的文件。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No GPU visible: nvidia-smi is not installed or lists no GPU. Training here would run on the CPU.</source>
+        <translation>看不到 GPU：nvidia-smi 未安装或没有列出 GPU。在这里训练会使用 CPU。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No GPU visible: nvidia-smi says &quot;%1&quot;. Training here would run on the CPU.</source>
+        <translation>看不到 GPU：nvidia-smi 报告“%1”。在这里训练会使用 CPU。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Data disk</source>
+        <translation>数据盘</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System disk</source>
+        <translation>系统盘</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>torch %1 at %2 is built without CUDA, but this host has %3 GPU(s): install a CUDA build of torch.</source>
+        <translation>%2 中的 torch %1 不带 CUDA，但这台主机有 %3 块 GPU：请安装带 CUDA 的 torch。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>torch %1 at %2 (CUDA %3) cannot use the GPUs; the driver %4 supports CUDA %5 at most.</source>
+        <translation>%2 中的 torch %1（CUDA %3）无法使用 GPU；驱动 %4 最高只支持 CUDA %5。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 did not answer in time; its torch is unknown.</source>
+        <translation>%1 没有及时回应；无法得知其 torch 版本。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordVault</name>
+    <message>
+        <location filename="../remote/ssh/password_vault.cpp" line="+71"/>
+        <source>The keychain did not store the password of %1 (%2); it is kept only until Trainbench quits.</source>
+        <translation>钥匙串没有保存 %1 的密码（%2）；密码只保留到 Trainbench 退出为止。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The keychain kept the password of %1: %2</source>
+        <translation>钥匙串仍保留着 %1 的密码：%2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../ui/config/config_form.cpp" line="+26"/>
@@ -112,6 +204,155 @@
         <location line="+6"/>
         <source>Shut down host when this run ends…</source>
         <translation>此运行结束时关闭主机…</translation>
+    </message>
+    <message>
+        <location filename="../core/services/run_notify_policy.cpp" line="+52"/>
+        <source>Run finished</source>
+        <translation>运行已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 finished.</source>
+        <translation>%1 已完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 failed. Its output.log says why.</source>
+        <translation>%1 失败了。原因见其 output.log。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run lost</source>
+        <translation>运行丢失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 stopped reporting and its process is gone.</source>
+        <translation>%1 不再汇报，其进程已不存在。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sweep finished</source>
+        <translation>超参数搜索已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sweep %1: %2 of %3 trials finished.</source>
+        <translation>超参数搜索 %1：%3 个试验中已完成 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>infinite</source>
+        <translation>无穷大</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 became %3.</source>
+        <translation>%1：%2 变成了 %3。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>its process still reports (heartbeat %1 s ago): it may hang in data loading, a deadlock or a slow evaluation.</source>
+        <translation>其进程仍在汇报（心跳在 %1 秒前）：可能卡在数据加载、死锁或缓慢的评估中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>and no heartbeat either: the process may hang or be paused.</source>
+        <translation>而且也没有心跳：进程可能卡住或被暂停了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run stalled</source>
+        <translation>运行停滞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 wrote no metrics for %2 min; %3</source>
+        <translation>%1 已有 %2 分钟没有写入指标；%3</translation>
+    </message>
+</context>
+<context>
+    <name>SshSession</name>
+    <message>
+        <location filename="../remote/ssh/ssh_session.cpp" line="+188"/>
+        <source>Jump host for %1: %2</source>
+        <translation>%1 的跳板机：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot reach %1 through %2: %3</source>
+        <translation>无法通过 %2 连接到 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No answer from %1 within %2 s. The instance may be off, or a firewall drops the connection.</source>
+        <translation>%1 在 %2 秒内没有回应。实例可能已关机，或防火墙丢弃了连接。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot reach %1 (%2). Check the host name and your network.</source>
+        <translation>无法连接到 %1（%2）。请检查主机名和网络。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cannot record the host key of %1: %2</source>
+        <translation>无法记录 %1 的主机密钥：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cannot check the host key of %1: %2</source>
+        <translation>无法检查 %1 的主机密钥：%2</translation>
+    </message>
+    <message>
+        <location filename="../remote/ssh/ssh_session_auth.cpp" line="+31"/>
+        <location line="+99"/>
+        <source>Login to %1 failed: %2</source>
+        <translation>登录 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Wrong password for %1. Check it in the provider&apos;s console (AutoDL shows it next to the ssh command).</source>
+        <translation>%1 的密码错误。请在服务商控制台中核对（AutoDL 在 ssh 登录指令旁显示密码）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The key %1 for %2 is protected by a passphrase; enter it to log in.</source>
+        <translation>%2 使用的密钥 %1 受口令保护；请输入口令以登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase for the key %1 is wrong, or the file is not a private key (logging in to %2).</source>
+        <translation>密钥 %1 的口令错误，或该文件不是私钥（登录 %2 时）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The key file %1 for %2 does not exist; check the path given with -i or --key.</source>
+        <translation>%2 使用的密钥文件 %1 不存在；请检查 -i 或 --key 给出的路径。</translation>
+    </message>
+    <message>
+        <location filename="../remote/ssh/ssh_session_keepalive.cpp" line="+25"/>
+        <source>The connection to %1 was lost (%2).</source>
+        <translation>与 %1 的连接已断开（%2）。</translation>
     </message>
 </context>
 <context>
@@ -490,6 +731,35 @@
     </message>
 </context>
 <context>
+    <name>tb::CheckpointMove</name>
+    <message>
+        <location filename="../remote/runs/checkpoint_move.cpp" line="+46"/>
+        <source>listing the checkpoints of %1 on %2</source>
+        <translation>正在列出 %2 上 %1 的检查点</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>downloading %1 from %2</source>
+        <translation>正在从 %2 下载 %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>starting the resumed run on this machine</source>
+        <translation>正在本机上启动恢复的运行</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+46"/>
+        <source>starting the resumed run on %1</source>
+        <translation>正在 %1 上启动恢复的运行</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>uploading %1 to %2</source>
+        <translation>正在把 %1 上传到 %2</translation>
+    </message>
+</context>
+<context>
     <name>tb::CheckpointTableModel</name>
     <message>
         <location filename="../ui/main/checkpoint_table_model.cpp" line="+66"/>
@@ -565,33 +835,33 @@
 <context>
     <name>tb::CheckpointsPanel</name>
     <message>
-        <location filename="../ui/main/checkpoints_panel.cpp" line="+29"/>
-        <location line="+40"/>
+        <location filename="../ui/main/checkpoints_panel.cpp" line="+28"/>
+        <location line="+47"/>
         <source>Select a run to see its checkpoints.</source>
         <translation>选择一个运行以查看其检查点。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Checkpoints of %1</source>
         <translation>%1 的检查点</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-6"/>
         <source>Listing the checkpoints of %1 on %2…</source>
         <translation>正在列出 %2 上 %1 的检查点…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>Host %1 is not in the hosts list.</source>
         <translation>主机 %1 不在主机列表中。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Checkpoints of %1 on %2</source>
         <translation>%2 上 %1 的检查点</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Resume from here</source>
         <translation>从此处恢复</translation>
     </message>
@@ -601,7 +871,7 @@
         <translation>用修改后的配置派生…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Reveal in file manager</source>
         <translation>在文件管理器中显示</translation>
     </message>
@@ -827,6 +1097,14 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
     </message>
 </context>
 <context>
+    <name>tb::GpuMonitor</name>
+    <message>
+        <location filename="../core/gpu/gpu_monitor.h" line="+29"/>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+</context>
+<context>
     <name>tb::GpuPanel</name>
     <message>
         <location filename="../ui/monitor/gpu_panel.cpp" line="+55"/>
@@ -920,6 +1198,53 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <location line="-25"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
+    </message>
+</context>
+<context>
+    <name>tb::GpuSource</name>
+    <message>
+        <location filename="../core/gpu/gpu_source.cpp" line="+23"/>
+        <source>no NVIDIA GPU on %1</source>
+        <translation>%1 上没有 NVIDIA GPU</translation>
+    </message>
+</context>
+<context>
+    <name>tb::HostConnection</name>
+    <message>
+        <location filename="../remote/ssh/host_connection.cpp" line="+31"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reconnecting</source>
+        <translation>重新连接中</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+7"/>
+        <source>connecting to %1</source>
+        <translation>正在连接 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>connected to %1</source>
+        <translation>已连接到 %1</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1399,14 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <location line="+1"/>
         <source>missing</source>
         <translation>缺失</translation>
+    </message>
+</context>
+<context>
+    <name>tb::HostsController</name>
+    <message>
+        <location filename="../remote/hosts/hosts_controller_requests.cpp" line="+81"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -1472,18 +1805,18 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+48"/>
-        <location line="+38"/>
+        <location filename="../ui/main/main_window.cpp" line="+49"/>
+        <location line="+72"/>
         <source>Trainbench</source>
         <translation>Trainbench</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-33"/>
         <source>Runs: %1</source>
         <translation>运行：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
@@ -1498,12 +1831,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>GPU</source>
         <translation>GPU</translation>
     </message>
@@ -1513,58 +1846,32 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>主机</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Sweep</source>
         <translation>超参数搜索</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window_actions.cpp" line="+35"/>
-        <location line="+38"/>
+        <location line="+52"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <source>&amp;Stop</source>
-        <translation>停止(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Run &amp;Script…</source>
-        <translation>运行脚本(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Run your own command (python train.py …) on the chosen target</source>
-        <translation>在所选目标上运行你自己的命令（python train.py …）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Run &amp;Notebook…</source>
-        <translation>运行 Notebook(&amp;N)…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Run a Jupyter notebook&apos;s cells in order on the chosen target, headless; an executed copy with every output is kept in the run folder</source>
-        <translation>在所选目标上以无界面方式按顺序运行 Jupyter Notebook 的各个单元格；带有全部输出的已执行副本保存在运行文件夹中</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-10"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Refresh runs</source>
         <translation>刷新运行列表</translation>
     </message>
@@ -1598,33 +1905,6 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <location line="+1"/>
         <source>&lt;b&gt;Trainbench&lt;/b&gt; 0.1&lt;br&gt;Train neural networks here or on a rented GPU box; runs keep going when the app closes.&lt;br&gt;Runs root: %1</source>
         <translation>&lt;b&gt;Trainbench&lt;/b&gt; 0.1&lt;br&gt;在本机或租用的 GPU 服务器上训练神经网络；关闭应用后运行仍会继续。&lt;br&gt;运行根目录：%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Train this config on the chosen target (Ctrl+R)</source>
-        <translation>在所选目标上训练此配置（Ctrl+R）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+7"/>
-        <source>Cannot run: %1</source>
-        <translation>无法运行：%1</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <location line="+10"/>
-        <source>Run Notebook</source>
-        <translation>运行 Notebook</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Jupyter notebooks (*.ipynb)</source>
-        <translation>Jupyter Notebook (*.ipynb)</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2230,87 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
     </message>
 </context>
 <context>
+    <name>tb::RemoteGpuMonitor</name>
+    <message>
+        <location filename="../remote/hosts/remote_gpu_monitor.cpp" line="+105"/>
+        <source>%1: “%2” not found there (is the NVIDIA driver installed?)</source>
+        <translation>%1：那里找不到“%2”（是否安装了 NVIDIA 驱动？）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>waiting for the connection to %1</source>
+        <translation>正在等待与 %1 的连接</translation>
+    </message>
+</context>
+<context>
+    <name>tb::RemoteRuns</name>
+    <message>
+        <location filename="../remote/runs/remote_runs.cpp" line="+238"/>
+        <source>Not following %1: at most %2 runs per host stream at once (each takes two of the %3 channels sshd allows a connection). Deselect one to follow another.</source>
+        <translation>未跟踪 %1：每台主机最多同时传输 %2 个运行（每个运行占用 sshd 允许每个连接使用的 %3 个通道中的两个）。取消选择一个运行后再跟踪其他运行。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::RunActions</name>
+    <message>
+        <location filename="../ui/main/run_actions.cpp" line="+32"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run &amp;Script…</source>
+        <translation>运行脚本(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run your own command (python train.py …) on the chosen target</source>
+        <translation>在所选目标上运行你自己的命令（python train.py …）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run &amp;Notebook…</source>
+        <translation>运行 Notebook(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run a Jupyter notebook&apos;s cells in order on the chosen target, headless; an executed copy with every output is kept in the run folder</source>
+        <translation>在所选目标上以无界面方式按顺序运行 Jupyter Notebook 的各个单元格；带有全部输出的已执行副本保存在运行文件夹中</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Train this config on the chosen target (Ctrl+R)</source>
+        <translation>在所选目标上训练此配置（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Cannot run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+11"/>
+        <source>Run Notebook</source>
+        <translation>运行 Notebook</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Jupyter notebooks (*.ipynb)</source>
+        <translation>Jupyter Notebook (*.ipynb)</translation>
+    </message>
+</context>
+<context>
     <name>tb::RunController</name>
     <message>
         <location filename="../ui/main/run_controller.cpp" line="+50"/>
@@ -2202,7 +2563,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../ui/main/runs_table_model.cpp" line="+199"/>
+        <location filename="../ui/main/runs_table_model.cpp" line="+200"/>
         <source>code: %1</source>
         <translation>代码：%1</translation>
     </message>
@@ -2545,6 +2906,90 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <location line="+17"/>
         <source>%1 %2 (run %3)</source>
         <translation>%1 %2（运行 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ShutdownWatch</name>
+    <message>
+        <location filename="../remote/runs/shutdown_watch.cpp" line="+62"/>
+        <source>%1 is not a run on a host: only a rented host can be shut down when its run ends</source>
+        <translation>%1 不是主机上的运行：只有租用的主机才能在运行结束后关机</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No stored host named %1 (run %2)</source>
+        <translation>没有名为 %1 的已保存主机（运行 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is %2: connect it in the Hosts dock, then arm the shutdown of %3 again</source>
+        <translation>%1 当前%2：请在“主机”面板中连接它，然后重新为 %3 设置关机</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 runs `%2` %3 after %4 ends, unless cancelled</source>
+        <translation>%4 结束 %3 后，%1 将执行 `%2`，除非取消</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Run %1 never appeared in its host&apos;s list: its shutdown was not armed (arm it from the run&apos;s menu)</source>
+        <translation>运行 %1 从未出现在其主机的列表中：未设置关机（请在该运行的菜单中设置）</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>arming shutdown…</source>
+        <translation>正在设置关机…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelling shutdown…</source>
+        <translation>正在取消关机…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>shutdown not armed</source>
+        <translation>未设置关机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+52"/>
+        <source>shutdown armed</source>
+        <translation>已设置关机</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>host shuts down in %1</source>
+        <translation>主机将在 %1 后关机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host shutting down</source>
+        <translation>主机正在关机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shutdown cancelled</source>
+        <translation>关机已取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host shut down</source>
+        <translation>主机已关机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shutdown failed</source>
+        <translation>关机失败</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>shuts down in %1</source>
+        <translation>%1 后关机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shutting down</source>
+        <translation>正在关机</translation>
     </message>
 </context>
 <context>

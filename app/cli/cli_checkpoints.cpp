@@ -20,6 +20,7 @@
 #include "core/runs/await_result.h"
 #include "core/runs/local_backend.h"
 #include "core/runs/workspace.h"
+#include "core/services/workbench.h"
 #include "remote/runs/checkpoint_move.h"
 #include "run_follower.h"
 
@@ -139,9 +140,10 @@ int resume(const Args& args, RemoteBackend& source, const QString& runId) {
     if (args.to == QLatin1String("local")) {
         const QString root = resolveRunsRoot(args.runsRoot);
         seedWorkspace(root);
-        LocalBackend local(root, binDir());
+        Workbench work(root, binDir());
         auto id = await(move, [&](CheckpointMove::Done done) {
-            move.resumeLocally(local, root + QStringLiteral("/.imported"), request, done);
+            move.resumeLocally(*work.localBackend(), root + QStringLiteral("/.imported"), request,
+                               done);
         });
         if (!id) return failed(id.error());
         printOut(*id + QLatin1Char('\n'));

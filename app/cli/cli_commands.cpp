@@ -6,8 +6,12 @@
 #include <optional>
 
 #include "cli_command_specs.h"
-#include "core/runs/local_backend.h"
+#include "core/runs/await_result.h"
+#include "core/runs/backend.h"
+#include "core/runs/run_catalog.h"
+#include "core/runs/run_targets.h"
 #include "core/runs/workspace.h"
+#include "core/services/workbench.h"
 #include "run_follower.h"
 
 namespace tb::cli {
@@ -16,9 +20,10 @@ namespace {
 
 // The run that the one RUN argument names under the runs root, an id or a prefix of one, in id;
 // otherwise says why and returns the exit status.
-std::optional<int> findTheRun(const CommandSpec& spec, const CliOptions& options, QString& id) {
+std::optional<int> findTheRun(const CommandSpec& spec, const CliOptions& options, Workbench& work,
+                              QString& id) {
     if (options.positional.size() != 1) return usageError(spec, QStringLiteral("needs one RUN"));
-    auto found = findRunId(options.runsRoot, options.positional.front());
+    auto found = findRunId(*work.catalog(), options.positional.front());
     if (!found) {
         printErr(QString::fromStdString(found.error()));
         return kExitUsage;
@@ -32,8 +37,11 @@ std::optional<int> findTheRun(const CommandSpec& spec, const CliOptions& options
 int launchLocalRun(const CliOptions& options, const LaunchRequest& request,
                    const FollowOptions& follow) {
     seedWorkspace(options.runsRoot);
-    LocalBackend backend(options.runsRoot, binDir());
-    auto id = backend.launch(request);
+    Workbench work(options.runsRoot, binDir());
+    Backend* backend = work.targets()->local();
+    auto id = awaitResult<QString>(
+        [&](Backend::Done<QString> done) { backend->launchAsync(request, std::move(done)); },
+        "the launch");
     if (!id) {
         printErr(QString::fromStdString(id.error()));
         return kExitUsage;
@@ -67,8 +75,9 @@ int followCommand(const ParsedArgs& args) {
             QStringLiteral("a local run (it needs --host NAME)")))
         return *refused;
     const CliOptions options = localOptions(args);
+    Workbench work(options.runsRoot, binDir());
     QString id;
-    if (const auto settled = findTheRun(spec, options, id)) return *settled;
+    if (const auto settled = findTheRun(spec, options, work, id)) return *settled;
     FollowOptions follow;
     follow.printLog = true;
     follow.printMetrics = true;
@@ -83,10 +92,16 @@ int stopCommand(const ParsedArgs& args) {
                                  QStringLiteral("a local run (it needs --host NAME)")))
         return *refused;
     const CliOptions options = localOptions(args);
+    Workbench work(options.runsRoot, binDir());
     QString id;
-    if (const auto settled = findTheRun(spec, options, id)) return *settled;
-    LocalBackend backend(options.runsRoot, binDir());
-    auto sent = options.kill ? backend.kill(id) : backend.stop(id);
+    if (const auto settled = findTheRun(spec, options, work, id)) return *settled;
+    Backend* backend = work.targets()->local();
+    auto sent = awaitResult<void>(
+        [&](Backend::Done<void> done) {
+            if (options.kill) return backend->killAsync(id, std::move(done));
+            backend->stopAsync(id, std::move(done));
+        },
+        "the signal");
     if (!sent) {
         printErr(QString::fromStdString(sent.error()));
         return 1;

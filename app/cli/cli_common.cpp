@@ -42,8 +42,7 @@ CliOptions localOptions(const ParsedArgs& parsed) {
     return options;
 }
 
-Result<QString> findRunId(const QString& runsRoot, const QString& idOrPrefix) {
-    RunCatalog catalog(runsRoot);
+Result<QString> findRunId(RunCatalog& catalog, const QString& idOrPrefix) {
     catalog.refresh();
     if (catalog.find(idOrPrefix)) return idOrPrefix;
     QStringList matches;
@@ -53,7 +52,7 @@ Result<QString> findRunId(const QString& runsRoot, const QString& idOrPrefix) {
     if (matches.size() == 1) return matches.front();
     if (matches.isEmpty()) {
         return fail("no run matches '" + idOrPrefix.toStdString() + "' in " +
-                    runsRoot.toStdString() + "; `trainbench runs` lists them");
+                    catalog.runsRoot().toStdString() + "; `trainbench runs` lists them");
     }
     return fail("'" + idOrPrefix.toStdString() + "' matches " + std::to_string(matches.size()) +
                 " runs (" + matches.mid(0, 4).join(QLatin1String(", ")).toStdString() +

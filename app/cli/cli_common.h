@@ -14,6 +14,7 @@
 
 namespace tb {
 class PasswordVault;
+class RunCatalog;
 class SshSessionThread;
 struct RemoteHost;
 }  // namespace tb
@@ -39,8 +40,8 @@ CliOptions localOptions(const ParsedArgs& parsed);
 // 1 <= N <= 1024.
 Result<int> processesPerNode(const ParsedArgs& parsed);
 
-// An exact run id, or a prefix that matches exactly one run under the runs root.
-Result<QString> findRunId(const QString& runsRoot, const QString& idOrPrefix);
+// An exact run id, or a prefix that matches exactly one run of the catalog (read again first).
+Result<QString> findRunId(RunCatalog& catalog, const QString& idOrPrefix);
 
 // Where trainbench-train and tb-wrap.sh are: $TRAINBENCH_BIN_DIR, else this program's folder.
 QString binDir();

@@ -13,6 +13,7 @@
 #include "core/runs/backend.h"
 #include "core/runs/notebook_launch.h"
 #include "core/runs/run_catalog.h"
+#include "core/services/workbench.h"
 #include "remote/sync/code_record.h"
 #include "run_follower.h"
 
@@ -95,7 +96,8 @@ int runsCommand(const ParsedArgs& args) {
     if (!options.positional.isEmpty())
         return usageError(commandSpec(QStringLiteral("runs")),
                           QStringLiteral("unexpected '%1'").arg(options.positional.front()));
-    RunCatalog catalog(options.runsRoot);
+    Workbench work(options.runsRoot, binDir());
+    RunCatalog& catalog = *work.catalog();
     catalog.refresh();
     const QDateTime now = QDateTime::currentDateTime();
     if (options.json) {

@@ -19,6 +19,7 @@
 #include "core/services/sweep_cancel.h"
 #include "core/services/sweep_launcher.h"
 #include "core/services/sweep_status.h"
+#include "core/services/workbench.h"
 
 namespace tb::cli {
 
@@ -229,8 +230,8 @@ int sweepCommand(const ParsedArgs& args) {
     }
     setup.sweepPath = QDir::current().absoluteFilePath(options.positional.back());
     seedWorkspace(options.runsRoot);
-    LocalBackend backend(options.runsRoot, binDir());
-    auto started = startLocalSweep(backend, setup);
+    Workbench work(options.runsRoot, binDir());
+    auto started = startLocalSweep(*work.localBackend(), setup);
     if (!started) {
         printErr(QString::fromStdString(started.error()));
         return kExitUsage;
@@ -314,9 +315,9 @@ int sweepAddCommand(const ParsedArgs& args) {
         printErr(QString::fromStdString(id.error()));
         return 1;
     }
-    LocalBackend backend(options.runsRoot, binDir());
-    auto runs =
-        addToLocalSweep(backend, *id, QDir::current().absoluteFilePath(options.positional.back()));
+    Workbench work(options.runsRoot, binDir());
+    auto runs = addToLocalSweep(*work.localBackend(), *id,
+                                QDir::current().absoluteFilePath(options.positional.back()));
     if (!runs) {
         printErr(QString::fromStdString(runs.error()));
         return kExitUsage;

@@ -55,7 +55,7 @@ int CheckpointCatalog::indexOfPath(const QString& path) const {
 }
 
 void CheckpointCatalog::refresh() {
-    if (isRemote()) return;  // a listing from the host; the panel asks for a new one
+    if (!filesHere()) return;  // a listing from the host; the panel asks for a new one
     QList<CheckpointEntry> entries;
     if (!m_runDir.isEmpty()) {
         const QDir dir(m_runDir + "/checkpoints");
@@ -78,7 +78,7 @@ void CheckpointCatalog::refresh() {
 }
 
 void CheckpointCatalog::inspect(int index) {
-    if (isRemote() || index < 0 || index >= m_entries.size()) return;
+    if (!filesHere() || index < 0 || index >= m_entries.size()) return;
     CheckpointEntry& entry = m_entries[index];
     if (entry.check == CheckpointEntry::Check::Checking) return;
     entry.check = CheckpointEntry::Check::Checking;
@@ -133,7 +133,7 @@ Result<void> CheckpointCatalog::pointLatestAtNewest() {
 }
 
 Result<void> CheckpointCatalog::remove(int index) {
-    if (isRemote())
+    if (!filesHere())
         return fail("checkpoints on " + m_remoteHost.toStdString() +
                     " are deleted on the host itself");
     if (index < 0 || index >= m_entries.size()) return fail("no such checkpoint");

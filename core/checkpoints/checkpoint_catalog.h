@@ -24,7 +24,8 @@ public:
     void showRemote(const QString& host, const QString& runDir, QList<CheckpointEntry> entries);
     QString runDir() const { return m_runDir; }
     QString remoteHost() const { return m_remoteHost; }  // empty for a local run
-    bool isRemote() const { return !m_remoteHost.isEmpty(); }
+    // The files are on this machine: they can be inspected, revealed and deleted here.
+    bool filesHere() const { return m_remoteHost.isEmpty(); }
     const QList<CheckpointEntry>& entries() const { return m_entries; }  // by step
     int indexOfPath(const QString& path) const;
 

@@ -26,7 +26,7 @@ public:
 
     void start() override;
     void stop() override;
-    QString placeName() const override { return QStringLiteral("this machine"); }
+    QString placeName() const override { return tr("this machine"); }
     bool hasSystemFallback() const override { return true; }
 
     QStringList arguments() const { return nvidiaSmiQueryArguments(); }

@@ -20,7 +20,7 @@ GpuSource::GpuSource(QObject* parent) : QObject(parent) {
 }
 
 QString GpuSource::noGpuMessage() const {
-    return QStringLiteral("no NVIDIA GPU on %1").arg(placeName());
+    return tr("no NVIDIA GPU on %1").arg(placeName());
 }
 
 void GpuSource::takeOutput(QByteArrayView bytes) {

@@ -1,6 +1,7 @@
 // GpuUtilHint: mean utilisation per GPU over a covered window, with a shorter window to recover.
 #include "gpu_util_hint.h"
 
+#include <QCoreApplication>
 #include <QMap>
 
 #include <cmath>
@@ -87,9 +88,12 @@ QString GpuUtilHint::describe(const QString& run) const {
         gpus.append(QString::number(gpu.index));
         percents.append(QStringLiteral("%1 %").arg(std::lround(gpu.meanPercent)));
     }
-    const QString who = m_low.size() == 1 ? QStringLiteral("GPU %1").arg(gpus.first())
-                                          : QStringLiteral("GPUs %1").arg(gpus.join(u", "));
-    return QStringLiteral(
+    const QString who =
+        m_low.size() == 1
+            ? QCoreApplication::translate("GpuUtilHint", "GPU %1").arg(gpus.first())
+            : QCoreApplication::translate("GpuUtilHint", "GPUs %1").arg(gpus.join(u", "));
+    return QCoreApplication::translate(
+               "GpuUtilHint",
                "%1 busy only %2 over the last minute while %3 trains: data loading is probably "
                "the bottleneck. Raise data.workers (num_workers in your own script), keep the "
                "data on the box's local disk, or raise data.batch_size if GPU memory allows.")

@@ -38,6 +38,12 @@ public:
     QString hostNote(const QString& host) const { return m_hostNotes.value(host); }
     QStringList remoteHosts() const { return m_remote.keys(); }
     bool isRemote(const RunInfo& run) const { return m_remote.contains(run.target); }
+    // The host a run is on; empty for a run of this machine.
+    QString hostOf(const RunInfo& run) const { return isRemote(run) ? run.target : QString(); }
+    // Its state is current: a run of this machine, or one on a host the last scan reached.
+    bool isReachable(const RunInfo& run) const {
+        return !isRemote(run) || hostNote(run.target).isEmpty();
+    }
 
     // annotations.json: the user's name, tags and note for a run (atomic rewrite).
     Result<void> annotate(const QString& id, const QString& name, const QStringList& tags,

@@ -2,6 +2,8 @@
 
 #include "host_probe.h"
 
+#include <QCoreApplication>
+
 #include "probe_parsers.h"
 #include "remote/ssh/ssh_session_thread.h"
 
@@ -79,7 +81,8 @@ ProbeResult HostProbe::resultFrom(const ExecResult& exec) {
     ProbeResult result;
     if (!exec.ok()) {
         result.failure = exec.failure;
-        result.message = QStringLiteral("Probe failed: ") + exec.message;
+        result.message =
+            QCoreApplication::translate("HostProbe", "Probe failed: %1").arg(exec.message);
         return result;
     }
     const QString output = QString::fromUtf8(exec.standardOutput);

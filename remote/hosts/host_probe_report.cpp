@@ -17,13 +17,13 @@ QString percent(double fraction) {
 
 void addDiskWarnings(const ProbedDisk& disk, const QString& label, QStringList& warnings) {
     if (disk.totalBytes > 0 && disk.freeFraction() < kDiskNearlyFull)
-        warnings.append(QStringLiteral("%1 %2 is nearly full: %3 free of %4 (%5). Free space "
+        warnings.append(HostReport::tr("%1 %2 is nearly full: %3 free of %4 (%5). Free space "
                                        "there before uploading data or saving checkpoints.")
                             .arg(label, disk.mount, gib(disk.freeBytes), gib(disk.totalBytes),
                                  percent(disk.freeFraction())));
     const double inodes = disk.freeInodeFraction();
     if (inodes >= 0 && inodes < kInodesNearlyOut)
-        warnings.append(QStringLiteral("%1 %2 is running out of inodes: %3 of %4 free (%5). A "
+        warnings.append(HostReport::tr("%1 %2 is running out of inodes: %3 of %4 free (%5). A "
                                        "dataset of many small files will not fit; pack it into "
                                        "an archive or delete files there.")
                             .arg(label, disk.mount, QString::number(disk.freeInodes),
@@ -47,36 +47,35 @@ const ProbedDisk* HostReport::dataDisk() const {
 QStringList HostReport::warnings() const {
     QStringList result;
     if (gpus.isEmpty()) {
-        QString warning = QStringLiteral("No GPU visible: ");
-        warning += gpuError.isEmpty()
-                       ? QStringLiteral("nvidia-smi is not installed or lists no GPU.")
-                       : QStringLiteral("nvidia-smi says \"%1\".").arg(gpuError);
-        warning += QStringLiteral(" Training here would run on the CPU.");
-        result.append(warning);
+        result.append(gpuError.isEmpty()
+                          ? tr("No GPU visible: nvidia-smi is not installed or lists no GPU. "
+                               "Training here would run on the CPU.")
+                          : tr("No GPU visible: nvidia-smi says \"%1\". Training here would "
+                               "run on the CPU.")
+                                .arg(gpuError));
     }
     const ProbedDisk* data = dataDisk();
-    if (data) addDiskWarnings(*data, QStringLiteral("Data disk"), result);
+    if (data) addDiskWarnings(*data, tr("Data disk"), result);
     const ProbedDisk* system = systemDisk();
-    if (system && system != data) addDiskWarnings(*system, QStringLiteral("System disk"), result);
+    if (system && system != data) addDiskWarnings(*system, tr("System disk"), result);
     if (!gpus.isEmpty()) {
         for (const ProbedPython& python : pythons) {
             if (python.torchVersion.isEmpty()) continue;
             if (python.torchCuda.isEmpty())
-                result.append(QStringLiteral("torch %1 at %2 is built without CUDA, but this host "
-                                             "has %3 GPU(s): install a CUDA build of torch.")
+                result.append(tr("torch %1 at %2 is built without CUDA, but this host "
+                                 "has %3 GPU(s): install a CUDA build of torch.")
                                   .arg(python.torchVersion, python.path)
                                   .arg(gpus.size()));
             else if (!python.torchCudaAvailable)
-                result.append(QStringLiteral("torch %1 at %2 (CUDA %3) cannot use the GPUs; the "
-                                             "driver %4 supports CUDA %5 at most.")
+                result.append(tr("torch %1 at %2 (CUDA %3) cannot use the GPUs; the "
+                                 "driver %4 supports CUDA %5 at most.")
                                   .arg(python.torchVersion, python.path, python.torchCuda,
                                        driverVersion, cudaVersion));
         }
     }
     for (const ProbedPython& python : pythons)
         if (python.timedOut)
-            result.append(QStringLiteral("%1 did not answer in time; its torch is unknown.")
-                              .arg(python.path));
+            result.append(tr("%1 did not answer in time; its torch is unknown.").arg(python.path));
     return result;
 }
 

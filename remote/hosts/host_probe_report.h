@@ -3,6 +3,7 @@
 
 #include "remote/transfer/disk_usage.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -26,6 +27,9 @@ struct ProbedPython {
 };
 
 struct HostReport {
+    Q_DECLARE_TR_FUNCTIONS(HostReport)
+
+public:
     QString os;  // PRETTY_NAME from /etc/os-release
     QString kernel;
     QString machine;

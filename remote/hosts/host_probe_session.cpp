@@ -5,6 +5,7 @@
 #include "core/runs/await_result.h"
 #include "remote/ssh/ssh_session_thread.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace tb {
@@ -36,12 +37,14 @@ ProbeResult probeHost(const SshTarget& target, const QString& hostName,
                              [finish](const ProbeResult& result) { finish(result); });
             QTimer::singleShot(options.timeoutMs, &listening, [&, finish] {
                 thread.cancel();
-                finish(ProbeResult{SshFailure::Timeout,
-                                   QStringLiteral("Probe of %1 gave no answer within %2 s; the "
-                                                  "host or its network is too slow, try again.")
-                                       .arg(hostName.isEmpty() ? target.host : hostName)
-                                       .arg(options.timeoutMs / 1000),
-                                   {}});
+                finish(ProbeResult{
+                    SshFailure::Timeout,
+                    QCoreApplication::translate("HostProbe",
+                                                "Probe of %1 gave no answer within %2 s; the "
+                                                "host or its network is too slow, try again.")
+                        .arg(hostName.isEmpty() ? target.host : hostName)
+                        .arg(options.timeoutMs / 1000),
+                    {}});
             });
             thread.connectToHost();
         },

@@ -102,7 +102,7 @@ void RemoteGpuMonitor::onStreamFinished(quint64 streamId, const ExecResult& resu
         return;
     }
     if (result.exitStatus == kNotFound && !sawSample()) {
-        enterNoGpu(QStringLiteral("%1: “%2” not found there (is the NVIDIA driver installed?)")
+        enterNoGpu(tr("%1: “%2” not found there (is the NVIDIA driver installed?)")
                        .arg(noGpuMessage(), nvidiaSmiProgram()));
         return;
     }
@@ -110,7 +110,7 @@ void RemoteGpuMonitor::onStreamFinished(quint64 streamId, const ExecResult& resu
 }
 
 void RemoteGpuMonitor::waitForLink(const QString& why) {
-    QString text = QStringLiteral("waiting for the connection to %1").arg(placeName());
+    QString text = tr("waiting for the connection to %1").arg(placeName());
     if (!why.trimmed().isEmpty()) text += QStringLiteral(" (%1)").arg(why.trimmed());
     setMode(Mode::Waiting, text + QStringLiteral("; GPU readings resume when it is back"));
 }

@@ -135,6 +135,10 @@ void ShutdownWatch::onFinished(const QString& runId, int request, const Shutdown
                 .arg(entry->host, state.command, formatUptime(state.delaySeconds), runId));
     }
     if (state.isFinal()) entry->cancelling = false;
+    const bool ended = state.phase == ShutdownPhase::Counting ||
+                       state.phase == ShutdownPhase::Executing ||
+                       state.phase == ShutdownPhase::Done;
+    if (ended && !runHasEnded(runId)) Q_EMIT runEndedOnHost(entry->host);
     m_tick.start();
     Q_EMIT changed({runId});
 }

@@ -62,6 +62,9 @@ Q_SIGNALS:
     void changed(const QStringList& runIds);
     void failed(const QString& message);
     void statusMessage(const QString& message);
+    // The box says a watched run has ended (its shutdown counts down or ran) while the catalog
+    // still lists it running: the host's runs want a scan before the box goes away.
+    void runEndedOnHost(const QString& host);
 
 private:
     struct Watched {

@@ -28,13 +28,13 @@ bool needsPerson(SshFailure failure) {
 QString connectionStateName(ConnectionState state) {
     switch (state) {
         case ConnectionState::Offline:
-            return QStringLiteral("offline");
+            return HostConnection::tr("offline");
         case ConnectionState::Connecting:
-            return QStringLiteral("connecting");
+            return HostConnection::tr("connecting");
         case ConnectionState::Connected:
-            return QStringLiteral("connected");
+            return HostConnection::tr("connected");
         case ConnectionState::Reconnecting:
-            return QStringLiteral("reconnecting");
+            return HostConnection::tr("reconnecting");
     }
     return {};
 }
@@ -74,14 +74,14 @@ void HostConnection::setKeyPassphrase(const QString& passphrase) {
 void HostConnection::connectToHost() {
     m_retryTimer.stop();
     m_attempt = 0;
-    setState(ConnectionState::Connecting, QStringLiteral("connecting to %1").arg(m_hostName));
+    setState(ConnectionState::Connecting, tr("connecting to %1").arg(m_hostName));
     m_thread.connectToHost();
 }
 
 void HostConnection::acceptHostKey(const QString& fingerprint) {
     m_retryTimer.stop();
     m_attempt = 0;
-    setState(ConnectionState::Connecting, QStringLiteral("connecting to %1").arg(m_hostName));
+    setState(ConnectionState::Connecting, tr("connecting to %1").arg(m_hostName));
     m_thread.acceptHostKey(fingerprint);
 }
 
@@ -92,7 +92,7 @@ void HostConnection::disconnectFromHost() {
     m_checking = false;
     m_thread.cancel();
     m_thread.disconnectFromHost();
-    setState(ConnectionState::Offline, QStringLiteral("disconnected"));
+    setState(ConnectionState::Offline, tr("disconnected"));
 }
 
 void HostConnection::checkNow() {
@@ -108,7 +108,7 @@ void HostConnection::onConnectFinished(const SshResult& result) {
         m_attempt = 0;
         m_checking = false;
         m_keepalive.start();
-        setState(ConnectionState::Connected, QStringLiteral("connected to %1").arg(m_hostName));
+        setState(ConnectionState::Connected, tr("connected to %1").arg(m_hostName));
         return;
     }
     if (m_state == ConnectionState::Reconnecting && !needsPerson(result.failure)) {

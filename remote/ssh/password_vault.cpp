@@ -6,6 +6,7 @@
 
 #include "secret_bytes.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace tb {
@@ -66,10 +67,11 @@ void PasswordVault::remember(const QString& hostName, const QString& password) {
             Q_EMIT passwordStored(hostName);
             return;
         }
-        Q_EMIT keychainError(
-            QStringLiteral("The keychain did not store the password of %1 (%2); it is kept "
-                           "only until Trainbench quits.")
-                .arg(hostName, done->errorString()));
+        Q_EMIT keychainError(QCoreApplication::translate(
+                                 "PasswordVault",
+                                 "The keychain did not store the password of %1 (%2); it is kept "
+                                 "only until Trainbench quits.")
+                                 .arg(hostName, done->errorString()));
     });
     job->start();
 }
@@ -105,7 +107,8 @@ void PasswordVault::forget(const QString& hostName) {
     auto* job = newJob<QKeychain::DeletePasswordJob>(m_service, hostName, this);
     connect(job, &QKeychain::Job::finished, this, [this, hostName](QKeychain::Job* done) {
         if (done->error() != QKeychain::NoError && done->error() != QKeychain::EntryNotFound)
-            Q_EMIT keychainError(QStringLiteral("The keychain kept the password of %1: %2")
+            Q_EMIT keychainError(QCoreApplication::translate(
+                                     "PasswordVault", "The keychain kept the password of %1: %2")
                                      .arg(hostName, done->errorString()));
         Q_EMIT passwordForgotten(hostName);
     });

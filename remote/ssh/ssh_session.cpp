@@ -6,6 +6,7 @@
 #include "ssh_config_hosts.h"
 #include "ssh_jump_tunnel.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -184,14 +185,15 @@ SshResult SshSession::openJumpTunnel(const QString& acceptedFingerprint) {
     SshResult result = jump.connectAndVerify(acceptedFingerprint);
     if (!result.ok()) {
         if (result.failure == SshFailure::HostKeyUnknown) Q_EMIT hostKeyUnknown(result.fingerprint);
-        result.message = QStringLiteral("Jump host for %1: %2").arg(where(), result.message);
+        result.message = QCoreApplication::translate("SshSession", "Jump host for %1: %2")
+                             .arg(where(), result.message);
         return result;
     }
     auto tunnel =
         JumpTunnel::open(std::move(jump.m_handles->session), m_target.host, m_target.port);
     if (!tunnel)
         return failure(SshFailure::Protocol,
-                       QStringLiteral("Cannot reach %1 through %2: %3")
+                       QCoreApplication::translate("SshSession", "Cannot reach %1 through %2: %3")
                            .arg(where(), m_target.jump, QString::fromStdString(tunnel.error())));
     m_handles->tunnel = std::move(*tunnel);
     return {};
@@ -209,18 +211,23 @@ SshResult SshSession::connectFailure() const {
     if (lower.contains(QLatin1String("timeout")) || lower.contains(QLatin1String("timed out")))
         return failure(
             SshFailure::Timeout,
-            QStringLiteral("No answer from %1 within %2 s. The instance may be off, or "
-                           "a firewall drops the connection.")
+            QCoreApplication::translate(
+                "SshSession",
+                "No answer from %1 within %2 s. The instance may be off, or "
+                "a firewall drops the connection.")
                 .arg(where())
                 .arg(m_connectingAgain ? m_options.checkSeconds : m_options.timeoutSeconds));
     if (lower.contains(QLatin1String("resolve")) || lower.contains(QLatin1String("unreachable")) ||
         lower.contains(QLatin1String("no route")))
-        return failure(SshFailure::HostUnreachable,
-                       QStringLiteral("Cannot reach %1 (%2). Check the host name and your "
-                                      "network.")
-                           .arg(where(), detail));
-    return failure(SshFailure::Protocol,
-                   QStringLiteral("Cannot connect to %1: %2").arg(where(), detail));
+        return failure(
+            SshFailure::HostUnreachable,
+            QCoreApplication::translate("SshSession",
+                                        "Cannot reach %1 (%2). Check the host name and your "
+                                        "network.")
+                .arg(where(), detail));
+    return failure(
+        SshFailure::Protocol,
+        QCoreApplication::translate("SshSession", "Cannot connect to %1: %2").arg(where(), detail));
 }
 
 SshResult SshSession::verifyHostKey(const QString& acceptedFingerprint) {
@@ -250,7 +257,8 @@ SshResult SshSession::verifyHostKey(const QString& acceptedFingerprint) {
             if (!fingerprint.isEmpty() && fingerprint == acceptedFingerprint) {
                 if (ssh_session_update_known_hosts(m_handles->session.get()) != SSH_OK) {
                     result.failure = SshFailure::Protocol;
-                    result.message = QStringLiteral("Cannot record the host key of %1: %2")
+                    result.message = QCoreApplication::translate(
+                                         "SshSession", "Cannot record the host key of %1: %2")
                                          .arg(where(), libsshError());
                 }
                 return result;
@@ -272,7 +280,8 @@ SshResult SshSession::verifyHostKey(const QString& acceptedFingerprint) {
     }
     result.failure = SshFailure::Protocol;
     result.message =
-        QStringLiteral("Cannot check the host key of %1: %2").arg(where(), libsshError());
+        QCoreApplication::translate("SshSession", "Cannot check the host key of %1: %2")
+            .arg(where(), libsshError());
     return result;
 }
 

@@ -5,6 +5,7 @@
 
 #include "secret_bytes.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QStringList>
 
@@ -27,7 +28,8 @@ SshResult SshSession::authenticate() {
     if (rc == SSH_AUTH_SUCCESS) return {};
     if (rc == SSH_AUTH_ERROR)
         return failure(SshFailure::Protocol,
-                       QStringLiteral("Login to %1 failed: %2").arg(where(), libsshError()));
+                       QCoreApplication::translate("SshSession", "Login to %1 failed: %2")
+                           .arg(where(), libsshError()));
     const int methods = ssh_userauth_list(s, nullptr);
     QStringList tried;
     const auto cancelledResult = [] {
@@ -76,19 +78,24 @@ SshResult SshSession::authenticate() {
     }
 
     if (passwordRejected)
-        return failure(SshFailure::WrongPassword,
-                       QStringLiteral("Wrong password for %1. Check it in the provider's console "
-                                      "(AutoDL shows it next to the ssh command).")
-                           .arg(where()));
+        return failure(
+            SshFailure::WrongPassword,
+            QCoreApplication::translate("SshSession",
+                                        "Wrong password for %1. Check it in the provider's console "
+                                        "(AutoDL shows it next to the ssh command).")
+                .arg(where()));
     if (passphraseNeeded)
-        return failure(SshFailure::KeyPassphraseNeeded,
-                       m_passphrase.isEmpty()
-                           ? QStringLiteral("The key %1 for %2 is protected by a passphrase; "
-                                            "enter it to log in.")
-                                 .arg(m_target.identityFile, where())
-                           : QStringLiteral("The passphrase for the key %1 is wrong, or the file "
-                                            "is not a private key (logging in to %2).")
-                                 .arg(m_target.identityFile, where()));
+        return failure(
+            SshFailure::KeyPassphraseNeeded,
+            m_passphrase.isEmpty()
+                ? QCoreApplication::translate("SshSession",
+                                              "The key %1 for %2 is protected by a passphrase; "
+                                              "enter it to log in.")
+                      .arg(m_target.identityFile, where())
+                : QCoreApplication::translate("SshSession",
+                                              "The passphrase for the key %1 is wrong, or the file "
+                                              "is not a private key (logging in to %2).")
+                      .arg(m_target.identityFile, where()));
     QStringList offered;
     if (methods & SSH_AUTH_METHOD_PUBLICKEY) offered << QStringLiteral("keys");
     if (methods & SSH_AUTH_METHOD_PASSWORD) offered << QStringLiteral("password");
@@ -106,10 +113,12 @@ SshResult SshSession::authenticate() {
 SshResult SshSession::authenticateWithKeyFile(bool& passphraseNeeded) {
     const QByteArray path = QFile::encodeName(m_target.identityFile);
     if (!QFile::exists(m_target.identityFile))
-        return failure(SshFailure::AuthDenied,
-                       QStringLiteral("The key file %1 for %2 does not exist; check the path "
-                                      "given with -i or --key.")
-                           .arg(m_target.identityFile, where()));
+        return failure(
+            SshFailure::AuthDenied,
+            QCoreApplication::translate("SshSession",
+                                        "The key file %1 for %2 does not exist; check the path "
+                                        "given with -i or --key.")
+                .arg(m_target.identityFile, where()));
     const SecretBytes passphrase(m_passphrase);
     ssh_key rawKey = nullptr;
     const int rc = ssh_pki_import_privkey_file(
@@ -126,7 +135,8 @@ SshResult SshSession::authenticateWithKeyFile(bool& passphraseNeeded) {
     if (auth == SSH_AUTH_SUCCESS) return {};
     if (auth == SSH_AUTH_ERROR)
         return failure(SshFailure::Protocol,
-                       QStringLiteral("Login to %1 failed: %2").arg(where(), libsshError()));
+                       QCoreApplication::translate("SshSession", "Login to %1 failed: %2")
+                           .arg(where(), libsshError()));
     return failure(SshFailure::AuthDenied, {});
 }
 

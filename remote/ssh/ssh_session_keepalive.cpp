@@ -1,6 +1,8 @@
 // SshSession::checkAlive: a keepalive that must hear back from the server to count as alive.
 
 #include "ssh_session.h"
+
+#include <QCoreApplication>
 #include "ssh_session_handles.h"
 
 namespace tb {
@@ -20,7 +22,7 @@ QString SshSession::probe() {
         return {};
     // A silent link leaves libssh nothing to say: then say what was seen.
     const QString detail = libsshError();
-    return QStringLiteral("The connection to %1 was lost (%2).")
+    return QCoreApplication::translate("SshSession", "The connection to %1 was lost (%2).")
         .arg(where(), detail.isEmpty()
                           ? QStringLiteral("no answer within %1 s").arg(m_options.checkSeconds)
                           : detail);

@@ -2,12 +2,15 @@
 // HostWorkbench against a real local sshd standing in for the box. A run launched through the
 // host's Backend (chosen by RunTargets from the host's name) is listed by the host's scan,
 // followed into the metrics pool record for record, and a run stopped through the same
-// Backend ends `stopped`.
+// Backend ends `stopped`. ShownRun streams a host's run's log and lists its checkpoints on the
+// box, and reads a run of this machine from its folder.
 #include <QDir>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/checkpoints/checkpoint_catalog.h"
 #include "core/metrics/run_metrics.h"
 #include "core/runs/await_result.h"
 #include "core/runs/backend.h"
@@ -16,6 +19,7 @@
 #include "core/services/workbench.h"
 #include "remote/host_workbench.h"
 #include "remote/runs/remote_runs.h"
+#include "remote/runs/shown_run.h"
 #include "ssh_test_support.h"
 #include "tests/support/run_test_support.h"
 
@@ -33,6 +37,8 @@ private Q_SLOTS:
     void runOnAHostIsListedAndFollowed();
     void runOnAHostStopsThroughItsBackend();
     void unknownHostHasNoBackend();
+    void shownRunOnAHostComesFromTheBox();
+    void shownRunHereComesFromItsFolder();
     void cleanupTestCase();
 
 private:
@@ -123,6 +129,83 @@ void TestWorkbenchRemote::unknownHostHasNoBackend() {
     setUpOnce();
     QCOMPARE(m_work->targets()->backend(QStringLiteral("not-a-host")), nullptr);
     QCOMPARE(m_work->targets()->backend(QStringLiteral("local")), m_work->targets()->local());
+}
+
+namespace {
+
+int checkpointFiles(const QString& runDir) {
+    return int(QDir(runDir + "/checkpoints").entryList({"*.pt"}, QDir::Files).size());
+}
+
+ShownRun::Listing lastListing(const QSignalSpy& spy) {
+    return spy.isEmpty() ? ShownRun::Listing::None : spy.last().at(0).value<ShownRun::Listing>();
+}
+
+}  // namespace
+
+void TestWorkbenchRemote::shownRunOnAHostComesFromTheBox() {
+    const QString id = launch(quickSets());
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(listed(id), 30000);
+    RemoteRuns* remote = m_hosts->remoteRuns();
+    ShownRun shown(m_work->catalog(), m_work->checkpoints(), remote);
+    QSignalSpy streams(&shown, &ShownRun::logStreamOpened);
+    QSignalSpy files(&shown, &ShownRun::logFileOpened);
+    QSignalSpy listings(&shown, &ShownRun::listingChanged);
+    QByteArray log;
+    connect(&shown, &ShownRun::logBytes, this, [&log](const QByteArray& bytes) { log += bytes; });
+    remote->follow({id});
+    QVERIFY(shown.show(id));
+    QVERIFY(!shown.show(id));  // shown already
+    QCOMPARE(shown.host(), kHost);
+    QCOMPARE(files.size(), 0);
+    QCOMPARE(streams.size(), 1);
+    QCOMPARE(streams[0][0].toString(), kHost + ":" + listed(id)->dir + "/output.log");
+    QTRY_VERIFY_WITH_TIMEOUT(listed(id)->state == RunState::Finished, 120000);
+    // Every byte of the box's output.log reaches the view: what was there, then the stream.
+    QFile boxLog(m_boxRoot + "/" + id + "/output.log");
+    QVERIFY(boxLog.open(QIODevice::ReadOnly));
+    const QByteArray written = boxLog.readAll();
+    QVERIFY(!written.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(streams[0][1].toByteArray() + log, written, 30000);
+    // The checkpoints are listed on the box, once the run has written them all.
+    shown.refreshCheckpoints();
+    QTRY_COMPARE_WITH_TIMEOUT(lastListing(listings), ShownRun::Listing::Listed, 30000);
+    CheckpointCatalog* checkpoints = m_work->checkpoints();
+    QVERIFY(!checkpoints->filesHere());
+    QCOMPARE(checkpoints->remoteHost(), kHost);
+    QVERIFY(checkpointFiles(m_boxRoot + "/" + id) > 0);
+    QCOMPARE(int(checkpoints->entries().size()), checkpointFiles(m_boxRoot + "/" + id));
+    remote->release({});
+}
+
+void TestWorkbenchRemote::shownRunHereComesFromItsFolder() {
+    setUpOnce();
+    Backend* here = m_work->targets()->local();
+    LaunchRequest request;
+    request.configPath = demoConfig();
+    request.sets = quickSets() << "model.kind=mlp";
+    const Result<QString> id = awaitResult<QString>(
+        [&](Backend::Done<QString> done) { here->launchAsync(request, done); }, "launch");
+    QVERIFY2(id, id ? "" : id.error().c_str());
+    QTRY_VERIFY_WITH_TIMEOUT(listed(*id) && listed(*id)->state == RunState::Finished, 120000);
+    ShownRun shown(m_work->catalog(), m_work->checkpoints(), m_hosts->remoteRuns());
+    QSignalSpy streams(&shown, &ShownRun::logStreamOpened);
+    QSignalSpy files(&shown, &ShownRun::logFileOpened);
+    QSignalSpy listings(&shown, &ShownRun::listingChanged);
+    QVERIFY(shown.show(*id));
+    QVERIFY(shown.host().isEmpty());
+    QCOMPARE(streams.size(), 0);
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(files[0][0].toString(), listed(*id)->dir + "/output.log");
+    QCOMPARE(lastListing(listings), ShownRun::Listing::Listed);
+    QVERIFY(m_work->checkpoints()->filesHere());
+    QCOMPARE(int(m_work->checkpoints()->entries().size()), checkpointFiles(listed(*id)->dir));
+    QVERIFY(!m_work->checkpoints()->entries().isEmpty());
+    // No run: nothing listed.
+    QVERIFY(shown.show(QString()));
+    QCOMPARE(lastListing(listings), ShownRun::Listing::None);
+    QVERIFY(m_work->checkpoints()->entries().isEmpty());
 }
 
 void TestWorkbenchRemote::cleanupTestCase() {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fails when a tr() string in ui/ or app/gui has no finished zh_CN translation: runs lupdate over
-# the sources into a temporary copy of translations/trainbench_zh_CN.ts and names every new,
-# changed or unfinished entry. Usage: check_translations.sh SOURCE_DIR [LUPDATE]
+# Fails when a tr() string in the folders translations/sources lists (ui, app/gui and the Qt side
+# of core and remote) has no finished zh_CN translation: runs lupdate over them into a temporary
+# copy of translations/trainbench_zh_CN.ts and names every new, changed or unfinished entry.
+# Usage: check_translations.sh SOURCE_DIR [LUPDATE]
 set -euo pipefail
 
 src=${1:?usage: check_translations.sh SOURCE_DIR [LUPDATE]}
@@ -13,10 +14,12 @@ trap 'rm -rf "$tmp"' EXIT
 # The copy stands where the original does, so that relative locations read the same.
 mkdir -p "$tmp/translations"
 cp "$src/translations/$ts_name" "$tmp/translations/$ts_name"
-ln -s "$src/ui" "$tmp/ui"
-mkdir -p "$tmp/app"
-ln -s "$src/app/gui" "$tmp/app/gui"
-(cd "$tmp" && "$lupdate" -silent -locations relative -no-obsolete ui app/gui \
+mapfile -t folders < "$src/translations/sources"
+for folder in "${folders[@]}"; do
+  mkdir -p "$tmp/$(dirname "$folder")"
+  ln -s "$src/$folder" "$tmp/$folder"
+done
+(cd "$tmp" && "$lupdate" -silent -locations relative -no-obsolete "${folders[@]}" \
   -ts "translations/$ts_name") || { echo "check_translations: lupdate failed"; exit 2; }
 
 python3 - "$tmp/translations/$ts_name" <<'PY'
@@ -42,7 +45,7 @@ if untranslated:
     print(f"check_translations: {len(untranslated)} of {total} strings have no finished zh_CN translation:")
     print("\n".join(untranslated))
     print("Update the catalog with\n"
-          "  /usr/lib/qt6/bin/lupdate -locations relative -no-obsolete ui app/gui "
+          "  /usr/lib/qt6/bin/lupdate -locations relative -no-obsolete $(cat translations/sources) "
           "-ts translations/trainbench_zh_CN.ts\n"
           "then translate each entry marked type=\"unfinished\" (Qt Linguist, or by hand).")
     sys.exit(1)

@@ -14,6 +14,8 @@
 
 #include "core/runs/run_catalog.h"
 #include "core/runs/workspace.h"
+#include "core/services/workbench.h"
+#include "remote/host_workbench.h"
 #include "remote/hosts/hosts_controller.h"
 #include "remote/runs/remote_backend.h"
 #include "remote/runs/remote_runs.h"
@@ -79,18 +81,19 @@ private Q_SLOTS:
         request.configPath = qEnvironmentVariable("TB_SOURCE_DIR") + "/resources/configs/demo.yaml";
         request.sets = {"data.synthetic.samples=600", "train.epochs=2", "model.kind=mlp",
                         "train.log_every=2"};
-        const auto parent = window.remoteRuns()->backend("box")->launch(request);
+        const auto parent = window.hostWorkbench()->remoteRuns()->backend("box")->launch(request);
         QVERIFY2(parent.ok(), parent.ok() ? "" : parent.error().c_str());
         const QString parentDir = QDir(m_dir.filePath("box runs")).canonicalPath() + "/" + *parent;
         QTRY_COMPARE_WITH_TIMEOUT(jsonFile(parentDir + "/status.json").value("state").toString(),
                                   QStringLiteral("finished"), 300000);
         QTRY_VERIFY_WITH_TIMEOUT(
-            window.catalog()->find(*parent) && isFinalState(window.catalog()->find(*parent)->state),
+            window.workbench()->catalog()->find(*parent) &&
+                isFinalState(window.workbench()->catalog()->find(*parent)->state),
             30000);
-        window.runsPanel()->selectRun(*parent);
+        window.findChild<RunsPanel*>()->selectRun(*parent);
 
         // Its checkpoints, listed from the box.
-        CheckpointsPanel* panel = window.checkpointsPanel();
+        CheckpointsPanel* panel = window.findChild<CheckpointsPanel*>();
         QTableView* view = panel->view();
         QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() >= 2, 30000);
         QCOMPARE(view->model()->index(0, CheckpointTableModel::Check).data().toString(),
@@ -118,11 +121,11 @@ private Q_SLOTS:
         QCOMPARE(downloaded.first().first().toString(), copy);
         QCOMPARE(fileText(copy), fileText(checkpoint));
 
-        QSignalSpy launched(window.runController(), &RunController::launched);
+        QSignalSpy launched(window.findChild<RunController*>(), &RunController::launched);
         QStringList failures;
-        connect(window.runController(), &RunController::failed, this,
+        connect(window.findChild<RunController*>(), &RunController::failed, this,
                 [&](const QString& message) { failures.append(message); });
-        connect(window.runController(), &RunController::statusMessage, this,
+        connect(window.findChild<RunController*>(), &RunController::statusMessage, this,
                 [&](const QString& message) { failures.append("status: " + message); });
         // Resume on box.
         QTest::mouseClick(bar->resumeButton(), Qt::LeftButton);
@@ -130,14 +133,14 @@ private Q_SLOTS:
         checkResumed(QDir(m_dir.filePath("box runs")).canonicalPath() + "/" +
                          launched.last().first().toString(),
                      *parent, file, step);
-        window.configEditor()->setUnsavedPrompt(
+        window.findChild<ConfigEditor*>()->setUnsavedPrompt(
             [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
         window.close();
     }
 
 private:
     void addHost(MainWindow& window, const QString& name, const QString& root) {
-        HostsController* hosts = window.hosts();
+        HostsController* hosts = window.hostWorkbench()->hosts();
         HostDraft draft;
         draft.host.name = name;
         draft.host.target = keyTarget(m_sshd, QString());

@@ -25,11 +25,14 @@
 #include "core/metrics/run_metrics.h"
 #include "core/runs/run_catalog.h"
 #include "core/runs/workspace.h"
+#include "core/services/workbench.h"
+#include "remote/host_workbench.h"
 #include "remote/hosts/hosts_controller.h"
 #include "tests/remote/ssh_test_support.h"
 #include "ui/config/config_document.h"
 #include "ui/config/config_editor.h"
 #include "ui/main/main_window.h"
+#include "ui/main/run_actions.h"
 #include "ui/main/run_controller.h"
 #include "ui/main/run_target_box.h"
 #include "ui/main/runs_panel.h"
@@ -90,7 +93,7 @@ TestRemoteRuns::TestRemoteRuns() {
 std::unique_ptr<MainWindow> TestRemoteRuns::openWindow() {
     auto window = std::make_unique<MainWindow>(m_context);
     window->resize(1400, 900);
-    window->runController()->setStopGraceMs(600000);  // no kill prompt inside a test
+    window->findChild<RunController*>()->setStopGraceMs(600000);  // no kill prompt inside a test
     window->show();
     [&] { QVERIFY(QTest::qWaitForWindowExposed(window.get())); }();
     return window;
@@ -102,11 +105,11 @@ void TestRemoteRuns::screenshot(QWidget& widget, const QString& name) {
 }
 
 void TestRemoteRuns::cleanup() {
-    if (m_window && m_window->runsPanel()) {
+    if (m_window && m_window->findChild<RunsPanel*>()) {
         // Whatever still trains on the "box" is stopped, so no test leaves a run behind.
-        for (const RunInfo& run : m_window->catalog()->runs()) {
+        for (const RunInfo& run : m_window->workbench()->catalog()->runs()) {
             if (run.target == kHost && !isFinalState(run.state))
-                m_window->runController()->kill(run.id);
+                m_window->findChild<RunController*>()->kill(run.id);
         }
     }
     closeWindow();
@@ -114,7 +117,7 @@ void TestRemoteRuns::cleanup() {
 
 void TestRemoteRuns::closeWindow() {
     if (!m_window) return;
-    m_window->configEditor()->setUnsavedPrompt(
+    m_window->findChild<ConfigEditor*>()->setUnsavedPrompt(
         [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
     m_window->close();
     m_window.reset();
@@ -122,7 +125,7 @@ void TestRemoteRuns::closeWindow() {
 
 // The host is stored once with this build's trainer; its key is trusted by its fingerprint.
 void TestRemoteRuns::connectHost(MainWindow& window) {
-    HostsController* hosts = window.hosts();
+    HostsController* hosts = window.hostWorkbench()->hosts();
     if (!hosts->host(kHost)) {
         HostDraft draft;
         draft.host.name = kHost;
@@ -137,11 +140,11 @@ void TestRemoteRuns::connectHost(MainWindow& window) {
 
 // The demo, long enough to be stopped, launched with the host chosen in the toolbar.
 QString TestRemoteRuns::launchOnHost(MainWindow& window) {
-    RunTargetBox* target = window.runTargetBox();
+    RunTargetBox* target = window.runActions()->targetBox();
     const int index = target->findData(kHost);
     [&] { QVERIFY(index > 0); }();
     target->setCurrentIndex(index);
-    ConfigDocument* document = window.configEditor()->document();
+    ConfigDocument* document = window.findChild<ConfigEditor*>()->document();
     [&] {
         QVERIFY(document->setValue("model.kind", "mlp").ok());
         QVERIFY(document->setValue("data.synthetic.samples", "2000").ok());
@@ -149,22 +152,22 @@ QString TestRemoteRuns::launchOnHost(MainWindow& window) {
         QVERIFY(document->setValue("train.epochs", "5000").ok());
         QVERIFY(document->setValue("train.log_every", "5").ok());
         QVERIFY(document->setValue("train.threads", "1").ok());
-        QTRY_VERIFY(window.runAction()->isEnabled());
+        QTRY_VERIFY(window.findChild<QAction*>("runAction")->isEnabled());
     }();
-    window.runAction()->trigger();
+    window.findChild<QAction*>("runAction")->trigger();
     auto remoteRun = [&]() -> QString {
-        for (const RunInfo& run : window.catalog()->runs())
+        for (const RunInfo& run : window.workbench()->catalog()->runs())
             if (run.target == kHost) return run.id;
         return {};
     };
     [&] { QTRY_VERIFY_WITH_TIMEOUT(!remoteRun().isEmpty(), 60000); }();
     const QString id = remoteRun();
-    [&] { QTRY_COMPARE(window.runsPanel()->currentRunId(), id); }();
+    [&] { QTRY_COMPARE(window.findChild<RunsPanel*>()->currentRunId(), id); }();
     return id;
 }
 
 int TestRemoteRuns::csvRows(MainWindow& window) {
-    ChartPanel* charts = window.chartPanel();
+    ChartPanel* charts = window.findChild<ChartPanel*>();
     charts->flush();
     if (!charts->families().contains("loss")) return 0;
     const QString path = m_dir.filePath("loss.csv");
@@ -175,7 +178,7 @@ int TestRemoteRuns::csvRows(MainWindow& window) {
 }
 
 QString TestRemoteRuns::targetText(MainWindow& window, const QString& runId) {
-    QAbstractItemModel* model = window.runsPanel()->view()->model();
+    QAbstractItemModel* model = window.findChild<RunsPanel*>()->view()->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->index(row, 0).data(RunsTableModel::RunIdRole).toString() == runId)
             return model->index(row, RunsTableModel::Target).data().toString();
@@ -192,10 +195,11 @@ void TestRemoteRuns::remoteRunIsFollowedStoppedAndReattached() {
     QVERIFY2(QFile::exists(dir + "/run.json"), qPrintable(dir));
     QCOMPARE(targetText(*m_window, id), kHost);
     QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > 3, 90000);
-    QPlainTextEdit* log = m_window->logView()->textEdit();
+    QPlainTextEdit* log = m_window->findChild<LogView*>()->textEdit();
     QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains("loss"), 60000);
-    QVERIFY(m_window->logView()->isStreaming());
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->catalog()->find(id)->state, RunState::Running, 30000);
+    QVERIFY(m_window->findChild<LogView*>()->isStreaming());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->workbench()->catalog()->find(id)->state, RunState::Running,
+                              30000);
     screenshot(*m_window, "remote-run.png");
 
     // The app closes mid-run and comes back: the host reconnects by itself, the run is
@@ -203,14 +207,16 @@ void TestRemoteRuns::remoteRunIsFollowedStoppedAndReattached() {
     const int before = csvRows(*m_window);
     closeWindow();
     m_window = openWindow();
-    QCOMPARE(m_window->runTargetBox()->host(), kHost);  // the choice is remembered
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->hosts()->state(kHost), ConnectionState::Connected, 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->find(id), 30000);
-    QCOMPARE(m_window->catalog()->find(id)->state, RunState::Running);
-    QTRY_COMPARE(m_window->runsPanel()->currentRunId(), id);  // the newest run, shown by itself
+    QCOMPARE(m_window->runActions()->targetBox()->host(), kHost);  // the choice is remembered
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hostWorkbench()->hosts()->state(kHost),
+                              ConnectionState::Connected, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->catalog()->find(id), 30000);
+    QCOMPARE(m_window->workbench()->catalog()->find(id)->state, RunState::Running);
+    QTRY_COMPARE(m_window->findChild<RunsPanel*>()->currentRunId(),
+                 id);  // the newest run, shown by itself
     QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > before, 90000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->logView()->textEdit()->toPlainText().contains("loss"),
-                             60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->findChild<LogView*>()->textEdit()->toPlainText().contains("loss"), 60000);
 
     // The link is cut three times mid-run (sshd's processes serving it killed): the host
     // reconnects by itself each time and the curves go on from where they were. Each cut waits
@@ -221,63 +227,66 @@ void TestRemoteRuns::remoteRunIsFollowedStoppedAndReattached() {
         QTRY_VERIFY_WITH_TIMEOUT((killed += cutConnections(m_sshd)) > 0, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(csvRows(*m_window) > rows, 90000);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->hosts()->state(kHost), ConnectionState::Connected, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hostWorkbench()->hosts()->state(kHost),
+                              ConnectionState::Connected, 30000);
 
-    QTRY_VERIFY(m_window->stopAction()->isEnabled());
-    m_window->stopAction()->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->catalog()->find(id)->state, RunState::Stopped, 120000);
+    QTRY_VERIFY(m_window->findChild<QAction*>("stopAction")->isEnabled());
+    m_window->findChild<QAction*>("stopAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->workbench()->catalog()->find(id)->state, RunState::Stopped,
+                              120000);
     // Everything the trainer wrote reaches the curves, each record once, through the reopen
     // and the three cuts.
     QFile file(dir + "/metrics.jsonl");
     QVERIFY(file.open(QIODevice::ReadOnly));
     const qsizetype lines = file.readAll().count('\n');
     QVERIFY(lines > 5);
-    RunMetrics* metrics = m_window->metricsPool()->find(id);
+    RunMetrics* metrics = m_window->workbench()->metrics()->find(id);
     QVERIFY(metrics && metrics->isFed());
     QTRY_COMPARE_WITH_TIMEOUT(qsizetype(metrics->store().recordCount()), lines, 30000);
-    QVERIFY(!m_window->stopAction()->isEnabled());
+    QVERIFY(!m_window->findChild<QAction*>("stopAction")->isEnabled());
 }
 
 void TestRemoteRuns::hostStateIsShownNextToItsRuns() {
     m_window = openWindow();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->hosts()->state(kHost), ConnectionState::Connected, 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->catalog()->remoteHosts().isEmpty(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hostWorkbench()->hosts()->state(kHost),
+                              ConnectionState::Connected, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->workbench()->catalog()->remoteHosts().isEmpty(), 30000);
     QString id;
-    for (const RunInfo& run : m_window->catalog()->runs())
+    for (const RunInfo& run : m_window->workbench()->catalog()->runs())
         if (run.target == kHost) id = run.id;
     QVERIFY(!id.isEmpty());
     QCOMPARE(targetText(*m_window, id), kHost);
-    m_window->hosts()->disconnectHost(kHost);
+    m_window->hostWorkbench()->hosts()->disconnectHost(kHost);
     QTRY_COMPARE(targetText(*m_window, id), kHost + " (offline)");
-    QCOMPARE(m_window->catalog()->find(id)->state, RunState::Stopped);  // still listed
+    QCOMPARE(m_window->workbench()->catalog()->find(id)->state, RunState::Stopped);  // still listed
 
     // Run on a host that is not connected says so, and what to do; nothing is started.
-    QCOMPARE(m_window->runTargetBox()->host(), kHost);
-    const qsizetype runs = m_window->catalog()->runs().size();
-    QTRY_VERIFY(m_window->runAction()->isEnabled());
-    m_window->runAction()->trigger();
+    QCOMPARE(m_window->runActions()->targetBox()->host(), kHost);
+    const qsizetype runs = m_window->workbench()->catalog()->runs().size();
+    QTRY_VERIFY(m_window->findChild<QAction*>("runAction")->isEnabled());
+    m_window->findChild<QAction*>("runAction")->trigger();
     QTRY_VERIFY(m_window->statusBar()->currentMessage().contains("connect it in the Hosts dock"));
     QVERIFY2(m_window->statusBar()->currentMessage().contains(kHost + " is offline"),
              qPrintable(m_window->statusBar()->currentMessage()));
-    QCOMPARE(m_window->catalog()->runs().size(), runs);
+    QCOMPARE(m_window->workbench()->catalog()->runs().size(), runs);
 }
 
 // A run on a host reads the box's data: a path that exists only there does not block Run.
 void TestRemoteRuns::dataPathIsTheHostsWhenRunningThere() {
     m_window = openWindow();
-    RunTargetBox* target = m_window->runTargetBox();
+    RunTargetBox* target = m_window->runActions()->targetBox();
     QVERIFY(target->findData(kHost) > 0);
     target->setCurrentIndex(0);  // this machine
-    ConfigDocument* document = m_window->configEditor()->document();
+    ConfigDocument* document = m_window->findChild<ConfigEditor*>()->document();
     QVERIFY(document->setValue("data.kind", "csv").ok());
     QVERIFY(document->setValue("data.path", "sets/only-on-the-box.csv").ok());
-    QTRY_VERIFY(!m_window->runAction()->isEnabled());
-    QVERIFY2(m_window->runAction()->toolTip().contains("does not exist"),
-             qPrintable(m_window->runAction()->toolTip()));
+    QTRY_VERIFY(!m_window->findChild<QAction*>("runAction")->isEnabled());
+    QVERIFY2(m_window->findChild<QAction*>("runAction")->toolTip().contains("does not exist"),
+             qPrintable(m_window->findChild<QAction*>("runAction")->toolTip()));
     target->setCurrentIndex(target->findData(kHost));
-    QTRY_VERIFY(m_window->runAction()->isEnabled());
+    QTRY_VERIFY(m_window->findChild<QAction*>("runAction")->isEnabled());
     target->setCurrentIndex(0);
-    QTRY_VERIFY(!m_window->runAction()->isEnabled());
+    QTRY_VERIFY(!m_window->findChild<QAction*>("runAction")->isEnabled());
 }
 
 // Run Script… on a host with "Sync this folder first": the folder (a git work tree) is mirrored
@@ -305,9 +314,9 @@ void TestRemoteRuns::scriptRunSyncsItsFolderFirst() {
 
     m_window = openWindow();
     connectHost(*m_window);
-    RunTargetBox* target = m_window->runTargetBox();
+    RunTargetBox* target = m_window->runActions()->targetBox();
     target->setCurrentIndex(target->findData(kHost));
-    m_window->scriptRunAction()->trigger();
+    m_window->findChild<QAction*>("scriptRunAction")->trigger();
     auto* dialog = m_window->findChild<ScriptRunDialog*>();
     QVERIFY(dialog && dialog->syncBox());
     dialog->commandEdit()->setText("sh train.sh");
@@ -324,16 +333,17 @@ void TestRemoteRuns::scriptRunSyncsItsFolderFirst() {
     QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
 
     QString id;
-    QTRY_VERIFY_WITH_TIMEOUT(!(id =
-                                   [&] {
-                                       for (const RunInfo& run : m_window->catalog()->runs())
-                                           if (run.target == kHost && !run.code.isEmpty())
-                                               return run.id;
-                                       return QString();
-                                   }())
-                                  .isEmpty(),
-                             120000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->catalog()->find(id)->state, RunState::Finished, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !(id =
+              [&] {
+                  for (const RunInfo& run : m_window->workbench()->catalog()->runs())
+                      if (run.target == kHost && !run.code.isEmpty()) return run.id;
+                  return QString();
+              }())
+             .isEmpty(),
+        120000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->workbench()->catalog()->find(id)->state, RunState::Finished,
+                              120000);
     QCOMPARE(QFileInfo(remote + "/notes.txt").size(), notes.size());
     const QString runDir = QDir(m_remoteRoot).canonicalPath() + "/" + id;
     QFile log(runDir + "/output.log");
@@ -348,8 +358,8 @@ void TestRemoteRuns::scriptRunSyncsItsFolderFirst() {
     QCOMPARE(recorded.value("commit").toString(), QString::fromLatin1(git.readAll().trimmed()));
     QCOMPARE(recorded.value("files").toString(), QStringLiteral("2"));
     QCOMPARE(recorded.value("manifest").toString().size(), 64);
-    QVERIFY2(m_window->catalog()->find(id)->code.startsWith("commit "),
-             qPrintable(m_window->catalog()->find(id)->code));
+    QVERIFY2(m_window->workbench()->catalog()->find(id)->code.startsWith("commit "),
+             qPrintable(m_window->workbench()->catalog()->find(id)->code));
 }
 
 QTEST_MAIN(TestRemoteRuns)

@@ -14,6 +14,7 @@
 #include "core/runs/workspace.h"
 #include "remote/hosts/host_store.h"
 #include "ui/main/main_window.h"
+#include "ui/main/run_actions.h"
 #include "ui/main/run_target_box.h"
 
 using namespace tb;
@@ -48,7 +49,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-        RunTargetBox* target = window.runTargetBox();
+        RunTargetBox* target = window.runActions()->targetBox();
         QLineEdit* options = target->slurmEdit();
         auto* toolbar = window.findChild<QToolBar*>("mainToolbar");
         QVERIFY(toolbar);
@@ -63,7 +64,7 @@ private Q_SLOTS:
         QVERIFY(shown->isVisible());
         QTRY_VERIFY(options->isVisible());
         // Run stays on the toolbar beside the options; a shared login node is never shut down.
-        QVERIFY(toolbar->widgetForAction(window.runAction())->isVisible());
+        QVERIFY(toolbar->widgetForAction(window.findChild<QAction*>("runAction"))->isVisible());
         QVERIFY(!target->shutdownCheck()->isEnabled());
         QCOMPARE(options->text(), QString("partition=gpu,gpus=2,time=4:00:00"));
         options->clear();

@@ -19,9 +19,11 @@
 
 #include "core/runs/run_catalog.h"
 #include "core/runs/workspace.h"
+#include "core/services/workbench.h"
 #include "tests/support/run_test_support.h"
 #include "ui/config/config_editor.h"
 #include "ui/main/main_window.h"
+#include "ui/main/run_actions.h"
 #include "ui/main/script_run_dialog.h"
 
 using namespace tb;
@@ -69,14 +71,14 @@ std::unique_ptr<MainWindow> TestScriptRunDialog::openWindow(const QString& root)
 }
 
 QString TestScriptRunDialog::finishedRun(MainWindow& window) {
-    window.catalog()->refresh();
+    window.workbench()->catalog()->refresh();
     QString runDir;
-    for (const RunInfo& run : window.catalog()->runs()) runDir = run.dir;
+    for (const RunInfo& run : window.workbench()->catalog()->runs()) runDir = run.dir;
     return !runDir.isEmpty() && stateOf(runDir) == "finished" ? runDir : QString();
 }
 
 void TestScriptRunDialog::closeWindow(MainWindow& window) {
-    window.configEditor()->setUnsavedPrompt(
+    window.findChild<ConfigEditor*>()->setUnsavedPrompt(
         [](const QString&) { return ConfigEditor::UnsavedChoice::Discard; });
     window.close();
 }
@@ -193,8 +195,9 @@ void TestScriptRunDialog::localScriptRunGetsMetricsFromTheRegex() {
     const std::unique_ptr<MainWindow> opened = openWindow("runs");
     QVERIFY(opened);
     MainWindow& window = *opened;
-    QCOMPARE(window.scriptRunAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    window.scriptRunAction()->trigger();
+    QCOMPARE(window.findChild<QAction*>("scriptRunAction")->shortcut(),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    window.findChild<QAction*>("scriptRunAction")->trigger();
     ScriptRunDialog* dialog = window.findChild<ScriptRunDialog*>();
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
@@ -231,13 +234,13 @@ void TestScriptRunDialog::notebookFromTheRunMenuRunsHeadless() {
     const std::unique_ptr<MainWindow> opened = openWindow("notebook-runs");
     QVERIFY(opened);
     MainWindow& window = *opened;
-    QAction* action = window.notebookRunAction();
+    QAction* action = window.findChild<QAction*>("notebookRunAction");
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
     bool inRunMenu = false;
     for (QAction* menu : window.menuBar()->actions())
         if (menu->menu() && menu->menu()->actions().contains(action)) inRunMenu = true;
     QVERIFY(inRunMenu);
-    window.runNotebookFile(notebook.fileName());
+    window.runActions()->runNotebookFile(notebook.fileName());
 
     QString runDir;
     QTRY_VERIFY_WITH_TIMEOUT(!(runDir = finishedRun(window)).isEmpty(), 60000);

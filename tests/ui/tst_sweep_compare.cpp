@@ -230,7 +230,7 @@ void SweepCompareTest::windowOverlaysTheGroupAndFollowsTheChart() {
     MainWindow window(context);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    RunsPanel* runs = window.runsPanel();
+    RunsPanel* runs = window.findChild<RunsPanel*>();
     auto* compare = window.findChild<SweepComparePanel*>();
     QVERIFY(compare);
     QTRY_VERIFY(runs->model()->sweepNote(m_sweep.id).known);  // the watch has read it
@@ -240,7 +240,7 @@ void SweepCompareTest::windowOverlaysTheGroupAndFollowsTheChart() {
                  .toString(),
              QStringLiteral("best val/loss 0.1"));
     runs->selectSweep(m_sweep.id);
-    QTRY_COMPARE(window.chartPanel()->runs().size(), 6);  // every trial's curves
+    QTRY_COMPARE(window.findChild<ChartPanel*>()->runs().size(), 6);  // every trial's curves
     QTRY_COMPARE(compare->sweepId(), m_sweep.id);
     auto* dock = qobject_cast<QDockWidget*>(compare->parentWidget());
     QVERIFY(dock && dock->isVisible());
@@ -251,7 +251,7 @@ void SweepCompareTest::windowOverlaysTheGroupAndFollowsTheChart() {
     const QString target = m_trials[4];
     clickLine(chart, target);
     QTRY_COMPARE(runs->selectedRunIds(), QStringList{target});
-    QCOMPARE(window.chartPanel()->runs().size(), 1);
+    QCOMPARE(window.findChild<ChartPanel*>()->runs().size(), 1);
     QCOMPARE(compare->selectedTrial(), target);
     QCOMPARE(compare->sweepId(), m_sweep.id);  // a trial of the same sweep keeps it in view
 }
@@ -274,11 +274,11 @@ void SweepCompareTest::windowStartsOnTheNewestSweepsGroup() {
     MainWindow window(context);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.runsPanel()->currentSweepId(), newer.id);
-    QCOMPARE(window.runsPanel()->selectedRunIds(), trials);
-    QTRY_COMPARE(window.chartPanel()->runs().size(), 3);
+    QCOMPARE(window.findChild<RunsPanel*>()->currentSweepId(), newer.id);
+    QCOMPARE(window.findChild<RunsPanel*>()->selectedRunIds(), trials);
+    QTRY_COMPARE(window.findChild<ChartPanel*>()->runs().size(), 3);
     QTRY_COMPARE(window.findChild<SweepComparePanel*>()->sweepId(), newer.id);
-    RunsTableModel* model = window.runsPanel()->model();
+    RunsTableModel* model = window.findChild<RunsPanel*>()->model();
     QTRY_COMPARE(
         model->index(model->sweepIndex(newer.id).row(), RunsTableModel::State).data().toString(),
         QStringLiteral("2/3 done, 1 running"));

@@ -30,6 +30,7 @@
 #include "core/runs/run_catalog.h"
 #include "core/runs/workspace.h"
 #include "core/services/sweep_watch.h"
+#include "core/services/workbench.h"
 #include "tests/support/run_test_support.h"
 #include "ui/config/diagnostics_list.h"
 #include "ui/config/yaml_editor.h"
@@ -262,7 +263,7 @@ void SweepDialogTest::scriptSweepRunsToTheEnd() {
     QVERIFY(!id.isEmpty());
     auto* sweeps = window->findChild<SweepUi*>();
 
-    RunsTableModel* model = window->runsPanel()->model();
+    RunsTableModel* model = window->findChild<RunsPanel*>()->model();
     const auto stateText = [&] {
         return model->index(model->sweepIndex(id).row(), RunsTableModel::State).data().toString();
     };
@@ -273,11 +274,11 @@ void SweepDialogTest::scriptSweepRunsToTheEnd() {
     QCOMPARE(model->rowCount(model->sweepIndex(id)), 6);
     for (int i = 0; i < 6; ++i) {
         const auto stateOf = [&] {
-            const RunInfo* run = window->catalog()->find(trials[i]);
+            const RunInfo* run = window->workbench()->catalog()->find(trials[i]);
             return run ? run->state : RunState::Lost;
         };
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(), RunState::Finished, 30000);
-        QCOMPARE(window->catalog()->find(trials[i])->sweepTrial, i);
+        QCOMPARE(window->workbench()->catalog()->find(trials[i])->sweepTrial, i);
     }
     // Started from the window, the group is selected once listed: the comparison shows it.
     auto* compare = sweeps->panel();
@@ -356,13 +357,13 @@ void SweepDialogTest::forkBestTrialFromItsBestCheckpoint() {
     const SweepTrialRow& best = report.trials[report.bestRow];
 
     QString forkedText;
-    window->runController()->setForkEditor([&](QString& text) {
+    window->findChild<RunController*>()->setForkEditor([&](QString& text) {
         forkedText = text;
         return true;
     });
     QVERIFY(chooseFromTrialMenu(compare, best.trial + 1, "forkFromBest"));
     const auto forkOf = [&]() -> const RunInfo* {
-        for (const RunInfo& run : window->catalog()->runs())
+        for (const RunInfo& run : window->workbench()->catalog()->runs())
             if (run.parentRun == best.run) return &run;
         return nullptr;
     };
@@ -374,7 +375,7 @@ void SweepDialogTest::forkBestTrialFromItsBestCheckpoint() {
     const QString checkpoint = forkOf()->parentCheckpoint;
     QString expected;
     double bestAcc = -1;
-    const QDir sidecars(window->catalog()->find(best.run)->dir + "/checkpoints");
+    const QDir sidecars(window->workbench()->catalog()->find(best.run)->dir + "/checkpoints");
     for (const QString& name : sidecars.entryList({"ckpt-*.json"})) {
         const double acc = test::jsonFile(sidecars.filePath(name))
                                .value("metrics")

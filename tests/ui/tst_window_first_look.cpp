@@ -17,6 +17,7 @@
 #include "core/runs/local_backend.h"
 #include "core/runs/run_catalog.h"
 #include "core/runs/workspace.h"
+#include "core/services/workbench.h"
 #include "tests/support/run_test_support.h"
 #include "ui/config/config_editor.h"
 #include "ui/main/main_window.h"
@@ -97,7 +98,7 @@ std::unique_ptr<MainWindow> WindowFirstLookTest::startApp() {
 }
 
 void WindowFirstLookTest::clickRun(const QString& runId) {
-    QTreeView* view = m_window->runsPanel()->view();
+    QTreeView* view = m_window->findChild<RunsPanel*>()->view();
     QAbstractItemModel* model = view->model();
     QModelIndex cell;
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -107,7 +108,7 @@ void WindowFirstLookTest::clickRun(const QString& runId) {
     QVERIFY2(cell.isValid(), qPrintable(runId));
     view->scrollTo(cell);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(cell).center());
-    QTRY_COMPARE(m_window->runsPanel()->selectedRunIds(), QStringList{runId});
+    QTRY_COMPARE(m_window->findChild<RunsPanel*>()->selectedRunIds(), QStringList{runId});
 }
 
 // Pixels of the run's own colour inside the axes: what a person sees as its curves. The legend
@@ -122,7 +123,7 @@ int curvePixels(QCustomPlot* plot, const QColor& colour) {
 }
 
 void WindowFirstLookTest::verifyCurvesOf(const QString& runId, const char* when) {
-    ChartPanel* charts = m_window->chartPanel();
+    ChartPanel* charts = m_window->findChild<ChartPanel*>();
     const QString what = runId + " " + when;
     QTRY_VERIFY2(charts->families().contains("loss"), qPrintable(what));
     for (const QString& family : charts->families()) {
@@ -155,17 +156,17 @@ void WindowFirstLookTest::verifyEveryRun(const char* when) {
 
 void WindowFirstLookTest::everyRunShowsItsCurves() {
     // The newest run, selected at start-up, before any click.
-    QTRY_COMPARE(m_window->runsPanel()->selectedRunIds(), QStringList{m_runs.last()});
+    QTRY_COMPARE(m_window->findChild<RunsPanel*>()->selectedRunIds(), QStringList{m_runs.last()});
     verifyCurvesOf(m_runs.last(), "at start-up");
     verifyEveryRun("clicked");
 }
 
 void WindowFirstLookTest::emptyStateShowsWithNothingSelected() {
-    auto* empty = m_window->chartPanel()->findChild<QLabel*>("emptyChartsLabel");
+    auto* empty = m_window->findChild<ChartPanel*>()->findChild<QLabel*>("emptyChartsLabel");
     QVERIFY(empty);
-    m_window->runsPanel()->view()->clearSelection();
+    m_window->findChild<RunsPanel*>()->view()->clearSelection();
     QTRY_VERIFY(empty->isVisible());
-    QVERIFY(m_window->chartPanel()->families().isEmpty());
+    QVERIFY(m_window->findChild<ChartPanel*>()->families().isEmpty());
     clickRun(m_runs.first());
     verifyCurvesOf(m_runs.first(), "after an empty selection");
     QTRY_VERIFY(!empty->isVisible());
@@ -194,14 +195,14 @@ void WindowFirstLookTest::curvesAfterTheAppDiedMidRun() {
     m_window.reset();
     QVERIFY(test::stateOf(m_context.runsRoot + "/" + m_running) == "running");
     m_window = startApp();
-    const RunInfo* running = m_window->catalog()->find(m_running);
+    const RunInfo* running = m_window->workbench()->catalog()->find(m_running);
     QVERIFY(running);
     QCOMPARE(running->state, RunState::Running);
     verifyEveryRun("after the app died and started again");
 }
 
 void WindowFirstLookTest::runsAreToldApartByName() {
-    QTreeView* view = m_window->runsPanel()->view();
+    QTreeView* view = m_window->findChild<RunsPanel*>()->view();
     QAbstractItemModel* model = view->model();
     QStringList names;
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -220,7 +221,7 @@ void WindowFirstLookTest::runsAreToldApartByName() {
 void WindowFirstLookTest::legendsLeaveTheNewestPointsFree() {
     clickRun(m_runs.last());
     verifyCurvesOf(m_runs.last(), "for the legends");
-    ChartPanel* charts = m_window->chartPanel();
+    ChartPanel* charts = m_window->findChild<ChartPanel*>();
     for (const QString& family : charts->families()) {
         QCustomPlot* plot = charts->plot(family);
         if (!plot->legend->visible()) continue;  // one curve needs no legend
@@ -245,11 +246,11 @@ void WindowFirstLookTest::firstScreenFitsWithoutSidewaysScrolling() {
         QSKIP("needs a 1600x1000 screen; test_window_first_look_x11 runs this under xvfb");
     QCOMPARE(m_window->frameGeometry().size().boundedTo(area.size()), area.size());
     QSplitter* splitter = nullptr;
-    for (QSplitter* candidate : m_window->configEditor()->findChildren<QSplitter*>())
+    for (QSplitter* candidate : m_window->findChild<ConfigEditor*>()->findChildren<QSplitter*>())
         if (candidate->orientation() == Qt::Horizontal) splitter = candidate;
     QVERIFY(splitter);
     for (int size : splitter->sizes()) QVERIFY2(size > 200, "form and YAML side by side");
-    const QList<QWidget*> docked = {m_window->configEditor(),
+    const QList<QWidget*> docked = {m_window->findChild<ConfigEditor*>(),
                                     m_window->findChild<QDockWidget*>("gpuDock")->widget()};
     for (QWidget* dock : docked) {
         for (QAbstractScrollArea* area : dock->findChildren<QAbstractScrollArea*>()) {

@@ -64,7 +64,7 @@ QVariant CheckpointTableModel::data(const QModelIndex& index, int role) const {
             return QLocale().formattedDataSize(entry.bytes);
         case Check:
             if (!entry.complete) return tr("incomplete");
-            if (m_catalog->isRemote()) return tr("on %1").arg(m_catalog->remoteHost());
+            if (!m_catalog->filesHere()) return tr("on %1").arg(m_catalog->remoteHost());
             switch (entry.check) {
                 case CheckpointEntry::Check::NotChecked:
                     return tr("not checked");

@@ -15,19 +15,24 @@
 
 #include "checkpoint_table_model.h"
 #include "core/checkpoints/checkpoint_catalog.h"
-#include "remote/runs/remote_backend.h"
-#include "remote/runs/remote_runs.h"
+#include "remote/runs/shown_run.h"
 #include "remote_checkpoints_bar.h"
 
 namespace tb {
 
-CheckpointsPanel::CheckpointsPanel(CheckpointCatalog* catalog, QWidget* parent)
+CheckpointsPanel::CheckpointsPanel(CheckpointCatalog* catalog, ShownRun* shown, QWidget* parent)
     : QWidget(parent),
       m_catalog(catalog),
       m_model(new CheckpointTableModel(catalog, this)),
       m_view(new QTableView(this)),
       m_title(new QLabel(tr("Select a run to see its checkpoints."), this)),
-      m_remoteBar(new RemoteCheckpointsBar(this)) {
+      m_remoteBar(new RemoteCheckpointsBar(this)),
+      m_shown(shown) {
+    m_remoteBar->setRemoteRuns(shown->remoteRuns());
+    connect(shown, &ShownRun::listingChanged, this,
+            [this](ShownRun::Listing listing, const QString& detail) {
+                onListingChanged(int(listing), detail);
+            });
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -39,6 +44,7 @@ CheckpointsPanel::CheckpointsPanel(CheckpointCatalog* catalog, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid()) m_catalog->inspect(current.row());
+                if (current.isValid()) m_selected = currentCheckpoint();
                 m_remoteBar->setCheckpoint(currentCheckpoint());
             });
     connect(m_model, &QAbstractItemModel::modelReset, this,
@@ -50,7 +56,8 @@ CheckpointsPanel::CheckpointsPanel(CheckpointCatalog* catalog, QWidget* parent)
     connect(m_remoteBar, &RemoteCheckpointsBar::resumeOnRequested, this,
             &CheckpointsPanel::resumeOnRequested);
     connect(m_view, &QTableView::doubleClicked, this, [this] {
-        if (!currentCheckpoint().isEmpty()) Q_EMIT resumeRequested(m_runId, currentCheckpoint());
+        if (!currentCheckpoint().isEmpty())
+            Q_EMIT resumeRequested(m_shown->runId(), currentCheckpoint());
     });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -59,52 +66,25 @@ CheckpointsPanel::CheckpointsPanel(CheckpointCatalog* catalog, QWidget* parent)
     layout->addWidget(m_remoteBar);
 }
 
-void CheckpointsPanel::setRemoteRuns(RemoteRuns* remote) {
-    m_remote = remote;
-    m_remoteBar->setRemoteRuns(remote);
-}
-
-void CheckpointsPanel::showRun(const QString& runId, const QString& runDir) {
-    m_runId = runId;
-    m_title->setText(runId.isEmpty() ? tr("Select a run to see its checkpoints.")
-                                     : tr("Checkpoints of %1").arg(runId));
-    m_host.clear();
-    m_remoteBar->setRun(runId, QString());
-    m_catalog->setRunDir(runDir);
-}
-
-void CheckpointsPanel::showRemoteRun(const QString& runId, const QString& host) {
-    m_runId = runId;
-    m_host = host;
+void CheckpointsPanel::onListingChanged(int listing, const QString& detail) {
+    const QString runId = m_shown->runId();
+    const QString host = m_shown->host();
     m_remoteBar->setRun(runId, host);
-    m_catalog->showRemote(host, QString(), {});
-    m_title->setText(tr("Listing the checkpoints of %1 on %2…").arg(runId, host));
-    listRemote();
-}
-
-void CheckpointsPanel::refresh() {
-    if (m_catalog->isRemote()) return listRemote();
-    m_catalog->refresh();
-}
-
-void CheckpointsPanel::listRemote() {
-    RemoteBackend* backend = m_remote ? m_remote->backend(m_host) : nullptr;
-    if (!backend) return m_title->setText(tr("Host %1 is not in the hosts list.").arg(m_host));
-    if (m_listing) return;
-    m_listing = true;
-    QPointer<CheckpointsPanel> self(this);
-    const QString runId = m_runId;
-    const QString host = m_host;
-    backend->checkpointsAsync(runId, false, [self, runId, host](Result<RemoteCheckpoints> list) {
-        if (!self) return;
-        self->m_listing = false;
-        if (self->m_runId != runId || self->m_host != host) return self->refresh();  // another run
-        if (!list) return self->m_title->setText(QString::fromStdString(list.error()));
-        self->m_title->setText(tr("Checkpoints of %1 on %2").arg(runId, host));
-        const QString selected = self->currentCheckpoint();
-        self->m_catalog->showRemote(host, list->runDir, list->entries);
-        self->selectCheckpoint(selected);
-    });
+    switch (ShownRun::Listing(listing)) {
+        case ShownRun::Listing::None:
+            return m_title->setText(tr("Select a run to see its checkpoints."));
+        case ShownRun::Listing::Listing:
+            return m_title->setText(tr("Listing the checkpoints of %1 on %2…").arg(runId, host));
+        case ShownRun::Listing::Failed:
+            return m_title->setText(detail);
+        case ShownRun::Listing::UnknownHost:
+            return m_title->setText(tr("Host %1 is not in the hosts list.").arg(host));
+        case ShownRun::Listing::Listed:
+            break;
+    }
+    m_title->setText(host.isEmpty() ? tr("Checkpoints of %1").arg(runId)
+                                    : tr("Checkpoints of %1 on %2").arg(runId, host));
+    selectCheckpoint(m_selected);
 }
 
 void CheckpointsPanel::selectCheckpoint(const QString& path) {
@@ -126,11 +106,10 @@ void CheckpointsPanel::showContextMenu(const QPoint& position) {
     if (path.isEmpty()) return;
     QMenu menu(this);
     menu.addAction(tr("Resume from here"), this,
-                   [this, path] { Q_EMIT resumeRequested(m_runId, path); });
+                   [this, path] { Q_EMIT resumeRequested(m_shown->runId(), path); });
     menu.addAction(tr("Fork with edited config…"), this,
-                   [this, path] { Q_EMIT forkRequested(m_runId, path); });
-    if (m_catalog
-            ->isRemote()) {  // the files are on the box: the bar's actions, not the file manager
+                   [this, path] { Q_EMIT forkRequested(m_shown->runId(), path); });
+    if (!m_catalog->filesHere()) {  // on a box: the bar's actions, not the file manager
         menu.addAction(m_remoteBar->resumeOnButton()->text(), m_remoteBar->resumeOnButton(),
                        &QPushButton::click);
         menu.addAction(m_remoteBar->downloadButton()->text(), m_remoteBar->downloadButton(),

@@ -1,7 +1,7 @@
 #pragma once
-// The checkpoints dock: the current run's checkpoints with their metrics, verification state,
-// and the actions resume, fork, reveal and delete. For a run on a host the list comes from the
-// box, and a RemoteCheckpointsBar offers download and resume there, elsewhere or here.
+// The checkpoints dock: the shown run's checkpoints with their metrics, verification state,
+// and the actions resume, fork, reveal and delete. ShownRun lists them where the run is; for
+// files on a box a RemoteCheckpointsBar offers download and resume there, elsewhere or here.
 
 #include <QWidget>
 
@@ -13,20 +13,14 @@ namespace tb {
 class CheckpointCatalog;
 class CheckpointTableModel;
 class RemoteCheckpointsBar;
-class RemoteRuns;
+class ShownRun;
 
 class CheckpointsPanel : public QWidget {
     Q_OBJECT
 
 public:
-    CheckpointsPanel(CheckpointCatalog* catalog, QWidget* parent = nullptr);
+    CheckpointsPanel(CheckpointCatalog* catalog, ShownRun* shown, QWidget* parent = nullptr);
 
-    void setRemoteRuns(RemoteRuns* remote);
-    void showRun(const QString& runId, const QString& runDir);
-    // Lists the run's checkpoints on `host` (one round trip) and shows them.
-    void showRemoteRun(const QString& runId, const QString& host);
-    // Reads the list again (from the box for a remote run), keeping the selection.
-    void refresh();
     void selectCheckpoint(const QString& path);  // also verifies it
     QString currentCheckpoint() const;
     QTableView* view() const { return m_view; }
@@ -42,17 +36,15 @@ Q_SIGNALS:
 private:
     void showContextMenu(const QPoint& position);
     void deleteCurrent();
-    void listRemote();
+    void onListingChanged(int listing, const QString& detail);
 
     CheckpointCatalog* m_catalog;
     CheckpointTableModel* m_model;
     QTableView* m_view;
     QLabel* m_title;
     RemoteCheckpointsBar* m_remoteBar;
-    RemoteRuns* m_remote = nullptr;
-    QString m_runId;
-    QString m_host;          // the shown run's host; empty for a local run
-    bool m_listing = false;  // a remote listing is on its way
+    ShownRun* m_shown;
+    QString m_selected;  // the last checkpoint selected, chosen again when a listing returns
 };
 
 }  // namespace tb

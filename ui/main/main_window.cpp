@@ -1,26 +1,26 @@
-// Main window: builds the panels, puts them in docks and connects them to each other.
+// Main window: builds the panels over the workbenches, puts them in docks, menus and a toolbar.
 #include "main_window.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
-#include <QStyle>
 #include <QSystemTrayIcon>
 
 #include "checkpoints_panel.h"
-#include "core/checkpoints/checkpoint_catalog.h"
 #include "core/gpu/gpu_monitor.h"
-#include "core/metrics/run_metrics.h"
 #include "core/runs/run_catalog.h"
 #include "core/services/workbench.h"
 #include "remote/host_workbench.h"
-#include "remote/hosts/hosts_controller.h"
 #include "remote/runs/remote_runs.h"
-#include "remote/runs/shutdown_watch.h"
+#include "remote/runs/shown_run.h"
+#include "run_actions.h"
 #include "run_controller.h"
+#include "run_focus.h"
 #include "runs_panel.h"
 #include "shutdown_ui.h"
 #include "sweep_ui.h"
@@ -31,6 +31,8 @@
 #include "ui/monitor/log_view.h"
 #include "ui/monitor/run_notifier.h"
 #include "ui/plot/chart_panel.h"
+#include "ui/style/language_menu.h"
+#include "ui/style/theme_menu.h"
 #include "ui/sweep/sweep_compare_panel.h"
 
 namespace tb {
@@ -47,20 +49,13 @@ MainWindow::MainWindow(const AppContext& context, QWidget* parent)
     : QMainWindow(parent), m_context(context) {
     setWindowTitle(tr("Trainbench"));
     setObjectName("MainWindow");
-    createPanels();
-    createDocks();
-    createActions();
-    createMenus();
-    connectPanels();
+    createParts();
     restoreLayout();
-
-    const QString config =
-        context.openConfig.isEmpty() ? context.configsDir + "/demo.yaml" : context.openConfig;
-    m_editor->openFile(config);
+    m_editor->openFile(context.openConfig.isEmpty() ? context.configsDir + "/demo.yaml"
+                                                    : context.openConfig);
     m_work->start(1000);
     m_hostWork->start();
-    m_runsPanel->selectNewest();
-    updateRunAction();
+    findChild<RunsPanel*>()->selectNewest();
 }
 
 // The hosts side goes before the panels that show it (HostWorkbench orders its own parts).
@@ -68,41 +63,69 @@ MainWindow::~MainWindow() {
     delete m_hostWork;
 }
 
-void MainWindow::createPanels() {
+void MainWindow::createParts() {
     m_work = new Workbench(m_context.runsRoot, m_context.binDir, this);
     m_hostWork = new HostWorkbench(m_work, m_context.hostsConfigDir, m_context.hostsOptions, this);
-    m_catalog = m_work->catalog();
-    m_metrics = m_work->metrics();
-    m_checkpointCatalog = m_work->checkpoints();
-    m_gpuMonitor = m_work->gpuMonitor();
-    m_hosts = m_hostWork->hosts();
-    m_remote = m_hostWork->remoteRuns();
-    m_shutdownWatch = m_hostWork->shutdownWatch();
-    m_controller = new RunController(m_work->targets(), m_catalog, this);
-    m_notifier = new RunNotifier(this);
-    m_notifier->watch(m_catalog);  // states, NaN in any metric, stalls
+    RunCatalog* catalog = m_work->catalog();
+    HostsController* hosts = m_hostWork->hosts();
+    RemoteRuns* remote = m_hostWork->remoteRuns();
+    auto* controller = new RunController(m_work->targets(), catalog, this);
+    controller->setRemoteRuns(remote);
+    auto* shown = new ShownRun(catalog, m_work->checkpoints(), remote, this);
+    auto* runs = new RunsPanel(catalog, this);
+    m_editor = new ConfigEditor(m_context.configsDir, this);
+    m_editor->acceptConfigDrops(this);  // a .yaml dropped anywhere on the window opens there
+    auto* charts = new ChartPanel(m_work->metrics(), this);
+    auto* log = new LogView(this);
+    auto* checkpoints = new CheckpointsPanel(m_work->checkpoints(), shown, this);
+    auto* gpu = new GpuPanel(this);
+    auto* gpuSources = new GpuSourceSwitch(gpu, m_work->gpuMonitor(), hosts, catalog, this);
+    auto* hostsPanel = new HostsPanel(hosts, {}, this);
+    auto* sweeps = new SweepUi({this, m_work, runs, controller, m_editor});
+    m_actions = new RunActions({this, controller, m_editor, runs, catalog, hosts});
+    new RunFocus(
+        {this, catalog, runs, charts, log, checkpoints, gpuSources, remote, shown, controller});
+    setCentralWidget(charts);
+    statusBar()->addPermanentWidget(new QLabel(tr("Runs: %1").arg(m_context.runsRoot), this));
+
+    addDock(tr("Runs"), "runsDock", runs, Qt::LeftDockWidgetArea);
+    QDockWidget* config = addDock(tr("Config"), "configDock", m_editor, Qt::RightDockWidgetArea);
+    QDockWidget* logDock = addDock(tr("Log"), "logDock", log, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(logDock, addDock(tr("Checkpoints"), "checkpointsDock", checkpoints,
+                                      Qt::BottomDockWidgetArea));
+    addDock(tr("GPU"), "gpuDock", gpu, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(config,
+                     addDock(tr("Hosts"), "hostsDock", hostsPanel, Qt::RightDockWidgetArea));
+    tabifyDockWidget(logDock,
+                     addDock(tr("Sweep"), "sweepDock", sweeps->panel(), Qt::BottomDockWidgetArea));
+    config->raise();
+    logDock->raise();
+    createMenus();
+    m_actions->addToolBar();
+
+    connect(runs, &RunsPanel::stopRequested, controller, &RunController::stop);
+    connect(checkpoints, &CheckpointsPanel::resumeRequested, controller, &RunController::resume);
+    connect(checkpoints, &CheckpointsPanel::forkRequested, controller, &RunController::fork);
+    connect(checkpoints, &CheckpointsPanel::resumeOnRequested, controller,
+            &RunController::resumeOn);
+    connect(m_actions, &RunActions::statusMessage, this, &MainWindow::say);
+    connect(remote, &RemoteRuns::followLimited, this, [this](const QString& m) { say(m); });
+    connect(hostsPanel, &HostsPanel::statusMessage, this, [this](const QString& m) { say(m); });
+    if (const Result<void> loaded = m_hostWork->load(); !loaded)
+        say(QString::fromStdString(loaded.error()), 0);
+    connectShutdownWatch(
+        m_hostWork->shutdownWatch(),
+        {hosts, hostsPanel, runs, catalog, m_actions->targetBox(), controller, statusBar()});
+    auto* notifier = new RunNotifier(this);
+    notifier->watch(catalog);  // states, NaN in any metric, stalls
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         auto* tray = new QSystemTrayIcon(windowIcon(), this);
         tray->setToolTip(tr("Trainbench"));
         tray->show();
-        m_notifier->setTrayIcon(tray);
+        notifier->setTrayIcon(tray);
     }
-
-    m_runsPanel = new RunsPanel(m_catalog, this);
-    m_editor = new ConfigEditor(m_context.configsDir, this);
-    m_editor->acceptConfigDrops(this);  // a .yaml dropped anywhere on the window opens there
-    m_charts = new ChartPanel(m_metrics, this);
-    m_log = new LogView(this);
-    m_checkpoints = new CheckpointsPanel(m_checkpointCatalog, this);
-    m_gpuPanel = new GpuPanel(this);
-    m_gpuSources = new GpuSourceSwitch(m_gpuPanel, m_gpuMonitor, m_hosts, m_catalog, this);
-    m_controller->setRemoteRuns(m_remote);
-    m_checkpoints->setRemoteRuns(m_remote);
-    m_hostsPanel = new HostsPanel(m_hosts, {}, this);
-    m_sweeps = new SweepUi({this, m_work, m_runsPanel, m_controller, m_editor});
-    setCentralWidget(m_charts);
-    m_runsRootLabel = new QLabel(tr("Runs: %1").arg(m_context.runsRoot), this);
-    statusBar()->addPermanentWidget(m_runsRootLabel);
+    connect(notifier, &RunNotifier::notify, this,
+            [this](const QString& title, const QString& text) { say(title + ": " + text); });
 }
 
 QDockWidget* MainWindow::addDock(const QString& title, const QString& name, QWidget* widget,
@@ -115,20 +138,51 @@ QDockWidget* MainWindow::addDock(const QString& title, const QString& name, QWid
     return dock;
 }
 
-void MainWindow::createDocks() {
-    QDockWidget* runs = addDock(tr("Runs"), "runsDock", m_runsPanel, Qt::LeftDockWidgetArea);
-    QDockWidget* config = addDock(tr("Config"), "configDock", m_editor, Qt::RightDockWidgetArea);
-    QDockWidget* log = addDock(tr("Log"), "logDock", m_log, Qt::BottomDockWidgetArea);
-    QDockWidget* checkpoints =
-        addDock(tr("Checkpoints"), "checkpointsDock", m_checkpoints, Qt::BottomDockWidgetArea);
-    QDockWidget* gpu = addDock(tr("GPU"), "gpuDock", m_gpuPanel, Qt::LeftDockWidgetArea);
-    QDockWidget* hosts = addDock(tr("Hosts"), "hostsDock", m_hostsPanel, Qt::RightDockWidgetArea);
-    tabifyDockWidget(log, checkpoints);
-    tabifyDockWidget(
-        log, addDock(tr("Sweep"), "sweepDock", m_sweeps->panel(), Qt::BottomDockWidgetArea));
-    tabifyDockWidget(config, hosts);
-    config->raise();
-    log->raise();
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    for (QAction* action : m_editor->fileActions()) file->addAction(action);
+    auto* sweeps = findChild<SweepUi*>();
+    file->addAction(sweeps->exportAction());
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    for (QAction* action : m_editor->editActions()) edit->addAction(action);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    m_actions->addTo(run);
+    run->addAction(sweeps->runSweepAction());
+    run->addSeparator();
+    run->addAction(tr("Refresh runs"), m_work->catalog(), &RunCatalog::refresh)
+        ->setShortcut(QKeySequence::Refresh);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : m_docks) view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("Reset layout"), this, [this] {
+        QSettings().remove("window/state");
+        for (QDockWidget* dock : m_docks) dock->show();
+        say(tr("The default layout returns at the next start"), 5000);
+    });
+    addThemeMenu(view);
+    addLanguageMenu(view);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About Trainbench"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Trainbench"),
+            tr("<b>Trainbench</b> 0.1<br>Train neural networks here or on a rented GPU box; "
+               "runs keep going when the app closes.<br>Runs root: %1")
+                .arg(m_context.runsRoot));
+    });
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    const bool placed = restoreGeometry(settings.value("window/geometry").toByteArray());
+    const bool arranged =
+        restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
+    if (!placed || !arranged) applyDefaultLayout();
 }
 
 // The first start fills the screen's available area and shares its width out: the config dock
@@ -146,122 +200,18 @@ void MainWindow::applyDefaultLayout() {
     resizeDocks({log}, {qBound(180, height() / 4, 260)}, Qt::Vertical);
 }
 
-void MainWindow::connectPanels() {
-    connect(m_runsPanel, &RunsPanel::selectionChanged, this, &MainWindow::onSelectionChanged);
-    connect(m_runsPanel, &RunsPanel::stopRequested, m_controller, &RunController::stop);
-    connect(m_catalog, &RunCatalog::runsUpdated, this, &MainWindow::onRunsUpdated);
-    connect(m_catalog, &RunCatalog::runsReset, this, [this] {
-        onRunsUpdated({});
-        if (!m_pendingSelection.isEmpty() && m_catalog->find(m_pendingSelection)) {
-            m_runsPanel->selectRun(m_pendingSelection);
-            m_pendingSelection.clear();
-        } else if (m_runsPanel->currentRunId().isEmpty() && !m_catalog->runs().isEmpty()) {
-            // Nothing shown yet (a host's runs arrive after the window opened): the newest.
-            m_runsPanel->selectNewest();
-        }
-    });
-    connect(m_editor, &ConfigEditor::validityChanged, this, &MainWindow::updateRunAction);
-    connect(m_controller, &RunController::launched, this, [this](const QString& id) {
-        m_pendingSelection = id;
-        if (m_catalog->find(id)) {
-            m_runsPanel->selectRun(id);
-            m_pendingSelection.clear();
-        }
-    });
-    connect(m_controller, &RunController::failed, this, [this](const QString& message) {
-        statusBar()->showMessage(message, 15000);
-        m_log->setToolTip(message);
-    });
-    connect(m_controller, &RunController::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(m_charts, &ChartPanel::checkpointClicked, this, &MainWindow::showCheckpoint);
-    connect(m_checkpoints, &CheckpointsPanel::resumeRequested, m_controller,
-            &RunController::resume);
-    connect(m_checkpoints, &CheckpointsPanel::forkRequested, m_controller, &RunController::fork);
-    connect(m_checkpoints, &CheckpointsPanel::resumeOnRequested, m_controller,
-            &RunController::resumeOn);
-    connect(m_remote, &RemoteRuns::followLimited, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
-    connect(m_hostsPanel, &HostsPanel::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
-    if (const Result<void> loaded = m_hostWork->load(); !loaded)
-        statusBar()->showMessage(QString::fromStdString(loaded.error()));
-    connect(m_remote, &RemoteRuns::logAppended, this,
-            [this](const QString& id, const QByteArray& bytes) {
-                if (id == m_shownRun) m_log->appendStreamed(bytes);
-            });
-    connectShutdownWatch(m_shutdownWatch, {m_hosts, m_hostsPanel, m_runsPanel, m_catalog,
-                                           m_targetBox, m_controller, statusBar()});
-    connect(m_notifier, &RunNotifier::notify, this,
-            [this](const QString& title, const QString& text) {
-                statusBar()->showMessage(title + ": " + text, 15000);
-            });
-}
-
-void MainWindow::restoreLayout() {
-    QSettings settings;
-    const bool placed = restoreGeometry(settings.value("window/geometry").toByteArray());
-    const bool arranged =
-        restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
-    if (!placed || !arranged) applyDefaultLayout();
+void MainWindow::say(const QString& message, int timeoutMs) {
+    statusBar()->showMessage(message, timeoutMs);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!m_editor->confirmDiscard()) {
-        event->ignore();
-        return;
-    }
+    if (!m_editor->confirmDiscard()) return event->ignore();
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState(kLayoutVersion));
     m_hostWork->saveConnectedHosts();
     // Runs are detached processes: closing the window leaves them training.
     event->accept();
-}
-
-void MainWindow::onSelectionChanged(const QStringList& runIds) {
-    m_remote->follow(runIds);  // remote runs' curves are fed before the charts open them
-    QList<ChartRun> chartRuns;
-    for (const QString& id : runIds) {
-        const RunInfo* run = m_catalog->find(id);
-        if (!run) continue;
-        chartRuns.append({run->id, run->dir, run->label(), !isFinalState(run->state)});
-    }
-    m_charts->setRuns(chartRuns);
-    m_remote->release(runIds);
-    showRun(m_runsPanel->currentRunId());
-    updateRunAction();
-}
-
-void MainWindow::showRun(const QString& runId) {
-    if (runId == m_shownRun) return;
-    m_shownRun = runId;
-    const RunInfo* run = m_catalog->find(runId);
-    if (run) m_gpuSources->followRun(*run);  // its machine's GPUs
-    if (run && m_catalog->isRemote(*run)) {
-        m_checkpoints->showRemoteRun(runId, run->target);
-        m_log->openStream(run->target + ":" + run->dir + "/output.log");
-        m_log->appendStreamed(m_remote->recentLog(runId));
-        return;
-    }
-    m_checkpoints->showRun(runId, run ? run->dir : QString());
-    if (run) m_log->openFile(run->dir + "/output.log", LogView::StartAt::End);
-}
-
-void MainWindow::onRunsUpdated(const QStringList& runIds) {
-    // A run that just ended: its curves stop polling, its checkpoints list is final.
-    if (runIds.contains(m_shownRun)) m_checkpoints->refresh();
-    if (!runIds.isEmpty()) onSelectionChanged(m_runsPanel->selectedRunIds());
-}
-
-void MainWindow::showCheckpoint(const QString& runId, const QString& checkpoint) {
-    m_runsPanel->selectRun(runId);
-    showRun(runId);
-    m_checkpoints->selectCheckpoint(checkpoint);
-    if (auto* dock = findChild<QDockWidget*>("checkpointsDock")) {
-        dock->show();
-        dock->raise();
-    }
 }
 
 }  // namespace tb

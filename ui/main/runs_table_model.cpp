@@ -147,7 +147,8 @@ void RunsTableModel::sweepNotesChanged(const QStringList& sweepIds) {
 }
 
 double RunsTableModel::hostPrice(const RunInfo& run) const {
-    return m_hostPrice && m_catalog->isRemote(run) ? m_hostPrice(run.target) : 0.0;
+    const QString host = m_catalog->hostOf(run);
+    return m_hostPrice && !host.isEmpty() ? m_hostPrice(host) : 0.0;
 }
 
 double RunsTableModel::costSeconds(const RunInfo& run) const {
@@ -201,7 +202,7 @@ QVariant RunsTableModel::runData(const RunInfo& run, int column, int role) const
             if (column == Shutdown && m_shutdownNotes) return m_shutdownNotes(run.id).toolTip;
             if (column == Cost && !display(run, Cost).toString().isEmpty())
                 return formatRunCost(hostPrice(run), costSeconds(run));
-            if (column == Target && m_catalog->isRemote(run))
+            if (column == Target && !m_catalog->hostOf(run).isEmpty())
                 return tr("On host %1, in %2").arg(run.target, run.dir);
             return column == State && !run.message.isEmpty() ? run.message : QVariant();
         case RunIdRole:

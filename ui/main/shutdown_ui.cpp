@@ -50,7 +50,7 @@ void confirmArm(ShutdownWatch* watch, HostsController* hosts, QWidget* parent, c
 void addMenuActions(ShutdownWatch* watch, const ShutdownUiParts& parts, QMenu* menu,
                     const QString& runId) {
     const RunInfo* run = parts.catalog->find(runId);
-    if (!run || !parts.catalog->isRemote(*run)) return;
+    if (!run || parts.catalog->hostOf(*run).isEmpty()) return;
     menu->addSeparator();
     if (watch->isPending(runId)) {
         QAction* cancel = menu->addAction(QObject::tr("Cancel shutdown"), watch,

@@ -40,9 +40,8 @@ void RunNotifier::reviewRuns(const QStringList& runIds) {
     if (!m_catalog) return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto review = [&](const RunInfo& run) {
-        const bool reachable =
-            !m_catalog->isRemote(run) || m_catalog->hostNote(run.target).isEmpty();
-        for (const RunNotification& n : m_policy.review(run, now, reachable)) deliver(n);
+        for (const RunNotification& n : m_policy.review(run, now, m_catalog->isReachable(run)))
+            deliver(n);
     };
     if (runIds.isEmpty()) {
         const QList<RunInfo> runs = m_catalog->runs();  // a copy: delivery may re-enter
