@@ -1205,7 +1205,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
     <message>
         <location filename="../core/gpu/gpu_source.cpp" line="+23"/>
         <source>no NVIDIA GPU on %1</source>
-        <translation>%1 上没有 NVIDIA GPU</translation>
+        <translation>%1上没有 NVIDIA GPU</translation>
     </message>
 </context>
 <context>
