@@ -88,6 +88,7 @@ void CheckpointsPanel::onListingChanged(int listing, const QString& detail) {
 }
 
 void CheckpointsPanel::selectCheckpoint(const QString& path) {
+    m_selected = path;  // a listing still on its way selects it when it comes
     const int row = m_catalog->indexOfPath(path);
     if (row < 0) return;
     m_view->selectRow(row);
