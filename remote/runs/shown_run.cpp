@@ -23,7 +23,7 @@ bool ShownRun::show(const QString& runId) {
     if (runId == m_runId) return false;
     m_runId = runId;
     const RunInfo* run = m_runs->find(runId);
-    m_host = run && m_runs->isRemote(*run) ? run->target : QString();
+    m_host = run ? m_runs->hostOf(*run) : QString();
     if (!m_host.isEmpty()) {
         m_checkpoints->showRemote(m_host, QString(), {});
         Q_EMIT logStreamOpened(m_host + QLatin1Char(':') + run->dir + QLatin1String("/output.log"),
