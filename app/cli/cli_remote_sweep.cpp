@@ -134,16 +134,22 @@ int remoteSweepCancelCommand(const ParsedArgs& args) {
     }
     auto host = connectFor(args, false);
     if (!host) return connectFailed(host);
-    auto said = awaitResult<QString>(
-        [&](SweepDone<QString> done) {
-            cancelRemoteSweep(*host->backend, args.positional.front(), trial, std::move(done));
+    const QString id = args.positional.front();
+    auto said = awaitResult<TrialCancel>(
+        [&](SweepDone<TrialCancel> done) {
+            cancelRemoteSweep(*host->backend, id, trial, std::move(done));
         },
         "cancelling");
     if (!said) {
         printErr(QString::fromStdString(said.error()));
         return 1;
     }
-    printOut(*said + QLatin1Char('\n'));
+    if (trial == 0)
+        printOut(QStringLiteral("sweep %1: every trial is being cancelled\n").arg(id));
+    else if (*said == TrialCancel::Dequeued)
+        printOut(QStringLiteral("trial %1 of %2 will not run\n").arg(trial).arg(id));
+    else
+        printOut(QStringLiteral("trial %1 of %2 is being stopped\n").arg(trial).arg(id));
     return 0;
 }
 

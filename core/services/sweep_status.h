@@ -32,6 +32,7 @@ struct SweepTrialRow {
 struct SweepReport {
     QString id;
     QString dir;
+    QString host;  // the host whose runs root holds it; "" for this machine's
     QString metric;
     bool maximize = false;
     QString

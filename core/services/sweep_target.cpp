@@ -18,9 +18,14 @@ void LocalSweepTarget::startAsync(const SweepSetup& setup,
 QString bestCheckpoint(const QString& runDir, const QString& metric, bool maximize) {
     CheckpointCatalog catalog(QString{});  // listing only: nothing is inspected
     catalog.setRunDir(runDir);
+    return bestCheckpointOf(catalog.entries(), metric, maximize);
+}
+
+QString bestCheckpointOf(const QList<CheckpointEntry>& entries, const QString& metric,
+                         bool maximize) {
     const CheckpointEntry* best = nullptr;
     const CheckpointEntry* newest = nullptr;
-    for (const CheckpointEntry& entry : catalog.entries()) {  // by step
+    for (const CheckpointEntry& entry : entries) {  // by step
         if (!entry.complete) continue;
         newest = &entry;
         const double value = entry.metrics.value(metric, std::nan(""));

@@ -13,6 +13,7 @@
 namespace tb {
 
 class LocalBackend;
+struct CheckpointEntry;
 
 class SweepTarget {
 public:
@@ -37,6 +38,9 @@ private:
 // The checkpoint of a trial's run to fork from: the complete one whose sidecar has the best
 // `metric` (by goal), else the newest complete one; "" when the run has none.
 QString bestCheckpoint(const QString& runDir, const QString& metric, bool maximize);
+// The same pick among listed entries (a host's, listed there); `path` of the one picked.
+QString bestCheckpointOf(const QList<CheckpointEntry>& entries, const QString& metric,
+                         bool maximize);
 
 // A trial's config.yaml is its sweep's base: the trial's own values (config keys only; a
 // script's placeholders are no config) are set into the text, comments and order kept.

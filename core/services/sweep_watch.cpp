@@ -79,14 +79,38 @@ void SweepWatch::refreshNow() {
 }
 
 QStringList SweepWatch::ids() const {
-    QStringList ids = m_reports.keys();
+    QStringList ids = m_reports.keys() + m_hostReports.keys();
     std::sort(ids.begin(), ids.end(), std::greater<QString>());
     return ids;
 }
 
 const SweepReport* SweepWatch::report(const QString& id) const {
     auto it = m_reports.constFind(id);
-    return it == m_reports.constEnd() ? nullptr : &it.value();
+    if (it != m_reports.constEnd()) return &it.value();
+    it = m_hostReports.constFind(id);
+    return it == m_hostReports.constEnd() ? nullptr : &it.value();
+}
+
+void SweepWatch::putHostReport(const SweepReport& report) {
+    auto known = m_hostReports.constFind(report.id);
+    if (known != m_hostReports.constEnd() && known->host == report.host &&
+        sameReport(known.value(), report))
+        return;
+    m_hostReports.insert(report.id, report);
+    Q_EMIT sweepsChanged({report.id});
+}
+
+void SweepWatch::dropHostReports(const QString& host, const QStringList& keep) {
+    QStringList dropped;
+    for (auto it = m_hostReports.begin(); it != m_hostReports.end();) {
+        if (it->host != host || keep.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        dropped << it.key();
+        it = m_hostReports.erase(it);
+    }
+    if (!dropped.isEmpty()) Q_EMIT sweepsChanged(dropped);
 }
 
 SweepWatch::Batch SweepWatch::readBatch(const QString& runsRoot, const QSet<QString>& skip) {

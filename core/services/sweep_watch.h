@@ -30,6 +30,12 @@ public:
     // A read as soon as the worker is free (after a launch or a cancel).
     void refreshNow();
 
+    // Sweeps read elsewhere (on a host, by whoever reads it there) kept beside this root's:
+    // a changed report is announced like the local ones; dropHostReports forgets a host's
+    // sweeps but those in `keep`.
+    void putHostReport(const SweepReport& report);
+    void dropHostReports(const QString& host, const QStringList& keep);
+
     QString runsRoot() const { return m_runsRoot; }
     QStringList ids() const;  // newest first (ids start with their creation time)
     const SweepReport* report(const QString& id) const;
@@ -49,6 +55,7 @@ private:
 
     QString m_runsRoot;
     QHash<QString, SweepReport> m_reports;
+    QHash<QString, SweepReport> m_hostReports;  // by id; report.host names the host
     QSet<QString> m_settled;  // ended sweeps whose trials all ended: read again only now and then
     QThread m_thread;
     QObject* m_worker;  // lives on m_thread: the context the reads run in

@@ -127,25 +127,21 @@ void RemoteRuns::scanNow(const QString& host) {
     });
 }
 
-void RemoteRuns::launch(const QString& host, const LaunchRequest& request,
-                        std::function<void(Result<QString>)> done) {
+void RemoteRuns::whenReady(const QString& host, bool needsTrainer,
+                           std::function<void(Result<RemoteBackend*>)> done) {
     RemoteBackend* remote = backend(host);
     if (!remote) return done(fail("no host named " + host.toStdString() + " in the hosts list"));
     if (m_hosts->state(host) != ConnectionState::Connected) {
         return done(fail("host " + host.toStdString() + " is " +
                          connectionStateName(m_hosts->state(host)).toStdString() +
-                         "; connect it in the Hosts dock, then press Run again"));
+                         "; connect it in the Hosts dock, then try again"));
     }
-    const auto start = [this, host, request, done] {
+    const auto ready = [this, host, done] {
         RemoteBackend* now = backend(host);
         if (!now) return done(fail("host " + host.toStdString() + " was removed"));
-        now->launchAsync(request, [this, host, done](Result<QString> launched) {
-            if (launched) scanNow(host);
-            done(std::move(launched));
-        });
+        done(now);
     };
-    // A script needs the trainer only to turn its output into metrics.
-    if (request.isScript() && request.metricsRegex.isEmpty()) return start();
+    if (!needsTrainer) return ready();
     const QString trainer = m_hosts->host(host)->trainerPath;
     if (trainer.isEmpty()) {
         return done(fail("host " + host.toStdString() +
@@ -155,11 +151,24 @@ void RemoteRuns::launch(const QString& host, const LaunchRequest& request,
     // A cheap look that the stored trainer is still there (a fresh instance, a cleaned cache).
     const RemoteCommand check =
         RemoteCommand(QStringLiteral("test")).arg(QStringLiteral("-x")).arg(trainer);
-    remote->execAsync(check, [host, trainer, start, done](const ExecResult& result) {
-        if (!result.ok() || result.exitStatus == 0) return start();  // a link error: launch says
+    remote->execAsync(check, [host, trainer, ready, done](const ExecResult& result) {
+        if (!result.ok() || result.exitStatus == 0) return ready();  // a link error: launch says
         done(fail("the trainer " + trainer.toStdString() + " is gone from host " +
                       host.toStdString() + "; prepare it again",
                   Backend::kNeedsPrepare));
+    });
+}
+
+void RemoteRuns::launch(const QString& host, const LaunchRequest& request,
+                        std::function<void(Result<QString>)> done) {
+    // A script needs the trainer only to turn its output into metrics.
+    const bool needsTrainer = !request.isScript() || !request.metricsRegex.isEmpty();
+    whenReady(host, needsTrainer, [this, host, request, done](Result<RemoteBackend*> ready) {
+        if (!ready) return done(ready.failure());
+        (*ready)->launchAsync(request, [this, host, done](Result<QString> launched) {
+            if (launched) scanNow(host);
+            done(std::move(launched));
+        });
     });
 }
 

@@ -45,6 +45,10 @@ public:
     // this object (a scan follows each), whatever the host's connection does meanwhile.
     Backend* runsOn(const QString& host);
 
+    // The host's backend once the host is connected and, with `needsTrainer`, its stored trainer
+    // is still there; otherwise why not (Backend::kNeedsPrepare when preparing it helps).
+    void whenReady(const QString& host, bool needsTrainer,
+                   std::function<void(Result<RemoteBackend*>)> done);
     // Fails with Backend::kNeedsPrepare when the run needs the trainer and the host has none
     // (or the stored one is gone): "Prepare host" first.
     void launch(const QString& host, const LaunchRequest& request,

@@ -186,7 +186,9 @@ Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id
             row.best = best;
             row.last = last;
         });
-    if (report && dir.startsWith(QLatin1Char('/'))) report->dir = dir;
+    if (!report) return report;
+    if (dir.startsWith(QLatin1Char('/'))) report->dir = dir;
+    report->host = hostName;
     return report;
 }
 
@@ -279,7 +281,7 @@ void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& 
 }
 
 void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,
-                       SweepDone<QString> done) {
+                       SweepDone<TrialCancel> done) {
     if (!isSafeBoxName(BoxNameKind::RunId, id))
         return done(fail("'" + str(id) + "' is not a sweep id"));
     if (trial < 0 || trial > 999999) return done(fail("no trial " + std::to_string(trial)));
@@ -293,11 +295,8 @@ void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,
                 return done(fail(r.exitStatus == 4 ? "no sweep " + str(id) + " on " + host
                                                    : "cannot cancel on " + host + ": " +
                                                          str(r.ok() ? stderrOf(r) : r.message)));
-            if (trial == 0)
-                return done(QStringLiteral("sweep %1: every trial is being cancelled").arg(id));
-            done(r.standardOutput.startsWith("cancelled")
-                     ? QStringLiteral("trial %1 of %2 will not run").arg(trial).arg(id)
-                     : QStringLiteral("trial %1 of %2 is being stopped").arg(trial).arg(id));
+            const bool dequeued = trial != 0 && r.standardOutput.startsWith("cancelled");
+            done(dequeued ? TrialCancel::Dequeued : TrialCancel::Requested);
         });
 }
 

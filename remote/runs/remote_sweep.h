@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "core/protocol/result.h"
+#include "core/services/sweep_cancel.h"
 #include "core/services/sweep_launcher.h"
 #include "core/services/sweep_status.h"
 
@@ -26,9 +27,9 @@ void readRemoteSweep(RemoteBackend& backend, const QString& id, SweepDone<SweepR
 // there; the scheduler is started again when it had drained. The new run ids.
 void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& specPath,
                       SweepDone<QStringList> done);
-// `trial` 1-based; 0 cancels every trial and the sweep. The text says what happened.
+// `trial` 1-based; 0 cancels every trial and the sweep (Requested).
 void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,
-                       SweepDone<QString> done);
+                       SweepDone<TrialCancel> done);
 
 // The report from a read's frames; public for the parser tests.
 Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id,

@@ -62,26 +62,34 @@ void ShutdownWatch::arm(const QString& runId) {
         return Q_EMIT failed(tr("%1 is not a run on a host: only a rented host can be shut down "
                                 "when its run ends")
                                  .arg(runId));
-    const RemoteHost* host = m_hosts->host(run->target);
-    if (!host) return Q_EMIT failed(tr("No stored host named %1 (run %2)").arg(run->target, runId));
+    armAt(runId, run->target, run->dir);
+}
+
+void ShutdownWatch::armSweep(const QString& host, const QString& sweepId, const QString& sweepDir) {
+    armAt(QStringLiteral(".sweeps/") + sweepId, host, sweepDir);
+}
+
+void ShutdownWatch::armAt(const QString& key, const QString& hostName, const QString& dir) {
+    const RemoteHost* host = m_hosts->host(hostName);
+    if (!host) return Q_EMIT failed(tr("No stored host named %1 (run %2)").arg(hostName, key));
     if (m_hosts->state(host->name) != ConnectionState::Connected)
         return Q_EMIT failed(
             tr("%1 is %2: connect it in the Hosts dock, then arm the shutdown "
                "of %3 again")
-                .arg(host->name, connectionStateName(m_hosts->state(host->name)), runId));
-    Watched& entry = m_runs[runId];
+                .arg(host->name, connectionStateName(m_hosts->state(host->name)), key));
+    Watched& entry = m_runs[key];
     entry.host = host->name;
-    entry.dir = run->dir;
+    entry.dir = dir;
     entry.lookOnly = false;
     entry.arming = true;
     entry.cancelling = false;
     entry.error.clear();
-    ShutdownControl* control = controlFor(runId, entry);
+    ShutdownControl* control = controlFor(key, entry);
     if (!control) return;
     entry.requestInFlight = true;
     control->arm(entry.dir, m_delaySeconds, host->shutdownCommand);
     m_tick.start();
-    Q_EMIT changed({runId});
+    Q_EMIT changed({key});
 }
 
 void ShutdownWatch::armWhenListed(const QString& runId) {

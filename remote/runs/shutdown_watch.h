@@ -28,6 +28,9 @@ public:
     // Arms the remote run: after it ends, `delaySeconds()` of countdown, then the host's
     // shutdownCommand. Not a remote run: failed() says so.
     void arm(const QString& runId);
+    // Arms a sweep on `host` (its folder there): the countdown starts when its queue drains or
+    // it is cancelled. Tracked as ".sweeps/SWEEP_ID".
+    void armSweep(const QString& host, const QString& sweepId, const QString& sweepDir);
     // Arms the run once the catalog lists it (a launch's answer comes before the host's scan).
     void armWhenListed(const QString& runId);
     void cancel(const QString& runId);
@@ -67,6 +70,8 @@ Q_SIGNALS:
     void runEndedOnHost(const QString& host);
 
 private:
+    void armAt(const QString& key, const QString& host, const QString& dir);
+
     struct Watched {
         QString host;
         QString dir;

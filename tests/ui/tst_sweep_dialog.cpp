@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QFileInfo>
@@ -32,6 +33,7 @@
 #include "core/services/sweep_watch.h"
 #include "core/services/workbench.h"
 #include "tests/support/run_test_support.h"
+#include "tst_sweep_fixture.h"
 #include "ui/config/diagnostics_list.h"
 #include "ui/config/yaml_editor.h"
 #include "ui/main/main_window.h"
@@ -45,59 +47,17 @@
 
 using namespace tb;
 
-namespace {
+using test::chooseFromTrialMenu;
+using test::kGrid;
+using test::kWriteLr;
+using test::typeSweep;
 
-const char* const kGrid =
-    "method: grid\nmetric: val/loss\ngoal: min\nparameters:\n"
-    "  \"{lr}\": [0.3, 0.1, 0.2]\n  \"{kind}\": [a, b]\n";
-// Each trial writes one record whose val/loss is its lr, then says its kind.
-const char* const kWriteLr =
-    R"(printf '{"step":1,"epoch":1,"val/loss":%s}\n' {lr} >> "$TRAINBENCH_RUN_DIR/metrics.jsonl"; echo {kind})";
+namespace {
 
 QString diagnosticsText(DiagnosticsList* list) {
     QStringList rows;
     for (int i = 0; i < list->count(); ++i) rows << list->item(i)->text();
     return rows.join('\n');
-}
-
-// Puts the text in the editor as typed: everything selected, then the keys.
-void typeSweep(YamlEditor* editor, const QString& text) {
-    editor->setFocus();
-    editor->selectAll();
-    QTest::keyClick(editor, Qt::Key_Delete);
-    for (const QString& line : text.split('\n')) {
-        QTest::keyClicks(editor, line);
-        QTest::keyClick(editor, Qt::Key_Return);
-        // The editor keeps the indentation of the line above (as YAML editors do) or not:
-        // either way the line starts where it should once leading spaces are removed.
-        QTextCursor cursor = editor->textCursor();
-        cursor.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
-        cursor.removeSelectedText();
-    }
-}
-
-// Right-click on the comparison table's row of `trial` (1-based) and pick `action` in its menu.
-bool chooseFromTrialMenu(SweepComparePanel* panel, int trial, const char* action) {
-    QTableView* table = panel->table();
-    QModelIndex cell;
-    for (int r = 0; r < table->model()->rowCount(); ++r)
-        if (table->model()->index(r, 0).data(SweepCompareModel::TrialRole).toInt() == trial - 1)
-            cell = table->model()->index(r, 1);
-    if (!cell.isValid()) return false;
-    bool chosen = false;
-    QTimer::singleShot(0, panel, [&] {
-        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
-        QAction* item = menu ? menu->findChild<QAction*>(action) : nullptr;
-        if (item && item->isEnabled()) {
-            item->trigger();
-            chosen = true;
-        }
-        if (menu) menu->close();
-    });
-    const QPoint at = table->visualRect(cell).center();
-    QContextMenuEvent event(QContextMenuEvent::Mouse, at, table->viewport()->mapToGlobal(at));
-    QApplication::sendEvent(table->viewport(), &event);
-    return chosen;
 }
 
 }  // namespace
@@ -110,16 +70,13 @@ private Q_SLOTS:
     void badSweepShowsDiagnosticsAndDisablesRun();
     void placeholderMissingFromTheCommandIsNamed();
     void slotsFromTickedGpusOrCpu();
+    void eachTargetOffersItsOwnGpus();
     void scriptSweepRunsToTheEnd();
     void cancelQueuedTrialThenTheSweep();
     void forkBestTrialFromItsBestCheckpoint();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
-    SweepDialog* openDialog(MainWindow& window);
-    // Fills the dialog as a person would and presses Run; the started sweep's id, "" if none.
-    QString runSweep(MainWindow& window, SweepDialog::Base base, const QString& command,
-                     const QString& sweep, int cpuSlots);
 
     QTemporaryDir m_dir;
     AppContext m_context;
@@ -138,7 +95,7 @@ void SweepDialogTest::initTestCase() {
 
 void SweepDialogTest::badSweepShowsDiagnosticsAndDisablesRun() {
     const QString config = QString::fromUtf8(test::fileText(test::demoConfig()));
-    SweepDialog dialog(test::demoConfig(), config, {}, {"local"});
+    SweepDialog dialog(test::demoConfig(), config, {{"local", {}}});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     typeSweep(dialog.sweepEditor(),
@@ -178,7 +135,7 @@ void SweepDialogTest::badSweepShowsDiagnosticsAndDisablesRun() {
 }
 
 void SweepDialogTest::placeholderMissingFromTheCommandIsNamed() {
-    SweepDialog dialog({}, {}, {}, {"local"});
+    SweepDialog dialog({}, {}, {{"local", {}}});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(!dialog.baseChoice(SweepDialog::Base::EditorConfig)->isEnabled());  // none open
@@ -203,7 +160,7 @@ void SweepDialogTest::slotsFromTickedGpusOrCpu() {
     GpuSample second = first;
     second.index = 3;
     SweepDialog dialog(test::demoConfig(), QString::fromUtf8(test::fileText(test::demoConfig())),
-                       {first, second}, {"local"});
+                       {{"local", {first, second}}});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.gpuChoice()->isChecked());  // GPUs when there are some
@@ -223,6 +180,41 @@ void SweepDialogTest::slotsFromTickedGpusOrCpu() {
     QCOMPARE(dialog.setup().slots, (QStringList{"cpu", "cpu", "cpu"}));
 }
 
+// A host's GPUs come from its probe: choosing it in "Runs on" swaps the GPU list; a host never
+// probed offers CPU slots and says where to look.
+void SweepDialogTest::eachTargetOffersItsOwnGpus() {
+    GpuSample here;
+    here.index = 0;
+    here.name = "Laptop GPU";
+    GpuSample rented = here;
+    rented.index = 5;
+    rented.name = "Fake 4090";
+    SweepDialog dialog(test::demoConfig(), QString::fromUtf8(test::fileText(test::demoConfig())),
+                       {{"local", {here}}, {"gpubox", {rented}}, {"fresh", {}}});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QComboBox* target = dialog.targetBox();
+    target->setCurrentIndex(target->findData("local"));
+    QCOMPARE(dialog.gpuBoxes().size(), 1);
+    QCOMPARE(dialog.setup().slots.first(), QString("0"));
+
+    target->setCurrentIndex(target->findData("gpubox"));
+    QCOMPARE(dialog.target(), QString("gpubox"));
+    QCOMPARE(dialog.gpuBoxes().size(), 1);
+    QVERIFY(dialog.gpuBoxes().first()->text().contains("Fake 4090"));
+    QVERIFY(dialog.gpuChoice()->isChecked());
+    dialog.perGpuBox()->setValue(2);
+    QCOMPARE(dialog.setup().slots, (QStringList{"5", "5"}));
+
+    target->setCurrentIndex(target->findData("fresh"));
+    QVERIFY(dialog.gpuBoxes().isEmpty());
+    QVERIFY(!dialog.gpuChoice()->isEnabled());
+    QVERIFY(dialog.gpuChoice()->text().contains("fresh"));
+    dialog.cpuSlotsBox()->setValue(2);
+    QTRY_VERIFY(dialog.runButton()->isEnabled());
+    QCOMPARE(dialog.setup().slots, (QStringList{"cpu", "cpu"}));
+}
+
 std::unique_ptr<MainWindow> SweepDialogTest::openWindow() {
     auto window = std::make_unique<MainWindow>(m_context);
     window->show();
@@ -230,36 +222,9 @@ std::unique_ptr<MainWindow> SweepDialogTest::openWindow() {
     return window;
 }
 
-// Run → Run Sweep… by its shortcut, as a person would.
-SweepDialog* SweepDialogTest::openDialog(MainWindow& window) {
-    window.activateWindow();
-    QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::AltModifier);
-    SweepDialog* dialog = nullptr;
-    [&] { QTRY_VERIFY((dialog = window.findChild<SweepDialog*>()) != nullptr); }();
-    if (dialog) [&] { QVERIFY(QTest::qWaitForWindowExposed(dialog)); }();
-    return dialog;
-}
-
-QString SweepDialogTest::runSweep(MainWindow& window, SweepDialog::Base base,
-                                  const QString& command, const QString& sweep, int cpuSlots) {
-    SweepDialog* dialog = openDialog(window);
-    if (!dialog) return {};
-    QRadioButton* choice = dialog->baseChoice(base);
-    QTest::mouseClick(choice, Qt::LeftButton, {}, QPoint(8, choice->height() / 2));
-    dialog->commandEdit()->clear();
-    QTest::keyClicks(dialog->commandEdit(), command);
-    typeSweep(dialog->sweepEditor(), sweep);
-    dialog->cpuSlotsBox()->setValue(cpuSlots);
-    [&] { QTRY_VERIFY(dialog->runButton()->isEnabled()); }();
-    QSignalSpy started(window.findChild<SweepUi*>(), &SweepUi::sweepStarted);
-    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
-    [&] { QTRY_COMPARE(started.count(), 1); }();
-    return started.isEmpty() ? QString() : started.first().first().toString();
-}
-
 void SweepDialogTest::scriptSweepRunsToTheEnd() {
     auto window = openWindow();
-    const QString id = runSweep(*window, SweepDialog::Base::Script, kWriteLr, kGrid, 2);
+    const QString id = test::runSweep(*window, SweepDialog::Base::Script, kWriteLr, kGrid, 2);
     QVERIFY(!id.isEmpty());
     auto* sweeps = window->findChild<SweepUi*>();
 
@@ -294,9 +259,9 @@ void SweepDialogTest::scriptSweepRunsToTheEnd() {
 
 void SweepDialogTest::cancelQueuedTrialThenTheSweep() {
     auto window = openWindow();
-    const QString id =
-        runSweep(*window, SweepDialog::Base::Script, "sleep 120; echo {n}",
-                 "method: grid\nmetric: val/loss\ngoal: min\nparameters:\n  \"{n}\": [1, 2, 3]", 1);
+    const QString id = test::runSweep(
+        *window, SweepDialog::Base::Script, "sleep 120; echo {n}",
+        "method: grid\nmetric: val/loss\ngoal: min\nparameters:\n  \"{n}\": [1, 2, 3]", 1);
     QVERIFY(!id.isEmpty());
     auto* sweeps = window->findChild<SweepUi*>();
     SweepComparePanel* compare = sweeps->panel();
@@ -342,10 +307,10 @@ void SweepDialogTest::forkBestTrialFromItsBestCheckpoint() {
     file.close();
     m_context.openConfig = config;
     auto window = openWindow();
-    const QString id = runSweep(*window, SweepDialog::Base::EditorConfig, {},
-                                "method: list\nmetric: val/acc\ngoal: max\ntrials:\n"
-                                "  - {optim.lr: 0.01}\n  - {optim.lr: 0.0001}",
-                                2);
+    const QString id = test::runSweep(*window, SweepDialog::Base::EditorConfig, {},
+                                      "method: list\nmetric: val/acc\ngoal: max\ntrials:\n"
+                                      "  - {optim.lr: 0.01}\n  - {optim.lr: 0.0001}",
+                                      2);
     QVERIFY(!id.isEmpty());
     auto* sweeps = window->findChild<SweepUi*>();
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -373,21 +338,9 @@ void SweepDialogTest::forkBestTrialFromItsBestCheckpoint() {
     QVERIFY2(forkedText.contains(QStringLiteral("lr: %1\n").arg(lr)), qPrintable(forkedText));
     // The checkpoint whose sidecar has the best val/acc of that trial.
     const QString checkpoint = forkOf()->parentCheckpoint;
-    QString expected;
-    double bestAcc = -1;
-    const QDir sidecars(window->workbench()->catalog()->find(best.run)->dir + "/checkpoints");
-    for (const QString& name : sidecars.entryList({"ckpt-*.json"})) {
-        const double acc = test::jsonFile(sidecars.filePath(name))
-                               .value("metrics")
-                               .toObject()
-                               .value("val/acc")
-                               .toDouble(-1);
-        if (acc > bestAcc) {
-            bestAcc = acc;
-            expected = QFileInfo(name).completeBaseName() + ".pt";
-        }
-    }
-    QVERIFY(bestAcc >= 0);
+    const QString expected = test::highestSidecar(
+        window->workbench()->catalog()->find(best.run)->dir + "/checkpoints", "val/acc");
+    QVERIFY(!expected.isEmpty());
     QCOMPARE(QFileInfo(checkpoint).fileName(), expected);
     QVERIFY(forkOf()->sweepId.isEmpty());  // a fork is a run of its own
 }

@@ -81,7 +81,7 @@ void MainWindow::createParts() {
     auto* gpu = new GpuPanel(this);
     auto* gpuSources = new GpuSourceSwitch(gpu, m_work->gpuMonitor(), hosts, catalog, this);
     auto* hostsPanel = new HostsPanel(hosts, {}, this);
-    auto* sweeps = new SweepUi({this, m_work, runs, controller, m_editor});
+    auto* sweeps = new SweepUi({this, m_work, runs, controller, m_editor, m_hostWork});
     m_actions = new RunActions({this, controller, m_editor, runs, catalog, hosts});
     new RunFocus(
         {this, catalog, runs, charts, log, checkpoints, gpuSources, remote, shown, controller});

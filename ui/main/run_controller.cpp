@@ -64,9 +64,11 @@ void RunController::launchTo(const QString& target, const LaunchRequest& request
         });
 }
 
-// "Prepare host" as a visible step before the first launch: the run starts once the dialog
-// closes after a success; a failed or cancelled prepare launches nothing.
 void RunController::prepareThenLaunch(const QString& host, const LaunchRequest& request) {
+    prepareHostThen(host, [this, host, request] { launchTo(host, request, true); });
+}
+
+void RunController::prepareHostThen(const QString& host, std::function<void()> then) {
     if (!m_remote)
         return Q_EMIT failed(tr("%1 needs preparing first (Hosts dock, Prepare host…)").arg(host));
     const auto open = m_dialogParent ? m_dialogParent->findChildren<PrepareHostDialog*>()
@@ -80,8 +82,8 @@ void RunController::prepareThenLaunch(const QString& host, const LaunchRequest& 
     auto* dialog = new PrepareHostDialog(m_remote->hosts(), host, m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setOptions(m_prepareOptions);
-    connect(dialog, &QDialog::finished, this, [this, dialog, host, request] {
-        if (dialog->succeeded()) return launchTo(host, request, true);
+    connect(dialog, &QDialog::finished, this, [this, dialog, host, then] {
+        if (dialog->succeeded()) return then();
         const QString why = dialog->resultMessage().isEmpty() ? tr("preparing it was cancelled")
                                                               : dialog->resultMessage();
         Q_EMIT failed(tr("Nothing launched on %1: %2").arg(host, why));

@@ -39,6 +39,9 @@ public:
     // What the automatic "Prepare host" uses (tests: a tiny source tree, a cache folder).
     void setPrepareOptions(const PrepareOptions& options) { m_prepareOptions = options; }
     void setRemoteRuns(RemoteRuns* remote) { m_remote = remote; }
+    // "Prepare host" as a visible step (a PrepareHostDialog): `then` runs once it closes after
+    // a success; a failed or cancelled prepare runs nothing and says so.
+    void prepareHostThen(const QString& host, std::function<void()> then);
     void stop(const QString& runId);
     void kill(const QString& runId);
     // A remote run resumes or forks on its own host, from the checkpoint file on the box.

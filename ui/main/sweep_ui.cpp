@@ -14,11 +14,17 @@
 #include <QTreeView>
 
 #include "core/gpu/gpu_monitor.h"
+#include "core/runs/backend.h"
 #include "core/runs/run_catalog.h"
 #include "core/services/sweep_cancel.h"
 #include "core/services/sweep_target.h"
 #include "core/services/sweep_watch.h"
 #include "core/services/workbench.h"
+#include "remote/host_workbench.h"
+#include "remote/hosts/hosts_controller.h"
+#include "remote/runs/host_sweeps.h"
+#include "remote/runs/remote_runs.h"
+#include "remote/runs/shutdown_watch.h"
 #include "run_controller.h"
 #include "runs_panel.h"
 #include "runs_table_model.h"
@@ -33,7 +39,7 @@ SweepUi::SweepUi(const SweepUiParts& parts)
     : QObject(parts.window),
       m_parts(parts),
       m_watch(new SweepWatch(parts.work->runsRoot(), this)),
-      m_local(std::make_unique<LocalSweepTarget>(parts.work->localBackend())),
+      m_local(std::make_shared<LocalSweepTarget>(parts.work->localBackend())),
       m_panel(new SweepComparePanel(parts.window)),
       m_runSweep(new QAction(tr("Run S&weep…"), this)) {
     m_runSweep->setObjectName(QStringLiteral("runSweepAction"));
@@ -65,13 +71,7 @@ SweepUi::SweepUi(const SweepUiParts& parts)
     connect(parts.runsPanel, &RunsPanel::currentSweepChanged, this, &SweepUi::showSweep);
     connect(parts.runsPanel, &RunsPanel::selectionChanged, this, &SweepUi::syncSelectedTrial);
     connect(parts.runsPanel, &RunsPanel::sweepContextMenuAboutToShow, this, &SweepUi::addGroupMenu);
-    connect(parts.work->catalog(), &RunCatalog::runsReset, this, [this] {
-        if (m_pendingSweep.isEmpty() ||
-            !m_parts.runsPanel->model()->sweepIndex(m_pendingSweep).isValid())
-            return;
-        m_parts.runsPanel->selectSweep(m_pendingSweep);
-        m_pendingSweep.clear();
-    });
+    connect(parts.work->catalog(), &RunCatalog::runsReset, this, &SweepUi::selectPendingSweep);
     connect(parts.work->gpuMonitor(), &GpuMonitor::sampled, this,
             [this](const QList<GpuSample>& gpus) { m_gpus = gpus; });
     connect(m_panel, &SweepComparePanel::trialSelected, parts.runsPanel, &RunsPanel::selectRun);
@@ -79,9 +79,26 @@ SweepUi::SweepUi(const SweepUiParts& parts)
     connect(m_panel, &SweepComparePanel::cancelTrialRequested, this, &SweepUi::cancelTrial);
     connect(m_panel, &SweepComparePanel::cancelSweepRequested, this, &SweepUi::confirmCancelSweep);
     m_watch->start(1000);
+    if (parts.hosts) {
+        RemoteRuns* remote = parts.hosts->remoteRuns();
+        // A child of the hosts' runs: it goes when they go, before the watch it feeds.
+        m_hostSweeps =
+            new HostSweeps(remote, parts.work->catalog(), m_watch,
+                           parts.work->binDir() + QStringLiteral("/tb-sweep.sh"), remote);
+        m_hostSweeps->start();
+    }
 }
 
 SweepUi::~SweepUi() = default;
+
+// A host's scan may list the trials before the start has answered: then it is selected at once.
+void SweepUi::selectPendingSweep() {
+    if (m_pendingSweep.isEmpty() ||
+        !m_parts.runsPanel->model()->sweepIndex(m_pendingSweep).isValid())
+        return;
+    m_parts.runsPanel->selectSweep(m_pendingSweep);
+    m_pendingSweep.clear();
+}
 
 QAction* SweepUi::exportAction() const {
     return m_panel->exportAction();
@@ -129,65 +146,145 @@ void SweepUi::syncSelectedTrial() {
 
 void SweepUi::openDialog() {
     ConfigEditor* editor = m_parts.editor;
-    auto* dialog = new SweepDialog(editor->filePath(), editor->text(), m_gpus, {m_local->name()},
-                                   m_parts.window);
+    QList<SweepDialogTarget> targets{{m_local->name(), m_gpus}};
+    if (m_hostSweeps) {
+        const HostsController* hosts = m_parts.hosts->hosts();
+        for (const QString& name : hosts->hostNames()) {
+            SweepDialogTarget target{name, {}};
+            if (const HostReport* report = hosts->report(name)) {
+                for (const ProbedGpu& probed : report->gpus) {
+                    GpuSample gpu;
+                    gpu.index = probed.index;
+                    gpu.name = probed.name;
+                    target.gpus << gpu;
+                }
+            }
+            targets << target;
+        }
+    }
+    auto* dialog = new SweepDialog(editor->filePath(), editor->text(), targets, m_parts.window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { startFrom(*dialog); });
     dialog->open();
 }
 
+struct SweepUi::Staged {
+    SweepSetup setup;
+    bool shutdownWhenDone = false;
+    QTemporaryDir dir;  // the spec's copy, until the target has read it
+};
+
+std::shared_ptr<SweepTarget> SweepUi::targetNamed(const QString& name) {
+    if (name == m_local->name()) return m_local;
+    if (!m_hostSweeps) return nullptr;
+    return std::make_shared<HostSweepTarget>(m_hostSweeps, name);
+}
+
 // The spec goes to the target as a file named like the user's (the sweep id comes from it).
 void SweepUi::startFrom(const SweepDialog& dialog) {
-    SweepSetup setup = dialog.setup();
-    auto stage = std::make_shared<QTemporaryDir>();
-    setup.sweepPath = stage->filePath(dialog.sweepFileName());
-    QFile spec(setup.sweepPath);
-    if (!stage->isValid() || !spec.open(QIODevice::WriteOnly) ||
-        spec.write(dialog.sweepText().toUtf8()) < 0) {
-        Q_EMIT sweepFailed(tr("Cannot write the sweep to %1").arg(setup.sweepPath));
-        return;
-    }
+    auto staged = std::make_shared<Staged>();
+    staged->setup = dialog.setup();
+    staged->shutdownWhenDone = dialog.shutdownWhenDone();
+    staged->setup.sweepPath = staged->dir.filePath(dialog.sweepFileName());
+    QFile spec(staged->setup.sweepPath);
+    if (!staged->dir.isValid() || !spec.open(QIODevice::WriteOnly) ||
+        spec.write(dialog.sweepText().toUtf8()) < 0)
+        return failStart(tr("Cannot write the sweep to %1").arg(staged->setup.sweepPath));
     spec.close();
-    // Remote targets plug in here: dialog.target() names one, each a SweepTarget.
-    SweepTarget* target = m_local.get();
-    target->startAsync(setup, [this, stage](Result<StartedSweep> started) {
-        if (!started) {
-            const QString why = QString::fromStdString(started.error());
-            QMessageBox::warning(m_parts.window, tr("Sweep not started"), why);
-            Q_EMIT sweepFailed(why);
-            return;
-        }
-        m_pendingSweep = started->id;
-        m_watch->refreshNow();
-        m_parts.work->catalog()->refresh();
-        say(tr("Sweep %1 started, trials: %2").arg(started->id).arg(started->runs.size()));
-        Q_EMIT sweepStarted(started->id);
-    });
+    startOn(dialog.target(), staged, false);
+}
+
+// A host without a trainer for the trials is prepared first, once, as a run's Run does.
+void SweepUi::startOn(const QString& targetName, const std::shared_ptr<Staged>& staged,
+                      bool prepared) {
+    const std::shared_ptr<SweepTarget> target = targetNamed(targetName);
+    if (!target) return failStart(tr("Host %1 is not in the hosts list").arg(targetName));
+    if (target != m_local) say(tr("Starting a sweep on %1…").arg(targetName));
+    QPointer<SweepUi> self(this);
+    target->startAsync(
+        staged->setup, [self, target, staged, prepared](Result<StartedSweep> started) {
+            if (!self) return;
+            const QString host = target->name();
+            if (!started && started.failure().code == Backend::kNeedsPrepare && !prepared) {
+                return self->m_parts.controller->prepareHostThen(host, [self, host, staged] {
+                    if (self) self->startOn(host, staged, true);
+                });
+            }
+            if (!started) return self->failStart(QString::fromStdString(started.error()));
+            self->m_pendingSweep = started->id;
+            if (staged->shutdownWhenDone && self->m_parts.hosts)
+                self->m_parts.hosts->shutdownWatch()->armSweep(host, started->id, started->dir);
+            self->m_watch->refreshNow();
+            self->m_parts.work->catalog()->refresh();
+            self->selectPendingSweep();
+            self->say(
+                target == self->m_local
+                    ? tr("Sweep %1 started, trials: %2").arg(started->id).arg(started->runs.size())
+                    : tr("Sweep %1 started on %2, trials: %3")
+                          .arg(started->id, host)
+                          .arg(started->runs.size()));
+            Q_EMIT self->sweepStarted(started->id);
+        });
+}
+
+void SweepUi::failStart(const QString& why) {
+    QMessageBox::warning(m_parts.window, tr("Sweep not started"), why);
+    Q_EMIT sweepFailed(why);
 }
 
 void SweepUi::forkFromBest(const QString& runId) {
     const RunInfo* run = m_parts.work->catalog()->find(runId);
     const SweepReport* report = m_watch->report(m_panel->sweepId());
     if (!run || !report) return;
-    const QString checkpoint = bestCheckpoint(run->dir, report->metric, report->maximize);
-    if (checkpoint.isEmpty())
-        return say(tr("%1 has no checkpoint yet to fork from").arg(run->label()));
     // Its config.yaml is the sweep's base: the fork starts from the trial's own values.
     const int row = m_panel->model()->rowOf(runId);
     const QMap<QString, QString> values =
         row < 0 ? QMap<QString, QString>() : report->trials[row].values;
-    m_parts.controller->forkAdjusted(runId, checkpoint, [values](const QString& config) {
-        return withTrialValues(config, values);
-    });
+    const QString label = run->label();
+    QPointer<SweepUi> self(this);
+    const auto forkFrom = [self, runId, label, values](const QString& checkpoint) {
+        if (!self) return;
+        if (checkpoint.isEmpty())
+            return self->say(tr("%1 has no checkpoint yet to fork from").arg(label));
+        self->m_parts.controller->forkAdjusted(runId, checkpoint, [values](const QString& config) {
+            return withTrialValues(config, values);
+        });
+    };
+    if (report->host.isEmpty() || !m_hostSweeps)
+        return forkFrom(bestCheckpoint(run->dir, report->metric, report->maximize));
+    say(tr("Listing the checkpoints of %1 on %2…").arg(label, report->host));
+    m_hostSweeps->bestCheckpoint(
+        runId, report->metric, report->maximize, [self, forkFrom](Result<QString> checkpoint) {
+            if (!checkpoint && self) return self->say(QString::fromStdString(checkpoint.error()));
+            if (checkpoint) forkFrom(*checkpoint);
+        });
 }
 
 void SweepUi::cancelTrial(const QString& sweepId, int trial) {
+    const SweepReport* report = m_watch->report(sweepId);
+    if (report && !report->host.isEmpty()) return cancelOnHost(report->host, sweepId, trial);
     const QString dir = m_watch->runsRoot() + QStringLiteral("/.sweeps/") + sweepId;
     auto cancelled = cancelSweepTrial(dir, trial);
     if (!cancelled) return say(QString::fromStdString(cancelled.error()));
     say(*cancelled == TrialCancel::Dequeued ? tr("Trial %1 will not run").arg(trial)
                                             : tr("Trial %1 is being stopped").arg(trial));
     m_watch->refreshNow();
+}
+
+// `trial` 0: the whole sweep. The answer comes from the box.
+void SweepUi::cancelOnHost(const QString& host, const QString& sweepId, int trial) {
+    if (!m_hostSweeps) return;
+    QPointer<SweepUi> self(this);
+    m_hostSweeps->cancel(
+        host, sweepId, trial, [self, host, sweepId, trial](Result<TrialCancel> said) {
+            if (!self) return;
+            if (!said) return self->say(QString::fromStdString(said.error()));
+            if (trial == 0)
+                return self->say(
+                    tr("Sweep %1 on %2: every trial is being cancelled").arg(sweepId, host));
+            self->say(*said == TrialCancel::Dequeued ? tr("Trial %1 will not run").arg(trial)
+                                                     : tr("Trial %1 is being stopped").arg(trial));
+        });
 }
 
 void SweepUi::confirmCancelSweep(const QString& sweepId) {
@@ -202,6 +299,8 @@ void SweepUi::confirmCancelSweep(const QString& sweepId) {
     QAbstractButton* yes = box->button(QMessageBox::Yes);
     connect(box, &QMessageBox::buttonClicked, this, [this, sweepId, yes](QAbstractButton* clicked) {
         if (clicked != yes) return;
+        const SweepReport* report = m_watch->report(sweepId);
+        if (report && !report->host.isEmpty()) return cancelOnHost(report->host, sweepId, 0);
         auto cancelled = cancelSweep(m_watch->runsRoot() + QStringLiteral("/.sweeps/") + sweepId);
         say(cancelled ? tr("Sweep %1: every trial is being cancelled").arg(sweepId)
                       : QString::fromStdString(cancelled.error()));

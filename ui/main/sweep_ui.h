@@ -1,12 +1,14 @@
 #pragma once
-// SweepUi: sweeps in the window. Owns the SweepWatch that reads the sweeps off the GUI thread,
-// the comparison panel and the Run Sweep… action; feeds the runs table's group rows, keeps the
-// panel on the sweep of the runs table's current row, and turns the panel's requests into
-// forks (RunController) and cancels (sweep_cancel). The main window only places its dock and
-// its two actions.
+// SweepUi: sweeps in the window. Owns the SweepWatch that reads this machine's sweeps off the
+// GUI thread (HostSweeps adds the hosts' sweeps to it), the comparison panel and the Run
+// Sweep… action; feeds the runs table's group rows, keeps the panel on the sweep of the runs
+// table's current row, and turns the panel's requests into forks (RunController) and cancels
+// (sweep_cancel here, HostSweeps on a host). The main window only places its dock and its two
+// actions.
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -20,6 +22,8 @@ class QMenu;
 namespace tb {
 
 class ConfigEditor;
+class HostSweeps;
+class HostWorkbench;
 class RunController;
 class RunsPanel;
 class SweepComparePanel;
@@ -34,6 +38,7 @@ struct SweepUiParts {
     RunsPanel* runsPanel;
     RunController* controller;
     ConfigEditor* editor;
+    HostWorkbench* hosts;  // null: sweeps run on this machine only
 };
 
 class SweepUi : public QObject {
@@ -58,11 +63,17 @@ Q_SIGNALS:
     void sweepFailed(const QString& message);
 
 private:
+    struct Staged;
+    void startOn(const QString& targetName, const std::shared_ptr<Staged>& staged, bool prepared);
+    void failStart(const QString& why);
+    std::shared_ptr<SweepTarget> targetNamed(const QString& name);
     void onSweepsChanged(const QStringList& ids);
+    void selectPendingSweep();
     void showSweep(const QString& sweepId);
     void syncSelectedTrial();
     void forkFromBest(const QString& runId);
     void cancelTrial(const QString& sweepId, int trial);
+    void cancelOnHost(const QString& host, const QString& sweepId, int trial);
     void confirmCancelSweep(const QString& sweepId);
     void addGroupMenu(QMenu* menu, const QString& sweepId);
     void raiseDock();
@@ -70,7 +81,8 @@ private:
 
     SweepUiParts m_parts;
     SweepWatch* m_watch;
-    std::unique_ptr<SweepTarget> m_local;
+    std::shared_ptr<SweepTarget> m_local;
+    QPointer<HostSweeps> m_hostSweeps;  // lives as long as the hosts' runs it reads through
     SweepComparePanel* m_panel;
     QAction* m_runSweep;
     QList<GpuSample> m_gpus;  // this machine's, from its GPU monitor

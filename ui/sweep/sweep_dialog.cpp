@@ -44,10 +44,11 @@ const char* const kTemplate =
 }  // namespace
 
 SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorConfigText,
-                         const QList<GpuSample>& gpus, const QStringList& targets, QWidget* parent)
+                         const QList<SweepDialogTarget>& targets, QWidget* parent)
     : QDialog(parent),
       m_editorConfigPath(editorConfigPath),
       m_editorConfigText(editorConfigText),
+      m_targets(targets),
       m_pause(new QTimer(this)) {
     setObjectName(QStringLiteral("sweepDialog"));
     setWindowTitle(tr("Run Sweep"));
@@ -57,9 +58,12 @@ SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorC
 
     m_target = new QComboBox(this);
     m_target->setObjectName(QStringLiteral("sweepTarget"));
-    // Remote sweeps add their hosts here; until then only this machine has a queue.
-    for (const QString& target : targets)
-        m_target->addItem(target == QLatin1String("local") ? tr("this machine") : target, target);
+    for (const SweepDialogTarget& target : targets) {
+        const bool here = target.name == QLatin1String("local");
+        m_target->addItem(here ? tr("this machine") : target.name, target.name);
+    }
+    const int remembered = m_target->findData(QSettings().value(kGroup + "target").toString());
+    if (remembered >= 0) m_target->setCurrentIndex(remembered);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("sweepStatus"));
     m_status->setWordWrap(true);
@@ -80,9 +84,16 @@ SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorC
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(buildBase());
-    leftLayout->addWidget(buildSlots(gpus));
+    leftLayout->addWidget(buildSlots());
     auto* targetRow = new QFormLayout;
     targetRow->addRow(tr("Runs on:"), m_target);
+    m_shutdown = new QCheckBox(tr("Shut the host down when the sweep ends"), this);
+    m_shutdown->setObjectName(QStringLiteral("shutdownAfterSweep"));
+    m_shutdown->setToolTip(
+        tr("Once the queue drains (or the sweep is cancelled) the host counts down and powers "
+           "off, so it stops billing; cancel the countdown from the Hosts dock"));
+    m_shutdown->setEnabled(target() != QLatin1String("local"));
+    targetRow->addRow(QString(), m_shutdown);
     leftLayout->addLayout(targetRow);
     leftLayout->addStretch(1);
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -98,6 +109,7 @@ SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorC
     for (QLineEdit* line : {m_configFile, m_command})
         connect(line, &QLineEdit::textChanged, m_pause, qOverload<>(&QTimer::start));
     connect(m_bases, &QButtonGroup::idClicked, this, &SweepDialog::validateNow);
+    connect(m_target, &QComboBox::currentIndexChanged, this, &SweepDialog::showTargetGpus);
     validateNow();
 }
 
@@ -204,7 +216,7 @@ QWidget* SweepDialog::buildSweep() {
     return box;
 }
 
-QWidget* SweepDialog::buildSlots(const QList<GpuSample>& gpus) {
+QWidget* SweepDialog::buildSlots() {
     QSettings settings;
     auto* box = new QGroupBox(tr("Slots (trials at a time)"), this);
     auto* form = new QFormLayout(box);
@@ -216,32 +228,54 @@ QWidget* SweepDialog::buildSlots(const QList<GpuSample>& gpus) {
     m_cpuSlots->setValue(
         settings.value(kGroup + "cpuSlots", qMax(1, QThread::idealThreadCount() / 2)).toInt());
     form->addRow(m_useCpu, m_cpuSlots);
-    m_useGpus = new QRadioButton(
-        gpus.isEmpty() ? tr("GPUs: none found on this machine") : tr("GPUs:"), box);
+    m_useGpus = new QRadioButton(box);
     m_useGpus->setObjectName(QStringLiteral("useGpus"));
-    m_useGpus->setEnabled(!gpus.isEmpty());
-    auto* gpuList = new QVBoxLayout;
-    for (const GpuSample& gpu : gpus) {
-        auto* check = new QCheckBox(QStringLiteral("%1: %2").arg(gpu.index).arg(gpu.name), box);
-        check->setProperty("gpuIndex", gpu.index);
-        check->setChecked(true);
-        connect(check, &QCheckBox::toggled, this, &SweepDialog::validateNow);
-        gpuList->addWidget(check);
-        m_gpuBoxes << check;
-    }
-    form->addRow(m_useGpus, gpuList);
+    m_gpuList = new QVBoxLayout;
+    form->addRow(m_useGpus, m_gpuList);
     m_perGpu = new QSpinBox(box);
     m_perGpu->setObjectName(QStringLiteral("perGpu"));
     m_perGpu->setRange(1, 64);
     m_perGpu->setValue(settings.value(kGroup + "perGpu", 1).toInt());
     m_perGpu->setToolTip(tr("Small models: several trials share one GPU"));
     form->addRow(tr("Trials per GPU:"), m_perGpu);
-    (gpus.isEmpty() ? m_useCpu : m_useGpus)->setChecked(true);
+    showTargetGpus();
     for (QRadioButton* choice : {m_useCpu, m_useGpus})
         connect(choice, &QRadioButton::toggled, this, &SweepDialog::validateNow);
     for (QSpinBox* spin : {m_cpuSlots, m_perGpu})
         connect(spin, &QSpinBox::valueChanged, this, &SweepDialog::validateNow);
     return box;
+}
+
+// The chosen target's GPUs, each ticked; GPUs are the default wherever there are some.
+void SweepDialog::showTargetGpus() {
+    qDeleteAll(m_gpuBoxes);
+    m_gpuBoxes.clear();
+    const int index = m_target->currentIndex();
+    const SweepDialogTarget target = index >= 0 ? m_targets.value(index) : SweepDialogTarget{};
+    const bool here = target.name.isEmpty() || target.name == QLatin1String("local");
+    for (const GpuSample& gpu : target.gpus) {
+        auto* check = new QCheckBox(QStringLiteral("%1: %2").arg(gpu.index).arg(gpu.name),
+                                    m_useGpus->parentWidget());
+        check->setProperty("gpuIndex", gpu.index);
+        check->setChecked(true);
+        connect(check, &QCheckBox::toggled, this, &SweepDialog::validateNow);
+        m_gpuList->addWidget(check);
+        m_gpuBoxes << check;
+    }
+    if (!target.gpus.isEmpty())
+        m_useGpus->setText(tr("GPUs:"));
+    else if (here)
+        m_useGpus->setText(tr("GPUs: none found on this machine"));
+    else
+        m_useGpus->setText(
+            tr("GPUs: none known on %1 (Probe it in the Hosts dock)").arg(target.name));
+    m_useGpus->setEnabled(!target.gpus.isEmpty());
+    (target.gpus.isEmpty() ? m_useCpu : m_useGpus)->setChecked(true);
+    if (m_shutdown) {
+        m_shutdown->setEnabled(!here);
+        if (here) m_shutdown->setChecked(false);
+    }
+    if (m_diagnostics) validateNow();
 }
 
 }  // namespace tb

@@ -2,8 +2,8 @@
 // SweepDialog: "Run Sweep…" — what every trial starts from (the editor's config, a config file
 // or a script command), the sweep YAML checked as it is typed (parseSweepText, then
 // checkSweepRun against that base; each problem a clickable FILE:LINE:COL), the trial count,
-// the slots (CPU slots, or this machine's GPUs K at a time) and the target. It only gathers:
-// whoever opened it starts the sweep from setup().
+// the target (this machine or a host) and its slots (CPU slots, or the target's GPUs K at a
+// time). It only gathers: whoever opened it starts the sweep from setup().
 
 #include <QDialog>
 #include <QList>
@@ -20,8 +20,15 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QTimer;
+class QVBoxLayout;
 
 namespace tb {
+
+// Where a sweep may run and the GPUs known there (a host's from its last probe).
+struct SweepDialogTarget {
+    QString name;  // "local" or a stored host's name
+    QList<GpuSample> gpus;
+};
 
 class DiagnosticsList;
 class YamlEditor;
@@ -33,10 +40,9 @@ public:
     enum class Base { EditorConfig, ConfigFile, Script };
 
     // `editorConfigPath`/`editorConfigText`: the config open in the editor (unsaved edits
-    // included). `gpus`: this machine's GPUs. `targets`: where a sweep may run, "local" first.
+    // included). `targets`: where a sweep may run, "local" first.
     SweepDialog(const QString& editorConfigPath, const QString& editorConfigText,
-                const QList<GpuSample>& gpus, const QStringList& targets,
-                QWidget* parent = nullptr);
+                const QList<SweepDialogTarget>& targets, QWidget* parent = nullptr);
 
     // The base request and the slots; sweepPath is left to the caller, who writes sweepText()
     // to a file named sweepFileName() (the sweep's id is made from that name).
@@ -44,6 +50,8 @@ public:
     QString sweepText() const;
     QString sweepFileName() const;
     QString target() const;
+    // "Shut the host down when the sweep ends": ticked, and the target is a host.
+    bool shutdownWhenDone() const;
     bool canRun() const { return m_problem.isEmpty(); }
     QString problem() const { return m_problem; }  // why Run is disabled
     int trialCount() const { return m_trials; }
@@ -60,6 +68,7 @@ public:
     QRadioButton* gpuChoice() const { return m_useGpus; }
     QList<QCheckBox*> gpuBoxes() const { return m_gpuBoxes; }
     QComboBox* targetBox() const { return m_target; }
+    QCheckBox* shutdownBox() const { return m_shutdown; }
 
     // Checks the text now instead of after the typing pause.
     void validateNow();
@@ -67,7 +76,8 @@ public:
 private:
     QWidget* buildBase();
     QWidget* buildSweep();
-    QWidget* buildSlots(const QList<GpuSample>& gpus);
+    QWidget* buildSlots();
+    void showTargetGpus();
     Base base() const;
     QStringList slotLines() const;
     void openSweepFile();
@@ -90,7 +100,10 @@ private:
     QSpinBox* m_cpuSlots = nullptr;
     QSpinBox* m_perGpu = nullptr;
     QList<QCheckBox*> m_gpuBoxes;
+    QVBoxLayout* m_gpuList = nullptr;
+    QList<SweepDialogTarget> m_targets;
     QComboBox* m_target = nullptr;
+    QCheckBox* m_shutdown = nullptr;
     QLabel* m_status = nullptr;
     QPushButton* m_run = nullptr;
     QTimer* m_pause = nullptr;

@@ -45,6 +45,10 @@ QString SweepDialog::target() const {
     return m_target->currentData().toString();
 }
 
+bool SweepDialog::shutdownWhenDone() const {
+    return m_shutdown->isEnabled() && m_shutdown->isChecked();
+}
+
 QStringList SweepDialog::slotLines() const {
     if (!m_useGpus->isChecked()) return sweepSlots({}, m_cpuSlots->value(), 1);
     QStringList gpus;
@@ -155,6 +159,7 @@ void SweepDialog::saveValues() const {
     settings.setValue(kGroup + "configFile", m_configFile->text());
     settings.setValue(kGroup + "cpuSlots", m_cpuSlots->value());
     settings.setValue(kGroup + "perGpu", m_perGpu->value());
+    settings.setValue(kGroup + "target", target());
 }
 
 }  // namespace tb
