@@ -22,12 +22,12 @@
 <context>
     <name>HostProbe</name>
     <message>
-        <location filename="../remote/hosts/host_probe.cpp" line="+84"/>
+        <location filename="../remote/hosts/host_probe.cpp" line="+85"/>
         <source>Probe failed: %1</source>
         <translation>探测失败：%1</translation>
     </message>
     <message>
-        <location filename="../remote/hosts/host_probe_session.cpp" line="+41"/>
+        <location filename="../remote/hosts/host_probe_session.cpp" line="+42"/>
         <source>Probe of %1 gave no answer within %2 s; the host or its network is too slow, try again.</source>
         <translation>探测 %1 在 %2 秒内没有回应；主机或其网络太慢，请重试。</translation>
     </message>
@@ -83,12 +83,12 @@
 <context>
     <name>PasswordVault</name>
     <message>
-        <location filename="../remote/ssh/password_vault.cpp" line="+71"/>
+        <location filename="../remote/ssh/password_vault.cpp" line="+70"/>
         <source>The keychain did not store the password of %1 (%2); it is kept only until Trainbench quits.</source>
         <translation>钥匙串没有保存 %1 的密码（%2）；密码只保留到 Trainbench 退出为止。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>The keychain kept the password of %1: %2</source>
         <translation>钥匙串仍保留着 %1 的密码：%2</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>%1 的跳板机：%2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot reach %1 through %2: %3</source>
         <translation>无法通过 %2 连接到 %1：%3</translation>
     </message>
@@ -304,12 +304,12 @@
         <translation>%1 在 %2 秒内没有回应。实例可能已关机，或防火墙丢弃了连接。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Cannot reach %1 (%2). Check the host name and your network.</source>
         <translation>无法连接到 %1（%2）。请检查主机名和网络。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cannot connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
@@ -319,33 +319,33 @@
         <translation>无法记录 %1 的主机密钥：%2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Cannot check the host key of %1: %2</source>
         <translation>无法检查 %1 的主机密钥：%2</translation>
     </message>
     <message>
         <location filename="../remote/ssh/ssh_session_auth.cpp" line="+31"/>
-        <location line="+99"/>
+        <location line="+107"/>
         <source>Login to %1 failed: %2</source>
         <translation>登录 %1 失败：%2</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-55"/>
         <source>Wrong password for %1. Check it in the provider&apos;s console (AutoDL shows it next to the ssh command).</source>
         <translation>%1 的密码错误。请在服务商控制台中核对（AutoDL 在 ssh 登录指令旁显示密码）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The key %1 for %2 is protected by a passphrase; enter it to log in.</source>
         <translation>%2 使用的密钥 %1 受口令保护；请输入口令以登录。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The passphrase for the key %1 is wrong, or the file is not a private key (logging in to %2).</source>
         <translation>密钥 %1 的口令错误，或该文件不是私钥（登录 %2 时）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The key file %1 for %2 does not exist; check the path given with -i or --key.</source>
         <translation>%2 使用的密钥文件 %1 不存在；请检查 -i 或 --key 给出的路径。</translation>
     </message>
@@ -841,27 +841,27 @@
         <translation>选择一个运行以查看其检查点。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Checkpoints of %1</source>
         <translation>%1 的检查点</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Listing the checkpoints of %1 on %2…</source>
         <translation>正在列出 %2 上 %1 的检查点…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Host %1 is not in the hosts list.</source>
         <translation>主机 %1 不在主机列表中。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Checkpoints of %1 on %2</source>
         <translation>%2 上 %1 的检查点</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Resume from here</source>
         <translation>从此处恢复</translation>
     </message>
@@ -1805,13 +1805,13 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+49"/>
-        <location line="+72"/>
+        <location filename="../ui/main/main_window.cpp" line="+50"/>
+        <location line="+73"/>
         <source>Trainbench</source>
         <translation>Trainbench</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>Runs: %1</source>
         <translation>运行：%1</translation>
     </message>
@@ -1841,7 +1841,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>GPU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hosts</source>
         <translation>主机</translation>
     </message>
@@ -2245,7 +2245,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::RemoteRuns</name>
     <message>
-        <location filename="../remote/runs/remote_runs.cpp" line="+238"/>
+        <location filename="../remote/runs/remote_runs.cpp" line="+274"/>
         <source>Not following %1: at most %2 runs per host stream at once (each takes two of the %3 channels sshd allows a connection). Deselect one to follow another.</source>
         <translation>未跟踪 %1：每台主机最多同时传输 %2 个运行（每个运行占用 sshd 允许每个连接使用的 %3 个通道中的两个）。取消选择一个运行后再跟踪其他运行。</translation>
     </message>
@@ -2253,7 +2253,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::RunActions</name>
     <message>
-        <location filename="../ui/main/run_actions.cpp" line="+32"/>
+        <location filename="../ui/main/run_actions.cpp" line="+33"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -2314,13 +2314,13 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
     <name>tb::RunController</name>
     <message>
         <location filename="../ui/main/run_controller.cpp" line="+50"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <location line="+102"/>
         <source>Host %1 is not in the hosts list</source>
         <translation>主机 %1 不在主机列表中</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-150"/>
         <source>Starting a run on %1…</source>
         <translation>正在 %1 上启动运行…</translation>
     </message>
@@ -2331,7 +2331,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+155"/>
         <source>Started %1 on %2</source>
         <translation>已在 %2 上启动 %1</translation>
     </message>
@@ -2903,7 +2903,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>取消关机</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>%1 %2 (sweep %3)</source>
+        <translation>%1 %2（超参数搜索 %3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 %2 (run %3)</source>
         <translation>%1 %2（运行 %3）</translation>
     </message>
@@ -2916,7 +2921,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>%1 不是主机上的运行：只有租用的主机才能在运行结束后关机</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>No stored host named %1 (run %2)</source>
         <translation>没有名为 %1 的已保存主机（运行 %2）</translation>
     </message>
@@ -2931,7 +2936,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>%4 结束 %3 后，%1 将执行 `%2`，除非取消</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Run %1 never appeared in its host&apos;s list: its shutdown was not armed (arm it from the run&apos;s menu)</source>
         <translation>运行 %1 从未出现在其主机的列表中：未设置关机（请在该运行的菜单中设置）</translation>
     </message>
@@ -2990,6 +2995,49 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <location line="+2"/>
         <source>shutting down</source>
         <translation>正在关机</translation>
+    </message>
+</context>
+<context>
+    <name>tb::SweepAddDialog</name>
+    <message>
+        <location filename="../ui/sweep/sweep_add_dialog.cpp" line="+62"/>
+        <source>Add Trials to %1</source>
+        <translation>向 %1 添加试验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More trials for %1: each starts from the sweep&apos;s own config or command and runs on its slots, numbered after its last trial. The metric and goal stay %2 (%3).</source>
+        <translation>为 %1 添加更多试验：每个试验都从该超参数搜索自己的配置或命令开始，在它的槽位上运行，编号接在最后一个试验之后。指标和目标保持为 %2（%3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No problems: the trials are ready to be queued.</source>
+        <translation>没有问题：这些试验可以加入队列。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Add Trials</source>
+        <translation>添加试验(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Fix the problems listed under the text first</source>
+        <translation>请先修正文本下方列出的问题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The metric and goal must stay %1 (%2): the trials are ranked together</source>
+        <translation>指标和目标必须保持为 %1（%2）：所有试验一起排名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These lines make no trial</source>
+        <translation>这些内容没有生成任何试验</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>More trials to queue: %1</source>
+        <translation>将加入队列的试验：%1 个</translation>
     </message>
 </context>
 <context>
@@ -3063,7 +3111,17 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>将超参数搜索导出为 CSV…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+1"/>
+        <source>Add Trials…</source>
+        <translation>添加试验…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Queue more trials in this sweep, numbered after its last</source>
+        <translation>向这个超参数搜索的队列添加更多试验，编号接在最后一个之后</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Select a sweep in the runs table to compare its trials.</source>
         <translation>在运行列表中选择一个超参数搜索，即可对比其试验。</translation>
     </message>
@@ -3136,7 +3194,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::SweepDialog</name>
     <message>
-        <location filename="../ui/sweep/sweep_dialog.cpp" line="+53"/>
+        <location filename="../ui/sweep/sweep_dialog.cpp" line="+55"/>
         <source>Run Sweep</source>
         <translation>运行超参数搜索</translation>
     </message>
@@ -3146,7 +3204,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>本机</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Run Sweep</source>
         <translation>运行超参数搜索(&amp;R)</translation>
     </message>
@@ -3156,7 +3214,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>运行于：</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>Shut the host down when the sweep ends</source>
+        <translation>超参数搜索结束后关闭主机</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Each trial starts from</source>
         <translation>每个试验的起点</translation>
     </message>
@@ -3216,12 +3279,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>超参数搜索</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
         <source>No problems: the sweep is ready to run.</source>
         <translation>没有问题：超参数搜索可以运行。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -3241,17 +3304,27 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>CPU 槽位：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+45"/>
         <source>GPUs: none found on this machine</source>
         <translation>GPU：本机未找到 GPU</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
+        <source>GPUs: none known on %1 (Probe it in the Hosts dock)</source>
+        <translation>GPU：尚不知道 %1 有哪些 GPU（在“主机”面板中检测它）</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>GPUs:</source>
         <translation>GPU：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-161"/>
+        <source>Once the queue drains (or the sweep is cancelled) the host counts down and powers off, so it stops billing; Cancel shutdown in the status bar stops the countdown</source>
+        <translation>队列跑完（或超参数搜索被取消）后，主机倒计时并关机，不再计费；状态栏里的“取消关机”可停止倒计时</translation>
+    </message>
+    <message>
+        <location line="+134"/>
         <source>Small models: several trials share one GPU</source>
         <translation>小模型：多个试验共用一块 GPU</translation>
     </message>
@@ -3261,7 +3334,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>每块 GPU 的试验数：</translation>
     </message>
     <message>
-        <location filename="../ui/sweep/sweep_dialog_check.cpp" line="+93"/>
+        <location filename="../ui/sweep/sweep_dialog_check.cpp" line="+97"/>
         <source>Trials: %1</source>
         <translation>试验数：%1</translation>
     </message>
@@ -3340,7 +3413,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::SweepUi</name>
     <message>
-        <location filename="../ui/main/sweep_ui.cpp" line="+38"/>
+        <location filename="../ui/main/sweep_ui.cpp" line="+46"/>
         <source>Run S&amp;weep…</source>
         <translation>运行超参数搜索(&amp;W)…</translation>
     </message>
@@ -3350,37 +3423,85 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>用不同的取值多次运行配置或脚本，并对比各试验</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+145"/>
         <source>Cannot write the sweep to %1</source>
         <translation>无法把超参数搜索写入 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>Sweep not started</source>
         <translation>超参数搜索未启动</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-9"/>
         <source>Sweep %1 started, trials: %2</source>
         <translation>超参数搜索 %1 已启动，试验数：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-21"/>
+        <location line="+95"/>
+        <source>Host %1 is not in the hosts list</source>
+        <translation>主机 %1 不在主机列表中</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Starting a sweep on %1…</source>
+        <translation>正在 %1 上启动超参数搜索…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Sweep %1 started on %2, trials: %3</source>
+        <translation>超参数搜索 %1 已在 %2 上启动，试验数：%3</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>%1 has no checkpoint yet to fork from</source>
         <translation>%1 还没有可派生的检查点</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Listing the checkpoints of %1 on %2…</source>
+        <translation>正在列出 %2 上 %1 的检查点…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot write the trials to %1</source>
+        <translation>无法把试验写入 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trials not added</source>
+        <translation>试验未添加</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 more trials queued in sweep %2</source>
+        <translation>已向超参数搜索 %2 的队列添加 %1 个试验</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Adding trials to %1 on %2…</source>
+        <translation>正在向 %2 上的 %1 添加试验…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+16"/>
         <source>Trial %1 will not run</source>
         <translation>试验 %1 将不会运行</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
+        <location line="+16"/>
         <source>Trial %1 is being stopped</source>
         <translation>正在停止试验 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
+        <source>Sweep %1 on %2: every trial is being cancelled</source>
+        <translation>%2 上的超参数搜索 %1：正在取消所有试验</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Cancel sweep</source>
         <translation>取消超参数搜索</translation>
     </message>
@@ -3390,7 +3511,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>取消 %1 中所有排队和运行中的试验？已完成的试验及其检查点会保留。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Sweep %1: every trial is being cancelled</source>
         <translation>超参数搜索 %1：正在取消所有试验</translation>
     </message>
@@ -3400,7 +3521,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>对比试验</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Add trials…</source>
+        <translation>添加试验…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Cancel sweep…</source>
         <translation>取消超参数搜索…</translation>
     </message>

@@ -27,6 +27,10 @@ HostSweeps::HostSweeps(RemoteRuns* runs, RunCatalog* catalog, SweepWatch* watch,
       m_scheduler(std::move(schedulerFile)) {
     connect(&m_timer, &QTimer::timeout, this, &HostSweeps::poll);
     connect(catalog, &RunCatalog::runsReset, this, &HostSweeps::readUnknown);
+    // Runs listed from before the app closed wait for their host: read once it is connected.
+    connect(runs->hosts(), &HostsController::hostUpdated, this, [this](const QString& host) {
+        if (m_runs->hosts()->state(host) == ConnectionState::Connected) readUnknown();
+    });
 }
 
 void HostSweeps::start(int pollMs) {
@@ -123,6 +127,21 @@ void HostSweeps::startSweep(const QString& host, const SweepSetup& setup,
                                                done(std::move(started));
                                            });
                       });
+}
+
+void HostSweeps::addTrials(const QString& host, const QString& id, const QString& specPath,
+                           std::function<void(Result<QStringList>)> done) {
+    QPointer<HostSweeps> self(this);
+    m_runs->whenReady(host, false, [self, host, id, specPath, done](Result<RemoteBackend*> ready) {
+        if (!ready) return done(ready.failure());
+        addToRemoteSweep(**ready, id, specPath, [self, host, id, done](Result<QStringList> runs) {
+            if (runs && self) {
+                self->m_runs->scanNow(host);
+                self->read(host, id);
+            }
+            done(std::move(runs));
+        });
+    });
 }
 
 void HostSweeps::cancel(const QString& host, const QString& id, int trial,

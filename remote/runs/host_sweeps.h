@@ -37,6 +37,9 @@ public:
     // Fails with Backend::kNeedsPrepare when the trials need the trainer and the host has none.
     void startSweep(const QString& host, const SweepSetup& setup,
                     std::function<void(Result<StartedSweep>)> done);
+    // More trials from `specPath` over the sweep's own base and slots; the new runs' ids.
+    void addTrials(const QString& host, const QString& id, const QString& specPath,
+                   std::function<void(Result<QStringList>)> done);
     // `trial` 1-based; 0: the whole sweep.
     void cancel(const QString& host, const QString& id, int trial,
                 std::function<void(Result<TrialCancel>)> done);

@@ -127,15 +127,42 @@ void RemoteRuns::scanNow(const QString& host) {
     });
 }
 
+void RemoteRuns::afterReconnect(const QString& host, std::function<void()> then,
+                                std::function<void()> gaveUp) {
+    auto* waiter = new QObject(this);  // its connections go with it
+    const auto settle = [waiter](const std::function<void()>& next) {
+        if (waiter->property("settled").toBool()) return;
+        waiter->setProperty("settled", true);
+        waiter->deleteLater();
+        next();
+    };
+    connect(m_hosts, &HostsController::hostUpdated, waiter,
+            [this, host, then, gaveUp, settle](const QString& name) {
+                if (name != host) return;
+                const ConnectionState now = m_hosts->state(host);
+                if (now == ConnectionState::Connected) settle(then);
+                if (now == ConnectionState::Offline) settle(gaveUp);
+            });
+    QTimer::singleShot(kReconnectWaitMs, waiter, [gaveUp, settle] { settle(gaveUp); });
+}
+
 void RemoteRuns::whenReady(const QString& host, bool needsTrainer,
                            std::function<void(Result<RemoteBackend*>)> done) {
     RemoteBackend* remote = backend(host);
     if (!remote) return done(fail("no host named " + host.toStdString() + " in the hosts list"));
-    if (m_hosts->state(host) != ConnectionState::Connected) {
-        return done(fail("host " + host.toStdString() + " is " +
-                         connectionStateName(m_hosts->state(host)).toStdString() +
-                         "; connect it in the Hosts dock, then try again"));
+    const auto notConnected = [this, host, done] {
+        done(fail("host " + host.toStdString() + " is " +
+                  connectionStateName(m_hosts->state(host)).toStdString() +
+                  "; connect it in the Hosts dock, then try again"));
+    };
+    const ConnectionState state = m_hosts->state(host);
+    if (state == ConnectionState::Connecting || state == ConnectionState::Reconnecting) {
+        // A link coming back (a cut, the laptop waking): go on once it is back.
+        return afterReconnect(
+            host, [this, host, needsTrainer, done] { whenReady(host, needsTrainer, done); },
+            notConnected);
     }
+    if (state != ConnectionState::Connected) return notConnected();
     const auto ready = [this, host, done] {
         RemoteBackend* now = backend(host);
         if (!now) return done(fail("host " + host.toStdString() + " was removed"));

@@ -45,8 +45,9 @@ public:
     // this object (a scan follows each), whatever the host's connection does meanwhile.
     Backend* runsOn(const QString& host);
 
-    // The host's backend once the host is connected and, with `needsTrainer`, its stored trainer
-    // is still there; otherwise why not (Backend::kNeedsPrepare when preparing it helps).
+    // The host's backend once the host is connected (one reconnecting is waited for, up to
+    // kReconnectWaitMs) and, with `needsTrainer`, its stored trainer is still there; otherwise
+    // why not (Backend::kNeedsPrepare when preparing it helps).
     void whenReady(const QString& host, bool needsTrainer,
                    std::function<void(Result<RemoteBackend*>)> done);
     // Fails with Backend::kNeedsPrepare when the run needs the trainer and the host has none
@@ -68,6 +69,7 @@ public:
     QByteArray recentLog(const QString& runId) const;
 
     static constexpr int kMaxFollowedPerHost = 3;
+    static constexpr int kReconnectWaitMs = 30000;
 
 Q_SIGNALS:
     void logAppended(const QString& runId, const QByteArray& bytes);
@@ -81,6 +83,9 @@ private:
         QByteArray recentLog;
     };
 
+    // `then` once the host is connected again; `gaveUp` when it goes offline or takes too long.
+    void afterReconnect(const QString& host, std::function<void()> then,
+                        std::function<void()> gaveUp);
     void onHostUpdated(const QString& host);
     void onHostsChanged();
     void scanAll();

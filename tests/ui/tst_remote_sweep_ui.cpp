@@ -1,10 +1,10 @@
 // Sweeps on a host from the main window, against the local sshd of tests/remote standing in for
 // the box: Run Sweep… with the host chosen in "Runs on" puts the queue and every trial in the
 // host's runs root (nothing here); the group, its counts and the comparison come back over SSH
-// and again after the window is closed and reopened; "shut the host down when the sweep ends"
-// runs the host's shutdown command once the queue has drained; a queued trial and then the whole
-// sweep are cancelled on the box from the comparison table; a trainer trial is forked from its best
-// checkpoint there.
+// and again after the window is closed and reopened (mid-sweep too, and with the link cut); "shut
+// the host down when the sweep ends" runs the host's shutdown command once the queue has drained;
+// Add Trials… queues one more there; a queued trial and then the whole sweep are cancelled on the
+// box from the comparison table; a trainer trial is forked from its best checkpoint there.
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
@@ -174,16 +174,24 @@ void TestRemoteSweepUi::sweepRunsOnTheHostAndComesBackAfterAReopen() {
     // The queue drained: the host's shutdown command ran there after its countdown.
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(m_dir.filePath("powered-off")), 60000);
 
+    // One more trial, queued on the box after the last: it runs there and becomes the best.
+    const QStringList more = addTrials(*m_window,
+                                       "method: grid\nmetric: val/loss\ngoal: min\nparameters:\n"
+                                       "  \"{lr}\": [0.05]\n  \"{kind}\": [b]");
+    QCOMPARE(more.size(), 1);
+    QVERIFY(QFileInfo(m_remoteRoot + "/" + more.first() + "/run.json").isFile());
+    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QStringLiteral("7/7 done"), 120000);
+
     // Closed and reopened: the host reconnects by itself and the group comes back from the box.
     closeWindow();
     openWindow();
     model = m_window->findChild<RunsPanel*>()->model();
-    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QStringLiteral("6/6 done"), 60000);
-    QTRY_COMPARE(
+    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QStringLiteral("7/7 done"), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(
         model->index(model->sweepIndex(id).row(), RunsTableModel::Progress).data().toString(),
-        QStringLiteral("best val/loss 0.1"));
+        QStringLiteral("best val/loss 0.05"), 30000);
     m_window->findChild<RunsPanel*>()->selectSweep(id);
-    QTRY_COMPARE(m_window->findChild<SweepUi*>()->panel()->model()->rowCount(), 6);
+    QTRY_COMPARE(m_window->findChild<SweepUi*>()->panel()->model()->rowCount(), 7);
 }
 
 void TestRemoteSweepUi::queuedTrialAndSweepCancelledOnTheHost() {
@@ -197,6 +205,23 @@ void TestRemoteSweepUi::queuedTrialAndSweepCancelledOnTheHost() {
     QTRY_COMPARE_WITH_TIMEOUT(compare->sweepId(), id, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(queueOf(id, 1), TrialQueueState::Running, 30000);
     QTRY_COMPARE(queueOf(id, 3), TrialQueueState::Queued);
+
+    // Closed and reopened mid-sweep, then the link cut: the queue on the box goes on, and the
+    // group and the comparison are whole again once the host is back.
+    closeWindow();
+    openWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hostWorkbench()->hosts()->state(kHost),
+                              ConnectionState::Connected, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(report(id) && report(id)->trials.size() == 3, 30000);
+    int killed = 0;  // QTRY evaluates once more after its loop
+    QTRY_VERIFY_WITH_TIMEOUT((killed += cutConnections(m_sshd)) > 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->hostWorkbench()->hosts()->state(kHost),
+                              ConnectionState::Connected, 60000);
+    QCOMPARE(queueOf(id, 1), TrialQueueState::Running);
+    QCOMPARE(queueOf(id, 2), TrialQueueState::Queued);
+    m_window->findChild<RunsPanel*>()->selectSweep(id);
+    compare = m_window->findChild<SweepUi*>()->panel();
+    QTRY_COMPARE(compare->sweepId(), id);
 
     // Trial 3 waits in the box's queue: cancelled there, it will not run.
     QTRY_COMPARE(compare->model()->rowCount(), 3);

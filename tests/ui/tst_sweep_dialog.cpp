@@ -41,6 +41,7 @@
 #include "ui/main/runs_panel.h"
 #include "ui/main/runs_table_model.h"
 #include "ui/main/sweep_ui.h"
+#include "ui/sweep/sweep_add_dialog.h"
 #include "ui/sweep/sweep_compare_model.h"
 #include "ui/sweep/sweep_compare_panel.h"
 #include "ui/sweep/sweep_dialog.h"
@@ -255,6 +256,32 @@ void SweepDialogTest::scriptSweepRunsToTheEnd() {
     QTRY_COMPARE(
         model->index(model->sweepIndex(id).row(), RunsTableModel::Progress).data().toString(),
         QStringLiteral("best val/loss 0.1"));
+
+    // Add Trials… with another goal is refused as typed; with the sweep's own, one more trial
+    // is queued after the last and becomes the best.
+    QTest::mouseClick(window->findChild<QPushButton*>("addTrialsButton"), Qt::LeftButton);
+    SweepAddDialog* adding = nullptr;
+    QTRY_VERIFY((adding = window->findChild<SweepAddDialog*>()) != nullptr);
+    // It starts as a grid over the trials' own keys, ready to be queued as it is.
+    QVERIFY2(adding->sweepText().contains("\"{lr}\": [0.3]"), qPrintable(adding->sweepText()));
+    QVERIFY(adding->addButton()->isEnabled());
+    typeSweep(adding->editor(),
+              "method: grid\nmetric: val/loss\ngoal: max\nparameters:\n"
+              "  \"{lr}\": [0.05]\n  \"{kind}\": [a]");
+    QTRY_VERIFY2(adding->problem().contains("val/loss (min)"), qPrintable(adding->problem()));
+    QVERIFY(!adding->addButton()->isEnabled());
+    adding->reject();
+    QTRY_VERIFY(!window->findChild<SweepAddDialog*>());  // closed, then deleted
+    const QStringList more =
+        test::addTrials(*window,
+                        "method: grid\nmetric: val/loss\ngoal: min\nparameters:\n"
+                        "  \"{lr}\": [0.05]\n  \"{kind}\": [a]");
+    QCOMPARE(more.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QStringLiteral("7/7 done"), 60000);
+    QTRY_COMPARE(
+        model->index(model->sweepIndex(id).row(), RunsTableModel::Progress).data().toString(),
+        QStringLiteral("best val/loss 0.05"));
+    QCOMPARE(window->workbench()->catalog()->find(more.first())->sweepTrial, 6);
 }
 
 void SweepDialogTest::cancelQueuedTrialThenTheSweep() {

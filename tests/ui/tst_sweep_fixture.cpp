@@ -25,6 +25,7 @@
 #include "ui/config/yaml_editor.h"
 #include "ui/main/main_window.h"
 #include "ui/main/sweep_ui.h"
+#include "ui/sweep/sweep_add_dialog.h"
 #include "ui/sweep/sweep_compare_model.h"
 #include "ui/sweep/sweep_compare_panel.h"
 
@@ -88,6 +89,23 @@ QString runSweep(MainWindow& window, SweepDialog::Base base, const QString& comm
         QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
     }();
     return started.isEmpty() ? QString() : started.first().first().toString();
+}
+
+QStringList addTrials(MainWindow& window, const QString& sweep) {
+    auto* button = window.findChild<QPushButton*>("addTrialsButton");
+    [&] { QTRY_VERIFY(button && button->isEnabled()); }();
+    if (!button || !button->isEnabled()) return {};
+    QTest::mouseClick(button, Qt::LeftButton);
+    SweepAddDialog* dialog = nullptr;
+    [&] { QTRY_VERIFY((dialog = window.findChild<SweepAddDialog*>()) != nullptr); }();
+    if (!dialog) return {};
+    [&] { QVERIFY(QTest::qWaitForWindowExposed(dialog)); }();
+    typeSweep(dialog->editor(), sweep);
+    [&] { QTRY_VERIFY2(dialog->addButton()->isEnabled(), qPrintable(dialog->problem())); }();
+    QSignalSpy added(window.findChild<SweepUi*>(), &SweepUi::trialsAdded);
+    QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty(), 60000); }();
+    return added.isEmpty() ? QStringList() : added.first().value(1).toStringList();
 }
 
 QString highestSidecar(const QString& checkpointsDir, const QString& metric) {

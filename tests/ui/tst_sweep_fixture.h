@@ -32,6 +32,10 @@ QString runSweep(MainWindow& window, SweepDialog::Base base, const QString& comm
                  const QString& sweep, int cpuSlots, const QString& target = "local",
                  const std::function<void(SweepDialog&)>& adjust = {});
 
+// Add Trials… on the Sweep dock (showing the sweep), the text typed, Add pressed; the new runs'
+// ids, empty (and a failed check) if none were added.
+QStringList addTrials(MainWindow& window, const QString& sweep);
+
 // The .pt file name in `checkpointsDir` whose sidecar has the highest `metric`; "" if none has it.
 QString highestSidecar(const QString& checkpointsDir, const QString& metric);
 

@@ -16,6 +16,7 @@
 #include "core/gpu/gpu_monitor.h"
 #include "core/runs/backend.h"
 #include "core/runs/run_catalog.h"
+#include "core/services/sweep_add.h"
 #include "core/services/sweep_cancel.h"
 #include "core/services/sweep_target.h"
 #include "core/services/sweep_watch.h"
@@ -29,6 +30,7 @@
 #include "runs_panel.h"
 #include "runs_table_model.h"
 #include "ui/config/config_editor.h"
+#include "ui/sweep/sweep_add_dialog.h"
 #include "ui/sweep/sweep_compare_model.h"
 #include "ui/sweep/sweep_compare_panel.h"
 #include "ui/sweep/sweep_dialog.h"
@@ -78,6 +80,7 @@ SweepUi::SweepUi(const SweepUiParts& parts)
     connect(m_panel, &SweepComparePanel::forkRequested, this, &SweepUi::forkFromBest);
     connect(m_panel, &SweepComparePanel::cancelTrialRequested, this, &SweepUi::cancelTrial);
     connect(m_panel, &SweepComparePanel::cancelSweepRequested, this, &SweepUi::confirmCancelSweep);
+    connect(m_panel, &SweepComparePanel::addTrialsRequested, this, &SweepUi::openAddTrials);
     m_watch->start(1000);
     if (parts.hosts) {
         RemoteRuns* remote = parts.hosts->remoteRuns();
@@ -260,6 +263,44 @@ void SweepUi::forkFromBest(const QString& runId) {
         });
 }
 
+void SweepUi::openAddTrials(const QString& sweepId) {
+    const SweepReport* report = m_watch->report(sweepId);
+    if (!report) return;
+    auto* dialog = new SweepAddDialog(*report, m_parts.window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString host = report->host;
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, host] { addTrials(dialog->sweepId(), host, dialog->sweepText()); });
+    dialog->open();
+}
+
+// The text goes to the target as more.yaml; the sweep's own folder keeps its copy.
+void SweepUi::addTrials(const QString& sweepId, const QString& host, const QString& text) {
+    auto stage = std::make_shared<QTemporaryDir>();
+    const QString path = stage->filePath(QStringLiteral("more.yaml"));
+    QFile spec(path);
+    if (!stage->isValid() || !spec.open(QIODevice::WriteOnly) || spec.write(text.toUtf8()) < 0)
+        return say(tr("Cannot write the trials to %1").arg(path));
+    spec.close();
+    QPointer<SweepUi> self(this);
+    const auto added = [self, sweepId, stage](Result<QStringList> runs) {
+        if (!self) return;
+        if (!runs) {
+            QMessageBox::warning(self->m_parts.window, tr("Trials not added"),
+                                 QString::fromStdString(runs.error()));
+            return;
+        }
+        self->m_watch->refreshNow();
+        self->m_parts.work->catalog()->refresh();
+        self->say(tr("%1 more trials queued in sweep %2").arg(runs->size()).arg(sweepId));
+        Q_EMIT self->trialsAdded(sweepId, *runs);
+    };
+    if (host.isEmpty()) return added(addToLocalSweep(*m_parts.work->localBackend(), sweepId, path));
+    if (!m_hostSweeps) return say(tr("Host %1 is not in the hosts list").arg(host));
+    say(tr("Adding trials to %1 on %2…").arg(sweepId, host));
+    m_hostSweeps->addTrials(host, sweepId, path, added);
+}
+
 void SweepUi::cancelTrial(const QString& sweepId, int trial) {
     const SweepReport* report = m_watch->report(sweepId);
     if (report && !report->host.isEmpty()) return cancelOnHost(report->host, sweepId, trial);
@@ -318,8 +359,11 @@ void SweepUi::addGroupMenu(QMenu* menu, const QString& sweepId) {
         showSweep(sweepId);
         exportAction()->trigger();
     });
-    menu->addSeparator();
     const SweepReport* report = m_watch->report(sweepId);
+    QAction* add =
+        menu->addAction(tr("Add trials…"), this, [this, sweepId] { openAddTrials(sweepId); });
+    add->setEnabled(report && report->state != QLatin1String("cancelled"));
+    menu->addSeparator();
     QAction* cancel = menu->addAction(tr("Cancel sweep…"), this,
                                       [this, sweepId] { confirmCancelSweep(sweepId); });
     cancel->setEnabled(report && !sweepSettled(*report));

@@ -61,6 +61,7 @@ public:
 Q_SIGNALS:
     void sweepStarted(const QString& sweepId);
     void sweepFailed(const QString& message);
+    void trialsAdded(const QString& sweepId, const QStringList& runIds);
 
 private:
     struct Staged;
@@ -72,6 +73,8 @@ private:
     void showSweep(const QString& sweepId);
     void syncSelectedTrial();
     void forkFromBest(const QString& runId);
+    void openAddTrials(const QString& sweepId);
+    void addTrials(const QString& sweepId, const QString& host, const QString& text);
     void cancelTrial(const QString& sweepId, int trial);
     void cancelOnHost(const QString& host, const QString& sweepId, int trial);
     void confirmCancelSweep(const QString& sweepId);

@@ -44,7 +44,8 @@ SweepComparePanel::SweepComparePanel(QWidget* parent)
       m_chart(new ParallelChart(this)),
       m_title(new QLabel(this)),
       m_legend(new QLabel(this)),
-      m_exportAction(new QAction(tr("Export Sweep as CSV…"), this)) {
+      m_exportAction(new QAction(tr("Export Sweep as CSV…"), this)),
+      m_addButton(new QPushButton(tr("Add Trials…"), this)) {
     setObjectName(QStringLiteral("sweepComparePanel"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SweepCompareModel::SortRole);
@@ -77,6 +78,10 @@ SweepComparePanel::SweepComparePanel(QWidget* parent)
     connect(exportButton, &QPushButton::clicked, m_exportAction, &QAction::trigger);
     connect(m_exportAction, &QAction::enabledChanged, exportButton, &QWidget::setEnabled);
     exportButton->setEnabled(false);
+    m_addButton->setObjectName(QStringLiteral("addTrialsButton"));
+    m_addButton->setToolTip(tr("Queue more trials in this sweep, numbered after its last"));
+    connect(m_addButton, &QPushButton::clicked, this,
+            [this] { Q_EMIT addTrialsRequested(m_sweepId); });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SweepComparePanel::onTableSelection);
@@ -89,6 +94,7 @@ SweepComparePanel::SweepComparePanel(QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_title, 1);
+    top->addWidget(m_addButton);
     top->addWidget(exportButton);
     auto* chartSide = new QWidget(this);
     auto* chartLayout = new QVBoxLayout(chartSide);
@@ -113,6 +119,8 @@ void SweepComparePanel::setReport(const SweepReport* report) {
     m_sweepId = report ? report->id : QString();
     m_model->setReport(report ? *report : SweepReport{});
     m_exportAction->setEnabled(report != nullptr);
+    // A cancelled sweep takes no more trials (planSweepAddition refuses it too).
+    m_addButton->setEnabled(report && report->state != QLatin1String("cancelled"));
     updateTitle();
     updateChart();
     if (!keep.isEmpty()) selectTrial(keep);

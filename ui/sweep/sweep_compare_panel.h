@@ -11,6 +11,7 @@
 
 class QAction;
 class QLabel;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -47,6 +48,7 @@ Q_SIGNALS:
     void forkRequested(const QString& runId);
     void cancelTrialRequested(const QString& sweepId, int trial);  // 1-based
     void cancelSweepRequested(const QString& sweepId);
+    void addTrialsRequested(const QString& sweepId);
 
 private:
     void showContextMenu(const QPoint& position);
@@ -62,6 +64,7 @@ private:
     QLabel* m_title;
     QLabel* m_legend;
     QAction* m_exportAction;
+    QPushButton* m_addButton;
     QString m_sweepId;
     bool m_selecting = false;  // selectTrial in progress: no trialSelected
 };

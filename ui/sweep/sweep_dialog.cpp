@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "sweep_text_pane.h"
 #include "ui/config/diagnostics_list.h"
 #include "ui/config/yaml_editor.h"
 
@@ -91,7 +92,7 @@ SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorC
     m_shutdown->setObjectName(QStringLiteral("shutdownAfterSweep"));
     m_shutdown->setToolTip(
         tr("Once the queue drains (or the sweep is cancelled) the host counts down and powers "
-           "off, so it stops billing; cancel the countdown from the Hosts dock"));
+           "off, so it stops billing; Cancel shutdown in the status bar stops the countdown"));
     m_shutdown->setEnabled(target() != QLatin1String("local"));
     targetRow->addRow(QString(), m_shutdown);
     leftLayout->addLayout(targetRow);
@@ -181,25 +182,14 @@ QWidget* SweepDialog::buildSweep() {
     QSettings settings;
     auto* box = new QGroupBox(tr("Sweep"), this);
     auto* layout = new QVBoxLayout(box);
-    m_editor = new YamlEditor(box);
-    m_editor->setObjectName(QStringLiteral("sweepEditor"));
-    // The editor leaves undo to a shared document; here the text is its own.
-    m_editor->document()->setUndoRedoEnabled(true);
-    connect(m_editor, &YamlEditor::undoRequested, m_editor, &QPlainTextEdit::undo);
-    connect(m_editor, &YamlEditor::redoRequested, m_editor, &QPlainTextEdit::redo);
+    const SweepTextPane pane =
+        makeSweepTextPane(box, tr("No problems: the sweep is ready to run."));
+    m_editor = pane.editor;
+    m_diagnostics = pane.diagnostics;
     m_sweepPath = settings.value(kGroup + "path").toString();
     m_editor->setPlainText(
         settings.value(kGroup + "text", QString::fromUtf8(kTemplate)).toString());
     connect(m_editor, &QPlainTextEdit::textChanged, m_pause, qOverload<>(&QTimer::start));
-    m_diagnostics = new DiagnosticsList(box);
-    m_diagnostics->setObjectName(QStringLiteral("sweepDiagnostics"));
-    m_diagnostics->setShowFile(true);
-    m_diagnostics->setReadyText(tr("No problems: the sweep is ready to run."));
-    m_diagnostics->setMaximumHeight(120);
-    connect(m_diagnostics, &DiagnosticsList::problemActivated, this, [this](int line, int column) {
-        m_editor->goTo(line, column);
-        m_editor->setFocus();
-    });
     m_trialLabel = new QLabel(box);
     m_trialLabel->setObjectName(QStringLiteral("trialCount"));
     auto* open = new QPushButton(tr("Open…"), box);

@@ -1,0 +1,136 @@
+// SweepAddDialog: the more.yaml editor, its live checks and the Add button.
+#include "sweep_add_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "core/config/schema.h"
+#include "core/sweep/sweep_expand.h"
+#include "core/sweep/sweep_spec.h"
+#include "sweep_text_pane.h"
+#include "ui/config/diagnostics_list.h"
+#include "ui/config/yaml_editor.h"
+#include "ui/style/tone.h"
+
+namespace tb {
+
+namespace {
+
+constexpr int kTypingPauseMs = 150;
+
+// A value as one YAML flow scalar: quoted when YAML would read it otherwise.
+QString yamlScalar(const QString& value) {
+    static const QString special = QStringLiteral(",:[]{}#&*!|>'\"%@` ");
+    bool plain = !value.isEmpty();
+    for (const QChar c : value) plain = plain && !special.contains(c);
+    if (plain) return value;
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+// A grid over the keys the first trial sets, each at that trial's value, to be edited.
+QString startingText(const SweepReport& report) {
+    QString text =
+        QStringLiteral("method: grid\nmetric: %1\ngoal: %2\nparameters:\n")
+            .arg(report.metric, report.maximize ? QStringLiteral("max") : QStringLiteral("min"));
+    const QMap<QString, QString> values =
+        report.trials.isEmpty() ? QMap<QString, QString>() : report.trials.first().values;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        // A script's placeholder is kept by its name; in a spec it is written "{name}".
+        const QString key =
+            findKey(it.key().toStdString()) ? it.key() : QStringLiteral("\"{%1}\"").arg(it.key());
+        text += QStringLiteral("  %1: [%2]\n").arg(key, yamlScalar(it.value()));
+    }
+    return text;
+}
+
+}  // namespace
+
+SweepAddDialog::SweepAddDialog(const SweepReport& report, QWidget* parent)
+    : QDialog(parent),
+      m_sweepId(report.id),
+      m_metric(report.metric),
+      m_maximize(report.maximize),
+      m_status(new QLabel(this)),
+      m_pause(new QTimer(this)) {
+    setObjectName(QStringLiteral("sweepAddDialog"));
+    setWindowTitle(tr("Add Trials to %1").arg(report.id));
+    auto* intro = new QLabel(
+        tr("More trials for %1: each starts from the sweep's own config or command and runs on "
+           "its slots, numbered after its last trial. The metric and goal stay %2 (%3).")
+            .arg(report.id, report.metric,
+                 report.maximize ? QStringLiteral("max") : QStringLiteral("min")),
+        this);
+    intro->setWordWrap(true);
+    const SweepTextPane pane =
+        makeSweepTextPane(this, tr("No problems: the trials are ready to be queued."));
+    m_editor = pane.editor;
+    m_diagnostics = pane.diagnostics;
+    m_editor->setPlainText(startingText(report));
+    m_status->setObjectName(QStringLiteral("sweepAddStatus"));
+    m_status->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_add = buttons->button(QDialogButtonBox::Ok);
+    m_add->setText(tr("&Add Trials"));
+    m_add->setObjectName(QStringLiteral("addTrialsOk"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        validateNow();
+        if (m_problem.isEmpty()) accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_diagnostics);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    resize(640, 480);
+
+    m_pause->setSingleShot(true);
+    m_pause->setInterval(kTypingPauseMs);
+    connect(m_pause, &QTimer::timeout, this, &SweepAddDialog::validateNow);
+    connect(m_editor, &QPlainTextEdit::textChanged, m_pause, qOverload<>(&QTimer::start));
+    validateNow();
+}
+
+QString SweepAddDialog::sweepText() const {
+    return m_editor->toPlainText();
+}
+
+void SweepAddDialog::validateNow() {
+    m_pause->stop();
+    const LoadedSweep loaded = parseSweepText(sweepText().toStdString(), "more.yaml");
+    m_diagnostics->setDiagnostics(loaded.diagnostics);
+    QVector<TextProblem> marks;
+    for (const Diagnostic& d : loaded.diagnostics)
+        marks.append({d.line, d.column, QString::fromStdString(d.message)});
+    m_editor->setProblems(marks);
+    m_trials = loaded.ok() ? sweepSize(loaded.spec) : 0;
+    if (!loaded.ok()) {
+        m_problem = tr("Fix the problems listed under the text first");
+    } else if (QString::fromStdString(loaded.spec.metric) != m_metric ||
+               (loaded.spec.goal == SweepGoal::Max) != m_maximize) {
+        m_problem = tr("The metric and goal must stay %1 (%2): the trials are ranked together")
+                        .arg(m_metric, m_maximize ? QStringLiteral("max") : QStringLiteral("min"));
+    } else if (m_trials < 1) {
+        m_problem = tr("These lines make no trial");
+    } else {
+        m_problem.clear();
+    }
+    if (m_problem.isEmpty()) {
+        theme::clearToneStyle(m_status);
+        m_status->setText(tr("More trials to queue: %1").arg(m_trials));
+    } else {
+        theme::setTextTone(m_status, theme::Tone::Error);
+        m_status->setText(m_problem);
+    }
+    m_add->setEnabled(m_problem.isEmpty());
+    m_add->setToolTip(m_problem);
+}
+
+}  // namespace tb
