@@ -3141,12 +3141,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>，%1 排队中</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source> · best %1 %2 (trial %3: %4)</source>
         <translation> · 最佳 %1 %2（试验 %3：%4）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Colour by %1: green best, red worst, grey none yet. Click a line to select its trial.</source>
         <translation>颜色表示 %1：绿色最好，红色最差，灰色尚无数值。点击一条线即选中其试验。</translation>
     </message>
@@ -3209,7 +3209,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>运行超参数搜索(&amp;R)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Runs on:</source>
         <translation>运行于：</translation>
     </message>
@@ -3219,7 +3219,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>超参数搜索结束后关闭主机</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Each trial starts from</source>
         <translation>每个试验的起点</translation>
     </message>
@@ -3264,7 +3264,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>working dir (empty: the run&apos;s own)</source>
         <translation>工作目录（留空：运行自己的目录）</translation>
     </message>
@@ -3279,7 +3279,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>超参数搜索</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No problems: the sweep is ready to run.</source>
         <translation>没有问题：超参数搜索可以运行。</translation>
     </message>
@@ -3304,27 +3304,37 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>CPU 槽位：</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>GPUs: none found on this machine</source>
         <translation>GPU：本机未找到 GPU</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>GPUs: none known on %1 (Probe it in the Hosts dock)</source>
-        <translation>GPU：尚不知道 %1 有哪些 GPU（在“主机”面板中检测它）</translation>
+        <location line="+2"/>
+        <source>GPUs: none found on %1</source>
+        <translation>GPU：%1 上没有找到 GPU</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+2"/>
+        <source>GPUs: %1 not probed yet</source>
+        <translation>GPU：%1 尚未检测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probe %1 in the Hosts dock to list its GPUs</source>
+        <translation>在“主机”面板中检测 %1，即可列出它的 GPU</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>GPUs:</source>
         <translation>GPU：</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-168"/>
         <source>Once the queue drains (or the sweep is cancelled) the host counts down and powers off, so it stops billing; Cancel shutdown in the status bar stops the countdown</source>
         <translation>队列跑完（或超参数搜索被取消）后，主机倒计时并关机，不再计费；状态栏里的“取消关机”可停止倒计时</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+140"/>
         <source>Small models: several trials share one GPU</source>
         <translation>小模型：多个试验共用一块 GPU</translation>
     </message>
@@ -3521,12 +3531,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>对比试验</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Add trials…</source>
         <translation>添加试验…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Cancel sweep…</source>
         <translation>取消超参数搜索…</translation>
     </message>

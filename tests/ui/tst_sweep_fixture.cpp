@@ -53,7 +53,8 @@ void typeSweep(YamlEditor* editor, const QString& text) {
 }
 
 SweepDialog* openSweepDialog(MainWindow& window) {
-    window.activateWindow();
+    // Offscreen there is no window manager to hand activation back when a dialog closes.
+    QApplication::setActiveWindow(&window);
     QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::AltModifier);
     SweepDialog* dialog = nullptr;
     [&] { QTRY_VERIFY((dialog = window.findChild<SweepDialog*>()) != nullptr); }();

@@ -153,7 +153,7 @@ void SweepUi::openDialog() {
     if (m_hostSweeps) {
         const HostsController* hosts = m_parts.hosts->hosts();
         for (const QString& name : hosts->hostNames()) {
-            SweepDialogTarget target{name, {}};
+            SweepDialogTarget target{name, {}, hosts->report(name) != nullptr};
             if (const HostReport* report = hosts->report(name)) {
                 for (const ProbedGpu& probed : report->gpus) {
                     GpuSample gpu;

@@ -20,6 +20,9 @@ void setPoints(QCPGraph* graph, const std::vector<LodPoint>& points) {
     QVector<QCPGraphData> data(qsizetype(points.size()));
     for (std::size_t i = 0; i < points.size(); ++i) data[qsizetype(i)] = {points[i].x, points[i].y};
     graph->data()->set(data, true);  // sorted: LOD points come in index order, x sorted
+    // A lone point draws no line (a script that logs once per trial): a dot shows it.
+    graph->setScatterStyle(points.size() == 1 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 7)
+                                              : QCPScatterStyle());
 }
 
 // Index of the series point at or just before `record` (size() when none).

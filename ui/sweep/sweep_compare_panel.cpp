@@ -143,10 +143,16 @@ void SweepComparePanel::updateTitle() {
         text += tr(", %1 queued").arg(queued);
     if (report.bestRow >= 0) {
         const SweepTrialRow& best = report.trials[report.bestRow];
+        // The keys that differ over the whole sweep: a trial's own label names only those that
+        // differ within its spec (an added spec may keep one fixed).
+        QStringList values;
+        for (const QString& key : m_model->keys())
+            values << key + QLatin1Char('=') + best.values.value(key);
         text += tr(" · best %1 %2 (trial %3: %4)")
                     .arg(report.metric.toHtmlEscaped(), metricText(best.best))
                     .arg(best.trial + 1)
-                    .arg(best.label.toHtmlEscaped());
+                    .arg((values.isEmpty() ? best.label : values.join(QLatin1Char(' ')))
+                             .toHtmlEscaped());
     }
     m_title->setText(text);
     m_legend->setText(tr("Colour by %1: green best, red worst, grey none yet. Click a line to "

@@ -85,7 +85,6 @@ SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorC
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(buildBase());
-    leftLayout->addWidget(buildSlots());
     auto* targetRow = new QFormLayout;
     targetRow->addRow(tr("Runs on:"), m_target);
     m_shutdown = new QCheckBox(tr("Shut the host down when the sweep ends"), this);
@@ -96,6 +95,7 @@ SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorC
     m_shutdown->setEnabled(target() != QLatin1String("local"));
     targetRow->addRow(QString(), m_shutdown);
     leftLayout->addLayout(targetRow);
+    leftLayout->addWidget(buildSlots());  // after the target: its GPUs are the target's
     leftLayout->addStretch(1);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -155,13 +155,17 @@ QWidget* SweepDialog::buildBase() {
     auto* fileRow = new QHBoxLayout;
     fileRow->addWidget(m_configFile, 1);
     fileRow->addWidget(browse);
-    // The Script Run dialog's last command is the likeliest start.
+    // The last sweep's command, else the Script Run dialog's: the likeliest start.
+    const auto remembered = [&settings](const QString& key) {
+        return settings.value(kGroup + key, settings.value(QStringLiteral("scriptRun/") + key))
+            .toString();
+    };
     m_command = edit(QStringLiteral("sweepCommand"), QStringLiteral("python train.py --lr {lr}"),
-                     settings.value(QStringLiteral("scriptRun/command")).toString());
+                     remembered(QStringLiteral("command")));
     m_workDir = edit(QStringLiteral("sweepWorkDir"), tr("working dir (empty: the run's own)"),
-                     settings.value(QStringLiteral("scriptRun/workDir")).toString());
+                     remembered(QStringLiteral("workDir")));
     m_regex = edit(QStringLiteral("sweepRegex"), tr("metrics regex (optional)"),
-                   settings.value(QStringLiteral("scriptRun/metricsRegex")).toString());
+                   remembered(QStringLiteral("metricsRegex")));
     form->addRow(editor);
     form->addRow(file);
     form->addRow(fileRow);
@@ -252,13 +256,17 @@ void SweepDialog::showTargetGpus() {
         m_gpuList->addWidget(check);
         m_gpuBoxes << check;
     }
-    if (!target.gpus.isEmpty())
+    m_useGpus->setToolTip(QString());
+    if (!target.gpus.isEmpty()) {
         m_useGpus->setText(tr("GPUs:"));
-    else if (here)
+    } else if (here) {
         m_useGpus->setText(tr("GPUs: none found on this machine"));
-    else
-        m_useGpus->setText(
-            tr("GPUs: none known on %1 (Probe it in the Hosts dock)").arg(target.name));
+    } else if (target.probed) {
+        m_useGpus->setText(tr("GPUs: none found on %1").arg(target.name));
+    } else {
+        m_useGpus->setText(tr("GPUs: %1 not probed yet").arg(target.name));
+        m_useGpus->setToolTip(tr("Probe %1 in the Hosts dock to list its GPUs").arg(target.name));
+    }
     m_useGpus->setEnabled(!target.gpus.isEmpty());
     (target.gpus.isEmpty() ? m_useCpu : m_useGpus)->setChecked(true);
     if (m_shutdown) {

@@ -28,6 +28,7 @@ namespace tb {
 struct SweepDialogTarget {
     QString name;  // "local" or a stored host's name
     QList<GpuSample> gpus;
+    bool probed = true;  // a host never probed: its GPUs are not known
 };
 
 class DiagnosticsList;

@@ -157,6 +157,9 @@ void SweepDialog::saveValues() const {
     settings.setValue(kGroup + "path", m_sweepPath);
     settings.setValue(kGroup + "base", int(base()));
     settings.setValue(kGroup + "configFile", m_configFile->text());
+    settings.setValue(kGroup + "command", m_command->text());
+    settings.setValue(kGroup + "workDir", m_workDir->text());
+    settings.setValue(kGroup + "metricsRegex", m_regex->text());
     settings.setValue(kGroup + "cpuSlots", m_cpuSlots->value());
     settings.setValue(kGroup + "perGpu", m_perGpu->value());
     settings.setValue(kGroup + "target", target());
