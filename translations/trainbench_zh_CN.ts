@@ -287,6 +287,74 @@
     </message>
 </context>
 <context>
+    <name>RemoteSweep</name>
+    <message>
+        <location filename="../remote/runs/remote_sweep.cpp" line="+41"/>
+        <source>&apos;%1&apos; is not a sweep id</source>
+        <translation>“%1”不是超参数搜索的 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no sweep %1 on %2</source>
+        <translation>%2 上没有超参数搜索 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot read sweep %1 on %2: %3</source>
+        <translation>无法读取 %2 上的超参数搜索 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trial %1: %2</source>
+        <translation>试验 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the sweep&apos;s scheduler did not start on %1: %2</source>
+        <translation>超参数搜索的调度器没有在 %1 上启动：%2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>cannot read %1 or tb-sweep-stop.sh beside it; build the project so that both sit next to the binaries</source>
+        <translation>无法读取 %1 或它旁边的 tb-sweep-stop.sh；请先构建项目，让两者都位于程序文件旁边</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot start a sweep on %1: %2</source>
+        <translation>无法在 %1 上启动超参数搜索：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot create a sweep folder in %1 on %2: %3; check the runs root and its free space</source>
+        <translation>无法在 %2 的 %1 中创建超参数搜索文件夹：%3；请检查运行根目录及其剩余空间</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>unreadable sweep from %1: %2</source>
+        <translation>来自 %1 的超参数搜索无法读取：%2</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>the trials are queued but sweep.json or the scheduler failed on %1: %2</source>
+        <translation>试验已加入队列，但 %1 上的 sweep.json 或调度器出错：%2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>sweep %1 on %2 has no folder the box could name</source>
+        <translation>%2 上的超参数搜索 %1 没有主机能给出的文件夹</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no trial %1</source>
+        <translation>没有试验 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot cancel on %1: %2</source>
+        <translation>无法在 %1 上取消：%2</translation>
+    </message>
+</context>
+<context>
     <name>SshSession</name>
     <message>
         <location filename="../remote/ssh/ssh_session.cpp" line="+188"/>
@@ -1402,6 +1470,14 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
     </message>
 </context>
 <context>
+    <name>tb::HostSweeps</name>
+    <message>
+        <location filename="../remote/runs/host_sweeps.cpp" line="+163"/>
+        <source>no run %1 on a host</source>
+        <translation>主机上没有运行 %1</translation>
+    </message>
+</context>
+<context>
     <name>tb::HostsController</name>
     <message>
         <location filename="../remote/hosts/hosts_controller_requests.cpp" line="+81"/>
@@ -2245,7 +2321,38 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::RemoteRuns</name>
     <message>
-        <location filename="../remote/runs/remote_runs.cpp" line="+274"/>
+        <location filename="../remote/runs/remote_runs.cpp" line="+159"/>
+        <source>no host named %1 in the hosts list</source>
+        <translation>主机列表中没有名为 %1 的主机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host %1 is %2; connect it in the Hosts dock, then try again</source>
+        <translation>主机 %1 当前%2；请在“主机”面板中连接它，然后重试</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+50"/>
+        <source>host %1 was removed</source>
+        <translation>主机 %1 已被移除</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>host %1 has no trainer yet; prepare it (Hosts dock, Prepare host…)</source>
+        <translation>主机 %1 还没有训练程序；请先准备它（“主机”面板 → 准备主机…）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the trainer %1 is gone from host %2; prepare it again</source>
+        <translation>主机 %2 上的训练程序 %1 已不存在；请重新准备该主机</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>run %1 is not a remote run</source>
+        <translation>运行 %1 不是远程运行</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Not following %1: at most %2 runs per host stream at once (each takes two of the %3 channels sshd allows a connection). Deselect one to follow another.</source>
         <translation>未跟踪 %1：每台主机最多同时传输 %2 个运行（每个运行占用 sshd 允许每个连接使用的 %3 个通道中的两个）。取消选择一个运行后再跟踪其他运行。</translation>
     </message>

@@ -160,7 +160,7 @@ void HostSweeps::bestCheckpoint(const QString& runId, const QString& metric, boo
                                 std::function<void(Result<QString>)> done) {
     const RunInfo* run = m_catalog->find(runId);
     RemoteBackend* backend = run ? m_runs->backend(run->target) : nullptr;
-    if (!backend) return done(fail("no run " + runId.toStdString() + " on a host"));
+    if (!backend) return done(fail(tr("no run %1 on a host").arg(runId).toStdString()));
     backend->checkpointsAsync(runId, false,
                               [metric, maximize, done](Result<RemoteCheckpoints> listed) {
                                   if (!listed) return done(listed.failure());

@@ -5,6 +5,7 @@
 
 #include "core/services/sweep_add.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -31,6 +32,28 @@ std::string str(const QString& text) {
     return text.toStdString();
 }
 
+// The messages a user reads (the window shows them), translated where they are made.
+struct RemoteSweep {
+    Q_DECLARE_TR_FUNCTIONS(RemoteSweep)
+};
+
+Error notASweepId(const QString& id) {
+    return fail(str(RemoteSweep::tr("'%1' is not a sweep id").arg(id)));
+}
+
+Error noSweep(const QString& id, const QString& host) {
+    return fail(str(RemoteSweep::tr("no sweep %1 on %2").arg(id, host)));
+}
+
+Error cannotRead(const QString& id, const QString& host, const QString& why) {
+    return fail(str(RemoteSweep::tr("cannot read sweep %1 on %2: %3").arg(id, host, why)));
+}
+
+Error trialFailed(int index, const std::string& why) {
+    return fail(
+        str(RemoteSweep::tr("trial %1: %2").arg(index + 1).arg(QString::fromStdString(why))));
+}
+
 struct SweepStart {
     SweepSetup setup;
     SweepPlan plan;
@@ -54,8 +77,8 @@ void finish(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start) {
                                                                     start](const ExecResult& r) {
         if (!r.ok() || r.exitStatus != 0)
             return giveUp(backend, start,
-                          "the sweep's scheduler did not start on " + str(backend.settings().name) +
-                              ": " + str(r.ok() ? stderrOf(r) : r.message));
+                          str(RemoteSweep::tr("the sweep's scheduler did not start on %1: %2")
+                                  .arg(backend.settings().name, r.ok() ? stderrOf(r) : r.message)));
         start->done(start->started);
     });
 }
@@ -66,12 +89,9 @@ void queueNext(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start)
     const Trial& trial = start->plan.trials[start->next++];
     backend.launchAsync(trialRequest(start->setup, trial, start->started.id, start->started.dir),
                         [&backend, start, index = trial.index](Result<QString> run) {
-                            if (!run)
-                                return giveUp(
-                                    backend, start,
-                                    "trial " + std::to_string(index + 1) + ": " + run.error());
-                            start->started.runs << *run;
-                            queueNext(backend, start);
+        if (!run) return giveUp(backend, start, trialFailed(index, run.error()).message);
+        start->started.runs << *run;
+        queueNext(backend, start);
                         });
 }
 
@@ -100,8 +120,9 @@ void startRemoteSweep(RemoteBackend& backend, const SweepSetup& setup, const QSt
     QFile script(scheduler);
     QFile stopRule(QFileInfo(scheduler).absolutePath() + QStringLiteral("/tb-sweep-stop.sh"));
     if (!script.open(QIODevice::ReadOnly) || !stopRule.open(QIODevice::ReadOnly))
-        return done(fail("cannot read " + str(scheduler) + " or tb-sweep-stop.sh beside it" +
-                         "; build the project so that both sit next to the binaries"));
+        return done(fail(str(RemoteSweep::tr("cannot read %1 or tb-sweep-stop.sh beside it; build "
+                                             "the project so that both sit next to the binaries")
+                                 .arg(scheduler))));
     auto start = std::make_shared<SweepStart>();
     start->setup = setup;
     start->plan = std::move(*plan);
@@ -111,15 +132,17 @@ void startRemoteSweep(RemoteBackend& backend, const SweepSetup& setup, const QSt
                            start->plan.specText, script.readAll(), stopRule.readAll(),
                            earlyStopText(start->plan.spec));
     backend.execAsync(create, [&backend, start](const ExecResult& r) {
-        const std::string host = str(backend.settings().name);
+        const QString host = backend.settings().name;
         if (!r.ok())
-            return start->done(fail("cannot start a sweep on " + host + ": " + str(r.message)));
+            return start->done(
+                fail(str(RemoteSweep::tr("cannot start a sweep on %1: %2").arg(host, r.message))));
         const QList<QByteArray> lines = r.standardOutput.split('\n');
         if (r.exitStatus != 0 || lines.size() < 2 || !lines[0].startsWith('/') ||
             !isSafeBoxName(BoxNameKind::RunId, QString::fromUtf8(lines[1])))
-            return start->done(fail("cannot create a sweep folder in " +
-                                    str(backend.settings().runsRoot) + " on " + host + ": " +
-                                    str(stderrOf(r)) + "; check the runs root and its free space"));
+            return start->done(fail(str(RemoteSweep::tr("cannot create a sweep folder in %1 on "
+                                                        "%2: %3; check the runs root and its "
+                                                        "free space")
+                                            .arg(backend.settings().runsRoot, host, stderrOf(r)))));
         start->started.id = QString::fromUtf8(lines[1]);
         start->started.dir =
             QString::fromUtf8(lines[0]) + QLatin1String("/.sweeps/") + start->started.id;
@@ -130,7 +153,9 @@ void startRemoteSweep(RemoteBackend& backend, const SweepSetup& setup, const QSt
 Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id,
                                      const QString& hostName) {
     auto frames = parseRemoteFrames(output);
-    if (!frames) return fail("unreadable sweep from " + str(hostName) + ": " + frames.error());
+    if (!frames)
+        return fail(str(RemoteSweep::tr("unreadable sweep from %1: %2")
+                            .arg(hostName, QString::fromStdString(frames.error()))));
     QByteArray sweepJson;
     QString state;
     QString dir;
@@ -193,20 +218,14 @@ Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id
 }
 
 void readRemoteSweep(RemoteBackend& backend, const QString& id, SweepDone<SweepReport> done) {
-    if (!isSafeBoxName(BoxNameKind::RunId, id))
-        return done(fail("'" + str(id) + "' is not a sweep id"));
+    if (!isSafeBoxName(BoxNameKind::RunId, id)) return done(notASweepId(id));
     backend.execAsync(readSweepCommand(backend.settings().runsRoot, id),
                       [&backend, id, done](const ExecResult& r) {
-                          const std::string host = str(backend.settings().name);
-                          if (!r.ok())
-                              return done(fail("cannot read sweep " + str(id) + " on " + host +
-                                               ": " + str(r.message)));
-                          if (r.exitStatus == 4)
-                              return done(fail("no sweep " + str(id) + " on " + host));
-                          if (r.exitStatus != 0)
-                              return done(fail("cannot read sweep " + str(id) + " on " + host +
-                                               ": " + str(stderrOf(r))));
-                          done(parseRemoteSweep(r.standardOutput, id, backend.settings().name));
+                          const QString host = backend.settings().name;
+                          if (!r.ok()) return done(cannotRead(id, host, r.message));
+                          if (r.exitStatus == 4) return done(noSweep(id, host));
+                          if (r.exitStatus != 0) return done(cannotRead(id, host, stderrOf(r)));
+                          done(parseRemoteSweep(r.standardOutput, id, host));
                       });
 }
 
@@ -227,10 +246,10 @@ void queueAdded(RemoteBackend& backend, const std::shared_ptr<SweepAdd>& add) {
             startSweepCommand(add->dir, add->addition.sweepJsonWith(add->runs));
         return backend.execAsync(start, [&backend, add](const ExecResult& r) {
             if (!r.ok() || r.exitStatus != 0)
-                return add->done(fail(
-                    "the trials are queued but sweep.json or the scheduler "
-                    "failed on " +
-                    str(backend.settings().name) + ": " + str(r.ok() ? stderrOf(r) : r.message)));
+                return add->done(
+                    fail(str(RemoteSweep::tr("the trials are queued but sweep.json "
+                                             "or the scheduler failed on %1: %2")
+                                 .arg(backend.settings().name, r.ok() ? stderrOf(r) : r.message))));
             add->done(add->runs);
         });
     }
@@ -238,10 +257,9 @@ void queueAdded(RemoteBackend& backend, const std::shared_ptr<SweepAdd>& add) {
     backend.launchAsync(
         trialRequest(add->addition.setup, trial, add->id, add->dir),
         [&backend, add, index = trial.index](Result<QString> run) {
-            if (!run)
-                return add->done(fail("trial " + std::to_string(index + 1) + ": " + run.error()));
-            add->runs << *run;
-            queueAdded(backend, add);
+        if (!run) return add->done(trialFailed(index, run.error()));
+        add->runs << *run;
+        queueAdded(backend, add);
         });
 }
 
@@ -249,15 +267,14 @@ void queueAdded(RemoteBackend& backend, const std::shared_ptr<SweepAdd>& add) {
 
 void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& specPath,
                       SweepDone<QStringList> done) {
-    if (!isSafeBoxName(BoxNameKind::RunId, id))
-        return done(fail("'" + str(id) + "' is not a sweep id"));
+    if (!isSafeBoxName(BoxNameKind::RunId, id)) return done(notASweepId(id));
     backend.execAsync(readSweepCommand(backend.settings().runsRoot, id), [&backend, id, specPath,
                                                                           done](
                                                                              const ExecResult& r) {
-        const std::string host = str(backend.settings().name);
+        const QString host = backend.settings().name;
+        if (r.ok() && r.exitStatus == 4) return done(noSweep(id, host));
         if (!r.ok() || r.exitStatus != 0)
-            return done(fail(r.exitStatus == 4 ? "no sweep " + str(id) + " on " + host
-                                               : "cannot read sweep " + str(id) + " on " + host));
+            return done(cannotRead(id, host, r.ok() ? stderrOf(r) : r.message));
         auto frames = parseRemoteFrames(r.standardOutput);
         if (!frames) return done(frames.failure());
         QByteArray json, state, dir;
@@ -267,8 +284,8 @@ void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& 
             if (frame.key == "dir") dir = frame.value.left(4096);
         }
         if (!dir.startsWith('/'))
-            return done(
-                fail("sweep " + str(id) + " on " + host + " has no folder the box could name"));
+            return done(fail(str(
+                RemoteSweep::tr("sweep %1 on %2 has no folder the box could name").arg(id, host))));
         auto addition = planSweepAddition(json, QString::fromUtf8(state), id, specPath);
         if (!addition) return done(addition.failure());
         auto add = std::make_shared<SweepAdd>();
@@ -282,19 +299,19 @@ void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& 
 
 void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,
                        SweepDone<TrialCancel> done) {
-    if (!isSafeBoxName(BoxNameKind::RunId, id))
-        return done(fail("'" + str(id) + "' is not a sweep id"));
-    if (trial < 0 || trial > 999999) return done(fail("no trial " + std::to_string(trial)));
+    if (!isSafeBoxName(BoxNameKind::RunId, id)) return done(notASweepId(id));
+    if (trial < 0 || trial > 999999)
+        return done(fail(str(RemoteSweep::tr("no trial %1").arg(trial))));
     const QString name = trial == 0 ? QStringLiteral("all")
                                     : QStringLiteral("%1").arg(trial, 6, 10, QLatin1Char('0'));
     backend.execAsync(
         cancelSweepCommand(backend.settings().runsRoot, id, name),
         [&backend, id, trial, done](const ExecResult& r) {
-            const std::string host = str(backend.settings().name);
-            if (!r.ok() || r.exitStatus == 4 || r.exitStatus != 0)
-                return done(fail(r.exitStatus == 4 ? "no sweep " + str(id) + " on " + host
-                                                   : "cannot cancel on " + host + ": " +
-                                                         str(r.ok() ? stderrOf(r) : r.message)));
+            const QString host = backend.settings().name;
+            if (r.ok() && r.exitStatus == 4) return done(noSweep(id, host));
+            if (!r.ok() || r.exitStatus != 0)
+                return done(fail(str(RemoteSweep::tr("cannot cancel on %1: %2")
+                                         .arg(host, r.ok() ? stderrOf(r) : r.message))));
             const bool dequeued = trial != 0 && r.standardOutput.startsWith("cancelled");
             done(dequeued ? TrialCancel::Dequeued : TrialCancel::Requested);
         });
