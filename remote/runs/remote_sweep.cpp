@@ -89,9 +89,11 @@ void queueNext(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start)
     const Trial& trial = start->plan.trials[start->next++];
     backend.launchAsync(trialRequest(start->setup, trial, start->started.id, start->started.dir),
                         [&backend, start, index = trial.index](Result<QString> run) {
-        if (!run) return giveUp(backend, start, trialFailed(index, run.error()).message);
-        start->started.runs << *run;
-        queueNext(backend, start);
+                            if (!run)
+                                return giveUp(backend, start,
+                                              trialFailed(index, run.error()).message);
+                            start->started.runs << *run;
+                            queueNext(backend, start);
                         });
 }
 
@@ -254,13 +256,12 @@ void queueAdded(RemoteBackend& backend, const std::shared_ptr<SweepAdd>& add) {
         });
     }
     const Trial& trial = add->addition.plan.trials[add->next++];
-    backend.launchAsync(
-        trialRequest(add->addition.setup, trial, add->id, add->dir),
-        [&backend, add, index = trial.index](Result<QString> run) {
-        if (!run) return add->done(trialFailed(index, run.error()));
-        add->runs << *run;
-        queueAdded(backend, add);
-        });
+    backend.launchAsync(trialRequest(add->addition.setup, trial, add->id, add->dir),
+                        [&backend, add, index = trial.index](Result<QString> run) {
+                            if (!run) return add->done(trialFailed(index, run.error()));
+                            add->runs << *run;
+                            queueAdded(backend, add);
+                        });
 }
 
 }  // namespace
