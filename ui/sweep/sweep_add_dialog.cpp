@@ -21,15 +21,22 @@ namespace {
 
 constexpr int kTypingPauseMs = 150;
 
-// A value as one YAML flow scalar: quoted when YAML would read it otherwise.
+// A value as one YAML flow scalar on one line: quoted (control characters escaped) when YAML
+// would read it otherwise. The values come from the sweep's sweep.json, which a box wrote.
 QString yamlScalar(const QString& value) {
     static const QString special = QStringLiteral(",:[]{}#&*!|>'\"%@` ");
     bool plain = !value.isEmpty();
-    for (const QChar c : value) plain = plain && !special.contains(c);
+    for (const QChar c : value) plain = plain && !special.contains(c) && c.unicode() >= 0x20;
     if (plain) return value;
-    QString quoted = value;
-    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    QString quoted;
+    for (const QChar c : value) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('"'))
+            quoted += QLatin1Char('\\') + QString(c);
+        else if (c.unicode() < 0x20)
+            quoted += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            quoted += c;
+    }
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
