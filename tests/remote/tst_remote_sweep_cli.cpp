@@ -158,7 +158,7 @@ private Q_SLOTS:
             status(id).value("trials").toArray().size() == 5 &&
                 status(id).value("state").toString() == "drained" &&
                 status(id).value("trials").toArray().at(4).toObject().value("queue") == "done",
-            60000);
+            120000);  // each look is a CLI connecting anew: a few seconds on a loaded machine
         const QJsonObject more = status(id);
         QCOMPARE(more.value("trials").toArray().at(3).toObject().value("trial").toInt(), 3);
         QCOMPARE(more.value("best_trial").toInt(), 3);  // n = 0.5
