@@ -304,7 +304,7 @@
         <translation>无法读取 %2 上的超参数搜索 %1：%3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>trial %1: %2</source>
         <translation>试验 %1：%2</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>超参数搜索的调度器没有在 %1 上启动：%2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>cannot read %1 or tb-sweep-stop.sh beside it; build the project so that both sit next to the binaries</source>
         <translation>无法读取 %1 或它旁边的 tb-sweep-stop.sh；请先构建项目，让两者都位于程序文件旁边</translation>
     </message>
@@ -334,12 +334,12 @@
         <translation>来自 %1 的超参数搜索无法读取：%2</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>the trials are queued but sweep.json or the scheduler failed on %1: %2</source>
         <translation>试验已加入队列，但 %1 上的 sweep.json 或调度器出错：%2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>sweep %1 on %2 has no folder the box could name</source>
         <translation>%2 上的超参数搜索 %1 没有主机能给出的文件夹</translation>
     </message>
@@ -2321,7 +2321,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::RemoteRuns</name>
     <message>
-        <location filename="../remote/runs/remote_runs.cpp" line="+159"/>
+        <location filename="../remote/runs/remote_runs.cpp" line="+158"/>
         <source>no host named %1 in the hosts list</source>
         <translation>主机列表中没有名为 %1 的主机</translation>
     </message>
@@ -2337,12 +2337,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>主机 %1 已被移除</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-43"/>
         <source>host %1 has no trainer yet; prepare it (Hosts dock, Prepare host…)</source>
         <translation>主机 %1 还没有训练程序；请先准备它（“主机”面板 → 准备主机…）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>the trainer %1 is gone from host %2; prepare it again</source>
         <translation>主机 %2 上的训练程序 %1 已不存在；请重新准备该主机</translation>
     </message>
@@ -3015,7 +3015,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>%1 %2（超参数搜索 %3）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>%1 %2 (run %3)</source>
         <translation>%1 %2（运行 %3）</translation>
     </message>
@@ -3023,12 +3023,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::ShutdownWatch</name>
     <message>
-        <location filename="../remote/runs/shutdown_watch.cpp" line="+62"/>
+        <location filename="../remote/runs/shutdown_watch.cpp" line="+64"/>
         <source>%1 is not a run on a host: only a rented host can be shut down when its run ends</source>
         <translation>%1 不是主机上的运行：只有租用的主机才能在运行结束后关机</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>No stored host named %1 (run %2)</source>
         <translation>没有名为 %1 的已保存主机（运行 %2）</translation>
     </message>
@@ -3107,7 +3107,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::SweepAddDialog</name>
     <message>
-        <location filename="../ui/sweep/sweep_add_dialog.cpp" line="+62"/>
+        <location filename="../ui/sweep/sweep_add_dialog.cpp" line="+69"/>
         <source>Add Trials to %1</source>
         <translation>向 %1 添加试验</translation>
     </message>
@@ -3228,7 +3228,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>向这个超参数搜索的队列添加更多试验，编号接在最后一个之后</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Select a sweep in the runs table to compare its trials.</source>
         <translation>在运行列表中选择一个超参数搜索，即可对比其试验。</translation>
     </message>
@@ -3530,7 +3530,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::SweepUi</name>
     <message>
-        <location filename="../ui/main/sweep_ui.cpp" line="+46"/>
+        <location filename="../ui/main/sweep_ui.cpp" line="+63"/>
         <source>Run S&amp;weep…</source>
         <translation>运行超参数搜索(&amp;W)…</translation>
     </message>
@@ -3540,12 +3540,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>用不同的取值多次运行配置或脚本，并对比各试验</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+143"/>
         <source>Cannot write the sweep to %1</source>
         <translation>无法把超参数搜索写入 %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Sweep not started</source>
         <translation>超参数搜索未启动</translation>
     </message>
@@ -3556,12 +3556,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
     </message>
     <message>
         <location line="-21"/>
-        <location line="+95"/>
+        <location line="+93"/>
         <source>Host %1 is not in the hosts list</source>
         <translation>主机 %1 不在主机列表中</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-92"/>
         <source>Starting a sweep on %1…</source>
         <translation>正在 %1 上启动超参数搜索…</translation>
     </message>
@@ -3581,12 +3581,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>正在列出 %2 上 %1 的检查点…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Cannot write the trials to %1</source>
         <translation>无法把试验写入 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Trials not added</source>
         <translation>试验未添加</translation>
     </message>
@@ -3601,24 +3601,22 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>正在向 %2 上的 %1 添加试验…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+16"/>
+        <location line="-261"/>
         <source>Trial %1 will not run</source>
         <translation>试验 %1 将不会运行</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Trial %1 is being stopped</source>
         <translation>正在停止试验 %1</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+284"/>
         <source>Sweep %1 on %2: every trial is being cancelled</source>
         <translation>%2 上的超参数搜索 %1：正在取消所有试验</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Cancel sweep</source>
         <translation>取消超参数搜索</translation>
     </message>

@@ -41,6 +41,8 @@ struct SweepReport {
     int bestRow = -1;             // the row with the best metric, -1 when none has one
 
     int count(TrialQueueState state) const;
+    // More trials may be added (planSweepAddition refuses a cancelled sweep).
+    bool takesMoreTrials() const { return state != QLatin1String("cancelled"); }
     // Rows by the metric, best first; rows without a value last, in trial order.
     QList<int> ranking() const;
 };

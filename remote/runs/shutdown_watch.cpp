@@ -18,6 +18,8 @@ constexpr qint64 kRecentEndSeconds = 60 * 60;
 // While a run goes on, its armed watcher is looked at this seldom; once the catalog sees the
 // run end, at every read.
 constexpr qint64 kWaitingReadMs = 30 * 1000;
+// A sweep's entry is kept under this prefix and its id, beside the runs' ids.
+const QString kSweepKeyPrefix = QStringLiteral(".sweeps/");
 
 }  // namespace
 
@@ -65,8 +67,16 @@ void ShutdownWatch::arm(const QString& runId) {
     armAt(runId, run->target, run->dir);
 }
 
+QString ShutdownWatch::sweepKey(const QString& sweepId) {
+    return kSweepKeyPrefix + sweepId;
+}
+
+QString ShutdownWatch::sweepOfKey(const QString& key) {
+    return key.startsWith(kSweepKeyPrefix) ? key.mid(kSweepKeyPrefix.size()) : QString();
+}
+
 void ShutdownWatch::armSweep(const QString& host, const QString& sweepId, const QString& sweepDir) {
-    armAt(QStringLiteral(".sweeps/") + sweepId, host, sweepDir);
+    armAt(sweepKey(sweepId), host, sweepDir);
 }
 
 void ShutdownWatch::armAt(const QString& key, const QString& hostName, const QString& dir) {

@@ -29,8 +29,11 @@ public:
     // shutdownCommand. Not a remote run: failed() says so.
     void arm(const QString& runId);
     // Arms a sweep on `host` (its folder there): the countdown starts when its queue drains or
-    // it is cancelled. Tracked as ".sweeps/SWEEP_ID".
+    // it is cancelled. Tracked under sweepKey(SWEEP_ID).
     void armSweep(const QString& host, const QString& sweepId, const QString& sweepDir);
+    // The key a sweep is tracked under, and the sweep id in a key ("" for a run's key).
+    static QString sweepKey(const QString& sweepId);
+    static QString sweepOfKey(const QString& key);
     // Arms the run once the catalog lists it (a launch's answer comes before the host's scan).
     void armWhenListed(const QString& runId);
     void cancel(const QString& runId);

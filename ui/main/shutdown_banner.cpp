@@ -33,11 +33,10 @@ void ShutdownBanner::update() {
     setVisible(!m_run.isEmpty());
     if (m_run.isEmpty()) return;
     const QString host = m_watch->hostOf(m_run);
-    static const QString sweepKey = QStringLiteral(".sweeps/");  // ShutdownWatch::armSweep's
-    m_label->setText(
-        m_run.startsWith(sweepKey)
-            ? tr("%1 %2 (sweep %3)").arg(host, m_watch->hostText(host), m_run.mid(sweepKey.size()))
-            : tr("%1 %2 (run %3)").arg(host, m_watch->hostText(host), m_run));
+    const QString sweep = ShutdownWatch::sweepOfKey(m_run);
+    m_label->setText(sweep.isEmpty()
+                         ? tr("%1 %2 (run %3)").arg(host, m_watch->hostText(host), m_run)
+                         : tr("%1 %2 (sweep %3)").arg(host, m_watch->hostText(host), sweep));
     m_label->setToolTip(m_watch->toolTip(m_run));
     m_cancel->setEnabled(!m_watch->isCancelling(m_run));
 }

@@ -37,6 +37,23 @@
 
 namespace tb {
 
+namespace {
+
+// `text` as the file `name` in `dir`, a copy for a target to read; false when it cannot be.
+bool writeStaged(const QTemporaryDir& dir, const QString& name, const QString& text,
+                 QString& path) {
+    path = dir.filePath(name);
+    QFile file(path);
+    return dir.isValid() && file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0;
+}
+
+QString trialCancelText(TrialCancel cancelled, int trial) {
+    return cancelled == TrialCancel::Dequeued ? SweepUi::tr("Trial %1 will not run").arg(trial)
+                                              : SweepUi::tr("Trial %1 is being stopped").arg(trial);
+}
+
+}  // namespace
+
 SweepUi::SweepUi(const SweepUiParts& parts)
     : QObject(parts.window),
       m_parts(parts),
@@ -188,12 +205,9 @@ void SweepUi::startFrom(const SweepDialog& dialog) {
     auto staged = std::make_shared<Staged>();
     staged->setup = dialog.setup();
     staged->shutdownWhenDone = dialog.shutdownWhenDone();
-    staged->setup.sweepPath = staged->dir.filePath(dialog.sweepFileName());
-    QFile spec(staged->setup.sweepPath);
-    if (!staged->dir.isValid() || !spec.open(QIODevice::WriteOnly) ||
-        spec.write(dialog.sweepText().toUtf8()) < 0)
+    if (!writeStaged(staged->dir, dialog.sweepFileName(), dialog.sweepText(),
+                     staged->setup.sweepPath))
         return failStart(tr("Cannot write the sweep to %1").arg(staged->setup.sweepPath));
-    spec.close();
     startOn(dialog.target(), staged, false);
 }
 
@@ -277,11 +291,9 @@ void SweepUi::openAddTrials(const QString& sweepId) {
 // The text goes to the target as more.yaml; the sweep's own folder keeps its copy.
 void SweepUi::addTrials(const QString& sweepId, const QString& host, const QString& text) {
     auto stage = std::make_shared<QTemporaryDir>();
-    const QString path = stage->filePath(QStringLiteral("more.yaml"));
-    QFile spec(path);
-    if (!stage->isValid() || !spec.open(QIODevice::WriteOnly) || spec.write(text.toUtf8()) < 0)
+    QString path;
+    if (!writeStaged(*stage, QStringLiteral("more.yaml"), text, path))
         return say(tr("Cannot write the trials to %1").arg(path));
-    spec.close();
     QPointer<SweepUi> self(this);
     const auto added = [self, sweepId, stage](Result<QStringList> runs) {
         if (!self) return;
@@ -307,8 +319,7 @@ void SweepUi::cancelTrial(const QString& sweepId, int trial) {
     const QString dir = m_watch->runsRoot() + QStringLiteral("/.sweeps/") + sweepId;
     auto cancelled = cancelSweepTrial(dir, trial);
     if (!cancelled) return say(QString::fromStdString(cancelled.error()));
-    say(*cancelled == TrialCancel::Dequeued ? tr("Trial %1 will not run").arg(trial)
-                                            : tr("Trial %1 is being stopped").arg(trial));
+    say(trialCancelText(*cancelled, trial));
     m_watch->refreshNow();
 }
 
@@ -323,8 +334,7 @@ void SweepUi::cancelOnHost(const QString& host, const QString& sweepId, int tria
             if (trial == 0)
                 return self->say(
                     tr("Sweep %1 on %2: every trial is being cancelled").arg(sweepId, host));
-            self->say(*said == TrialCancel::Dequeued ? tr("Trial %1 will not run").arg(trial)
-                                                     : tr("Trial %1 is being stopped").arg(trial));
+            self->say(trialCancelText(*said, trial));
         });
 }
 
@@ -362,7 +372,7 @@ void SweepUi::addGroupMenu(QMenu* menu, const QString& sweepId) {
     const SweepReport* report = m_watch->report(sweepId);
     QAction* add =
         menu->addAction(tr("Add trials…"), this, [this, sweepId] { openAddTrials(sweepId); });
-    add->setEnabled(report && report->state != QLatin1String("cancelled"));
+    add->setEnabled(report && report->takesMoreTrials());
     menu->addSeparator();
     QAction* cancel = menu->addAction(tr("Cancel sweep…"), this,
                                       [this, sweepId] { confirmCancelSweep(sweepId); });

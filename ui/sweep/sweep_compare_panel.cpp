@@ -119,8 +119,7 @@ void SweepComparePanel::setReport(const SweepReport* report) {
     m_sweepId = report ? report->id : QString();
     m_model->setReport(report ? *report : SweepReport{});
     m_exportAction->setEnabled(report != nullptr);
-    // A cancelled sweep takes no more trials (planSweepAddition refuses it too).
-    m_addButton->setEnabled(report && report->state != QLatin1String("cancelled"));
+    m_addButton->setEnabled(report && report->takesMoreTrials());
     updateTitle();
     updateChart();
     if (!keep.isEmpty()) selectTrial(keep);
