@@ -20,6 +20,7 @@
 #include "remote/runs/remote_backend.h"
 #include "remote/runs/remote_runs.h"
 #include "tests/remote/ssh_test_support.h"
+#include "tst_sshd_window.h"
 #include "ui/config/config_editor.h"
 #include "ui/main/checkpoint_table_model.h"
 #include "ui/main/checkpoints_panel.h"
@@ -55,16 +56,7 @@ class TestRemoteCheckpointsUi : public SshdTestCase {
 
 public:
     TestRemoteCheckpointsUi() {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                           m_dir.filePath("settings"));
-        QCoreApplication::setOrganizationName("trainbench-test-remote-checkpoints");
-        m_context.runsRoot = m_dir.filePath("runs");
-        m_context.configsDir = seedWorkspace(m_context.runsRoot);
-        m_context.binDir = qEnvironmentVariable("TB_BIN_DIR");
-        m_context.hostsConfigDir = m_dir.filePath("hosts");
-        m_context.hostsOptions.connection.session = testOptions();
-        m_context.hostsOptions.knownHostsFile = m_dir.filePath("known_hosts");
-        m_context.hostsOptions.checkKeychain = false;
+        m_context = sshdWindowContext(m_dir, "trainbench-test-remote-checkpoints");
     }
 
 private Q_SLOTS:

@@ -29,6 +29,7 @@
 #include "remote/host_workbench.h"
 #include "remote/hosts/hosts_controller.h"
 #include "tests/remote/ssh_test_support.h"
+#include "tst_sshd_window.h"
 #include "ui/config/config_document.h"
 #include "ui/config/config_editor.h"
 #include "ui/main/main_window.h"
@@ -77,16 +78,8 @@ private:
 };
 
 TestRemoteRuns::TestRemoteRuns() {
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
-    QCoreApplication::setOrganizationName("trainbench-test-remote");
-    m_context.runsRoot = m_dir.filePath("runs");
-    m_context.configsDir = seedWorkspace(m_context.runsRoot);
-    m_context.binDir = qEnvironmentVariable("TB_BIN_DIR");
-    m_context.hostsConfigDir = m_dir.filePath("hosts");
-    m_context.hostsOptions.connection.session = testOptions();
+    m_context = sshdWindowContext(m_dir, "trainbench-test-remote");
     m_context.hostsOptions.connection.firstRetryMs = 200;
-    m_context.hostsOptions.knownHostsFile = m_dir.filePath("known_hosts");
-    m_context.hostsOptions.checkKeychain = false;
     m_remoteRoot = m_dir.filePath("box runs");  // a space, as a shell would trip over
 }
 

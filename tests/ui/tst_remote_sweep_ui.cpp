@@ -24,6 +24,7 @@
 #include "remote/hosts/hosts_controller.h"
 #include "remote/runs/shutdown_watch.h"
 #include "tests/remote/ssh_test_support.h"
+#include "tst_sshd_window.h"
 #include "tst_sweep_fixture.h"
 #include "ui/config/config_editor.h"
 #include "ui/main/main_window.h"
@@ -67,16 +68,8 @@ private:
 };
 
 TestRemoteSweepUi::TestRemoteSweepUi() {
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
-    QCoreApplication::setOrganizationName("trainbench-test-remote-sweep");
-    m_context.runsRoot = m_dir.filePath("runs");
-    m_context.configsDir = seedWorkspace(m_context.runsRoot);
-    m_context.binDir = qEnvironmentVariable("TB_BIN_DIR");
-    m_context.hostsConfigDir = m_dir.filePath("hosts");
-    m_context.hostsOptions.connection.session = testOptions();
+    m_context = sshdWindowContext(m_dir, "trainbench-test-remote-sweep");
     m_context.hostsOptions.connection.firstRetryMs = 200;
-    m_context.hostsOptions.knownHostsFile = m_dir.filePath("known_hosts");
-    m_context.hostsOptions.checkKeychain = false;
     m_remoteRoot = m_dir.filePath("box runs");  // a space, as a shell would trip over
     qputenv("TB_SWEEP_GRACE", "2");             // the scheduler's TERM-to-KILL wait on a cancel
 }
@@ -231,12 +224,7 @@ void TestRemoteSweepUi::queuedTrialAndSweepCancelledOnTheHost() {
             1);
 
     // The whole sweep, after the question: the running trial stops, trial 2 never starts.
-    QTimer::singleShot(0, this, [&] {
-        QTRY_VERIFY(m_window->findChild<QMessageBox*>("confirmCancelSweep"));
-        auto* box = m_window->findChild<QMessageBox*>("confirmCancelSweep");
-        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
-    });
-    QVERIFY(chooseFromTrialMenu(compare, 1, "cancelSweep"));
+    QVERIFY(cancelSweepFromMenu(*m_window, compare));
     QTRY_VERIFY_WITH_TIMEOUT(report(id) && report(id)->state == "cancelled", 60000);
     QTRY_COMPARE_WITH_TIMEOUT(queueOf(id, 1), TrialQueueState::Done, 30000);
     QCOMPARE(queueOf(id, 2), TrialQueueState::Cancelled);
@@ -273,17 +261,12 @@ void TestRemoteSweepUi::bestTrialForkedFromItsCheckpointOnTheHost() {
     });
     QTRY_COMPARE(compare->model()->rowCount(), 2);
     QVERIFY(chooseFromTrialMenu(compare, best.trial + 1, "forkFromBest"));
-    const auto forkOf = [&]() -> const RunInfo* {
-        for (const RunInfo& run : m_window->workbench()->catalog()->runs())
-            if (run.parentRun == best.run) return &run;
-        return nullptr;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(forkOf() != nullptr, 60000);
-    QCOMPARE(forkOf()->target, kHost);  // forked where its parent ran
+    QTRY_VERIFY_WITH_TIMEOUT(forkOf(*m_window, best.run) != nullptr, 60000);
+    QCOMPARE(forkOf(*m_window, best.run)->target, kHost);  // forked where its parent ran
     const QString lr = best.values.value("optim.lr");
     QVERIFY2(forkedText.contains(QStringLiteral("lr: %1\n").arg(lr)), qPrintable(forkedText));
     // The checkpoint on the box whose sidecar has the trial's best val/acc.
-    const QString checkpoint = forkOf()->parentCheckpoint;
+    const QString checkpoint = forkOf(*m_window, best.run)->parentCheckpoint;
     const QString expected =
         highestSidecar(m_remoteRoot + "/" + best.run + "/checkpoints", "val/acc");
     QVERIFY(!expected.isEmpty());

@@ -33,6 +33,7 @@
 #include "remote/runs/shutdown_watch.h"
 #include "remote/ssh/remote_command.h"
 #include "tests/remote/ssh_test_support.h"
+#include "tst_sshd_window.h"
 #include "ui/config/config_document.h"
 #include "ui/config/config_editor.h"
 #include "ui/hosts/hosts_panel.h"
@@ -95,15 +96,7 @@ private:
 };
 
 TestShutdownUi::TestShutdownUi() {
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
-    QCoreApplication::setOrganizationName("trainbench-test-shutdown-ui");
-    m_context.runsRoot = m_dir.filePath("runs");
-    m_context.configsDir = seedWorkspace(m_context.runsRoot);
-    m_context.binDir = qEnvironmentVariable("TB_BIN_DIR");
-    m_context.hostsConfigDir = m_dir.filePath("hosts");
-    m_context.hostsOptions.connection.session = testOptions();
-    m_context.hostsOptions.knownHostsFile = m_dir.filePath("known_hosts");
-    m_context.hostsOptions.checkKeychain = false;
+    m_context = sshdWindowContext(m_dir, "trainbench-test-shutdown-ui");
     m_remoteRoot = m_dir.filePath("box runs");
 }
 

@@ -326,12 +326,7 @@ void SweepDialogTest::cancelQueuedTrialThenTheSweep() {
                     .size() == 1);
 
     // The whole sweep, after the question: the running trial stops, trial 2 never starts.
-    QTimer::singleShot(0, this, [&] {
-        QTRY_VERIFY(window->findChild<QMessageBox*>("confirmCancelSweep"));
-        auto* box = window->findChild<QMessageBox*>("confirmCancelSweep");
-        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
-    });
-    QVERIFY(chooseFromTrialMenu(compare, 1, "cancelSweep"));
+    QVERIFY(test::cancelSweepFromMenu(*window, compare));
     QTRY_VERIFY_WITH_TIMEOUT(
         sweeps->watch()->report(id) && sweeps->watch()->report(id)->state == "cancelled", 60000);
     QTRY_COMPARE_WITH_TIMEOUT(queueOf(1), TrialQueueState::Done, 30000);
@@ -369,11 +364,7 @@ void SweepDialogTest::forkBestTrialFromItsBestCheckpoint() {
         return true;
     });
     QVERIFY(chooseFromTrialMenu(compare, best.trial + 1, "forkFromBest"));
-    const auto forkOf = [&]() -> const RunInfo* {
-        for (const RunInfo& run : window->workbench()->catalog()->runs())
-            if (run.parentRun == best.run) return &run;
-        return nullptr;
-    };
+    const auto forkOf = [&] { return test::forkOf(*window, best.run); };
     QTRY_VERIFY_WITH_TIMEOUT(forkOf() != nullptr, 30000);
     // The trial's config.yaml is the sweep's base: the fork's carries the trial's own lr.
     const QString lr = best.values.value("optim.lr");

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -21,6 +22,8 @@
 
 #include <limits>
 
+#include "core/runs/run_catalog.h"
+#include "core/services/workbench.h"
 #include "tests/support/run_test_support.h"
 #include "ui/config/yaml_editor.h"
 #include "ui/main/main_window.h"
@@ -107,6 +110,21 @@ QStringList addTrials(MainWindow& window, const QString& sweep) {
     QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
     [&] { QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty(), 60000); }();
     return added.isEmpty() ? QStringList() : added.first().value(1).toStringList();
+}
+
+bool cancelSweepFromMenu(MainWindow& window, SweepComparePanel* panel) {
+    QTimer::singleShot(0, panel, [&window] {
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox*>("confirmCancelSweep")) != nullptr);
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    });
+    return chooseFromTrialMenu(panel, 1, "cancelSweep");
+}
+
+const RunInfo* forkOf(MainWindow& window, const QString& parentRun) {
+    for (const RunInfo& run : window.workbench()->catalog()->runs())
+        if (run.parentRun == parentRun) return &run;
+    return nullptr;
 }
 
 QString highestSidecar(const QString& checkpointsDir, const QString& metric) {

@@ -10,6 +10,7 @@
 
 namespace tb {
 class MainWindow;
+struct RunInfo;
 class SweepComparePanel;
 class YamlEditor;
 }  // namespace tb
@@ -35,6 +36,12 @@ QString runSweep(MainWindow& window, SweepDialog::Base base, const QString& comm
 // Add Trials… on the Sweep dock (showing the sweep), the text typed, Add pressed; the new runs'
 // ids, empty (and a failed check) if none were added.
 QStringList addTrials(MainWindow& window, const QString& sweep);
+
+// Cancel sweep… from trial 1's menu in the comparison table, and Yes to its question.
+bool cancelSweepFromMenu(MainWindow& window, SweepComparePanel* panel);
+
+// The run forked from `parentRun`; null until the catalog lists one.
+const RunInfo* forkOf(MainWindow& window, const QString& parentRun);
 
 // The .pt file name in `checkpointsDir` whose sidecar has the highest `metric`; "" if none has it.
 QString highestSidecar(const QString& checkpointsDir, const QString& metric);
