@@ -24,6 +24,11 @@
 #   old-cmake   the cmake first on PATH says it is 3.10.2
 #   gcc9        (bullseye) the only C++ compiler is GCC 9, Ubuntu 20.04's
 #
+# With TB_TESTBOX_TRAINERS set (the box tests set it to a folder of the build tree), a box
+# keeps the trainers `trainbench prepare` built in it: `down` saves the user's
+# ~/.cache/trainbench/trainer there under SUITE-USER, and `up` puts it back, so the tests build
+# the trainer once per box and test run (prepare's own cache check then finds it).
+#
 # Needs root (namespaces, chroot, mounts). Without root every command says so on one line and
 # exits 77, the code ctest reads as "skipped".
 set -euo pipefail
@@ -192,6 +197,7 @@ ENV
   zstd -q -dc "$tarball" | tar -C "$root" --numeric-owner -xf -
   ssh-keygen -q -t ed25519 -N '' -C "testbox-$name" -f "$dir/id_ed25519"
   setup_root "$name" "$suite" "$root" "$user" "$@"
+  trainers_restore "$root" "$suite" "$user" "$home"
   echo "$box_ip $(cut -d' ' -f1,2 "$root/etc/ssh/ssh_host_ed25519_key.pub")" >"$dir/known_hosts"
 
   local ns=tb-$name host_if=tbh-$name box_if=tbb-$name
@@ -251,9 +257,37 @@ box_down() {
     if awk -v r="$dir/" 'index($2, r) == 1 { found = 1 } END { exit !found }' /proc/mounts; then
       die "$name: something is still mounted under $dir; not deleting it"
     fi
+    trainers_save "$dir/root" "$(box_key "$name" suite)" "$(box_key "$name" user)" \
+      "$(box_key "$name" home)"
     rm -rf "$dir"
   fi
   echo "testbox: $name is down" >&2
+}
+
+# The trainer cache kept across boxes of one suite and user (TB_TESTBOX_TRAINERS, see above).
+trainers_dir() { echo "$TB_TESTBOX_TRAINERS/$1-$2"; }
+trainers_restore() {
+  local root=$1 suite=$2 user=$3 home=$4 kept
+  [ -n "${TB_TESTBOX_TRAINERS:-}" ] || return 0
+  kept=$(trainers_dir "$suite" "$user")
+  [ -d "$kept" ] || return 0
+  mkdir -p "$root$home/.cache/trainbench"
+  cp -a "$kept" "$root$home/.cache/trainbench/trainer"
+  chroot "$root" chown -R "$user:" "$home/.cache"
+  echo "testbox: trainers built earlier put back from $kept" >&2
+}
+trainers_save() {
+  local root=$1 suite=$2 user=$3 home=$4 from kept
+  [ -n "${TB_TESTBOX_TRAINERS:-}" ] && [ -n "$suite" ] && [ -n "$user" ] || return 0
+  from=$root$home/.cache/trainbench/trainer
+  # Only finished builds: a build cut off by `down` leaves no runnable trainer.
+  compgen -G "$from/*/bin/trainbench-train" >/dev/null || return 0
+  kept=$(trainers_dir "$suite" "$user")
+  mkdir -p "$TB_TESTBOX_TRAINERS"
+  rm -rf "$kept.new"
+  cp -a "$from" "$kept.new"
+  rm -rf "$kept"
+  mv "$kept.new" "$kept"
 }
 
 box_status() {

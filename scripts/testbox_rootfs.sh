@@ -25,15 +25,20 @@ repair_bullseye_torch() {
 }
 
 # The cached tarball is reused while it was built from the same package list (kept beside it).
+# One build of a suite at a time: a box coming up while it is built (.ci/run builds both in the
+# background) waits for it instead of building it again.
 build_rootfs() {
-  local suite=$1 out=$cache_dir/$1.tar.zst packages
+  local suite=$1 out=$cache_dir/$1.tar.zst packages lock
   packages=$(suite_packages "$suite")
+  mkdir -p "$cache_dir"
+  exec {lock}>"$cache_dir/.$suite.lock"
+  flock "$lock"
   if [ -s "$out" ] && [ "$(cat "$cache_dir/$suite.packages" 2>/dev/null)" = "$packages" ]; then
+    exec {lock}>&-  # boxes started later must not inherit the lock
     echo "$out"
     return
   fi
   command -v debootstrap >/dev/null 2>&1 || skip "debootstrap is missing; run scripts/install-deps.sh"
-  mkdir -p "$cache_dir"
   local work
   work=$(mktemp -d "$cache_dir/.build-$suite.XXXXXX")
   local root=$work/root log=$cache_dir/$suite.build.log
@@ -49,6 +54,7 @@ build_rootfs() {
   echo "$packages" >"$cache_dir/$suite.packages"
   rm -rf "$work"
   echo "testbox: $suite root file system built in $((SECONDS - started)) s: $out" >&2
+  exec {lock}>&-
   echo "$out"
 }
 

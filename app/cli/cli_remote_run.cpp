@@ -74,8 +74,7 @@ Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
     if (configs.size() > 1 || (!script && configs.size() != 1))
         return fail(script ? "takes at most one CONFIG" : "needs one CONFIG", kExitUsage);
     if (!configs.isEmpty()) request.configPath = QDir::current().absoluteFilePath(configs.front());
-    // A script needs the trainer only to turn its output into metrics.
-    parsed.setup.needed = !script || !request.metricsRegex.isEmpty();
+    parsed.setup.needed = request.needsTrainer();
     return parsed;
 }
 

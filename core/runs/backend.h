@@ -55,6 +55,9 @@ struct LaunchRequest {
     QString slurm;
 
     bool isScript() const { return !command.isEmpty(); }
+    // Whether the target needs trainbench-train: config runs do, and so do script runs whose
+    // output a metrics regex turns into metrics (the trainer's filter reads it).
+    bool needsTrainer() const { return !isScript() || !metricsRegex.isEmpty(); }
 };
 
 // One Backend per target kind (this machine, an SSH host; a cluster later), chosen for a run

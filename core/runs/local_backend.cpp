@@ -75,7 +75,7 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
     const QString trainer = m_binDir + QLatin1String("/trainbench-train");
     QStringList needed{wrapper};
     // A script run needs the trainer only to take metrics from its output.
-    if (!request.isScript() || !request.metricsRegex.isEmpty()) needed << trainer;
+    if (request.needsTrainer()) needed << trainer;
     for (const QString& path : needed) {
         if (!QFileInfo::exists(path)) {
             return fail(str(path) +

@@ -111,7 +111,7 @@ void HostSweeps::read(const QString& host, const QString& id) {
 
 void HostSweeps::startSweep(const QString& host, const SweepSetup& setup,
                             std::function<void(Result<StartedSweep>)> done) {
-    const bool needsTrainer = !setup.base.isScript() || !setup.base.metricsRegex.isEmpty();
+    const bool needsTrainer = setup.base.needsTrainer();
     QPointer<HostSweeps> self(this);
     const QString scheduler = m_scheduler;
     m_runs->whenReady(host, needsTrainer,

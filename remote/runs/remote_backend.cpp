@@ -76,9 +76,7 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
                  "as a new run"));
         return;
     }
-    // A script needs the trainer only to turn its output into metrics.
-    const bool needsTrainer = !request.isScript() || !request.metricsRegex.isEmpty();
-    if (needsTrainer && m_settings.trainerPath.isEmpty()) {
+    if (request.needsTrainer() && m_settings.trainerPath.isEmpty()) {
         done(fail(where() + " has no trainer path; prepare the host first"));
         return;
     }

@@ -192,15 +192,14 @@ void RemoteRuns::whenReady(const QString& host, bool needsTrainer,
 
 void RemoteRuns::launch(const QString& host, const LaunchRequest& request,
                         std::function<void(Result<QString>)> done) {
-    // A script needs the trainer only to turn its output into metrics.
-    const bool needsTrainer = !request.isScript() || !request.metricsRegex.isEmpty();
-    whenReady(host, needsTrainer, [this, host, request, done](Result<RemoteBackend*> ready) {
-        if (!ready) return done(ready.failure());
-        (*ready)->launchAsync(request, [this, host, done](Result<QString> launched) {
-            if (launched) scanNow(host);
-            done(std::move(launched));
-        });
-    });
+    whenReady(host, request.needsTrainer(),
+              [this, host, request, done](Result<RemoteBackend*> ready) {
+                  if (!ready) return done(ready.failure());
+                  (*ready)->launchAsync(request, [this, host, done](Result<QString> launched) {
+                      if (launched) scanNow(host);
+                      done(std::move(launched));
+                  });
+              });
 }
 
 namespace {

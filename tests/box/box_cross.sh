@@ -3,16 +3,19 @@
 # one (trixie, LibTorch 2.6) from its checkpoint with `trainbench resume --to`, and the other way
 # round. A checkpoint the target's LibTorch cannot read must fail with a message that names it,
 # never start a run from scratch.
-# usage: box_cross.sh TRAINBENCH SOURCE-DIR   (exit 77: skipped, one line says why)
+# usage: box_cross.sh TRAINBENCH SOURCE-DIR [OLD-VARIANTS NEW-VARIANTS]   (exit 77: skipped, one
+# line says why). The variants (testbox.sh's, ';'- or space-separated) set each box up.
 set -euo pipefail
 
 trainbench=$1 src=$2
+declare -A variants=([bullseye]=${3:-} [trixie]=${4:-})
 test_name=box_cross
 . "$src/tests/box/box_lib.sh"
 box_begin ct-old ct-new
 for pair in old:bullseye new:trixie; do
   name=${pair%%:*} suite=${pair#*:}
-  box_up "ct-$name" "$suite"
+  # shellcheck disable=SC2086
+  box_up "ct-$name" "$suite" ${variants[$suite]//;/ }
   "$trainbench" hosts add "$name" "ssh $user@$address" --key "$key" --known-hosts "$known_hosts"
   step "prepare $name ($suite)"
   "$trainbench" prepare "$name" >"$work/prepare-$name.log" 2>&1 ||
