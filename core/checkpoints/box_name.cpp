@@ -1,12 +1,19 @@
 // Names from a box checked before they become local paths (see box_name.h).
 #include "box_name.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include "core/runs/fail_text.h"
+
 namespace tb {
 namespace {
+
+struct BoxName {
+    Q_DECLARE_TR_FUNCTIONS(BoxName)
+};
 
 const QRegularExpression& patternFor(BoxNameKind kind) {
     // Anchored; the slug and the checkpoint stem use the characters our own writers use.
@@ -27,16 +34,17 @@ const QRegularExpression& patternFor(BoxNameKind kind) {
     return sidecar;
 }
 
-const char* describe(BoxNameKind kind) {
+// What kind of name it is, said inside the messages below.
+QString describe(BoxNameKind kind) {
     switch (kind) {
         case BoxNameKind::RunId:
-            return "run id (expected YYYYMMDD-HHMMSS-name)";
+            return BoxName::tr("run id (expected YYYYMMDD-HHMMSS-name)");
         case BoxNameKind::CheckpointFile:
-            return "checkpoint name (expected ckpt-NAME.pt)";
+            return BoxName::tr("checkpoint name (expected ckpt-NAME.pt)");
         case BoxNameKind::CheckpointSidecar:
             break;
     }
-    return "checkpoint sidecar name (expected ckpt-NAME.json)";
+    return BoxName::tr("checkpoint sidecar name (expected ckpt-NAME.json)");
 }
 
 // The path with every existing part's links resolved; the parts that do not exist yet are
@@ -68,10 +76,11 @@ Result<QString> checkBoxName(BoxNameKind kind, const QString& name, const QStrin
     QString shown = name.left(120);
     for (QChar& c : shown)
         if (!c.isPrint()) c = QLatin1Char('?');
-    return fail("host " + host.toStdString() + " sent the " + describe(kind) + " \"" +
-                shown.toStdString() +
-                "\", which is not a safe file name; it was refused and nothing was written. "
-                "Check what runs on that box.");
+    //: %1 is a host, %2 the kind of name ("run id (expected YYYYMMDD-HHMMSS-name)"), %3 the name
+    return failText(BoxName::tr("host %1 sent the %2 \"%3\", which is not a safe file name; it "
+                                "was refused and nothing was written. Check what runs on that "
+                                "box.")
+                        .arg(host, describe(kind), shown));
 }
 
 Result<QString> boxNamePath(const QString& destination, BoxNameKind kind, const QString& name,
@@ -84,11 +93,14 @@ Result<QString> boxNamePath(const QString& destination, BoxNameKind kind, const 
     if (root.isEmpty() || target.isEmpty() ||
         !target.startsWith(root +
                            (root.endsWith(QLatin1Char('/')) ? QString() : QStringLiteral("/"))))
-        return fail("the " + std::string(describe(kind)) + " \"" + name.toStdString() +
-                    "\" from host " + host.toStdString() + " would resolve to " +
-                    (target.isEmpty() ? std::string("an unknown place") : target.toStdString()) +
-                    ", outside " + destination.toStdString() +
-                    " (a symbolic link there?); refused. Remove the link and try again.");
+        //: %1 is the kind of name ("run id (expected YYYYMMDD-HHMMSS-name)"), %2 the name, %3 a
+        //: host, %4 a local path or "an unknown place", %5 the folder it should stay in
+        return failText(BoxName::tr("the %1 \"%2\" from host %3 would resolve to %4, outside %5 "
+                                    "(a symbolic link there?); refused. Remove the link and try "
+                                    "again.")
+                            .arg(describe(kind), name, host,
+                                 target.isEmpty() ? BoxName::tr("an unknown place") : target,
+                                 destination));
     return path;
 }
 

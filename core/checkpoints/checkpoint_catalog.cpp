@@ -12,6 +12,7 @@
 
 #include "core/protocol/atomic_file.h"
 #include "core/protocol/json.h"
+#include "core/runs/fail_text.h"
 
 namespace tb {
 namespace {
@@ -94,7 +95,7 @@ void CheckpointCatalog::inspect(int index) {
     connect(process, &QProcess::errorOccurred, this,
             [this, process, path](QProcess::ProcessError error) {
                 if (error != QProcess::FailedToStart) return;
-                finishInspection(path, -1, {}, "cannot run " + m_trainerPath.toUtf8());
+                finishInspection(path, -1, {}, tr("cannot run %1").arg(m_trainerPath).toUtf8());
                 process->deleteLater();
             });
     process->start(m_trainerPath, {"--inspect", path});
@@ -134,12 +135,11 @@ Result<void> CheckpointCatalog::pointLatestAtNewest() {
 
 Result<void> CheckpointCatalog::remove(int index) {
     if (!filesHere())
-        return fail("checkpoints on " + m_remoteHost.toStdString() +
-                    " are deleted on the host itself");
-    if (index < 0 || index >= m_entries.size()) return fail("no such checkpoint");
+        return failText(tr("checkpoints on %1 are deleted on the host itself").arg(m_remoteHost));
+    if (index < 0 || index >= m_entries.size()) return failText(tr("no such checkpoint"));
     const CheckpointEntry entry = m_entries[index];
     if (!QFile::remove(entry.path) && QFile::exists(entry.path)) {
-        return fail(("cannot delete " + entry.path).toStdString());
+        return failText(tr("cannot delete %1").arg(entry.path));
     }
     QFile::remove(QFileInfo(entry.path).absolutePath() + "/" + entry.name + ".json");
     refresh();

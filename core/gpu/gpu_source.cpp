@@ -67,8 +67,9 @@ void GpuSource::outputEnded(const QString& errorText) {
     // prints its own failures ("couldn't communicate with the driver") on stdout.
     QString reason = noGpuMessage();
     const QString detail = !errorText.trimmed().isEmpty() ? errorText.trimmed() : printed;
+    //: %1 is "no NVIDIA GPU on ...", %2 the first line nvidia-smi printed
     if (!detail.isEmpty())
-        reason += QStringLiteral(" (nvidia-smi: %1)").arg(detail.section(QLatin1Char('\n'), 0, 0));
+        reason = tr("%1 (nvidia-smi: %2)").arg(reason, detail.section(QLatin1Char('\n'), 0, 0));
     enterNoGpu(reason);
 }
 

@@ -1,6 +1,8 @@
 // startDetached: double fork + setsid, with exec errors reported back through a pipe.
 #include "detached_start.h"
 
+#include <QCoreApplication>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/syscall.h>
@@ -11,8 +13,24 @@
 #include <cstring>
 #include <vector>
 
+#include "fail_text.h"
+
 namespace tb {
 namespace {
+
+struct DetachedStart {
+    Q_DECLARE_TR_FUNCTIONS(DetachedStart)
+};
+
+// `program` could not be started; `why` is the system's reason (strerror), maybe with the step.
+Error cannotStart(const QString& program, const QString& why) {
+    //: %1 is a program, %2 the system's reason (maybe after "pipe: " or "fork: ")
+    return failText(DetachedStart::tr("could not start %1: %2").arg(program, why));
+}
+
+QString systemError(int error) {
+    return QString::fromLocal8Bit(std::strerror(error));
+}
 
 // Messages from the children to the launcher: {kind, value} pairs of ints.
 enum Report : int { kPid = 1, kSetupFailed = 2, kExecFailed = 3 };
@@ -59,7 +77,8 @@ void report(int fd, int kind, int value) {
 
 Result<qint64> startDetached(const QStringList& argv, const QString& workDir,
                              const QString& logPath) {
-    if (argv.isEmpty()) return fail("nothing to start: the command is empty");
+    if (argv.isEmpty())
+        return failText(DetachedStart::tr("nothing to start: the command is empty"));
     std::vector<QByteArray> storage;
     for (const QString& arg : argv) storage.push_back(arg.toLocal8Bit());
     std::vector<char*> args;
@@ -70,16 +89,14 @@ Result<qint64> startDetached(const QStringList& argv, const QString& workDir,
 
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
-        return fail(std::string("could not start ") + storage[0].constData() +
-                    ": pipe: " + std::strerror(errno));
+        return cannotStart(argv.front(), QStringLiteral("pipe: ") + systemError(errno));
     }
     const pid_t child = ::fork();
     if (child < 0) {
         const int error = errno;
         ::close(fds[0]);
         ::close(fds[1]);
-        return fail(std::string("could not start ") + storage[0].constData() +
-                    ": fork: " + std::strerror(error));
+        return cannotStart(argv.front(), QStringLiteral("fork: ") + systemError(error));
     }
     if (child == 0) {
         ::close(fds[0]);
@@ -116,8 +133,7 @@ Result<qint64> startDetached(const QStringList& argv, const QString& workDir,
     }
     ::close(fds[0]);
     if (failure != 0 || pid <= 0) {
-        return fail(std::string("could not start ") + storage[0].constData() + ": " +
-                    std::strerror(failure ? failure : ECHILD));
+        return cannotStart(argv.front(), systemError(failure ? failure : ECHILD));
     }
     return pid;
 }

@@ -1,6 +1,7 @@
 // Config preparation and run.json, shared by the backends (see launch_config.h).
 #include "launch_config.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,9 +17,14 @@
 #include "core/config/resolved_config.h"
 #include "core/protocol/atomic_file.h"
 #include "core/protocol/run_layout.h"
+#include "fail_text.h"
 
 namespace tb {
 namespace {
+
+struct LaunchConfig {
+    Q_DECLARE_TR_FUNCTIONS(LaunchConfig)
+};
 
 std::string str(const QString& text) {
     return text.toStdString();
@@ -30,11 +36,17 @@ Result<PreparedConfig> applySets(const LaunchRequest& request, PreparedConfig& p
     for (const QString& set : request.sets) sets.push_back(str(set));
     applyOverrides(prepared.loaded, sets);
     if (!prepared.loaded.ok()) {
-        std::string message = "the config is not valid; fix these and launch again:";
-        for (const Diagnostic& d : prepared.loaded.diagnostics) message += "\n  " + d.format();
-        return fail(message);
+        QString message = LaunchConfig::tr("the config is not valid; fix these and launch again:");
+        for (const Diagnostic& d : prepared.loaded.diagnostics)
+            message += QLatin1String("\n  ") + QString::fromStdString(d.format());
+        return failText(message);
     }
     return prepared;
+}
+
+// The parent's resolved config could not be read or parsed.
+Error cannotResume(const std::string& why) {
+    return failText(LaunchConfig::tr("cannot resume: %1").arg(QString::fromStdString(why)));
 }
 
 }  // namespace
@@ -54,8 +66,8 @@ Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString
     } else if (!request.configPath.isEmpty()) {
         QFile file(request.configPath);
         if (!file.open(QIODevice::ReadOnly)) {
-            return fail("cannot read config " + str(request.configPath) + ": " +
-                        str(file.errorString()));
+            return failText(LaunchConfig::tr("cannot read config %1: %2")
+                                .arg(request.configPath, file.errorString()));
         }
         prepared.yaml = file.readAll();
         prepared.loaded =
@@ -65,12 +77,12 @@ Result<PreparedConfig> prepareConfig(const LaunchRequest& request, const QString
         // Resuming without a config: the parent's resolved config is exactly what it ran with.
         const std::string source = str(parentDir + QLatin1String("/config.resolved"));
         auto text = readFile(source);
-        if (!text) return fail("cannot resume: " + text.error());
+        if (!text) return cannotResume(text.error());
         QFile yaml(parentDir + QLatin1String("/config.yaml"));
         return prepareResolvedConfig(
             request, *text, yaml.open(QIODevice::ReadOnly) ? yaml.readAll() : QByteArray(), source);
     } else {
-        return fail("no config to launch: give a config file or config text");
+        return failText(LaunchConfig::tr("no config to launch: give a config file or config text"));
     }
     return applySets(request, prepared);
 }
@@ -80,7 +92,7 @@ Result<PreparedConfig> prepareResolvedConfig(const LaunchRequest& request,
                                              const QByteArray& yaml, const std::string& source,
                                              DataPathsOn dataPaths) {
     auto values = readResolvedConfig(resolvedText, source);
-    if (!values) return fail("cannot resume: " + values.error());
+    if (!values) return cannotResume(values.error());
     PreparedConfig prepared;
     prepared.loaded.values = *values;
     prepared.loaded.dataPaths = dataPaths;
@@ -120,7 +132,8 @@ QByteArray runJsonText(const RunJsonFields& fields) {
 
 Result<QString> createRunDir(const QString& runsRoot, const std::string& name, double created) {
     if (!QDir().mkpath(runsRoot)) {
-        return fail("cannot create the runs folder " + str(runsRoot) + "; check its permissions");
+        return failText(LaunchConfig::tr("cannot create the runs folder %1; check its permissions")
+                            .arg(runsRoot));
     }
     const QString base = QString::fromStdString(makeRunId(created, name));
     for (int attempt = 1; attempt < 100; ++attempt) {
@@ -128,11 +141,12 @@ Result<QString> createRunDir(const QString& runsRoot, const std::string& name, d
         const QByteArray path = (runsRoot + QLatin1Char('/') + id).toLocal8Bit();
         if (::mkdir(path.constData(), 0755) == 0) return id;
         if (errno != EEXIST) {
-            return fail("cannot create run folder " + path.toStdString() + ": " +
-                        std::strerror(errno));
+            const QString why = QString::fromLocal8Bit(std::strerror(errno));
+            return failText(LaunchConfig::tr("cannot create run folder %1: %2")
+                                .arg(QString::fromLocal8Bit(path), why));
         }
     }
-    return fail("too many runs named " + base.toStdString() + " in this second; try again");
+    return failText(LaunchConfig::tr("too many runs named %1 in this second; try again").arg(base));
 }
 
 }  // namespace tb

@@ -1,6 +1,7 @@
 // LocalBackend: creates run directories and starts the trainer detached through tb-wrap.sh.
 #include "local_backend.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,6 +20,7 @@
 #include "core/protocol/run_layout.h"
 #include "core/protocol/run_status.h"
 #include "detached_start.h"
+#include "fail_text.h"
 #include "launch_config.h"
 #include "notebook_launch.h"
 #include "run_reader.h"
@@ -27,6 +29,11 @@
 
 namespace tb {
 namespace {
+
+// The messages about runs on this machine (LocalBackend's own name is taken by the class).
+struct LocalRuns {
+    Q_DECLARE_TR_FUNCTIONS(LocalRuns)
+};
 
 std::string str(const QString& text) {
     return text.toStdString();
@@ -45,9 +52,9 @@ Result<ParentCheckpoint> resolveParentCheckpoint(const QString& parentDir, const
     if (file.isEmpty() || file == QLatin1String("latest")) {
         QFile latest(checkpoints + QLatin1String("/latest.json"));
         if (!latest.open(QIODevice::ReadOnly)) {
-            return fail(str(parentDir) +
-                        " has no checkpoint yet (no checkpoints/latest.json); "
-                        "pick a run that saved one");
+            return failText(LocalRuns::tr("%1 has no checkpoint yet (no checkpoints/latest.json); "
+                                          "pick a run that saved one")
+                                .arg(parentDir));
         }
         file = QJsonDocument::fromJson(latest.readAll())
                    .object()
@@ -57,11 +64,16 @@ Result<ParentCheckpoint> resolveParentCheckpoint(const QString& parentDir, const
     const QString path =
         QFileInfo(file).isAbsolute() ? file : checkpoints + QLatin1Char('/') + file;
     if (file.isEmpty() || !QFileInfo::exists(path)) {
-        return fail("checkpoint " + str(path) +
-                    " does not exist; choose one from the run's "
-                    "checkpoint list");
+        return failText(
+            LocalRuns::tr("checkpoint %1 does not exist; choose one from the run's checkpoint list")
+                .arg(path));
     }
     return ParentCheckpoint{QFileInfo(path).absoluteFilePath(), QFileInfo(path).fileName()};
+}
+
+Error cannotPrepare(const QString& id, const std::string& why) {
+    return failText(
+        LocalRuns::tr("could not prepare run %1: %2").arg(id, QString::fromStdString(why)));
 }
 
 }  // namespace
@@ -78,9 +90,9 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
     if (request.needsTrainer()) needed << trainer;
     for (const QString& path : needed) {
         if (!QFileInfo::exists(path)) {
-            return fail(str(path) +
-                        " is missing; build the project (cmake --build build) so "
-                        "that it sits next to the trainbench binary");
+            return failText(LocalRuns::tr("%1 is missing; build the project (cmake --build build) "
+                                          "so that it sits next to the trainbench binary")
+                                .arg(path));
         }
     }
     if (request.isScript()) return launchScript(request);
@@ -90,7 +102,8 @@ Result<QString> LocalBackend::launch(const LaunchRequest& request) {
         parentDir = request.parentDir.isEmpty() ? m_runsRoot + QLatin1Char('/') + request.parentRun
                                                 : request.parentDir;
         if (!QFileInfo(parentDir).isDir()) {
-            return fail("parent run " + str(request.parentRun) + " is not in " + str(m_runsRoot));
+            return failText(
+                LocalRuns::tr("parent run %1 is not in %2").arg(request.parentRun, m_runsRoot));
         }
         auto resolved = resolveParentCheckpoint(parentDir, request.parentCheckpoint);
         if (!resolved) return resolved.failure();
@@ -130,15 +143,16 @@ Result<QString> LocalBackend::launchScript(const LaunchRequest& request) {
     const QString workDir =
         request.workDir.isEmpty() ? QString() : QDir(request.workDir).absolutePath();
     if (!workDir.isEmpty() && !QFileInfo(workDir).isDir()) {
-        return fail("the working directory " + str(workDir) +
-                    " does not exist; create it or choose another");
+        return failText(
+            LocalRuns::tr("the working directory %1 does not exist; create it or choose another")
+                .arg(workDir));
     }
     plan->name = trialName(plan->name, request);
     auto id = createRunDir(m_runsRoot, plan->name);
     if (!id) return id.failure();
     const QString dir = m_runsRoot + QLatin1Char('/') + *id;
     if (auto written = writeNotebook(dir, request); !written)
-        return fail("could not prepare run " + str(*id) + ": " + written.error());
+        return cannotPrepare(*id, written.error());
     QStringList command{QStringLiteral("/bin/sh"), m_binDir + QLatin1String("/tb-wrap.sh"), dir};
     command +=
         scriptWrapperArgs(request, *plan, workDir, m_binDir + QLatin1String("/trainbench-train"));
@@ -173,7 +187,7 @@ Result<void> LocalBackend::writeRunFiles(const QString& id, const PreparedConfig
     }
     if (written) written = writeFileAtomic(layout.runJson(), runJson.toStdString());
     if (written) written = writeStatus(layout.statusJson(), queued);
-    if (!written) return fail("could not prepare run " + str(id) + ": " + written.error());
+    if (!written) return cannotPrepare(id, written.error());
     return {};
 }
 
@@ -184,7 +198,8 @@ Result<QString> LocalBackend::enqueueRun(const QString& id, const QStringList& c
     const QString dir = m_runsRoot + QLatin1Char('/') + id;
     if (auto queued = writeTrialScript(queueScript, trialScriptText(dir, command, resume));
         !queued) {
-        return fail("could not queue run " + str(id) + ": " + queued.error());
+        return failText(LocalRuns::tr("could not queue run %1: %2")
+                            .arg(id, QString::fromStdString(queued.error())));
     }
     return id;
 }
@@ -206,7 +221,8 @@ Result<QString> LocalBackend::startRun(const QString& id, const QStringList& com
         failed.ended = unixNow();
         failed.message = started.error();
         (void)writeStatus(layout.statusJson(), failed);
-        return fail("run " + str(id) + " did not start: " + started.error());
+        return failText(LocalRuns::tr("run %1 did not start: %2")
+                            .arg(id, QString::fromStdString(started.error())));
     }
     return id;
 }
@@ -223,30 +239,38 @@ Result<void> LocalBackend::signalRun(const QString& runId, int signal) {
     const QString dir = m_runsRoot + QLatin1Char('/') + runId;
     RunInfo info;
     if (runId.isEmpty() || !readRunInfo(dir, info)) {
-        return fail("no run " + str(runId) + " in " + str(m_runsRoot));
+        return failText(LocalRuns::tr("no run %1 in %2").arg(runId, m_runsRoot));
     }
     if (!isLiveState(info.state)) {
-        return fail("run " + str(runId) + " has already ended (" +
-                    std::string(runStateName(info.state)) + ")");
+        const std::string_view state = runStateName(info.state);
+        //: %2 is the run's final state as the run folder spells it (finished, failed, ...)
+        return failText(
+            LocalRuns::tr("run %1 has already ended (%2)")
+                .arg(runId, QString::fromLatin1(state.data(), qsizetype(state.size()))));
     }
     if (info.pid == kBadPid || info.pgid == kBadPid) {
-        return fail("status.json of run " + str(runId) + " (" + str(dir) +
-                    ") names a process id no process can have; nothing was signalled. Stop the "
-                    "run's process by hand (ps, kill) if it still runs");
+        return failText(LocalRuns::tr("status.json of run %1 (%2) names a process id no process "
+                                      "can have; nothing was signalled. Stop the run's process "
+                                      "by hand (ps, kill) if it still runs")
+                            .arg(runId, dir));
     }
     // While the wrapper is still starting, status.json holds the wrapper's pid and no group; the
     // wrapper passes a SIGTERM on to the command once it exists.
     const qint64 target = info.pgid > 0 ? -info.pgid : info.pid;
     if (target == 0) {
-        return fail("run " + str(runId) + " has not started a process yet; try again in a moment");
+        return failText(LocalRuns::tr("run %1 has not started a process yet; try again in a moment")
+                            .arg(runId));
     }
     if (::kill(pid_t(target), signal) != 0) {
         const int error = errno;
         if (error == ESRCH) {
-            return fail("the process of run " + str(runId) + " is gone; it ended or was lost");
+            return failText(
+                LocalRuns::tr("the process of run %1 is gone; it ended or was lost").arg(runId));
         }
-        return fail("could not signal run " + str(runId) + " (process " +
-                    std::to_string(qAbs(target)) + "): " + std::strerror(error));
+        //: %2 is a process id, %3 the system's reason
+        return failText(LocalRuns::tr("could not signal run %1 (process %2): %3")
+                            .arg(runId, QString::number(qAbs(target)),
+                                 QString::fromLocal8Bit(std::strerror(error))));
     }
     return {};
 }
@@ -254,7 +278,8 @@ Result<void> LocalBackend::signalRun(const QString& runId, int signal) {
 void LocalBackend::configAsync(const QString& runId, Done<QByteArray> done) {
     QFile file(m_runsRoot + QLatin1Char('/') + runId + QLatin1String("/config.yaml"));
     if (!file.open(QIODevice::ReadOnly))
-        return done(fail("cannot read " + str(file.fileName()) + ": " + str(file.errorString())));
+        return done(
+            failText(LocalRuns::tr("cannot read %1: %2").arg(file.fileName(), file.errorString())));
     done(file.readAll());
 }
 

@@ -1,6 +1,7 @@
 // Notebook runs (see the header).
 #include "notebook_launch.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -8,9 +9,14 @@
 #include <QJsonObject>
 
 #include "core/protocol/atomic_file.h"
+#include "fail_text.h"
 
 namespace tb {
 namespace {
+
+struct NotebookLaunch {
+    Q_DECLARE_TR_FUNCTIONS(NotebookLaunch)
+};
 
 const QLatin1String kNotebookFile("notebook.ipynb");
 
@@ -25,21 +31,24 @@ QByteArray readHelper(const QString& helperDir, const QString& name) {
 }  // namespace
 
 Result<void> makeNotebookRequest(const QString& path, LaunchRequest& request) {
-    const std::string where = path.toStdString();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail("cannot read the notebook " + where + ": " + file.errorString().toStdString());
-    if (file.size() > kMaxReadBytes) return fail(where + " is over 256 MB; is it a notebook?");
+        return failText(
+            NotebookLaunch::tr("cannot read the notebook %1: %2").arg(path, file.errorString()));
+    if (file.size() > kMaxReadBytes)
+        return failText(NotebookLaunch::tr("%1 is over 256 MB; is it a notebook?").arg(path));
     QJsonParseError error;
     QJsonObject notebook = QJsonDocument::fromJson(file.readAll(), &error).object();
     if (error.error != QJsonParseError::NoError)
-        return fail(where + " is not a notebook: its JSON is broken at byte " +
-                    std::to_string(error.offset) + " (" + error.errorString().toStdString() + ")");
+        //: %2 is a byte offset, %3 the JSON parser's reason
+        return failText(
+            NotebookLaunch::tr("%1 is not a notebook: its JSON is broken at byte %2 (%3)")
+                .arg(path, QString::number(error.offset), error.errorString()));
     if (notebook.value(QLatin1String("nbformat")).toInt() != 4 ||
         !notebook.value(QLatin1String("cells")).isArray())
-        return fail(where +
-                    " is not a Jupyter notebook in format 4 (no \"cells\" list); save "
-                    "it again from Jupyter or Colab");
+        return failText(NotebookLaunch::tr("%1 is not a Jupyter notebook in format 4 (no \"cells\" "
+                                           "list); save it again from Jupyter or Colab")
+                            .arg(path));
     QJsonArray cells = notebook.value(QLatin1String("cells")).toArray();
     int code = 0;
     for (auto cell = cells.begin(); cell != cells.end(); ++cell) {
@@ -50,15 +59,17 @@ Result<void> makeNotebookRequest(const QString& path, LaunchRequest& request) {
         object.insert(QLatin1String("execution_count"), QJsonValue());
         *cell = object;
     }
-    if (code == 0) return fail(where + " has no code cells to run");
+    if (code == 0) return failText(NotebookLaunch::tr("%1 has no code cells to run").arg(path));
     notebook.insert(QLatin1String("cells"), cells);
     request.notebook = QJsonDocument(notebook).toJson(QJsonDocument::Compact);
     if (request.notebook.size() > kMaxNotebookBytes)
-        return fail(where + "'s cells are " + std::to_string(request.notebook.size() / 1024) +
-                    " KiB without their outputs, over the " +
-                    std::to_string(kMaxNotebookBytes / 1024) +
-                    " KiB a launch carries; send it with `trainbench upload` and run it with "
-                    "--command 'python3 -m trainbench_notebook FILE'");
+        //: %1 is the notebook file, %2 and %3 sizes in KiB
+        return failText(
+            NotebookLaunch::tr("%1's cells are %2 KiB without their outputs, over the %3 KiB a "
+                               "launch carries; send it with `trainbench upload` and run it with "
+                               "--command 'python3 -m trainbench_notebook FILE'")
+                .arg(path, QString::number(request.notebook.size() / 1024),
+                     QString::number(kMaxNotebookBytes / 1024)));
     request.notebookName = QFileInfo(path).fileName();
     request.command = QStringLiteral("python3 -m trainbench_notebook \"$TRAINBENCH_RUN_DIR/%1\"")
                           .arg(kNotebookFile);

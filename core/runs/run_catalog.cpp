@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "core/protocol/atomic_file.h"
+#include "fail_text.h"
 #include "run_reader.h"
 
 namespace tb {
@@ -150,24 +151,23 @@ void RunCatalog::startWatching(int intervalMs) {
     m_timer->start(intervalMs);
 }
 
-// A run of this machine by id; `onHost` says what to do when the run lives on a host.
+// A run of this machine by id; `onHost` (marked QT_TR_NOOP, %1 the run, %2 its host) is the
+// whole message for a run that lives on a host, so that each reads as one sentence.
 Result<const RunInfo*> RunCatalog::localRun(const QString& id, const char* onHost) const {
     const RunInfo* run = find(id);
     if (!run) {
-        return fail("no run '" + id.toStdString() + "' in " + m_runsRoot.toStdString() +
-                    "; refresh the list and try again");
+        return failText(
+            tr("no run '%1' in %2; refresh the list and try again").arg(id, m_runsRoot));
     }
-    if (isRemote(*run)) {
-        return fail("run " + id.toStdString() + " lives on host " + run->target.toStdString() +
-                    "; " + onHost);
-    }
+    if (isRemote(*run)) return failText(tr(onHost).arg(id, run->target));
     return run;
 }
 
 Result<void> RunCatalog::annotate(const QString& id, const QString& name, const QStringList& tags,
                                   const QString& note) {
     const Result<const RunInfo*> found =
-        localRun(id, "names, tags and notes are kept for local runs only so far");
+        localRun(id, QT_TR_NOOP("run %1 lives on host %2; names, tags and notes are kept for "
+                                "local runs only so far"));
     if (!found) return found.failure();
     const RunInfo* run = *found;
     QJsonObject object;
@@ -177,7 +177,8 @@ Result<void> RunCatalog::annotate(const QString& id, const QString& name, const 
     const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
     const QString path = run->dir + QLatin1String("/annotations.json");
     if (auto written = writeFileAtomic(path.toStdString(), text.toStdString()); !written) {
-        return fail("could not save the notes of run " + id.toStdString() + ": " + written.error());
+        return failText(tr("could not save the notes of run %1: %2")
+                            .arg(id, QString::fromStdString(written.error())));
     }
     RunInfo updated;
     if (readRunInfo(run->dir, updated)) {
@@ -192,7 +193,8 @@ Result<void> RunCatalog::annotate(const QString& id, const QString& name, const 
 
 Result<void> RunCatalog::remove(const QString& id) {
     const Result<const RunInfo*> found =
-        localRun(id, "delete it there (its folder under the host's runs root)");
+        localRun(id, QT_TR_NOOP("run %1 lives on host %2; delete it there (its folder under the "
+                                "host's runs root)"));
     if (!found) return found.failure();
     const RunInfo* run = *found;
     // Look again: the cached state may be a second old, and deleting a live run's directory
@@ -200,13 +202,15 @@ Result<void> RunCatalog::remove(const QString& id) {
     RunInfo fresh;
     const QString dir = run->dir;
     if (readRunInfo(dir, fresh) && isLiveState(fresh.state)) {
-        return fail("run " + id.toStdString() + " is still " +
-                    std::string(runStateName(fresh.state)) +
-                    "; stop it first, then delete it once it has ended");
+        const std::string_view state = runStateName(fresh.state);
+        //: %2 is the run's state as the run folder spells it (queued, starting, running)
+        return failText(tr("run %1 is still %2; stop it first, then delete it once it has ended")
+                            .arg(id, QString::fromLatin1(state.data(), qsizetype(state.size()))));
     }
     if (!QDir(dir).removeRecursively()) {
-        return fail("could not delete all of " + dir.toStdString() +
-                    "; check its permissions and delete the rest by hand");
+        return failText(
+            tr("could not delete all of %1; check its permissions and delete the rest by hand")
+                .arg(dir));
     }
     m_local.removeIf([&id](const RunInfo& entry) { return entry.id == id; });
     m_statusStamps.remove(id);

@@ -1,6 +1,7 @@
 // Reads one run directory into a RunInfo (see docs/RUN_FORMAT.md for the files).
 #include "run_reader.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +19,10 @@
 
 namespace tb {
 namespace {
+
+struct RunReader {
+    Q_DECLARE_TR_FUNCTIONS(RunReader)
+};
 
 QJsonObject readJsonObject(const QString& path) {
     QFile file(path);
@@ -162,11 +167,13 @@ QString codeLine(const QJsonObject& code) {
     };
     QStringList parts;
     if (const QString commit = part("commit", 12); !commit.isEmpty())
-        parts << QStringLiteral("commit ") + commit +
-                     (part("dirty_diff", 1).isEmpty() ? QString()
-                                                      : QStringLiteral(" (uncommitted changes)"));
-    if (const QString manifest = part("manifest", 12); !manifest.isEmpty())
-        parts << QStringLiteral("%1 files, manifest %2").arg(part("files", 9), manifest);
+        parts << (part("dirty_diff", 1).isEmpty()
+                      ? RunReader::tr("commit %1").arg(commit)
+                      : RunReader::tr("commit %1 (uncommitted changes)").arg(commit));
+    if (const QString manifest = part("manifest", 12); !manifest.isEmpty()) {
+        //: %1 is a number of files, %2 a short hash of their list
+        parts << RunReader::tr("%1 files, manifest %2").arg(part("files", 9), manifest);
+    }
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -268,11 +275,11 @@ bool readRunInfo(const QString& dir, RunInfo& info) {
     if (processIsGone(info, host, QFileInfo::exists(exitCodePath))) {
         info.state = RunState::Lost;
         if (info.message.isEmpty()) {
-            info.message = QStringLiteral(
+            info.message = RunReader::tr(
                                "process %1 ended without recording an exit status: it "
                                "was killed (out of memory, kill -9) or the machine "
                                "restarted; resume it from its latest checkpoint")
-                               .arg(info.pid);
+                               .arg(QString::number(info.pid));
         }
     }
 

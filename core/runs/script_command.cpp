@@ -1,12 +1,19 @@
 // Placeholders in a script run's command line (see script_command.h).
 #include "script_command.h"
 
+#include <QCoreApplication>
+
 #include <cctype>
 
+#include "fail_text.h"
 #include "shell_quote.h"
 
 namespace tb {
 namespace {
+
+struct ScriptCommand {
+    Q_DECLARE_TR_FUNCTIONS(ScriptCommand)
+};
 
 enum class Quote { None, Single, Double };
 
@@ -81,20 +88,27 @@ Result<std::string> fillCommandTemplate(std::string_view text, const ConfigValue
         if (c == '{' && !shellBrace) {
             if (const size_t n = keyLength(text.substr(i + 1)); n > 0) {
                 const std::string key(text.substr(i + 1, n - 1));
+                const QString keyText = QString::fromStdString(key);
+                const QString at = QString::number(i + 1);
                 if (substitution > 0 || backticks) {
-                    return fail("the command uses {" + key + "} (at character " +
-                                std::to_string(i + 1) +
-                                ") inside $(…) or `…`, where the shell would run its value as "
-                                "code; set a variable outside first (V={" +
-                                key + "}; … \"$(cmd \"$V\")\") or write {{" + key +
-                                "}} for the literal text");
+                    //: %1 is a config key, %2 a position in the command line
+                    return failText(
+                        ScriptCommand::tr("the command uses {%1} (at character %2) inside $(…) or "
+                                          "`…`, where the shell would run its value as code; set a "
+                                          "variable outside first (V={%1}; … \"$(cmd \"$V\")\") "
+                                          "or write {{%1}} for the literal text")
+                            .arg(keyText, at));
                 }
                 const auto found = values.find(key);
                 if (found == values.end()) {
-                    return fail(
-                        "the command uses {" + key + "} (at character " + std::to_string(i + 1) +
-                        "), which is no config value: " + unknownKeyMessage(key) +
-                        "; fix the placeholder or write {{" + key + "}} for the literal text");
+                    //: %1 is a config key, %2 a position in the command line, %3 why the key is
+                    //: unknown (maybe naming the closest key)
+                    return failText(
+                        ScriptCommand::tr("the command uses {%1} (at character %2), "
+                                          "which is no config value: %3; fix the "
+                                          "placeholder or write {{%1}} for the "
+                                          "literal text")
+                            .arg(keyText, at, QString::fromStdString(unknownKeyMessage(key))));
                 }
                 out += quotedFor(quote, found->second);
                 i += n + 1;

@@ -1,6 +1,7 @@
 // Script runs: checks, the filled command, the wrapper options (see script_launch.h).
 #include "script_launch.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,11 +10,16 @@
 #include <algorithm>
 
 #include "core/protocol/stdout_metrics.h"
+#include "fail_text.h"
 #include "script_command.h"
 #include "torchrun_command.h"
 
 namespace tb {
 namespace {
+
+struct ScriptLaunch {
+    Q_DECLARE_TR_FUNCTIONS(ScriptLaunch)
+};
 
 // "train" for `python3 train.py --lr 0.1`: the first word that names a script, else the
 // program. Only used for the run id when no config names the run.
@@ -59,11 +65,12 @@ Result<PreparedConfig> scriptConfig(const LaunchRequest& request) {
 }  // namespace
 
 Result<ScriptPlan> prepareScript(const LaunchRequest& request) {
-    if (request.command.trimmed().isEmpty()) return fail("the script run has no command");
+    if (request.command.trimmed().isEmpty())
+        return failText(ScriptLaunch::tr("the script run has no command"));
     if (!request.parentRun.isEmpty()) {
-        return fail(
-            "resuming or forking a script run is not supported; launch the command "
-            "again (your script can read its own checkpoints from its run directory)");
+        return failText(ScriptLaunch::tr(
+            "resuming or forking a script run is not supported; launch the command again (your "
+            "script can read its own checkpoints from its run directory)"));
     }
     if (!request.metricsRegex.isEmpty()) {
         auto metrics = StdoutMetrics::create(request.metricsRegex.toStdString());

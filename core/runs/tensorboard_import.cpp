@@ -1,6 +1,7 @@
 // TensorBoard folders imported as runs (see the header).
 #include "tensorboard_import.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -11,10 +12,16 @@
 #include "core/protocol/atomic_file.h"
 #include "core/protocol/run_status.h"
 #include "core/protocol/tb_follow.h"
+#include "fail_text.h"
 #include "launch_config.h"
 
 namespace tb {
 namespace {
+
+// The messages of an import (TensorboardImport is the result's name).
+struct TensorboardImporter {
+    Q_DECLARE_TR_FUNCTIONS(TensorboardImporter)
+};
 
 constexpr int kMaxDepth = 6;
 constexpr int kMaxFolders = 1000;
@@ -97,22 +104,22 @@ Result<void> writeRun(const QString& dir, const QString& id, const QString& name
 
 Result<TensorboardImport> importTensorboard(const QString& logDir, const QString& runsRoot) {
     if (!QFileInfo(logDir).isDir())
-        return fail(logDir.toStdString() +
-                    " is not a folder; name the folder TensorBoard was "
-                    "started with (its --logdir)");
+        return failText(TensorboardImporter::tr("%1 is not a folder; name the folder TensorBoard "
+                                                "was started with (its --logdir)")
+                            .arg(logDir));
     if (!QDir().mkpath(runsRoot))
-        return fail("cannot create the runs folder " + runsRoot.toStdString());
+        return failText(TensorboardImporter::tr("cannot create the runs folder %1").arg(runsRoot));
     TensorboardImport result;
     const QSet<QString> before = importedBefore(runsRoot);
     const QStringList folders = eventFolders(logDir);
     if (folders.isEmpty())
-        result.notes << QStringLiteral(
-                            "%1: no TensorBoard event files (events.out.tfevents.*) "
-                            "in it or its subfolders")
+        result.notes << TensorboardImporter::tr(
+                            "%1: no TensorBoard event files "
+                            "(events.out.tfevents.*) in it or its subfolders")
                             .arg(logDir);
     for (const QString& folder : folders) {
         if (before.contains(folder)) {
-            result.notes << QStringLiteral("%1: imported before; skipped").arg(folder);
+            result.notes << TensorboardImporter::tr("%1: imported before; skipped").arg(folder);
             continue;
         }
         TbEventFollower follower({folder.toStdString()}, 0, 0);
@@ -126,8 +133,8 @@ Result<TensorboardImport> importTensorboard(const QString& logDir, const QString
         for (const std::string& note : follower.takeNotes())
             result.notes << QString::fromStdString(note);
         if (records.empty()) {
-            result.notes
-                << QStringLiteral("%1: no scalars in its event files; skipped").arg(folder);
+            result.notes << TensorboardImporter::tr("%1: no scalars in its event files; skipped")
+                                .arg(folder);
             continue;
         }
         const QString name = runName(logDir, folder);
@@ -135,8 +142,9 @@ Result<TensorboardImport> importTensorboard(const QString& logDir, const QString
         if (!id) return id.failure();
         const QString dir = runsRoot + QLatin1Char('/') + *id;
         if (auto written = writeRun(dir, *id, name, folder, records); !written)
-            return fail(written.error() + "; the partly written run " + dir.toStdString() +
-                        " can be deleted");
+            //: %1 is why writing failed, %2 the run's folder
+            return failText(TensorboardImporter::tr("%1; the partly written run %2 can be deleted")
+                                .arg(QString::fromStdString(written.error()), dir));
         result.runs.append({*id, folder, static_cast<int>(records.size())});
     }
     return result;

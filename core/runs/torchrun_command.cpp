@@ -1,11 +1,20 @@
 // Rewrites a script run's python command for torchrun (see torchrun_command.h).
 #include "torchrun_command.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
+#include "fail_text.h"
 #include "shell_quote.h"
 
 namespace tb {
+namespace {
+
+struct TorchrunCommand {
+    Q_DECLARE_TR_FUNCTIONS(TorchrunCommand)
+};
+
+}  // namespace
 
 Result<QString> torchrunCommand(const QString& command, int processes) {
     if (processes <= 1) return command;
@@ -17,11 +26,11 @@ Result<QString> torchrunCommand(const QString& command, int processes) {
         QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch match = head.match(command);
     if (!match.hasMatch() || match.captured(5).startsWith(QLatin1Char('-'))) {
-        return fail(
+        return failText(TorchrunCommand::tr(
             "processes per node start the command with torchrun, which runs a python script: "
             "write the command as `python SCRIPT.py ARGS` or `python -m MODULE ARGS` (with no "
             "other python options), or start torchrun yourself in the command and leave "
-            "processes per node at 1");
+            "processes per node at 1"));
     }
     const QString python = match.captured(2);
     const QString module =

@@ -2,12 +2,20 @@
 // observed live; a stall is measured on the local clock from when progress was last seen.
 #include "run_notify_policy.h"
 
-#include <QObject>
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <cmath>
 
 namespace tb {
+namespace {
+
+// The notifications' texts (RunNotifyPolicy's own name is taken by the class).
+struct RunNotify {
+    Q_DECLARE_TR_FUNCTIONS(RunNotify)
+};
+
+}  // namespace
 
 QList<RunNotification> RunNotifyPolicy::review(const RunInfo& run, qint64 nowMs, bool reachable) {
     QList<RunNotification> out;
@@ -49,16 +57,16 @@ std::optional<RunNotification> RunNotifyPolicy::stateChanged(const QString& runI
     const QString who = label(runId);
     switch (state) {
         case RunState::Finished:
-            return RunNotification{RunNotification::Kind::Finished, QObject::tr("Run finished"),
-                                   QObject::tr("%1 finished.").arg(who), runId};
+            return RunNotification{RunNotification::Kind::Finished, RunNotify::tr("Run finished"),
+                                   RunNotify::tr("%1 finished.").arg(who), runId};
         case RunState::Failed:
-            return RunNotification{RunNotification::Kind::Failed, QObject::tr("Run failed"),
-                                   QObject::tr("%1 failed. Its output.log says why.").arg(who),
+            return RunNotification{RunNotification::Kind::Failed, RunNotify::tr("Run failed"),
+                                   RunNotify::tr("%1 failed. Its output.log says why.").arg(who),
                                    runId};
         case RunState::Lost:
             return RunNotification{
-                RunNotification::Kind::Lost, QObject::tr("Run lost"),
-                QObject::tr("%1 stopped reporting and its process is gone.").arg(who), runId};
+                RunNotification::Kind::Lost, RunNotify::tr("Run lost"),
+                RunNotify::tr("%1 stopped reporting and its process is gone.").arg(who), runId};
         default:
             return std::nullopt;  // stopped: the user asked for it, no need to tell them
     }
@@ -77,10 +85,10 @@ std::optional<RunNotification> RunNotifyPolicy::sweepEnded(const QString& sweepI
         finished += state == RunState::Finished ? 1 : 0;
     }
     m_sweepsAnnounced.insert(sweepId);
-    return RunNotification{
-        RunNotification::Kind::Finished, QObject::tr("Sweep finished"),
-        QObject::tr("Sweep %1: %2 of %3 trials finished.").arg(sweepId).arg(finished).arg(trials),
-        lastRun};
+    return RunNotification{RunNotification::Kind::Finished, RunNotify::tr("Sweep finished"),
+                           RunNotify::tr("Sweep %1: %2 of %3 trials finished.")
+                               .arg(sweepId, QString::number(finished), QString::number(trials)),
+                           lastRun};
 }
 
 std::optional<RunNotification> RunNotifyPolicy::metricValue(const QString& runId,
@@ -90,10 +98,11 @@ std::optional<RunNotification> RunNotifyPolicy::metricValue(const QString& runId
     if (m_nonFiniteWarned.contains(warned)) return std::nullopt;
     m_nonFiniteWarned.insert(warned);
     // The trainer writes NaN and infinity alike as null: without a sign it is "NaN or infinite".
-    const QString what = std::isinf(value) ? QObject::tr("infinite") : QObject::tr("NaN");
-    return RunNotification{RunNotification::Kind::NotFinite,
-                           QObject::tr("%1 is not a number").arg(key),
-                           QObject::tr("%1: %2 became %3.").arg(label(runId), key, what), runId};
+    const QString what = std::isinf(value) ? RunNotify::tr("infinite") : RunNotify::tr("NaN");
+    const QString title = RunNotify::tr("%1 is not a number").arg(key);
+    //: %1 is a run, %2 a metric key, %3 "NaN" or "infinite"
+    const QString text = RunNotify::tr("%1: %2 became %3.").arg(label(runId), key, what);
+    return RunNotification{RunNotification::Kind::NotFinite, title, text, runId};
 }
 
 qint64 RunNotifyPolicy::stallThresholdMs(const RunInfo& run) {
@@ -125,14 +134,15 @@ std::optional<RunNotification> RunNotifyPolicy::checkStall(const RunInfo& run, q
         std::isnan(run.heartbeat) ? -1 : double(nowMs) - run.heartbeat * 1000.0;
     const QString why =
         heartbeatAgeMs >= 0 && heartbeatAgeMs <= double(kFreshHeartbeatMs)
-            ? QObject::tr(
+            ? RunNotify::tr(
                   "its process still reports (heartbeat %1 s ago): it may hang in data "
                   "loading, a deadlock or a slow evaluation.")
-                  .arg(qint64(heartbeatAgeMs / 1000))
-            : QObject::tr("and no heartbeat either: the process may hang or be paused.");
-    return RunNotification{RunNotification::Kind::Stalled, QObject::tr("Run stalled"),
-                           QObject::tr("%1 wrote no metrics for %2 min; %3")
-                               .arg(label(run.id), QString::number(minutes), why),
+                  .arg(QString::number(qint64(heartbeatAgeMs / 1000)))
+            : RunNotify::tr("and no heartbeat either: the process may hang or be paused.");
+    //: %1 is a run, %2 minutes, %3 one of the two reasons ("its process still reports ...")
+    const QString text = RunNotify::tr("%1 wrote no metrics for %2 min; %3")
+                             .arg(label(run.id), QString::number(minutes), why);
+    return RunNotification{RunNotification::Kind::Stalled, RunNotify::tr("Run stalled"), text,
                            run.id};
 }
 

@@ -3,6 +3,7 @@
 
 #include "sweep_add.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -11,6 +12,7 @@
 
 #include "core/checkpoints/box_name.h"
 #include "core/protocol/atomic_file.h"
+#include "core/runs/fail_text.h"
 #include "core/runs/local_backend.h"
 #include "sweep_launcher.h"
 #include "sweep_status.h"
@@ -18,6 +20,11 @@
 namespace tb {
 
 namespace {
+
+// The sweep services share one translation context: their messages repeat across files.
+struct Sweeps {
+    Q_DECLARE_TR_FUNCTIONS(Sweeps)
+};
 
 QStringList strings(const QJsonValue& value) {
     QStringList list;
@@ -38,16 +45,22 @@ SweepSetup baseOf(const QJsonObject& sweep, const QString& specPath) {
     return setup;
 }
 
+Error trialFailed(const Trial& trial, const std::string& why) {
+    //: %1 is a trial's number, %2 why it could not be queued
+    return failText(Sweeps::tr("trial %1: %2")
+                        .arg(QString::number(trial.index + 1), QString::fromStdString(why)));
+}
+
 }  // namespace
 
 Result<SweepAddition> planSweepAddition(const QByteArray& sweepJson, const QString& state,
                                         const QString& sweepId, const QString& specPath) {
     if (sweepJson.size() > kMaxSweepJsonBytes)
-        return fail("sweep.json of " + sweepId.toStdString() + " is too large");
+        return failText(Sweeps::tr("sweep.json of %1 is too large").arg(sweepId));
     SweepAddition addition;
     addition.sweep = QJsonDocument::fromJson(sweepJson).object();
     if (state.trimmed() == QLatin1String("cancelled"))
-        return fail("sweep " + sweepId.toStdString() + " was cancelled; start a new one");
+        return failText(Sweeps::tr("sweep %1 was cancelled; start a new one").arg(sweepId));
     addition.setup = baseOf(addition.sweep, specPath);
     auto plan = planSweep(addition.setup);
     if (!plan) return plan.failure();
@@ -55,14 +68,17 @@ Result<SweepAddition> planSweepAddition(const QByteArray& sweepJson, const QStri
     const std::string metric = sweep.value(QLatin1String("metric")).toString().toStdString();
     const bool maximize = sweep.value(QLatin1String("goal")).toString() == QLatin1String("max");
     if (plan->spec.metric != metric || (plan->spec.goal == SweepGoal::Max) != maximize)
-        return fail(specPath.toStdString() + ": the sweep ranks by " + metric +
-                    (maximize ? " (max)" : " (min)") +
-                    "; added trials must use the same metric and goal");
+        //: %1 is the sweep file, %2 a metric key, %3 the goal as the file spells it (min or max)
+        return failText(Sweeps::tr("%1: the sweep ranks by %2 (%3); added trials must use the "
+                                   "same metric and goal")
+                            .arg(specPath, QString::fromStdString(metric),
+                                 maximize ? QStringLiteral("max") : QStringLiteral("min")));
     int next = 0;
     for (const QJsonValue& trial : sweep.value(QLatin1String("trials")).toArray())
         next = qMax(next, trial.toObject().value(QLatin1String("trial")).toInt() + 1);
     if (next + int(plan->trials.size()) > kMaxSweepTrials)
-        return fail("a sweep holds at most " + std::to_string(kMaxSweepTrials) + " trials");
+        return failText(
+            Sweeps::tr("a sweep holds at most %1 trials").arg(QString::number(kMaxSweepTrials)));
     for (Trial& trial : plan->trials) trial.index += next;
     addition.plan = std::move(*plan);
     return addition;
@@ -79,12 +95,11 @@ QByteArray SweepAddition::sweepJsonWith(const QStringList& runs) const {
 Result<QStringList> addToLocalSweep(LocalBackend& backend, const QString& sweepId,
                                     const QString& specPath) {
     if (!isSafeBoxName(BoxNameKind::RunId, sweepId))
-        return fail("'" + sweepId.toStdString() + "' is not a sweep id");
+        return failText(Sweeps::tr("'%1' is not a sweep id").arg(sweepId));
     const QString dir = backend.runsRoot() + QLatin1String("/.sweeps/") + sweepId;
     QFile file(dir + QLatin1String("/sweep.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return fail("no sweep " + sweepId.toStdString() + " in " +
-                    backend.runsRoot().toStdString());
+        return failText(Sweeps::tr("no sweep %1 in %2").arg(sweepId, backend.runsRoot()));
     QFile state(dir + QLatin1String("/state"));
     const QString stateText =
         state.open(QIODevice::ReadOnly) ? QString::fromUtf8(state.read(64)) : QString();
@@ -94,13 +109,14 @@ Result<QStringList> addToLocalSweep(LocalBackend& backend, const QString& sweepI
     QStringList runs;
     for (const Trial& trial : addition->plan.trials) {
         auto run = backend.launch(trialRequest(addition->setup, trial, sweepId, dir));
-        if (!run) return fail("trial " + std::to_string(trial.index + 1) + ": " + run.error());
+        if (!run) return trialFailed(trial, run.error());
         runs << *run;
     }
     if (auto written = writeFileAtomic((dir + QLatin1String("/sweep.json")).toStdString(),
                                        addition->sweepJsonWith(runs).toStdString());
         !written)
-        return fail("cannot write sweep.json: " + written.error());
+        return failText(
+            Sweeps::tr("cannot write sweep.json: %1").arg(QString::fromStdString(written.error())));
     // A scheduler that runs takes the new queue files up; one that drained has exited: start it
     // (its lock makes a second one leave at once).
     if (auto started = startSweepScheduler(backend.binDir(), dir); !started)

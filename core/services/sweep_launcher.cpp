@@ -3,6 +3,7 @@
 
 #include "sweep_launcher.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +14,7 @@
 #include "core/protocol/atomic_file.h"
 #include "core/protocol/run_layout.h"
 #include "core/runs/detached_start.h"
+#include "core/runs/fail_text.h"
 #include "core/runs/local_backend.h"
 #include "core/sweep/sweep_expand.h"
 #include "core/sweep/sweep_run_check.h"
@@ -20,6 +22,11 @@
 namespace tb {
 
 namespace {
+
+// The sweep services share one translation context: their messages repeat across files.
+struct Sweeps {
+    Q_DECLARE_TR_FUNCTIONS(Sweeps)
+};
 
 std::string str(const QString& text) {
     return text.toStdString();
@@ -38,13 +45,14 @@ Result<void> diagnosticsFailure(const std::vector<Diagnostic>& diagnostics) {
 Result<QString> createSweepDir(const QString& runsRoot, const QString& specPath) {
     const QString parent = runsRoot + QLatin1String("/.sweeps");
     if (!QDir().mkpath(parent))
-        return fail("cannot create " + str(parent) + "; check its permissions");
+        return failText(Sweeps::tr("cannot create %1; check its permissions").arg(parent));
     const QString base = sweepIdBase(specPath);
     for (int attempt = 1; attempt < 100; ++attempt) {
         const QString id = attempt == 1 ? base : base + QLatin1Char('-') + QString::number(attempt);
         if (QDir(parent).mkdir(id)) return id;
     }
-    return fail("cannot create a sweep folder in " + str(parent) + "; check its permissions");
+    return failText(
+        Sweeps::tr("cannot create a sweep folder in %1; check its permissions").arg(parent));
 }
 
 void removeQueued(const QString& runsRoot, const QString& dir, const QStringList& runs) {
@@ -69,10 +77,13 @@ Result<SweepPlan> planSweep(const SweepSetup& setup) {
     if (!problems.empty()) return diagnosticsFailure(problems).failure();
     SweepPlan plan{std::move(loaded.spec), {}, {}};
     plan.trials = expandSweep(plan.spec);
-    if (plan.trials.empty()) return fail(str(setup.sweepPath) + ": the sweep has no trials");
-    if (setup.slots.isEmpty()) return fail("a sweep needs at least one slot (--slots or --gpus)");
+    if (plan.trials.empty())
+        return failText(Sweeps::tr("%1: the sweep has no trials").arg(setup.sweepPath));
+    if (setup.slots.isEmpty())
+        return failText(Sweeps::tr("a sweep needs at least one slot (--slots or --gpus)"));
     QFile file(setup.sweepPath);
-    if (!file.open(QIODevice::ReadOnly)) return fail("cannot read " + str(setup.sweepPath));
+    if (!file.open(QIODevice::ReadOnly))
+        return failText(Sweeps::tr("cannot read %1").arg(setup.sweepPath));
     plan.specText = file.read(kMaxSweepBytes + 1);
     return plan;
 }
@@ -159,20 +170,21 @@ Result<StartedSweep> startLocalSweep(LocalBackend& backend, const SweepSetup& se
     if (!plan) return plan.failure();
     const QString scheduler = backend.binDir() + QLatin1String("/tb-sweep.sh");
     if (!QFileInfo::exists(scheduler)) {
-        return fail(str(scheduler) +
-                    " is missing; build the project so that it sits next to the trainbench binary");
+        return failText(Sweeps::tr("%1 is missing; build the project so that it sits next to the "
+                                   "trainbench binary")
+                            .arg(scheduler));
     }
 
     const QString root = backend.runsRoot();
     auto id = createSweepDir(root, setup.sweepPath);
     if (!id) return id.failure();
     StartedSweep started{*id, root + QLatin1String("/.sweeps/") + *id, {}};
-    const auto failed = [&](const std::string& why) -> Result<StartedSweep> {
+    const auto failed = [&](const QString& why) -> Result<StartedSweep> {
         removeQueued(root, started.dir, started.runs);
-        return fail(why);
+        return failText(why);
     };
     if (!QDir(started.dir).mkdir(QStringLiteral("queue")))
-        return failed("cannot write in " + str(started.dir));
+        return failed(Sweeps::tr("cannot write in %1").arg(started.dir));
     Result<void> written = writeFileAtomic(str(started.dir + QLatin1String("/sweep.yaml")),
                                            plan->specText.toStdString());
     if (written) {
@@ -183,18 +195,26 @@ Result<StartedSweep> startLocalSweep(LocalBackend& backend, const SweepSetup& se
         written = writeFileAtomic(str(started.dir + QLatin1String("/early_stop")),
                                   earlyStopText(plan->spec).toStdString());
     }
-    if (!written) return failed("cannot write the sweep folder: " + written.error());
+    if (!written)
+        return failed(Sweeps::tr("cannot write the sweep folder: %1")
+                          .arg(QString::fromStdString(written.error())));
     for (const Trial& trial : plan->trials) {
         auto run = backend.launch(trialRequest(setup, trial, *id, started.dir));
-        if (!run) return failed("trial " + std::to_string(trial.index + 1) + ": " + run.error());
+        //: %1 is a trial's number, %2 why it could not be queued
+        if (!run)
+            return failed(
+                Sweeps::tr("trial %1: %2")
+                    .arg(QString::number(trial.index + 1), QString::fromStdString(run.error())));
         started.runs << *run;
     }
     written = writeFileAtomic(
         str(started.dir + QLatin1String("/sweep.json")),
         sweepJson(*id, QStringLiteral("local"), setup, *plan, started.runs).toStdString());
-    if (!written) return failed("cannot write sweep.json: " + written.error());
+    if (!written)
+        return failed(
+            Sweeps::tr("cannot write sweep.json: %1").arg(QString::fromStdString(written.error())));
     if (auto scheduled = startSweepScheduler(backend.binDir(), started.dir); !scheduled)
-        return failed(scheduled.error());
+        return failed(QString::fromStdString(scheduled.error()));
     return started;
 }
 
@@ -202,7 +222,9 @@ Result<void> startSweepScheduler(const QString& binDir, const QString& sweepDir)
     auto pid =
         startDetached({QStringLiteral("/bin/sh"), binDir + QLatin1String("/tb-sweep.sh"), sweepDir},
                       sweepDir, sweepDir + QLatin1String("/scheduler.out"));
-    if (!pid) return fail("the sweep's scheduler did not start: " + pid.error());
+    if (!pid)
+        return failText(Sweeps::tr("the sweep's scheduler did not start: %1")
+                            .arg(QString::fromStdString(pid.error())));
     return {};
 }
 

@@ -3,6 +3,7 @@
 
 #include "sweep_status.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,11 +16,17 @@
 
 #include "core/checkpoints/box_name.h"
 #include "core/metrics/metrics_parser.h"
+#include "core/runs/fail_text.h"
 #include "core/runs/run_reader.h"
 
 namespace tb {
 
 namespace {
+
+// The sweep services share one translation context: their messages repeat across files.
+struct Sweeps {
+    Q_DECLARE_TR_FUNCTIONS(Sweeps)
+};
 
 constexpr qint64 kMaxMetricsRead = qint64(512) * 1024 * 1024;
 constexpr qint64 kChunk = 1024 * 1024;
@@ -112,11 +119,12 @@ QString queueStateName(TrialQueueState state) {
 Result<SweepReport> sweepReportFrom(const QByteArray& sweepJson, const QString& id,
                                     const QString& state, const FillTrial& fill) {
     if (sweepJson.size() > kMaxSweepJsonBytes)
-        return fail("sweep.json of " + id.toStdString() + " is too large");
+        return failText(Sweeps::tr("sweep.json of %1 is too large").arg(id));
     QJsonParseError error;
     const QJsonObject object = QJsonDocument::fromJson(sweepJson, &error).object();
     if (error.error != QJsonParseError::NoError)
-        return fail("sweep.json of " + id.toStdString() + ": " + error.errorString().toStdString());
+        //: %2 is the JSON parser's reason
+        return failText(Sweeps::tr("sweep.json of %1: %2").arg(id, error.errorString()));
     SweepReport report;
     report.id = id;
     report.state = state.left(32).trimmed();
@@ -145,11 +153,11 @@ Result<SweepReport> sweepReportFrom(const QByteArray& sweepJson, const QString& 
 
 Result<SweepReport> readSweep(const QString& runsRoot, const QString& id) {
     if (!isSafeBoxName(BoxNameKind::RunId, id))
-        return fail("'" + id.toStdString() + "' is not a sweep id");
+        return failText(Sweeps::tr("'%1' is not a sweep id").arg(id));
     const QString dir = runsRoot + QLatin1String("/.sweeps/") + id;
     QFile json(dir + QLatin1String("/sweep.json"));
     if (!json.open(QIODevice::ReadOnly))
-        return fail("no sweep " + id.toStdString() + " in " + runsRoot.toStdString());
+        return failText(Sweeps::tr("no sweep %1 in %2").arg(id, runsRoot));
     QFile state(dir + QLatin1String("/state"));
     const QString stateText =
         state.open(QIODevice::ReadOnly) ? QString::fromUtf8(state.read(64)) : QString();
