@@ -2,6 +2,8 @@
 // their values, checked against the schema exactly as a config's are.
 #include <cctype>
 
+#include "core/config/config_text.h"
+#include "core/sweep/sweep_text.h"
 #include "core/sweep/sweep_yaml.h"
 
 namespace tb {
@@ -33,19 +35,14 @@ std::string firstKeyOf(const std::string& section) {
 std::string parseKey(const std::string& text, ParameterKey& key) {
     if (!text.empty() && text.front() == '{') {
         if (text.size() < 3 || text.back() != '}') {
-            return "'" + shownText(text) +
-                   "' is not a placeholder; write a name in braces, quoted: "
-                   "\"{lr}\"";
+            return fillText(sweep_text::kNotPlaceholder, {shownText(text)});
         }
         key.name = text.substr(1, text.size() - 2);
         if (!isPlaceholderName(key.name)) {
-            return "placeholder '" + shownText(text) +
-                   "' must be letters, digits, '_' and '.', starting with a letter or '_', as in "
-                   "a command's {lr}";
+            return fillText(sweep_text::kPlaceholderName, {shownText(text)});
         }
         if (findKey(key.name)) {
-            return "'" + text + "' is the config key " + key.name +
-                   "; write it without braces (a script's " + text + " reads the config value)";
+            return fillText(sweep_text::kPlaceholderIsConfigKey, {text, key.name});
         }
         key.placeholder = true;
         return {};
@@ -54,11 +51,9 @@ std::string parseKey(const std::string& text, ParameterKey& key) {
     key.def = findKey(text);
     if (key.def) return {};
     if (isConfigSection(text)) {
-        return "'" + text + "' is a config section, not a key; vary one of its keys, such as " +
-               firstKeyOf(text);
+        return fillText(sweep_text::kKeyIsSection, {text, firstKeyOf(text)});
     }
-    return unknownKeyMessage(text) +
-           " (a script's own placeholder is written in quoted braces: \"{name}\")";
+    return fillText(sweep_text::kUnknownParameterKey, {unknownKeyMessage(text)});
 }
 
 }  // namespace
@@ -67,9 +62,7 @@ std::string parseKey(const std::string& text, ParameterKey& key) {
 bool readParameterKey(const YAML::Node& node, SweepReport& report, ParameterKey& key) {
     const TextPosition at = positionOf(node.Mark());
     if (!node.IsScalar()) {
-        report.add(at, "",
-                   "keys must be config keys or placeholders, got " + nodeShape(node) +
-                       "; a placeholder needs quotes: \"{lr}\": [0.1, 0.01]");
+        report.add(at, "", fillText(sweep_text::kKeysMustBeKeys, {nodeShape(node)}));
         return false;
     }
     const std::string problem = parseKey(node.Scalar(), key);
@@ -83,19 +76,20 @@ std::string checkParameterValue(const ParameterKey& key, const YAML::Node& value
                                 TextPosition keyAt, std::string& canonical, TextPosition& at) {
     if (key.def) {
         const std::string problem = checkValueNode(*key.def, value, keyAt, canonical, at);
-        return problem.empty() ? problem : key.name + " " + problem;
+        return problem.empty() ? problem : fillText(config_text::kKeyProblem, {key.name, problem});
     }
     at = value.IsNull() ? keyAt : positionOf(value.Mark());
     const std::string name = "{" + key.name + "}";
-    if (value.IsNull()) return name + " has no value; give its text";
-    if (!value.IsScalar()) return name + " takes text values, got " + nodeShape(value);
+    if (value.IsNull()) return fillText(sweep_text::kPlaceholderNoValue, {name});
+    if (!value.IsScalar())
+        return fillText(sweep_text::kPlaceholderTakesText, {name, nodeShape(value)});
     const std::string& text = value.Scalar();
     if (text.size() > kMaxPlaceholderText) {
-        return name + " has a value of " + std::to_string(text.size()) + " characters; at most " +
-               std::to_string(kMaxPlaceholderText) + " are allowed";
+        return fillText(sweep_text::kPlaceholderTooLong,
+                        {name, std::to_string(text.size()), std::to_string(kMaxPlaceholderText)});
     }
     if (text.find_first_of(std::string("\n\r\0", 3)) != std::string::npos) {
-        return name + " values must be one line of text";
+        return fillText(sweep_text::kPlaceholderOneLine, {name});
     }
     canonical = text;
     return {};

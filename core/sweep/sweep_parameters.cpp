@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/config/value_text.h"
+#include "core/sweep/sweep_text.h"
 #include "core/sweep/sweep_yaml.h"
 
 namespace tb {
@@ -30,37 +31,30 @@ public:
         param.key = key.name;
         param.placeholder = key.placeholder;
         if (value.IsNull())
-            return fail(keyAt, key,
-                        written(key) + " has no values; list them, e.g. [" + example(key) + "]");
+            return fail(keyAt, key, fillText(sweep_text::kNoValues, {written(key), example(key)}));
         if (value.IsScalar()) return readChoices(key, value, keyAt, param, false);
         if (value.IsSequence()) {
             return readChoices(key, value, positionOf(value.Mark()), param, true);
         }
         const TextPosition at = positionOf(value.Mark());
         if (value.size() != 1 || !value.begin()->first.IsScalar()) {
-            return fail(at, key,
-                        written(key) +
-                            " takes one distribution: uniform, log_uniform, int or "
-                            "choice, e.g. {uniform: [0.8, 0.99]}");
+            return fail(at, key, fillText(sweep_text::kOneDistribution, {written(key)}));
         }
         const std::string kind = value.begin()->first.Scalar();
         const YAML::Node body = value.begin()->second;
         const TextPosition bodyAt = body.IsNull() ? at : positionOf(body.Mark());
         if (kind == "choice") {
-            if (!body.IsSequence()) return fail(bodyAt, key, "choice takes a list of values");
+            if (!body.IsSequence()) return fail(bodyAt, key, sweep_text::kChoiceTakesList);
             return readChoices(key, body, bodyAt, param, true);
         }
         const auto distribution = rangeNamed(kind);
         if (!distribution) {
-            return fail(at, key,
-                        "unknown distribution '" + shownText(kind) +
-                            "'; use uniform, log_uniform, int or choice");
+            return fail(at, key, fillText(sweep_text::kUnknownDistribution, {shownText(kind)}));
         }
         param.distribution = *distribution;
         if (m_method == SweepMethod::Grid) {
             return fail(at, key,
-                        kind + " is a random distribution; a grid lists its values, e.g. " +
-                            written(key) + ": [" + example(key) + "] (or use method: random)");
+                        fillText(sweep_text::kRandomInGrid, {kind, written(key), example(key)}));
         }
         return readRange(key, kind, body, bodyAt, param);
     }
@@ -78,12 +72,13 @@ private:
     bool readChoices(const ParameterKey& key, const YAML::Node& list, TextPosition at,
                      SweepParameter& param, bool isList) {
         if (isList && list.size() == 0) {
-            return fail(at, key, written(key) + " has an empty list; give at least one value");
+            return fail(at, key, fillText(sweep_text::kEmptyList, {written(key)}));
         }
         if (list.size() > kMaxSweepValues) {
-            return fail(at, key,
-                        written(key) + " lists " + std::to_string(list.size()) +
-                            " values; at most " + std::to_string(kMaxSweepValues));
+            return fail(
+                at, key,
+                fillText(sweep_text::kTooManyValues, {written(key), std::to_string(list.size()),
+                                                      std::to_string(kMaxSweepValues)}));
         }
         bool ok = true;
         std::set<std::string> seen;
@@ -93,12 +88,12 @@ private:
             TextPosition valueAt;
             std::string problem = checkParameterValue(key, element, at, canonical, valueAt);
             if (problem.empty() && !seen.insert(canonical).second) {
-                problem = written(key) + " lists " + shownText(canonical) + " twice";
+                problem = fillText(sweep_text::kListsTwice, {written(key), shownText(canonical)});
             }
             if (!problem.empty()) {
                 if (key.def && key.def->type == KeyType::IntList && element.IsScalar()) {
-                    problem += "; each value of a list key is a list itself, e.g. " + key.name +
-                               ": [" + key.def->defaultValue + "]";
+                    problem = fillText(sweep_text::kListValueIsList,
+                                       {problem, key.name, key.def->defaultValue});
                 }
                 ok = fail(valueAt, key, problem);
                 continue;
@@ -112,21 +107,23 @@ private:
                    TextPosition at, SweepParameter& param) {
         const bool wantsInt = param.distribution == SweepDistribution::IntRange;
         if (key.def && wantsInt && key.def->type != KeyType::Int) {
-            return fail(at, key,
-                        "int takes an integer key; " + key.name + " is not one" +
-                            (key.def->type == KeyType::Float ? "; use uniform: [low, high]"
-                                                             : "; list its values instead"));
+            return fail(
+                at, key,
+                fillText(key.def->type == KeyType::Float ? sweep_text::kIntNeedsIntKeyUseUniform
+                                                         : sweep_text::kIntNeedsIntKeyList,
+                         {key.name}));
         }
         if (key.def && !wantsInt && key.def->type != KeyType::Float) {
-            return fail(at, key,
-                        kind + " takes a number key; " + key.name + " is not one" +
-                            (key.def->type == KeyType::Int ? "; use int: [low, high]"
-                                                           : "; list its values instead"));
+            return fail(
+                at, key,
+                fillText(key.def->type == KeyType::Int ? sweep_text::kRangeNeedsNumberKeyUseInt
+                                                       : sweep_text::kRangeNeedsNumberKeyList,
+                         {kind, key.name}));
         }
         if (!body.IsSequence() || body.size() != 2) {
-            return fail(at, key,
-                        kind + " takes two bounds, [low, high], e.g. " + kind +
-                            (wantsInt ? ": [16, 128]" : ": [0.0001, 0.1]"));
+            return fail(
+                at, key,
+                fillText(sweep_text::kTwoBounds, {kind, wantsInt ? "[16, 128]" : "[0.0001, 0.1]"}));
         }
         double bounds[2] = {0, 0};
         int64_t intBounds[2] = {0, 0};
@@ -139,13 +136,12 @@ private:
             const auto integer = parseInt(canonical);
             if (wantsInt ? !integer : !number) {
                 return fail(boundAt, key,
-                            kind + " bounds must be " + (wantsInt ? "integers" : "numbers") +
-                                ", got '" + shownText(canonical) + "'");
+                            fillText(wantsInt ? sweep_text::kBoundsMustBeIntegers
+                                              : sweep_text::kBoundsMustBeNumbers,
+                                     {kind, shownText(canonical)}));
             }
             if (param.distribution == SweepDistribution::LogUniform && *number <= 0) {
-                return fail(boundAt, key,
-                            "log_uniform bounds must be greater than 0, got " + canonical +
-                                "; use uniform for a range from 0");
+                return fail(boundAt, key, fillText(sweep_text::kLogUniformPositive, {canonical}));
             }
             bounds[i] = wantsInt ? 0 : *number;
             intBounds[i] = wantsInt ? *integer : 0;
@@ -153,12 +149,10 @@ private:
         const bool reversed = wantsInt ? intBounds[0] > intBounds[1] : bounds[0] > bounds[1];
         const bool single = wantsInt ? intBounds[0] == intBounds[1] : bounds[0] == bounds[1];
         if (reversed) {
-            return fail(at, key, kind + " range is reversed; write the lower bound first");
+            return fail(at, key, fillText(sweep_text::kRangeReversed, {kind}));
         }
         if (single) {
-            return fail(at, key,
-                        kind + " range holds a single value; list it instead, e.g. " +
-                            written(key) + ": [value]");
+            return fail(at, key, fillText(sweep_text::kRangeSingle, {kind, written(key)}));
         }
         param.low = bounds[0];
         param.high = bounds[1];
@@ -176,15 +170,16 @@ private:
 void readParameters(const YAML::Node& node, TextPosition at, SweepMethod method,
                     SweepReport& report, std::vector<SweepParameter>& out) {
     if (!node.IsMap() || node.size() == 0) {
-        report.add(at, "",
-                   "parameters must map config keys to values, e.g. 'optim.lr: [0.1, 0.01]'; got " +
-                       (node.IsMap() ? std::string("an empty mapping") : nodeShape(node)));
+        report.add(
+            at, "",
+            fillText(sweep_text::kParametersNotMapping,
+                     {node.IsMap() ? std::string(sweep_text::kAnEmptyMapping) : nodeShape(node)}));
         return;
     }
     if (node.size() > kMaxSweepParameters) {
         report.add(at, "",
-                   "parameters has " + std::to_string(node.size()) + " keys; at most " +
-                       std::to_string(kMaxSweepParameters));
+                   fillText(sweep_text::kTooManyParameters,
+                            {std::to_string(node.size()), std::to_string(kMaxSweepParameters)}));
         return;
     }
     ParameterReader reader(method, report);
@@ -196,8 +191,8 @@ void readParameters(const YAML::Node& node, TextPosition at, SweepMethod method,
         const auto [first, isNew] = firstLines.emplace(pair.first.Scalar(), keyAt.line);
         if (!isNew) {
             report.add(keyAt, key.name,
-                       "duplicate parameter '" + shownText(pair.first.Scalar()) +
-                           "' (first given on line " + std::to_string(first->second) + ")");
+                       fillText(sweep_text::kDuplicateParameter,
+                                {shownText(pair.first.Scalar()), std::to_string(first->second)}));
             continue;
         }
         SweepParameter param;

@@ -6,8 +6,10 @@
 #include <map>
 #include <sstream>
 
+#include "core/config/config_text.h"
 #include "core/config/value_text.h"
 #include "core/sweep/sweep_expand.h"
+#include "core/sweep/sweep_text.h"
 #include "core/sweep/sweep_yaml.h"
 
 namespace tb {
@@ -28,15 +30,12 @@ public:
 
     void read(const YAML::Node& root) {
         if (root.IsNull()) {
-            m_report.add({1, 1}, "",
-                         "the sweep file is empty; start with 'method: grid', a metric, a goal "
-                         "and the parameters to vary (see docs/SWEEPS.md)");
+            m_report.add({1, 1}, "", sweep_text::kFileEmpty);
             return;
         }
         if (!root.IsMap()) {
-            m_report.add(
-                positionOf(root.Mark()), "",
-                "a sweep must be a mapping of keys such as 'method: grid', got " + nodeShape(root));
+            m_report.add(positionOf(root.Mark()), "",
+                         fillText(sweep_text::kSweepNotMapping, {nodeShape(root)}));
             return;
         }
         m_rootAt = positionOf(root.Mark());
@@ -56,7 +55,8 @@ private:
         for (const auto& pair : root) {
             const TextPosition at = positionOf(pair.first.Mark());
             if (!pair.first.IsScalar()) {
-                m_report.add(at, "", "keys must be plain names, got " + nodeShape(pair.first));
+                m_report.add(at, "",
+                             fillText(config_text::kKeysMustBePlain, {nodeShape(pair.first)}));
                 continue;
             }
             const std::string& key = pair.first.Scalar();
@@ -68,19 +68,19 @@ private:
             const auto [it, isNew] = m_entries.emplace(key, Entry{pair.second, at, valueAt});
             if (!isNew) {
                 m_report.add(at, key,
-                             "duplicate key '" + key + "' (first given on line " +
-                                 std::to_string(it->second.keyAt.line) + ")");
+                             fillText(config_text::kDuplicateKey,
+                                      {key, std::to_string(it->second.keyAt.line)}));
             }
         }
     }
 
     static std::string unknownTopKey(const std::string& key) {
         if (findKey(key) || key.rfind('{', 0) == 0) {
-            return "'" + key + "' is a parameter; put it under 'parameters:' (or in a trial)";
+            return fillText(sweep_text::kTopKeyIsParameter, {key});
         }
         std::string keys;
         for (const char* name : kTopKeys) keys += (keys.empty() ? "" : ", ") + std::string(name);
-        return "unknown key '" + shownText(key) + "'; a sweep has " + keys;
+        return fillText(sweep_text::kUnknownTopKey, {shownText(key), keys});
     }
 
     const Entry* find(const char* key) const {
@@ -92,16 +92,17 @@ private:
     std::string scalarOf(const Entry& entry, const std::string& key, const std::string& expected) {
         if (entry.value.IsScalar() && !entry.value.Scalar().empty()) return entry.value.Scalar();
         m_report.add(entry.valueAt, key,
-                     key + " must be " + expected + ", got " +
-                         (entry.value.IsNull() ? std::string("nothing") : nodeShape(entry.value)));
+                     fillText(sweep_text::kKeyMustBeGot,
+                              {key, expected,
+                               entry.value.IsNull() ? std::string(sweep_text::kNothing)
+                                                    : nodeShape(entry.value)}));
         return {};
     }
 
     void readMethod() {
         const Entry* entry = find("method");
         if (!entry) {
-            m_report.add(m_rootAt, "method",
-                         "missing 'method': write method: grid, random or list");
+            m_report.add(m_rootAt, "method", sweep_text::kMissingMethod);
             return;
         }
         const std::string text = scalarOf(*entry, "method", "grid, random or list");
@@ -112,9 +113,7 @@ private:
             m_methodKnown = true;
         } else if (!text.empty()) {
             m_report.add(entry->valueAt, "method",
-                         "unknown method '" + shownText(text) +
-                             "'; use grid (every combination), random (count draws) or list (the "
-                             "trials as written)");
+                         fillText(sweep_text::kUnknownMethod, {shownText(text)}));
         }
         // With no valid method the parameters are still checked, allowing every distribution.
         if (!m_methodKnown) m_spec.method = SweepMethod::Random;
@@ -123,26 +122,19 @@ private:
     void readMetric() {
         const Entry* entry = find("metric");
         if (!entry) {
-            m_report.add(m_rootAt, "metric",
-                         "missing 'metric': name the metric that ranks the trials, e.g. "
-                         "metric: val/loss");
+            m_report.add(m_rootAt, "metric", sweep_text::kMissingMetric);
             return;
         }
-        const std::string text = scalarOf(*entry, "metric", "a metric name such as val/loss");
+        const std::string text = scalarOf(*entry, "metric", sweep_text::kAMetricName);
         if (text.empty()) return;
         const bool oneWord =
             text.size() <= 200 && std::all_of(text.begin(), text.end(), [](char c) {
                 return static_cast<unsigned char>(c) > ' ' && c != 0x7f;
             });
         if (!oneWord) {
-            m_report.add(entry->valueAt, "metric",
-                         "metric must be one metrics.jsonl key such as val/loss: no spaces, at "
-                         "most 200 characters");
+            m_report.add(entry->valueAt, "metric", sweep_text::kMetricOneKey);
         } else if (text == "step" || text == "epoch" || text == "time") {
-            m_report.add(entry->valueAt, "metric",
-                         "'" + text +
-                             "' is a record's position in metrics.jsonl, not a metric; "
-                             "name one such as val/loss");
+            m_report.add(entry->valueAt, "metric", fillText(sweep_text::kMetricIsPosition, {text}));
         } else {
             m_spec.metric = text;
             m_spec.metricLine = entry->valueAt.line;
@@ -153,9 +145,7 @@ private:
     void readGoal() {
         const Entry* entry = find("goal");
         if (!entry) {
-            m_report.add(m_rootAt, "goal",
-                         "missing 'goal': write goal: min (lower is better, e.g. a loss) or "
-                         "goal: max (e.g. an accuracy)");
+            m_report.add(m_rootAt, "goal", sweep_text::kMissingGoal);
             return;
         }
         const std::string text = scalarOf(*entry, "goal", "min or max");
@@ -163,7 +153,7 @@ private:
             m_spec.goal = text == "min" ? SweepGoal::Min : SweepGoal::Max;
         } else if (!text.empty()) {
             m_report.add(entry->valueAt, "goal",
-                         "goal must be min or max, got '" + shownText(text) + "'");
+                         fillText(sweep_text::kGoalMinOrMax, {shownText(text)}));
         }
     }
 
@@ -171,38 +161,35 @@ private:
         const Entry* count = find("count");
         const Entry* seed = find("seed");
         if (m_spec.method != SweepMethod::Random) {
-            const std::string why = m_spec.method == SweepMethod::Grid
-                                        ? "a grid runs every combination once"
-                                        : "method list runs the trials as listed";
-            if (count)
-                m_report.add(count->keyAt, "count", "count is only for method random; " + why);
-            if (seed) m_report.add(seed->keyAt, "seed", "seed is only for method random; " + why);
+            const char* onlyForRandom = m_spec.method == SweepMethod::Grid
+                                            ? sweep_text::kOnlyForRandomGrid
+                                            : sweep_text::kOnlyForRandomList;
+            if (count) m_report.add(count->keyAt, "count", fillText(onlyForRandom, {"count"}));
+            if (seed) m_report.add(seed->keyAt, "seed", fillText(onlyForRandom, {"seed"}));
             return;
         }
         const std::string limit = std::to_string(kMaxSweepTrials);
         if (!count && m_methodKnown) {
-            m_report.add(m_rootAt, "count",
-                         "missing 'count': method random needs the number of trials to draw, "
-                         "e.g. count: 20");
+            m_report.add(m_rootAt, "count", sweep_text::kMissingCount);
         } else if (count) {
-            const std::string text = scalarOf(*count, "count", "an integer from 1 to " + limit);
+            const std::string text =
+                scalarOf(*count, "count", fillText(sweep_text::kAnIntegerFrom1To, {limit}));
             const auto value = parseInt(text);
             if (value && *value >= 1 && *value <= kMaxSweepTrials) {
                 m_spec.count = static_cast<int>(*value);
             } else if (!text.empty()) {
                 m_report.add(count->valueAt, "count",
-                             "count must be an integer from 1 to " + limit + ", got '" +
-                                 shownText(text) + "'");
+                             fillText(sweep_text::kCountRange, {limit, shownText(text)}));
             }
         }
         if (!seed) return;
-        const std::string text = scalarOf(*seed, "seed", "an integer of 0 or more");
+        const std::string text = scalarOf(*seed, "seed", sweep_text::kAnIntegerOf0OrMore);
         const auto value = parseInt(text);
         if (value && *value >= 0) {
             m_spec.seed = static_cast<uint64_t>(*value);
         } else if (!text.empty()) {
             m_report.add(seed->valueAt, "seed",
-                         "seed must be an integer of 0 or more, got '" + shownText(text) + "'");
+                         fillText(sweep_text::kSeedRange, {shownText(text)}));
         }
     }
 
@@ -212,30 +199,22 @@ private:
         const bool isList = m_methodKnown && m_spec.method == SweepMethod::List;
         if (isList) {
             if (parameters) {
-                m_report.add(parameters->keyAt, "parameters",
-                             "parameters are for grid and random; with method list give each "
-                             "trial's values under trials:");
+                m_report.add(parameters->keyAt, "parameters", sweep_text::kParametersNotForList);
             }
             if (trials) {
                 readTrials(trials->value, trials->valueAt, m_report, m_spec.trials);
             } else {
-                m_report.add(m_rootAt, "trials",
-                             "missing 'trials': method list runs the trials listed, e.g. "
-                             "trials: [{optim.lr: 0.1}, {optim.lr: 0.01}]");
+                m_report.add(m_rootAt, "trials", sweep_text::kMissingTrials);
             }
             return;
         }
         if (trials && m_methodKnown) {
             m_report.add(trials->keyAt, "trials",
-                         "trials are for method list; method " +
-                             std::string(methodName(m_spec.method)) +
-                             " makes its trials from parameters");
+                         fillText(sweep_text::kTrialsOnlyForList, {methodName(m_spec.method)}));
         }
         if (!parameters) {
             if (m_methodKnown) {
-                m_report.add(m_rootAt, "parameters",
-                             "missing 'parameters': name the keys to vary, e.g. parameters: "
-                             "{optim.lr: [0.1, 0.01]}");
+                m_report.add(m_rootAt, "parameters", sweep_text::kMissingParameters);
             }
             return;
         }
@@ -248,11 +227,11 @@ private:
             for (const SweepParameter& p : m_spec.parameters) {
                 axes += (axes.empty() ? "" : " × ") + std::to_string(p.values.size());
             }
-            m_report.add(
-                parameters->keyAt, "parameters",
-                "the grid has " + (size == INT32_MAX ? "over 2 billion" : std::to_string(size)) +
-                    " trials (" + axes + "), past the limit of " + std::to_string(kMaxSweepTrials) +
-                    "; list fewer values or use method: random with a count");
+            const std::string limit = std::to_string(kMaxSweepTrials);
+            m_report.add(parameters->keyAt, "parameters",
+                         size == INT32_MAX ? fillText(sweep_text::kGridFarTooLarge, {axes, limit})
+                                           : fillText(sweep_text::kGridTooLarge,
+                                                      {std::to_string(size), axes, limit}));
         }
     }
 
@@ -265,9 +244,8 @@ private:
 
 Diagnostic tooLarge(const std::string& fileName, uintmax_t bytes) {
     return {fileName, 0, 0, "",
-            "the sweep file is " + std::to_string(bytes / 1024) + " KiB, far past any sweep (at " +
-                "most " + std::to_string(kMaxSweepBytes / 1024) +
-                " KiB are read); check that this is the sweep file"};
+            fillText(sweep_text::kFileTooLarge,
+                     {std::to_string(bytes / 1024), std::to_string(kMaxSweepBytes / 1024)})};
 }
 
 }  // namespace
@@ -283,7 +261,7 @@ LoadedSweep parseSweepText(std::string_view text, const std::string& fileName) {
     try {
         SweepReader(out.spec, report).read(YAML::Load(std::string(text)));
     } catch (const YAML::Exception& error) {
-        report.add(positionOf(error.mark), "", "YAML syntax error: " + error.msg);
+        report.add(positionOf(error.mark), "", fillText(config_text::kYamlSyntax, {error.msg}));
     }
     report.finish();
     return out;
@@ -296,8 +274,7 @@ LoadedSweep loadSweepFile(const std::string& path) {
     if (!in || error) {
         LoadedSweep out;
         out.spec.fileName = path;
-        out.diagnostics.push_back(
-            {path, 0, 0, "", "cannot read the sweep file; check that it exists and is readable"});
+        out.diagnostics.push_back({path, 0, 0, "", sweep_text::kCannotReadFile});
         return out;
     }
     if (size > kMaxSweepBytes) {  // not read whole: it is far too large to be a sweep

@@ -1,6 +1,8 @@
 // The diagnostics of one sweep file, and small helpers the readers share; see sweep_yaml.h.
 #include <algorithm>
 
+#include "core/config/config_text.h"
+#include "core/sweep/sweep_text.h"
 #include "core/sweep/sweep_yaml.h"
 
 namespace tb {
@@ -19,12 +21,13 @@ void SweepReport::finish() {
     });
     if (m_unlisted == 0) return;
     m_out.push_back(Diagnostic{m_fileName, m_firstUnlisted.line, m_firstUnlisted.column, "",
-                               "and " + std::to_string(m_unlisted) +
-                                   " more problems (not listed); fix the ones above first"});
+                               fillText(sweep_text::kMoreProblems, {std::to_string(m_unlisted)})});
 }
 
 std::string nodeShape(const YAML::Node& node) {
-    return node.IsMap() ? "a mapping" : node.IsSequence() ? "a list" : "a single value";
+    return node.IsMap()        ? config_text::kAMapping
+           : node.IsSequence() ? config_text::kAList
+                               : config_text::kASingleValue;
 }
 
 std::string_view methodName(SweepMethod method) {
@@ -42,7 +45,8 @@ std::string_view methodName(SweepMethod method) {
 std::string shownText(const std::string& text) {
     constexpr size_t kShown = 80;
     if (text.size() <= kShown) return text;
-    return text.substr(0, kShown) + "… (" + std::to_string(text.size()) + " characters)";
+    return fillText(config_text::kCutKey,
+                    {std::string_view(text).substr(0, kShown), std::to_string(text.size())});
 }
 
 }  // namespace tb

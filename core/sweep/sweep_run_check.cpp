@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include "core/sweep/sweep_text.h"
+
 namespace tb {
 namespace {
 
@@ -51,8 +53,7 @@ private:
         const auto& metrics = builtInMetrics();
         if (std::find(metrics.begin(), metrics.end(), m_spec.metric) != metrics.end()) return;
         add(m_spec.metricLine, m_spec.metricColumn, "metric",
-            "the built-in trainer writes no metric '" + m_spec.metric + "'; it writes " +
-                metricList());
+            fillText(sweep_text::kNoSuchMetric, {m_spec.metric, metricList()}));
     }
 
     void checkKey(const std::string& key, bool placeholder, int line, int column) {
@@ -60,20 +61,9 @@ private:
         const std::string name = "{" + key + "}";
         if (!m_reported.insert(key).second) return;
         if (m_run.command.empty()) {
-            add(line, column, key,
-                name +
-                    " is a script placeholder, but this sweep runs the built-in trainer; "
-                    "vary a config key such as optim.lr, or run a script whose command "
-                    "uses " +
-                    name);
+            add(line, column, key, fillText(sweep_text::kPlaceholderWithTrainer, {name}));
         } else if (!commandUses(m_run.command, key)) {
-            add(line, column, key,
-                "the command has no " + name +
-                    ", so every trial would run the same command; "
-                    "use it in the command (e.g. --" +
-                    key + " " + name +
-                    ") or remove it from the "
-                    "sweep");
+            add(line, column, key, fillText(sweep_text::kCommandLacksPlaceholder, {name, key}));
         }
     }
 

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/config/value_text.h"
+#include "core/sweep/sweep_text.h"
 #include "core/sweep/sweep_yaml.h"
 
 namespace tb {
@@ -12,32 +13,34 @@ void readTrials(const YAML::Node& node, TextPosition at, SweepReport& report,
                 std::vector<ListedTrial>& out) {
     if (!node.IsSequence() || node.size() == 0) {
         report.add(at, "",
-                   "trials must be a list of trials, e.g. '- {optim.lr: 0.1}'; got " +
-                       (node.IsSequence() ? std::string("an empty list") : nodeShape(node)));
+                   fillText(sweep_text::kTrialsNotList,
+                            {node.IsSequence() ? std::string(sweep_text::kAnEmptyList)
+                                               : nodeShape(node)}));
         return;
     }
     if (node.size() > static_cast<size_t>(kMaxSweepTrials)) {
         report.add(at, "",
-                   "trials lists " + std::to_string(node.size()) + " trials; at most " +
-                       std::to_string(kMaxSweepTrials));
+                   fillText(sweep_text::kTooManyTrials,
+                            {std::to_string(node.size()), std::to_string(kMaxSweepTrials)}));
         return;
     }
     std::map<std::set<std::pair<std::string, std::string>>, size_t> firstTrials;
     for (size_t i = 0; i < node.size(); ++i) {
         const YAML::Node item = node[i];
         const TextPosition itemAt = item.IsNull() ? at : positionOf(item.Mark());
-        const std::string which = "trial " + std::to_string(i + 1);
+        const std::string number = std::to_string(i + 1);
         if (!item.IsMap()) {
             report.add(itemAt, "",
-                       which + " must be a mapping of keys to values, e.g. {optim.lr: 0.1}, got " +
-                           (item.IsNull() ? "nothing; write {} for the config as it is"
-                                          : nodeShape(item)));
+                       item.IsNull()
+                           ? fillText(sweep_text::kTrialEmpty, {number})
+                           : fillText(sweep_text::kTrialNotMapping, {number, nodeShape(item)}));
             continue;
         }
         if (item.size() > kMaxSweepParameters) {
-            report.add(itemAt, "",
-                       which + " sets " + std::to_string(item.size()) + " keys; at most " +
-                           std::to_string(kMaxSweepParameters));
+            report.add(
+                itemAt, "",
+                fillText(sweep_text::kTrialTooManyKeys, {number, std::to_string(item.size()),
+                                                         std::to_string(kMaxSweepParameters)}));
             continue;
         }
         ListedTrial trial{{}, itemAt.line, itemAt.column};
@@ -52,7 +55,8 @@ void readTrials(const YAML::Node& node, TextPosition at, SweepReport& report,
             const TextPosition keyAt = positionOf(pair.first.Mark());
             if (!seen.insert(pair.first.Scalar()).second) {
                 report.add(keyAt, key.name,
-                           which + " sets '" + shownText(pair.first.Scalar()) + "' twice");
+                           fillText(sweep_text::kTrialSetsTwice,
+                                    {number, shownText(pair.first.Scalar())}));
                 ok = false;
                 continue;
             }
@@ -76,9 +80,9 @@ void readTrials(const YAML::Node& node, TextPosition at, SweepReport& report,
         }
         const auto [first, isNew] = firstTrials.emplace(std::move(values), i + 1);
         if (!isNew) {
-            report.add(itemAt, "",
-                       which + " repeats trial " + std::to_string(first->second) +
-                           "; change a value (such as seed) to run it again");
+            report.add(
+                itemAt, "",
+                fillText(sweep_text::kTrialRepeats, {number, std::to_string(first->second)}));
             continue;
         }
         out.push_back(std::move(trial));
@@ -89,8 +93,8 @@ void readEarlyStop(const YAML::Node& node, TextPosition at, SweepReport& report,
                    std::optional<EarlyStop>& out) {
     if (!node.IsMap()) {
         report.add(at, "early_stop",
-                   "early_stop must be a mapping such as {rule: median, min_epochs: 2}, got " +
-                       (node.IsNull() ? std::string("nothing") : nodeShape(node)));
+                   fillText(sweep_text::kEarlyStopNotMapping,
+                            {node.IsNull() ? std::string(sweep_text::kNothing) : nodeShape(node)}));
         return;
     }
     EarlyStop stop;
@@ -103,9 +107,7 @@ void readEarlyStop(const YAML::Node& node, TextPosition at, SweepReport& report,
         if (key == "rule") {
             if (text == "median") continue;
             report.add(valueAt, "early_stop.rule",
-                       "early_stop rule must be median (stop a trial worse than the median of "
-                       "the others at the same epoch), got '" +
-                           shownText(text) + "'");
+                       fillText(sweep_text::kEarlyStopRule, {shownText(text)}));
         } else if (key == "min_epochs") {
             const auto value = parseInt(text);
             if (value && *value >= 1 && *value <= 100000) {
@@ -113,12 +115,10 @@ void readEarlyStop(const YAML::Node& node, TextPosition at, SweepReport& report,
                 continue;
             }
             report.add(valueAt, "early_stop.min_epochs",
-                       "early_stop min_epochs must be an integer from 1 to 100000, got '" +
-                           shownText(text) + "'");
+                       fillText(sweep_text::kEarlyStopMinEpochs, {shownText(text)}));
         } else {
-            report.add(
-                keyAt, "early_stop",
-                "unknown early_stop key '" + shownText(key) + "'; it takes rule and min_epochs");
+            report.add(keyAt, "early_stop",
+                       fillText(sweep_text::kUnknownEarlyStopKey, {shownText(key)}));
         }
         ok = false;
     }
