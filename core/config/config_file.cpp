@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "config_limits.h"
+#include "config_text.h"
+#include "message_text.h"
 #include "unknown_keys.h"
 #include "value_text.h"
 #include "yaml_validate.h"
@@ -28,9 +30,9 @@ struct CrossProblem {
 const std::set<std::string> kCrossKeys = {"data.kind", "data.path", "model.kind", "model.depth"};
 
 std::string dataPathHint(const std::string& kind) {
-    if (kind == "mnist") return "point it at the folder holding the MNIST files";
-    if (kind == "cifar10") return "point it at the folder holding the CIFAR-10 binary files";
-    return "point it at the CSV file";
+    if (kind == "mnist") return config_text::kHintMnist;
+    if (kind == "cifar10") return config_text::kHintCifar;
+    return config_text::kHintCsv;
 }
 
 std::vector<CrossProblem> crossCheck(const ConfigValues& values, DataPathsOn dataPaths) {
@@ -46,25 +48,24 @@ std::vector<CrossProblem> crossCheck(const ConfigValues& values, DataPathsOn dat
         std::error_code error;
         const auto status = fs::status(path, error);
         if (path.empty()) {
-            problems.push_back({"data.path", "data.kind",
-                                "data.path is required when data.kind is " + kind + "; " + hint});
+            problems.push_back(
+                {"data.path", "data.kind", fillText(config_text::kDataPathRequired, {kind, hint})});
         } else if (dataPaths == DataPathsOn::Host) {
             // The box's path: its trainer checks it.
         } else if (!fs::exists(status)) {
             problems.push_back(
-                {"data.path", "data.kind", "data.path '" + path + "' does not exist; " + hint});
+                {"data.path", "data.kind", fillText(config_text::kDataPathMissing, {path, hint})});
         } else if (kind == "csv" ? fs::is_directory(status) : !fs::is_directory(status)) {
             problems.push_back({"data.path", "data.kind",
-                                "data.path '" + path + "' is " +
-                                    (kind == "csv" ? "a folder" : "not a folder") + "; " + hint});
+                                fillText(kind == "csv" ? config_text::kDataPathIsFolder
+                                                       : config_text::kDataPathNotFolder,
+                                         {path, hint})});
         }
     }
     const auto depth = parseInt(get("model.depth"));
     if (get("model.kind") == "resnet" && depth && (*depth - 2) % 6 != 0) {
         problems.push_back({"model.depth", "model.kind",
-                            "model.depth must be 6n+2 for a ResNet (such as 20, 32, 44, 56 or "
-                            "110), got " +
-                                std::to_string(*depth)});
+                            fillText(config_text::kResnetDepth, {std::to_string(*depth)})});
     }
     return problems;
 }
@@ -136,7 +137,7 @@ LoadedConfig parseConfigText(std::string_view text, const std::string& fileName,
     } catch (const YAML::Exception& error) {
         const TextPosition at = positionOf(error.mark);
         config.diagnostics.push_back(
-            {fileName, at.line, at.column, "", "YAML syntax error: " + error.msg});
+            {fileName, at.line, at.column, "", fillText(config_text::kYamlSyntax, {error.msg})});
         return config;
     }
     std::map<std::string, TextPosition> positions;
@@ -162,8 +163,7 @@ LoadedConfig loadConfigFile(const std::string& path) {
     if (!in) {
         LoadedConfig config;
         config.values = defaultValues();
-        config.diagnostics.push_back(
-            {path, 0, 0, "", "cannot read the config file; check that it exists and is readable"});
+        config.diagnostics.push_back({path, 0, 0, "", config_text::kCannotReadConfig});
         return config;
     }
     // Not read whole when it is far too large to be a config.
@@ -192,20 +192,19 @@ void applyOverrides(LoadedConfig& config, const std::vector<std::string>& assign
     for (const std::string& assignment : assignments) {
         const size_t equals = assignment.find('=');
         if (equals == std::string::npos) {
-            report("", "expected key=value such as optim.lr=0.01, got '" + assignment + "'");
+            report("", fillText(config_text::kExpectedAssignment, {assignment}));
             continue;
         }
         const std::string key(trimmed(std::string_view(assignment).substr(0, equals)));
         const std::string_view text = trimmed(std::string_view(assignment).substr(equals + 1));
         if (key == "version") {
-            if (text != "1") report(key, "version must be 1, the only config schema version");
+            if (text != "1") report(key, config_text::kVersionMustBe1);
             continue;
         }
         const KeyDef* def = findKey(key);
         if (!def) {
             if (isConfigSection(key)) {
-                report(key, "'" + key + "' is a section; set one of its keys, such as " + key +
-                                ".kind=...");
+                report(key, fillText(config_text::kSetSection, {key}));
             } else if (unknownKeys.listNext()) {
                 report(key, unknownKeyMessage(key));
             }
@@ -214,7 +213,7 @@ void applyOverrides(LoadedConfig& config, const std::vector<std::string>& assign
         std::string canonical;
         const std::string problem = checkOverride(*def, text, canonical);
         if (!problem.empty()) {
-            report(key, key + " " + problem);
+            report(key, fillText(config_text::kKeyProblem, {key, problem}));
             continue;
         }
         // Relative paths on a command line mean relative to where the user typed it.

@@ -6,15 +6,16 @@
 #include <cstddef>
 #include <string>
 
+#include "config_text.h"
+#include "message_text.h"
+
 namespace tb {
 
 inline constexpr std::size_t kMaxConfigBytes = std::size_t(1) << 20;
 
 // The error for a config of `bytes`: names the file and what to do.
 inline std::string configTooLarge(const std::string& fileName, std::size_t bytes) {
-    return fileName + ": the config is " + std::to_string(bytes / 1024) +
-           " KiB, far past any training config (at most 1024 KiB are read); check that this is "
-           "the config file and not data";
+    return fillText(config_text::kConfigTooLarge, {fileName, std::to_string(bytes / 1024)});
 }
 
 }  // namespace tb

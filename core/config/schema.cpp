@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "config_text.h"
+#include "message_text.h"
+
 namespace tb {
 namespace {
 
@@ -44,62 +47,109 @@ KeyDef listKey(std::string path, std::string def, double min, double max, size_t
 
 std::vector<KeyDef> buildSchema() {
     return {
-        textKey("name", KeyType::String, "demo", "Run name; becomes part of the run id."),
-        intKey("seed", "0", 0, 4294967295.0, "Random seed for weights, data order and dropout."),
+        textKey("name", KeyType::String, "demo",
+                QT_TRANSLATE_NOOP("ConfigSchema", "Run name; becomes part of the run id.")),
+        intKey(
+            "seed", "0", 0, 4294967295.0,
+            QT_TRANSLATE_NOOP("ConfigSchema", "Random seed for weights, data order and dropout.")),
         choiceKey("data.kind", "synthetic", {"synthetic", "mnist", "cifar10", "csv"},
-                  "Dataset: generated in memory, MNIST IDX, CIFAR-10 binary or a CSV table."),
+                  QT_TRANSLATE_NOOP(
+                      "ConfigSchema",
+                      "Dataset: generated in memory, MNIST IDX, CIFAR-10 binary or a CSV table.")),
         textKey("data.path", KeyType::Path, "",
-                "Folder holding the MNIST or CIFAR-10 files, or the CSV file."),
+                QT_TRANSLATE_NOOP("ConfigSchema",
+                                  "Folder holding the MNIST or CIFAR-10 files, or the CSV file.")),
         textKey("data.label_column", KeyType::String, "label",
-                "CSV label column: its header name or 0-based index."),
-        boolKey("data.header", "true", "CSV: the first row names the columns."),
-        floatKey("data.val_fraction", "0.1", 0, 0.9, "Share of samples held out for validation."),
-        intKey("data.batch_size", "64", 1, 65536, "Samples per training step."),
-        intKey("data.workers", "2", 0, 64, "Background threads loading batches (0 = inline)."),
-        intKey("data.synthetic.samples", "6000", 10, 10000000, "Synthetic: number of samples."),
-        intKey("data.synthetic.classes", "10", 2, 1000, "Synthetic: number of classes."),
+                QT_TRANSLATE_NOOP("ConfigSchema",
+                                  "CSV label column: its header name or 0-based index.")),
+        boolKey("data.header", "true",
+                QT_TRANSLATE_NOOP("ConfigSchema", "CSV: the first row names the columns.")),
+        floatKey("data.val_fraction", "0.1", 0, 0.9,
+                 QT_TRANSLATE_NOOP("ConfigSchema", "Share of samples held out for validation.")),
+        intKey("data.batch_size", "64", 1, 65536,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Samples per training step.")),
+        intKey(
+            "data.workers", "2", 0, 64,
+            QT_TRANSLATE_NOOP("ConfigSchema", "Background threads loading batches (0 = inline).")),
+        intKey("data.synthetic.samples", "6000", 10, 10000000,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Synthetic: number of samples.")),
+        intKey("data.synthetic.classes", "10", 2, 1000,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Synthetic: number of classes.")),
         listKey("data.synthetic.shape", "[1, 28, 28]", 1, 4096, 1, 3,
-                "Synthetic: sample shape, e.g. [channels, height, width]."),
-        choiceKey("model.kind", "cnn", {"mlp", "cnn", "resnet"}, "Network architecture."),
-        listKey("model.hidden", "[256, 128]", 1, 65536, 0, 16, "MLP: hidden layer widths."),
-        listKey("model.channels", "[32, 64]", 1, 4096, 1, 16,
-                "CNN: output channels of each convolution block."),
-        intKey("model.depth", "20", 8, 1202, "ResNet: number of layers, 6n+2 (20, 32, 44, 56)."),
-        floatKey("model.dropout", "0", 0, 0.95, "Dropout probability before the classifier."),
-        choiceKey("optim.kind", "adam", {"sgd", "adam", "adamw"}, "Optimizer."),
-        floatKey("optim.lr", "0.001", 0, 10, "Peak learning rate.", true),
-        floatKey("optim.momentum", "0.9", 0, 1, "SGD momentum (Adam: beta1)."),
-        boolKey("optim.nesterov", "false", "SGD: use Nesterov momentum."),
-        floatKey("optim.weight_decay", "0", 0, 10, "L2 penalty (AdamW: decoupled decay)."),
-        floatKey("optim.grad_clip", "0", 0, 1e6, "Clip the gradient norm to this (0 = off)."),
+                QT_TRANSLATE_NOOP("ConfigSchema",
+                                  "Synthetic: sample shape, e.g. [channels, height, width].")),
+        choiceKey("model.kind", "cnn", {"mlp", "cnn", "resnet"},
+                  QT_TRANSLATE_NOOP("ConfigSchema", "Network architecture.")),
+        listKey("model.hidden", "[256, 128]", 1, 65536, 0, 16,
+                QT_TRANSLATE_NOOP("ConfigSchema", "MLP: hidden layer widths.")),
+        listKey(
+            "model.channels", "[32, 64]", 1, 4096, 1, 16,
+            QT_TRANSLATE_NOOP("ConfigSchema", "CNN: output channels of each convolution block.")),
+        intKey(
+            "model.depth", "20", 8, 1202,
+            QT_TRANSLATE_NOOP("ConfigSchema", "ResNet: number of layers, 6n+2 (20, 32, 44, 56).")),
+        floatKey("model.dropout", "0", 0, 0.95,
+                 QT_TRANSLATE_NOOP("ConfigSchema", "Dropout probability before the classifier.")),
+        choiceKey("optim.kind", "adam", {"sgd", "adam", "adamw"},
+                  QT_TRANSLATE_NOOP("ConfigSchema", "Optimizer.")),
+        floatKey("optim.lr", "0.001", 0, 10,
+                 QT_TRANSLATE_NOOP("ConfigSchema", "Peak learning rate."), true),
+        floatKey("optim.momentum", "0.9", 0, 1,
+                 QT_TRANSLATE_NOOP("ConfigSchema", "SGD momentum (Adam: beta1).")),
+        boolKey("optim.nesterov", "false",
+                QT_TRANSLATE_NOOP("ConfigSchema", "SGD: use Nesterov momentum.")),
+        floatKey("optim.weight_decay", "0", 0, 10,
+                 QT_TRANSLATE_NOOP("ConfigSchema", "L2 penalty (AdamW: decoupled decay).")),
+        floatKey("optim.grad_clip", "0", 0, 1e6,
+                 QT_TRANSLATE_NOOP("ConfigSchema", "Clip the gradient norm to this (0 = off).")),
         choiceKey("schedule.kind", "cosine", {"none", "step", "cosine"},
-                  "Learning-rate schedule after warmup."),
-        intKey("schedule.warmup_steps", "0", 0, kNoMax, "Steps of linear warmup from 0 to lr."),
-        intKey("schedule.step_size", "10", 1, kNoMax, "Step schedule: epochs between decays."),
-        floatKey("schedule.gamma", "0.1", 0, 1, "Step schedule: lr multiplier at each decay.",
+                  QT_TRANSLATE_NOOP("ConfigSchema", "Learning-rate schedule after warmup.")),
+        intKey("schedule.warmup_steps", "0", 0, kNoMax,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Steps of linear warmup from 0 to lr.")),
+        intKey("schedule.step_size", "10", 1, kNoMax,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Step schedule: epochs between decays.")),
+        floatKey("schedule.gamma", "0.1", 0, 1,
+                 QT_TRANSLATE_NOOP("ConfigSchema", "Step schedule: lr multiplier at each decay."),
                  true),
-        intKey("train.epochs", "5", 1, 100000, "Passes over the training set."),
-        intKey("train.max_steps", "0", 0, kNoMax, "Stop after this many steps (0 = no cap)."),
-        intKey("train.log_every", "20", 1, kNoMax, "Steps between training metric records."),
-        intKey("train.eval_every", "1", 1, kNoMax, "Epochs between validation passes."),
+        intKey("train.epochs", "5", 1, 100000,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Passes over the training set.")),
+        intKey("train.max_steps", "0", 0, kNoMax,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Stop after this many steps (0 = no cap).")),
+        intKey("train.log_every", "20", 1, kNoMax,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Steps between training metric records.")),
+        intKey("train.eval_every", "1", 1, kNoMax,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Epochs between validation passes.")),
         intKey("train.checkpoint_every", "1", 0, kNoMax,
-               "Epochs between checkpoints (0 = only at the end or on stop)."),
-        intKey("train.keep_checkpoints", "3", 1, kNoMax, "Newest checkpoints kept on disk."),
-        textKey("train.device", KeyType::String, "auto", "auto, cpu, cuda or cuda:N."),
+               QT_TRANSLATE_NOOP("ConfigSchema",
+                                 "Epochs between checkpoints (0 = only at the end or on stop).")),
+        intKey("train.keep_checkpoints", "3", 1, kNoMax,
+               QT_TRANSLATE_NOOP("ConfigSchema", "Newest checkpoints kept on disk.")),
+        textKey("train.device", KeyType::String, "auto",
+                QT_TRANSLATE_NOOP("ConfigSchema", "auto, cpu, cuda or cuda:N.")),
         intKey("train.threads", "0", 0, 1024,
-               "CPU threads for torch per process (0 = the machine's cores, shared by its "
-               "processes)."),
+               QT_TRANSLATE_NOOP(
+                   "ConfigSchema",
+                   "CPU threads for torch per process (0 = the machine's cores, shared by its "
+                   "processes).")),
         intKey("train.devices", "1", 1, 1024,
-               "Processes per machine, data-parallel through torch c10d: one per GPU, or CPU "
-               "processes."),
+               QT_TRANSLATE_NOOP(
+                   "ConfigSchema",
+                   "Processes per machine, data-parallel through torch c10d: one per GPU, or CPU "
+                   "processes.")),
         intKey("train.nodes", "1", 1, 1024,
-               "Machines in one run (more than 1: started by torchrun or several hosts)."),
+               QT_TRANSLATE_NOOP(
+                   "ConfigSchema",
+                   "Machines in one run (more than 1: started by torchrun or several hosts).")),
         boolKey("train.deterministic", "true",
-                "Deterministic kernels, so a resumed run repeats bit for bit."),
-        textKey("train.tensorboard", KeyType::String, "",
+                QT_TRANSLATE_NOOP("ConfigSchema",
+                                  "Deterministic kernels, so a resumed run repeats bit for bit.")),
+        textKey(
+            "train.tensorboard", KeyType::String, "",
+            QT_TRANSLATE_NOOP(
+                "ConfigSchema",
                 "Also write TensorBoard event files, in a folder named after the run under this "
                 "one (relative: to the run folder; empty: off). AutoDL's TensorBoard reads "
-                "/root/tf-logs."),
+                "/root/tf-logs.")),
     };
 }
 
@@ -201,12 +251,12 @@ std::string closestKey(std::string_view path) {
 std::string unknownKeyMessage(std::string_view path) {
     const std::string suggestion = closestKey(path);
     constexpr size_t kShown = 80;  // of a key that may be megabytes long
-    const std::string shown = path.size() <= kShown
-                                  ? std::string(path)
-                                  : std::string(path.substr(0, kShown)) + "… (" +
-                                        std::to_string(path.size()) + " characters)";
-    return "unknown key '" + shown + "'" +
-           (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?");
+    const std::string shown =
+        path.size() <= kShown
+            ? std::string(path)
+            : fillText(config_text::kCutKey, {path.substr(0, kShown), std::to_string(path.size())});
+    if (suggestion.empty()) return fillText(config_text::kUnknownKey, {shown});
+    return fillText(config_text::kUnknownKeyDidYouMean, {shown, suggestion});
 }
 
 ConfigValues defaultValues() {

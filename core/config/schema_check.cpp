@@ -2,6 +2,8 @@
 #include <cmath>
 #include <string>
 
+#include "config_text.h"
+#include "message_text.h"
 #include "schema.h"
 #include "value_text.h"
 
@@ -28,12 +30,12 @@ bool inRange(const KeyDef& def, double value) {
 
 std::string rangeText(const KeyDef& def, bool integral) {
     const std::string min = numberText(def.min, integral);
-    if (std::isinf(def.max)) {
-        return def.minExclusive ? "greater than " + min : "at least " + min;
-    }
+    if (std::isinf(def.max))
+        return fillText(def.minExclusive ? config_text::kGreaterThan : config_text::kAtLeast,
+                        {min});
     const std::string max = numberText(def.max, integral);
-    if (def.minExclusive) return "greater than " + min + " and at most " + max;
-    return "between " + min + " and " + max;
+    if (def.minExclusive) return fillText(config_text::kGreaterThanAtMost, {min, max});
+    return fillText(config_text::kBetween, {min, max});
 }
 
 // "cuda:N" names one GPU; anything else is a typo the trainer would only reject at start.
@@ -46,10 +48,10 @@ bool isDeviceName(std::string_view text) {
 
 std::string checkText(const KeyDef& def, std::string_view text, std::string& canonical) {
     if (def.path == "train.device" && !isDeviceName(text)) {
-        return "must be auto, cpu, cuda or cuda:N (N = GPU index), got " + quoted(text);
+        return fillText(config_text::kMustBeDevice, {quoted(text)});
     }
     if ((def.path == "name" || def.path == "data.label_column") && trimmed(text).empty()) {
-        return "must not be empty";
+        return config_text::kMustNotBeEmpty;
     }
     canonical = std::string(text);
     return {};
@@ -57,18 +59,18 @@ std::string checkText(const KeyDef& def, std::string_view text, std::string& can
 
 std::string checkList(const KeyDef& def, std::string_view text, std::string& canonical) {
     const auto list = parseIntList(text);
-    if (!list)
-        return "must be a list of integers like " + def.defaultValue + ", got " + quoted(text);
+    if (!list) return fillText(config_text::kMustBeIntList, {def.defaultValue, quoted(text)});
     if (list->size() < def.minItems || (def.maxItems > 0 && list->size() > def.maxItems)) {
-        const std::string count = def.maxItems == 0 ? "at least " + std::to_string(def.minItems)
-                                                    : std::to_string(def.minItems) + " to " +
-                                                          std::to_string(def.maxItems);
-        return "must have " + count + " elements, got " + std::to_string(list->size());
+        const std::string count =
+            def.maxItems == 0 ? fillText(config_text::kAtLeast, {std::to_string(def.minItems)})
+                              : fillText(config_text::kFromTo, {std::to_string(def.minItems),
+                                                                std::to_string(def.maxItems)});
+        return fillText(config_text::kMustHaveElements, {count, std::to_string(list->size())});
     }
     for (int64_t element : *list) {
         if (!inRange(def, static_cast<double>(element))) {
-            return "has element " + std::to_string(element) + "; each must be " +
-                   rangeText(def, true);
+            return fillText(config_text::kElementOutOfRange,
+                            {std::to_string(element), rangeText(def, true)});
         }
     }
     canonical = formatIntList(*list);
@@ -81,25 +83,26 @@ std::string checkValue(const KeyDef& def, std::string_view text, std::string& ca
     switch (def.type) {
         case KeyType::Int: {
             const auto value = parseInt(text);
-            if (!value) return "must be an integer, got " + quoted(text);
+            if (!value) return fillText(config_text::kMustBeInteger, {quoted(text)});
             if (!inRange(def, static_cast<double>(*value))) {
-                return "must be " + rangeText(def, true) + ", got " + std::to_string(*value);
+                return fillText(config_text::kMustBeGot,
+                                {rangeText(def, true), std::to_string(*value)});
             }
             canonical = std::to_string(*value);
             return {};
         }
         case KeyType::Float: {
             const auto value = parseFloat(text);
-            if (!value) return "must be a number, got " + quoted(text);
-            if (!inRange(def, *value)) {
-                return "must be " + rangeText(def, false) + ", got " + formatFloat(*value);
-            }
+            if (!value) return fillText(config_text::kMustBeNumber, {quoted(text)});
+            if (!inRange(def, *value))
+                return fillText(config_text::kMustBeGot,
+                                {rangeText(def, false), formatFloat(*value)});
             canonical = formatFloat(*value);
             return {};
         }
         case KeyType::Bool: {
             const auto value = parseBool(text);
-            if (!value) return "must be true or false, got " + quoted(text);
+            if (!value) return fillText(config_text::kMustBeBool, {quoted(text)});
             canonical = *value ? "true" : "false";
             return {};
         }
@@ -113,7 +116,7 @@ std::string checkValue(const KeyDef& def, std::string_view text, std::string& ca
             std::string list;
             for (const std::string& choice : def.choices)
                 list += (list.empty() ? "" : ", ") + choice;
-            return "must be one of " + list + "; got " + quoted(text);
+            return fillText(config_text::kMustBeOneOf, {list, quoted(text)});
         }
         case KeyType::IntList:
             return checkList(def, text, canonical);
@@ -121,7 +124,7 @@ std::string checkValue(const KeyDef& def, std::string_view text, std::string& ca
         case KeyType::Path:
             return checkText(def, text, canonical);
     }
-    return "has an unknown type";
+    return config_text::kUnknownType;
 }
 
 }  // namespace tb

@@ -1,6 +1,9 @@
 // Unknown keys reported up to a cap; see unknown_keys.h.
 #include "unknown_keys.h"
 
+#include "config_text.h"
+#include "message_text.h"
+
 namespace tb {
 
 bool UnknownKeyCap::listNext() {
@@ -10,8 +13,8 @@ bool UnknownKeyCap::listNext() {
 
 std::string UnknownKeyCap::summary() const {
     const size_t rest = unlisted();
-    return "and " + std::to_string(rest) + " more unknown key" + (rest == 1 ? "" : "s") +
-           " (not listed)";
+    return fillText(rest == 1 ? config_text::kOneMoreUnknownKey : config_text::kMoreUnknownKeys,
+                    {std::to_string(rest)});
 }
 
 }  // namespace tb

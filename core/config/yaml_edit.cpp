@@ -2,6 +2,8 @@
 #include <vector>
 
 #include "config_file.h"
+#include "config_text.h"
+#include "message_text.h"
 #include "yaml_text_scan.h"
 
 namespace tb {
@@ -132,7 +134,7 @@ Result<std::string> insertValue(std::string_view text, const YAML::Node& root, c
         return spliced(text, at, at,
                        newline + blockEntry(keys, stop.found, indent, step, value, newline));
     }
-    return fail("cannot add '" + keys[stop.found] + "': its section holds a value, not keys");
+    return fail(fillText(config_text::kCannotAddKey, {keys[stop.found]}));
 }
 
 }  // namespace
@@ -140,19 +142,19 @@ Result<std::string> insertValue(std::string_view text, const YAML::Node& root, c
 Result<std::string> setValueInText(std::string_view text, std::string_view keyPath,
                                    std::string_view valueText) {
     if (valueText.find_first_of("\r\n") != std::string_view::npos) {
-        return fail("the new value for '" + std::string(keyPath) + "' must fit on one line");
+        return fail(fillText(config_text::kOneLineValue, {keyPath}));
     }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& error) {
-        return fail("cannot edit: the YAML does not parse (line " +
-                    std::to_string(error.mark.line + 1) + ", column " +
-                    std::to_string(error.mark.column + 1) + ": " + error.msg + ")");
+        return fail(fillText(config_text::kCannotEditBroken,
+                             {std::to_string(error.mark.line + 1),
+                              std::to_string(error.mark.column + 1), error.msg}));
     }
     const std::vector<std::string> keys = splitPath(keyPath);
     for (const std::string& key : keys) {
-        if (key.empty()) return fail("'" + std::string(keyPath) + "' is not a key path");
+        if (key.empty()) return fail(fillText(config_text::kNotKeyPath, {keyPath}));
     }
 
     // YAML::Node's operator= writes into the node it refers to; reset() rebinds, so the walk
@@ -188,17 +190,15 @@ Result<std::string> setValueInText(std::string_view text, std::string_view keyPa
     try {
         YAML::Node check = YAML::Load(*edited);
         for (const std::string& key : keys) {
-            if (!check.IsMap()) return fail("'" + std::string(keyPath) + "' was not written");
+            if (!check.IsMap()) return fail(fillText(config_text::kNotWritten, {keyPath}));
             check.reset(check[key]);
         }
         if (!check.IsDefined() ||
             YAML::Dump(check) != YAML::Dump(YAML::Load(std::string(valueText)))) {
-            return fail("cannot write '" + std::string(valueText) + "' for '" +
-                        std::string(keyPath) + "' here; quote it");
+            return fail(fillText(config_text::kQuoteIt, {valueText, keyPath}));
         }
     } catch (const YAML::Exception& error) {
-        return fail("setting '" + std::string(keyPath) + "' to '" + std::string(valueText) +
-                    "' would break the YAML (" + error.msg + "); quote the value");
+        return fail(fillText(config_text::kWouldBreakYaml, {keyPath, valueText, error.msg}));
     }
     return edited;
 }

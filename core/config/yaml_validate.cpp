@@ -1,6 +1,8 @@
 // Validates a parsed YAML config tree against the schema; see yaml_validate.h.
 #include "yaml_validate.h"
 
+#include "config_text.h"
+#include "message_text.h"
 #include "unknown_keys.h"
 #include "value_text.h"
 
@@ -10,28 +12,30 @@ namespace {
 std::string typeDescription(const KeyDef& def) {
     switch (def.type) {
         case KeyType::Int:
-            return "an integer";
+            return config_text::kAnInteger;
         case KeyType::Float:
-            return "a number";
+            return config_text::kANumber;
         case KeyType::Bool:
-            return "true or false";
+            return config_text::kTrueOrFalse;
         case KeyType::String:
-            return "text";
+            return config_text::kText;
         case KeyType::Path:
-            return "a path";
+            return config_text::kAPath;
         case KeyType::IntList:
-            return "a list of integers like " + def.defaultValue;
+            return fillText(config_text::kAnIntList, {def.defaultValue});
         case KeyType::Choice: {
             std::string list;
             for (const auto& choice : def.choices) list += (list.empty() ? "" : ", ") + choice;
-            return "one of " + list;
+            return fillText(config_text::kOneOf, {list});
         }
     }
-    return "a value";
+    return config_text::kAValue;
 }
 
 std::string shapeName(const YAML::Node& node) {
-    return node.IsMap() ? "a mapping" : node.IsSequence() ? "a list" : "a single value";
+    return node.IsMap()        ? config_text::kAMapping
+           : node.IsSequence() ? config_text::kAList
+                               : config_text::kASingleValue;
 }
 
 std::string checkListNode(const KeyDef& def, const YAML::Node& list, std::string& canonical,
@@ -43,8 +47,8 @@ std::string checkListNode(const KeyDef& def, const YAML::Node& list, std::string
         if (!element.IsScalar() || !parseInt(element.Scalar())) {
             const std::string got =
                 element.IsScalar() ? "'" + element.Scalar() + "'" : shapeName(element);
-            return "must be " + typeDescription(def) + "; element " + std::to_string(i + 1) +
-                   " is " + got;
+            return fillText(config_text::kElementIs,
+                            {typeDescription(def), std::to_string(i + 1), got});
         }
         text += (i > 0 ? ", " : "") + element.Scalar();
     }
@@ -73,9 +77,8 @@ public:
     void walkRoot(const YAML::Node& root) {
         if (root.IsNull()) return;  // an empty file means every default
         if (!root.IsMap()) {
-            report(
-                positionOf(root.Mark()), "",
-                "a config must be a mapping of keys such as 'name: demo', got " + shapeName(root));
+            report(positionOf(root.Mark()), "",
+                   fillText(config_text::kConfigNotMapping, {shapeName(root)}));
             return;
         }
         walkMap(root, "");
@@ -88,7 +91,8 @@ private:
         for (const auto& pair : map) {
             const TextPosition keyAt = positionOf(pair.first.Mark());
             if (!pair.first.IsScalar()) {
-                report(keyAt, prefix, "keys must be plain names, got " + shapeName(pair.first));
+                report(keyAt, prefix,
+                       fillText(config_text::kKeysMustBePlain, {shapeName(pair.first)}));
                 continue;
             }
             const std::string path =
@@ -96,8 +100,7 @@ private:
             const auto [first, isNew] = firstLines.emplace(path, keyAt.line);
             if (!isNew) {
                 report(keyAt, path,
-                       "duplicate key '" + path + "' (first given on line " +
-                           std::to_string(first->second) + ")");
+                       fillText(config_text::kDuplicateKey, {path, std::to_string(first->second)}));
                 continue;
             }
             walkEntry(path, pair.second, keyAt);
@@ -108,9 +111,7 @@ private:
         const TextPosition valueAt = value.IsNull() ? keyAt : positionOf(value.Mark());
         if (path == "version") {
             if (!value.IsScalar() || value.Scalar() != "1") {
-                report(valueAt, path,
-                       "version must be 1, the only config schema version this Trainbench "
-                       "reads");
+                report(valueAt, path, config_text::kVersionMustBe1Reads);
             }
             return;
         }
@@ -119,8 +120,7 @@ private:
                 walkMap(value, path);
             } else if (!value.IsNull()) {
                 report(valueAt, path,
-                       "'" + path + "' is a section, not a value; write its keys " +
-                           "indented below it, e.g. '" + exampleKey(path) + "'");
+                       fillText(config_text::kSectionNotValue, {path, exampleKey(path)}));
             }
             return;
         }
@@ -140,7 +140,7 @@ private:
         if (problem.empty()) {
             m_config.values[path] = canonical;
         } else {
-            report(at, path, path + " " + problem);
+            report(at, path, fillText(config_text::kKeyProblem, {path, problem}));
         }
     }
 
@@ -180,12 +180,13 @@ std::string checkValueNode(const KeyDef& def, const YAML::Node& value, TextPosit
         if (def.type == KeyType::String || def.type == KeyType::Path) {
             return checkValue(def, "", canonical);
         }
-        return "has no value; expected " + typeDescription(def);
+        return fillText(config_text::kNoValueExpected, {typeDescription(def)});
     }
     if (def.type == KeyType::IntList && value.IsSequence()) {
         return checkListNode(def, value, canonical, at);
     }
-    if (!value.IsScalar()) return "must be " + typeDescription(def) + ", got " + shapeName(value);
+    if (!value.IsScalar())
+        return fillText(config_text::kMustBeGot, {typeDescription(def), shapeName(value)});
     return checkValue(def, value.Scalar(), canonical);
 }
 

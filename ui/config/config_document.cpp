@@ -7,6 +7,7 @@
 #include <QSaveFile>
 #include <algorithm>
 
+#include "core/services/message_translation.h"
 #include "text_snapshot_command.h"
 
 namespace tb {
@@ -51,7 +52,7 @@ QString ConfigDocument::value(const QString& key) const {
 QString ConfigDocument::diagnosticFor(const QString& key) const {
     const std::string wanted = key.toStdString();
     for (const Diagnostic& d : m_parsed.diagnostics) {
-        if (d.key == wanted) return QString::fromStdString(d.message);
+        if (d.key == wanted) return translatedMessage(d.message);
     }
     return {};
 }
@@ -157,7 +158,7 @@ void ConfigDocument::reparse() {
         reason = QStringLiteral("%1:%2: %3")
                      .arg(first.line)
                      .arg(first.column)
-                     .arg(QString::fromStdString(first.message));
+                     .arg(translatedMessage(first.message));
         const int more = int(m_parsed.diagnostics.size()) - 1;
         if (more > 0) reason += tr(" (and %n more problem(s))", nullptr, more);
     }

@@ -10,6 +10,7 @@
 
 #include "config_drop_target.h"
 #include "config_form.h"
+#include "core/services/message_translation.h"
 #include "diagnostics_list.h"
 #include "yaml_editor.h"
 
@@ -187,7 +188,7 @@ void ConfigEditor::showDiagnostics() {
     m_problems->setDiagnostics(diagnostics);
     QVector<TextProblem> problems;
     for (const Diagnostic& d : diagnostics) {
-        problems.append({d.line, d.column, QString::fromStdString(d.message)});
+        problems.append({d.line, d.column, translatedMessage(d.message)});
     }
     m_yaml->setProblems(problems);
 }

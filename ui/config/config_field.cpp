@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleValidator>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -45,17 +46,22 @@ QString rangeText(const KeyDef& def) {
     if (def.max == std::numeric_limits<double>::infinity()) {
         return QStringLiteral(" (%1 %2)").arg(def.minExclusive ? ">" : "≥", low);
     }
-    return QStringLiteral(" (%1%2 to %3)")
-        .arg(def.minExclusive ? QStringLiteral("above ") : QString(), low,
-             QString::number(def.max, 'g', 10));
+    const QString high = QString::number(def.max, 'g', 10);
+    //: The range of a config value in its tooltip, e.g. " (above 0 to 10)"
+    if (def.minExclusive) return ConfigField::tr(" (above %1 to %2)").arg(low, high);
+    return ConfigField::tr(" (%1 to %2)").arg(low, high);
 }
 
 }  // namespace
 
+QString keyDoc(const KeyDef& def) {
+    return QCoreApplication::translate("ConfigSchema", def.doc.c_str());
+}
+
 ConfigField::ConfigField(const KeyDef& def, QWidget* parent)
     : QWidget(parent),
       m_key(QString::fromStdString(def.path)),
-      m_doc(QString::fromStdString(def.doc) + rangeText(def)) {
+      m_doc(keyDoc(def) + rangeText(def)) {
     createInput(def);
     m_input->setObjectName(m_key);
     m_input->setToolTip(m_doc);

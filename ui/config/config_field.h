@@ -9,6 +9,9 @@
 
 namespace tb {
 
+// The key's one-line doc from the schema, in the user's language.
+QString keyDoc(const KeyDef& def);
+
 class ConfigField : public QWidget {
     Q_OBJECT
 

@@ -1,6 +1,7 @@
 // ConfigForm: builds the fields from configSchema() and keeps them in step with the document.
 #include "config_form.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -12,6 +13,7 @@
 #include "config_document.h"
 #include "config_field.h"
 #include "core/config/schema.h"
+#include "core/services/message_translation.h"
 #include "ui/style/tone.h"
 
 namespace tb {
@@ -23,7 +25,17 @@ QString sectionOf(const QString& key) {
 }
 
 QString sectionTitle(const QString& section) {
-    if (section.isEmpty()) return QObject::tr("General");
+    // The schema's sections; one added later shows its own name until it is listed here.
+    static const QHash<QString, const char*> titles = {
+        {QString(), QT_TRANSLATE_NOOP("ConfigForm", "General")},
+        {QStringLiteral("data"), QT_TRANSLATE_NOOP("ConfigForm", "Data")},
+        {QStringLiteral("model"), QT_TRANSLATE_NOOP("ConfigForm", "Model")},
+        {QStringLiteral("optim"), QT_TRANSLATE_NOOP("ConfigForm", "Optim")},
+        {QStringLiteral("schedule"), QT_TRANSLATE_NOOP("ConfigForm", "Schedule")},
+        {QStringLiteral("train"), QT_TRANSLATE_NOOP("ConfigForm", "Train")},
+    };
+    if (const char* title = titles.value(section))
+        return QCoreApplication::translate("ConfigForm", title);
     return section.left(1).toUpper() + section.mid(1);
 }
 
@@ -68,7 +80,7 @@ void ConfigForm::build() {
         }
         auto* field = new ConfigField(def, m_fieldsArea);
         auto* label = new QLabel(section.isEmpty() ? key : key.mid(section.size() + 1));
-        label->setToolTip(QString::fromStdString(def.doc));
+        label->setToolTip(keyDoc(def));
         label->setBuddy(field->input());
         labels << label;
         group->addRow(label, field);
@@ -125,7 +137,7 @@ void ConfigForm::syncFromDocument() {
 void ConfigForm::applyEdit(const QString& key, const QString& valueText) {
     const Result<void> result = m_document->setValue(key, valueText);
     if (!result) {
-        showNotice(tr("Could not set %1: %2").arg(key, QString::fromStdString(result.error())));
+        showNotice(tr("Could not set %1: %2").arg(key, translatedMessage(result.error())));
     } else if (!m_notice->property("syntax").toBool()) {
         showNotice({});
     }

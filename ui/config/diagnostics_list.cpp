@@ -1,5 +1,6 @@
 // DiagnosticsList: one row per diagnostic, position first so the list reads like a compiler's.
 #include "diagnostics_list.h"
+#include "core/services/message_translation.h"
 
 namespace tb {
 namespace {
@@ -32,7 +33,7 @@ void DiagnosticsList::setDiagnostics(const std::vector<Diagnostic>& diagnostics)
         const QString file = QString::fromStdString(d.file);
         if (m_showFile && !file.isEmpty()) where = d.line > 0 ? file + ':' + where : file;
         auto* item = new QListWidgetItem(
-            QStringLiteral("%1  %2").arg(where, QString::fromStdString(d.message)), this);
+            QStringLiteral("%1  %2").arg(where, translatedMessage(d.message)), this);
         item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
         item->setData(kLineRole, d.line);
         item->setData(kColumnRole, d.column);

@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "core/config/schema.h"
+#include "core/services/message_translation.h"
 #include "core/sweep/sweep_expand.h"
 #include "core/sweep/sweep_spec.h"
 #include "sweep_text_pane.h"
@@ -115,7 +116,7 @@ void SweepAddDialog::validateNow() {
     m_diagnostics->setDiagnostics(loaded.diagnostics);
     QVector<TextProblem> marks;
     for (const Diagnostic& d : loaded.diagnostics)
-        marks.append({d.line, d.column, QString::fromStdString(d.message)});
+        marks.append({d.line, d.column, translatedMessage(d.message)});
     m_editor->setProblems(marks);
     m_trials = loaded.ok() ? sweepSize(loaded.spec) : 0;
     if (!loaded.ok()) {

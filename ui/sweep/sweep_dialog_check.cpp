@@ -14,6 +14,7 @@
 #include <QSpinBox>
 #include <QTimer>
 
+#include "core/services/message_translation.h"
 #include "core/sweep/sweep_expand.h"
 #include "core/sweep/sweep_run_check.h"
 #include "sweep_dialog.h"
@@ -92,7 +93,7 @@ void SweepDialog::validateNow() {
     m_diagnostics->setDiagnostics(problems);
     QVector<TextProblem> marks;
     for (const Diagnostic& d : problems)
-        marks.append({d.line, d.column, QString::fromStdString(d.message)});
+        marks.append({d.line, d.column, translatedMessage(d.message)});
     m_editor->setProblems(marks);
     m_trialLabel->setText(loaded.ok() ? tr("Trials: %1").arg(m_trials)
                                       : tr("Trials: none until the problems are fixed"));
