@@ -199,7 +199,8 @@ fi
 
 # A script's TensorBoard event files become metrics too (trainbench-train
 # --metrics-from-tensorboard): in the run directory and in DIR of --tensorboard, files written
-# from now on. It ends by itself after a last look once exit_code is written.
+# from now on (TB_METRICS_SINCE: this clock reading, since the follower itself may take seconds
+# to start on a busy box). It ends by itself after a last look once exit_code is written.
 tb_follower=
 if [ -n "$metrics_tool" ] && [ -x "$metrics_tool" ]; then
     case $tensorboard in
@@ -208,8 +209,9 @@ if [ -n "$metrics_tool" ] && [ -x "$metrics_tool" ]; then
         /*) ;;
         *) tensorboard="$(pwd -P)/$tensorboard" ;;
     esac
-    "$metrics_tool" --metrics-from-tensorboard "$run_dir" --metrics-from-tensorboard \
-        "$tensorboard" --run-dir "$run_dir" </dev/null >/dev/null 2>&1 3>&- &
+    TB_METRICS_SINCE=$(date +%s 2>/dev/null) "$metrics_tool" --metrics-from-tensorboard \
+        "$run_dir" --metrics-from-tensorboard "$tensorboard" --run-dir "$run_dir" \
+        </dev/null >/dev/null 2>&1 3>&- &
     tb_follower=$!
 fi
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <ctime>
 
 #include "core/protocol/run_layout.h"
@@ -28,6 +29,24 @@ void logLine(const std::string& path, const std::string& text) {
     ::close(fd);
 }
 
+// Event files written since the wrapper started the command count: TB_METRICS_SINCE is the
+// wrapper's clock then (whole seconds), read before this process and the command start, because
+// a loaded box loads LibTorch slowly and the command may write its first files before this
+// process's own clock reading. A missing value, or one that is not a time of the last day,
+// falls back to now. A second of slack either way: file times may be coarser than the clock.
+double sinceTime() {
+    const double now = unixNow();
+    const char* text = std::getenv("TB_METRICS_SINCE");
+    if (!text || !*text) return now - 1;
+    double since = 0;
+    for (const char* c = text; *c; ++c) {
+        if (*c < '0' || *c > '9' || since > now) return now - 1;
+        since = since * 10 + (*c - '0');
+    }
+    constexpr double kDay = 24 * 3600;
+    return since <= now && since >= now - kDay ? since - 1 : now - 1;
+}
+
 }  // namespace
 
 int runMetricsFromTensorboard(const std::vector<std::string>& folders, const std::string& runDir) {
@@ -37,8 +56,7 @@ int runMetricsFromTensorboard(const std::vector<std::string>& folders, const std
     std::signal(SIGTERM, onStop);
     const RunLayout layout{runDir};
     const pid_t parent = ::getppid();
-    // A second of slack: file times may be coarser than the clock.
-    TbEventFollower follower(folders, unixNow() - 1);
+    TbEventFollower follower(folders, sinceTime());
     MetricsSink sink(layout.metrics(), [&layout](const std::string& error) {
         logLine(layout.outputLog(),
                 "tensorboard: " + error + "; no more metrics are taken from event files");
