@@ -7,6 +7,7 @@
 
 #include "core/checkpoints/box_name.h"
 #include "core/protocol/atomic_file.h"
+#include "core/runs/fail_text.h"
 #include "remote/ssh/host_connection.h"
 #include "remote/transfer/file_hash.h"
 #include "remote/transfer/transfer_session.h"
@@ -16,7 +17,8 @@ namespace tb {
 namespace {
 
 QString hostOf(const RemoteBackend* backend) {
-    return QStringLiteral("host ") + backend->settings().name;
+    //: %1 is a host's name; the steps and errors of a checkpoint's move name a host this way
+    return CheckpointMove::tr("host %1").arg(backend->settings().name);
 }
 
 Result<void> writeText(const QString& path, const QByteArray& text) {
@@ -42,7 +44,7 @@ CheckpointMove::CheckpointMove(RemoteBackend* source, QString runId, QString che
 }
 
 void CheckpointMove::download(const QString& destRoot, Done done) {
-    if (!m_source) return done(fail("the source host is gone"));
+    if (!m_source) return done(failText(tr("the source host is gone")));
     Q_EMIT stepChanged(tr("listing the checkpoints of %1 on %2").arg(m_runId, hostOf(m_source)));
     QPointer<CheckpointMove> self(this);
     m_source->checkpointsAsync(
@@ -62,8 +64,7 @@ void CheckpointMove::download(const QString& destRoot, Done done) {
             if (!folderPath) return done(folderPath.failure());
             const QString folder = *folderPath;
             if (!QDir().mkpath(folder + QStringLiteral("/checkpoints")))
-                return done(
-                    fail("cannot create " + folder.toStdString() + "; check its permissions"));
+                return done(failText(tr("cannot create %1; check its permissions").arg(folder)));
             const auto localPath =
                 boxNamePath(folder + QStringLiteral("/checkpoints"), BoxNameKind::CheckpointFile,
                             entry->fileName(), host);
@@ -99,16 +100,16 @@ void CheckpointMove::finishDownload(const QString& folder, const TransferResult&
     QString actual;
     if (!matchesSidecar(local, m_entry, &actual)) {
         QFile::remove(local);
-        return done(fail(QStringLiteral("%1 on %2 does not match its sidecar (%3 bytes, sha256 %4; "
-                                        "the copy has %5 bytes, sha256 %6): the checkpoint on the "
-                                        "box is damaged. The copy was removed; pick another "
-                                        "checkpoint.")
-                             .arg(m_entry.path, hostOf(m_source))
-                             .arg(m_entry.recordedBytes)
-                             .arg(m_entry.sha256.isEmpty() ? QStringLiteral("-") : m_entry.sha256)
-                             .arg(QFileInfo(local).size())
-                             .arg(actual.isEmpty() ? QStringLiteral("-") : actual)
-                             .toStdString()));
+        //: %1 is the checkpoint's path on the box, %2 its host; %3 and %4 the size and sha256
+        //: its sidecar records, %5 and %6 those of the downloaded copy ("-": none)
+        return done(failText(
+            tr("%1 on %2 does not match its sidecar (%3 bytes, sha256 %4; the copy "
+               "has %5 bytes, sha256 %6): the checkpoint on the box is damaged. "
+               "The copy was removed; pick another checkpoint.")
+                .arg(m_entry.path, hostOf(m_source), QString::number(m_entry.recordedBytes),
+                     m_entry.sha256.isEmpty() ? QStringLiteral("-") : m_entry.sha256,
+                     QString::number(QFileInfo(local).size()),
+                     actual.isEmpty() ? QStringLiteral("-") : actual)));
     }
     // The sidecar after the .pt, as the trainer writes them.
     const auto sidecar = boxNamePath(
@@ -136,7 +137,7 @@ void CheckpointMove::resumeLocally(Backend& local, const QString& stageRoot, Lau
 
 void CheckpointMove::resumeOnHost(RemoteBackend* target, const QString& localStage,
                                   LaunchRequest request, Done done) {
-    if (!m_source || !target) return done(fail("the host is gone"));
+    if (!m_source || !target) return done(failText(tr("the host is gone")));
     if (target == m_source) {
         request.parentRun = m_runId;
         request.parentCheckpoint = m_which;
@@ -148,7 +149,7 @@ void CheckpointMove::resumeOnHost(RemoteBackend* target, const QString& localSta
     download(localStage, [self, to, request, done](Result<QString> folder) {
         if (!self) return;
         if (!folder) return done(folder.failure());
-        if (!to) return done(fail("the target host is gone"));
+        if (!to) return done(failText(tr("the target host is gone")));
         self->upload(to, *folder, request, done);
     });
 }
@@ -167,12 +168,11 @@ void CheckpointMove::upload(RemoteBackend* target, const QString& folder, Launch
         if (!self || !to) return;
         const QString dir = QString::fromUtf8(r.standardOutput).trimmed();
         if (!r.ok() || r.exitStatus != 0 || dir.isEmpty())
-            return done(
-                fail(QStringLiteral("cannot stage the checkpoint in %1 on %2: %3; check "
-                                    "the host's runs root and its free space")
-                         .arg(to->settings().runsRoot, hostOf(to),
-                              r.ok() ? QString::fromUtf8(r.standardError).trimmed() : r.message)
-                         .toStdString()));
+            return done(failText(
+                tr("cannot stage the checkpoint in %1 on %2: %3; check the host's runs root and "
+                   "its free space")
+                    .arg(to->settings().runsRoot, hostOf(to),
+                         r.ok() ? QString::fromUtf8(r.standardError).trimmed() : r.message)));
         const QString file = self->m_entry.fileName();
         TransferRequest upload;
         upload.direction = TransferDirection::Upload;

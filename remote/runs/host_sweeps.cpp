@@ -3,6 +3,7 @@
 
 #include <QPointer>
 
+#include "core/runs/fail_text.h"
 #include "core/runs/run_catalog.h"
 #include "core/services/sweep_watch.h"
 #include "remote/hosts/hosts_controller.h"
@@ -160,7 +161,7 @@ void HostSweeps::bestCheckpoint(const QString& runId, const QString& metric, boo
                                 std::function<void(Result<QString>)> done) {
     const RunInfo* run = m_catalog->find(runId);
     RemoteBackend* backend = run ? m_runs->backend(run->target) : nullptr;
-    if (!backend) return done(fail(tr("no run %1 on a host").arg(runId).toStdString()));
+    if (!backend) return done(failText(tr("no run %1 on a host").arg(runId)));
     backend->checkpointsAsync(runId, false,
                               [metric, maximize, done](Result<RemoteCheckpoints> listed) {
                                   if (!listed) return done(listed.failure());

@@ -12,6 +12,7 @@
 #include "core/protocol/run_layout.h"
 #include "core/protocol/run_status.h"
 #include "core/runs/await_result.h"
+#include "core/runs/fail_text.h"
 #include "core/runs/launch_config.h"
 #include "core/runs/notebook_launch.h"
 #include "core/runs/script_launch.h"
@@ -54,8 +55,9 @@ RemoteBackend::RemoteBackend(HostConnection* connection, RemoteHostSettings sett
 
 RemoteBackend::~RemoteBackend() = default;
 
-std::string RemoteBackend::where() const {
-    return "host " + str(m_settings.name);
+QString RemoteBackend::where() const {
+    //: %1 is a host's name; the messages about its runs name the host this way
+    return tr("host %1").arg(m_settings.name);
 }
 
 void RemoteBackend::execAsync(const RemoteCommand& command, ExecCallback done) {
@@ -70,20 +72,22 @@ void RemoteBackend::onExecFinished(quint64 requestId, const ExecResult& result) 
 }
 
 void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> done) {
+    const QString host = where();
     if (!request.parentRun.isEmpty() && request.isScript()) {
         done(
-            fail("only runs of the built-in trainer resume from a checkpoint; launch the script "
-                 "as a new run"));
+            failText(tr("only runs of the built-in trainer resume from a checkpoint; launch the "
+                        "script as a new run")));
         return;
     }
     if (request.needsTrainer() && m_settings.trainerPath.isEmpty()) {
-        done(fail(where() + " has no trainer path; prepare the host first"));
+        done(failText(tr("%1 has no trainer path; prepare the host first").arg(host)));
         return;
     }
     QFile wrapper(m_settings.wrapperFile);
     if (!wrapper.open(QIODevice::ReadOnly)) {
-        done(fail("cannot read the run wrapper " + str(m_settings.wrapperFile) +
-                  "; build the project so that tb-wrap.sh sits next to the binaries"));
+        done(failText(tr("cannot read the run wrapper %1; build the project so that tb-wrap.sh "
+                         "sits next to the binaries")
+                          .arg(m_settings.wrapperFile)));
         return;
     }
     auto plan = std::make_shared<LaunchPlan>();
@@ -91,12 +95,13 @@ void RemoteBackend::launchAsync(const LaunchRequest& request, Callback<QString> 
     plan->wrapper = wrapper.readAll();
     if (m_settings.slurm.enabled || !request.slurm.isEmpty()) {
         if (!request.queueScript.isEmpty())
-            return done(
-                fail("a sweep's trials run on a Slurm cluster as jobs of their own; "
-                     "the sweep queue of " +
-                     where() + " is not for Slurm hosts"));
+            return done(failText(tr("a sweep's trials run on a Slurm cluster as jobs of their own; "
+                                    "the sweep queue of %1 is not for Slurm hosts")
+                                     .arg(host)));
         auto slurm = parseSlurmOptions(request.slurm, m_settings.slurm);
-        if (!slurm) return done(fail("cannot submit to " + where() + ": " + slurm.error()));
+        if (!slurm)
+            return done(failText(
+                tr("cannot submit to %1: %2").arg(host, QString::fromStdString(slurm.error()))));
         plan->slurm = *slurm;
     }
     if (!request.parentRun.isEmpty()) return launchResume(request, plan, done);
@@ -128,13 +133,13 @@ void RemoteBackend::launchResume(const LaunchRequest& request, std::shared_ptr<L
         root = request.parentDir.left(qMax<qsizetype>(slash, 1));
         parentId = request.parentDir.mid(slash + 1);
     }
-    if (!isRunId(parentId)) return done(fail("no parent run " + str(parentId) + " on " + where()));
+    if (!isRunId(parentId))
+        return done(failText(tr("no parent run %1 on %2").arg(parentId, where())));
     const bool configFromParent = request.configText.isEmpty() && request.configPath.isEmpty();
     listAsync(root, parentId, configFromParent,
               [this, request, plan, configFromParent, done](Result<RemoteCheckpoints> parent) {
                   if (!parent) return done(parent.failure());
-                  auto checkpoint =
-                      parent->pick(request.parentCheckpoint, QString::fromStdString(where()));
+                  auto checkpoint = parent->pick(request.parentCheckpoint, where());
                   if (!checkpoint) return done(checkpoint.failure());
                   auto config =
                       configFromParent
@@ -163,18 +168,22 @@ void RemoteBackend::claimAndStart(std::shared_ptr<LaunchPlan> plan, Callback<QSt
 void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
                              Callback<QString> done) {
     const QString root = m_settings.runsRoot;
+    const QString host = where();
     if (!claimed.ok())
-        return done(fail("cannot launch on " + where() + ": " + str(claimed.message)));
+        return done(failText(tr("cannot launch on %1: %2").arg(host, claimed.message)));
     if (claimed.exitStatus != 0) {
-        const std::string what = claimed.exitStatus == 3
-                                     ? "cannot create the runs folder " + str(root)
-                                     : "cannot create a run folder in " + str(root);
-        return done(fail(what + " on " + where() + ": " + str(stderrOf(claimed)) +
-                         "; check the host's runs root and its free space"));
+        //: %1 is the runs root, %2 the host, %3 what the box said
+        return done(failText((claimed.exitStatus == 3
+                                  ? tr("cannot create the runs folder %1 on %2: %3; check the "
+                                       "host's runs root and its free space")
+                                  : tr("cannot create a run folder in %1 on %2: %3; check the "
+                                       "host's runs root and its free space"))
+                                 .arg(root, host, stderrOf(claimed))));
     }
     const QStringList lines = QString::fromUtf8(claimed.standardOutput).split(QLatin1Char('\n'));
     if (lines.size() < 2 || lines[0].isEmpty() || lines[1].isEmpty())
-        return done(fail("unexpected answer from " + where() + " when creating the run folder"));
+        return done(
+            failText(tr("unexpected answer from %1 when creating the run folder").arg(host)));
     m_root = lines[0];
     const QString id = lines[1];
     const QString dir = runDir(id);
@@ -229,29 +238,31 @@ void RemoteBackend::startRun(const ExecResult& claimed, const LaunchPlan& plan,
     const RemoteCommand start =
         startRunCommand(files, wrapperArgs, m_settings.startMode, QStringLiteral("tb-") + id);
     if (start.shellLine().toUtf8().size() > kMaxCommandBytes)
-        return done(fail("the config of run " + str(id) + " is too large to send to " + where() +
-                         " in one command; shorten it"));
-    execAsync(start, [this, id, done](const ExecResult& started) {
+        return done(failText(
+            tr("the config of run %1 is too large to send to %2 in one command; shorten it")
+                .arg(id, host)));
+    execAsync(start, [id, host, done](const ExecResult& started) {
         if (!started.ok())
-            return done(fail("run " + str(id) + " on " + where() +
-                             " may not have started: " + str(started.message)));
+            return done(failText(
+                tr("run %1 on %2 may not have started: %3").arg(id, host, started.message)));
         if (started.exitStatus == 6)
-            return done(fail("Slurm on " + where() + " refused run " + str(id) + ": " +
-                             str(stderrOf(started)) +
-                             "; check the partition, account, GPUs and time limit"));
+            return done(failText(tr("Slurm on %1 refused run %2: %3; check the partition, "
+                                    "account, GPUs and time limit")
+                                     .arg(host, id, stderrOf(started))));
         if (started.exitStatus != 0)
-            return done(fail("run " + str(id) + " did not start on " + where() + ": " +
-                             str(stderrOf(started))));
+            return done(
+                failText(tr("run %1 did not start on %2: %3").arg(id, host, stderrOf(started))));
         done(id);
     });
 }
 
 void RemoteBackend::scanAsync(Callback<RemoteScan> done) {
     execAsync(scanRunsCommand(m_settings.runsRoot), [this, done](const ExecResult& r) {
-        if (!r.ok()) return done(fail("cannot list runs on " + where() + ": " + str(r.message)));
+        const QString host = where();
+        if (!r.ok()) return done(failText(tr("cannot list runs on %1: %2").arg(host, r.message)));
         if (r.exitStatus != 0)
-            return done(fail("cannot list runs in " + str(m_settings.runsRoot) + " on " + where() +
-                             ": " + str(stderrOf(r))));
+            return done(failText(tr("cannot list runs in %1 on %2: %3")
+                                     .arg(m_settings.runsRoot, host, stderrOf(r))));
         auto scan = parseRemoteScan(r.standardOutput, m_settings.name);
         if (scan && !scan->root.isEmpty()) m_root = scan->root;
         done(std::move(scan));
@@ -259,43 +270,47 @@ void RemoteBackend::scanAsync(Callback<RemoteScan> done) {
 }
 
 Result<QString> RemoteBackend::launch(const LaunchRequest& request) {
-    return awaitResult<QString>([&](Callback<QString> done) { launchAsync(request, done); },
-                                "launching on " + where());
+    return awaitResult<QString>(
+        [&](Callback<QString> done) { launchAsync(request, done); },
+        //: what got no answer, as in "launching on host gpu-box got no answer in 120 s"
+        str(tr("launching on %1").arg(where())));
 }
 
 Result<void> RemoteBackend::stop(const QString& runId) {
     return awaitResult<void>(
         [&](Callback<void> done) { signalAsync(runId, QStringLiteral("TERM"), done); },
-        "stopping run " + str(runId) + " on " + where());
+        //: what got no answer, as in "stopping run R on host gpu-box got no answer in 120 s"
+        str(tr("stopping run %1 on %2").arg(runId, where())));
 }
 
 Result<void> RemoteBackend::kill(const QString& runId) {
     return awaitResult<void>(
         [&](Callback<void> done) { signalAsync(runId, QStringLiteral("KILL"), done); },
-        "killing run " + str(runId) + " on " + where());
+        //: what got no answer, as in "killing run R on host gpu-box got no answer in 120 s"
+        str(tr("killing run %1 on %2").arg(runId, where())));
 }
 
 void RemoteBackend::checkpointsAsync(const QString& runId, bool withConfig,
                                      Callback<RemoteCheckpoints> done) {
-    if (!isRunId(runId)) return done(fail("no run " + str(runId) + " on " + where()));
+    if (!isRunId(runId)) return done(failText(tr("no run %1 on %2").arg(runId, where())));
     listAsync(m_settings.runsRoot, runId, withConfig, std::move(done));
 }
 
 void RemoteBackend::listAsync(const QString& root, const QString& runId, bool withConfig,
                               Callback<RemoteCheckpoints> done) {
-    execAsync(listCheckpointsCommand(root, runId, withConfig),
-              [this, root, runId, done](const ExecResult& r) {
-                  const std::string run = "run " + str(runId);
-                  if (!r.ok())
-                      return done(fail("cannot list the checkpoints of " + run + " on " + where() +
-                                       ": " + str(r.message)));
-                  if (r.exitStatus == 4)
-                      return done(fail("no " + run + " in " + str(root) + " on " + where()));
-                  if (r.exitStatus != 0)
-                      return done(fail("cannot list the checkpoints of " + run + " on " + where() +
-                                       ": " + str(stderrOf(r))));
-                  done(parseRemoteCheckpoints(r.standardOutput, m_settings.name));
-              });
+    execAsync(listCheckpointsCommand(root, runId, withConfig), [this, root, runId,
+                                                                done](const ExecResult& r) {
+        const QString host = where();
+        if (!r.ok())
+            return done(failText(
+                tr("cannot list the checkpoints of run %1 on %2: %3").arg(runId, host, r.message)));
+        if (r.exitStatus == 4)
+            return done(failText(tr("no run %1 in %2 on %3").arg(runId, root, host)));
+        if (r.exitStatus != 0)
+            return done(failText(tr("cannot list the checkpoints of run %1 on %2: %3")
+                                     .arg(runId, host, stderrOf(r))));
+        done(parseRemoteCheckpoints(r.standardOutput, m_settings.name));
+    });
 }
 
 // The run's config.yaml comes with its checkpoint list (one round trip).
@@ -303,8 +318,8 @@ void RemoteBackend::configAsync(const QString& runId, Callback<QByteArray> done)
     checkpointsAsync(runId, true, [this, done](Result<RemoteCheckpoints> listed) {
         if (!listed) return done(listed.failure());
         if (listed->configYaml.isEmpty())
-            return done(fail(str(listed->runDir) + " on " + where() +
-                             " has no config.yaml to edit; resume it instead"));
+            return done(failText(tr("%1 on %2 has no config.yaml to edit; resume it instead")
+                                     .arg(listed->runDir, where())));
         done(listed->configYaml);
     });
 }
@@ -312,12 +327,15 @@ void RemoteBackend::configAsync(const QString& runId, Callback<QByteArray> done)
 Result<RemoteCheckpoints> RemoteBackend::checkpoints(const QString& runId, bool withConfig) {
     return awaitResult<RemoteCheckpoints>(
         [&](Callback<RemoteCheckpoints> done) { checkpointsAsync(runId, withConfig, done); },
-        "listing the checkpoints of run " + str(runId) + " on " + where());
+        //: what got no answer, as in "... on host gpu-box got no answer in 120 s"
+        str(tr("listing the checkpoints of run %1 on %2").arg(runId, where())));
 }
 
 Result<RemoteScan> RemoteBackend::scan() {
-    return awaitResult<RemoteScan>([&](Callback<RemoteScan> done) { scanAsync(done); },
-                                   "listing runs on " + where());
+    return awaitResult<RemoteScan>(
+        [&](Callback<RemoteScan> done) { scanAsync(done); },
+        //: what got no answer, as in "listing runs on host gpu-box got no answer in 120 s"
+        str(tr("listing runs on %1").arg(where())));
 }
 
 }  // namespace tb

@@ -85,7 +85,7 @@ private:
                    Callback<RemoteCheckpoints> done);
     void claimAndStart(std::shared_ptr<LaunchPlan> plan, Callback<QString> done);
     void startRun(const ExecResult& claimed, const LaunchPlan& plan, Callback<QString> done);
-    std::string where() const;
+    QString where() const;  // "host NAME", in the user's language
 
     HostConnection* m_connection;
     RemoteHostSettings m_settings;

@@ -10,6 +10,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include "core/runs/fail_text.h"
 #include "remote/ssh/host_connection.h"
 #include "remote_backend_text.h"
 #include "remote_run_scripts.h"
@@ -18,7 +19,6 @@ namespace tb {
 
 using backend_text::isRunId;
 using backend_text::stderrOf;
-using backend_text::str;
 
 namespace {
 
@@ -38,7 +38,7 @@ struct SignalRequest {
 };
 
 void RemoteBackend::signalAsync(const QString& runId, const QString& signal, Callback<void> done) {
-    if (!isRunId(runId)) return done(fail("no run " + str(runId) + " on " + where()));
+    if (!isRunId(runId)) return done(failText(tr("no run %1 on %2").arg(runId, where())));
     auto request = std::make_shared<SignalRequest>();
     request->runId = runId;
     request->signal = signal;
@@ -53,30 +53,37 @@ void RemoteBackend::sendSignal(const std::shared_ptr<SignalRequest>& request) {
     const RemoteCommand command =
         signalRunCommand(runsRoot(), request->runId, request->signal, request->token);
     execAsync(command, [this, request](const ExecResult& r) {
-        const std::string run = "run " + str(request->runId) + " on " + where();
+        const QString& run = request->runId;
+        const QString host = where();
         if (!r.ok()) {
             const bool patient = r.failure != SshFailure::Cancelled &&
                                  request->since.elapsed() < kSignalPatienceMs &&
                                  m_connection->state() != ConnectionState::Offline;
             if (patient) return resendWhenConnected(request, r.message);
-            return request->done(fail("could not signal " + run + ": " + str(r.message)));
+            return request->done(
+                failText(tr("could not signal run %1 on %2: %3").arg(run, host, r.message)));
         }
         const QString answer = QString::fromUtf8(r.standardOutput).trimmed();
         if (answer == QLatin1String("ok")) return request->done({});
         if (answer == QLatin1String("missing"))
-            return request->done(fail("no run " + str(request->runId) + " in " + str(runsRoot()) +
-                                      " on " + where()));
+            return request->done(failText(tr("no run %1 in %2 on %3").arg(run, runsRoot(), host)));
         if (answer.startsWith(QLatin1String("ended ")))
-            return request->done(fail(run + " has already ended (" + str(answer.mid(6)) + ")"));
+            //: %3 is the state the run ended in, as the box wrote it
+            return request->done(
+                failText(tr("run %1 on %2 has already ended (%3)").arg(run, host, answer.mid(6))));
         if (answer == QLatin1String("nopid"))
             return request->done(
-                fail(run + " has not started a process yet; try again in a moment"));
+                failText(tr("run %1 on %2 has not started a process yet; try again in a moment")
+                             .arg(run, host)));
         if (answer == QLatin1String("noslurm"))
-            return request->done(fail("Slurm did not answer about " + run +
-                                      " (squeue failed); check the cluster and try again"));
+            return request->done(failText(tr("Slurm did not answer about run %1 on %2 (squeue "
+                                             "failed); check the cluster and try again")
+                                              .arg(run, host)));
         if (answer == QLatin1String("gone"))
-            return request->done(fail("the process of " + run + " is gone; it ended or was lost"));
-        request->done(fail("could not signal " + run + ": " + str(stderrOf(r))));
+            return request->done(failText(
+                tr("the process of run %1 on %2 is gone; it ended or was lost").arg(run, host)));
+        request->done(
+            failText(tr("could not signal run %1 on %2: %3").arg(run, host, stderrOf(r))));
     });
 }
 
@@ -86,10 +93,11 @@ void RemoteBackend::resendWhenConnected(const std::shared_ptr<SignalRequest>& re
         const ConnectionState state = m_connection->state();
         if (state == ConnectionState::Connected) return sendSignal(request);
         if (state == ConnectionState::Offline || request->since.elapsed() >= kSignalPatienceMs)
-            return request->done(fail("could not signal run " + str(request->runId) + " on " +
-                                      where() + ": " + str(why) +
-                                      " The connection did not come back; press Stop again "
-                                      "once the host is connected."));
+            //: %3 is why the signal could not be sent (a connection error)
+            return request->done(
+                failText(tr("could not signal run %1 on %2: %3 The connection did not come back; "
+                            "press Stop again once the host is connected.")
+                             .arg(request->runId, where(), why)));
         resendWhenConnected(request, why);
     });
 }

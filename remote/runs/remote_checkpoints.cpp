@@ -2,16 +2,23 @@
 // LC_ALL=C so that ${#var} counts bytes, which the frame lengths rely on.
 #include "remote_checkpoints.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
 
 #include "core/checkpoints/box_name.h"
+#include "core/runs/fail_text.h"
 #include "remote_run_frames.h"
 
 namespace tb {
 namespace {
+
+// The messages of listing a remote run's checkpoints and picking one.
+struct CheckpointListing {
+    Q_DECLARE_TR_FUNCTIONS(CheckpointListing)
+};
 
 const char kListScript[] = R"sh(
 export LC_ALL=C
@@ -65,10 +72,6 @@ RemoteCommand shScript(const char* script, const QStringList& arguments) {
     return command.args(arguments);
 }
 
-std::string errorIn(const QString& where, const std::string& what) {
-    return "listing checkpoints on " + where.toStdString() + ": " + what;
-}
-
 // The shell's $(...) dropped the file's last newline.
 QByteArray withNewline(const QByteArray& text) {
     return text.isEmpty() || text.endsWith('\n') ? text : text + '\n';
@@ -91,14 +94,13 @@ Result<CheckpointEntry> RemoteCheckpoints::pick(const QString& which, const QStr
     if (const CheckpointEntry* entry = find(which)) return *entry;
     const bool wantsLatest = which.isEmpty() || which == QLatin1String("latest");
     if (wantsLatest && latest.isEmpty())
-        return fail((runDir + QStringLiteral(" on ") + where +
-                     QStringLiteral(" has no checkpoint yet (no checkpoints/latest.json); pick a "
-                                    "run that saved one"))
-                        .toStdString());
-    return fail((QStringLiteral("checkpoint %1/checkpoints/%2 does not exist on %3; choose one "
-                                "from the run's checkpoint list")
-                     .arg(runDir, wantsLatest ? latest : which, where))
-                    .toStdString());
+        return failText(CheckpointListing::tr("%1 on %2 has no checkpoint yet (no "
+                                              "checkpoints/latest.json); pick a run that saved one")
+                            .arg(runDir, where));
+    //: %1 is the run's folder on the box, %2 the checkpoint's file name, %3 the host
+    return failText(CheckpointListing::tr("checkpoint %1/checkpoints/%2 does not exist on %3; "
+                                          "choose one from the run's checkpoint list")
+                        .arg(runDir, wantsLatest ? latest : which, where));
 }
 
 RemoteCommand listCheckpointsCommand(const QString& runsRoot, const QString& runId,
@@ -134,7 +136,9 @@ QString stageFolderName(const QString& hostName) {
 
 Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const QString& where) {
     auto frames = parseRemoteFrames(output);
-    if (!frames) return fail(errorIn(where, frames.error()));
+    if (!frames)
+        return failText(CheckpointListing::tr("listing checkpoints on %1: %2")
+                            .arg(where, QString::fromStdString(frames.error())));
     RemoteCheckpoints list;
     CheckpointEntry* entry = nullptr;
     for (const RemoteFrame& frame : *frames) {
@@ -155,13 +159,18 @@ Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const
             entry->path = list.runDir + QStringLiteral("/checkpoints/") + text;
             entry->name = text.chopped(3);  // ".pt"
         } else if (frame.key == "size" || frame.key == "sidecar") {
-            if (!entry) return fail(errorIn(where, frame.key.toStdString() + " before any .pt"));
+            //: %2 is a word of the box's answer (size, sidecar)
+            if (!entry)
+                return failText(
+                    CheckpointListing::tr("listing checkpoints on %1: %2 before any .pt")
+                        .arg(where, QString::fromUtf8(frame.key)));
             if (frame.key == "size") {
                 bool ok = false;
                 entry->bytes = frame.value.trimmed().toLongLong(&ok);
                 if (!ok || entry->bytes < 0)
-                    return fail(errorIn(where, "the size of " + entry->fileName().toStdString() +
-                                                   " is not a byte count"));
+                    return failText(CheckpointListing::tr("listing checkpoints on %1: the size of "
+                                                          "%2 is not a byte count")
+                                        .arg(where, entry->fileName()));
             } else {
                 readCheckpointSidecar(frame.value, *entry);
                 if (!frame.value.isEmpty()) list.sidecars.insert(entry->name, frame.value);
@@ -172,7 +181,10 @@ Result<RemoteCheckpoints> parseRemoteCheckpoints(const QByteArray& output, const
             list.configYaml = withNewline(frame.value);
         }
     }
-    if (list.runDir.isEmpty()) return fail(errorIn(where, "the answer names no run folder"));
+    if (list.runDir.isEmpty())
+        return failText(
+            CheckpointListing::tr("listing checkpoints on %1: the answer names no run folder")
+                .arg(where));
     std::sort(list.entries.begin(), list.entries.end(),
               [](const auto& a, const auto& b) { return a.step < b.step; });
     return list;

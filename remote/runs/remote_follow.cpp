@@ -103,15 +103,16 @@ void RemoteFollower::onStreamFinished(quint64 streamId, const ExecResult& result
         finishIfComplete();
         return;
     }
-    const QString what = streamId == m_statusStream
-                             ? QStringLiteral("status.json")
-                             : QStringLiteral("metrics.jsonl and output.log");
+    //: %1 is a run id, %2 its host, %3 the follow command's exit status, %4 what it printed
+    const QString format =
+        streamId == m_statusStream
+            ? tr("following status.json of run %1 on %2 stopped (exit %3): %4")
+            : tr("following metrics.jsonl and output.log of run %1 on %2 stopped (exit %3): %4");
     const QString message =
-        result.ok() ? QStringLiteral("following %1 of run %2 on %3 stopped (exit %4): %5")
-                          .arg(what, m_runId, m_backend->settings().name)
-                          .arg(result.exitStatus)
-                          .arg(QString::fromUtf8(result.standardError).trimmed())
-                    : result.message;
+        result.ok()
+            ? format.arg(m_runId, m_backend->settings().name, QString::number(result.exitStatus),
+                         QString::fromUtf8(result.standardError).trimmed())
+            : result.message;
     closeStreams();
     Q_EMIT interrupted(message);
     // A broken link is checked (and reconnected) now; the streams reopen once it is back.
@@ -124,12 +125,12 @@ void RemoteFollower::takeMetrics(const QByteArray& bytes) {
     m_metrics.append(bytes);
     const QByteArrayView lines = m_metrics.takeLines();
     if (m_metrics.skippedLines() > skippedLines)
-        Q_EMIT lineSkipped(
-            QStringLiteral("run %1 on %2: a metrics.jsonl line longer than %3 MiB was skipped "
-                           "(%4 so far); a metrics record should be one short JSON line")
-                .arg(m_runId, m_backend->settings().name)
-                .arg(m_metrics.maxLine() >> 20)
-                .arg(m_metrics.skippedLines()));
+        //: %3 is the longest line in MiB, %4 how many lines were skipped so far
+        Q_EMIT lineSkipped(tr("run %1 on %2: a metrics.jsonl line longer than %3 MiB was skipped "
+                              "(%4 so far); a metrics record should be one short JSON line")
+                               .arg(m_runId, m_backend->settings().name,
+                                    QString::number(m_metrics.maxLine() >> 20),
+                                    QString::number(m_metrics.skippedLines())));
     if (lines.isEmpty()) return;
     const QByteArray complete = lines.toByteArray();
     if (m_runMetrics) m_runMetrics->appendLines(complete);

@@ -1,17 +1,24 @@
 // Parses a remote scan (see remote_run_scripts.h for the frames) into RunInfo.
 #include "remote_run_scan.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
 
+#include "core/runs/fail_text.h"
 #include "core/runs/run_reader.h"
 #include "remote_run_frames.h"
 #include "slurm_state.h"
 
 namespace tb {
 namespace {
+
+// The messages of a host's run list: a scan that cannot be read, a run found lost.
+struct RemoteRunScan {
+    Q_DECLARE_TR_FUNCTIONS(RemoteRunScan)
+};
 
 constexpr qsizetype kScanTailBytes = 4096;  // what the scan script sends of metrics.jsonl
 
@@ -30,17 +37,19 @@ void concludeLost(RunInfo& info, bool alive, bool hasExitCode, const QString& ho
 }  // namespace
 
 QString lostMessage(qint64 pid, const QString& hostName) {
-    return QStringLiteral(
-               "process %1 on %2 ended without recording an exit status: it was killed "
-               "(out of memory, kill -9) or the box restarted; resume it from its "
-               "latest checkpoint")
-        .arg(pid)
-        .arg(hostName);
+    //: %1 is a process id, %2 a host's name
+    return RemoteRunScan::tr(
+               "process %1 on %2 ended without recording an exit status: it was "
+               "killed (out of memory, kill -9) or the box restarted; resume it "
+               "from its latest checkpoint")
+        .arg(QString::number(pid), hostName);
 }
 
 Result<RemoteScan> parseRemoteScan(const QByteArray& output, const QString& hostName) {
     auto frames = parseRemoteFrames(output);
-    if (!frames) return fail("scanning runs on " + hostName.toStdString() + ": " + frames.error());
+    if (!frames)
+        return failText(RemoteRunScan::tr("scanning runs on %1: %2")
+                            .arg(hostName, QString::fromStdString(frames.error())));
     RemoteScan scan;
     RunInfo* run = nullptr;
     bool hasExitCode = false;
@@ -55,8 +64,9 @@ Result<RemoteScan> parseRemoteScan(const QByteArray& output, const QString& host
             run->dir = scan.root + QLatin1Char('/') + run->id;
             run->target = hostName;
         } else if (!run) {
-            return fail("scanning runs on " + hostName.toStdString() + ": " +
-                        frame.key.toStdString() + " before any run");
+            //: %2 is a word of the box's answer (status, tail, ...)
+            return failText(RemoteRunScan::tr("scanning runs on %1: %2 before any run")
+                                .arg(hostName, QString::fromUtf8(frame.key)));
         } else if (frame.key == "runjson") {
             applyRunJson(jsonObject(frame.value), *run);
             if (!jsonObject(frame.value).contains(QLatin1String("target"))) run->target = hostName;

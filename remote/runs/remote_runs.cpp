@@ -4,6 +4,7 @@
 #include <QSettings>
 
 #include "core/metrics/run_metrics.h"
+#include "core/runs/fail_text.h"
 #include "core/runs/run_catalog.h"
 #include "remote/hosts/hosts_controller.h"
 #include "remote/ssh/remote_command.h"
@@ -13,11 +14,6 @@
 namespace tb {
 
 namespace {
-
-// A message made here in the user's language.
-Error said(const QString& text, int code = 0) {
-    return fail(text.toStdString(), code);
-}
 
 constexpr qsizetype kRecentLogBytes = 1 << 20;
 // OpenSSH's default MaxSessions. A followed run holds two channels; the GPU stream, scans,
@@ -155,10 +151,10 @@ void RemoteRuns::afterReconnect(const QString& host, std::function<void()> then,
 void RemoteRuns::whenReady(const QString& host, bool needsTrainer,
                            std::function<void(Result<RemoteBackend*>)> done) {
     RemoteBackend* remote = backend(host);
-    if (!remote) return done(said(tr("no host named %1 in the hosts list").arg(host)));
+    if (!remote) return done(failText(tr("no host named %1 in the hosts list").arg(host)));
     const auto notConnected = [this, host, done] {
-        done(said(tr("host %1 is %2; connect it in the Hosts dock, then try again")
-                      .arg(host, connectionStateName(m_hosts->state(host)))));
+        done(failText(tr("host %1 is %2; connect it in the Hosts dock, then try again")
+                          .arg(host, connectionStateName(m_hosts->state(host)))));
     };
     const ConnectionState state = m_hosts->state(host);
     if (state == ConnectionState::Connecting || state == ConnectionState::Reconnecting) {
@@ -170,23 +166,24 @@ void RemoteRuns::whenReady(const QString& host, bool needsTrainer,
     if (state != ConnectionState::Connected) return notConnected();
     const auto ready = [this, host, done] {
         RemoteBackend* now = backend(host);
-        if (!now) return done(said(tr("host %1 was removed").arg(host)));
+        if (!now) return done(failText(tr("host %1 was removed").arg(host)));
         done(now);
     };
     if (!needsTrainer) return ready();
     const QString trainer = m_hosts->host(host)->trainerPath;
     if (trainer.isEmpty()) {
-        return done(
-            said(tr("host %1 has no trainer yet; prepare it (Hosts dock, Prepare host…)").arg(host),
-                 Backend::kNeedsPrepare));
+        return done(failText(
+            tr("host %1 has no trainer yet; prepare it (Hosts dock, Prepare host…)").arg(host),
+            Backend::kNeedsPrepare));
     }
     // A cheap look that the stored trainer is still there (a fresh instance, a cleaned cache).
     const RemoteCommand check =
         RemoteCommand(QStringLiteral("test")).arg(QStringLiteral("-x")).arg(trainer);
     remote->execAsync(check, [host, trainer, ready, done](const ExecResult& result) {
         if (!result.ok() || result.exitStatus == 0) return ready();  // a link error: launch says
-        done(said(tr("the trainer %1 is gone from host %2; prepare it again").arg(trainer, host),
-                  Backend::kNeedsPrepare));
+        done(
+            failText(tr("the trainer %1 is gone from host %2; prepare it again").arg(trainer, host),
+                     Backend::kNeedsPrepare));
     });
 }
 
@@ -219,7 +216,7 @@ public:
     }
     void configAsync(const QString& runId, Done<QByteArray> done) override {
         RemoteBackend* remote = m_runs->backend(m_host);
-        if (!remote) return done(said(RemoteRuns::tr("host %1 was removed").arg(m_host)));
+        if (!remote) return done(failText(RemoteRuns::tr("host %1 was removed").arg(m_host)));
         remote->configAsync(runId, std::move(done));
     }
 
@@ -241,7 +238,7 @@ void RemoteRuns::signalRun(const QString& runId, const QString& signal,
                            std::function<void(Result<void>)> done) {
     const RunInfo* run = m_catalog->find(runId);
     RemoteBackend* remote = run && m_catalog->isRemote(*run) ? backend(run->target) : nullptr;
-    if (!remote) return done(said(tr("run %1 is not a remote run").arg(runId)));
+    if (!remote) return done(failText(tr("run %1 is not a remote run").arg(runId)));
     const QString host = run->target;
     remote->signalAsync(runId, signal, [this, host, done](Result<void> sent) {
         scanNow(host);
@@ -276,9 +273,8 @@ void RemoteRuns::follow(const QStringList& runIds) {
         Q_EMIT followLimited(
             tr("Not following %1: at most %2 runs per host stream at once (each takes two of the "
                "%3 channels sshd allows a connection). Deselect one to follow another.")
-                .arg(skipped.join(QStringLiteral(", ")))
-                .arg(kMaxFollowedPerHost)
-                .arg(kSshdMaxSessions));
+                .arg(skipped.join(QStringLiteral(", ")), QString::number(kMaxFollowedPerHost),
+                     QString::number(kSshdMaxSessions)));
     }
 }
 

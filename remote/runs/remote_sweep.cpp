@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "core/checkpoints/box_name.h"
+#include "core/runs/fail_text.h"
 #include "core/runs/run_reader.h"
 #include "remote_backend.h"
 #include "remote_backend_text.h"
@@ -28,30 +29,27 @@ namespace {
 
 using backend_text::stderrOf;
 
-std::string str(const QString& text) {
-    return text.toStdString();
-}
-
 // The messages a user reads (the window shows them), translated where they are made.
 struct RemoteSweep {
     Q_DECLARE_TR_FUNCTIONS(RemoteSweep)
 };
 
 Error notASweepId(const QString& id) {
-    return fail(str(RemoteSweep::tr("'%1' is not a sweep id").arg(id)));
+    return failText(RemoteSweep::tr("'%1' is not a sweep id").arg(id));
 }
 
 Error noSweep(const QString& id, const QString& host) {
-    return fail(str(RemoteSweep::tr("no sweep %1 on %2").arg(id, host)));
+    return failText(RemoteSweep::tr("no sweep %1 on %2").arg(id, host));
 }
 
 Error cannotRead(const QString& id, const QString& host, const QString& why) {
-    return fail(str(RemoteSweep::tr("cannot read sweep %1 on %2: %3").arg(id, host, why)));
+    return failText(RemoteSweep::tr("cannot read sweep %1 on %2: %3").arg(id, host, why));
 }
 
 Error trialFailed(int index, const std::string& why) {
-    return fail(
-        str(RemoteSweep::tr("trial %1: %2").arg(index + 1).arg(QString::fromStdString(why))));
+    //: %1 is the trial's number, %2 why it could not be queued
+    return failText(RemoteSweep::tr("trial %1: %2")
+                        .arg(QString::number(index + 1), QString::fromStdString(why)));
 }
 
 struct SweepStart {
@@ -62,12 +60,11 @@ struct SweepStart {
     SweepDone<StartedSweep> done;
 };
 
-void giveUp(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start,
-            const std::string& why) {
+void giveUp(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start, const Error& why) {
     QStringList runDirs;
     for (const QString& run : start->started.runs) runDirs << backend.runDir(run);
     backend.execAsync(removeSweepCommand(start->started.dir, runDirs),
-                      [start, why](const ExecResult&) { start->done(fail(why)); });
+                      [start, why](const ExecResult&) { start->done(why); });
 }
 
 void finish(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start) {
@@ -76,9 +73,10 @@ void finish(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start) {
     backend.execAsync(startSweepCommand(start->started.dir, json), [&backend,
                                                                     start](const ExecResult& r) {
         if (!r.ok() || r.exitStatus != 0)
-            return giveUp(backend, start,
-                          str(RemoteSweep::tr("the sweep's scheduler did not start on %1: %2")
-                                  .arg(backend.settings().name, r.ok() ? stderrOf(r) : r.message)));
+            return giveUp(
+                backend, start,
+                failText(RemoteSweep::tr("the sweep's scheduler did not start on %1: %2")
+                             .arg(backend.settings().name, r.ok() ? stderrOf(r) : r.message)));
         start->done(start->started);
     });
 }
@@ -87,14 +85,13 @@ void finish(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start) {
 void queueNext(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start) {
     if (start->next == start->plan.trials.size()) return finish(backend, start);
     const Trial& trial = start->plan.trials[start->next++];
+    const auto queued = [&backend, start, index = trial.index](Result<QString> run) {
+        if (!run) return giveUp(backend, start, trialFailed(index, run.error()));
+        start->started.runs << *run;
+        queueNext(backend, start);
+    };
     backend.launchAsync(trialRequest(start->setup, trial, start->started.id, start->started.dir),
-                        [&backend, start, index = trial.index](Result<QString> run) {
-                            if (!run)
-                                return giveUp(backend, start,
-                                              trialFailed(index, run.error()).message);
-                            start->started.runs << *run;
-                            queueNext(backend, start);
-                        });
+                        queued);
 }
 
 TrialQueueState queueFromDir(const QByteArray& word) {
@@ -122,9 +119,9 @@ void startRemoteSweep(RemoteBackend& backend, const SweepSetup& setup, const QSt
     QFile script(scheduler);
     QFile stopRule(QFileInfo(scheduler).absolutePath() + QStringLiteral("/tb-sweep-stop.sh"));
     if (!script.open(QIODevice::ReadOnly) || !stopRule.open(QIODevice::ReadOnly))
-        return done(fail(str(RemoteSweep::tr("cannot read %1 or tb-sweep-stop.sh beside it; build "
+        return done(failText(RemoteSweep::tr("cannot read %1 or tb-sweep-stop.sh beside it; build "
                                              "the project so that both sit next to the binaries")
-                                 .arg(scheduler))));
+                                 .arg(scheduler)));
     auto start = std::make_shared<SweepStart>();
     start->setup = setup;
     start->plan = std::move(*plan);
@@ -137,14 +134,14 @@ void startRemoteSweep(RemoteBackend& backend, const SweepSetup& setup, const QSt
         const QString host = backend.settings().name;
         if (!r.ok())
             return start->done(
-                fail(str(RemoteSweep::tr("cannot start a sweep on %1: %2").arg(host, r.message))));
+                failText(RemoteSweep::tr("cannot start a sweep on %1: %2").arg(host, r.message)));
         const QList<QByteArray> lines = r.standardOutput.split('\n');
         if (r.exitStatus != 0 || lines.size() < 2 || !lines[0].startsWith('/') ||
             !isSafeBoxName(BoxNameKind::RunId, QString::fromUtf8(lines[1])))
-            return start->done(fail(str(RemoteSweep::tr("cannot create a sweep folder in %1 on "
+            return start->done(failText(RemoteSweep::tr("cannot create a sweep folder in %1 on "
                                                         "%2: %3; check the runs root and its "
                                                         "free space")
-                                            .arg(backend.settings().runsRoot, host, stderrOf(r)))));
+                                            .arg(backend.settings().runsRoot, host, stderrOf(r))));
         start->started.id = QString::fromUtf8(lines[1]);
         start->started.dir =
             QString::fromUtf8(lines[0]) + QLatin1String("/.sweeps/") + start->started.id;
@@ -156,8 +153,8 @@ Result<SweepReport> parseRemoteSweep(const QByteArray& output, const QString& id
                                      const QString& hostName) {
     auto frames = parseRemoteFrames(output);
     if (!frames)
-        return fail(str(RemoteSweep::tr("unreadable sweep from %1: %2")
-                            .arg(hostName, QString::fromStdString(frames.error()))));
+        return failText(RemoteSweep::tr("unreadable sweep from %1: %2")
+                            .arg(hostName, QString::fromStdString(frames.error())));
     QByteArray sweepJson;
     QString state;
     QString dir;
@@ -249,9 +246,9 @@ void queueAdded(RemoteBackend& backend, const std::shared_ptr<SweepAdd>& add) {
         return backend.execAsync(start, [&backend, add](const ExecResult& r) {
             if (!r.ok() || r.exitStatus != 0)
                 return add->done(
-                    fail(str(RemoteSweep::tr("the trials are queued but sweep.json "
+                    failText(RemoteSweep::tr("the trials are queued but sweep.json "
                                              "or the scheduler failed on %1: %2")
-                                 .arg(backend.settings().name, r.ok() ? stderrOf(r) : r.message))));
+                                 .arg(backend.settings().name, r.ok() ? stderrOf(r) : r.message)));
             add->done(add->runs);
         });
     }
@@ -285,8 +282,8 @@ void addToRemoteSweep(RemoteBackend& backend, const QString& id, const QString& 
             if (frame.key == "dir") dir = frame.value.left(4096);
         }
         if (!dir.startsWith('/'))
-            return done(fail(str(
-                RemoteSweep::tr("sweep %1 on %2 has no folder the box could name").arg(id, host))));
+            return done(failText(
+                RemoteSweep::tr("sweep %1 on %2 has no folder the box could name").arg(id, host)));
         auto addition = planSweepAddition(json, QString::fromUtf8(state), id, specPath);
         if (!addition) return done(addition.failure());
         auto add = std::make_shared<SweepAdd>();
@@ -302,7 +299,7 @@ void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,
                        SweepDone<TrialCancel> done) {
     if (!isSafeBoxName(BoxNameKind::RunId, id)) return done(notASweepId(id));
     if (trial < 0 || trial > 999999)
-        return done(fail(str(RemoteSweep::tr("no trial %1").arg(trial))));
+        return done(failText(RemoteSweep::tr("no trial %1").arg(trial)));
     const QString name = trial == 0 ? QStringLiteral("all")
                                     : QStringLiteral("%1").arg(trial, 6, 10, QLatin1Char('0'));
     backend.execAsync(
@@ -311,8 +308,8 @@ void cancelRemoteSweep(RemoteBackend& backend, const QString& id, int trial,
             const QString host = backend.settings().name;
             if (r.ok() && r.exitStatus == 4) return done(noSweep(id, host));
             if (!r.ok() || r.exitStatus != 0)
-                return done(fail(str(RemoteSweep::tr("cannot cancel on %1: %2")
-                                         .arg(host, r.ok() ? stderrOf(r) : r.message))));
+                return done(failText(RemoteSweep::tr("cannot cancel on %1: %2")
+                                         .arg(host, r.ok() ? stderrOf(r) : r.message)));
             const bool dequeued = trial != 0 && r.standardOutput.startsWith("cancelled");
             done(dequeued ? TrialCancel::Dequeued : TrialCancel::Requested);
         });

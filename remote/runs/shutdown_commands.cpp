@@ -1,6 +1,7 @@
 // The shutdown watcher's remote commands and the parser of what they print.
 #include "shutdown_commands.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 
+#include "core/runs/fail_text.h"
 #include "remote/transfer/transfer_remote.h"
 
 // The watcher is embedded in the static tb_core (resources/resources.qrc); Q_INIT_RESOURCE
@@ -19,6 +21,11 @@ static void initShutdownWatcher() {
 
 namespace tb {
 namespace {
+
+// The shutdown's state as a sentence, and what is wrong with the box's answer about it.
+struct ShutdownCommands {
+    Q_DECLARE_TR_FUNCTIONS(ShutdownCommands)
+};
 
 // $1 is the run directory; "~/..." means the remote home. report() prints the state.
 #define TB_SHUTDOWN_PRELUDE                                                                   \
@@ -90,21 +97,23 @@ Result<void> readJson(const QByteArray& line, ShutdownState& state) {
     const QJsonDocument document = QJsonDocument::fromJson(line);
     const QString file = state.runDir + QStringLiteral("/shutdown.json");
     if (!document.isObject())
-        return fail(file.toStdString() + " is not a JSON object; arm the shutdown again");
+        return failText(
+            ShutdownCommands::tr("%1 is not a JSON object; arm the shutdown again").arg(file));
     const QJsonObject object = document.object();
     bool known = false;
     const QString name = object.value(QStringLiteral("state")).toString();
     state.phase = phaseFromName(name, known);
     if (!known)
-        return fail("unknown state '" + name.toStdString() + "' in " + file.toStdString() +
-                    "; arm the shutdown again");
+        return failText(ShutdownCommands::tr("unknown state '%1' in %2; arm the shutdown again")
+                            .arg(name, file));
     // Epoch seconds, from a file on the box: a deadline of 1e300 must not reach a cast to
     // qint64 (undefined) or secondsLeft()'s subtraction (overflow).
     const QJsonValue deadline = object.value(QStringLiteral("deadline"));
     state.deadline = deadline.isUndefined() || deadline.isNull() ? 0 : deadline.toInteger(-1);
     if (state.deadline < 0 || state.deadline > kLatestSecond)
-        return fail(file.toStdString() +
-                    " has a deadline that is not a time; arm the shutdown again");
+        return failText(
+            ShutdownCommands::tr("%1 has a deadline that is not a time; arm the shutdown again")
+                .arg(file));
     state.delaySeconds = object.value(QStringLiteral("delay")).toInt();
     state.command = object.value(QStringLiteral("command")).toString();
     state.runState = object.value(QStringLiteral("run_state")).toString();
@@ -148,31 +157,40 @@ bool ShutdownState::isFinal() const {
 }
 
 QString describeShutdown(const ShutdownState& state) {
-    const QString cancelHint = QStringLiteral(
-                                   "; cancel with `trainbench shutdown-cancel` or "
-                                   "`touch %1/shutdown.cancel` on the box")
-                                   .arg(state.runDir);
-    const QString notRunning =
-        state.watcherAlive ? QString()
-                           : QStringLiteral(" (the watcher is not running on the box: arm again)");
+    //: Put between the sentence and its "; cancel with ..." part, where the watcher is gone
+    const QString notRunning = state.watcherAlive
+                                   ? QString()
+                                   : ShutdownCommands::tr(
+                                         " (the watcher is not running on the box: arm "
+                                         "again)");
     switch (state.phase) {
         case ShutdownPhase::None:
-            return QStringLiteral("no shutdown armed for this run");
+            return ShutdownCommands::tr("no shutdown armed for this run");
         case ShutdownPhase::Waiting:
-            return QStringLiteral("`%1` %2 after the run ends%3%4")
-                .arg(state.command, minutesAndSeconds(state.delaySeconds), notRunning, cancelHint);
+            //: %1 is the shutdown command, %2 the delay (m:ss), %3 the note that the watcher
+            //: is not running (or nothing), %4 the run's folder on the box
+            return ShutdownCommands::tr(
+                       "`%1` %2 after the run ends%3; cancel with `trainbench "
+                       "shutdown-cancel` or `touch %4/shutdown.cancel` on the box")
+                .arg(state.command, minutesAndSeconds(state.delaySeconds), notRunning,
+                     state.runDir);
         case ShutdownPhase::Counting:
-            return QStringLiteral("`%1` in %2 (the run is %3)%4%5")
+            //: %1 is the shutdown command, %2 the time left (m:ss), %3 the run's final state
+            //: (finished, failed, ...), %4 the note that the watcher is not running (or
+            //: nothing), %5 the run's folder on the box
+            return ShutdownCommands::tr(
+                       "`%1` in %2 (the run is %3)%4; cancel with `trainbench "
+                       "shutdown-cancel` or `touch %5/shutdown.cancel` on the box")
                 .arg(state.command, minutesAndSeconds(state.secondsLeft()), state.runState,
-                     notRunning, cancelHint);
+                     notRunning, state.runDir);
         case ShutdownPhase::Executing:
-            return QStringLiteral("running `%1` now").arg(state.command);
+            return ShutdownCommands::tr("running `%1` now").arg(state.command);
         case ShutdownPhase::Cancelled:
-            return QStringLiteral("shutdown cancelled");
+            return ShutdownCommands::tr("shutdown cancelled");
         case ShutdownPhase::Done:
-            return QStringLiteral("`%1` ran").arg(state.command);
+            return ShutdownCommands::tr("`%1` ran").arg(state.command);
         case ShutdownPhase::Failed:
-            return QStringLiteral("shutdown failed: %1").arg(state.message);
+            return ShutdownCommands::tr("shutdown failed: %1").arg(state.message);
     }
     return {};
 }
@@ -228,14 +246,16 @@ Result<ShutdownState> parseShutdownState(const QByteArray& output) {
     const auto now = take("now");
     const auto alive = take("alive");
     if (!dir || !now || !alive)
-        return fail("the box answered the shutdown command with something unexpected: " +
-                    output.left(200).toStdString());
+        return failText(ShutdownCommands::tr("the box answered the shutdown command with "
+                                             "something unexpected: %1")
+                            .arg(QString::fromUtf8(output.left(200))));
     state.runDir = QString::fromUtf8(*dir);
     bool nowOk = false;
     state.boxNow = now->toLongLong(&nowOk);
     if (!nowOk || state.boxNow < 0 || state.boxNow > kLatestSecond)
-        return fail("the box's clock answered '" + now->left(40).toStdString() +
-                    "' to the shutdown command, which is not a time");
+        return failText(ShutdownCommands::tr("the box's clock answered '%1' to the shutdown "
+                                             "command, which is not a time")
+                            .arg(QString::fromUtf8(now->left(40))));
     state.watcherAlive = *alive == "1";
     const QByteArray json = index < lines.size() ? lines.at(index).trimmed() : QByteArray();
     if (json.isEmpty()) return state;

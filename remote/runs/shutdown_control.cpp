@@ -16,8 +16,7 @@ ShutdownControl::ShutdownControl(SshSessionThread* session, QString hostName, QO
 void ShutdownControl::arm(const QString& runDir, int delaySeconds, const QString& command) {
     const QByteArray watcher = shutdownWatcherScript();
     if (watcher.isEmpty()) {
-        Q_EMIT failed(Request::Arm, runDir,
-                      QStringLiteral("the shutdown watcher is missing from this build"));
+        Q_EMIT failed(Request::Arm, runDir, tr("the shutdown watcher is missing from this build"));
         return;
     }
     send(Request::Arm, runDir,
@@ -49,8 +48,8 @@ void ShutdownControl::onExecFinished(quint64 requestId, const ExecResult& result
     }
     if (result.exitStatus == 3) {
         Q_EMIT failed(pending.request, pending.runDir,
-                      QStringLiteral("%1: no run directory %2 (or it cannot be written); check "
-                                     "the run's path on the box")
+                      tr("%1: no run directory %2 (or it cannot be written); check the run's "
+                         "path on the box")
                           .arg(where, pending.runDir));
         return;
     }
@@ -59,10 +58,9 @@ void ShutdownControl::onExecFinished(quint64 requestId, const ExecResult& result
         const QString why = state ? QString::fromUtf8(result.standardError).trimmed()
                                   : QString::fromStdString(state.error());
         Q_EMIT failed(pending.request, pending.runDir,
-                      QStringLiteral("%1: shutdown command for %2 failed (exit %3): %4")
-                          .arg(where, pending.runDir)
-                          .arg(result.exitStatus)
-                          .arg(why));
+                      //: %1 is the host, %2 the run's folder, %3 the exit status, %4 the reason
+                      tr("%1: shutdown command for %2 failed (exit %3): %4")
+                          .arg(where, pending.runDir, QString::number(result.exitStatus), why));
         return;
     }
     Q_EMIT finished(pending.request, *state);

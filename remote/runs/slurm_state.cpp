@@ -1,12 +1,18 @@
 // Slurm's job states read into a run's state and message.
 #include "slurm_state.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include "core/runs/run_reader.h"
 
 namespace tb {
 namespace {
+
+// What a run's line says of its Slurm job.
+struct SlurmState {
+    Q_DECLARE_TR_FUNCTIONS(SlurmState)
+};
 
 constexpr qsizetype kMaxReason = 120;
 
@@ -22,12 +28,13 @@ bool isEndedJob(const QString& state) {
 
 QString whyWaiting(const QString& reason) {
     if (reason == QLatin1String("Resources"))
-        return QStringLiteral("the nodes it asks for are busy");
+        return SlurmState::tr("the nodes it asks for are busy");
     if (reason == QLatin1String("Priority"))
-        return QStringLiteral("jobs of higher priority go first");
+        return SlurmState::tr("jobs of higher priority go first");
     if (reason == QLatin1String("None"))
-        return QStringLiteral("the scheduler has not looked at it yet");
-    return QStringLiteral("Slurm's reason: ") + reason;
+        return SlurmState::tr("the scheduler has not looked at it yet");
+    //: %1 is Slurm's own word for why a job waits (QOSMaxJobsPerUserLimit, ...)
+    return SlurmState::tr("Slurm's reason: %1").arg(reason);
 }
 
 }  // namespace
@@ -41,16 +48,18 @@ std::optional<SlurmJobState> parseSlurmFrame(const QByteArray& value) {
 }
 
 void applySlurmState(const SlurmJobState& slurm, RunInfo& run) {
-    const QString job = QStringLiteral("Slurm job ") + slurm.job;
+    const QString& job = slurm.job;
     const QString& state = slurm.state;
     if (state.isEmpty()) {
         if (isLiveState(run.state))
-            run.message = job + QStringLiteral(" could not be asked about (squeue failed)");
+            run.message =
+                SlurmState::tr("Slurm job %1 could not be asked about (squeue failed)").arg(job);
         return;
     }
     if (state == QLatin1String("PENDING") || state.startsWith(QLatin1String("REQUEUE"))) {
         if (run.state == RunState::Queued) {
-            run.message = QStringLiteral("waiting in the Slurm queue as job %1: %2")
+            //: %1 is the job's number, %2 why it waits
+            run.message = SlurmState::tr("waiting in the Slurm queue as job %1: %2")
                               .arg(slurm.job, whyWaiting(slurm.reason));
             run.queueReason = slurm.reason;
         }
@@ -59,30 +68,38 @@ void applySlurmState(const SlurmJobState& slurm, RunInfo& run) {
     // Running, or ended with the run's own last word to come; a finished run needs no word;
     // a job still running or completing has said nothing final yet.
     if (isLiveState(run.state) || run.state == RunState::Finished || !isEndedJob(state)) return;
-    const auto resumable = [&](const QString& why) {
+    const auto resumable = [&](const QString& message) {
         run.state = RunState::Stopped;
-        run.message = job + why +
-                      QStringLiteral(
-                          "; resume it from its latest checkpoint (Resume, or "
-                          "`trainbench resume`), with a longer time limit if needed");
+        run.message = message.arg(job);
     };
     if (state == QLatin1String("TIMEOUT"))
-        return resumable(QStringLiteral(" reached its time limit"));
+        return resumable(
+            SlurmState::tr("Slurm job %1 reached its time limit; resume it from its "
+                           "latest checkpoint (Resume, or `trainbench resume`), "
+                           "with a longer time limit if needed"));
     if (state == QLatin1String("DEADLINE"))
-        return resumable(QStringLiteral(" reached its deadline"));
+        return resumable(
+            SlurmState::tr("Slurm job %1 reached its deadline; resume it from its "
+                           "latest checkpoint (Resume, or `trainbench resume`), "
+                           "with a longer time limit if needed"));
     if (state == QLatin1String("PREEMPTED"))
-        return resumable(QStringLiteral(" was preempted by other jobs"));
+        return resumable(
+            SlurmState::tr("Slurm job %1 was preempted by other jobs; resume it from "
+                           "its latest checkpoint (Resume, or `trainbench resume`), "
+                           "with a longer time limit if needed"));
     if (state == QLatin1String("GONE") && run.state == RunState::Lost) {
-        run.message = job + QStringLiteral(
-                                " is no longer known to Slurm and the run recorded no end; "
-                                "resume it from its latest checkpoint");
+        run.message = SlurmState::tr(
+                          "Slurm job %1 is no longer known to Slurm and the run "
+                          "recorded no end; resume it from its latest checkpoint")
+                          .arg(job);
         return;
     }
     if (!run.message.isEmpty()) return;
     if (state == QLatin1String("CANCELLED"))
-        run.message = job + QStringLiteral(" was cancelled");
+        run.message = SlurmState::tr("Slurm job %1 was cancelled").arg(job);
     else if (state != QLatin1String("COMPLETED"))
-        run.message = job + QStringLiteral(" ended ") + state;
+        //: %2 is Slurm's name of the job's final state (FAILED, NODE_FAIL, OUT_OF_MEMORY, ...)
+        run.message = SlurmState::tr("Slurm job %1 ended %2").arg(job, state);
 }
 
 }  // namespace tb

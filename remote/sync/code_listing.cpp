@@ -3,6 +3,7 @@
 
 #include "code_listing.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -10,6 +11,7 @@
 
 #include <sys/stat.h>
 
+#include "core/runs/fail_text.h"
 #include "remote/transfer/file_hash.h"
 #include "remote/transfer/tar_pack.h"
 
@@ -20,16 +22,22 @@ const QStringList kDefaultSyncExcludes = {
     QStringLiteral("*.pyc"),     QStringLiteral(".ipynb_checkpoints/"),
     QStringLiteral(".DS_Store"), QStringLiteral(".trainbench-sync/")};
 
-namespace {}  // namespace
+namespace {
+
+// Why a code folder could not be listed or hashed.
+struct CodeFiles {
+    Q_DECLARE_TR_FUNCTIONS(CodeFiles)
+};
+
+}  // namespace
 
 Result<QByteArray> runGit(const QString& folder, const QStringList& arguments) {
     QProcess git;
     git.setWorkingDirectory(folder);
     git.start(QStringLiteral("git"), arguments);
     if (!git.waitForStarted())
-        return fail(QStringLiteral("cannot list %1: git is not installed (sudo apt install git)")
-                        .arg(folder)
-                        .toStdString());
+        return failText(CodeFiles::tr("cannot list %1: git is not installed (sudo apt install git)")
+                            .arg(folder));
     QByteArray output;
     while (!git.waitForFinished(200)) {
         output += git.readAllStandardOutput();
@@ -37,10 +45,10 @@ Result<QByteArray> runGit(const QString& folder, const QStringList& arguments) {
     }
     output += git.readAllStandardOutput();
     if (git.exitStatus() != QProcess::NormalExit || git.exitCode() != 0)
-        return fail(QStringLiteral("cannot list %1: git %2 failed: %3")
-                        .arg(folder, arguments.value(0),
-                             QString::fromLocal8Bit(git.readAllStandardError()).trimmed())
-                        .toStdString());
+        //: %2 is the git command (ls-files, rev-parse, ...), %3 what git printed
+        return failText(CodeFiles::tr("cannot list %1: git %2 failed: %3")
+                            .arg(folder, arguments.value(0),
+                                 QString::fromLocal8Bit(git.readAllStandardError()).trimmed()));
     return output;
 }
 
@@ -87,8 +95,7 @@ bool lookAt(const QString& root, ManifestEntry& entry, QString& linkTarget) {
 }  // namespace
 
 Result<QStringList> listCodeFiles(const QString& root, bool* inGit) {
-    if (!QFileInfo(root).isDir())
-        return fail(QStringLiteral("%1 is not a folder").arg(root).toStdString());
+    if (!QFileInfo(root).isDir()) return failText(CodeFiles::tr("%1 is not a folder").arg(root));
     const auto top = runGit(root, {QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel")});
     const bool git = top.ok();
     if (inGit) *inGit = git;
@@ -103,9 +110,8 @@ Result<QStringList> listCodeFiles(const QString& root, bool* inGit) {
     QTemporaryDir empty;
     if (!empty.isValid() ||
         !runGit(empty.path(), {QStringLiteral("init"), QStringLiteral("-q"), empty.path()}))
-        return fail(QStringLiteral("cannot list %1: git could not make a scratch repository")
-                        .arg(root)
-                        .toStdString());
+        return failText(
+            CodeFiles::tr("cannot list %1: git could not make a scratch repository").arg(root));
     QStringList arguments = {QStringLiteral("--git-dir=") + empty.path() + QStringLiteral("/.git"),
                              QStringLiteral("--work-tree=") + QFileInfo(root).absoluteFilePath(),
                              QStringLiteral("ls-files"),
@@ -148,12 +154,11 @@ Result<CodeListing> scanCodeFolder(const QString& root, const ListingHooks& hook
     }
     qint64 hashed = 0;
     for (qsizetype index : toHash) {
-        if (hooks.cancelled && hooks.cancelled()) return fail("cancelled");
+        if (hooks.cancelled && hooks.cancelled()) return failText(CodeFiles::tr("cancelled"));
         ManifestEntry& entry = listing.files[index];
         entry.sha256 = FileHash::hexOfFile(absolute + QLatin1Char('/') + entry.path);
         if (entry.sha256.isEmpty())
-            return fail(
-                QStringLiteral("cannot read %1/%2").arg(absolute, entry.path).toStdString());
+            return failText(CodeFiles::tr("cannot read %1/%2").arg(absolute, entry.path));
         hashed += entry.size;
         if (hooks.hashing) hooks.hashing(hashed, hashBytes);
     }

@@ -4,12 +4,14 @@
 
 #include "folder_sync.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 
 #include "code_listing.h"
+#include "core/runs/fail_text.h"
 #include "remote/transfer/file_hash.h"
 #include "remote/transfer/tar_pack.h"
 #include "remote/transfer/transfer_channel.h"
@@ -21,6 +23,11 @@
 namespace tb {
 
 namespace {
+
+// A sync's steps, its summary and why it stopped.
+struct FolderSync {
+    Q_DECLARE_TR_FUNCTIONS(FolderSync)
+};
 
 constexpr char kHeldMethod[] = "held";
 
@@ -94,11 +101,6 @@ QByteArray readCopy(const QString& path) {
 Result<BoxState> readAnswer(TransferChannel& channel, const TransferContext& context,
                             const QString& destination, const QByteArray& copy,
                             const QString& copyHash) {
-    const auto refused = [&](const QString& why) {
-        return fail(QStringLiteral("%1 %2; nothing was changed in %3")
-                        .arg(context.where, why, destination)
-                        .toStdString());
-    };
     QByteArray output;
     QByteArray chunk(1 << 16, Qt::Uninitialized);
     QList<QByteArray> lines;
@@ -110,12 +112,15 @@ Result<BoxState> readAnswer(TransferChannel& channel, const TransferContext& con
             return fail(channel.failure().message.toStdString(), int(channel.failure().failure));
         if (n == 0) {
             if (output.startsWith("not-a-folder\n"))
-                return fail(QStringLiteral("%1 on %2 is a file; choose a folder to sync into")
-                                .arg(destination, context.where)
-                                .toStdString());
-            (void)channel.finish(QStringLiteral("looking at %1").arg(destination));
-            return refused(QStringLiteral("ended its answer early (%1)")
-                               .arg(QString::fromUtf8(channel.standardError()).trimmed()));
+                return failText(FolderSync::tr("%1 on %2 is a file; choose a folder to sync into")
+                                    .arg(destination, context.where));
+            //: what failed, as in "looking at ~/code on root@gpu-box port 22 failed (exit ..."
+            (void)channel.finish(FolderSync::tr("looking at %1").arg(destination));
+            //: %1 is the box (user@host port N), %2 what it printed, %3 the destination folder
+            return failText(
+                FolderSync::tr("%1 ended its answer early (%2); nothing was changed in %3")
+                    .arg(context.where, QString::fromUtf8(channel.standardError()).trimmed(),
+                         destination));
         }
         output.append(chunk.constData(), n);
         for (qsizetype end; manifestBytes < 0 && (end = output.indexOf('\n', manifestStart)) >= 0;
@@ -125,12 +130,18 @@ Result<BoxState> readAnswer(TransferChannel& channel, const TransferContext& con
                 bool ok = false;
                 manifestBytes = lines[2].toLongLong(&ok);
                 if (!ok || manifestBytes < 0 || manifestBytes > kMaxManifestBytes)
-                    return refused(QStringLiteral("sent a manifest size that is not one (%1)")
-                                       .arg(QString::fromLatin1(lines[2].left(32))));
+                    //: %1 is the box, %2 the size it sent, %3 the destination folder
+                    return failText(FolderSync::tr("%1 sent a manifest size that is not one "
+                                                   "(%2); nothing was changed in %3")
+                                        .arg(context.where, QString::fromLatin1(lines[2].left(32)),
+                                             destination));
             }
         }
         if (manifestBytes < 0 && output.size() > 1024)
-            return refused(QStringLiteral("gave an answer that is not a sync's"));
+            //: %1 is the box, %2 the destination folder
+            return failText(
+                FolderSync::tr("%1 gave an answer that is not a sync's; nothing was changed in %2")
+                    .arg(context.where, destination));
     }
     BoxState state;
     state.compression = compressionFromName(QString::fromLatin1(lines[0]));
@@ -140,7 +151,8 @@ Result<BoxState> readAnswer(TransferChannel& channel, const TransferContext& con
                                     ? copy
                                     : output.mid(manifestStart, manifestBytes);
     const auto entries =
-        parseManifest(manifest, QStringLiteral("%1/%2/manifest on %3")
+        //: %1 is the destination folder, %2 the sync's own folder in it, %3 the box
+        parseManifest(manifest, FolderSync::tr("%1/%2/manifest on %3")
                                     .arg(destination, QLatin1String(kSyncFolder), context.where));
     if (!entries) return entries.failure();
     state.synced = *entries;
@@ -173,7 +185,7 @@ Result<FolderScan> streamEntries(const QString& root, const SyncPlan& plan,
         entry.sourcePath = scratch + QLatin1Char('/') + name;
         entry.size = bytes.size();
         if (!writeControl(entry.sourcePath, bytes))
-            return fail(QStringLiteral("cannot write %1").arg(entry.sourcePath).toStdString());
+            return failText(FolderSync::tr("cannot write %1").arg(entry.sourcePath));
         scan.entries.append(entry);
         scan.bytes += entry.size;
     }
@@ -197,12 +209,19 @@ Result<FolderScan> streamEntries(const QString& root, const SyncPlan& plan,
 }
 
 QString summary(const SyncPlan& plan, qint64 wireBytes) {
-    return QStringLiteral("sent %1 file%2 (%3, %4 on the wire), removed %5, %6 unchanged")
-        .arg(plan.send.size())
-        .arg(plan.send.size() == 1 ? QString() : QStringLiteral("s"))
-        .arg(byteText(plan.sendBytes), byteText(wireBytes))
-        .arg(plan.remove.size())
-        .arg(plan.unchanged);
+    const QString sent = byteText(plan.sendBytes);
+    const QString wire = byteText(wireBytes);
+    const QString removed = QString::number(plan.remove.size());
+    const QString unchanged = QString::number(plan.unchanged);
+    if (plan.send.size() == 1)
+        //: %1 and %2 are the bytes sent and those on the wire (compressed), %3 and %4 counts
+        //: of files
+        return FolderSync::tr("sent 1 file (%1, %2 on the wire), removed %3, %4 unchanged")
+            .arg(sent, wire, removed, unchanged);
+    //: %1 is a count of files, %2 and %3 the bytes sent and those on the wire (compressed),
+    //: %4 and %5 counts of files
+    return FolderSync::tr("sent %1 files (%2, %3 on the wire), removed %4, %5 unchanged")
+        .arg(QString::number(plan.send.size()), sent, wire, removed, unchanged);
 }
 
 TransferResult sync(const TransferContext& context, const TransferRequest& request,
@@ -210,7 +229,7 @@ TransferResult sync(const TransferContext& context, const TransferRequest& reque
     const QString root = QFileInfo(request.localPath).absoluteFilePath();
     const QString destination = cleanRemotePath(request.remotePath);
     if (remoteBaseName(destination).isEmpty())
-        return failure(QStringLiteral("name a folder to sync %1 into on %2, not %3")
+        return failure(FolderSync::tr("name a folder to sync %1 into on %2, not %3")
                            .arg(request.localPath, context.where, request.remotePath));
     QString lastPhase;
     QElapsedTimer sinceReport;
@@ -225,17 +244,20 @@ TransferResult sync(const TransferContext& context, const TransferRequest& reque
         progress.bytesTotal = total;
         context.report(progress);
     };
-    phase(QStringLiteral("listing"));
+    //: a sync's step, shown beside its progress
+    phase(FolderSync::tr("listing"));
     ListingHooks hooks;
     hooks.cancelled = context.cancelled;
     hooks.hashing = [&](qint64 done, qint64 total) {
-        phase(QStringLiteral("hashing"), done, total);
+        //: a sync's step, shown beside its progress
+        phase(FolderSync::tr("hashing"), done, total);
     };
     const auto listing = scanCodeFolder(root, hooks);
     if (context.cancelled()) return transferCancelled();
     if (!listing) return failure(QString::fromStdString(listing.error()));
     const QString copyFile = copyPath(context, destination);
-    phase(QStringLiteral("checking"));
+    //: a sync's step, shown beside its progress
+    phase(FolderSync::tr("checking"));
     const QByteArray copy = readCopy(copyFile);
     const QString copyHash = copy.isEmpty() ? QStringLiteral("-") : FileHash::hexOf(copy);
     TransferChannel channel(context);
@@ -251,7 +273,7 @@ TransferResult sync(const TransferContext& context, const TransferRequest& reque
     const auto leave = [&](TransferResult result) {
         const char skip[] = "skip\n";
         (void)channel.write(skip, sizeof skip - 1);
-        (void)channel.finish(QStringLiteral("looking at %1").arg(destination));
+        (void)channel.finish(FolderSync::tr("looking at %1").arg(destination));
         return result;
     };
     const SyncPlan plan = planSync(listing->files, box->synced);
@@ -274,7 +296,8 @@ TransferResult sync(const TransferContext& context, const TransferRequest& reque
     if (!scratch.isValid() || !scan) return leave(failure(QString::fromStdString(scan.error())));
     const char apply[] = "apply\n";
     if (TransferResult told = channel.write(apply, sizeof apply - 1); !told.ok()) return told;
-    TransferMeter meter(context.report, scan->bytes, QStringLiteral("sending"));
+    //: a sync's step, shown beside its progress
+    TransferMeter meter(context.report, scan->bytes, FolderSync::tr("sending"));
     qint64 wireBytes = 0;
     const QString packed = TarPacker(root, *scan, box->compression)
                                .pack(
@@ -289,7 +312,8 @@ TransferResult sync(const TransferContext& context, const TransferRequest& reque
         if (packed == QLatin1String("stopped")) return channel.failure();
         return failure(packed);
     }
-    if (TransferResult done = channel.finish(QStringLiteral("syncing into %1").arg(destination));
+    //: what failed, as in "syncing into ~/code on root@gpu-box port 22 failed (exit ..."
+    if (TransferResult done = channel.finish(FolderSync::tr("syncing into %1").arg(destination));
         !done.ok())
         return done;
     writeSyncCache(copyFile, manifest);  // without it the manifest travels once more

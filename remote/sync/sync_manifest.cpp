@@ -2,6 +2,7 @@
 
 #include "sync_manifest.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -10,11 +11,17 @@
 
 #include <algorithm>
 
+#include "core/runs/fail_text.h"
 #include "remote/transfer/file_hash.h"
 
 namespace tb {
 
 namespace {
+
+// What is wrong with a manifest (here or sent back by a box).
+struct SyncManifest {
+    Q_DECLARE_TR_FUNCTIONS(SyncManifest)
+};
 
 constexpr int kMaxPathBytes = 4096;
 
@@ -34,12 +41,9 @@ bool isHex64(const QByteArray& text) {
            });
 }
 
-Error lineError(const QString& where, qint64 line, const char* what) {
-    return fail(QStringLiteral("%1 line %2: %3; remove it to send the whole folder again")
-                    .arg(where)
-                    .arg(line)
-                    .arg(QLatin1String(what))
-                    .toStdString());
+// `message` names the manifest by %1 and the line by %2.
+Error lineError(const QString& message, const QString& where, qint64 line) {
+    return failText(message.arg(where, QString::number(line)));
 }
 
 }  // namespace
@@ -72,20 +76,26 @@ QByteArray formatManifest(QList<ManifestEntry> entries) {
 
 Result<QList<ManifestEntry>> parseManifest(const QByteArray& text, const QString& where) {
     if (text.size() > kMaxManifestBytes)
-        return fail(QStringLiteral("%1 is larger than %2 MB; remove it to send the whole folder "
-                                   "again")
-                        .arg(where)
-                        .arg(kMaxManifestBytes >> 20)
-                        .toStdString());
+        //: %1 is the manifest file (and where it is), %2 its largest size in MB
+        return failText(SyncManifest::tr("%1 is larger than %2 MB; remove it to send the whole "
+                                         "folder again")
+                            .arg(where, QString::number(kMaxManifestBytes >> 20)));
     QList<ManifestEntry> entries;
     qint64 lineNumber = 0;
     for (qsizetype start = 0; start < text.size();) {
         qsizetype end = text.indexOf('\n', start);
-        if (end < 0) return lineError(where, lineNumber + 1, "the last line is cut off");
+        if (end < 0)
+            //: %1 is the manifest file (and where it is), %2 a line number
+            return lineError(SyncManifest::tr("%1 line %2: the last line is cut off; remove it to "
+                                              "send the whole folder again"),
+                             where, lineNumber + 1);
         const QByteArray line = text.mid(start, end - start);
         start = end + 1;
         ++lineNumber;
-        if (lineNumber > kMaxManifestEntries) return lineError(where, lineNumber, "too many files");
+        if (lineNumber > kMaxManifestEntries)
+            return lineError(SyncManifest::tr("%1 line %2: too many files; remove it to send the "
+                                              "whole folder again"),
+                             where, lineNumber);
         // Four fields, then the path, which may hold spaces.
         QList<QByteArray> fields;
         qsizetype at = 0;
@@ -95,7 +105,9 @@ Result<QList<ManifestEntry>> parseManifest(const QByteArray& text, const QString
             at = space < 0 ? -1 : space + 1;
         }
         if (at < 0 || at >= line.size() || fields[3].size() != 1)
-            return lineError(where, lineNumber, "expected HASH SIZE MTIME MODE PATH");
+            return lineError(SyncManifest::tr("%1 line %2: expected HASH SIZE MTIME MODE PATH; "
+                                              "remove it to send the whole folder again"),
+                             where, lineNumber);
         ManifestEntry entry;
         bool sizeOk = false, timeOk = false;
         entry.size = fields[1].toLongLong(&sizeOk);
@@ -103,13 +115,17 @@ Result<QList<ManifestEntry>> parseManifest(const QByteArray& text, const QString
         const char mode = fields[3][0];
         if (!isHex64(fields[0]) || !sizeOk || !timeOk || entry.size < 0 ||
             (mode != 'f' && mode != 'x' && mode != 'l'))
-            return lineError(where, lineNumber, "expected HASH SIZE MTIME MODE PATH");
+            return lineError(SyncManifest::tr("%1 line %2: expected HASH SIZE MTIME MODE PATH; "
+                                              "remove it to send the whole folder again"),
+                             where, lineNumber);
         entry.sha256 = QString::fromLatin1(fields[0]);
         entry.executable = mode == 'x';
         entry.link = mode == 'l';
         entry.path = QString::fromUtf8(QByteArray::fromPercentEncoding(line.mid(at)));
         if (!isSafeSyncPath(entry.path))
-            return lineError(where, lineNumber, "a path leaves the folder");
+            return lineError(SyncManifest::tr("%1 line %2: a path leaves the folder; remove it to "
+                                              "send the whole folder again"),
+                             where, lineNumber);
         entries.append(entry);
     }
     return entries;

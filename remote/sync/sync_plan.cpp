@@ -2,6 +2,7 @@
 
 #include "sync_plan.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMap>
 #include <QSet>
@@ -11,6 +12,11 @@
 namespace tb {
 
 namespace {
+
+// The warnings that hold a large sync for the user to confirm.
+struct SyncWarnings {
+    Q_DECLARE_TR_FUNCTIONS(SyncWarnings)
+};
 
 const QSet<QString> kDataFolderNames = {
     QStringLiteral("data"),        QStringLiteral("dataset"), QStringLiteral("datasets"),
@@ -72,10 +78,10 @@ SyncPlan planSync(const QList<ManifestEntry>& local, const QList<ManifestEntry>&
 QStringList syncWarnings(const SyncPlan& plan) {
     QStringList warnings;
     if (plan.sendBytes > kSyncAskBytes)
-        warnings << QStringLiteral("%1 in %2 files would be sent (more than %3)")
-                        .arg(byteText(plan.sendBytes))
-                        .arg(plan.send.size())
-                        .arg(byteText(kSyncAskBytes));
+        //: %1 is a size (1.2 GB), %2 a count of files, %3 the size above which a sync asks
+        warnings << SyncWarnings::tr("%1 in %2 files would be sent (more than %3)")
+                        .arg(byteText(plan.sendBytes), QString::number(plan.send.size()),
+                             byteText(kSyncAskBytes));
     QMap<QString, QPair<qint64, qint64>> dataFolders;  // folder -> files, bytes
     for (const ManifestEntry& entry : plan.send) {
         const QString folder = dataFolderOf(entry.path);
@@ -86,11 +92,14 @@ QStringList syncWarnings(const SyncPlan& plan) {
     }
     for (auto it = dataFolders.cbegin(); it != dataFolders.cend(); ++it)
         if (it->second > kSyncAskDataBytes)
-            warnings << QStringLiteral("%1/ looks like data, weights or logs: %2 file%3, %4")
-                            .arg(it.key())
-                            .arg(it->first)
-                            .arg(it->first == 1 ? QString() : QStringLiteral("s"))
-                            .arg(byteText(it->second));
+            //: %1 is a folder, %2 a size (1.2 GB)
+            warnings
+                << (it->first == 1
+                        ? SyncWarnings::tr("%1/ looks like data, weights or logs: 1 file, %2")
+                              .arg(it.key(), byteText(it->second))
+                        //: %1 is a folder, %2 a count of files, %3 a size (1.2 GB)
+                        : SyncWarnings::tr("%1/ looks like data, weights or logs: %2 files, %3")
+                              .arg(it.key(), QString::number(it->first), byteText(it->second)));
     return warnings;
 }
 
