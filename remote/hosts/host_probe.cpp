@@ -89,11 +89,12 @@ ProbeResult HostProbe::resultFrom(const ExecResult& exec) {
     // The last marker proves the script ran to its end rather than being cut off.
     if (!splitProbeSections(output).contains(QStringLiteral("end"))) {
         result.failure = SshFailure::Protocol;
-        result.message = QStringLiteral(
-                             "Probe stopped before its end (exit status %1): %2 "
-                             "Check that the host has a POSIX sh.")
-                             .arg(exec.exitStatus)
-                             .arg(QString::fromUtf8(exec.standardError).trimmed());
+        //: %2 is what the probe script printed on stderr
+        result.message = QCoreApplication::translate("HostProbe",
+                                                     "Probe stopped before its end (exit status "
+                                                     "%1): %2 Check that the host has a POSIX sh.")
+                             .arg(QString::number(exec.exitStatus),
+                                  QString::fromUtf8(exec.standardError).trimmed());
         return result;
     }
     result.report = parseProbeOutput(output);

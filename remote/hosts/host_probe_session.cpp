@@ -42,8 +42,8 @@ ProbeResult probeHost(const SshTarget& target, const QString& hostName,
                     QCoreApplication::translate("HostProbe",
                                                 "Probe of %1 gave no answer within %2 s; the "
                                                 "host or its network is too slow, try again.")
-                        .arg(hostName.isEmpty() ? target.host : hostName)
-                        .arg(options.timeoutMs / 1000),
+                        .arg(hostName.isEmpty() ? target.host : hostName,
+                             QString::number(options.timeoutMs / 1000)),
                     {}});
             });
             thread.connectToHost();

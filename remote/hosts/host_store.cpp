@@ -2,8 +2,10 @@
 
 #include "host_store.h"
 
+#include "core/runs/fail_text.h"
 #include "host_probe_report.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -18,6 +20,11 @@ namespace tb {
 namespace {
 
 constexpr int kFormatVersion = 1;
+
+// The hosts a user saved (hosts.json); HostStore's own name is taken by the class.
+struct SavedHosts {
+    Q_DECLARE_TR_FUNCTIONS(SavedHosts)
+};
 
 // Set once at start-up from --config-dir, before any thread reads it.
 QString& configDirOverride() {
@@ -124,9 +131,9 @@ QString HostStore::filePath() const {
 Result<void> HostStore::checkName(const QString& name) {
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
     if (!valid.match(name).hasMatch())
-        return fail("host name '" + name.toStdString() +
-                    "' must be 1-64 letters, digits, '.', '_' or '-' (starting with a letter "
-                    "or digit)");
+        return failText(SavedHosts::tr("host name '%1' must be 1-64 letters, digits, '.', '_' or "
+                                       "'-' (starting with a letter or digit)")
+                            .arg(name));
     return {};
 }
 
@@ -135,14 +142,14 @@ Result<void> HostStore::load() {
     QFile file(filePath());
     if (!file.exists()) return {};
     if (!file.open(QIODevice::ReadOnly))
-        return fail("cannot read " + filePath().toStdString() + ": " +
-                    file.errorString().toStdString());
+        //: %1 is the hosts file, %2 the system's reason
+        return failText(SavedHosts::tr("cannot read %1: %2").arg(filePath(), file.errorString()));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
     if (document.isNull() || !document.isObject())
-        return fail(filePath().toStdString() + " is not a hosts file (" +
-                    error.errorString().toStdString() + " at offset " +
-                    std::to_string(error.offset) + "); fix or delete it");
+        //: %1 is the hosts file, %2 the JSON parser's message, %3 a byte offset
+        return failText(SavedHosts::tr("%1 is not a hosts file (%2 at offset %3); fix or delete it")
+                            .arg(filePath(), error.errorString(), QString::number(error.offset)));
     for (const QJsonValue& value : document.object().value(QStringLiteral("hosts")).toArray()) {
         RemoteHost host = fromJson(value.toObject());
         if (host.name.isEmpty() || host.target.host.isEmpty()) continue;
@@ -153,7 +160,7 @@ Result<void> HostStore::load() {
 
 Result<void> HostStore::save() const {
     if (!QDir().mkpath(m_configDir))
-        return fail("cannot create the config folder " + m_configDir.toStdString());
+        return failText(SavedHosts::tr("cannot create the config folder %1").arg(m_configDir));
     QJsonArray array;
     for (const RemoteHost& host : m_hosts) array.append(toJson(host));
     const QJsonObject root{{QStringLiteral("version"), kFormatVersion},
@@ -162,8 +169,8 @@ Result<void> HostStore::save() const {
     QSaveFile file(filePath());
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        return fail("cannot write " + filePath().toStdString() + ": " +
-                    file.errorString().toStdString());
+        //: %1 is the hosts file, %2 the system's reason
+        return failText(SavedHosts::tr("cannot write %1: %2").arg(filePath(), file.errorString()));
     return {};
 }
 
@@ -177,11 +184,11 @@ const RemoteHost* HostStore::find(const QString& name) const {
 Result<void> HostStore::add(const RemoteHost& host) {
     if (auto valid = checkName(host.name); !valid) return valid;
     if (host.target.host.isEmpty())
-        return fail("host '" + host.name.toStdString() + "' has no address");
+        return failText(SavedHosts::tr("host '%1' has no address").arg(host.name));
     if (find(host.name))
-        return fail("a host named '" + host.name.toStdString() +
-                    "' already exists; remove it first with trainbench hosts rm " +
-                    host.name.toStdString());
+        return failText(SavedHosts::tr("a host named '%1' already exists; remove it first with "
+                                       "trainbench hosts rm %1")
+                            .arg(host.name));
     m_hosts.append(host);
     return {};
 }
@@ -193,13 +200,15 @@ Result<void> HostStore::update(const RemoteHost& host) {
             return {};
         }
     }
-    return fail("no host named '" + host.name.toStdString() + "'; `trainbench hosts` lists them");
+    return failText(
+        SavedHosts::tr("no host named '%1'; `trainbench hosts` lists them").arg(host.name));
 }
 
 Result<void> HostStore::remove(const QString& name) {
     const auto removed = m_hosts.removeIf([&name](const RemoteHost& h) { return h.name == name; });
     if (removed == 0)
-        return fail("no host named '" + name.toStdString() + "'; `trainbench hosts` lists them");
+        return failText(
+            SavedHosts::tr("no host named '%1'; `trainbench hosts` lists them").arg(name));
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "hosts_controller.h"
 
+#include "core/runs/fail_text.h"
 #include "remote/ssh/known_hosts_file.h"
 #include "remote/ssh/password_vault.h"
 
@@ -56,7 +57,7 @@ Result<void> HostsController::addHost(const HostDraft& draft) {
 
 Result<void> HostsController::updateHost(const HostDraft& draft) {
     const RemoteHost* existing = m_store.find(draft.host.name);
-    if (!existing) return fail("no host named '" + draft.host.name.toStdString() + "'");
+    if (!existing) return failText(tr("no host named '%1'").arg(draft.host.name));
     const RemoteHost before = *existing;
     if (Result<void> updated = m_store.update(draft.host); !updated) return updated;
     if (Result<void> saved = m_store.save(); !saved) {
@@ -213,7 +214,7 @@ void HostsController::retryWithPassphrase(const QString& name, const QString& pa
 
 Result<int> HostsController::forgetHostKey(const QString& name) {
     const RemoteHost* host = m_store.find(name);
-    if (!host) return fail("no host named '" + name.toStdString() + "'");
+    if (!host) return failText(tr("no host named '%1'").arg(name));
     const SshTarget target = sessionTarget(*host);
     const QString file =
         target.knownHostsFile.isEmpty() ? defaultKnownHostsFile() : target.knownHostsFile;

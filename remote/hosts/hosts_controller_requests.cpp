@@ -1,6 +1,7 @@
 // HostsController: what happens over a connection — its outcome, probes chained after connect,
 // and transfers.
 
+#include "core/runs/fail_text.h"
 #include "hosts_controller.h"
 #include "remote/transfer/transfer_session.h"
 
@@ -119,7 +120,7 @@ Result<quint64> HostsController::startTransfer(const QString& name,
                                                const TransferRequest& request) {
     Runtime* rt = runtime(name);
     if (!rt || !rt->connection || rt->connection->state() != ConnectionState::Connected)
-        return fail("connect to " + name.toStdString() + " first (Ctrl+Return)");
+        return failText(tr("connect to %1 first (Ctrl+Return)").arg(name));
     return tb::startTransfer(*rt->connection->session(), request);
 }
 

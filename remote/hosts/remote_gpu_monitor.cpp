@@ -110,9 +110,17 @@ void RemoteGpuMonitor::onStreamFinished(quint64 streamId, const ExecResult& resu
 }
 
 void RemoteGpuMonitor::waitForLink(const QString& why) {
-    QString text = tr("waiting for the connection to %1").arg(placeName());
-    if (!why.trimmed().isEmpty()) text += QStringLiteral(" (%1)").arg(why.trimmed());
-    setMode(Mode::Waiting, text + QStringLiteral("; GPU readings resume when it is back"));
+    const QString reason = why.trimmed();
+    if (reason.isEmpty()) {
+        setMode(Mode::Waiting,
+                tr("waiting for the connection to %1; GPU readings resume when it is back")
+                    .arg(placeName()));
+        return;
+    }
+    //: %1 is the host, %2 why the connection is down
+    setMode(Mode::Waiting,
+            tr("waiting for the connection to %1 (%2); GPU readings resume when it is back")
+                .arg(placeName(), reason));
 }
 
 }  // namespace tb

@@ -1,10 +1,18 @@
 // SlurmOptions: parsed from "k=v,..." and hosts.json, checked before anything reaches sbatch.
 #include "slurm_options.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+
+#include "core/runs/fail_text.h"
 
 namespace tb {
 namespace {
+
+// SlurmOptions' own name is taken by the struct.
+struct SlurmSettings {
+    Q_DECLARE_TR_FUNCTIONS(SlurmSettings)
+};
 
 const QStringList kKeys{QStringLiteral("partition"), QStringLiteral("gpus"),
                         QStringLiteral("nodes"),     QStringLiteral("cpus"),
@@ -18,34 +26,38 @@ Result<void> number(const QString& key, const QString& value, int low, int high)
     bool ok = false;
     const int n = value.toInt(&ok);
     if (!ok || n < low || n > high)
-        return fail("Slurm " + key.toStdString() + " is '" + value.toStdString() +
-                    "'; use a whole number from " + std::to_string(low) + " to " +
-                    std::to_string(high));
+        //: %1 is an option name (gpus, nodes, cpus), %2 its value, %3 and %4 the bounds
+        return failText(SlurmSettings::tr("Slurm %1 is '%2'; use a whole number from %3 to %4")
+                            .arg(key, value, QString::number(low), QString::number(high)));
     return {};
 }
 
 }  // namespace
 
 Result<void> checkSlurmValue(const QString& key, const QString& value) {
-    const std::string shown = "Slurm " + key.toStdString() + " '" + value.toStdString() + "'";
     if (key == QLatin1String("partition") || key == QLatin1String("account")) {
         if (!value.isEmpty() && !matches("^[A-Za-z0-9_.+-]{1,64}$", value))
-            return fail(shown + " is not a name Slurm takes: letters, digits, _ . + - only");
+            //: %1 is partition or account, %2 its value
+            return failText(SlurmSettings::tr("Slurm %1 '%2' is not a name Slurm takes: letters, "
+                                              "digits, _ . + - only")
+                                .arg(key, value));
         return {};
     }
     if (key == QLatin1String("time")) {
         if (!value.isEmpty() && value != QLatin1String("infinite") &&
             !matches(R"(^(\d{1,3}-\d{1,2}(:\d{1,2}){0,2}|\d{1,6}(:\d{1,2}){0,2})$)", value))
-            return fail(shown +
-                        " is not a time limit; write minutes (90), HH:MM:SS (4:00:00) or "
-                        "D-HH:MM:SS (1-12:00:00)");
+            //: %1 is the option name (time), %2 its value
+            return failText(SlurmSettings::tr("Slurm %1 '%2' is not a time limit; write minutes "
+                                              "(90), HH:MM:SS (4:00:00) or D-HH:MM:SS (1-12:00:00)")
+                                .arg(key, value));
         return {};
     }
     if (key == QLatin1String("gpus")) return number(key, value, 0, 64);
     if (key == QLatin1String("nodes")) return number(key, value, 1, 1024);
     if (key == QLatin1String("cpus")) return number(key, value, 0, 1024);
-    return fail("unknown Slurm option '" + key.toStdString() + "'; use " +
-                kKeys.join(QStringLiteral(", ")).toStdString());
+    //: %2 lists the option names
+    return failText(SlurmSettings::tr("unknown Slurm option '%1'; use %2")
+                        .arg(key, kKeys.join(QStringLiteral(", "))));
 }
 
 Result<SlurmOptions> parseSlurmOptions(const QString& text, SlurmOptions base) {
@@ -54,8 +66,9 @@ Result<SlurmOptions> parseSlurmOptions(const QString& text, SlurmOptions base) {
     for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const qsizetype equals = item.indexOf(QLatin1Char('='));
         if (equals <= 0)
-            return fail("Slurm option '" + item.trimmed().toStdString() +
-                        "' has no value; write key=value, e.g. partition=gpu,gpus=2");
+            return failText(SlurmSettings::tr("Slurm option '%1' has no value; write key=value, "
+                                              "e.g. partition=gpu,gpus=2")
+                                .arg(item.trimmed()));
         const QString key = item.left(equals).trimmed();
         const QString value = item.mid(equals + 1).trimmed();
         if (auto checked = checkSlurmValue(key, value); !checked) return checked.failure();
@@ -84,18 +97,18 @@ QStringList SlurmOptions::sbatchArguments() const {
 
 QString SlurmOptions::summary() const {
     QStringList parts;
-    parts << (partition.isEmpty() ? QStringLiteral("default partition")
-                                  : QStringLiteral("partition ") + partition);
-    if (gpusPerNode > 0) parts << QStringLiteral("%1 GPU(s) per node").arg(gpusPerNode);
-    if (cpusPerTask > 0) parts << QStringLiteral("%1 CPU(s) per task").arg(cpusPerTask);
-    parts << QStringLiteral("%1 node(s)").arg(nodes);
+    parts << (partition.isEmpty() ? SlurmSettings::tr("default partition")
+                                  : SlurmSettings::tr("partition %1").arg(partition));
+    if (gpusPerNode > 0) parts << SlurmSettings::tr("%1 GPU(s) per node").arg(gpusPerNode);
+    if (cpusPerTask > 0) parts << SlurmSettings::tr("%1 CPU(s) per task").arg(cpusPerTask);
+    parts << SlurmSettings::tr("%1 node(s)").arg(nodes);
     // A bare number is minutes to sbatch.
     if (!timeLimit.isEmpty())
-        parts << QStringLiteral("time limit ") + timeLimit +
-                     (timeLimit.contains(QRegularExpression(QStringLiteral("^\\d+$")))
-                          ? QStringLiteral(" min")
-                          : QString());
-    if (!account.isEmpty()) parts << QStringLiteral("account ") + account;
+        parts << (timeLimit.contains(QRegularExpression(QStringLiteral("^\\d+$")))
+                      ? SlurmSettings::tr("time limit %1 min").arg(timeLimit)
+                      //: %1 is a Slurm time limit such as 4:00:00 or 1-12:00:00
+                      : SlurmSettings::tr("time limit %1").arg(timeLimit));
+    if (!account.isEmpty()) parts << SlurmSettings::tr("account %1").arg(account);
     return parts.join(QStringLiteral(" · "));
 }
 

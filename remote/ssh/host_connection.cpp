@@ -113,10 +113,11 @@ void HostConnection::onConnectFinished(const SshResult& result) {
     }
     if (m_state == ConnectionState::Reconnecting && !needsPerson(result.failure)) {
         m_retryTimer.start(retryDelayMs());
-        setState(ConnectionState::Reconnecting, QStringLiteral("%1; reconnect attempt %2 in %3 s")
-                                                    .arg(result.message)
-                                                    .arg(m_attempt + 1)
-                                                    .arg(retryDelayMs() / 1000.0));
+        //: %1 is why the connection failed, %2 the attempt's number, %3 seconds
+        setState(ConnectionState::Reconnecting,
+                 tr("%1; reconnect attempt %2 in %3 s")
+                     .arg(result.message, QString::number(m_attempt + 1),
+                          QString::number(retryDelayMs() / 1000.0)));
         return;
     }
     m_keepalive.stop();
@@ -140,15 +141,15 @@ void HostConnection::startReconnecting(const QString& why) {
 void HostConnection::retry() {
     if (m_options.maxAttempts > 0 && m_attempt >= m_options.maxAttempts) {
         setState(ConnectionState::Offline,
-                 QStringLiteral("%1 Gave up after %2 reconnect attempts; connect again when the "
-                                "host is back.")
-                     .arg(m_lostReason)
-                     .arg(m_attempt));
+                 //: %1 is why the connection was lost (a sentence), %2 a number of attempts
+                 tr("%1 Gave up after %2 reconnect attempts; connect again when the host is back.")
+                     .arg(m_lostReason, QString::number(m_attempt)));
         return;
     }
     ++m_attempt;
     setState(ConnectionState::Reconnecting,
-             QStringLiteral("%1 Reconnecting (attempt %2).").arg(m_lostReason).arg(m_attempt));
+             //: %1 is why the connection was lost (a sentence), %2 the attempt's number
+             tr("%1 Reconnecting (attempt %2).").arg(m_lostReason, QString::number(m_attempt)));
     m_thread.connectToHost(true);
 }
 

@@ -2,15 +2,22 @@
 
 #include "known_hosts_file.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QList>
 #include <QMessageAuthenticationCode>
 #include <QSaveFile>
 
+#include "core/runs/fail_text.h"
+
 namespace tb {
 
 namespace {
+
+struct KnownHosts {
+    Q_DECLARE_TR_FUNCTIONS(KnownHosts)
+};
 
 // OpenSSH names a host "host" on port 22 and "[host]:port" elsewhere.
 QByteArray entryName(const QString& host, int port) {
@@ -50,8 +57,9 @@ Result<int> forgetHostKey(const QString& knownHostsFile, const QString& host, in
     QFile file(knownHostsFile);
     if (!file.exists()) return 0;
     if (!file.open(QIODevice::ReadOnly))
-        return fail("cannot read " + knownHostsFile.toStdString() + ": " +
-                    file.errorString().toStdString());
+        //: %1 is the known_hosts file, %2 the system's reason
+        return failText(
+            KnownHosts::tr("cannot read %1: %2").arg(knownHostsFile, file.errorString()));
     const QByteArray name = entryName(host, port);
     QByteArray kept;
     int removed = 0;
@@ -66,8 +74,9 @@ Result<int> forgetHostKey(const QString& knownHostsFile, const QString& host, in
     if (removed == 0) return 0;
     QSaveFile out(knownHostsFile);
     if (!out.open(QIODevice::WriteOnly) || out.write(kept) != kept.size() || !out.commit())
-        return fail("cannot rewrite " + knownHostsFile.toStdString() + ": " +
-                    out.errorString().toStdString());
+        //: %1 is the known_hosts file, %2 the system's reason
+        return failText(
+            KnownHosts::tr("cannot rewrite %1: %2").arg(knownHostsFile, out.errorString()));
     return removed;
 }
 

@@ -2,15 +2,19 @@
 
 #include "ssh_command_line.h"
 
+#include <QCoreApplication>
+
 #include <optional>
+
+#include "core/runs/fail_text.h"
 
 namespace tb {
 
 namespace {
 
-std::string quoted(const QString& word) {
-    return "'" + word.toStdString() + "'";
-}
+struct SshCommandLine {
+    Q_DECLARE_TR_FUNCTIONS(SshCommandLine)
+};
 
 std::optional<int> parsePort(const QString& text) {
     bool ok = false;
@@ -44,7 +48,7 @@ Result<void> applyDestination(const QString& word, SshTarget& target) {
         if (rest.endsWith(QLatin1Char('/'))) rest.chop(1);
     }
     const qsizetype at = rest.lastIndexOf(QLatin1Char('@'));
-    if (at == 0) return fail("no user name before '@' in " + quoted(word));
+    if (at == 0) return failText(SshCommandLine::tr("no user name before '@' in '%1'").arg(word));
     if (at > 0) {
         if (target.user.isEmpty()) target.user = rest.left(at);
         rest = rest.mid(at + 1);
@@ -53,16 +57,16 @@ Result<void> applyDestination(const QString& word, SshTarget& target) {
         const qsizetype colon = rest.lastIndexOf(QLatin1Char(':'));
         if (colon > 0 && !rest.endsWith(QLatin1Char(']'))) {
             const auto port = parsePort(rest.mid(colon + 1));
-            if (!port) return fail("not a port number in " + quoted(word));
+            if (!port) return failText(SshCommandLine::tr("not a port number in '%1'").arg(word));
             target.port = *port;
             rest = rest.left(colon);
         }
     }
     if (rest.startsWith(QLatin1Char('[')) && rest.endsWith(QLatin1Char(']')))
         rest = rest.mid(1, rest.size() - 2);
-    if (rest.isEmpty()) return fail("no host name in " + quoted(word));
+    if (rest.isEmpty()) return failText(SshCommandLine::tr("no host name in '%1'").arg(word));
     if (rest.contains(QLatin1Char('/')) || rest.contains(QLatin1Char(' ')))
-        return fail("not a host name: " + quoted(rest));
+        return failText(SshCommandLine::tr("not a host name: '%1'").arg(rest));
     target.host = rest;
     return {};
 }
@@ -70,12 +74,12 @@ Result<void> applyDestination(const QString& word, SshTarget& target) {
 Result<void> applyConfigOption(const QString& text, SshTarget& target) {
     qsizetype split = text.indexOf(QLatin1Char('='));
     if (split < 0) split = text.indexOf(QLatin1Char(' '));
-    if (split <= 0) return fail("-o needs Key=Value, got " + quoted(text));
+    if (split <= 0) return failText(SshCommandLine::tr("-o needs Key=Value, got '%1'").arg(text));
     const QString key = text.left(split).trimmed().toLower();
     const QString value = text.mid(split + 1).trimmed();
     if (key == QLatin1String("port")) {
         const auto port = parsePort(value);
-        if (!port) return fail("not a port number in -o " + quoted(text));
+        if (!port) return failText(SshCommandLine::tr("not a port number in -o '%1'").arg(text));
         target.port = *port;
     } else if (key == QLatin1String("user")) {
         target.user = value;
@@ -86,7 +90,7 @@ Result<void> applyConfigOption(const QString& text, SshTarget& target) {
     } else if (key == QLatin1String("proxyjump")) {
         target.jump = value;
     } else if (!isHarmlessOption(key)) {
-        return fail("option -o " + quoted(text) + " is not supported");
+        return failText(SshCommandLine::tr("option -o '%1' is not supported").arg(text));
     }
     return {};
 }
@@ -123,7 +127,8 @@ Result<QStringList> splitShellWords(const QString& line) {
             if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
                 quote = c;
             } else if (c == QLatin1Char('\\')) {
-                if (i + 1 >= line.size()) return fail("the line ends with a lone backslash");
+                if (i + 1 >= line.size())
+                    return failText(SshCommandLine::tr("the line ends with a lone backslash"));
                 current += line.at(++i);
             } else {
                 current += c;
@@ -131,8 +136,8 @@ Result<QStringList> splitShellWords(const QString& line) {
         }
     }
     if (!quote.isNull())
-        return fail(std::string("unterminated ") + (quote == QLatin1Char('\'') ? "'" : "\"") +
-                    " quote");
+        //: %1 is the quote character, ' or "
+        return failText(SshCommandLine::tr("unterminated %1 quote").arg(quote));
     if (inWord) words.append(current);
     return words;
 }
@@ -144,7 +149,9 @@ Result<SshTarget> parseSshCommandLine(const QString& line) {
     if (!words.isEmpty() &&
         (words.first() == QLatin1String("ssh") || words.first().endsWith(QLatin1String("/ssh"))))
         words.removeFirst();
-    if (words.isEmpty()) return fail("empty ssh command: expected e.g. ssh -p 2222 root@host");
+    if (words.isEmpty())
+        return failText(
+            SshCommandLine::tr("empty ssh command: expected e.g. ssh -p 2222 root@host"));
 
     SshTarget target;
     QString loginName;  // -l loses to user@host, as in OpenSSH
@@ -154,8 +161,9 @@ Result<SshTarget> parseSshCommandLine(const QString& line) {
         const bool isOption = word.startsWith(QLatin1Char('-')) && word.size() >= 2;
         // Like OpenSSH, options may follow the host; a plain word there is a remote command.
         if (haveDestination && !isOption)
-            return fail("unexpected " + quoted(word) +
-                        " after the host: a remote command is not supported here");
+            return failText(SshCommandLine::tr("unexpected '%1' after the host: a remote command "
+                                               "is not supported here")
+                                .arg(word));
         if (!isOption) {
             auto applied = applyDestination(word, target);
             if (!applied) return applied.failure();
@@ -166,12 +174,15 @@ Result<SshTarget> parseSshCommandLine(const QString& line) {
         if (QStringLiteral("piJlo").contains(flag)) {
             QString value = word.mid(2);
             if (value.isEmpty()) {
-                if (i + 1 >= words.size()) return fail("option " + quoted(word) + " needs a value");
+                if (i + 1 >= words.size())
+                    return failText(SshCommandLine::tr("option '%1' needs a value").arg(word));
                 value = words.at(++i);
             }
             if (flag == QLatin1Char('p')) {
                 const auto port = parsePort(value);
-                if (!port) return fail("not a port number after -p: " + quoted(value));
+                if (!port)
+                    return failText(
+                        SshCommandLine::tr("not a port number after -p: '%1'").arg(value));
                 target.port = *port;
             } else if (flag == QLatin1Char('i')) {
                 target.identityFile = value;
@@ -187,12 +198,14 @@ Result<SshTarget> parseSshCommandLine(const QString& line) {
         }
         for (qsizetype k = 1; k < word.size(); ++k) {
             if (!isHarmlessFlag(word.at(k)))
-                return fail("option " + quoted(word) + " is not understood (only -p, -i, -J, " +
-                            "-l and -o are)");
+                return failText(SshCommandLine::tr("option '%1' is not understood (only -p, -i, "
+                                                   "-J, -l and -o are)")
+                                    .arg(word));
         }
     }
     if (!haveDestination || target.host.isEmpty())
-        return fail("no host in the ssh command: expected e.g. ssh -p 2222 root@host");
+        return failText(
+            SshCommandLine::tr("no host in the ssh command: expected e.g. ssh -p 2222 root@host"));
     if (target.user.isEmpty()) target.user = loginName;
     return target;
 }

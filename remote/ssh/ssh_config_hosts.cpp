@@ -2,6 +2,7 @@
 
 #include "ssh_config_hosts.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,9 +11,15 @@
 #include <functional>
 #include <optional>
 
+#include "core/runs/fail_text.h"
+
 namespace tb {
 
 namespace {
+
+struct SshConfigHosts {
+    Q_DECLARE_TR_FUNCTIONS(SshConfigHosts)
+};
 
 struct ConfigLine {
     QString file;
@@ -180,10 +187,11 @@ Result<SshTarget> resolveSshConfigHost(const QString& alias, const QString& path
     ReadBudget budget;
     readLines(path, lines, 0, budget);
     if (!sshConfigHostAliases(path).contains(alias))
-        return fail(QStringLiteral("%1 has no `Host %2` block; `trainbench hosts add NAME "
-                                   "--ssh-config ALIAS` takes one of: %3")
-                        .arg(path, alias, sshConfigHostAliases(path).join(QLatin1String(", ")))
-                        .toStdString());
+        //: %1 is the ssh config file, %2 the alias asked for, %3 lists the aliases there
+        return failText(
+            SshConfigHosts::tr("%1 has no `Host %2` block; `trainbench hosts add NAME "
+                               "--ssh-config ALIAS` takes one of: %3")
+                .arg(path, alias, sshConfigHostAliases(path).join(QLatin1String(", "))));
     SshTarget target;
     QString hostName, user, port, identity, jump;
     std::optional<ConfigLine> badLine;
@@ -210,11 +218,10 @@ Result<SshTarget> resolveSshConfigHost(const QString& alias, const QString& path
         }
     });
     if (badLine)
-        return fail(QStringLiteral("%1 line %2: Port '%3' is not a port number (1-65535)")
-                        .arg(badLine->file)
-                        .arg(badLine->number)
-                        .arg(badLine->args.value(0))
-                        .toStdString());
+        //: %1 is the ssh config file, %2 a line number, %3 the value written there
+        return failText(
+            SshConfigHosts::tr("%1 line %2: Port '%3' is not a port number (1-65535)")
+                .arg(badLine->file, QString::number(badLine->number), badLine->args.value(0)));
     target.user = user;
     target.port = port.isEmpty() ? 22 : port.toInt();
     target.host = hostName.isEmpty() ? alias : expandTokens(hostName, {alias}, alias);

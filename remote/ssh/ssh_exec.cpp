@@ -3,6 +3,7 @@
 #include "ssh_session.h"
 #include "ssh_session_handles.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 namespace tb {
@@ -36,13 +37,12 @@ bool drain(ssh_channel channel, QByteArray& into, int isStderr, qsizetype limit)
 }
 
 QString tooMuch(const QString& where, const char* what, qsizetype limit) {
-    return QStringLiteral(
-               "a command on %1 sent more than %2 MiB on %3, far more than any "
-               "Trainbench command answers; it was stopped and its output dropped. "
-               "Check what runs on that box.")
-        .arg(where)
-        .arg(limit >> 20)
-        .arg(QLatin1String(what));
+    //: %1 is the host, %2 a number of MiB, %3 the stream (stdout or stderr)
+    return QCoreApplication::translate("SshSession",
+                                       "a command on %1 sent more than %2 MiB on %3, far more "
+                                       "than any Trainbench command answers; it was stopped and "
+                                       "its output dropped. Check what runs on that box.")
+        .arg(where, QString::number(limit >> 20), QLatin1String(what));
 }
 
 }  // namespace
@@ -54,20 +54,33 @@ void SshSession::exec(quint64 requestId, const RemoteCommand& command, quint64 g
 
 ExecResult SshSession::runCommand(const RemoteCommand& command) {
     if (!m_handles->session || !m_authenticated)
-        return execFailure(SshFailure::NotConnected,
-                           QStringLiteral("not connected to %1; connect first").arg(where()));
-    if (cancelled()) return execFailure(SshFailure::Cancelled, QStringLiteral("cancelled"));
-    const auto lost = [this](const char* doing) {
-        return execFailure(SshFailure::Protocol,
-                           QStringLiteral("%1 on %2 failed: %3")
-                               .arg(QLatin1String(doing), where(), libsshError()));
+        return execFailure(
+            SshFailure::NotConnected,
+            QCoreApplication::translate("SshSession", "not connected to %1; connect first")
+                .arg(where()));
+    const auto cancelledResult = [] {
+        return execFailure(SshFailure::Cancelled,
+                           QCoreApplication::translate("SshSession", "cancelled"));
+    };
+    if (cancelled()) return cancelledResult();
+    // `failed` names the step and holds %1 for the host and %2 for libssh's message.
+    const auto lost = [this](const QString& failed) {
+        return execFailure(SshFailure::Protocol, failed.arg(where(), libsshError()));
+    };
+    const auto readingFailed = [] {
+        //: %1 is the host, %2 libssh's message
+        return QCoreApplication::translate("SshSession", "reading command output on %1 failed: %2");
     };
     ssh::ChannelPtr channel(ssh_channel_new(m_handles->session.get()));
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
-        return lost("opening a channel");
+        //: %1 is the host, %2 libssh's message
+        return lost(
+            QCoreApplication::translate("SshSession", "opening a channel on %1 failed: %2"));
     const QByteArray text = command.shellLine().toUtf8();
     if (ssh_channel_request_exec(channel.get(), text.constData()) != SSH_OK)
-        return lost("starting a command");
+        //: %1 is the host, %2 libssh's message
+        return lost(
+            QCoreApplication::translate("SshSession", "starting a command on %1 failed: %2"));
     // Nothing to feed it: a command that reads stdin must see its end, not hang.
     ssh_channel_send_eof(channel.get());
 
@@ -80,13 +93,15 @@ ExecResult SshSession::runCommand(const RemoteCommand& command) {
     QElapsedTimer quiet;
     quiet.start();
     while (!ssh_channel_is_eof(channel.get())) {
-        if (cancelled()) return execFailure(SshFailure::Cancelled, QStringLiteral("cancelled"));
+        if (cancelled()) return cancelledResult();
         const qsizetype before = result.standardOutput.size() + result.standardError.size();
         const int n = ssh_channel_read_timeout(channel.get(), buffer, sizeof buffer, 0, kPollMs);
-        if (n == SSH_ERROR) return lost("reading command output");
+        if (n == SSH_ERROR) return lost(readingFailed());
         if (n > 0) result.standardOutput.append(buffer, n);
         if (!drain(channel.get(), result.standardError, 1, kMaxExecErrors))
-            return lost("reading errors");
+            //: %1 is the host, %2 libssh's message
+            return lost(
+                QCoreApplication::translate("SshSession", "reading errors on %1 failed: %2"));
         if (result.standardOutput.size() + result.standardError.size() > before) {
             quiet.restart();
         } else if (quiet.hasExpired(m_options.checkSeconds * 1000)) {
@@ -102,7 +117,7 @@ ExecResult SshSession::runCommand(const RemoteCommand& command) {
     }
     if (!drain(channel.get(), result.standardOutput, 0, kMaxExecOutput) ||
         !drain(channel.get(), result.standardError, 1, kMaxExecErrors))
-        return lost("reading command output");
+        return lost(readingFailed());
     if (result.standardOutput.size() > kMaxExecOutput)
         return execFailure(SshFailure::Protocol, tooMuch(where(), "stdout", kMaxExecOutput));
     if (result.standardError.size() > kMaxExecErrors)

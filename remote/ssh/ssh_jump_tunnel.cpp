@@ -2,6 +2,7 @@
 
 #include "ssh_jump_tunnel.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <cerrno>
@@ -10,9 +11,16 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "core/runs/fail_text.h"
+
 namespace tb {
 
 namespace {
+
+// JumpTunnel's own name is taken by the class.
+struct JumpHost {
+    Q_DECLARE_TR_FUNCTIONS(JumpHost)
+};
 
 constexpr int kPollMs = 100;  // how soon the pump notices it should stop
 
@@ -33,15 +41,16 @@ bool writeAll(int fd, const char* data, int size) {
 Result<SshTarget> parseJumpSpec(const QString& spec) {
     QString rest = spec.trimmed();
     if (rest.contains(QLatin1Char(',')))
-        return fail("the jump '" + spec.toStdString() +
-                    "' has several hops; Trainbench goes through one jump host");
+        return failText(
+            JumpHost::tr("the jump '%1' has several hops; Trainbench goes through one jump host")
+                .arg(spec));
     if (rest.startsWith(QLatin1String("ssh://"))) rest = rest.mid(6);
     static const QRegularExpression form(
         QStringLiteral("^(?:([^@\\s]+)@)?(\\[[^\\]]+\\]|[^:@\\s\\[\\]]+)(?::(\\d{1,5}))?$"));
     const QRegularExpressionMatch match = form.match(rest);
     if (!match.hasMatch())
-        return fail("cannot read the jump host '" + spec.toStdString() +
-                    "'; write it as user@host:port");
+        return failText(
+            JumpHost::tr("cannot read the jump host '%1'; write it as user@host:port").arg(spec));
     SshTarget target;
     target.user = match.captured(1);
     target.host = match.captured(2);
@@ -49,7 +58,7 @@ Result<SshTarget> parseJumpSpec(const QString& spec) {
     if (!match.captured(3).isEmpty()) {
         target.port = match.captured(3).toInt();
         if (target.port < 1 || target.port > 65535)
-            return fail("the jump host '" + spec.toStdString() + "' has no valid port");
+            return failText(JumpHost::tr("the jump host '%1' has no valid port").arg(spec));
     }
     return target;
 }
@@ -63,15 +72,14 @@ Result<std::unique_ptr<JumpTunnel>> JumpTunnel::open(ssh::SessionPtr jumpSession
     if (!tunnel->m_channel ||
         ssh_channel_open_forward(tunnel->m_channel.get(), hostBytes.constData(), port, "127.0.0.1",
                                  0) != SSH_OK)
-        return fail(QStringLiteral("the jump host did not open a way to %1 port %2: %3 (is "
-                                   "TCP forwarding allowed there?)")
-                        .arg(host)
-                        .arg(port)
-                        .arg(QString::fromUtf8(ssh_get_error(tunnel->m_session.get())))
-                        .toStdString());
+        //: %1 is the target host, %2 its port, %3 libssh's message
+        return failText(JumpHost::tr("the jump host did not open a way to %1 port %2: %3 (is TCP "
+                                     "forwarding allowed there?)")
+                            .arg(host, QString::number(port),
+                                 QString::fromUtf8(ssh_get_error(tunnel->m_session.get()))));
     int sockets[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sockets) != 0)
-        return fail("cannot create a socket pair for the jump host");
+        return failText(JumpHost::tr("cannot create a socket pair for the jump host"));
     tunnel->m_targetSocket = sockets[0];
     tunnel->m_pumpSocket = sockets[1];
     tunnel->m_thread = std::thread([raw = tunnel.get()] { raw->pump(); });

@@ -96,7 +96,8 @@ void SshSession::acceptHostKey(const QString& fingerprint, quint64 generation) {
 }
 
 void SshSession::disconnectFromHost() {
-    failStreams(QStringLiteral("the connection to %1 was closed").arg(where()));
+    failStreams(
+        QCoreApplication::translate("SshSession", "the connection to %1 was closed").arg(where()));
     // The session first: it closes its end of the tunnel's socket, then the tunnel stops.
     m_handles->session.reset();
     m_handles->tunnel.reset();
@@ -110,9 +111,14 @@ SshResult SshSession::connectAndVerify(const QString& acceptedFingerprint) {
     }
     m_handles->session.reset(ssh_new());
     if (!m_handles->session)
-        return failure(SshFailure::Protocol, QStringLiteral("libssh could not start"));
+        return failure(SshFailure::Protocol,
+                       QCoreApplication::translate("SshSession", "libssh could not start"));
     if (SshResult set = applyOptions(); !set.ok()) return set;
-    if (cancelled()) return failure(SshFailure::Cancelled, QStringLiteral("cancelled"));
+    const auto cancelledResult = [] {
+        return failure(SshFailure::Cancelled,
+                       QCoreApplication::translate("SshSession", "cancelled"));
+    };
+    if (cancelled()) return cancelledResult();
 
     if (ssh_connect(m_handles->session.get()) != SSH_OK) {
         SshResult result = connectFailure();
@@ -122,8 +128,7 @@ SshResult SshSession::connectAndVerify(const QString& acceptedFingerprint) {
     SshResult verified = verifyHostKey(acceptedFingerprint);
     if (verified.ok()) {
         const QString fingerprint = verified.fingerprint;
-        verified = cancelled() ? failure(SshFailure::Cancelled, QStringLiteral("cancelled"))
-                               : authenticate();
+        verified = cancelled() ? cancelledResult() : authenticate();
         verified.fingerprint = fingerprint;
     }
     if (!verified.ok()) {
@@ -170,7 +175,9 @@ SshResult SshSession::applyOptions() {
     if (!ok)
         return failure(
             SshFailure::Protocol,
-            QStringLiteral("cannot set up a connection to %1: %2").arg(where(), libsshError()));
+            //: %1 is the host, %2 libssh's message
+            QCoreApplication::translate("SshSession", "cannot set up a connection to %1: %2")
+                .arg(where(), libsshError()));
     return {};
 }
 
@@ -204,9 +211,11 @@ SshResult SshSession::connectFailure() const {
     const QString lower = detail.toLower();
     if (lower.contains(QLatin1String("refused")))
         return failure(SshFailure::ConnectionRefused,
-                       QStringLiteral("%1 refused the connection: nothing listens on that port. "
-                                      "Check the port (cloud consoles change it when an instance "
-                                      "is re-created) and that the instance is running.")
+                       QCoreApplication::translate(
+                           "SshSession",
+                           "%1 refused the connection: nothing listens on that port. Check the "
+                           "port (cloud consoles change it when an instance is re-created) and "
+                           "that the instance is running.")
                            .arg(where()));
     if (lower.contains(QLatin1String("timeout")) || lower.contains(QLatin1String("timed out")))
         return failure(
@@ -232,10 +241,6 @@ SshResult SshSession::connectFailure() const {
 
 SshResult SshSession::verifyHostKey(const QString& acceptedFingerprint) {
     const QString fingerprint = fingerprintOf(m_handles->session.get());
-    const QString forget =
-        m_hostName.isEmpty()
-            ? QStringLiteral("remove its line from known_hosts")
-            : QStringLiteral("run `trainbench hosts forget-key %1`").arg(m_hostName);
     SshResult result;
     result.fingerprint = fingerprint;
     switch (ssh_session_is_known_server(m_handles->session.get())) {
@@ -244,13 +249,28 @@ SshResult SshSession::verifyHostKey(const QString& acceptedFingerprint) {
         case SSH_KNOWN_HOSTS_CHANGED:
         case SSH_KNOWN_HOSTS_OTHER:
             result.failure = SshFailure::HostKeyChanged;
-            result.message = QStringLiteral(
-                                 "The host key of %1 has CHANGED (it is now %2). Either the "
-                                 "instance was re-created (cloud providers reuse addresses and "
-                                 "ports) or someone is intercepting the connection. Trainbench "
-                                 "did not log in. If you know the instance was re-created, %3 "
-                                 "and connect again.")
-                                 .arg(where(), fingerprint, forget);
+            if (m_hostName.isEmpty())
+                //: %1 is the host, %2 the new key's fingerprint
+                result.message =
+                    QCoreApplication::translate(
+                        "SshSession",
+                        "The host key of %1 has CHANGED (it is now %2). Either the instance was "
+                        "re-created (cloud providers reuse addresses and ports) or someone is "
+                        "intercepting the connection. Trainbench did not log in. If you know the "
+                        "instance was re-created, remove its line from known_hosts and connect "
+                        "again.")
+                        .arg(where(), fingerprint);
+            else
+                //: %1 is the host, %2 the new key's fingerprint, %3 the host's name in Trainbench
+                result.message =
+                    QCoreApplication::translate(
+                        "SshSession",
+                        "The host key of %1 has CHANGED (it is now %2). Either the instance was "
+                        "re-created (cloud providers reuse addresses and ports) or someone is "
+                        "intercepting the connection. Trainbench did not log in. If you know the "
+                        "instance was re-created, run `trainbench hosts forget-key %3` and "
+                        "connect again.")
+                        .arg(where(), fingerprint, m_hostName);
             return result;
         case SSH_KNOWN_HOSTS_NOT_FOUND:
         case SSH_KNOWN_HOSTS_UNKNOWN:
@@ -264,15 +284,22 @@ SshResult SshSession::verifyHostKey(const QString& acceptedFingerprint) {
                 return result;
             }
             result.failure = SshFailure::HostKeyUnknown;
-            result.message = QStringLiteral(
-                                 "%1 is not a known host; its key fingerprint is %2. "
-                                 "Accept it only if it matches what the provider shows.")
-                                 .arg(where(), fingerprint);
-            if (!acceptedFingerprint.isEmpty())
-                result.message += QStringLiteral(
-                                      " (It differs from the fingerprint you accepted, "
-                                      "%1.)")
-                                      .arg(acceptedFingerprint);
+            if (acceptedFingerprint.isEmpty())
+                //: %1 is the host, %2 its key's fingerprint
+                result.message = QCoreApplication::translate(
+                                     "SshSession",
+                                     "%1 is not a known host; its key fingerprint is %2. Accept "
+                                     "it only if it matches what the provider shows.")
+                                     .arg(where(), fingerprint);
+            else
+                //: %1 is the host, %2 its key's fingerprint, %3 the fingerprint accepted before
+                result.message =
+                    QCoreApplication::translate(
+                        "SshSession",
+                        "%1 is not a known host; its key fingerprint is %2. Accept it only if it "
+                        "matches what the provider shows. (It differs from the fingerprint you "
+                        "accepted, %3.)")
+                        .arg(where(), fingerprint, acceptedFingerprint);
             Q_EMIT hostKeyUnknown(fingerprint);
             return result;
         case SSH_KNOWN_HOSTS_ERROR:

@@ -33,7 +33,8 @@ SshResult SshSession::authenticate() {
     const int methods = ssh_userauth_list(s, nullptr);
     QStringList tried;
     const auto cancelledResult = [] {
-        return failure(SshFailure::Cancelled, QStringLiteral("cancelled"));
+        return failure(SshFailure::Cancelled,
+                       QCoreApplication::translate("SshSession", "cancelled"));
     };
 
     if ((methods & SSH_AUTH_METHOD_PUBLICKEY) && m_options.useAgent &&
@@ -46,13 +47,15 @@ SshResult SshSession::authenticate() {
     bool passphraseNeeded = false;
     if (methods & SSH_AUTH_METHOD_PUBLICKEY) {
         if (!m_target.identityFile.isEmpty()) {
-            tried << QStringLiteral("key %1").arg(m_target.identityFile);
+            //: one of the login methods tried; %1 is a key file
+            tried << QCoreApplication::translate("SshSession", "key %1").arg(m_target.identityFile);
             SshResult byKey = authenticateWithKeyFile(passphraseNeeded);
             // A missing file is a typo to report as such, not a reason to try a password.
             if (byKey.ok() || !byKey.message.isEmpty()) return byKey;
         } else {
             // Default identities (~/.ssh/id_*), as OpenSSH tries them; the agent was above.
-            tried << QStringLiteral("default keys");
+            //: one of the login methods tried: the keys in ~/.ssh
+            tried << QCoreApplication::translate("SshSession", "default keys");
             const SecretBytes passphrase(m_passphrase);
             if (ssh_userauth_publickey_auto(
                     s, nullptr, m_passphrase.isEmpty() ? nullptr : passphrase.constData()) ==
@@ -64,7 +67,8 @@ SshResult SshSession::authenticate() {
 
     bool passwordRejected = false;
     if (!m_password.isEmpty() && (methods & SSH_AUTH_METHOD_PASSWORD)) {
-        tried << QStringLiteral("password");
+        //: a login method
+        tried << QCoreApplication::translate("SshSession", "password");
         const SecretBytes password(m_password);
         rc = ssh_userauth_password(s, nullptr, password.constData());
         if (rc == SSH_AUTH_SUCCESS) return {};
@@ -97,17 +101,23 @@ SshResult SshSession::authenticate() {
                                               "is not a private key (logging in to %2).")
                       .arg(m_target.identityFile, where()));
     QStringList offered;
-    if (methods & SSH_AUTH_METHOD_PUBLICKEY) offered << QStringLiteral("keys");
-    if (methods & SSH_AUTH_METHOD_PASSWORD) offered << QStringLiteral("password");
+    //: a login method the server allows
+    if (methods & SSH_AUTH_METHOD_PUBLICKEY)
+        offered << QCoreApplication::translate("SshSession", "keys");
+    //: a login method
+    if (methods & SSH_AUTH_METHOD_PASSWORD)
+        offered << QCoreApplication::translate("SshSession", "password");
     if (methods & SSH_AUTH_METHOD_INTERACTIVE) offered << QStringLiteral("keyboard-interactive");
-    return failure(
-        SshFailure::AuthDenied,
-        QStringLiteral("%1 did not accept any way to log in (tried: %2; the server "
-                       "allows: %3). Give a password or a key file the server knows.")
-            .arg(
-                where(),
-                tried.isEmpty() ? QStringLiteral("nothing") : tried.join(QLatin1String(", ")),
-                offered.isEmpty() ? QStringLiteral("nothing") : offered.join(QLatin1String(", "))));
+    //: no login method at all
+    const QString nothing = QCoreApplication::translate("SshSession", "nothing");
+    //: %1 is the host, %2 the login methods tried, %3 those the server allows
+    return failure(SshFailure::AuthDenied,
+                   QCoreApplication::translate(
+                       "SshSession",
+                       "%1 did not accept any way to log in (tried: %2; the server allows: %3). "
+                       "Give a password or a key file the server knows.")
+                       .arg(where(), tried.isEmpty() ? nothing : tried.join(QLatin1String(", ")),
+                            offered.isEmpty() ? nothing : offered.join(QLatin1String(", "))));
 }
 
 SshResult SshSession::authenticateWithKeyFile(bool& passphraseNeeded) {

@@ -24,7 +24,8 @@ QString SshSession::probe() {
     const QString detail = libsshError();
     return QCoreApplication::translate("SshSession", "The connection to %1 was lost (%2).")
         .arg(where(), detail.isEmpty()
-                          ? QStringLiteral("no answer within %1 s").arg(m_options.checkSeconds)
+                          ? QCoreApplication::translate("SshSession", "no answer within %1 s")
+                                .arg(m_options.checkSeconds)
                           : detail);
 }
 
@@ -33,7 +34,8 @@ void SshSession::checkAlive(quint64 generation) {
     SshResult result;
     if (!m_handles->session || !m_authenticated) {
         result.failure = SshFailure::NotConnected;
-        result.message = QStringLiteral("not connected to %1").arg(where());
+        result.message =
+            QCoreApplication::translate("SshSession", "not connected to %1").arg(where());
         Q_EMIT aliveChecked(result);
         return;
     }

@@ -3,6 +3,7 @@
 #include "ssh_session.h"
 #include "ssh_session_handles.h"
 
+#include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
@@ -32,18 +33,21 @@ ExecResult streamFailure(SshFailure kind, const QString& message) {
 void SshSession::openStream(quint64 streamId, const RemoteCommand& command,
                             StreamStderr stderrUse) {
     if (!m_handles->session || !m_authenticated) {
-        Q_EMIT streamFinished(
-            streamId,
-            streamFailure(SshFailure::NotConnected,
-                          QStringLiteral("not connected to %1; connect first").arg(where())));
+        Q_EMIT streamFinished(streamId,
+                              streamFailure(SshFailure::NotConnected,
+                                            QCoreApplication::translate(
+                                                "SshSession", "not connected to %1; connect first")
+                                                .arg(where())));
         return;
     }
     ssh::ChannelPtr channel(ssh_channel_new(m_handles->session.get()));
     const QByteArray text = command.shellLine().toUtf8();
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK ||
         ssh_channel_request_exec(channel.get(), text.constData()) != SSH_OK) {
+        //: %1 is the host, %2 libssh's message
         const QString message =
-            QStringLiteral("starting a stream on %1 failed: %2").arg(where(), libsshError());
+            QCoreApplication::translate("SshSession", "starting a stream on %1 failed: %2")
+                .arg(where(), libsshError());
         channel.reset();
         Q_EMIT streamFinished(streamId, streamFailure(SshFailure::Protocol, message));
         return;
@@ -102,7 +106,9 @@ void SshSession::pumpStreams() {
         auto found = m_handles->streams.find(id);
         if (found == m_handles->streams.end()) continue;
         if (!pumpStream(id, found->second)) {
-            failStreams(QStringLiteral("the connection to %1 broke while following (%2)")
+            //: %1 is the host, %2 libssh's message
+            failStreams(QCoreApplication::translate(
+                            "SshSession", "the connection to %1 broke while following (%2)")
                             .arg(where(), libsshError()));
             return;
         }

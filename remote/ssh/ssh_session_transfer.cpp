@@ -4,6 +4,8 @@
 #include "ssh_session_handles.h"
 #include "transfer_context.h"
 
+#include <QCoreApplication>
+
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -15,9 +17,10 @@ void SshSession::transfer(quint64 requestId, const TransferRequest& request, Tra
     m_activeGeneration = generation;
     if (!m_handles->session || !m_authenticated) {
         Q_EMIT transferFinished(
-            requestId,
-            transferFailure(SshFailure::NotConnected,
-                            QStringLiteral("not connected to %1; connect first").arg(where())));
+            requestId, transferFailure(SshFailure::NotConnected,
+                                       QCoreApplication::translate(
+                                           "SshSession", "not connected to %1; connect first")
+                                           .arg(where())));
         return;
     }
     // Transfers are many request/answer round trips (SFTP writes, the short commands around

@@ -4,7 +4,17 @@
 
 #include "ssh_handles.h"
 
+#include <QCoreApplication>
+
 namespace tb {
+
+namespace {
+
+struct SshTransfer {
+    Q_DECLARE_TR_FUNCTIONS(SshTransfer)
+};
+
+}  // namespace
 
 TransferResult transferFailure(SshFailure kind, const QString& message) {
     TransferResult result;
@@ -14,7 +24,7 @@ TransferResult transferFailure(SshFailure kind, const QString& message) {
 }
 
 TransferResult transferCancelled() {
-    return transferFailure(SshFailure::Cancelled, QStringLiteral("cancelled"));
+    return transferFailure(SshFailure::Cancelled, SshTransfer::tr("cancelled"));
 }
 
 QString TransferContext::libsshError() const {
