@@ -2,6 +2,7 @@
 
 #include "prepare_host.h"
 
+#include "core/runs/fail_text.h"
 #include "prepare_host_sources.h"
 #include "remote/ssh/ssh_session_thread.h"
 #include "remote/transfer/transfer_remote.h"
@@ -88,12 +89,11 @@ void HostPreparer::cancel() {
     }
     if (m_transferId) m_session->cancel();
     m_execId = m_transferId = 0;
-    failWith(SshFailure::Cancelled, QStringLiteral("preparing %1 was cancelled").arg(m_where));
+    failWith(SshFailure::Cancelled, tr("preparing %1 was cancelled").arg(m_where));
 }
 
 void HostPreparer::detect() {
-    setStep(PrepareStep::Detect,
-            QStringLiteral("looking for cmake, g++ and LibTorch on %1").arg(m_where));
+    setStep(PrepareStep::Detect, tr("looking for cmake, g++ and LibTorch on %1").arg(m_where));
     m_execId = m_session->exec(
         remoteScript(boxDetectScript(), {m_options.python, m_options.cmake, m_options.cxx}));
 }
@@ -102,7 +102,8 @@ void HostPreparer::onExecFinished(quint64 requestId, const ExecResult& result) {
     if (requestId == 0 || requestId != m_execId) return;
     m_execId = 0;
     if (!result.ok()) {
-        failWith(result.failure, QStringLiteral("preparing %1: %2").arg(m_where, result.message));
+        //: %1 is the host, %2 why the connection failed
+        failWith(result.failure, tr("preparing %1: %2").arg(m_where, result.message));
     } else if (m_step == PrepareStep::Detect) {
         onDetected(result);
     } else if (m_step == PrepareStep::CheckCache) {
@@ -116,7 +117,8 @@ void HostPreparer::onDetected(const ExecResult& result) {
     m_box = parseBoxToolchain(result.standardOutput);
     if (m_box.home.isEmpty()) {
         failWith(SshFailure::Protocol,
-                 QStringLiteral("%1 did not answer the toolchain check: %2")
+                 //: %1 is the host, %2 the check's error output
+                 tr("%1 did not answer the toolchain check: %2")
                      .arg(m_where, QString::fromUtf8(result.standardError).trimmed()));
         return;
     }
@@ -126,7 +128,8 @@ void HostPreparer::onDetected(const ExecResult& result) {
             failWith(SshFailure::Protocol, missingToolsMessage(m_box, m_where, m_hostName));
             return;
         }
-        setStep(PrepareStep::InstallTools, QStringLiteral("installing %1 on %2: %3")
+        //: %1 lists the tools ("cmake, g++"), %2 is the host, %3 the install command
+        setStep(PrepareStep::InstallTools, tr("installing %1 on %2: %3")
                                                .arg(m_box.missingTools().join(QStringLiteral(", ")),
                                                     m_where, installToolsCommand(m_box)));
         m_toolsInstalled = true;
@@ -137,16 +140,16 @@ void HostPreparer::onDetected(const ExecResult& result) {
         return;
     }
     if (m_options.installTools)
-        Q_EMIT progress(QStringLiteral("cmake, g++ and make are already on %1").arg(m_where));
+        Q_EMIT progress(tr("cmake, g++ and make are already on %1").arg(m_where));
     if (m_box.torchCmakeDir.isEmpty()) {
-        QString why = m_box.pythonTorchNote.isEmpty()
-                          ? QStringLiteral("no python there imports torch")
-                          : m_box.pythonTorchNote;
+        QString why = m_box.pythonTorchNote.isEmpty() ? tr("no python there imports torch")
+                                                      : m_box.pythonTorchNote;
         failWith(SshFailure::Protocol,
-                 QStringLiteral("%1 has no LibTorch to build the trainer against: %2, and no "
-                                "system LibTorch (TorchConfig.cmake) was found. Install torch "
-                                "into the host's python (pip install torch) or set the host's "
-                                "python to one that has it.")
+                 //: %1 is the host, %2 why its python's torch cannot be used
+                 tr("%1 has no LibTorch to build the trainer against: %2, and no "
+                    "system LibTorch (TorchConfig.cmake) was found. Install torch "
+                    "into the host's python (pip install torch) or set the host's "
+                    "python to one that has it.")
                      .arg(m_where, why));
         return;
     }
@@ -159,7 +162,8 @@ void HostPreparer::onDetected(const ExecResult& result) {
                             .arg(m_box.cxxKind == QLatin1String("clang") ? QStringLiteral("Clang")
                                                                          : QStringLiteral("GCC"),
                                  m_box.cxxVersion, m_box.cxx, m_box.cmakeVersion, m_box.cmake));
-    Q_EMIT progress(QStringLiteral("LibTorch %1 (%2, _GLIBCXX_USE_CXX11_ABI=%3) in %4")
+    //: %1 is a version, %2 "python" or "system" (where it was found), %4 a folder
+    Q_EMIT progress(tr("LibTorch %1 (%2, _GLIBCXX_USE_CXX11_ABI=%3) in %4")
                         .arg(m_box.torchVersion, m_box.torchSource,
                              m_box.torchAbi.isEmpty() ? QStringLiteral("?") : m_box.torchAbi,
                              m_box.torchCmakeDir));
@@ -179,7 +183,7 @@ void HostPreparer::checkCache() {
                              ? m_box.home + QStringLiteral("/.cache/trainbench/trainer")
                              : m_options.cacheRoot;
     m_keyDir = root + QLatin1Char('/') + trainerCacheKey(*hash, m_box);
-    setStep(PrepareStep::CheckCache, QStringLiteral("looking for a build in %1").arg(m_keyDir));
+    setStep(PrepareStep::CheckCache, tr("looking for a build in %1").arg(m_keyDir));
     m_execId = m_session->exec(
         remoteScript(QString::fromUtf8(kCheckScript),
                      {m_keyDir, m_options.rebuild ? QStringLiteral("1") : QStringLiteral("0")}));
@@ -189,16 +193,16 @@ void HostPreparer::onCacheChecked(const ExecResult& result) {
     const QByteArray answer = result.standardOutput.trimmed();
     if (result.exitStatus != 0) {
         failWith(SshFailure::Protocol,
-                 QStringLiteral("cannot use the cache folder %1 on %2: %3")
+                 //: %1 is a folder on the host %2, %3 the error output
+                 tr("cannot use the cache folder %1 on %2: %3")
                      .arg(m_keyDir, m_where, QString::fromUtf8(result.standardError).trimmed()));
     } else if (answer == "cached") {
-        Q_EMIT progress(QStringLiteral("cached: %1/bin/trainbench-train was built before for "
-                                       "these sources and this LibTorch")
+        Q_EMIT progress(tr("cached: %1/bin/trainbench-train was built before for "
+                           "these sources and this LibTorch")
                             .arg(m_keyDir));
         succeed(true);
     } else if (answer == "building") {
-        Q_EMIT progress(
-            QStringLiteral("a build is already running in %1; following it").arg(m_keyDir));
+        Q_EMIT progress(tr("a build is already running in %1; following it").arg(m_keyDir));
         build();
     } else {
         upload();
@@ -209,17 +213,16 @@ void HostPreparer::upload() {
     QString local = m_options.sources;
     if (local.isEmpty()) {
         m_staged = std::make_unique<QTemporaryDir>();
-        const Result<void> copied = m_staged->isValid()
-                                        ? copyTree(embeddedTrainerSources(), m_staged->path())
-                                        : Result<void>(fail("cannot create a temporary folder"));
+        const Result<void> copied =
+            m_staged->isValid() ? copyTree(embeddedTrainerSources(), m_staged->path())
+                                : Result<void>(failText(tr("cannot create a temporary folder")));
         if (!copied) {
             failWith(SshFailure::Protocol, QString::fromStdString(copied.error()));
             return;
         }
         local = m_staged->path();
     }
-    setStep(PrepareStep::Upload,
-            QStringLiteral("uploading the trainer's sources to %1/src").arg(m_keyDir));
+    setStep(PrepareStep::Upload, tr("uploading the trainer's sources to %1/src").arg(m_keyDir));
     TransferRequest request;
     request.direction = TransferDirection::Upload;
     request.localPath = local;
@@ -232,21 +235,22 @@ void HostPreparer::onTransferFinished(quint64 requestId, const TransferResult& r
     m_transferId = 0;
     m_staged.reset();
     if (!result.ok()) {
-        failWith(result.failure, QStringLiteral("uploading the trainer's sources to %1: %2")
-                                     .arg(m_where, result.message));
+        //: %1 is the host, %2 why the upload failed
+        failWith(result.failure,
+                 tr("uploading the trainer's sources to %1: %2").arg(m_where, result.message));
         return;
     }
-    Q_EMIT progress(QStringLiteral("uploaded %1 files (%2 bytes, %3)")
-                        .arg(result.files)
-                        .arg(result.bytes)
-                        .arg(result.method));
+    //: %3 is the transfer method ("tar+zstd")
+    Q_EMIT progress(
+        tr("uploaded %1 files (%2 bytes, %3)")
+            .arg(QString::number(result.files), QString::number(result.bytes), result.method));
     build();
 }
 
 void HostPreparer::build() {
-    setStep(PrepareStep::Build, QStringLiteral("building trainbench-train on %1 with %2 jobs")
-                                    .arg(m_where)
-                                    .arg(m_box.cpus));
+    //: %1 is the host, %2 the number of parallel compile jobs
+    setStep(PrepareStep::Build, tr("building trainbench-train on %1 with %2 jobs")
+                                    .arg(m_where, QString::number(m_box.cpus)));
     RemoteCommand command(QStringLiteral("sh"));
     command.arg(m_keyDir + QStringLiteral("/src/build.sh"))
         .args({m_keyDir, m_box.torchCmakeDir, QString::number(m_box.cpus), m_box.cmake, m_box.cxx,
@@ -270,22 +274,28 @@ void HostPreparer::onJobFinished(int exitCode, SshFailure failure, const QString
     if (!m_busy) return;  // a second cancel() already reported the end
     if (!m_partialLine.isEmpty()) onJobOutput(QByteArrayLiteral("\n"));
     const bool installing = m_step == PrepareStep::InstallTools;
-    const QString what = installing ? QStringLiteral("installing the build tools")
-                                    : QStringLiteral("building the trainer");
-    if (failure != SshFailure::None) {
-        failWith(failure, failure == SshFailure::Cancelled
-                              ? QStringLiteral("%1 on %2 was cancelled").arg(what, m_where)
-                              : QStringLiteral("%1 on %2: %3").arg(what, m_where, message));
+    //: as in "installing the build tools on HOST failed"
+    const QString installingText = tr("installing the build tools");
+    //: as in "building the trainer on HOST failed"
+    const QString buildingText = tr("building the trainer");
+    const QString what = installing ? installingText : buildingText;
+    if (failure == SshFailure::Cancelled) {
+        //: %1 is "installing the build tools" or "building the trainer", %2 the host
+        failWith(failure, tr("%1 on %2 was cancelled").arg(what, m_where));
+    } else if (failure != SshFailure::None) {
+        //: %1 is "installing the build tools" or "building the trainer", %2 the host, %3 why it
+        //: could not go on
+        failWith(failure, tr("%1 on %2: %3").arg(what, m_where, message));
     } else if (exitCode != 0) {
         failWith(SshFailure::Protocol,
-                 QStringLiteral("%1 on %2 failed (exit %3); the log ends:\n%4")
-                     .arg(what, m_where)
-                     .arg(exitCode)
-                     .arg(logTail()));
+                 //: %1 is "installing the build tools" or "building the trainer", %2 the host,
+                 //: %3 the exit code, %4 the last lines of the log
+                 tr("%1 on %2 failed (exit %3); the log ends:\n%4")
+                     .arg(what, m_where, QString::number(exitCode), logTail()));
     } else if (installing) {
         detect();
     } else {
-        setStep(PrepareStep::Verify, QStringLiteral("checking the new trainer"));
+        setStep(PrepareStep::Verify, tr("checking the new trainer"));
         RemoteCommand check(m_keyDir + QStringLiteral("/bin/trainbench-train"));
         m_execId = m_session->exec(check.arg(QStringLiteral("--version")));
     }
@@ -294,7 +304,8 @@ void HostPreparer::onJobFinished(int exitCode, SshFailure failure, const QString
 void HostPreparer::onVerified(const ExecResult& result) {
     if (result.exitStatus != 0) {
         failWith(SshFailure::Protocol,
-                 QStringLiteral("the trainer built on %1 does not run: %2")
+                 //: %1 is the host, %2 the trainer's error output
+                 tr("the trainer built on %1 does not run: %2")
                      .arg(m_where, QString::fromUtf8(result.standardError).trimmed()));
         return;
     }
@@ -311,7 +322,8 @@ void HostPreparer::succeed(bool cached) {
     PrepareResult result;
     result.trainerPath = m_keyDir + QStringLiteral("/bin/trainbench-train");
     result.cached = cached;
-    result.message = QStringLiteral("trainbench-train on %1: %2").arg(m_where, result.trainerPath);
+    //: %1 is the host, %2 the trainer's path there
+    result.message = tr("trainbench-train on %1: %2").arg(m_where, result.trainerPath);
     setStep(PrepareStep::Done, result.message);
     m_busy = false;
     Q_EMIT finished(result);

@@ -3,6 +3,7 @@
 
 #include "prepare_host_box.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include "remote/transfer/file_hash.h"
@@ -10,6 +11,11 @@
 namespace tb {
 
 namespace {
+
+// What a user reads about the box's tools; the commands inside stay as the box runs them.
+struct ToolchainCheck {
+    Q_DECLARE_TR_FUNCTIONS(ToolchainCheck)
+};
 
 QHash<QString, QString> keyValues(const QByteArray& text) {
     QHash<QString, QString> values;
@@ -131,7 +137,8 @@ BoxToolchain parseBoxToolchain(const QByteArray& detectOutput) {
     }
     if (!box.python.isEmpty())
         box.pythonTorchNote =
-            QStringLiteral("%1's torch %2 ships no CMake files (TorchConfig.cmake)")
+            //: %1 is a python program, %2 its torch version
+            ToolchainCheck::tr("%1's torch %2 ships no CMake files (TorchConfig.cmake)")
                 .arg(box.python, v.value(QStringLiteral("python_torch_version")));
     box.torchCmakeDir = v.value(QStringLiteral("system_torch_cmake"));
     if (!box.torchCmakeDir.isEmpty()) {
@@ -161,24 +168,40 @@ QString installToolsScript(const BoxToolchain& box) {
 
 QString missingToolsMessage(const BoxToolchain& box, const QString& where,
                             const QString& hostName) {
-    const QString os = box.osName.isEmpty() ? QStringLiteral("an unknown Linux") : box.osName;
-    QString text = QStringLiteral("%1 (%2) has no %3, needed to build the trainer there.")
-                       .arg(where, os, box.missingTools().join(QStringLiteral(", ")));
+    //: stands for the box's operating system when it did not say which
+    const QString os = box.osName.isEmpty() ? ToolchainCheck::tr("an unknown Linux") : box.osName;
+    const QString tools = box.missingTools().join(QStringLiteral(", "));
     const QString command = installToolsCommand(box);
     if (command.isEmpty())
-        return text + QStringLiteral(
-                          " No known package manager was found: install cmake, a "
-                          "C++ compiler (g++) and make by hand, then prepare again.");
+        //: %1 is the host, %2 its operating system, %3 the missing tools ("cmake, g++")
+        return ToolchainCheck::tr(
+                   "%1 (%2) has no %3, needed to build the trainer there. No known "
+                   "package manager was found: install cmake, a C++ compiler "
+                   "(g++) and make by hand, then prepare again.")
+            .arg(where, os, tools);
     if (box.uid != 0 && !box.hasSudo)
-        return text + QStringLiteral(
-                          " You are not root and sudo is missing: ask the box's "
-                          "administrator to run: %1")
-                          .arg(installLine(box.packageManager));
-    text += QStringLiteral(" Install them with: %1").arg(command);
-    text += box.uid == 0 ? QStringLiteral(" (you are root)") : QStringLiteral(" (through sudo)");
-    text += QStringLiteral(", or let Trainbench run it: trainbench prepare %1 --install-tools")
-                .arg(hostName);
-    return text;
+        //: %1 is the host, %2 its operating system, %3 the missing tools ("cmake, g++"), %4 the
+        //: command that installs them
+        return ToolchainCheck::tr(
+                   "%1 (%2) has no %3, needed to build the trainer there. You are "
+                   "not root and sudo is missing: ask the box's administrator to "
+                   "run: %4")
+            .arg(where, os, tools, installLine(box.packageManager));
+    if (box.uid == 0)
+        //: %1 is the host, %2 its operating system, %3 the missing tools ("cmake, g++"), %4 the
+        //: command that installs them, %5 the host's name in Trainbench
+        return ToolchainCheck::tr(
+                   "%1 (%2) has no %3, needed to build the trainer there. Install "
+                   "them with: %4 (you are root), or let Trainbench run it: "
+                   "trainbench prepare %5 --install-tools")
+            .arg(where, os, tools, command, hostName);
+    //: %1 is the host, %2 its operating system, %3 the missing tools ("cmake, g++"), %4 the
+    //: command that installs them, %5 the host's name in Trainbench
+    return ToolchainCheck::tr(
+               "%1 (%2) has no %3, needed to build the trainer there. Install them "
+               "with: %4 (through sudo), or let Trainbench run it: trainbench "
+               "prepare %5 --install-tools")
+        .arg(where, os, tools, command, hostName);
 }
 
 QString trainerCacheKey(const QString& sourcesHash, const BoxToolchain& box) {
@@ -231,32 +254,36 @@ QString cmakeFix(const BoxToolchain& box) {
                  wanted);
     }
     if (box.packageManager == QLatin1String("apt-get"))
-        return QStringLiteral("%1 (apt's cmake is too old), then python3 -m pip install %2")
+        //: %1 is a command that installs pip, %2 the CMake version wanted ('cmake>=3.16')
+        return ToolchainCheck::tr("%1 (apt's cmake is too old), then python3 -m pip install %2")
             .arg(asRoot(box, QStringLiteral("apt-get install -y python3-pip")), wanted);
-    return QStringLiteral("install CMake %1 or newer from https://cmake.org/download/")
+    return ToolchainCheck::tr("install CMake %1 or newer from https://cmake.org/download/")
         .arg(QLatin1String(kMinCmake));
 }
 
 QString compilerFix(const BoxToolchain& box) {
     const QString gcc = QString::number(kMinGccMajor);
     if (box.packageManager == QLatin1String("apt-get"))
-        return QStringLiteral(
+        //: %1 is the install command, %2 the GCC major version
+        return ToolchainCheck::tr(
                    "%1 (Ubuntu 18.04 needs ppa:ubuntu-toolchain-r/test first); "
                    "Prepare host then uses g++-%2 by itself")
             .arg(asRoot(box, QStringLiteral("apt-get install -y g++-") + gcc), gcc);
     if (box.packageManager == QLatin1String("dnf") || box.packageManager == QLatin1String("yum"))
-        return QStringLiteral("%1, then point the host's C++ compiler at its g++")
+        //: %1 is the install command
+        return ToolchainCheck::tr("%1, then point the host's C++ compiler at its g++")
             .arg(asRoot(box, box.packageManager + QStringLiteral(" install -y gcc-toolset-") +
                                  QString::number(kMinGccMajor + 2) + QStringLiteral("-gcc-c++")));
-    return QStringLiteral("install GCC %1 or newer").arg(gcc);
+    return ToolchainCheck::tr("install GCC %1 or newer").arg(gcc);
 }
 
 QString torchFix(const BoxToolchain& box) {
     const QString python = box.python.isEmpty() ? box.pipPython : box.python;
     const QString wanted = QStringLiteral("'torch>=%1'").arg(QLatin1String(kMinTorch));
     if (python.isEmpty())
-        return QStringLiteral("install torch %1 or newer").arg(QLatin1String(kMinTorch));
-    return QStringLiteral("%1 -m pip install %2 (or set the host's python to one that has it)")
+        return ToolchainCheck::tr("install torch %1 or newer").arg(QLatin1String(kMinTorch));
+    //: %1 is a python program, %2 the torch version wanted ('torch>=1.7')
+    return ToolchainCheck::tr("%1 -m pip install %2 (or set the host's python to one that has it)")
         .arg(python, wanted);
 }
 
@@ -267,11 +294,14 @@ QString tooOldToolsMessage(const BoxToolchain& box, const QString& where, const 
     if (!box.cmakeVersion.isEmpty() &&
         compareVersions(box.cmakeVersion, QLatin1String(kMinCmake)) < 0)
         problems.append(
-            QStringLiteral("CMake %1 (%2) is older than %3; fix: %4")
+            //: %1 is a version, %2 the program's path, %3 the oldest version that works, %4 a fix
+            ToolchainCheck::tr("CMake %1 (%2) is older than %3; fix: %4")
                 .arg(box.cmakeVersion, box.cmake, QLatin1String(kMinCmake), cmakeFix(box)));
     if (!box.cxxVersion.isEmpty() && !compilerNewEnough(box.cxxKind, box.cxxVersion)) {
         const bool clang = box.cxxKind == QLatin1String("clang");
-        problems.append(QStringLiteral("%1 %2 (%3) is older than %1 %4; fix: %5")
+        //: %1 is GCC or Clang, %2 its version, %3 its path, %4 the oldest major version that
+        //: works, %5 a fix
+        problems.append(ToolchainCheck::tr("%1 %2 (%3) is older than %1 %4; fix: %5")
                             .arg(clang ? QStringLiteral("Clang") : QStringLiteral("GCC"),
                                  box.cxxVersion, box.cxx,
                                  QString::number(clang ? kMinClangMajor : kMinGccMajor),
@@ -280,14 +310,20 @@ QString tooOldToolsMessage(const BoxToolchain& box, const QString& where, const 
     if (!box.torchVersion.isEmpty() &&
         compareVersions(box.torchVersion, QLatin1String(kMinTorch)) < 0)
         problems.append(
-            QStringLiteral("LibTorch %1 (%2) is older than %3; fix: %4")
+            //: %1 is a version, %2 its folder, %3 the oldest version that works, %4 a fix
+            ToolchainCheck::tr("LibTorch %1 (%2) is older than %3; fix: %4")
                 .arg(box.torchVersion, box.torchCmakeDir, QLatin1String(kMinTorch), torchFix(box)));
     if (problems.isEmpty()) return {};
-    const QString os = box.osName.isEmpty() ? QStringLiteral("an unknown Linux") : box.osName;
-    return QStringLiteral(
-               "%1 (%2) cannot build the trainer yet. %3. Nothing was uploaded; run "
-               "the fix on the box, then prepare again: trainbench prepare %4")
-        .arg(where, os, problems.join(QStringLiteral(". ")), hostName);
+    //: stands for the box's operating system when it did not say which
+    const QString os = box.osName.isEmpty() ? ToolchainCheck::tr("an unknown Linux") : box.osName;
+    //: between the problems listed as %3 of "cannot build the trainer yet. %3. Nothing was ..."
+    const QString between = ToolchainCheck::tr(". ");
+    //: %1 is the host, %2 its operating system, %3 the problems, %4 the host's name in
+    //: Trainbench
+    return ToolchainCheck::tr(
+               "%1 (%2) cannot build the trainer yet. %3. Nothing was uploaded; "
+               "run the fix on the box, then prepare again: trainbench prepare %4")
+        .arg(where, os, problems.join(between), hostName);
 }
 
 }  // namespace tb

@@ -71,7 +71,7 @@ void RemoteJob::cancel() {
     m_session->exec(remoteScript(kCancelScript, {m_dir}));
     // Reported from the event loop: cancel() may be called from inside an output() handler.
     QMetaObject::invokeMethod(
-        this, [this] { Q_EMIT finished(130, SshFailure::Cancelled, QStringLiteral("cancelled")); },
+        this, [this] { Q_EMIT finished(130, SshFailure::Cancelled, tr("cancelled")); },
         Qt::QueuedConnection);
 }
 
@@ -91,7 +91,7 @@ void RemoteJob::onStarted(const ExecResult& result) {
         const QString why =
             result.ok() ? QString::fromUtf8(result.standardError).trimmed() : result.message;
         end(-1, result.ok() ? SshFailure::Protocol : result.failure,
-            QStringLiteral("could not start the job in %1: %2").arg(m_dir, why));
+            tr("could not start the job in %1: %2").arg(m_dir, why));
         return;
     }
     pollNow();
@@ -109,9 +109,10 @@ void RemoteJob::onPolled(const ExecResult& result) {
     if (!result.ok() || result.exitStatus != 0 || newline < 0) {
         if (++m_failedPolls >= m_maxFailedPolls) {
             end(-1, result.ok() ? SshFailure::Protocol : result.failure,
-                QStringLiteral("lost track of the job in %1 (%2); it may still run there: "
-                               "prepare again to follow it")
-                    .arg(m_dir, result.ok() ? QStringLiteral("no answer") : result.message));
+                //: %1 is a folder on the host, %2 why ("no answer" or a connection error)
+                tr("lost track of the job in %1 (%2); it may still run there: "
+                   "prepare again to follow it")
+                    .arg(m_dir, result.ok() ? tr("no answer") : result.message));
             return;
         }
         m_poll.start();

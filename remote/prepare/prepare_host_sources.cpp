@@ -2,11 +2,13 @@
 
 #include "prepare_host_sources.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 
+#include "core/runs/fail_text.h"
 #include "remote/transfer/file_hash.h"
 
 // The resource lives in the static tb_remote; Q_INIT_RESOURCE must stand outside a namespace.
@@ -17,6 +19,10 @@ static void initTrainerSources() {
 namespace tb {
 
 namespace {
+
+struct TrainerSources {
+    Q_DECLARE_TR_FUNCTIONS(TrainerSources)
+};
 
 QStringList filesUnder(const QString& root) {
     QStringList files;
@@ -42,12 +48,13 @@ QString boxDetectScript() {
 
 Result<QString> hashTree(const QString& root) {
     const QStringList files = filesUnder(root);
-    if (files.isEmpty()) return fail("no trainer sources under " + root.toStdString());
+    if (files.isEmpty())
+        return failText(TrainerSources::tr("no trainer sources under %1").arg(root));
     FileHash hash;
     for (const QString& name : files) {
         QFile file(root + QLatin1Char('/') + name);
         if (!file.open(QIODevice::ReadOnly))
-            return fail("cannot read " + file.fileName().toStdString());
+            return failText(TrainerSources::tr("cannot read %1").arg(file.fileName()));
         const QByteArray bytes = file.readAll();
         // Length-prefixed, so that no two different trees hash the same stream.
         hash.add(name.toUtf8() + '\0' + QByteArray::number(bytes.size()) + '\0');
@@ -60,10 +67,10 @@ Result<void> copyTree(const QString& root, const QString& dir) {
     for (const QString& name : filesUnder(root)) {
         const QString target = dir + QLatin1Char('/') + name;
         if (!QDir().mkpath(QFileInfo(target).path()))
-            return fail("cannot create " + QFileInfo(target).path().toStdString());
+            return failText(TrainerSources::tr("cannot create %1").arg(QFileInfo(target).path()));
         QFile::remove(target);
         if (!QFile::copy(root + QLatin1Char('/') + name, target))
-            return fail("cannot write " + target.toStdString());
+            return failText(TrainerSources::tr("cannot write %1").arg(target));
         QFile::setPermissions(
             target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     }

@@ -6,6 +6,7 @@
 #include "sftp_handles.h"
 #include "transfer_meter.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <fcntl.h>
@@ -29,6 +30,10 @@ struct Lane {
     ssh::SftpFilePtr file;  // closed before its session: declared after it
 };
 
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
+
 TransferResult failure(const QString& message) {
     return transferFailure(SshFailure::Protocol, message);
 }
@@ -44,7 +49,8 @@ public:
 
 private:
     TransferResult lost(const QString& doing) {
-        return failure(QStringLiteral("%1 on %2 failed: %3")
+        //: %1 is what was being done ("sending data"), %2 the host, %3 libssh's error
+        return failure(Transfer::tr("%1 on %2 failed: %3")
                            .arg(doing, m_context.where, m_context.libsshError()));
     }
 
@@ -62,9 +68,9 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
     for (Lane& lane : lanes) {
         lane.sftp.reset(sftp_new(m_context.session));
         if (!lane.sftp || sftp_init(lane.sftp.get()) != SSH_OK)
-            return lost(QStringLiteral("starting SFTP"));
+            return lost(Transfer::tr("starting SFTP"));
         lane.file.reset(sftp_open(lane.sftp.get(), remote.toUtf8().constData(), O_RDONLY, 0));
-        if (!lane.file) return lost(QStringLiteral("opening %1").arg(remote));
+        if (!lane.file) return lost(Transfer::tr("opening %1").arg(remote));
     }
     const uint32_t chunk =
         static_cast<uint32_t>(qBound(4096, m_request.sftpChunkBytes, 255 * 1024));
@@ -83,9 +89,9 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
             sftp_file file = lanes[lane].file.get();
             // Each lane's reads are not contiguous: place every one (sets the offset only).
             if (sftp_seek64(file, static_cast<uint64_t>(next)) != 0)
-                return lost(QStringLiteral("seeking in %1").arg(remote));
+                return lost(Transfer::tr("seeking in %1").arg(remote));
             const int id = sftp_async_read_begin(file, length);
-            if (id < 0) return lost(QStringLiteral("requesting %1").arg(remote));
+            if (id < 0) return lost(Transfer::tr("requesting %1").arg(remote));
             pending.push_back({static_cast<uint32_t>(id), next, length, lane});
             next += length;
         }
@@ -93,9 +99,10 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
         pending.pop_front();
         const int n =
             sftp_async_read(lanes[read.lane].file.get(), buffer.data(), read.length, read.id);
-        if (n < 0) return lost(QStringLiteral("reading %1").arg(remote));
+        if (n < 0) return lost(Transfer::tr("reading %1").arg(remote));
         if (n == 0)
-            return failure(QStringLiteral("%1 on %2 became shorter while it was downloaded")
+            //: %1 is a file on the host %2
+            return failure(Transfer::tr("%1 on %2 became shorter while it was downloaded")
                                .arg(remote, m_context.where));
         if (TransferResult kept = keepReceived(buffer.constData(), n, out, hash, meter); !kept.ok())
             return kept;
@@ -118,8 +125,7 @@ TransferResult SftpReader::copy(const QString& remote, qint64 offset, qint64 siz
 TransferResult keepReceived(const char* data, qint64 size, QFile& out, FileHash& hash,
                             TransferMeter& meter) {
     if (out.write(data, size) != size)
-        return failure(
-            QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+        return failure(Transfer::tr("cannot write %1: %2").arg(out.fileName(), out.errorString()));
     hash.add(data, size);
     meter.add(size);
     return {};

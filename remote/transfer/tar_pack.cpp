@@ -2,6 +2,9 @@
 
 #include "tar_pack.h"
 
+#include "core/runs/fail_text.h"
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -19,6 +22,10 @@ namespace tb {
 namespace {
 
 constexpr qint64 kReadChunk = 1 << 20;
+
+struct TarArchive {
+    Q_DECLARE_TR_FUNCTIONS(TarArchive)
+};
 
 struct ArchiveDeleter {
     void operator()(archive* a) const { archive_write_free(a); }
@@ -70,8 +77,7 @@ QString linkText(const QString& path) {
 
 Result<FolderScan> scanFolder(const QString& root) {
     const QFileInfo rootInfo(root);
-    if (!rootInfo.isDir())
-        return fail(QStringLiteral("%1 is not a folder").arg(root).toStdString());
+    if (!rootInfo.isDir()) return failText(TarArchive::tr("%1 is not a folder").arg(root));
     FolderScan scan;
     const QDir base(rootInfo.absoluteFilePath());
     QDirIterator it(base.path(),
@@ -112,11 +118,12 @@ QString TarPacker::pack(const Sink& sink, const Progress& progress) {
         !setCompression(out.get(), m_compression) ||
         archive_write_set_bytes_in_last_block(out.get(), 1) != ARCHIVE_OK ||
         archive_write_open(out.get(), &state, nullptr, writeToSink, nullptr) != ARCHIVE_OK)
-        return QStringLiteral("cannot start the archive: %1")
+        //: %1 is libarchive's error
+        return TarArchive::tr("cannot start the archive: %1")
             .arg(QString::fromUtf8(archive_error_string(out.get())));
     const auto failed = [&](const QString& path) {
-        if (state.refused) return QStringLiteral("stopped");
-        return QStringLiteral("cannot pack %1: %2")
+        if (state.refused) return QStringLiteral("stopped");  // a marker for the caller, not shown
+        return TarArchive::tr("cannot pack %1: %2")
             .arg(path, QString::fromUtf8(archive_error_string(out.get())));
     };
     const QDir base(m_root);
@@ -138,7 +145,7 @@ QString TarPacker::pack(const Sink& sink, const Progress& progress) {
             archive_entry_set_symlink_utf8(header.get(), entry.linkTarget.toUtf8().constData());
         } else {
             if (!file.open(QIODevice::ReadOnly))
-                return QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+                return TarArchive::tr("cannot read %1: %2").arg(path, file.errorString());
             archive_entry_set_filetype(header.get(), AE_IFREG);
             archive_entry_set_size(header.get(), entry.size);
         }
@@ -147,7 +154,7 @@ QString TarPacker::pack(const Sink& sink, const Progress& progress) {
         while (left > 0) {
             const qint64 n = file.read(buffer.data(), qMin(left, kReadChunk));
             if (n <= 0)
-                return QStringLiteral(
+                return TarArchive::tr(
                            "%1 changed while it was being sent (it is shorter "
                            "than when the folder was scanned)")
                     .arg(path);

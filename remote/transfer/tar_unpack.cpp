@@ -3,6 +3,7 @@
 
 #include "tar_unpack.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +19,10 @@ namespace tb {
 namespace {
 
 constexpr qint64 kReadChunk = 1 << 20;
+
+struct TarArchive {
+    Q_DECLARE_TR_FUNCTIONS(TarArchive)
+};
 
 struct ReadDeleter {
     void operator()(archive* a) const { archive_read_free(a); }
@@ -66,18 +71,18 @@ struct Resolution {
 
 Resolution resolve(const QString& root, QStringList from, const QString& target, int depth) {
     Resolution result{std::move(from), {}, false};
-    if (depth > 40) return {{}, QStringLiteral("its links form a loop or a chain too long")};
+    if (depth > 40) return {{}, TarArchive::tr("its links form a loop or a chain too long")};
     if (target.startsWith(QLatin1Char('/')))
-        return {{}, QStringLiteral("it leads to the absolute path %1").arg(target)};
+        return {{}, TarArchive::tr("it leads to the absolute path %1").arg(target)};
     bool& missing = result.missing;
     for (const QString& part : target.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
         if (part == QLatin1String(".")) continue;
         if (part == QLatin1String("..")) {
             if (result.parts.isEmpty())
-                return {{}, QStringLiteral("it leads outside the destination")};
+                return {{}, TarArchive::tr("it leads outside the destination")};
             if (missing)
                 return {{},
-                        QStringLiteral("it climbs with \"..\" out of %1, which does not exist "
+                        TarArchive::tr("it climbs with \"..\" out of %1, which does not exist "
                                        "yet")
                             .arg(result.parts.join(QLatin1Char('/')))};
             result.parts.removeLast();
@@ -90,7 +95,7 @@ Resolution resolve(const QString& root, QStringList from, const QString& target,
             const QByteArray raw = QFile::encodeName(here);
             char text[4096];
             const ssize_t n = ::readlink(raw.constData(), text, sizeof text - 1);
-            if (n < 0) return {{}, QStringLiteral("cannot read the link %1").arg(here)};
+            if (n < 0) return {{}, TarArchive::tr("cannot read the link %1").arg(here)};
             Resolution inner =
                 resolve(root, result.parts, QFile::decodeName(QByteArray(text, int(n))), depth + 1);
             if (!inner.problem.isEmpty()) return inner;
@@ -110,15 +115,16 @@ QString linkProblem(const QString& root, const QString& name, const char* symlin
                     const char* hardlink) {
     const QFileInfo existing(root + QLatin1Char('/') + name);
     if (existing.isSymLink())
-        return QStringLiteral("it would replace the link %1 that an earlier entry made").arg(name);
+        return TarArchive::tr("it would replace the link %1 that an earlier entry made").arg(name);
     if (symlink) {
-        if (existing.exists()) return QStringLiteral("a link would replace %1").arg(name);
+        if (existing.exists()) return TarArchive::tr("a link would replace %1").arg(name);
         // The folders above the link are real ones (SECURE_SYMLINKS), made now if missing.
         const Resolution parent = resolve(root, {}, QFileInfo(name).path(), 0);
         if (!parent.problem.isEmpty()) return parent.problem;
         const Resolution to = resolve(root, parent.parts, QString::fromUtf8(symlink), 0);
         if (!to.problem.isEmpty())
-            return QStringLiteral("it is a symbolic link to %1 and %2")
+            //: %2 is why the link is refused ("it leads outside the destination")
+            return TarArchive::tr("it is a symbolic link to %1 and %2")
                 .arg(QString::fromUtf8(symlink), to.problem);
     }
     if (hardlink) {
@@ -128,7 +134,7 @@ QString linkProblem(const QString& root, const QString& name, const char* symlin
         const QFileInfo file(root + QLatin1Char('/') + to.parts.join(QLatin1Char('/')));
         if (QFileInfo(root + QLatin1Char('/') + target).isSymLink() || !to.problem.isEmpty() ||
             to.parts.isEmpty() || file.isSymLink() || !file.isFile())
-            return QStringLiteral(
+            return TarArchive::tr(
                        "it is a hard link to %1, which is not a file extracted before it")
                 .arg(QString::fromUtf8(hardlink));
     }
@@ -139,11 +145,11 @@ QString linkProblem(const QString& root, const QString& name, const char* symlin
 
 QString unsafeEntryReason(const QString& path, const QString& symlinkTarget,
                           const QString& hardlinkTarget) {
-    if (path.startsWith(QLatin1Char('/'))) return QStringLiteral("it has an absolute path");
-    if (hasDotDot(path)) return QStringLiteral("its path climbs out with \"..\"");
+    if (path.startsWith(QLatin1Char('/'))) return TarArchive::tr("it has an absolute path");
+    if (hasDotDot(path)) return TarArchive::tr("its path climbs out with \"..\"");
     if (!hardlinkTarget.isEmpty() &&
         (hardlinkTarget.startsWith(QLatin1Char('/')) || hasDotDot(hardlinkTarget)))
-        return QStringLiteral("it is a hard link to %1, outside the destination")
+        return TarArchive::tr("it is a hard link to %1, outside the destination")
             .arg(hardlinkTarget);
     if (symlinkTarget.isEmpty()) return {};
     // A link is resolved from the folder that holds it; it must land inside the destination.
@@ -151,7 +157,7 @@ QString unsafeEntryReason(const QString& path, const QString& symlinkTarget,
     const QString resolved = QDir::cleanPath(parent + QLatin1Char('/') + symlinkTarget);
     if (symlinkTarget.startsWith(QLatin1Char('/')) || resolved == QLatin1String("..") ||
         resolved.startsWith(QLatin1String("../")))
-        return QStringLiteral("it is a symbolic link to %1, outside the destination")
+        return TarArchive::tr("it is a symbolic link to %1, outside the destination")
             .arg(symlinkTarget);
     return {};
 }
@@ -164,7 +170,7 @@ QString TarUnpacker::unpack(const Source& source, const Progress& progress) {
     if (archive_read_support_filter_zstd(in.get()) != ARCHIVE_OK ||
         archive_read_support_filter_gzip(in.get()) != ARCHIVE_OK ||
         archive_read_support_filter_none(in.get()) != ARCHIVE_OK)
-        return QStringLiteral(
+        return TarArchive::tr(
             "this machine's libarchive cannot read zstd and gzip by itself; "
             "install libarchive with zstd and zlib support");
     archive_read_support_format_tar(in.get());
@@ -177,14 +183,17 @@ QString TarUnpacker::unpack(const Source& source, const Progress& progress) {
                                                    ARCHIVE_EXTRACT_SECURE_NODOTDOT);
     SourceState state{&source, QByteArray(kReadChunk, Qt::Uninitialized), false};
     const auto failed = [&](archive* which, const QString& entry) {
-        if (state.failed) return QStringLiteral("stopped");
-        return QStringLiteral("cannot extract %1: %2")
+        if (state.failed) return QStringLiteral("stopped");  // a marker for the caller, not shown
+        //: %1 is an archive entry's path or "the archive", %2 libarchive's error
+        return TarArchive::tr("cannot extract %1: %2")
             .arg(entry, QString::fromUtf8(archive_error_string(which)));
     };
+    //: as in "cannot extract the archive: ..."
+    const QString theArchive = TarArchive::tr("the archive");
     if (archive_read_open(in.get(), &state, nullptr, readFromSource, nullptr) != ARCHIVE_OK)
-        return failed(in.get(), QStringLiteral("the archive"));
+        return failed(in.get(), theArchive);
     const QString canonical = QFileInfo(m_destination).canonicalFilePath();
-    if (canonical.isEmpty()) return QStringLiteral("%1 does not exist").arg(m_destination);
+    if (canonical.isEmpty()) return TarArchive::tr("%1 does not exist").arg(m_destination);
     const QDir destination(canonical);
     archive_entry* entry = nullptr;
     int status = ARCHIVE_OK;
@@ -195,7 +204,8 @@ QString TarUnpacker::unpack(const Source& source, const Progress& progress) {
         const QString reason =
             unsafeEntryReason(path, QString::fromUtf8(symlink), QString::fromUtf8(hardlink));
         if (!reason.isEmpty())
-            return QStringLiteral(
+            //: %2 is why ("it has an absolute path"), %3 the destination folder
+            return TarArchive::tr(
                        "refused the archive entry \"%1\": %2; nothing was put "
                        "outside %3")
                 .arg(path, reason, m_destination);
@@ -207,7 +217,8 @@ QString TarUnpacker::unpack(const Source& source, const Progress& progress) {
         const QString onDisk =
             linkProblem(canonical, name, type == AE_IFLNK ? symlink : nullptr, hardlink);
         if (!onDisk.isEmpty())
-            return QStringLiteral(
+            //: %2 is why ("it has an absolute path"), %3 the destination folder
+            return TarArchive::tr(
                        "refused the archive entry \"%1\": %2; nothing was put "
                        "outside %3")
                 .arg(path, onDisk, m_destination);
@@ -236,9 +247,8 @@ QString TarUnpacker::unpack(const Source& source, const Progress& progress) {
         if (archive_write_finish_entry(disk.get()) != ARCHIVE_OK) return failed(disk.get(), path);
         if (type == AE_IFREG) ++m_files;
     }
-    if (status != ARCHIVE_EOF) return failed(in.get(), QStringLiteral("the archive"));
-    if (archive_write_close(disk.get()) != ARCHIVE_OK)
-        return failed(disk.get(), QStringLiteral("the archive"));
+    if (status != ARCHIVE_EOF) return failed(in.get(), theArchive);
+    if (archive_write_close(disk.get()) != ARCHIVE_OK) return failed(disk.get(), theArchive);
     return {};
 }
 

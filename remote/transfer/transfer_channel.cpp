@@ -2,6 +2,7 @@
 
 #include "transfer_channel.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <cstring>
@@ -13,22 +14,27 @@ namespace {
 constexpr int kPollMs = 100;
 constexpr qint64 kStopWaitMs = 10000;
 
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
+
 }  // namespace
 
 TransferResult TransferChannel::lost(const QString& doing) {
     m_failure = transferFailure(
         SshFailure::Protocol,
-        QStringLiteral("%1 on %2 failed: %3").arg(doing, m_context.where, m_context.libsshError()));
+        //: %1 is what was being done ("sending data"), %2 the host, %3 libssh's error
+        Transfer::tr("%1 on %2 failed: %3").arg(doing, m_context.where, m_context.libsshError()));
     return m_failure;
 }
 
 TransferResult TransferChannel::start(const RemoteCommand& command) {
     m_channel.reset(ssh_channel_new(m_context.session));
     if (!m_channel || ssh_channel_open_session(m_channel.get()) != SSH_OK)
-        return lost(QStringLiteral("opening a channel"));
+        return lost(Transfer::tr("opening a channel"));
     const QByteArray text = command.shellLine().toUtf8();
     if (ssh_channel_request_exec(m_channel.get(), text.constData()) != SSH_OK)
-        return lost(QStringLiteral("starting a command"));
+        return lost(Transfer::tr("starting a command"));
     return {};
 }
 
@@ -46,7 +52,7 @@ TransferResult TransferChannel::write(const char* data, qint64 size) {
         const int chunk = static_cast<int>(qMin<qint64>(size, 1 << 20));
         const int n = ssh_channel_write(m_channel.get(), data, chunk);
         if (n < 0 || ssh_channel_is_closed(m_channel.get()))
-            return lost(QStringLiteral("sending data"));
+            return lost(Transfer::tr("sending data"));
         data += n;
         size -= n;
     }
@@ -94,7 +100,7 @@ qint64 TransferChannel::receive(char* data, qint64 size) {
         const int n = ssh_channel_read_timeout(m_channel.get(), data, chunk, 0, kPollMs);
         drainStderr();
         if (n == SSH_ERROR) {
-            (void)lost(QStringLiteral("receiving data"));
+            (void)lost(Transfer::tr("receiving data"));
             return -1;
         }
         if (n > 0) {
@@ -117,10 +123,11 @@ TransferResult TransferChannel::finish(const QString& doing) {
     const int status = ssh_channel_get_exit_status(m_channel.get());
     if (status != 0)
         return m_failure = transferFailure(SshFailure::Protocol,
-                                           QStringLiteral("%1 on %2 failed (exit status %3): %4")
-                                               .arg(doing, m_context.where)
-                                               .arg(status)
-                                               .arg(QString::fromUtf8(m_stderr).trimmed()));
+                                           //: %1 is what was being done ("reading FILE"), %2 the
+                                           //: host, %4 the command's error output
+                                           Transfer::tr("%1 on %2 failed (exit status %3): %4")
+                                               .arg(doing, m_context.where, QString::number(status),
+                                                    QString::fromUtf8(m_stderr).trimmed()));
     return {};
 }
 

@@ -8,6 +8,7 @@
 #include "transfer_remote.h"
 #include "transfer_space.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,6 +18,10 @@
 namespace tb {
 
 namespace {
+
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
 
 TransferResult failure(const QString& message) {
     return transferFailure(SshFailure::Protocol, message);
@@ -53,16 +58,18 @@ TransferResult streamDownloadRange(const TransferContext& context, const QString
     }
     if (n < 0) return channel.failure();
     if (done < size)
-        return failure(QStringLiteral("%1 on %2 became shorter while it was downloaded")
+        //: %1 is a file on the host %2
+        return failure(Transfer::tr("%1 on %2 became shorter while it was downloaded")
                            .arg(remote, context.where));
-    return channel.finish(QStringLiteral("reading %1").arg(remote));
+    return channel.finish(Transfer::tr("reading %1").arg(remote));
 }
 
 }  // namespace
 
 QString hashMismatchMessage(const QString& file, const QString& where, const QString& local,
                             const QString& remote) {
-    return QStringLiteral(
+    //: %2 and %3 are sha256 digests, %4 the host
+    return Transfer::tr(
                "%1 arrived damaged: its sha256 is %2 here and %3 on %4. The partial "
                "copy was removed; transfer it again.")
         .arg(file, local, remote, where);
@@ -78,7 +85,7 @@ TransferResult downloadFile(const TransferContext& context, const TransferReques
     if (offset > remoteSize) offset = 0;  // not a prefix of this file: start over
     const QString problem =
         spaceProblem(localSpace(target), SpaceNeeded{blocksOf(remoteSize - offset), 1},
-                     QStringLiteral("this machine"), target);
+                     Transfer::tr("this machine"), target);
     if (!problem.isEmpty()) return failure(problem);
 
     // The remote hash runs while the data flows; its answer is read at the end.
@@ -89,8 +96,9 @@ TransferResult downloadFile(const TransferContext& context, const TransferReques
     if (!hash.addFilePrefix(part, offset)) offset = 0;
     QFile out(part);
     if (!out.open(offset > 0 ? QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate))
-        return failure(QStringLiteral("cannot write %1: %2").arg(part, out.errorString()));
-    TransferMeter meter(context.report, remoteSize - offset, QStringLiteral("receiving"));
+        return failure(Transfer::tr("cannot write %1: %2").arg(part, out.errorString()));
+    //: a transfer's phase, shown beside its progress
+    TransferMeter meter(context.report, remoteSize - offset, Transfer::tr("receiving"));
     TransferResult result =
         request.fileDownload == FileDownloadMethod::Sftp
             ? sftpDownloadRange(context, request, remote, offset, remoteSize, out, hash, meter)
@@ -99,8 +107,9 @@ TransferResult downloadFile(const TransferContext& context, const TransferReques
     out.close();  // what arrived stays in NAME.part for the next attempt
     if (!result.ok()) return result;
 
-    meter.setPhase(QStringLiteral("verifying"));
-    if (TransferResult hashed = remoteHash.finish(QStringLiteral("hashing %1").arg(remote));
+    //: a transfer's phase, shown beside its progress
+    meter.setPhase(Transfer::tr("verifying"));
+    if (TransferResult hashed = remoteHash.finish(Transfer::tr("hashing %1").arg(remote));
         !hashed.ok())
         return hashed;
     const QString remoteHex = hashFromOutput(remoteHash.standardOutput());
@@ -110,7 +119,7 @@ TransferResult downloadFile(const TransferContext& context, const TransferReques
         return failure(hashMismatchMessage(target, context.where, localHex, remoteHex));
     }
     if (std::rename(QFile::encodeName(part).constData(), QFile::encodeName(target).constData()))
-        return failure(QStringLiteral("cannot rename %1 to %2").arg(part, target));
+        return failure(Transfer::tr("cannot rename %1 to %2").arg(part, target));
     result.bytes = remoteSize;
     result.files = 1;
     result.resumedFrom = offset;

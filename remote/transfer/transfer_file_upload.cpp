@@ -9,6 +9,7 @@
 #include "transfer_remote.h"
 #include "transfer_space.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -39,6 +40,10 @@ if [ "$got" != "$3" ]; then echo "$got" >&2; exit 4; fi
 mv -f -- "$1" "$2"
 )SH";
 
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
+
 TransferResult failure(const QString& message) {
     return transferFailure(SshFailure::Protocol, message);
 }
@@ -48,7 +53,7 @@ template <typename Send>
 TransferResult sendFile(QFile& in, qint64 offset, FileHash& hash, TransferMeter& meter,
                         Send&& send) {
     if (!in.seek(offset))
-        return failure(QStringLiteral("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+        return failure(Transfer::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
     QByteArray buffer(kReadChunk, Qt::Uninitialized);
     qint64 n = 0;
     while ((n = in.read(buffer.data(), buffer.size())) > 0) {
@@ -57,7 +62,7 @@ TransferResult sendFile(QFile& in, qint64 offset, FileHash& hash, TransferMeter&
         meter.add(n);
     }
     if (n < 0)
-        return failure(QStringLiteral("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+        return failure(Transfer::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
     return {};
 }
 
@@ -75,7 +80,7 @@ TransferResult streamUpload(const TransferContext& context, const QString& part,
         channel.stopAndWait();  // what arrived is in the .part, whole, before a resume reads it
         return sent;
     }
-    TransferResult finished = channel.finish(QStringLiteral("writing %1").arg(part));
+    TransferResult finished = channel.finish(Transfer::tr("writing %1").arg(part));
     remoteHex = hashFromOutput(channel.standardOutput());
     return finished;
 }
@@ -84,25 +89,26 @@ TransferResult sftpUpload(const TransferContext& context, const TransferRequest&
                           const QString& part, qint64 offset, QFile& in, FileHash& hash,
                           TransferMeter& meter) {
     const auto lost = [&](const QString& doing) {
+        //: %1 is what was being done ("sending data"), %2 the host, %3 libssh's error
         return failure(
-            QStringLiteral("%1 on %2 failed: %3").arg(doing, context.where, context.libsshError()));
+            Transfer::tr("%1 on %2 failed: %3").arg(doing, context.where, context.libsshError()));
     };
     const ExecResult made =
         context.exec(remoteScript("mkdir -p -- \"$(dirname -- \"$1\")\"", {part}));
     if (!made.ok()) return transferFailure(made.failure, made.message);
     const ssh::SftpPtr sftp(sftp_new(context.session));
-    if (!sftp || sftp_init(sftp.get()) != SSH_OK) return lost(QStringLiteral("starting SFTP"));
+    if (!sftp || sftp_init(sftp.get()) != SSH_OK) return lost(Transfer::tr("starting SFTP"));
     const int flags = O_WRONLY | O_CREAT | (offset == 0 ? O_TRUNC : 0);
     const ssh::SftpFilePtr file(sftp_open(sftp.get(), part.toUtf8().constData(), flags, 0644));
     if (!file || sftp_seek64(file.get(), static_cast<uint64_t>(offset)) != 0)
-        return lost(QStringLiteral("opening %1").arg(part));
+        return lost(Transfer::tr("opening %1").arg(part));
     const qint64 chunk = qBound(4096, request.sftpChunkBytes, 255 * 1024);
     return sendFile(in, offset, hash, meter, [&](const char* data, qint64 size) {
         for (qint64 at = 0; at < size; at += chunk) {
             if (context.cancelled()) return transferCancelled();
             const qint64 length = qMin(chunk, size - at);
             if (sftp_write(file.get(), data + at, static_cast<size_t>(length)) != length)
-                return lost(QStringLiteral("writing %1").arg(part));
+                return lost(Transfer::tr("writing %1").arg(part));
         }
         return TransferResult{};
     });
@@ -120,14 +126,15 @@ TransferResult verifyAndPlace(const TransferContext& context, const QString& par
     if (!placed.ok()) return transferFailure(placed.failure, placed.message);
     if (placed.exitStatus == 4) {
         removeRemote(context, part);
-        return failure(
-            QStringLiteral("%1 on %2 has %3 bytes instead of %4; the partial copy was "
-                           "removed, upload it again")
-                .arg(part, context.where, QString::fromUtf8(placed.standardError).trimmed())
-                .arg(size));
+        //: %1 is a file on the host %2
+        return failure(Transfer::tr("%1 on %2 has %3 bytes instead of %4; the partial copy was "
+                                    "removed, upload it again")
+                           .arg(part, context.where,
+                                QString::fromUtf8(placed.standardError).trimmed(),
+                                QString::number(size)));
     }
     if (placed.exitStatus != 0)
-        return failure(QStringLiteral("cannot rename %1 to %2 on %3: %4")
+        return failure(Transfer::tr("cannot rename %1 to %2 on %3: %4")
                            .arg(part, destination, context.where,
                                 QString::fromUtf8(placed.standardError).trimmed()));
     return {};
@@ -138,8 +145,7 @@ TransferResult verifyAndPlace(const TransferContext& context, const QString& par
 TransferResult uploadFile(const TransferContext& context, const TransferRequest& request) {
     QFile in(request.localPath);
     if (!in.open(QIODevice::ReadOnly))
-        return failure(
-            QStringLiteral("cannot read %1: %2").arg(request.localPath, in.errorString()));
+        return failure(Transfer::tr("cannot read %1: %2").arg(request.localPath, in.errorString()));
     const qint64 size = in.size();
     QString destination = cleanRemotePath(request.remotePath);
     const QString name = QFileInfo(request.localPath).fileName();
@@ -152,8 +158,9 @@ TransferResult uploadFile(const TransferContext& context, const TransferRequest&
         destination =
             (destination == QLatin1String(".") ? QString() : destination + QLatin1Char('/')) + name;
     else if (existing == RemoteKind::Other || remoteBaseName(destination).isEmpty())
-        return failure(QStringLiteral("%1 on %2 is not a file or folder name; choose another "
-                                      "destination")
+        //: %1 is a path on the host %2
+        return failure(Transfer::tr("%1 on %2 is not a file or folder name; choose another "
+                                    "destination")
                            .arg(destination, context.where));
     const QString part = destination + QStringLiteral(".part");
     const bool resumable =
@@ -165,8 +172,9 @@ TransferResult uploadFile(const TransferContext& context, const TransferRequest&
 
     FileHash hash;
     if (!hash.addFilePrefix(request.localPath, offset))
-        return failure(QStringLiteral("cannot read %1").arg(request.localPath));
-    TransferMeter meter(context.report, size - offset, QStringLiteral("sending"));
+        return failure(Transfer::tr("cannot read %1").arg(request.localPath));
+    //: a transfer's phase, shown beside its progress
+    TransferMeter meter(context.report, size - offset, Transfer::tr("sending"));
     QString remoteHex;
     TransferResult result = request.fileUpload == FileUploadMethod::Sftp
                                 ? sftpUpload(context, request, part, offset, in, hash, meter)
@@ -174,7 +182,8 @@ TransferResult uploadFile(const TransferContext& context, const TransferRequest&
     meter.finish();
     if (result.ok() && context.cancelled()) result = transferCancelled();
     if (!result.ok()) return result;  // the .part stays for the next attempt
-    meter.setPhase(QStringLiteral("verifying"));
+    //: a transfer's phase, shown beside its progress
+    meter.setPhase(Transfer::tr("verifying"));
     if (request.fileUpload == FileUploadMethod::Sftp) {
         const auto hashed = remoteSha256(context, part);
         if (!hashed)

@@ -9,6 +9,7 @@
 #include "transfer_remote.h"
 #include "transfer_space.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -26,6 +27,10 @@ case $2 in
 esac
 )SH";
 
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
+
 TransferResult failure(const QString& message) {
     return transferFailure(SshFailure::Protocol, message);
 }
@@ -38,7 +43,8 @@ TransferResult receive(const TransferContext& context, const QString& source, co
         !started.ok())
         return started;
     channel.setReceiveWindow(TransferChannel::kDownloadWindow);  // far links, as for files
-    TransferMeter meter(context.report, count.bytes, QStringLiteral("receiving"));
+    //: a transfer's phase, shown beside its progress
+    TransferMeter meter(context.report, count.bytes, Transfer::tr("receiving"));
     TarUnpacker unpacker(stage);
     const QString unpacked =
         unpacker.unpack([&](char* data, qint64 size) { return channel.read(data, size); },
@@ -46,11 +52,12 @@ TransferResult receive(const TransferContext& context, const QString& source, co
     meter.finish();
     if (unpacked == QLatin1String("stopped")) return channel.failure();
     if (!unpacked.isEmpty()) return failure(unpacked);
-    TransferResult finished = channel.finish(QStringLiteral("packing %1").arg(source));
+    TransferResult finished = channel.finish(Transfer::tr("packing %1").arg(source));
     // tar reports unreadable files on stderr and still exits through the compressor's 0.
     if (finished.ok() && !channel.standardError().trimmed().isEmpty())
+        //: %1 is a folder on the host %2, %3 what tar printed
         return failure(
-            QStringLiteral("packing %1 on %2 reported: %3")
+            Transfer::tr("packing %1 on %2 reported: %3")
                 .arg(source, context.where, QString::fromUtf8(channel.standardError()).trimmed()));
     return finished;
 }
@@ -60,14 +67,13 @@ TransferResult verifyStage(const QString& stage, const RemoteTreeCount& count,
     const auto arrived = scanFolder(stage);
     if (!arrived) return failure(QString::fromStdString(arrived.error()));
     if (arrived->files == count.files && arrived->bytes == count.bytes) return {};
-    return failure(QStringLiteral("the download of %1 from %2 did not arrive whole: %3 files, "
-                                  "%4 bytes instead of %5 files, %6 bytes; nothing was kept, "
-                                  "try again")
-                       .arg(source, where)
-                       .arg(arrived->files)
-                       .arg(arrived->bytes)
-                       .arg(count.files)
-                       .arg(count.bytes));
+    //: %1 is a folder on the host %2
+    return failure(Transfer::tr("the download of %1 from %2 did not arrive whole: %3 files, "
+                                "%4 bytes instead of %5 files, %6 bytes; nothing was kept, "
+                                "try again")
+                       .arg(source, where, QString::number(arrived->files),
+                            QString::number(arrived->bytes), QString::number(count.files),
+                            QString::number(count.bytes)));
 }
 
 }  // namespace
@@ -76,8 +82,9 @@ TransferResult downloadFolder(const TransferContext& context, const TransferRequ
     const QString source = cleanRemotePath(request.remotePath);
     const QString destination = QDir::cleanPath(QFileInfo(request.localPath).absoluteFilePath());
     if (QFileInfo::exists(destination) && !QFileInfo(destination).isDir())
-        return failure(QStringLiteral("%1 exists and is not a folder; choose another "
-                                      "destination for the folder %2")
+        //: %1 is a local path, %2 a folder on the host
+        return failure(Transfer::tr("%1 exists and is not a folder; choose another "
+                                    "destination for the folder %2")
                            .arg(destination, source));
     const auto count = countRemoteTree(context, source);
     if (!count)
@@ -85,13 +92,13 @@ TransferResult downloadFolder(const TransferContext& context, const TransferRequ
                                QString::fromStdString(count.error()));
     const QString problem =
         spaceProblem(localSpace(destination), SpaceNeeded{count->blockBytes, count->entries + 1},
-                     QStringLiteral("this machine"), destination);
+                     Transfer::tr("this machine"), destination);
     if (!problem.isEmpty()) return failure(problem);
     const QString stage = localStagingPath(destination, QStringLiteral("download"));
     clearLocalStage(stage);  // what an earlier, interrupted download left
     if (!QDir().mkpath(stage))
         return failure(
-            QStringLiteral("cannot create %1; check that the folder is writable").arg(stage));
+            Transfer::tr("cannot create %1; check that the folder is writable").arg(stage));
     const TarCompression compression =
         request.compression == TarCompression::Auto ? count->compression : request.compression;
     TransferResult result = receive(context, source, stage, *count, compression);

@@ -8,6 +8,8 @@
 #include "transfer_remote.h"
 #include "transfer_space.h"
 
+#include <QCoreApplication>
+
 namespace tb {
 
 namespace {
@@ -23,6 +25,10 @@ case $2 in
 esac
 )SH";
 
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
+
 TransferResult fromError(const Error& error) {
     return transferFailure(error.code ? static_cast<SshFailure>(error.code) : SshFailure::Protocol,
                            QString::fromStdString(error.message));
@@ -36,7 +42,8 @@ TransferResult streamFolder(const TransferContext& context, const QString& root,
     if (TransferResult started = channel.start(remoteScript(kExtractScript, {stage, kind}));
         !started.ok())
         return started;
-    TransferMeter meter(context.report, scan.bytes, QStringLiteral("sending"));
+    //: a transfer's phase, shown beside its progress
+    TransferMeter meter(context.report, scan.bytes, Transfer::tr("sending"));
     const QString packed =
         TarPacker(root, scan, compression)
             .pack([&](const char* data, qint64 size) { return channel.write(data, size).ok(); },
@@ -45,7 +52,7 @@ TransferResult streamFolder(const TransferContext& context, const QString& root,
     if (!packed.isEmpty()) channel.stopAndWait();  // the stage is removed after this
     if (packed == QLatin1String("stopped")) return channel.failure();
     if (!packed.isEmpty()) return transferFailure(SshFailure::Protocol, packed);
-    return channel.finish(QStringLiteral("extracting into %1").arg(stage));
+    return channel.finish(Transfer::tr("extracting into %1").arg(stage));
 }
 
 }  // namespace
@@ -68,16 +75,18 @@ TransferResult uploadFolder(const TransferContext& context, const TransferReques
     if (!scan) return transferFailure(SshFailure::Protocol, QString::fromStdString(scan.error()));
     const QString destination = cleanRemotePath(request.remotePath);
     if (remoteBaseName(destination).isEmpty())
+        //: %1 is a local folder, %2 the host, %3 the destination typed
         return transferFailure(SshFailure::Protocol,
-                               QStringLiteral("name a folder to upload %1 into on %2, not %3")
+                               Transfer::tr("name a folder to upload %1 into on %2, not %3")
                                    .arg(request.localPath, context.where, request.remotePath));
     const auto preflight = preflightUpload(context, destination, {});
     if (!preflight) return fromError(preflight.failure());
     const RemoteKind existing = preflight->destination.kind;
     if (existing == RemoteKind::File || existing == RemoteKind::Other)
+        //: %1 is a path on the host %2, %3 a local folder
         return transferFailure(SshFailure::Protocol,
-                               QStringLiteral("%1 on %2 exists and is not a folder; choose "
-                                              "another destination for the folder %3")
+                               Transfer::tr("%1 on %2 exists and is not a folder; choose "
+                                            "another destination for the folder %3")
                                    .arg(destination, context.where, request.localPath));
     const SpaceNeeded need{scan->blockBytes, scan->entries.size() + 1};
     if (const QString problem = spaceProblem(preflight->space, need, context.where, destination);

@@ -2,6 +2,7 @@
 
 #include "transfer_local.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,10 +15,14 @@ namespace tb {
 
 namespace {
 
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
+
 QString renameOver(const QString& from, const QString& to) {
     if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
         return {};
-    return QStringLiteral("cannot move %1 to %2: %3")
+    return Transfer::tr("cannot move %1 to %2: %3")
         .arg(from, to, QString::fromLocal8Bit(std::strerror(errno)));
 }
 
@@ -31,7 +36,7 @@ QString mergeInto(const QString& from, const QString& to) {
         if (entry.isDir() && !entry.isSymLink() && existing.isDir() && !existing.isSymLink())
             error = mergeInto(entry.filePath(), target);
         else if (existing.isDir() && !existing.isSymLink())
-            error = QStringLiteral("cannot replace the folder %1 with a file").arg(target);
+            error = Transfer::tr("cannot replace the folder %1 with a file").arg(target);
         else
             error = renameOver(entry.filePath(), target);
         if (!error.isEmpty()) return error;
@@ -65,7 +70,7 @@ QString moveLocalIntoPlace(const QString& stage, const QString& destination) {
         return renameOver(stage, destination);
     }
     if (!target.isDir())
-        return QStringLiteral("%1 exists and is not a folder; choose another destination")
+        return Transfer::tr("%1 exists and is not a folder; choose another destination")
             .arg(destination);
     return mergeInto(stage, destination);
 }

@@ -2,11 +2,18 @@
 
 #include "transfer_preflight.h"
 
+#include "core/runs/fail_text.h"
 #include "disk_usage.h"
+
+#include <QCoreApplication>
 
 namespace tb {
 
 namespace {
+
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
 
 // "$1" the destination, "$2" the file name (empty for folders); the space part follows.
 const char kPreflightScript[] = R"SH(
@@ -54,12 +61,11 @@ Result<UploadPreflight> preflightUpload(const TransferContext& context, const QS
     const ExecResult result = context.exec(remoteScript(script, {destination, fileName}));
     if (!result.ok()) return fail(result.message.toStdString(), static_cast<int>(result.failure));
     if (result.exitStatus != 0)
-        return fail(QStringLiteral("looking at %1 on %2 failed (exit status %3): %4")
-                        .arg(destination, context.where)
-                        .arg(result.exitStatus)
-                        .arg(QString::fromUtf8(result.standardError).trimmed())
-                        .toStdString(),
-                    static_cast<int>(SshFailure::Protocol));
+        //: %1 is a path on the host %2, %4 the error output of the check
+        return failText(Transfer::tr("looking at %1 on %2 failed (exit status %3): %4")
+                            .arg(destination, context.where, QString::number(result.exitStatus),
+                                 QString::fromUtf8(result.standardError).trimmed()),
+                        static_cast<int>(SshFailure::Protocol));
     return parsePreflight(QString::fromUtf8(result.standardOutput));
 }
 

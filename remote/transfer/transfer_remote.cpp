@@ -2,6 +2,9 @@
 
 #include "transfer_remote.h"
 
+#include "core/runs/fail_text.h"
+
+#include <QCoreApplication>
 #include <QDir>
 
 #include <cmath>
@@ -9,6 +12,10 @@
 namespace tb {
 
 namespace {
+
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
 
 const char kStatScript[] = R"SH(
 if [ -d "$1" ]; then echo folder
@@ -52,12 +59,11 @@ exec "$@"
 
 Error execError(const ExecResult& result, const QString& what, const TransferContext& context) {
     if (!result.ok()) return fail(result.message.toStdString(), static_cast<int>(result.failure));
-    return fail(QStringLiteral("%1 on %2 failed (exit status %3): %4")
-                    .arg(what, context.where)
-                    .arg(result.exitStatus)
-                    .arg(QString::fromUtf8(result.standardError).trimmed())
-                    .toStdString(),
-                static_cast<int>(SshFailure::Protocol));
+    //: %1 is what was being done ("reading FILE"), %2 the host, %4 the command's error output
+    return failText(Transfer::tr("%1 on %2 failed (exit status %3): %4")
+                        .arg(what, context.where, QString::number(result.exitStatus),
+                             QString::fromUtf8(result.standardError).trimmed()),
+                    static_cast<int>(SshFailure::Protocol));
 }
 
 }  // namespace
@@ -106,7 +112,7 @@ TarCompression compressionFromName(const QString& name) {
 Result<RemoteEntry> statRemote(const TransferContext& context, const QString& path) {
     const ExecResult result = context.exec(remoteScript(kStatScript, {path}));
     if (!result.ok() || result.exitStatus != 0)
-        return execError(result, QStringLiteral("looking at %1").arg(path), context);
+        return execError(result, Transfer::tr("looking at %1").arg(path), context);
     const QStringList lines = QString::fromUtf8(result.standardOutput).split(QLatin1Char('\n'));
     const QString kind = lines.value(0).trimmed();
     RemoteEntry entry;
@@ -131,7 +137,7 @@ static qint64 boxCount(const QString& text, bool* ok) {
 Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QString& folder) {
     const ExecResult result = context.exec(remoteScript(kCountScript, {folder}));
     if (!result.ok() || result.exitStatus != 0)
-        return execError(result, QStringLiteral("counting the files in %1").arg(folder), context);
+        return execError(result, Transfer::tr("counting the files in %1").arg(folder), context);
     const QStringList lines = QString::fromUtf8(result.standardOutput).split(QLatin1Char('\n'));
     const QStringList totals = lines.value(0).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     RemoteTreeCount count;
@@ -146,10 +152,10 @@ Result<RemoteTreeCount> countRemoteTree(const TransferContext& context, const QS
     count.entries = boxCount(lines.value(1).trimmed(), &entriesOk) - 1;
     count.compression = compressionFromName(lines.value(2).trimmed());
     if (!filesOk || !bytesOk || !entriesOk || count.entries < 0)
-        return fail(QStringLiteral("cannot read the file count of %1 on %2: %3")
-                        .arg(folder, context.where, QString::fromUtf8(result.standardOutput))
-                        .toStdString(),
-                    static_cast<int>(SshFailure::Protocol));
+        //: %1 is a folder on the host %2, %3 what the host answered
+        return failText(Transfer::tr("cannot read the file count of %1 on %2: %3")
+                            .arg(folder, context.where, QString::fromUtf8(result.standardOutput)),
+                        static_cast<int>(SshFailure::Protocol));
     return count;
 }
 
@@ -164,14 +170,14 @@ TransferResult verifyAndMoveRemote(const TransferContext& context, const QString
             QString::fromUtf8(result.standardError).trimmed().split(QLatin1Char(' '));
         return transferFailure(
             SshFailure::Protocol,
-            QStringLiteral("the upload to %1 did not arrive whole: %2 files, %3 bytes arrived "
-                           "in %4 instead of %5 files, %6 bytes; nothing was kept, try again")
-                .arg(context.where, got.value(0), got.value(1), stage)
-                .arg(files)
-                .arg(bytes));
+            //: %1 is the host, %4 the folder the upload was staged in
+            Transfer::tr("the upload to %1 did not arrive whole: %2 files, %3 bytes arrived "
+                         "in %4 instead of %5 files, %6 bytes; nothing was kept, try again")
+                .arg(context.where, got.value(0), got.value(1), stage, QString::number(files),
+                     QString::number(bytes)));
     }
     const Error error =
-        execError(result, QStringLiteral("moving %1 into %2").arg(stage, destination), context);
+        execError(result, Transfer::tr("moving %1 into %2").arg(stage, destination), context);
     return transferFailure(static_cast<SshFailure>(error.code),
                            QString::fromStdString(error.message));
 }
@@ -196,13 +202,13 @@ QString hashFromOutput(const QByteArray& output) {
 Result<QString> remoteSha256(const TransferContext& context, const QString& path) {
     const ExecResult result = context.exec(remoteHashCommand(path));
     if (!result.ok() || result.exitStatus != 0)
-        return execError(result, QStringLiteral("hashing %1").arg(path), context);
+        return execError(result, Transfer::tr("hashing %1").arg(path), context);
     const QString hex = hashFromOutput(result.standardOutput);
     if (hex.isEmpty())
-        return fail(QStringLiteral("hashing %1 on %2 gave no sha256 digest")
-                        .arg(path, context.where)
-                        .toStdString(),
-                    static_cast<int>(SshFailure::Protocol));
+        //: %1 is a file on the host %2
+        return failText(
+            Transfer::tr("hashing %1 on %2 gave no sha256 digest").arg(path, context.where),
+            static_cast<int>(SshFailure::Protocol));
     return hex;
 }
 

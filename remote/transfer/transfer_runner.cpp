@@ -6,9 +6,18 @@
 #include "transfer_folder.h"
 #include "transfer_remote.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace tb {
+
+namespace {
+
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
+
+}  // namespace
 
 TransferResult runTransfer(const TransferContext& context, const TransferRequest& request) {
     if (request.direction == TransferDirection::Upload) {
@@ -16,7 +25,8 @@ TransferResult runTransfer(const TransferContext& context, const TransferRequest
         if (source.isDir()) return uploadFolder(context, request);
         if (source.isFile()) return uploadFile(context, request);
         return transferFailure(SshFailure::Protocol,
-                               QStringLiteral("%1 does not exist here; nothing was sent to %2")
+                               //: %1 is a local path, %2 the host
+                               Transfer::tr("%1 does not exist here; nothing was sent to %2")
                                    .arg(request.localPath, context.where));
     }
     const auto source = statRemote(context, cleanRemotePath(request.remotePath));
@@ -33,7 +43,8 @@ TransferResult runTransfer(const TransferContext& context, const TransferRequest
             break;
     }
     return transferFailure(SshFailure::Protocol,
-                           QStringLiteral("%1 is not a file or folder on %2; check the path")
+                           //: %1 is a path on the host %2
+                           Transfer::tr("%1 is not a file or folder on %2; check the path")
                                .arg(request.remotePath, context.where));
 }
 

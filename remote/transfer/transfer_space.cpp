@@ -4,6 +4,7 @@
 
 #include "disk_usage.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -12,6 +13,10 @@
 namespace tb {
 
 namespace {
+
+struct Transfer {
+    Q_DECLARE_TR_FUNCTIONS(Transfer)
+};
 
 const char kSpaceScript[] = R"SH(
 p=$1
@@ -51,20 +56,21 @@ QString spaceProblem(const SpaceAtPath& space, const SpaceNeeded& need, const QS
     if (!space.found) return {};
     const ProbedDisk& disk = space.disk;
     if (disk.freeBytes < need.bytes)
-        return QStringLiteral(
+        //: %1 is the host (or "this machine"), %2 the destination path, %5 and %6 sizes ("3.2 GiB")
+        return Transfer::tr(
                    "Not enough space on %1 for %2: the filesystem %3 (mounted on %4) "
                    "has %5 free, the transfer needs %6. Free some space or choose "
                    "another destination (a data disk).")
             .arg(where, path, disk.filesystem, disk.mount, gib(disk.freeBytes), gib(need.bytes));
     // 0 total inodes: the filesystem has no fixed limit (btrfs, many network filesystems).
     if (disk.totalInodes > 0 && disk.freeInodes >= 0 && disk.freeInodes < need.inodes)
-        return QStringLiteral(
+        //: %1 is the host (or "this machine"), %2 the destination path
+        return Transfer::tr(
                    "Not enough inodes on %1 for %2: the filesystem %3 (mounted on %4) "
                    "can hold %5 more files, the transfer has %6. Delete files there, "
                    "pack the dataset into fewer files, or choose another destination.")
-            .arg(where, path, disk.filesystem, disk.mount)
-            .arg(disk.freeInodes)
-            .arg(need.inodes);
+            .arg(where, path, disk.filesystem, disk.mount, QString::number(disk.freeInodes),
+                 QString::number(need.inodes));
     return {};
 }
 
