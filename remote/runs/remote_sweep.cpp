@@ -70,15 +70,14 @@ void giveUp(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start, co
 void finish(RemoteBackend& backend, const std::shared_ptr<SweepStart>& start) {
     const QByteArray json = sweepJson(start->started.id, backend.settings().name, start->setup,
                                       start->plan, start->started.runs);
-    backend.execAsync(startSweepCommand(start->started.dir, json), [&backend,
-                                                                    start](const ExecResult& r) {
-        if (!r.ok() || r.exitStatus != 0)
-            return giveUp(
-                backend, start,
-                failText(RemoteSweep::tr("the sweep's scheduler did not start on %1: %2")
-                             .arg(backend.settings().name, r.ok() ? stderrOf(r) : r.message)));
-        start->done(start->started);
-    });
+    const auto started = [&backend, start](const ExecResult& r) {
+        if (r.ok() && r.exitStatus == 0) return start->done(start->started);
+        const QString why = r.ok() ? stderrOf(r) : r.message;
+        giveUp(backend, start,
+               failText(RemoteSweep::tr("the sweep's scheduler did not start on %1: %2")
+                            .arg(backend.settings().name, why)));
+    };
+    backend.execAsync(startSweepCommand(start->started.dir, json), started);
 }
 
 // The trials one after another: each is a launch in queue mode.
