@@ -1,12 +1,9 @@
 // fillText: see message_text.h.
 #include "message_text.h"
 
-#include <vector>
-
 namespace tb {
 
-std::string fillText(std::string_view pattern, std::initializer_list<std::string_view> args) {
-    const std::vector<std::string_view> values(args);
+std::string fillText(std::string_view pattern, const std::vector<std::string_view>& values) {
     std::string out;
     out.reserve(pattern.size() + 32);
     for (size_t i = 0; i < pattern.size(); ++i) {
@@ -20,6 +17,10 @@ std::string fillText(std::string_view pattern, std::initializer_list<std::string
         }
     }
     return out;
+}
+
+std::string fillText(std::string_view pattern, std::initializer_list<std::string_view> args) {
+    return fillText(pattern, std::vector<std::string_view>(args));
 }
 
 }  // namespace tb

@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Outside Qt the marker is the text itself; lupdate only reads it.
 #ifndef QT_TRANSLATE_NOOP
@@ -23,7 +24,9 @@ struct MessagePattern {
 };
 
 // `pattern` with %N replaced by the Nth argument, in one pass (an argument holding "%1" stays
-// as it is). A %N without an argument is kept; "%%" is not special.
+// as it is). A %N without an argument is kept; "%%" is not special. The window fills translated
+// patterns with the same rule (core/services/message_translation.cpp).
+std::string fillText(std::string_view pattern, const std::vector<std::string_view>& args);
 std::string fillText(std::string_view pattern, std::initializer_list<std::string_view> args);
 
 }  // namespace tb

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QRegularExpression>
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "core/config/config_text.h"
 #include "core/sweep/sweep_text.h"
@@ -64,21 +66,12 @@ const QList<Pattern>& patterns() {
     return all;
 }
 
-// %N in `translated` replaced by the Nth argument, in one pass.
+// The translated pattern filled as the std side fills the English one (fillText).
 QString filled(const QString& translated, const QList<QString>& args) {
-    QString out;
-    out.reserve(translated.size() + 64);
-    for (qsizetype i = 0; i < translated.size(); ++i) {
-        const QChar next = i + 1 < translated.size() ? translated[i + 1] : QChar();
-        const int n = next.digitValue();
-        if (translated[i] == QLatin1Char('%') && n >= 1 && n <= args.size()) {
-            out += args[n - 1];
-            ++i;
-        } else {
-            out += translated[i];
-        }
-    }
-    return out;
+    std::vector<std::string> utf8;
+    for (const QString& arg : args) utf8.push_back(arg.toStdString());
+    const std::vector<std::string_view> views(utf8.begin(), utf8.end());
+    return QString::fromStdString(fillText(translated.toStdString(), views));
 }
 
 QString translated(const QString& text, int depth) {
