@@ -25,8 +25,9 @@
 #   gcc9        (bullseye) the only C++ compiler is GCC 9, Ubuntu 20.04's
 #
 # With TB_TESTBOX_TRAINERS set (the box tests set it to a folder of the build tree), a box
-# keeps the trainers `trainbench prepare` built in it: `down` saves the user's
-# ~/.cache/trainbench/trainer there under SUITE-USER, and `up` puts it back, so the tests build
+# keeps the trainers `trainbench prepare` built in it: `down` saves each finished build's bin/
+# from the user's ~/.cache/trainbench/trainer there under SUITE-USER, and `up` puts them back,
+# so the tests build
 # the trainer once per box and test run (prepare's own cache check then finds it).
 #
 # Needs root (namespaces, chroot, mounts). Without root every command says so on one line and
@@ -277,7 +278,7 @@ trainers_restore() {
   echo "testbox: trainers built earlier put back from $kept" >&2
 }
 trainers_save() {
-  local root=$1 suite=$2 user=$3 home=$4 from kept
+  local root=$1 suite=$2 user=$3 home=$4 from kept build
   [ -n "${TB_TESTBOX_TRAINERS:-}" ] && [ -n "$suite" ] && [ -n "$user" ] || return 0
   from=$root$home/.cache/trainbench/trainer
   # Only finished builds: a build cut off by `down` leaves no runnable trainer.
@@ -285,7 +286,13 @@ trainers_save() {
   kept=$(trainers_dir "$suite" "$user")
   mkdir -p "$TB_TESTBOX_TRAINERS"
   rm -rf "$kept.new"
-  cp -a "$from" "$kept.new"
+  # Each build's bin/ is all prepare's cache check looks at; its sources and objects (hundreds
+  # of MB) stay behind.
+  for build in "$from"/*/; do
+    [ -x "$build/bin/trainbench-train" ] || continue
+    mkdir -p "$kept.new/$(basename "$build")"
+    cp -a "$build/bin" "$kept.new/$(basename "$build")/"
+  done
   rm -rf "$kept"
   mv "$kept.new" "$kept"
 }
