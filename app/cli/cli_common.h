@@ -1,6 +1,7 @@
 #pragma once
 // Pieces shared by the trainbench commands: options, finding a run, exit codes, formatting.
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -22,6 +23,13 @@ struct RemoteHost;
 namespace tb::cli {
 
 constexpr int kExitUsage = 2;
+
+// The command line's translation context "Cli": `Text::tr("...")` for every sentence a command
+// prints, QT_TRANSLATE_NOOP("Cli", ...) for texts declared before a translator is installed.
+// runCliCommand() installs the catalog of the terminal's language first.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 struct CliOptions {
     QStringList positional;
