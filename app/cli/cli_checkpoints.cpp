@@ -18,6 +18,7 @@
 #include "cli_remote_run.h"
 #include "cli_transfer.h"
 #include "core/runs/await_result.h"
+#include "core/runs/fail_text.h"
 #include "core/runs/local_backend.h"
 #include "core/runs/workspace.h"
 #include "core/services/workbench.h"
@@ -66,8 +67,10 @@ Result<Args> parse(const QString& command, const ParsedArgs& args) {
     const QStringList& positional = args.positional;
     const int most = command == QLatin1String("download-checkpoint") ? 2 : 1;
     if (positional.isEmpty() || positional.size() > most)
-        return fail(most == 2 ? "needs RUN and at most one DEST" : "needs one RUN", kExitUsage);
-    if (parsed.host.isEmpty()) return fail("needs --host NAME", kExitUsage);
+        return failText(
+            most == 2 ? Text::tr("needs RUN and at most one DEST") : Text::tr("needs one RUN"),
+            kExitUsage);
+    if (parsed.host.isEmpty()) return failText(Text::tr("needs --host NAME"), kExitUsage);
     parsed.run = positional.front();
     parsed.dest = positional.value(1, QStringLiteral("."));
     return parsed;
@@ -107,7 +110,8 @@ int list(RemoteBackend& backend, const QString& runId, bool json) {
     if (json)
         text = QString::fromUtf8(QJsonDocument(array).toJson());
     else if (array.isEmpty())
-        text = QStringLiteral("no checkpoints in %1\n").arg(checkpoints->runDir);
+        //: %1 is the run's folder on the host
+        text = Text::tr("no checkpoints in %1").arg(checkpoints->runDir) + QLatin1Char('\n');
     printOut(json ? text : terminalSafe(text));  // metric names come from the box's sidecars
     return 0;
 }
@@ -128,7 +132,9 @@ Result<QString> await(CheckpointMove& move,
         showProgress(progress);
     });
     const CancelOnInterrupt cancel([&] { move.cancel(); });
-    Result<QString> outcome = awaitResult<QString>(start, "the checkpoint transfer", kNoTimeout);
+    Result<QString> outcome = awaitResult<QString>(
+        //: what got no answer, as in "the checkpoint transfer got no answer in 120 s"
+        start, Text::tr("the checkpoint transfer").toStdString(), kNoTimeout);
     if (shown) std::fputc('\n', stderr);
     return outcome;
 }

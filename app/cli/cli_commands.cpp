@@ -22,7 +22,7 @@ namespace {
 // otherwise says why and returns the exit status.
 std::optional<int> findTheRun(const CommandSpec& spec, const CliOptions& options, Workbench& work,
                               QString& id) {
-    if (options.positional.size() != 1) return usageError(spec, QStringLiteral("needs one RUN"));
+    if (options.positional.size() != 1) return usageError(spec, Text::tr("needs one RUN"));
     auto found = findRunId(*work.catalog(), options.positional.front());
     if (!found) {
         printErr(QString::fromStdString(found.error()));
@@ -41,7 +41,8 @@ int launchLocalRun(const CliOptions& options, const LaunchRequest& request,
     Backend* backend = work.targets()->local();
     auto id = awaitResult<QString>(
         [&](Backend::Done<QString> done) { backend->launchAsync(request, std::move(done)); },
-        "the launch");
+        //: what got no answer, as in "the launch got no answer in 120 s"
+        Text::tr("the launch").toStdString());
     if (!id) {
         printErr(QString::fromStdString(id.error()));
         return kExitUsage;
@@ -56,10 +57,11 @@ int runCommand(const ParsedArgs& args) {
     if (const auto refused = refuseOptionsOutside(
             spec, args,
             {QStringLiteral("detach"), QStringLiteral("set"), QStringLiteral("runs-root")},
-            QStringLiteral("a local run of the trainer (it needs --host or --command)")))
+            //: completes "--env does not go with %1"
+            Text::tr("a local run of the trainer (it needs --host or --command)")))
         return *refused;
     const CliOptions options = localOptions(args);
-    if (options.positional.size() != 1) return usageError(spec, QStringLiteral("needs one CONFIG"));
+    if (options.positional.size() != 1) return usageError(spec, Text::tr("needs one CONFIG"));
     LaunchRequest request;
     request.configPath = QDir::current().absoluteFilePath(options.positional.front());
     request.sets = options.sets;
@@ -72,7 +74,8 @@ int followCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("follow"));
     if (const auto refused = refuseOptionsOutside(
             spec, args, {QStringLiteral("from-end"), QStringLiteral("runs-root")},
-            QStringLiteral("a local run (it needs --host NAME)")))
+            //: completes "--from-end does not go with %1"
+            Text::tr("a local run (it needs --host NAME)")))
         return *refused;
     const CliOptions options = localOptions(args);
     Workbench work(options.runsRoot, binDir());
@@ -89,7 +92,8 @@ int stopCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("stop"));
     if (const auto refused =
             refuseOptionsOutside(spec, args, {QStringLiteral("kill"), QStringLiteral("runs-root")},
-                                 QStringLiteral("a local run (it needs --host NAME)")))
+                                 //: completes "--kill does not go with %1"
+                                 Text::tr("a local run (it needs --host NAME)")))
         return *refused;
     const CliOptions options = localOptions(args);
     Workbench work(options.runsRoot, binDir());
@@ -101,15 +105,17 @@ int stopCommand(const ParsedArgs& args) {
             if (options.kill) return backend->killAsync(id, std::move(done));
             backend->stopAsync(id, std::move(done));
         },
-        "the signal");
+        //: what got no answer, as in "the signal got no answer in 120 s"
+        Text::tr("the signal").toStdString());
     if (!sent) {
         printErr(QString::fromStdString(sent.error()));
         return 1;
     }
-    printOut(options.kill ? QStringLiteral("killed run %1\n").arg(id)
-                          : QStringLiteral("asked run %1 to stop; it saves a checkpoint first "
-                                           "(trainbench follow %1 shows when it has)\n")
-                                .arg(id));
+    printOut((options.kill ? Text::tr("killed run %1")
+                           : Text::tr("asked run %1 to stop; it saves a checkpoint first "
+                                      "(trainbench follow %1 shows when it has)"))
+                 .arg(id) +
+             QLatin1Char('\n'));
     return 0;
 }
 

@@ -10,7 +10,7 @@ namespace tb::cli {
 int importTensorboardCommand(const ParsedArgs& args) {
     const CliOptions options = localOptions(args);
     if (options.positional.size() != 1)
-        return usageError(commandSpec(QStringLiteral("import-tb")), QStringLiteral("needs LOGDIR"));
+        return usageError(commandSpec(QStringLiteral("import-tb")), Text::tr("needs LOGDIR"));
     const QString logDir = QDir::current().absoluteFilePath(options.positional.front());
     auto imported = importTensorboard(logDir, options.runsRoot);
     if (!imported) {
@@ -19,12 +19,14 @@ int importTensorboardCommand(const ParsedArgs& args) {
     }
     for (const QString& note : imported->notes) printErr(note);
     for (const ImportedRun& run : imported->runs)
-        printOut(QStringLiteral("%1  %2 records  from %3\n")
-                     .arg(run.id)
-                     .arg(run.records)
-                     .arg(run.source));
+        //: %1 is the new run's id (keep it first: scripts read it), %2 a number of metric
+        //: records, %3 the TensorBoard folder they came from
+        printOut(Text::tr("%1  %2 records  from %3")
+                     .arg(run.id, QString::number(run.records), run.source) +
+                 QLatin1Char('\n'));
     if (imported->runs.isEmpty()) {
-        printErr(QStringLiteral("nothing imported into %1").arg(options.runsRoot));
+        //: %1 is the runs root folder
+        printErr(Text::tr("nothing imported into %1").arg(options.runsRoot));
         return 1;
     }
     return 0;

@@ -11,6 +11,7 @@
 #include "cli_command_specs.h"
 #include "cli_commands.h"
 #include "core/runs/backend.h"
+#include "core/runs/fail_text.h"
 #include "core/runs/notebook_launch.h"
 #include "core/runs/run_catalog.h"
 #include "core/services/workbench.h"
@@ -95,7 +96,7 @@ int runsCommand(const ParsedArgs& args) {
     const CliOptions options = localOptions(args);
     if (!options.positional.isEmpty())
         return usageError(commandSpec(QStringLiteral("runs")),
-                          QStringLiteral("unexpected '%1'").arg(options.positional.front()));
+                          Text::tr("unexpected '%1'").arg(options.positional.front()));
     Workbench work(options.runsRoot, binDir());
     RunCatalog& catalog = *work.catalog();
     catalog.refresh();
@@ -107,8 +108,10 @@ int runsCommand(const ParsedArgs& args) {
         return 0;
     }
     if (catalog.runs().isEmpty()) {
-        printOut(QStringLiteral("no runs in %1; start one with trainbench run CONFIG\n")
-                     .arg(options.runsRoot));
+        //: %1 is the runs root folder
+        printOut(
+            Text::tr("no runs in %1; start one with trainbench run CONFIG").arg(options.runsRoot) +
+            QLatin1Char('\n'));
         return 0;
     }
     QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("STATE"),
@@ -123,7 +126,7 @@ int runsCommand(const ParsedArgs& args) {
 Result<void> notebookOption(const ParsedArgs& args, LaunchRequest& request) {
     if (!args.has(QStringLiteral("notebook"))) return {};
     if (args.has(QStringLiteral("command")))
-        return fail("--notebook and --command cannot be combined", kExitUsage);
+        return failText(Text::tr("--notebook and --command cannot be combined"), kExitUsage);
     const QString path = QDir::current().absoluteFilePath(args.value(QStringLiteral("notebook")));
     if (auto made = makeNotebookRequest(path, request); !made)
         return fail(made.error(), kExitUsage);
@@ -137,9 +140,11 @@ Result<LaunchRequest> scriptRequest(const ParsedArgs& args) {
     LaunchRequest request;
     request.command = args.value(QStringLiteral("command"));
     if (auto notebook = notebookOption(args, request); !notebook) return notebook.failure();
-    if (request.command.trimmed().isEmpty()) return fail("--command is empty", kExitUsage);
+    if (request.command.trimmed().isEmpty())
+        return failText(Text::tr("--command is empty"), kExitUsage);
     if (!args.positional.isEmpty())
-        return fail("a script run takes no CONFIG argument; use --config", kExitUsage);
+        return failText(Text::tr("a script run takes no CONFIG argument; use --config"),
+                        kExitUsage);
     const QString config = args.value(QStringLiteral("config"));
     if (!config.isEmpty()) request.configPath = QDir::current().absoluteFilePath(config);
     const QString workDir = args.value(QStringLiteral("workdir"));
@@ -167,7 +172,8 @@ int scriptRunCommand(const ParsedArgs& args) {
              QStringLiteral("env"), QStringLiteral("metrics-regex"), QStringLiteral("tensorboard"),
              QStringLiteral("notebook"), QStringLiteral("set"), QStringLiteral("nproc-per-node"),
              QStringLiteral("detach"), QStringLiteral("runs-root")},
-            QStringLiteral("a local script run (it needs --host NAME)")))
+            //: completes "--env does not go with %1"
+            Text::tr("a local script run (it needs --host NAME)")))
         return *refused;
     auto request = scriptRequest(args);
     if (!request) return usageError(spec, QString::fromStdString(request.error()));

@@ -11,6 +11,7 @@
 #include "cli_command_specs.h"
 #include "cli_common.h"
 #include "core/runs/await_result.h"
+#include "core/runs/fail_text.h"
 #include "remote/hosts/cost_meter.h"
 #include "remote/hosts/host_store.h"
 #include "remote/runs/shutdown_control.h"
@@ -47,10 +48,10 @@ Result<Parsed> parse(const ParsedArgs& args) {
         const QString delay = args.value(QStringLiteral("delay"));
         parsed.delay = delay.toInt(&ok);
         if (!ok || parsed.delay < 0)
-            return fail("--delay needs whole seconds, got '" + delay.toStdString() + "'");
+            return failText(Text::tr("--delay needs whole seconds, got '%1'").arg(delay));
     }
     if (args.positional.size() != 1 || parsed.host.isEmpty())
-        return fail("needs RUN and --host NAME");
+        return failText(Text::tr("needs RUN and --host NAME"));
     parsed.run = args.positional.front();
     return parsed;
 }
@@ -61,9 +62,9 @@ Result<QString> runDirectory(const RemoteHost& host, const QString& run) {
         run.startsWith(QLatin1String(".sweeps/")) && !run.contains(QLatin1String(".."));
     if (!sweep && (run.contains(QLatin1Char('/')) || run.startsWith(QLatin1Char('~')))) return run;
     if (host.runsRoot.isEmpty())
-        return fail("host '" + host.name.toStdString() +
-                    "' has no runs root yet (`trainbench probe " + host.name.toStdString() +
-                    "` sets it); give the run's directory instead");
+        return failText(Text::tr("host '%1' has no runs root yet (`trainbench probe %1` sets it); "
+                                 "give the run's directory instead")
+                            .arg(host.name));
     return host.runsRoot + QLatin1Char('/') + run;
 }
 
@@ -80,7 +81,8 @@ Result<ShutdownState> await(ShutdownControl& control, const std::function<void()
                                     const QString& message) { done(fail(message.toStdString())); });
             send();
         },
-        "the shutdown request", kNoTimeout);
+        //: what got no answer, as in "the shutdown request got no answer in 120 s"
+        Text::tr("the shutdown request").toStdString(), kNoTimeout);
 }
 
 // The watcher confirmed the cancel, is gone, or there was nothing to cancel.
@@ -145,8 +147,7 @@ int costCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("cost"));
     const auto options = connectOptions(args);
     if (!options) return usageError(spec, QString::fromStdString(options.error()));
-    if (args.positional.size() != 1)
-        return usageError(spec, QStringLiteral("cost needs one host NAME"));
+    if (args.positional.size() != 1) return usageError(spec, Text::tr("cost needs one host NAME"));
     auto host = findStoredHost(args.positional.front());
     if (!host) return failWith(QString::fromStdString(host.error()));
     SshSessionThread thread(host->target, host->name);
@@ -162,17 +163,20 @@ int costCommand(const ParsedArgs& args) {
                              });
             id = thread.exec(uptimeCommand());  // before the queued answer can arrive
         },
-        "the uptime command", kNoTimeout);
+        //: what got no answer, as in "the uptime command got no answer in 120 s"
+        Text::tr("the uptime command").toStdString(), kNoTimeout);
     thread.disconnectFromHost();
-    if (!result)
-        return failWith(host->name + QStringLiteral(": ") + QString::fromStdString(result.error()));
-    if (!result->ok()) return failWith(host->name + QStringLiteral(": ") + result->message);
+    //: %1 is a host name, %2 what went wrong there
+    const QString onHost = Text::tr("%1: %2");
+    if (!result) return failWith(onHost.arg(host->name, QString::fromStdString(result.error())));
+    if (!result->ok()) return failWith(onHost.arg(host->name, result->message));
     auto uptime = parseUptime(result->standardOutput);
-    if (!uptime)
-        return failWith(host->name + QStringLiteral(": ") + QString::fromStdString(uptime.error()));
+    if (!uptime) return failWith(onHost.arg(host->name, QString::fromStdString(uptime.error())));
+    //: %1 is a host name, %2 how long it has been up (3 h 20 min), %3 what that cost so far
     printOut(
-        QStringLiteral("%1: up %2, %3\n")
-            .arg(host->name, formatUptime(*uptime), formatCostSoFar(host->pricePerHour, *uptime)));
+        Text::tr("%1: up %2, %3")
+            .arg(host->name, formatUptime(*uptime), formatCostSoFar(host->pricePerHour, *uptime)) +
+        QLatin1Char('\n'));
     return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "cli_commands.h"
 #include "cli_sweep.h"
 #include "core/runs/await_result.h"
+#include "core/runs/fail_text.h"
 #include "core/runs/local_backend.h"
 #include "core/runs/workspace.h"
 #include "core/services/sweep_add.h"
@@ -36,10 +37,10 @@ Result<QStringList> gpuList(const QString& text) {
         bool ok = false;
         const int index = part.trimmed().toInt(&ok);
         if (!ok || index < 0 || index > 1023)
-            return fail("--gpus takes GPU indices like 0,1,2, not '" + part.toStdString() + "'");
+            return failText(Text::tr("--gpus takes GPU indices like 0,1,2, not '%1'").arg(part));
         gpus << QString::number(index);
     }
-    if (gpus.isEmpty()) return fail("--gpus names no GPU");
+    if (gpus.isEmpty()) return failText(Text::tr("--gpus names no GPU"));
     return gpus;
 }
 
@@ -63,10 +64,11 @@ Result<QStringList> slotsFrom(const ParsedArgs& args, const QStringList& detecte
     bool ok = true;
     const int perGpu =
         args.has(QStringLiteral("per-gpu")) ? args.value(QStringLiteral("per-gpu")).toInt(&ok) : 1;
-    if (!ok || perGpu < 1 || perGpu > 64) return fail("--per-gpu takes 1 to 64");
+    if (!ok || perGpu < 1 || perGpu > 64) return failText(Text::tr("--per-gpu takes 1 to 64"));
     if (args.has(QStringLiteral("slots"))) {
         const int slots = args.value(QStringLiteral("slots")).toInt(&ok);
-        if (!ok || slots < 1 || slots > kMaxSlots) return fail("--slots takes 1 to 256");
+        if (!ok || slots < 1 || slots > kMaxSlots)
+            return failText(Text::tr("--slots takes 1 to 256"));
         return sweepSlots({}, slots, 1);
     }
     QStringList gpus = detected;
@@ -75,7 +77,7 @@ Result<QStringList> slotsFrom(const ParsedArgs& args, const QStringList& detecte
         if (!chosen) return chosen.failure();
         gpus = *chosen;
     }
-    if (gpus.size() * perGpu > kMaxSlots) return fail("more than 256 slots");
+    if (gpus.size() * perGpu > kMaxSlots) return failText(Text::tr("more than 256 slots"));
     return sweepSlots(gpus, 1, perGpu);
 }
 
@@ -91,27 +93,36 @@ QString trialLine(const SweepReport& report, const SweepTrialRow& row) {
         const std::string_view name = runStateName(row.info.state);
         state = QString::fromLatin1(name.data(), qsizetype(name.size()));
     }
-    QString line = QStringLiteral("trial %1  %2  %3  %4 best %5 last %6")
-                       .arg(row.trial + 1)
-                       .arg(state, -9)
-                       .arg(row.label, report.metric, metricText(row.best), metricText(row.last));
-    if (!row.stoppedEarly.isEmpty())
-        line += QStringLiteral("  (stopped early: %1)").arg(row.stoppedEarly);
-    return line;
+    const QString number = QString::number(row.trial + 1);
+    state = state.leftJustified(9);  // the columns after it line up
+    const QString best = metricText(row.best);
+    const QString last = metricText(row.last);
+    if (row.stoppedEarly.isEmpty())
+        //: %1 is the trial number, %2 its state (finished, running...; padded to 9 characters,
+        //: not translated), %3 its values (lr=0.1), %4 the metric, %5 and %6 the metric's best
+        //: and last values
+        return Text::tr("trial %1  %2  %3  %4 best %5 last %6")
+            .arg(number, state, row.label, report.metric, best, last);
+    //: as "trial %1  %2  %3  %4 best %5 last %6", and %7 why the trial was stopped early
+    //: (stopped/N)
+    return Text::tr("trial %1  %2  %3  %4 best %5 last %6  (stopped early: %7)")
+        .arg(number, state, row.label, report.metric, best, last, row.stoppedEarly);
 }
 
 }  // namespace
 
 void printReport(const SweepReport& report) {
-    printOut(
-        QStringLiteral("sweep %1: %2, %3 done, %4 running, %5 queued, %6 cancelled; "
-                       "ranked by %7 (%8)\n")
-            .arg(report.id, report.state.isEmpty() ? QStringLiteral("starting") : report.state)
-            .arg(report.count(TrialQueueState::Done))
-            .arg(report.count(TrialQueueState::Running))
-            .arg(report.count(TrialQueueState::Queued))
-            .arg(report.count(TrialQueueState::Cancelled))
-            .arg(report.metric, report.maximize ? QStringLiteral("max") : QStringLiteral("min")));
+    //: %1 is the sweep id, %2 its state (starting, running, drained, cancelled, failed; not
+    //: translated), %3-%6 numbers of trials, %7 the metric, %8 max or min (not translated)
+    printOut(Text::tr("sweep %1: %2, %3 done, %4 running, %5 queued, %6 cancelled; ranked by %7 "
+                      "(%8)")
+                 .arg(report.id, report.state.isEmpty() ? QStringLiteral("starting") : report.state,
+                      QString::number(report.count(TrialQueueState::Done)),
+                      QString::number(report.count(TrialQueueState::Running)),
+                      QString::number(report.count(TrialQueueState::Queued)),
+                      QString::number(report.count(TrialQueueState::Cancelled)), report.metric,
+                      report.maximize ? QStringLiteral("max") : QStringLiteral("min")) +
+             QLatin1Char('\n'));
     for (int row : report.ranking()) {
         const SweepTrialRow& trial = report.trials[row];
         printOut(QStringLiteral("%1 %2  %3\n")
@@ -198,9 +209,9 @@ Result<QString> sweepId(const QString& runsRoot, const QString& idOrPrefix) {
     const QStringList matches =
         ids.filter(QRegularExpression(QLatin1Char('^') + QRegularExpression::escape(idOrPrefix)));
     if (matches.size() == 1) return matches.front();
-    if (matches.isEmpty())
-        return fail("no sweep " + idOrPrefix.toStdString() + " in " + runsRoot.toStdString());
-    return fail(idOrPrefix.toStdString() + " matches several sweeps; give more of the id");
+    if (matches.isEmpty()) return failText(Text::tr("no sweep %1 in %2").arg(idOrPrefix, runsRoot));
+    //: %1 is the beginning of a sweep id that a person typed
+    return failText(Text::tr("%1 matches several sweeps; give more of the id").arg(idOrPrefix));
 }
 
 }  // namespace
@@ -210,10 +221,10 @@ int sweepCommand(const ParsedArgs& args) {
     const CliOptions options = localOptions(args);
     const bool script = args.has(QStringLiteral("command"));
     if (options.positional.size() != (script ? 1 : 2))
-        return usageError(spec, script ? QStringLiteral("needs one SWEEP file")
-                                       : QStringLiteral("needs a CONFIG and a SWEEP file"));
+        return usageError(spec, script ? Text::tr("needs one SWEEP file")
+                                       : Text::tr("needs a CONFIG and a SWEEP file"));
     if (args.has(QStringLiteral("slots")) && args.has(QStringLiteral("gpus")))
-        return usageError(spec, QStringLiteral("--slots (CPU) and --gpus do not go together"));
+        return usageError(spec, Text::tr("--slots (CPU) and --gpus do not go together"));
     auto slots = slotsFrom(args, localGpus());
     if (!slots) return usageError(spec, QString::fromStdString(slots.error()));
     SweepSetup setup;
@@ -238,11 +249,12 @@ int sweepCommand(const ParsedArgs& args) {
     }
     printOut(started->id + QLatin1Char('\n'));
     if (options.detach) return 0;
-    printOut(QStringLiteral("%1 trials over %2 slots (%3); Ctrl-C stops following, the sweep goes "
-                            "on\n")
-                 .arg(started->runs.size())
-                 .arg(setup.slots.size())
-                 .arg(setup.slots.join(QLatin1Char(' '))));
+    //: %1 is a number of trials, %2 a number of slots, %3 the slots (GPU indices such as 0 0 1 1,
+    //: or cpu cpu)
+    printOut(Text::tr("%1 trials over %2 slots (%3); Ctrl-C stops following, the sweep goes on")
+                 .arg(QString::number(started->runs.size()), QString::number(setup.slots.size()),
+                      setup.slots.join(QLatin1Char(' '))) +
+             QLatin1Char('\n'));
     const QString root = options.runsRoot;
     const QString id = started->id;
     return followSweep([root, id] { return readSweep(root, id); }, kPollMs);
@@ -251,8 +263,7 @@ int sweepCommand(const ParsedArgs& args) {
 int sweepStatusCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep-status"));
     const CliOptions options = localOptions(args);
-    if (options.positional.size() != 1)
-        return usageError(spec, QStringLiteral("needs one SWEEP id"));
+    if (options.positional.size() != 1) return usageError(spec, Text::tr("needs one SWEEP id"));
     auto id = sweepId(options.runsRoot, options.positional.front());
     if (!id) {
         printErr(QString::fromStdString(id.error()));
@@ -275,7 +286,7 @@ int sweepCancelCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep-cancel"));
     const CliOptions options = localOptions(args);
     if (options.positional.isEmpty() || options.positional.size() > 2)
-        return usageError(spec, QStringLiteral("needs a SWEEP id and optionally a TRIAL number"));
+        return usageError(spec, Text::tr("needs a SWEEP id and optionally a TRIAL number"));
     auto id = sweepId(options.runsRoot, options.positional.front());
     if (!id) {
         printErr(QString::fromStdString(id.error()));
@@ -287,21 +298,25 @@ int sweepCancelCommand(const ParsedArgs& args) {
             printErr(QString::fromStdString(requested.error()));
             return 1;
         }
-        printOut(QStringLiteral("sweep %1: every trial is being cancelled\n").arg(*id));
+        printOut(Text::tr("sweep %1: every trial is being cancelled").arg(*id) + QLatin1Char('\n'));
         return 0;
     }
     bool ok = false;
     const int trial = options.positional.back().toInt(&ok);
     if (!ok || trial < 1 || trial > 999999)
-        return usageError(spec, QStringLiteral("TRIAL is a trial number from sweep-status"));
+        return usageError(spec, Text::tr("TRIAL is a trial number from sweep-status"));
     auto cancelled = cancelSweepTrial(dir, trial);
     if (!cancelled) {
         printErr(QString::fromStdString(cancelled.error()));
         return 1;
     }
-    printOut(*cancelled == TrialCancel::Dequeued
-                 ? QStringLiteral("trial %1 of %2 will not run\n").arg(trial).arg(*id)
-                 : QStringLiteral("trial %1 of %2 is being stopped\n").arg(trial).arg(*id));
+    //: %1 is a trial number, %2 the sweep id
+    const QString dequeued = Text::tr("trial %1 of %2 will not run");
+    //: %1 is a trial number, %2 the sweep id
+    const QString stopping = Text::tr("trial %1 of %2 is being stopped");
+    printOut((*cancelled == TrialCancel::Dequeued ? dequeued : stopping)
+                 .arg(QString::number(trial), *id) +
+             QLatin1Char('\n'));
     return 0;
 }
 
@@ -309,7 +324,7 @@ int sweepAddCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep-add"));
     const CliOptions options = localOptions(args);
     if (options.positional.size() != 2)
-        return usageError(spec, QStringLiteral("needs a SWEEP id and a SWEEP file"));
+        return usageError(spec, Text::tr("needs a SWEEP id and a SWEEP file"));
     auto id = sweepId(options.runsRoot, options.positional.front());
     if (!id) {
         printErr(QString::fromStdString(id.error()));
@@ -322,9 +337,10 @@ int sweepAddCommand(const ParsedArgs& args) {
         printErr(QString::fromStdString(runs.error()));
         return kExitUsage;
     }
-    printOut(QStringLiteral("%1 more trials queued in sweep %2:\n%3\n")
-                 .arg(runs->size())
-                 .arg(*id, runs->join(QLatin1Char('\n'))));
+    //: %1 is a number of trials, %2 the sweep id; the run ids follow, one a line
+    printOut(
+        Text::tr("%1 more trials queued in sweep %2:").arg(QString::number(runs->size()), *id) +
+        QLatin1Char('\n') + runs->join(QLatin1Char('\n')) + QLatin1Char('\n'));
     return 0;
 }
 

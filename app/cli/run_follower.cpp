@@ -94,10 +94,11 @@ void ProgressLine::takeLines(QByteArrayView lines) {
 
 void ProgressLine::show(bool final) {
     if (m_step < 0) return;
-    const QString line = QStringLiteral("epoch %1  step %2  train/loss %3  val/acc %4")
-                             .arg(m_epoch)
-                             .arg(m_step)
-                             .arg(formatNumber(m_loss), formatNumber(m_valAcc));
+    //: a run's progress: %1 the epoch, %2 the step, %3 the training loss, %4 the validation
+    //: accuracy (train/loss and val/acc are metric names, not translated)
+    const QString line = Text::tr("epoch %1  step %2  train/loss %3  val/acc %4")
+                             .arg(QString::number(m_epoch), QString::number(m_step),
+                                  formatNumber(m_loss), formatNumber(m_valAcc));
     if (m_tty) {
         printOut(QLatin1String("\r\033[K") + line + (final ? QStringLiteral("\n") : QString()));
     } else if (m_epoch != m_shownEpoch || (final && m_step != m_shownStep)) {
@@ -145,8 +146,7 @@ int RunFollower::follow() {
         if (known && !isLiveState(info.state)) break;
         if (interrupted()) {
             if (m_options.progressLine && m_progress.onTerminal()) printOut(QStringLiteral("\n"));
-            printErr(QStringLiteral("stopped following; run %1 goes on (trainbench stop %1 "
-                                    "stops it)")
+            printErr(Text::tr("stopped following; run %1 goes on (trainbench stop %1 stops it)")
                          .arg(m_id));
             return 130;
         }
@@ -154,9 +154,14 @@ int RunFollower::follow() {
     }
     if (m_options.progressLine) m_progress.show(true);
     const std::string_view state = runStateName(info.state);
-    QString summary = QStringLiteral("run %1 %2")
-                          .arg(m_id, QString::fromLatin1(state.data(), qsizetype(state.size())));
-    if (!info.message.isEmpty()) summary += QLatin1String(": ") + info.message;
+    const QString stateText = QString::fromLatin1(state.data(), qsizetype(state.size()));
+    //: the end of a run: %1 is its id, %2 its state (finished, failed, stopped, lost; not
+    //: translated)
+    QString summary = Text::tr("run %1 %2").arg(m_id, stateText);
+    if (!info.message.isEmpty())
+        //: the end of a run: %1 is its id, %2 its state (finished, failed, stopped, lost; not
+        //: translated), %3 the run's own message
+        summary = Text::tr("run %1 %2: %3").arg(m_id, stateText, info.message);
     printOut(summary + QLatin1Char('\n'));
     return exitStatusOf(info);
 }
