@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/runs/await_result.h"
+#include "core/runs/fail_text.h"
 #include "remote/hosts/host_store.h"
 #include "remote/ssh/password_vault.h"
 #include "remote/ssh/secret_bytes.h"
@@ -61,17 +62,21 @@ QString trustedFingerprint(SshResult& result, const ConnectOptions& options) {
     if (!options.acceptKey.isEmpty()) return options.acceptKey;
     if (options.acceptNew) return result.fingerprint;
     if (!stdinIsTerminal()) {
-        result.message +=
-            QStringLiteral(
-                " Nobody can confirm it here (stdin is not a terminal): pass --accept-new to trust "
-                "a new key, or --accept-key %1 after checking it with the provider.")
-                .arg(result.fingerprint);
+        //: %1 is the host key's fingerprint SHA256:...
+        const QString nobody = Text::tr(
+            "Nobody can confirm it here (stdin is not a terminal): "
+            "pass --accept-new to trust a new key, or --accept-key %1 "
+            "after checking it with the provider.");
+        result.message += QLatin1Char(' ') + nobody.arg(result.fingerprint);
         return {};
     }
-    if (askYesNo(result.message + QStringLiteral("\nTrust this key and connect? [y/N] ")))
+    //: askYesNo takes only y or yes (in Latin letters) as yes: keep [y/N]
+    if (askYesNo(result.message + QLatin1Char('\n') +
+                 Text::tr("Trust this key and connect? [y/N] ")))
         return result.fingerprint;
+    //: %1 is the host key's fingerprint SHA256:...
     result.message =
-        QStringLiteral("Not connected: the host key %1 was not trusted.").arg(result.fingerprint);
+        Text::tr("Not connected: the host key %1 was not trusted.").arg(result.fingerprint);
     return {};
 }
 
@@ -118,7 +123,7 @@ Result<ConnectOptions> connectOptions(const ParsedArgs& parsed) {
     options.acceptKey = parsed.value(QStringLiteral("accept-key"));
     if (parsed.has(QStringLiteral("accept-key")) &&
         !options.acceptKey.startsWith(QLatin1String("SHA256:")))
-        return fail("--accept-key needs the fingerprint, SHA256:...", kExitUsage);
+        return failText(Text::tr("--accept-key needs the fingerprint, SHA256:..."), kExitUsage);
     return options;
 }
 
@@ -130,13 +135,13 @@ Result<void> takeConfigDirOption(int& argc, char** argv) {
         if (arg.startsWith(QLatin1String("--config-dir="))) {
             dir = arg.mid(13);
         } else if (arg == QLatin1String("--config-dir")) {
-            if (i + 1 >= argc) return fail("--config-dir needs a folder", kExitUsage);
+            if (i + 1 >= argc) return failText(Text::tr("--config-dir needs a folder"), kExitUsage);
             dir = QString::fromLocal8Bit(argv[i + 1]);
             taken = 2;
         } else {
             continue;
         }
-        if (dir.isEmpty()) return fail("--config-dir needs a folder", kExitUsage);
+        if (dir.isEmpty()) return failText(Text::tr("--config-dir needs a folder"), kExitUsage);
         HostStore::setConfigDirOverride(QDir(dir).absolutePath());
         for (int j = i; j + taken <= argc; ++j) argv[j] = argv[j + taken];
         argc -= taken;
@@ -164,9 +169,8 @@ namespace {
 
 SshResult connectWithPassword(SshSessionThread& thread, const RemoteHost& host,
                               const ConnectOptions& options, QString& password) {
-    password = options.passwordStdin
-                   ? readSecretLine(QStringLiteral("Password for %1: ").arg(host.name))
-                   : keychainPassword(host.name);
+    password = options.passwordStdin ? readSecretLine(Text::tr("Password for %1: ").arg(host.name))
+                                     : keychainPassword(host.name);
     if (!password.isEmpty()) thread.setPassword(password);
     SshResult result = awaitConnect(thread, [&] { thread.connectToHost(); });
     // A host behind a jump host may show two unknown keys: the jump host's, then its own.
@@ -185,13 +189,14 @@ SshResult connectWithPassword(SshSessionThread& thread, const RemoteHost& host,
         if (result.failure == SshFailure::KeyPassphraseNeeded && canAsk) {
             ++prompts;
             thread.setKeyPassphrase(readSecretLine(
-                QStringLiteral("Passphrase for the key %1: ").arg(host.target.identityFile)));
+                //: %1 is the key file, such as ~/.ssh/id_ed25519
+                Text::tr("Passphrase for the key %1: ").arg(host.target.identityFile)));
         } else if ((result.failure == SshFailure::WrongPassword ||
                     result.failure == SshFailure::AuthDenied) &&
                    canAsk) {
             ++prompts;
             std::fprintf(stderr, "%s\n", result.message.toLocal8Bit().constData());
-            password = readSecretLine(QStringLiteral("Password for %1: ").arg(host.name));
+            password = readSecretLine(Text::tr("Password for %1: ").arg(host.name));
             if (password.isEmpty()) return result;
             thread.setPassword(password);
         } else {
@@ -209,7 +214,7 @@ Result<RemoteHost> findStoredHost(const QString& name) {
     if (auto loaded = store.load(); !loaded) return loaded.failure();
     const RemoteHost* host = store.find(name);
     if (!host)
-        return fail("no host named '" + name.toStdString() + "'; `trainbench hosts` lists them");
+        return failText(Text::tr("no host named '%1'; `trainbench hosts` lists them").arg(name));
     return *host;
 }
 

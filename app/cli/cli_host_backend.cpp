@@ -5,6 +5,7 @@
 
 #include "cli_prepare.h"
 #include "core/runs/await_result.h"
+#include "core/runs/fail_text.h"
 #include "remote/hosts/host_store.h"
 
 namespace tb::cli {
@@ -23,11 +24,10 @@ Result<HostBackend> connectHostBackend(const QString& hostName, const ConnectOpt
     // Without this, the launch ran `trainbench-train` from the box's PATH and failed with 127.
     const bool unprepared = setup.needed && trainer.isEmpty() && host->trainerPath.isEmpty();
     if (unprepared && !setup.prepare)
-        return fail("host " + host->name.toStdString() +
-                    " has no trainbench-train yet: it was never prepared. Run `trainbench "
-                    "prepare " +
-                    host->name.toStdString() +
-                    "` first, or leave out --no-prepare to prepare it now.");
+        return failText(Text::tr("host %1 has no trainbench-train yet: it was never prepared. "
+                                 "Run `trainbench prepare %1` first, or leave out --no-prepare "
+                                 "to prepare it now.")
+                            .arg(host->name));
     HostBackend result;
     result.connection = std::make_unique<HostConnection>(host->target, host->name);
     HostConnection& connection = *result.connection;
@@ -49,12 +49,11 @@ Result<HostBackend> connectHostBackend(const QString& hostName, const ConnectOpt
                                                           : QStringLiteral("trainbench-train");
     if (unprepared) {
         // On stderr: stdout's first line is kept for the run id.
-        std::fputs(QStringLiteral("== host %1 was never prepared: preparing it first, as "
-                                  "`trainbench prepare %1` does\n")
-                       .arg(host->name)
-                       .toUtf8()
-                       .constData(),
-                   stderr);
+        const QString preparing = Text::tr(
+            "host %1 was never prepared: preparing it first, as "
+            "`trainbench prepare %1` does");
+        const QString line = QStringLiteral("== ") + preparing.arg(host->name) + QLatin1Char('\n');
+        std::fputs(line.toUtf8().constData(), stderr);
         const auto built = prepareOnTerminal(*connection.session(), *host, setup.options, true);
         if (!built) return built.failure();
         settings.trainerPath = *built;
@@ -73,12 +72,15 @@ Result<QString> findRemoteRun(RemoteBackend& backend, const QString& idOrPrefix)
         if (run.id.startsWith(idOrPrefix)) matches.append(run.id);
     }
     if (matches.size() == 1) return matches.front();
-    const std::string where = " on host " + backend.settings().name.toStdString();
+    const QString& host = backend.settings().name;
     if (matches.isEmpty())
-        return fail("no run matches '" + idOrPrefix.toStdString() + "'" + where +
-                    "; `trainbench runs` lists the runs here, the app those of every host");
-    return fail("'" + idOrPrefix.toStdString() + "' matches " + std::to_string(matches.size()) +
-                " runs" + where + "; give more of the id");
+        //: %1 is what was given of a run id, %2 the host's name
+        return failText(Text::tr("no run matches '%1' on host %2; `trainbench runs` lists the "
+                                 "runs here, the app those of every host")
+                            .arg(idOrPrefix, host));
+    //: %1 is what was given of a run id, %2 a number of runs (2 or more), %3 the host's name
+    return failText(Text::tr("'%1' matches %2 runs on host %3; give more of the id")
+                        .arg(idOrPrefix, QString::number(matches.size()), host));
 }
 
 }  // namespace tb::cli

@@ -11,6 +11,7 @@
 #include "cli_command_specs.h"
 #include "cli_common.h"
 #include "core/runs/await_result.h"
+#include "core/runs/fail_text.h"
 #include "remote/hosts/host_probe.h"
 #include "remote/hosts/host_probe_text.h"
 #include "remote/hosts/host_store.h"
@@ -51,9 +52,11 @@ int list(const HostStore& store, bool json) {
         return 0;
     }
     if (store.hosts().isEmpty()) {
-        printOut(QStringLiteral("no hosts in %1; add one with trainbench hosts add NAME "
-                                "\"ssh -p PORT user@host\"\n")
-                     .arg(store.filePath()));
+        //: %1 is the hosts.json file
+        printOut(Text::tr("no hosts in %1; add one with trainbench hosts add NAME "
+                          "\"ssh -p PORT user@host\"")
+                     .arg(store.filePath()) +
+                 QLatin1Char('\n'));
         return 0;
     }
     for (const RemoteHost& host : store.hosts()) {
@@ -73,7 +76,8 @@ int listSshConfig() {
     const QString file = defaultSshConfigFile();
     const QStringList aliases = sshConfigHostAliases(file);
     if (aliases.isEmpty()) {
-        printOut(QStringLiteral("no Host entries in %1\n").arg(file));
+        //: %1 is the ssh config file, such as ~/.ssh/config
+        printOut(Text::tr("no Host entries in %1").arg(file) + QLatin1Char('\n'));
         return 0;
     }
     for (const QString& alias : aliases) {
@@ -83,7 +87,8 @@ int listSshConfig() {
         if (target && !target->jump.isEmpty()) line += QStringLiteral("  via ") + target->jump;
         printOut(line + QLatin1Char('\n'));
     }
-    printOut(QStringLiteral("add one with: trainbench hosts add NAME --ssh-config ALIAS\n"));
+    printOut(Text::tr("add one with: trainbench hosts add NAME --ssh-config ALIAS") +
+             QLatin1Char('\n'));
     return 0;
 }
 
@@ -91,9 +96,9 @@ int listSshConfig() {
 void rememberPassword(const QString& hostName, const QString& password) {
     PasswordVault vault;
     if (!keychainAnswers(vault)) {
-        printOut(
-            QStringLiteral("no keychain service runs here, so the password was not stored; "
-                           "give it again with --password-stdin when connecting\n"));
+        printOut(Text::tr("no keychain service runs here, so the password was not stored; "
+                          "give it again with --password-stdin when connecting") +
+                 QLatin1Char('\n'));
         return;
     }
     // The write is a keychain job; wait for it so the process does not exit first.
@@ -106,7 +111,7 @@ void rememberPassword(const QString& hostName, const QString& password) {
         },
         "the keychain", kNoTimeout);
     if (stored)
-        printOut(QStringLiteral("password kept in the keychain\n"));
+        printOut(Text::tr("password kept in the keychain") + QLatin1Char('\n'));
     else
         printErr(QString::fromStdString(stored.error()));
 }
@@ -132,7 +137,10 @@ void forgetPassword(const QString& hostName) {
 Result<SshTarget> targetFrom(const QString& sshConfigAlias, const QString& line) {
     if (!sshConfigAlias.isEmpty()) return resolveSshConfigHost(sshConfigAlias);
     auto target = parseSshCommandLine(line);
-    if (!target) return fail("cannot use the ssh line: " + target.error());
+    if (!target)
+        //: %1 says what is wrong with the pasted ssh command line
+        return failText(
+            Text::tr("cannot use the ssh line: %1").arg(QString::fromStdString(target.error())));
     return target;
 }
 
@@ -151,7 +159,7 @@ int add(HostStore& store, const ParsedArgs& args) {
         const QString price = args.value(QStringLiteral("price"));
         host.pricePerHour = price.toDouble(&ok);
         if (!ok || host.pricePerHour < 0)
-            return usageError(spec, QStringLiteral("--price needs a number, got '%1'").arg(price));
+            return usageError(spec, Text::tr("--price needs a number, got '%1'").arg(price));
     }
     if (args.has(QStringLiteral("slurm"))) {
         auto slurm = parseSlurmOptions(args.value(QStringLiteral("slurm")));
@@ -160,9 +168,9 @@ int add(HostStore& store, const ParsedArgs& args) {
     }
     if (positional.size() != (alias.isEmpty() ? 2 : 1))
         return usageError(spec, alias.isEmpty()
-                                    ? QStringLiteral("hosts add needs NAME and \"SSH-LINE\"")
-                                    : QStringLiteral("hosts add NAME --ssh-config ALIAS takes "
-                                                     "no ssh line"));
+                                    ? Text::tr("hosts add needs NAME and \"SSH-LINE\"")
+                                    : Text::tr("hosts add NAME --ssh-config ALIAS takes "
+                                               "no ssh line"));
     auto target = targetFrom(alias, positional.value(1));
     if (!target) {
         printErr(QString::fromStdString(target.error()));
@@ -183,9 +191,10 @@ int add(HostStore& store, const ParsedArgs& args) {
         printErr(QString::fromStdString(saved.error()));
         return 1;
     }
-    printOut(QStringLiteral("added %1 (%2)\n").arg(host.name, address(host.target)));
+    //: %1 is the host's name, %2 its address user@host:port
+    printOut(Text::tr("added %1 (%2)").arg(host.name, address(host.target)) + QLatin1Char('\n'));
     if (passwordStdin) {
-        QString password = readSecretLine(QStringLiteral("Password for %1: ").arg(host.name));
+        QString password = readSecretLine(Text::tr("Password for %1: ").arg(host.name));
         rememberPassword(host.name, password);
         wipeSecret(password);
     }
@@ -214,8 +223,9 @@ int probe(HostStore& store, RemoteHost host, const CommandSpec& spec, const Pars
     if (!connected.ok()) {
         printErr(connected.message);
         if (connected.failure == SshFailure::HostKeyUnknown)
-            printErr(QStringLiteral("if the fingerprint is right: trainbench hosts probe %1 "
-                                    "--accept-key %2")
+            //: %1 is the host's name, %2 the key's fingerprint SHA256:...
+            printErr(Text::tr("if the fingerprint is right: trainbench hosts probe %1 "
+                              "--accept-key %2")
                          .arg(host.name, connected.fingerprint));
         return 1;
     }
@@ -228,7 +238,8 @@ int probe(HostStore& store, RemoteHost host, const CommandSpec& spec, const Pars
     // What the user left empty is decided now, once, and kept.
     if (fillFromProbe(host, result.report)) {
         if (auto updated = store.update(host); !updated || !store.save().ok())
-            printErr(QStringLiteral("cannot keep the probed runs root and python in %1")
+            //: %1 is the hosts.json file
+            printErr(Text::tr("cannot keep the probed runs root and python in %1")
                          .arg(store.filePath()));
     }
     if (json) {
@@ -240,7 +251,9 @@ int probe(HostStore& store, RemoteHost host, const CommandSpec& spec, const Pars
     } else {
         printOut(QStringLiteral("%1 (%2)\n").arg(host.name, address(host.target)) +
                  formatHostReport(result.report) +
-                 QStringLiteral("runs root: %1\npython: %2\n").arg(host.runsRoot, host.python));
+                 //: %1 is a folder on the host, %2 the python program found there
+                 Text::tr("runs root: %1\npython: %2").arg(host.runsRoot, host.python) +
+                 QLatin1Char('\n'));
     }
     return 0;
 }
@@ -254,18 +267,19 @@ int runAction(const CommandSpec& spec, const ParsedArgs& args) {
     }
     if (spec.name == QLatin1String("hosts")) {
         if (!args.positional.isEmpty())
-            return usageError(spec, QStringLiteral("unexpected '%1'").arg(args.positional.front()));
+            return usageError(spec, Text::tr("unexpected '%1'").arg(args.positional.front()));
         return list(store, args.has(QStringLiteral("json")));
     }
     if (spec.name == QLatin1String("hosts add")) return add(store, args);
     if (spec.name == QLatin1String("hosts ssh-config")) return listSshConfig();
     const QString action = spec.name.section(QLatin1Char(' '), -1);  // probe, rm, forget-key
     if (args.positional.size() != 1)
-        return usageError(spec, QStringLiteral("hosts %1 needs exactly one NAME").arg(action));
+        //: %1 is the action: probe, rm or forget-key
+        return usageError(spec, Text::tr("hosts %1 needs exactly one NAME").arg(action));
     const QString name = args.positional.front();
     const RemoteHost* host = store.find(name);
     if (!host) {
-        printErr(QStringLiteral("no host named '%1'; `trainbench hosts` lists them").arg(name));
+        printErr(Text::tr("no host named '%1'; `trainbench hosts` lists them").arg(name));
         return 1;
     }
     if (action == QLatin1String("probe")) return probe(store, *host, spec, args);
@@ -277,18 +291,20 @@ int runAction(const CommandSpec& spec, const ParsedArgs& args) {
             printErr(QString::fromStdString(removed.error()));
             return 1;
         }
-        printOut(QStringLiteral("forgot %1 key line(s) for %2 in %3; the next connection shows "
-                                "the new fingerprint and asks\n")
-                     .arg(*removed)
-                     .arg(address(host->target), file));
+        //: %1 is a number of lines, %2 the host's address user@host:port, %3 the known_hosts file
+        printOut(Text::tr("forgot %1 key line(s) for %2 in %3; the next connection shows "
+                          "the new fingerprint and asks")
+                     .arg(QString::number(*removed), address(host->target), file) +
+                 QLatin1Char('\n'));
         return 0;
     }
     if (auto removed = store.remove(name); !removed || !store.save().ok()) {
-        printErr(QStringLiteral("cannot remove %1 from %2").arg(name, store.filePath()));
+        //: %1 is the host's name, %2 the hosts.json file
+        printErr(Text::tr("cannot remove %1 from %2").arg(name, store.filePath()));
         return 1;
     }
     forgetPassword(name);
-    printOut(QStringLiteral("removed %1\n").arg(name));
+    printOut(Text::tr("removed %1").arg(name) + QLatin1Char('\n'));
     return 0;
 }
 
@@ -306,7 +322,7 @@ int hostsCommand(const QStringList& words) {
     if (action.isEmpty() || action.startsWith(QLatin1Char('-')) || action == QLatin1String("help"))
         return parseAndRun(hosts, words);
     const CommandSpec* spec = findCommandSpec(QStringLiteral("hosts ") + action);
-    if (!spec) return usageError(hosts, QStringLiteral("unknown hosts action '%1'").arg(action));
+    if (!spec) return usageError(hosts, Text::tr("unknown hosts action '%1'").arg(action));
     return parseAndRun(*spec, words.mid(1));
 }
 

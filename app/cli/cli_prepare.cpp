@@ -17,7 +17,8 @@ namespace {
 
 QString where(const SshTarget& target) {
     const QString user = target.user.isEmpty() ? QString() : target.user + QLatin1Char('@');
-    return QStringLiteral("%1%2 port %3").arg(user, target.host).arg(target.port);
+    //: %1 is user@host or host, %2 the SSH port
+    return Text::tr("%1 port %2").arg(user + target.host, QString::number(target.port));
 }
 
 // Runs the preparer to its end, printing steps and log lines (on stderr when stdout is kept
@@ -72,7 +73,8 @@ Result<QString> prepareOnTerminal(SshSessionThread& session, RemoteHost host,
         host.trainerPath = result.trainerPath;
         HostStore store(HostStore::defaultConfigDir());
         if (!store.load().ok() || !store.update(host).ok() || !store.save().ok())
-            printErr(QStringLiteral("cannot keep the trainer's path in %1").arg(store.filePath()));
+            //: %1 is the hosts.json file
+            printErr(Text::tr("cannot keep the trainer's path in %1").arg(store.filePath()));
     }
     return result.trainerPath;
 }
@@ -81,7 +83,7 @@ int prepareCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("prepare"));
     const auto connect = connectOptions(args);
     if (!connect) return usageError(spec, QString::fromStdString(connect.error()));
-    if (args.positional.size() != 1) return usageError(spec, QStringLiteral("needs one host NAME"));
+    if (args.positional.size() != 1) return usageError(spec, Text::tr("needs one host NAME"));
     auto found = findStoredHost(args.positional.front());
     if (!found) {
         printErr(QString::fromStdString(found.error()));

@@ -16,10 +16,10 @@ int remoteControlCommand(const QString& command, const ParsedArgs& args) {
     QStringList allowed{QStringLiteral("host"), QStringLiteral("accept-key"),
                         QStringLiteral("accept-new"), QStringLiteral("password-stdin")};
     if (!follow) allowed.append(QStringLiteral("kill"));
-    if (const auto refused =
-            refuseOptionsOutside(spec, args, allowed, QStringLiteral("a run on a host (--host)")))
-        return *refused;
-    if (args.positional.size() != 1) return usageError(spec, QStringLiteral("needs one RUN"));
+    //: ends "--OPTION does not go with %1"
+    const QString onHost = Text::tr("a run on a host (--host)");
+    if (const auto refused = refuseOptionsOutside(spec, args, allowed, onHost)) return *refused;
+    if (args.positional.size() != 1) return usageError(spec, Text::tr("needs one RUN"));
     const auto connect = connectOptions(args);
     if (!connect) return usageError(spec, QString::fromStdString(connect.error()));
     const QString hostName = args.value(QStringLiteral("host"));
@@ -41,10 +41,13 @@ int remoteControlCommand(const QString& command, const ParsedArgs& args) {
         printErr(QString::fromStdString(sent.error()));
         return 1;
     }
-    printOut(kill ? QStringLiteral("killed run %1 on %2\n").arg(*id, hostName)
-                  : QStringLiteral("asked run %1 on %2 to stop; it saves a checkpoint "
-                                   "first (trainbench follow %1 --host %2 shows when)\n")
-                        .arg(*id, hostName));
+    //: %1 is a run id, %2 the host's name
+    printOut((kill ? Text::tr("killed run %1 on %2").arg(*id, hostName)
+                   //: %1 is a run id, %2 the host's name
+                   : Text::tr("asked run %1 on %2 to stop; it saves a checkpoint first "
+                              "(trainbench follow %1 --host %2 shows when)")
+                         .arg(*id, hostName)) +
+             QLatin1Char('\n'));
     return 0;
 }
 

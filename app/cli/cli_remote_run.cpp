@@ -14,6 +14,7 @@
 #include "cli_prepare.h"
 #include "cli_sync.h"
 #include "core/runs/await_result.h"
+#include "core/runs/fail_text.h"
 #include "remote/hosts/slurm_options.h"
 #include "remote/runs/remote_backend.h"
 #include "remote/runs/remote_follow.h"
@@ -63,16 +64,19 @@ Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
     }
     QStringList configs = args.positional;
     if (args.has(QStringLiteral("config"))) configs.append(args.value(QStringLiteral("config")));
-    if (parsed.host.isEmpty()) return fail("needs --host NAME", kExitUsage);
+    if (parsed.host.isEmpty()) return failText(Text::tr("needs --host NAME"), kExitUsage);
     parsed.syncFrom = args.value(QStringLiteral("sync"));
     parsed.yes = args.has(QStringLiteral("yes"));
     if (args.has(QStringLiteral("sync")) &&
         (request.workDir.isEmpty() || parsed.syncFrom.isEmpty()))
-        return fail("--sync LOCAL needs --workdir DIR: the folder on the host it is mirrored to",
-                    kExitUsage);
+        return failText(
+            Text::tr("--sync LOCAL needs --workdir DIR: the folder on the host it is mirrored to"),
+            kExitUsage);
     const bool script = !request.command.isEmpty();
     if (configs.size() > 1 || (!script && configs.size() != 1))
-        return fail(script ? "takes at most one CONFIG" : "needs one CONFIG", kExitUsage);
+        return failText(
+            script ? Text::tr("takes at most one CONFIG") : Text::tr("needs one CONFIG"),
+            kExitUsage);
     if (!configs.isEmpty()) request.configPath = QDir::current().absoluteFilePath(configs.front());
     parsed.setup.needed = request.needsTrainer();
     return parsed;
@@ -94,7 +98,8 @@ int followRemoteRun(RemoteBackend& backend, const QString& id) {
                      [&shown, &backend](ConnectionState state, const QString& message) {
                          if (state == shown) return;
                          if (state == ConnectionState::Connected)
-                             printErr(QStringLiteral("connected to %1 again; following goes on")
+                             //: %1 is the host's name
+                             printErr(Text::tr("connected to %1 again; following goes on")
                                           .arg(backend.settings().name));
                          else
                              printErr(message);
@@ -120,17 +125,24 @@ int followRemoteRun(RemoteBackend& backend, const QString& id) {
         Change{backend.connection(), &HostConnection::stateChanged});
     if (!follower.isFinished()) {
         printOut(QStringLiteral("\n"));
-        printErr(QStringLiteral("stopped following; run %1 goes on on %2")
-                     .arg(id, backend.settings().name));
+        //: %1 is a run id, %2 the host's name
+        printErr(
+            Text::tr("stopped following; run %1 goes on on %2").arg(id, backend.settings().name));
         return interrupted() ? 130 : 1;
     }
     progress.show(true);
     const RunInfo& info = follower.status();
-    const std::string_view state = runStateName(info.state);
-    QString summary = QStringLiteral("run %1 %2 on %3")
-                          .arg(id, QString::fromLatin1(state.data(), qsizetype(state.size())),
-                               backend.settings().name);
-    if (!info.message.isEmpty()) summary += QLatin1String(": ") + info.message;
+    const std::string_view name = runStateName(info.state);
+    const QString state = QString::fromLatin1(name.data(), qsizetype(name.size()));
+    const QString& host = backend.settings().name;
+    const QString summary =
+        info.message.isEmpty()
+            //: %1 is a run id, %2 its state as scripts read it (finished, failed, stopped,
+            //: lost), %3 the host's name
+            ? Text::tr("run %1 %2 on %3").arg(id, state, host)
+            //: %1 is a run id, %2 its state as scripts read it (finished, failed, stopped,
+            //: lost), %3 the host's name, %4 the run's last message
+            : Text::tr("run %1 %2 on %3: %4").arg(id, state, host, info.message);
     printOut(terminalSafe(summary) + QLatin1Char('\n'));  // the message is the box's
     return exitStatusOf(info);
 }
@@ -138,8 +150,8 @@ int followRemoteRun(RemoteBackend& backend, const QString& id) {
 int remoteRunCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("run"));
     if (args.has(QStringLiteral("runs-root")))
-        return usageError(spec, QStringLiteral("--runs-root does not go with --host: the run goes "
-                                               "into the host's runs root"));
+        return usageError(spec, Text::tr("--runs-root does not go with --host: the run goes "
+                                         "into the host's runs root"));
     auto parsed = remoteRunArgs(args);
     if (!parsed) return usageError(spec, QString::fromStdString(parsed.error()));
     auto host = connectHostBackend(parsed->host, parsed->connect, parsed->trainer, parsed->setup);

@@ -62,10 +62,10 @@ int remoteSweepCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep"));
     const bool script = args.has(QStringLiteral("command"));
     if (args.positional.size() != (script ? 1 : 2))
-        return usageError(spec, script ? QStringLiteral("needs one SWEEP file")
-                                       : QStringLiteral("needs a CONFIG and a SWEEP file"));
+        return usageError(spec, script ? Text::tr("needs one SWEEP file")
+                                       : Text::tr("needs a CONFIG and a SWEEP file"));
     if (args.has(QStringLiteral("slots")) && args.has(QStringLiteral("gpus")))
-        return usageError(spec, QStringLiteral("--slots (CPU) and --gpus do not go together"));
+        return usageError(spec, Text::tr("--slots (CPU) and --gpus do not go together"));
     auto host = connectFor(args, !script);
     if (!host) return connectFailed(host);
     RemoteBackend& backend = *host->backend;
@@ -95,18 +95,19 @@ int remoteSweepCommand(const ParsedArgs& args) {
     }
     printOut(started->id + QLatin1Char('\n'));
     if (args.has(QStringLiteral("detach"))) return 0;
-    printOut(QStringLiteral("%1 trials over %2 slots (%3) on %4; Ctrl-C stops following, the "
-                            "sweep goes on there\n")
-                 .arg(started->runs.size())
-                 .arg(setup.slots.size())
-                 .arg(setup.slots.join(QLatin1Char(' ')), backend.settings().name));
+    //: %1 and %2 are numbers, %3 the slots (GPU indices or cpu), %4 the host's name
+    printOut(Text::tr("%1 trials over %2 slots (%3) on %4; Ctrl-C stops following, the sweep "
+                      "goes on there")
+                 .arg(QString::number(started->runs.size()), QString::number(setup.slots.size()),
+                      setup.slots.join(QLatin1Char(' ')), backend.settings().name) +
+             QLatin1Char('\n'));
     const QString id = started->id;
     return followSweep([&backend, id] { return readOn(backend, id); }, kRemotePollMs);
 }
 
 int remoteSweepStatusCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep-status"));
-    if (args.positional.size() != 1) return usageError(spec, QStringLiteral("needs one SWEEP id"));
+    if (args.positional.size() != 1) return usageError(spec, Text::tr("needs one SWEEP id"));
     auto host = connectFor(args, false);
     if (!host) return connectFailed(host);
     auto report = readOn(*host->backend, args.positional.front());
@@ -124,13 +125,13 @@ int remoteSweepStatusCommand(const ParsedArgs& args) {
 int remoteSweepCancelCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep-cancel"));
     if (args.positional.isEmpty() || args.positional.size() > 2)
-        return usageError(spec, QStringLiteral("needs a SWEEP id and optionally a TRIAL number"));
+        return usageError(spec, Text::tr("needs a SWEEP id and optionally a TRIAL number"));
     int trial = 0;
     if (args.positional.size() == 2) {
         bool ok = false;
         trial = args.positional.back().toInt(&ok);
         if (!ok || trial < 1 || trial > 999999)
-            return usageError(spec, QStringLiteral("TRIAL is a trial number from sweep-status"));
+            return usageError(spec, Text::tr("TRIAL is a trial number from sweep-status"));
     }
     auto host = connectFor(args, false);
     if (!host) return connectFailed(host);
@@ -145,18 +146,23 @@ int remoteSweepCancelCommand(const ParsedArgs& args) {
         return 1;
     }
     if (trial == 0)
-        printOut(QStringLiteral("sweep %1: every trial is being cancelled\n").arg(id));
+        //: %1 is a sweep id
+        printOut(Text::tr("sweep %1: every trial is being cancelled").arg(id) + QLatin1Char('\n'));
     else if (*said == TrialCancel::Dequeued)
-        printOut(QStringLiteral("trial %1 of %2 will not run\n").arg(trial).arg(id));
+        //: %1 is a trial number, %2 a sweep id
+        printOut(Text::tr("trial %1 of %2 will not run").arg(QString::number(trial), id) +
+                 QLatin1Char('\n'));
     else
-        printOut(QStringLiteral("trial %1 of %2 is being stopped\n").arg(trial).arg(id));
+        //: %1 is a trial number, %2 a sweep id
+        printOut(Text::tr("trial %1 of %2 is being stopped").arg(QString::number(trial), id) +
+                 QLatin1Char('\n'));
     return 0;
 }
 
 int remoteSweepAddCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep-add"));
     if (args.positional.size() != 2)
-        return usageError(spec, QStringLiteral("needs a SWEEP id and a SWEEP file"));
+        return usageError(spec, Text::tr("needs a SWEEP id and a SWEEP file"));
     auto host = connectFor(args, false);
     if (!host) return connectFailed(host);
     const QString specPath = QDir::current().absoluteFilePath(args.positional.back());
@@ -169,10 +175,11 @@ int remoteSweepAddCommand(const ParsedArgs& args) {
         printErr(QString::fromStdString(runs.error()));
         return kExitUsage;
     }
-    printOut(QStringLiteral("%1 more trials queued in sweep %2 on %3:\n%4\n")
-                 .arg(runs->size())
-                 .arg(args.positional.front(), host->backend->settings().name,
-                      runs->join(QLatin1Char('\n'))));
+    //: %1 is a number, %2 a sweep id, %3 the host's name; the new run ids follow, one a line
+    printOut(Text::tr("%1 more trials queued in sweep %2 on %3:")
+                 .arg(QString::number(runs->size()), args.positional.front(),
+                      host->backend->settings().name) +
+             QLatin1Char('\n') + runs->join(QLatin1Char('\n')) + QLatin1Char('\n'));
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "cli_command_specs.h"
 #include "cli_common.h"
 #include "cli_transfer.h"
+#include "core/runs/fail_text.h"
 #include "remote/hosts/host_store.h"
 #include "remote/ssh/ssh_session_thread.h"
 #include "remote/sync/code_record.h"
@@ -19,10 +20,12 @@ namespace {
 constexpr int kExitInterrupted = 130;
 
 bool askToSend(const QString& reasons) {
-    printErr(QStringLiteral("this sync would send a lot:\n  ") +
+    //: the reasons follow, one an indented line
+    printErr(Text::tr("this sync would send a lot:") + QStringLiteral("\n  ") +
              QString(reasons).replace(QLatin1Char('\n'), QStringLiteral("\n  ")));
     if (!stdinIsTerminal()) return false;
-    std::fputs("Send anyway? [y/N] ", stderr);
+    //: only y or Y (in Latin letters) sends: keep [y/N]
+    std::fputs(Text::tr("Send anyway? [y/N] ").toLocal8Bit().constData(), stderr);
     std::fflush(stderr);
     char answer[16] = {};
     if (!std::fgets(answer, sizeof answer, stdin)) return false;
@@ -44,26 +47,25 @@ Result<QMap<QString, QString>> syncForCli(SshSessionThread& thread, const QStrin
         if (shown) std::fputc('\n', stderr);
         shown = false;
         if (!askToSend(result.message))
-            return fail(QStringLiteral("nothing was sent; leave such folders out with a "
-                                       ".gitignore or .trainbenchignore, or add --yes to send "
-                                       "anyway")
-                            .toStdString());
+            return failText(
+                Text::tr("nothing was sent; leave such folders out with a .gitignore "
+                         "or .trainbenchignore, or add --yes to send anyway"));
         result = awaitTransfer(thread, request, wait, &runSyncConfirmed);
     }
     if (shown) std::fputc('\n', stderr);
     if (!result.ok())
-        return fail(result.failure == SshFailure::Cancelled
-                        ? "interrupted; the next sync sends what this one did not"
-                        : result.message.toStdString(),
-                    result.failure == SshFailure::Cancelled ? kExitInterrupted : 1);
-    printErr(QStringLiteral("synced %1 to %2: %3").arg(local, remote, result.message));
+        return failText(result.failure == SshFailure::Cancelled
+                            ? Text::tr("interrupted; the next sync sends what this one did not")
+                            : result.message,
+                        result.failure == SshFailure::Cancelled ? kExitInterrupted : 1);
+    //: %1 is a local folder, %2 a folder on the host, %3 what was sent
+    printErr(Text::tr("synced %1 to %2: %3").arg(local, remote, result.message));
     return codeRecordOfFolder(local);
 }
 
 int syncCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sync"));
-    if (args.positional.size() != 3)
-        return usageError(spec, QStringLiteral("needs NAME LOCAL REMOTE"));
+    if (args.positional.size() != 3) return usageError(spec, Text::tr("needs NAME LOCAL REMOTE"));
     auto connect = connectOptions(args);
     if (!connect) return usageError(spec, QString::fromStdString(connect.error()));
     const auto host = findStoredHost(args.positional.at(0));

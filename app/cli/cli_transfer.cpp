@@ -10,6 +10,7 @@
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
+#include "core/runs/fail_text.h"
 #include "remote/hosts/host_store.h"
 #include "remote/ssh/ssh_session_thread.h"
 #include "remote/transfer/transfer_session.h"
@@ -72,10 +73,11 @@ Result<ParsedTransfer> parse(const ParsedArgs& args) {
         else if (kind == QLatin1String("none"))
             parsed.request.compression = TarCompression::None;
         else
-            return fail("--compression takes zstd, gzip or none", kExitUsage);
+            return failText(Text::tr("--compression takes zstd, gzip or none"), kExitUsage);
     }
     parsed.positional = args.positional;
-    if (parsed.positional.size() != 3) return fail("needs NAME and two paths", kExitUsage);
+    if (parsed.positional.size() != 3)
+        return failText(Text::tr("needs NAME and two paths"), kExitUsage);
     return parsed;
 }
 
@@ -109,22 +111,30 @@ int transferCommand(const QString& command, const ParsedArgs& args) {
     if (shown) std::fputc('\n', stderr);
     if (!result.ok()) {
         printErr(result.failure == SshFailure::Cancelled
-                     ? QStringLiteral("interrupted; a file transfer resumes from its .part when "
-                                      "run again")
+                     ? Text::tr("interrupted; a file transfer resumes from its .part when "
+                                "run again")
                      : result.message);
         return result.failure == SshFailure::Cancelled ? kExitInterrupted : 1;
     }
     const double seconds = qMax<qint64>(1, clock.elapsed()) / 1000.0;
-    QString summary =
-        QStringLiteral("%1 %2 file%3, %4 in %5 s (%6/s, %7)")
-            .arg(uploading ? QStringLiteral("uploaded") : QStringLiteral("downloaded"))
-            .arg(result.files)
-            .arg(result.files == 1 ? QString() : QStringLiteral("s"))
-            .arg(megabytes(result.bytes))
-            .arg(seconds, 0, 'f', 1)
-            .arg(megabytes((result.bytes - result.resumedFrom) / seconds), result.method);
+    // One whole sentence for each direction and number, so that a translation can word each.
+    const QString pattern =
+        uploading ? (result.files == 1
+                         //: %1 is 1, %2 a size, %3 seconds, %4 a speed, %5 the method (sftp, tar)
+                         ? Text::tr("uploaded %1 file, %2 in %3 s (%4/s, %5)")
+                         //: %1 is a number, %2 a size, %3 seconds, %4 a speed, %5 the method
+                         : Text::tr("uploaded %1 files, %2 in %3 s (%4/s, %5)"))
+                  : (result.files == 1
+                         //: %1 is 1, %2 a size, %3 seconds, %4 a speed, %5 the method (sftp, tar)
+                         ? Text::tr("downloaded %1 file, %2 in %3 s (%4/s, %5)")
+                         //: %1 is a number, %2 a size, %3 seconds, %4 a speed, %5 the method
+                         : Text::tr("downloaded %1 files, %2 in %3 s (%4/s, %5)"));
+    QString summary = pattern.arg(
+        QString::number(result.files), megabytes(result.bytes), QString::number(seconds, 'f', 1),
+        megabytes((result.bytes - result.resumedFrom) / seconds), result.method);
     if (result.resumedFrom > 0)
-        summary += QStringLiteral(", resumed after %1").arg(megabytes(result.resumedFrom));
+        //: %1 is the sentence that says what was sent, %2 the size sent before
+        summary = Text::tr("%1, resumed after %2").arg(summary, megabytes(result.resumedFrom));
     printOut(summary + QLatin1Char('\n'));
     return 0;
 }
