@@ -11,6 +11,7 @@ namespace tb::cli {
 namespace {
 
 constexpr qsizetype kWidestOptionColumn = 30;
+const char* const kHelpHelp = QT_TRANSLATE_NOOP("Cli", "Show this help.");
 
 QString dashed(const QString& name) {
     return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
@@ -51,12 +52,13 @@ std::optional<int> parseCommand(const CommandSpec& spec, const QStringList& args
                                 ParsedArgs& parsed) {
     QCommandLineParser parser;
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+                                  Text::tr(kHelpHelp));
     parser.addOption(help);
     for (const OptionSpec& option : spec.options) {
+        const QString about = Text::tr(option.help);
         parser.addOption(option.valueName.isEmpty()
-                             ? QCommandLineOption(option.name, option.help)
-                             : QCommandLineOption(option.name, option.help, option.valueName));
+                             ? QCommandLineOption(option.name, about)
+                             : QCommandLineOption(option.name, about, option.valueName));
     }
     const bool ok = parser.parse(QStringList{QStringLiteral("trainbench")} + args);
     // `trainbench upload help` as well as --help; not for an action's NAME (hosts rm help).
@@ -69,10 +71,10 @@ std::optional<int> parseCommand(const CommandSpec& spec, const QStringList& args
     if (!ok) {
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty())
-            return usageError(spec,
-                              QStringLiteral("unknown option '%1'").arg(dashed(unknown.first())));
+            return usageError(spec, Text::tr("unknown option '%1'").arg(dashed(unknown.first())));
         if (!args.isEmpty() && takesValue(spec, args.last()))
-            return usageError(spec, QStringLiteral("%1 needs a value").arg(args.last()));
+            //: %1 is the option as typed, "--host"
+            return usageError(spec, Text::tr("%1 needs a value").arg(args.last()));
         QString problem = parser.errorText();
         if (problem.endsWith(QLatin1Char('.'))) problem.chop(1);
         return usageError(spec, problem);
@@ -101,13 +103,14 @@ QString usageLines(const CommandSpec& spec) {
 
 QString helpText(const CommandSpec& spec) {
     QString text = usageLines(spec);
-    if (!spec.about.isEmpty()) text += QLatin1Char('\n') + spec.about + QLatin1Char('\n');
+    if (*spec.about) text += QLatin1Char('\n') + Text::tr(spec.about) + QLatin1Char('\n');
     QList<OptionSpec> options = spec.options;
-    options.append({QStringLiteral("help"), {}, QStringLiteral("Show this help.")});
+    options.append({QStringLiteral("help"), {}, kHelpHelp});
     qsizetype width = 0;
     for (const OptionSpec& option : options)
         width = qMax(width, qMin(optionColumn(option).size(), kWidestOptionColumn));
-    text += QStringLiteral("\noptions:\n");
+    //: the heading of the table of a command's options
+    text += QLatin1Char('\n') + Text::tr("options:") + QLatin1Char('\n');
     for (const OptionSpec& option : options) {
         const QString column = optionColumn(option);
         text += QStringLiteral("  ") + column;
@@ -115,10 +118,10 @@ QString helpText(const CommandSpec& spec) {
             text += QLatin1Char('\n') + QString(width + 2, QLatin1Char(' '));
         else
             text += QString(width - column.size(), QLatin1Char(' '));
-        text += QStringLiteral("  ") + option.help + QLatin1Char('\n');
+        text += QStringLiteral("  ") + Text::tr(option.help) + QLatin1Char('\n');
     }
-    text +=
-        QStringLiteral("Every command also takes --config-dir DIR: the folder of hosts.json.\n");
+    text += Text::tr("Every command also takes --config-dir DIR: the folder of hosts.json.") +
+            QLatin1Char('\n');
     return text;
 }
 
@@ -126,13 +129,17 @@ std::optional<int> refuseOptionsOutside(const CommandSpec& spec, const ParsedArg
                                         const QStringList& allowed, const QString& where) {
     const QString extra = parsed.firstOptionOutside(allowed);
     if (extra.isEmpty()) return std::nullopt;
-    return usageError(spec, QStringLiteral("--%1 does not go with %2").arg(extra, where));
+    //: %1 is an option's name without its dashes, %2 says where it does not belong ("a local
+    //: run (it needs --host NAME)")
+    return usageError(spec, Text::tr("--%1 does not go with %2").arg(extra, where));
 }
 
 int usageError(const CommandSpec& spec, const QString& problem) {
     printErr(problem);
     const QString command = spec.name.isEmpty() ? QString() : spec.name + QLatin1Char(' ');
-    const QString hint = QStringLiteral("`trainbench %1--help` shows every option.\n").arg(command);
+    //: %1 is the command's name and a space ("run "), or nothing for the window's options
+    const QString hint =
+        Text::tr("`trainbench %1--help` shows every option.").arg(command) + QLatin1Char('\n');
     const QByteArray text = (usageLines(spec) + hint).toLocal8Bit();
     std::fputs(text.constData(), stderr);
     return kExitUsage;

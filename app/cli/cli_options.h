@@ -11,16 +11,18 @@
 
 namespace tb::cli {
 
+// help and about are the English sources, marked QT_TRANSLATE_NOOP("Cli", ...) where declared and
+// translated where printed: the declarations are read before the command installs its translator.
 struct OptionSpec {
     QString name;       // "host" for --host
     QString valueName;  // "NAME"; empty for a flag
-    QString help;
+    const char* help = "";
 };
 
 struct CommandSpec {
-    QString name;          // "run", "hosts add"; empty for the window
-    QStringList synopsis;  // usage lines, each after "trainbench "
-    QString about;         // what --help says below the usage lines
+    QString name;            // "run", "hosts add"; empty for the window
+    QStringList synopsis;    // usage lines, each after "trainbench "
+    const char* about = "";  // what --help says below the usage lines
     QList<OptionSpec> options;
 };
 
