@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AwaitResult</name>
+    <message>
+        <location filename="../core/runs/await_result.h" line="+27"/>
+        <source>%1 got no answer</source>
+        <extracomment>%1 says what was awaited, e.g. &quot;the launch&quot;</extracomment>
+        <translation>%1 没有得到回应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 got no answer in %2 s</source>
+        <extracomment>%1 says what was awaited, e.g. &quot;the launch&quot;; %2 is a number of seconds</extracomment>
+        <translation>%1 在 %2 秒内没有得到回应</translation>
+    </message>
+</context>
+<context>
     <name>BoxName</name>
     <message>
         <location filename="../core/checkpoints/box_name.cpp" line="+41"/>
@@ -69,6 +84,1198 @@
         <location line="+15"/>
         <source>listing checkpoints on %1: the answer names no run folder</source>
         <translation>列出 %1 上的检查点时出错：回复中没有运行文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../app/cli/cli_checkpoints.cpp" line="+71"/>
+        <source>needs RUN and at most one DEST</source>
+        <translation>需要 RUN，以及最多一个 DEST</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../app/cli/cli_commands.cpp" line="+25"/>
+        <location filename="../app/cli/cli_remote_control.cpp" line="+22"/>
+        <source>needs one RUN</source>
+        <translation>需要一个 RUN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../app/cli/cli_remote_run.cpp" line="+67"/>
+        <source>needs --host NAME</source>
+        <translation>需要 --host NAME</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>no checkpoints in %1</source>
+        <extracomment>%1 is the run&apos;s folder on the host</extracomment>
+        <translation>%1 中没有检查点</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the checkpoint transfer</source>
+        <extracomment>what got no answer, as in &quot;the checkpoint transfer got no answer in 120 s&quot;</extracomment>
+        <translation>检查点传输</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_command_specs.cpp" line="+22"/>
+        <source>Trust exactly this unknown host key.</source>
+        <translation>只信任这一个未知的主机密钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust an unknown host key (never a changed one).</source>
+        <translation>信任未知的主机密钥（已变更的密钥一律拒绝）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+243"/>
+        <source>Read the password from one line of stdin.</source>
+        <translation>从标准输入读取一行作为密码。</translation>
+    </message>
+    <message>
+        <location line="-237"/>
+        <source>Install missing cmake, g++, make with the package manager.</source>
+        <translation>用包管理器安装缺少的 cmake、g++、make。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Build the trainer again even when one is cached.</source>
+        <translation>即使已有缓存，也重新构建训练程序。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The build cache on the host (~/.cache/trainbench/trainer).</source>
+        <translation>主机上的构建缓存（~/.cache/trainbench/trainer）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cmake to build with on the host.</source>
+        <translation>在主机上用于构建的 cmake。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The C++ compiler to build with on the host.</source>
+        <translation>在主机上用于构建的 C++ 编译器。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The stored host (trainbench hosts lists them).</source>
+        <translation>已保存的主机（trainbench hosts 可列出）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folder of the runs (default: $TRAINBENCH_RUNS, else the app&apos;s data folder).</source>
+        <translation>运行所在的文件夹（默认：$TRAINBENCH_RUNS，否则为应用的数据文件夹）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Override a config key (key.path=value); repeatable.</source>
+        <translation>覆盖一个配置键（key.path=value）；可重复。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainbench-train on the host (default: the prepared one).</source>
+        <translation>主机上的 trainbench-train（默认：准备主机时构建的那个）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refuse a host never prepared instead of preparing it.</source>
+        <translation>主机从未准备过时直接拒绝，而不是先准备主机。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+286"/>
+        <source>Print the run id and return; do not follow.</source>
+        <translation>打印运行 ID 后立即返回，不跟踪。</translation>
+    </message>
+    <message>
+        <location line="-282"/>
+        <source>Your own command ({key.path} filled in from the config) instead of the trainer.</source>
+        <translation>用你自己的命令（{key.path} 从配置中填入）代替训练程序。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run a Jupyter notebook&apos;s cells in order, headless; an executed copy is kept in the run folder.</source>
+        <translation>以无界面方式按顺序执行 Jupyter notebook 的单元格；执行后的副本保存在运行文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The config of a --command run.</source>
+        <translation>--command 运行所用的配置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where --command runs (default: here).</source>
+        <translation>--command 的工作目录（默认：当前目录）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shell line run before --command.</source>
+        <translation>在 --command 之前执行的一行 shell 命令。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Named groups of --command&apos;s output lines become metrics.</source>
+        <translation>--command 输出行中的命名分组成为指标。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where --command writes TensorBoard event files (default: runs); their scalars become metrics.</source>
+        <translation>--command 写入 TensorBoard 事件文件的位置（默认：runs）；其中的标量成为指标。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start --command&apos;s python script N times through torchrun (data-parallel).</source>
+        <translation>通过 torchrun 启动 --command 的 python 脚本 N 次（数据并行）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --host: mirror this code folder into --workdir first (as trainbench sync) and record it in run.json.</source>
+        <translation>配合 --host：先把这个代码文件夹镜像同步到 --workdir（同 trainbench sync），并记录到 run.json。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --sync: send without asking.</source>
+        <translation>配合 --sync：不询问直接发送。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit to the host&apos;s Slurm with sbatch: partition, gpus (per node), nodes, cpus, time, account.</source>
+        <translation>用 sbatch 提交到主机的 Slurm：partition、gpus（每节点）、nodes、cpus、time、account。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Starts a run, prints its id alone on the first line and follows it to its end
+(exit status 0 finished, 143 stopped, 1 failed) unless --detach. With --host the run
+goes into the host&apos;s runs root (trainbench hosts add ... --remote-root DIR, default
+~/trainbench); a host never prepared is prepared first, with the options of
+`trainbench prepare`; --no-prepare refuses instead. On a Slurm login node (the host&apos;s
+&quot;slurm&quot; settings, or --slurm) the run is a job: pending with its reason, then running.</source>
+        <translation>启动一个运行，第一行只打印其 ID，随后跟踪它直到结束
+（退出码 0 已完成，143 已停止，1 失败），除非指定 --detach。使用 --host 时，运行
+放在主机的运行根目录中（trainbench hosts add ... --remote-root DIR，默认
+~/trainbench）；从未准备过的主机会先用 `trainbench prepare` 的选项
+准备主机；--no-prepare 则直接拒绝。在 Slurm 登录节点上（主机的
+&quot;slurm&quot; 设置，或 --slurm），运行是一个作业：先排队（显示原因），然后运行。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The runs as a table, or as JSON.</source>
+        <translation>以表格或 JSON 列出运行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <location line="+27"/>
+        <location line="+7"/>
+        <location line="+98"/>
+        <source>Print JSON.</source>
+        <translation>输出 JSON。</translation>
+    </message>
+    <message>
+        <location line="-202"/>
+        <source>Turns TensorBoard runs into finished runs: each folder under LOGDIR that holds
+event files (events.out.tfevents.*) becomes one run with their scalars as curves. A
+folder imported before is skipped.</source>
+        <translation>把 TensorBoard 运行导入为已完成的运行：LOGDIR 下每个包含
+事件文件（events.out.tfevents.*）的文件夹成为一个运行，其标量成为曲线。
+之前导入过的文件夹会跳过。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Prints a run&apos;s log and metrics until it ends; exits with the run&apos;s status.
+RUN is a run id or a unique prefix of one.</source>
+        <translation>打印运行的日志和指标直到它结束；以运行的状态作为退出码。
+RUN 是运行 ID 或其唯一前缀。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start at the end of the log (a local run).</source>
+        <translation>从日志末尾开始（本机运行）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Asks a run to stop (SIGTERM: it saves a checkpoint first); --kill ends it now.
+RUN is a run id or a unique prefix of one.</source>
+        <translation>请求运行停止（SIGTERM：它会先保存检查点）；--kill 立即结束它。
+RUN 是运行 ID 或其唯一前缀。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SIGKILL instead of SIGTERM.</source>
+        <translation>用 SIGKILL 代替 SIGTERM。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Queues one run per trial of SWEEP.yaml (docs/SWEEPS.md) and starts the sweep&apos;s
+scheduler, which runs them one per slot, detached: closing the terminal changes nothing.
+Slots are the GPUs nvidia-smi lists (each --per-gpu times), --gpus, or --slots N CPU
+slots; one CPU slot without a GPU. Prints the sweep id, then each trial as it ends and
+the trials ranked by the sweep&apos;s metric, unless --detach. With --host the queue and its
+scheduler live in the host&apos;s runs root and go on while the laptop sleeps.</source>
+        <translation>为 SWEEP.yaml（docs/SWEEPS.md）的每个试验排入一个运行，并启动超参数搜索的
+调度器，它以后台运行的方式在每个槽位上逐个执行：关闭终端不影响它。
+槽位是 nvidia-smi 列出的 GPU（每个 --per-gpu 次）、--gpus，或 --slots N 个 CPU
+槽位；没有 GPU 时为一个 CPU 槽位。打印超参数搜索 ID，然后打印每个结束的试验，
+以及按超参数搜索指标排名的试验，除非指定 --detach。使用 --host 时，队列及其
+调度器位于主机的运行根目录中，笔记本休眠时也会继续。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>N CPU slots (trials at once without a GPU).</source>
+        <translation>N 个 CPU 槽位（没有 GPU 时同时运行的试验数）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The GPUs to use (default: every one listed).</source>
+        <translation>要使用的 GPU（默认：列出的每一个）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trials at once on each GPU (default 1).</source>
+        <translation>每个 GPU 上同时运行的试验数（默认 1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the sweep id and return; do not follow.</source>
+        <translation>打印超参数搜索 ID 后立即返回，不跟踪。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your own command instead of the trainer.</source>
+        <translation>用你自己的命令代替训练程序。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The config of a --command sweep.</source>
+        <translation>--command 超参数搜索所用的配置。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The trials of a sweep: where each is in the queue, its state and the best and
+last value of the sweep&apos;s metric, best first (* marks the best). SWEEP is a sweep id
+or a unique prefix of one.</source>
+        <translation>超参数搜索的试验：各自在队列中的位置、状态，以及超参数搜索指标的最佳值和
+最新值，最佳的在前（* 标记最佳）。SWEEP 是超参数搜索 ID
+或其唯一前缀。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Queues the trials of another sweep file in a sweep, running or drained, over
+its own config or command and slots; numbered after its last trial. The file must rank
+by the sweep&apos;s metric and goal.</source>
+        <translation>把另一个搜索文件的试验排入一个超参数搜索（运行中或已排空均可），沿用
+其自身的配置或命令和槽位；编号接在最后一个试验之后。该文件必须按
+超参数搜索的指标和目标排名。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancels one trial (a number from sweep-status: taken off the queue, or stopped
+if it runs) or, without TRIAL, every trial and the sweep.</source>
+        <translation>取消一个试验（sweep-status 中的编号：从队列中移除，或在运行中则
+停止），不指定 TRIAL 时取消所有试验和该超参数搜索。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connects and reports the GPUs, driver and CUDA, disks, pythons and torch, and
+tools; fills in the host&apos;s runs root and python where they were left empty.</source>
+        <translation>连接并报告 GPU、驱动和 CUDA、磁盘、python 和 torch，以及
+工具；为留空的主机运行根目录和 python 填入值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lists the stored hosts. Actions: add, ssh-config, rm, forget-key, probe
+(`trainbench hosts ACTION --help`). Hosts live in hosts.json in --config-dir DIR,
+else $TRAINBENCH_HOME, else the app&apos;s config folder, without passwords.</source>
+        <translation>列出已保存的主机。操作：add、ssh-config、rm、forget-key、probe
+（`trainbench hosts ACTION --help`）。主机保存在 --config-dir DIR 中的 hosts.json，
+否则在 $TRAINBENCH_HOME，否则在应用的配置文件夹，不含密码。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Adds a host from the ssh line a provider shows, or from ~/.ssh/config.
+--password-stdin keeps the password in the OS keychain, or where none runs, nowhere.</source>
+        <translation>根据服务商给出的 ssh 命令行或 ~/.ssh/config 添加主机。
+--password-stdin 把密码存入系统密钥链；没有密钥链服务时不保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The private key to log in with.</source>
+        <translation>用于登录的私钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the host from this Host of ~/.ssh/config.</source>
+        <translation>使用 ~/.ssh/config 中这个 Host 的设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The python on the host (default: found by probe).</source>
+        <translation>主机上的 python（默认：由 probe 查找）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The runs root on the host (default: found by probe).</source>
+        <translation>主机上的运行根目录（默认：由 probe 查找）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the host costs per hour.</source>
+        <translation>主机每小时的费用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The known_hosts file (default ~/.ssh/known_hosts).</source>
+        <translation>known_hosts 文件（默认 ~/.ssh/known_hosts）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Slurm login node: runs are submitted with sbatch with these defaults (partition, gpus, nodes, cpus, time, account).</source>
+        <translation>Slurm 登录节点：用 sbatch 提交运行，使用这些默认值（partition、gpus、nodes、cpus、time、account）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lists the Hosts ~/.ssh/config offers.</source>
+        <translation>列出 ~/.ssh/config 中的 Host。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removes a host and its stored password.</source>
+        <translation>删除主机及其保存的密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forgets the host&apos;s key, so that the next connection shows the new one and asks.</source>
+        <translation>忘记主机密钥，下次连接时会显示新密钥并询问。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Builds trainbench-train on the host against its own LibTorch (its python&apos;s
+torch, else a system LibTorch), once per source set and torch version, and keeps its
+path in hosts.json for run --host.</source>
+        <translation>在主机上针对其自身的 LibTorch（其 python 的 torch，
+否则为系统的 LibTorch）构建 trainbench-train，每组源码和 torch 版本构建一次，并把
+路径保存在 hosts.json 中供 run --host 使用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The host&apos;s uptime and what it has cost so far.</source>
+        <translation>主机的运行时长和目前为止的费用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A folder&apos;s contents end up in the destination folder (like rsync SRC/ DST), packed
+into one tar stream; a file goes to DST, or into DST when it is a folder, resuming
+from DST.part and checked by sha256. REMOTE paths are relative to the remote home.</source>
+        <translation>文件夹的内容会放入目标文件夹（类似 rsync SRC/ DST），打包
+为一个 tar 流；文件会传到 DST，DST 是文件夹时则放入其中，从
+DST.part 断点续传，并用 sha256 校验。REMOTE 路径相对于远程主目录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>How a folder is packed (default: what the remote has).</source>
+        <translation>文件夹的打包方式（默认：远程主机支持的方式）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start a file again instead of resuming its .part.</source>
+        <translation>重新传输文件，而不是从其 .part 续传。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mirrors a code folder to the host: in a git work tree the files git keeps
+(tracked and untracked, not ignored), else all but what .trainbenchignore (gitignore
+syntax) leaves out. Only files changed since the last sync travel (one tar stream);
+files deleted here are removed there, and files the host wrote itself stay. Asks
+before sending more than 100 MB or data-like folders. Prints the code record
+(commit, dirty_diff, manifest) that runs started with --sync keep in run.json.</source>
+        <translation>把代码文件夹镜像同步到主机：在 git 工作树中同步 git 管理的文件
+（已跟踪和未跟踪的，不含被忽略的），否则同步除 .trainbenchignore（gitignore
+语法）排除之外的全部文件。只传输上次同步后改动的文件（一个 tar 流）；
+本地删除的文件在主机上也会删除，主机自己写入的文件保留。发送超过
+100 MB 或类似数据的文件夹前会询问。打印代码记录
+（commit、dirty_diff、manifest），用 --sync 启动的运行会把它保存在 run.json 中。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send without asking, whatever the size.</source>
+        <translation>不询问直接发送，无论大小。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A checkpoint&apos;s file name (default: the newest).</source>
+        <translation>检查点的文件名（默认：最新的）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A remote run&apos;s checkpoints and their metrics; * marks the newest.</source>
+        <translation>远程运行的检查点及其指标；* 标记最新的。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Continues a run from a checkpoint: on the same host, or --to HOST (uploaded into
+its runs root first; prepared first when never prepared) or --to local (downloaded
+into the runs root here).</source>
+        <translation>从检查点恢复运行：在同一主机上，或 --to HOST（先上传到其
+运行根目录；从未准备过时先准备主机），或 --to local（下载
+到本机的运行根目录）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Where to resume (default: the run&apos;s host).</source>
+        <translation>在哪里恢复（默认：运行所在的主机）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Makes DEST/HOST/RUN (default DEST: .) with config.resolved, config.yaml and
+checkpoints/FILE with its sidecar: resumable, checked by sha256.</source>
+        <translation>创建 DEST/HOST/RUN（默认 DEST：.），包含 config.resolved、config.yaml 和
+checkpoints/FILE 及其附属文件：可恢复，用 sha256 校验。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Once RUN ends (any final state) the box counts --delay seconds down (default
+300) and runs the host&apos;s shutdown command (default `shutdown -h now`, or --command
+LINE); it happens on the box, so the laptop may sleep. Cancel with shutdown-cancel,
+or on the box: touch RUN_DIR/shutdown.cancel. RUN is a run id under the host&apos;s runs
+root, .sweeps/SWEEP for a sweep (once its queue drains), or the run&apos;s directory on the box.</source>
+        <translation>RUN 结束后（任何最终状态），主机开始 --delay 秒倒计时（默认
+300），然后执行主机的关机命令（默认 `shutdown -h now`，或 --command
+LINE）；这在主机上进行，笔记本可以休眠。用 shutdown-cancel 取消，
+或在主机上：touch RUN_DIR/shutdown.cancel。RUN 是主机运行根目录下的
+运行 ID、超参数搜索的 .sweeps/SWEEP（在其队列排空后），或运行在主机上的目录。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The countdown after the run ends (default 300).</source>
+        <translation>运行结束后的倒计时（默认 300）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shutdown command (default: the host&apos;s).</source>
+        <translation>关机命令（默认：主机设置的命令）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This overview, or a command&apos;s help.</source>
+        <translation>本概览，或某个命令的帮助。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Opens the workbench window, with CONFIG in the editor.</source>
+        <translation>打开工作台窗口，并在编辑器中打开 CONFIG。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder of hosts.json (default: $TRAINBENCH_HOME, else the app&apos;s config folder).</source>
+        <translation>hosts.json 所在的文件夹（默认：$TRAINBENCH_HOME，否则为应用的配置文件夹）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the version.</source>
+        <translation>打印版本。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>RUN is a run id or a unique prefix of one. The runs root is --runs-root, else
+$TRAINBENCH_RUNS, else the app&apos;s data folder. Every command takes --config-dir DIR:
+the folder of hosts.json (default: $TRAINBENCH_HOME, else the app&apos;s config folder).
+`trainbench COMMAND --help` shows a command&apos;s options; --version the version.</source>
+        <translation>RUN 是运行 ID 或其唯一前缀。运行根目录为 --runs-root，否则为
+$TRAINBENCH_RUNS，否则为应用的数据文件夹。每个命令都接受 --config-dir DIR：
+hosts.json 所在的文件夹（默认：$TRAINBENCH_HOME，否则为应用的配置文件夹）。
+`trainbench COMMAND --help` 显示命令的选项；--version 显示版本。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_commands.cpp" line="+20"/>
+        <source>the launch</source>
+        <extracomment>what got no answer, as in &quot;the launch got no answer in 120 s&quot;</extracomment>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>a local run of the trainer (it needs --host or --command)</source>
+        <extracomment>completes &quot;--env does not go with %1&quot;</extracomment>
+        <translation>本机的训练程序运行（该选项需要 --host 或 --command）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../app/cli/cli_remote_run.cpp" line="+11"/>
+        <source>needs one CONFIG</source>
+        <translation>需要一个 CONFIG</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+18"/>
+        <source>a local run (it needs --host NAME)</source>
+        <extracomment>completes &quot;--from-end does not go with %1&quot;
+----------
+completes &quot;--kill does not go with %1&quot;</extracomment>
+        <translation>本机运行（该选项需要 --host NAME）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the signal</source>
+        <extracomment>what got no answer, as in &quot;the signal got no answer in 120 s&quot;</extracomment>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>killed run %1</source>
+        <translation>已强制终止运行 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>asked run %1 to stop; it saves a checkpoint first (trainbench follow %1 shows when it has)</source>
+        <translation>已请求运行 %1 停止；它会先保存检查点（trainbench follow %1 可查看何时保存完成）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_common.cpp" line="+30"/>
+        <source>--nproc-per-node needs a whole number from 1 to 1024</source>
+        <translation>--nproc-per-node 需要 1 到 1024 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>no run matches &apos;%1&apos; in %2; `trainbench runs` lists them</source>
+        <translation>%2 中没有与“%1”匹配的运行；`trainbench runs` 可列出所有运行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; matches %2 runs (%3); give more of the id</source>
+        <extracomment>%1 is the prefix typed, %2 how many run ids start with it, %3 the first few of them</extracomment>
+        <translation>“%1”匹配到 %2 个运行（%3）；请输入更长的 ID</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_common_connect.cpp" line="+66"/>
+        <source>Nobody can confirm it here (stdin is not a terminal): pass --accept-new to trust a new key, or --accept-key %1 after checking it with the provider.</source>
+        <extracomment>%1 is the host key&apos;s fingerprint SHA256:...</extracomment>
+        <translation>此处无人可以确认（stdin 不是终端）：传入 --accept-new 以信任新的密钥，或在向服务商核对后传入 --accept-key %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Trust this key and connect? [y/N] </source>
+        <extracomment>askYesNo takes only y or yes (in Latin letters) as yes: keep [y/N]</extracomment>
+        <translation>信任此密钥并连接？[y/N] </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected: the host key %1 was not trusted.</source>
+        <extracomment>%1 is the host key&apos;s fingerprint SHA256:...</extracomment>
+        <translation>未连接：主机密钥 %1 未被信任。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>--accept-key needs the fingerprint, SHA256:...</source>
+        <translation>--accept-key 需要指纹，格式为 SHA256:...</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+6"/>
+        <source>--config-dir needs a folder</source>
+        <translation>--config-dir 需要一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+27"/>
+        <location filename="../app/cli/cli_hosts.cpp" line="+197"/>
+        <source>Password for %1: </source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Passphrase for the key %1: </source>
+        <extracomment>%1 is the key file, such as ~/.ssh/id_ed25519</extracomment>
+        <translation>密钥 %1 的口令：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../app/cli/cli_hosts.cpp" line="+85"/>
+        <source>no host named &apos;%1&apos;; `trainbench hosts` lists them</source>
+        <translation>没有名为“%1”的主机；`trainbench hosts` 可列出所有主机</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_host_backend.cpp" line="+27"/>
+        <source>host %1 has no trainbench-train yet: it was never prepared. Run `trainbench prepare %1` first, or leave out --no-prepare to prepare it now.</source>
+        <translation>主机 %1 上还没有 trainbench-train：它从未准备过。请先运行 `trainbench prepare %1`，或去掉 --no-prepare 以立即准备主机。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>host %1 was never prepared: preparing it first, as `trainbench prepare %1` does</source>
+        <translation>主机 %1 从未准备过：先按 `trainbench prepare %1` 的方式准备主机</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>no run matches &apos;%1&apos; on host %2; `trainbench runs` lists the runs here, the app those of every host</source>
+        <extracomment>%1 is what was given of a run id, %2 the host&apos;s name</extracomment>
+        <translation>主机 %2 上没有与“%1”匹配的运行；`trainbench runs` 列出本机的运行，应用中可查看所有主机的运行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; matches %2 runs on host %3; give more of the id</source>
+        <extracomment>%1 is what was given of a run id, %2 a number of runs (2 or more), %3 the host&apos;s name</extracomment>
+        <translation>“%1”匹配主机 %3 上的 %2 个运行；请给出更完整的 ID</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_hosts.cpp" line="-226"/>
+        <source>no hosts in %1; add one with trainbench hosts add NAME &quot;ssh -p PORT user@host&quot;</source>
+        <extracomment>%1 is the hosts.json file</extracomment>
+        <translation>%1 中没有主机；用 trainbench hosts add NAME &quot;ssh -p PORT user@host&quot; 添加一个</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no Host entries in %1</source>
+        <extracomment>%1 is the ssh config file, such as ~/.ssh/config</extracomment>
+        <translation>%1 中没有 Host 条目</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>add one with: trainbench hosts add NAME --ssh-config ALIAS</source>
+        <translation>添加方法：trainbench hosts add NAME --ssh-config ALIAS</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no keychain service runs here, so the password was not stored; give it again with --password-stdin when connecting</source>
+        <translation>本机没有运行密钥环服务，因此密码未保存；连接时请用 --password-stdin 再次提供</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>password kept in the keychain</source>
+        <translation>密码已保存到密钥环</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>cannot use the ssh line: %1</source>
+        <extracomment>%1 says what is wrong with the pasted ssh command line</extracomment>
+        <translation>无法使用该 ssh 命令行：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--price needs a number, got &apos;%1&apos;</source>
+        <translation>--price 需要一个数字，实际为“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>hosts add needs NAME and &quot;SSH-LINE&quot;</source>
+        <translation>hosts add 需要 NAME 和 &quot;SSH-LINE&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hosts add NAME --ssh-config ALIAS takes no ssh line</source>
+        <translation>hosts add NAME --ssh-config ALIAS 不接受 ssh 命令行</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>added %1 (%2)</source>
+        <extracomment>%1 is the host&apos;s name, %2 its address user@host:port</extracomment>
+        <translation>已添加 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>if the fingerprint is right: trainbench hosts probe %1 --accept-key %2</source>
+        <extracomment>%1 is the host&apos;s name, %2 the key&apos;s fingerprint SHA256:...</extracomment>
+        <translation>如果指纹无误：trainbench hosts probe %1 --accept-key %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot keep the probed runs root and python in %1</source>
+        <extracomment>%1 is the hosts.json file</extracomment>
+        <translation>无法将探测到的运行根目录和 python 保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>runs root: %1
+python: %2</source>
+        <translation>运行根目录：%1
+python：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../app/cli/cli_runs.cpp" line="+99"/>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation>多余的参数“%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>hosts %1 needs exactly one NAME</source>
+        <extracomment>%1 is the action: probe, rm or forget-key</extracomment>
+        <translation>hosts %1 需要恰好一个 NAME</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>forgot %1 key line(s) for %2 in %3; the next connection shows the new fingerprint and asks</source>
+        <extracomment>%1 is a number of lines, %2 the host&apos;s address user@host:port, %3 the known_hosts file</extracomment>
+        <translation>已从 %3 中删除 %2 的 %1 行主机密钥；下次连接时会显示新指纹并询问是否信任</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot remove %1 from %2</source>
+        <extracomment>%1 is the host&apos;s name, %2 the hosts.json file</extracomment>
+        <translation>无法从 %2 中删除 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>removed %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>unknown hosts action &apos;%1&apos;</source>
+        <translation>未知的 hosts 操作“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_import.cpp" line="+13"/>
+        <source>needs LOGDIR</source>
+        <translation>需要 LOGDIR</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1  %2 records  from %3</source>
+        <extracomment>%1 is the new run&apos;s id (keep it first: scripts read it), %2 a number of metric records, %3 the TensorBoard folder they came from</extracomment>
+        <translation>%1  %2 条记录  来自 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nothing imported into %1</source>
+        <extracomment>%1 is the runs root folder</extracomment>
+        <translation>没有向 %1 导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_main.cpp" line="+27"/>
+        <source>&apos;%1&apos; is neither a command nor a config file</source>
+        <translation>“%1”既不是命令，也不是配置文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_options.cpp" line="+14"/>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>未知选项“%1”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 needs a value</source>
+        <extracomment>%1 is the option as typed, &quot;--host&quot;</extracomment>
+        <translation>%1 需要一个值</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>options:</source>
+        <extracomment>the heading of the table of a command&apos;s options</extracomment>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Every command also takes --config-dir DIR: the folder of hosts.json.</source>
+        <translation>每个命令都接受 --config-dir DIR：hosts.json 所在的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--%1 does not go with %2</source>
+        <extracomment>%1 is an option&apos;s name without its dashes, %2 says where it does not belong (&quot;a local run (it needs --host NAME)&quot;)</extracomment>
+        <translation>--%1 不能用于%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>`trainbench %1--help` shows every option.</source>
+        <extracomment>%1 is the command&apos;s name and a space (&quot;run &quot;), or nothing for the window&apos;s options</extracomment>
+        <translation>`trainbench %1--help` 显示所有选项。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_prepare.cpp" line="+21"/>
+        <source>%1 port %2</source>
+        <extracomment>%1 is user@host or host, %2 the SSH port</extracomment>
+        <translation>%1 端口 %2</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>cannot keep the trainer&apos;s path in %1</source>
+        <extracomment>%1 is the hosts.json file</extracomment>
+        <translation>无法将训练程序的路径保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>needs one host NAME</source>
+        <translation>需要一个主机 NAME</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_remote_control.cpp" line="-2"/>
+        <source>a run on a host (--host)</source>
+        <extracomment>ends &quot;--OPTION does not go with %1&quot;</extracomment>
+        <translation>主机上的运行（--host）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>killed run %1 on %2</source>
+        <extracomment>%1 is a run id, %2 the host&apos;s name</extracomment>
+        <translation>已强制终止 %2 上的运行 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>asked run %1 on %2 to stop; it saves a checkpoint first (trainbench follow %1 --host %2 shows when)</source>
+        <translation>已请求 %2 上的运行 %1 停止；它会先保存检查点（trainbench follow %1 --host %2 可查看何时停止）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_remote_run.cpp" line="-5"/>
+        <source>--sync LOCAL needs --workdir DIR: the folder on the host it is mirrored to</source>
+        <translation>--sync LOCAL 需要 --workdir DIR：即它在主机上同步到的文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>takes at most one CONFIG</source>
+        <translation>最多接受一个 CONFIG</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>connected to %1 again; following goes on</source>
+        <translation>已重新连接到 %1；继续跟踪</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>stopped following; run %1 goes on on %2</source>
+        <extracomment>%1 is a run id, %2 the host&apos;s name</extracomment>
+        <translation>已停止跟踪；运行 %1 在 %2 上继续进行</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>run %1 %2 on %3</source>
+        <extracomment>%1 is a run id, %2 its state as scripts read it (finished, failed, stopped, lost), %3 the host&apos;s name</extracomment>
+        <translation>%3 上的运行 %1 状态为 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>run %1 %2 on %3: %4</source>
+        <extracomment>%1 is a run id, %2 its state as scripts read it (finished, failed, stopped, lost), %3 the host&apos;s name, %4 the run&apos;s last message</extracomment>
+        <translation>%3 上的运行 %1 状态为 %2：%4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--runs-root does not go with --host: the run goes into the host&apos;s runs root</source>
+        <translation>--runs-root 不能与 --host 同时使用：运行会放在主机的运行根目录中</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_remote_sweep.cpp" line="+65"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+224"/>
+        <source>needs one SWEEP file</source>
+        <translation>需要一个 SWEEP 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+1"/>
+        <source>needs a CONFIG and a SWEEP file</source>
+        <translation>需要一个 CONFIG 和一个 SWEEP 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+2"/>
+        <source>--slots (CPU) and --gpus do not go together</source>
+        <translation>--slots（CPU）和 --gpus 不能同时使用</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 trials over %2 slots (%3) on %4; Ctrl-C stops following, the sweep goes on there</source>
+        <extracomment>%1 and %2 are numbers, %3 the slots (GPU indices or cpu), %4 the host&apos;s name</extracomment>
+        <translation>%4 上 %1 个试验，%2 个槽位（%3）；按 Ctrl-C 停止跟踪，超参数搜索会在该主机上继续进行</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+39"/>
+        <source>needs one SWEEP id</source>
+        <translation>需要一个 SWEEP ID</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+23"/>
+        <source>needs a SWEEP id and optionally a TRIAL number</source>
+        <translation>需要一个 SWEEP ID，可另加一个 TRIAL 编号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+18"/>
+        <source>TRIAL is a trial number from sweep-status</source>
+        <translation>TRIAL 是 sweep-status 列出的试验编号</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="-6"/>
+        <source>sweep %1: every trial is being cancelled</source>
+        <extracomment>%1 is a sweep id</extracomment>
+        <translation>超参数搜索 %1：正在取消所有试验</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+13"/>
+        <source>trial %1 of %2 will not run</source>
+        <extracomment>%1 is a trial number, %2 a sweep id
+----------
+%1 is a trial number, %2 the sweep id</extracomment>
+        <translation>%2 的试验 %1 将不会运行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+2"/>
+        <source>trial %1 of %2 is being stopped</source>
+        <extracomment>%1 is a trial number, %2 a sweep id
+----------
+%1 is a trial number, %2 the sweep id</extracomment>
+        <translation>正在停止 %2 的试验 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+11"/>
+        <source>needs a SWEEP id and a SWEEP file</source>
+        <translation>需要一个 SWEEP ID 和一个 SWEEP 文件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 more trials queued in sweep %2 on %3:</source>
+        <extracomment>%1 is a number, %2 a sweep id, %3 the host&apos;s name; the new run ids follow, one a line</extracomment>
+        <translation>已向 %3 上的超参数搜索 %2 的队列中添加 %1 个试验：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_runs.cpp" line="+14"/>
+        <source>no runs in %1; start one with trainbench run CONFIG</source>
+        <extracomment>%1 is the runs root folder</extracomment>
+        <translation>%1 中没有运行；可用 trainbench run CONFIG 启动一个</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--notebook and --command cannot be combined</source>
+        <translation>--notebook 和 --command 不能同时使用</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--command is empty</source>
+        <translation>--command 为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a script run takes no CONFIG argument; use --config</source>
+        <translation>脚本运行不接受 CONFIG 参数；请使用 --config</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>a local script run (it needs --host NAME)</source>
+        <extracomment>completes &quot;--env does not go with %1&quot;</extracomment>
+        <translation>本机的脚本运行（该选项需要 --host NAME）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_shutdown.cpp" line="+51"/>
+        <source>--delay needs whole seconds, got &apos;%1&apos;</source>
+        <translation>--delay 需要整数秒，实际为“%1”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs RUN and --host NAME</source>
+        <translation>需要 RUN 和 --host NAME</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>host &apos;%1&apos; has no runs root yet (`trainbench probe %1` sets it); give the run&apos;s directory instead</source>
+        <translation>主机“%1”还没有运行根目录（`trainbench probe %1` 会设置它）；请改为给出该运行的目录</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the shutdown request</source>
+        <extracomment>what got no answer, as in &quot;the shutdown request got no answer in 120 s&quot;</extracomment>
+        <translation>关机请求</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>cost needs one host NAME</source>
+        <translation>cost 需要一个主机 NAME</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the uptime command</source>
+        <extracomment>what got no answer, as in &quot;the uptime command got no answer in 120 s&quot;</extracomment>
+        <translation>uptime 命令</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <extracomment>%1 is a host name, %2 what went wrong there</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: up %2, %3</source>
+        <extracomment>%1 is a host name, %2 how long it has been up (3 h 20 min), %3 what that cost so far</extracomment>
+        <translation>%1：已开机 %2，%3</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_sweep.cpp" line="-287"/>
+        <source>--gpus takes GPU indices like 0,1,2, not &apos;%1&apos;</source>
+        <translation>--gpus 需要 GPU 编号，如 0,1,2，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--gpus names no GPU</source>
+        <translation>--gpus 没有指定任何 GPU</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--per-gpu takes 1 to 64</source>
+        <translation>--per-gpu 的取值为 1 到 64</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--slots takes 1 to 256</source>
+        <translation>--slots 的取值为 1 到 256</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>more than 256 slots</source>
+        <translation>槽位超过 256 个</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>trial %1  %2  %3  %4 best %5 last %6</source>
+        <extracomment>%1 is the trial number, %2 its state (finished, running...; padded to 9 characters, not translated), %3 its values (lr=0.1), %4 the metric, %5 and %6 the metric&apos;s best and last values</extracomment>
+        <translation>试验 %1  %2  %3  %4 最佳 %5 最新 %6</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trial %1  %2  %3  %4 best %5 last %6  (stopped early: %7)</source>
+        <extracomment>as &quot;trial %1 %2 %3 %4 best %5 last %6&quot;, and %7 why the trial was stopped early (stopped/N)</extracomment>
+        <translation>试验 %1  %2  %3  %4 最佳 %5 最新 %6  （已提前停止：%7）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>sweep %1: %2, %3 done, %4 running, %5 queued, %6 cancelled; ranked by %7 (%8)</source>
+        <extracomment>%1 is the sweep id, %2 its state (starting, running, drained, cancelled, failed; not translated), %3-%6 numbers of trials, %7 the metric, %8 max or min (not translated)</extracomment>
+        <translation>超参数搜索 %1：%2，%3 个已完成，%4 个运行中，%5 个排队中，%6 个已取消；按 %7（%8）排序</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>no sweep %1 in %2</source>
+        <translation>%2 中没有超参数搜索 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 matches several sweeps; give more of the id</source>
+        <extracomment>%1 is the beginning of a sweep id that a person typed</extracomment>
+        <translation>%1 匹配多个超参数搜索；请给出更完整的 ID</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 trials over %2 slots (%3); Ctrl-C stops following, the sweep goes on</source>
+        <extracomment>%1 is a number of trials, %2 a number of slots, %3 the slots (GPU indices such as 0 0 1 1, or cpu cpu)</extracomment>
+        <translation>%1 个试验，%2 个槽位（%3）；按 Ctrl-C 停止跟踪，超参数搜索会继续进行</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>%1 more trials queued in sweep %2:</source>
+        <extracomment>%1 is a number of trials, %2 the sweep id; the run ids follow, one a line</extracomment>
+        <translation>已向超参数搜索 %2 的队列新增 %1 个试验：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_sync.cpp" line="+24"/>
+        <source>this sync would send a lot:</source>
+        <extracomment>the reasons follow, one an indented line</extracomment>
+        <translation>此次同步要发送的内容很多：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send anyway? [y/N] </source>
+        <extracomment>only y or Y (in Latin letters) sends: keep [y/N]</extracomment>
+        <translation>仍要发送？[y/N] </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>nothing was sent; leave such folders out with a .gitignore or .trainbenchignore, or add --yes to send anyway</source>
+        <translation>未发送任何内容；请用 .gitignore 或 .trainbenchignore 排除这类文件夹，或加上 --yes 仍然发送</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>interrupted; the next sync sends what this one did not</source>
+        <translation>已中断；下次同步会发送这次未发送的内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>synced %1 to %2: %3</source>
+        <extracomment>%1 is a local folder, %2 a folder on the host, %3 what was sent</extracomment>
+        <translation>已将 %1 同步到 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>needs NAME LOCAL REMOTE</source>
+        <translation>需要 NAME LOCAL REMOTE</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli_transfer.cpp" line="+76"/>
+        <source>--compression takes zstd, gzip or none</source>
+        <translation>--compression 的取值为 zstd、gzip 或 none</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>needs NAME and two paths</source>
+        <translation>需要 NAME 和两个路径</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>interrupted; a file transfer resumes from its .part when run again</source>
+        <translation>已中断；再次运行时，文件传输会从其 .part 文件处恢复</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>uploaded %1 file, %2 in %3 s (%4/s, %5)</source>
+        <extracomment>%1 is 1, %2 a size, %3 seconds, %4 a speed, %5 the method (sftp, tar)</extracomment>
+        <translation>已上传 %1 个文件，%2，用时 %3 秒（%4/s，%5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>uploaded %1 files, %2 in %3 s (%4/s, %5)</source>
+        <translation>已上传 %1 个文件，%2，用时 %3 秒（%4/s，%5）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>downloaded %1 file, %2 in %3 s (%4/s, %5)</source>
+        <extracomment>%1 is 1, %2 a size, %3 seconds, %4 a speed, %5 the method (sftp, tar)</extracomment>
+        <translation>已下载 %1 个文件，%2，用时 %3 秒（%4/s，%5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>downloaded %1 files, %2 in %3 s (%4/s, %5)</source>
+        <translation>已下载 %1 个文件，%2，用时 %3 秒（%4/s，%5）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, resumed after %2</source>
+        <extracomment>%1 is the sentence that says what was sent, %2 the size sent before</extracomment>
+        <translation>%1，从 %2 处恢复</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/run_follower.cpp" line="+99"/>
+        <source>epoch %1  step %2  train/loss %3  val/acc %4</source>
+        <extracomment>a run&apos;s progress: %1 the epoch, %2 the step, %3 the training loss, %4 the validation accuracy (train/loss and val/acc are metric names, not translated)</extracomment>
+        <translation>轮次 %1  步数 %2  train/loss %3  val/acc %4</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>stopped following; run %1 goes on (trainbench stop %1 stops it)</source>
+        <translation>已停止跟踪；运行 %1 仍在继续（trainbench stop %1 可停止它）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>run %1 %2</source>
+        <extracomment>the end of a run: %1 is its id, %2 its state (finished, failed, stopped, lost; not translated)</extracomment>
+        <translation>运行 %1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>run %1 %2: %3</source>
+        <extracomment>the end of a run: %1 is its id, %2 its state (finished, failed, stopped, lost; not translated), %3 the run&apos;s own message</extracomment>
+        <translation>运行 %1 %2：%3</translation>
     </message>
 </context>
 <context>
@@ -265,7 +1472,7 @@
     <message>
         <location line="+2"/>
         <source>duplicate key &apos;%1&apos; (first given on line %2)</source>
-        <translation>重复的键 &apos;%1&apos;（首次出现在第 %2 行）</translation>
+        <translation>重复的键“%1”（首次出现在第 %2 行）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -280,22 +1487,22 @@
     <message>
         <location line="+1"/>
         <source>&apos;%1&apos; is a section, not a value; write its keys indented below it, e.g. &apos;%2&apos;</source>
-        <translation>&apos;%1&apos; 是一个分组，不是值；请在它下面缩进写出其中的键，例如 &apos;%2&apos;</translation>
+        <translation>“%1”是一个分组，不是值；请在它下面缩进写出其中的键，例如“%2”</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&apos;%1&apos; is a section; set one of its keys, such as %1.kind=...</source>
-        <translation>&apos;%1&apos; 是一个分组；请设置其中的某个键，例如 %1.kind=...</translation>
+        <translation>“%1”是一个分组；请设置其中的某个键，例如 %1.kind=...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown key &apos;%1&apos;</source>
-        <translation>未知的键 &apos;%1&apos;</translation>
+        <translation>未知的键“%1”</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown key &apos;%1&apos;; did you mean &apos;%2&apos;?</source>
-        <translation>未知的键 &apos;%1&apos;；您是想写 &apos;%2&apos; 吗？</translation>
+        <translation>未知的键“%1”；您是想写“%2”吗？</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -335,17 +1542,17 @@
     <message>
         <location line="+2"/>
         <source>data.path &apos;%1&apos; does not exist; %2</source>
-        <translation>data.path &apos;%1&apos; 不存在；%2</translation>
+        <translation>data.path“%1”不存在；%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>data.path &apos;%1&apos; is a folder; %2</source>
-        <translation>data.path &apos;%1&apos; 是一个文件夹；%2</translation>
+        <translation>data.path“%1”是一个文件夹；%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>data.path &apos;%1&apos; is not a folder; %2</source>
-        <translation>data.path &apos;%1&apos; 不是文件夹；%2</translation>
+        <translation>data.path“%1”不是文件夹；%2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -370,22 +1577,22 @@
     <message>
         <location line="+4"/>
         <source>expected key=value such as optim.lr=0.01, got &apos;%1&apos;</source>
-        <translation>应为 key=value 形式，例如 optim.lr=0.01，实际为 &apos;%1&apos;</translation>
+        <translation>应为 key=value 形式，例如 optim.lr=0.01，实际为“%1”</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&apos;%1&apos; is not key.path=value</source>
-        <translation>&apos;%1&apos; 不是 key.path=value 形式</translation>
+        <translation>“%1”不是 key.path=value 形式</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cannot add &apos;%1&apos;: its section holds a value, not keys</source>
-        <translation>无法添加 &apos;%1&apos;：它所在的分组是一个值，而不是键</translation>
+        <translation>无法添加“%1”：它所在的分组是一个值，而不是键</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the new value for &apos;%1&apos; must fit on one line</source>
-        <translation>&apos;%1&apos; 的新值必须写在一行内</translation>
+        <translation>“%1”的新值必须写在一行内</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -395,22 +1602,22 @@
     <message>
         <location line="+3"/>
         <source>&apos;%1&apos; is not a key path</source>
-        <translation>&apos;%1&apos; 不是键路径</translation>
+        <translation>“%1”不是键路径</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&apos;%1&apos; was not written</source>
-        <translation>&apos;%1&apos; 未能写入</translation>
+        <translation>“%1”未能写入</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cannot write &apos;%1&apos; for &apos;%2&apos; here; quote it</source>
-        <translation>无法在此处为 &apos;%2&apos; 写入 &apos;%1&apos;；请给它加上引号</translation>
+        <translation>无法在此处为“%2”写入“%1”；请给它加上引号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>setting &apos;%1&apos; to &apos;%2&apos; would break the YAML (%3); quote the value</source>
-        <translation>将 &apos;%1&apos; 设为 &apos;%2&apos; 会破坏 YAML（%3）；请给该值加上引号</translation>
+        <translation>将“%1”设为“%2”会破坏 YAML（%3）；请给该值加上引号</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1368,7 +2575,7 @@
         <translation>试验 %1：%2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>the sweep&apos;s scheduler did not start on %1: %2</source>
         <translation>超参数搜索的调度器没有在 %1 上启动：%2</translation>
     </message>
@@ -2170,12 +3377,12 @@
     <message>
         <location line="+2"/>
         <source>&apos;%1&apos; is a parameter; put it under &apos;parameters:&apos; (or in a trial)</source>
-        <translation>&apos;%1&apos; 是一个参数；请把它放在 &apos;parameters:&apos; 下（或写在某个试验中）</translation>
+        <translation>“%1”是一个参数；请把它放在 &apos;parameters:&apos; 下（或写在某个试验中）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown key &apos;%1&apos;; a sweep has %2</source>
-        <translation>未知的键 &apos;%1&apos;；超参数搜索的键有 %2</translation>
+        <translation>未知的键“%1”；超参数搜索的键有 %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2190,7 +3397,7 @@
     <message>
         <location line="+1"/>
         <source>unknown method &apos;%1&apos;; use grid (every combination), random (count draws) or list (the trials as written)</source>
-        <translation>未知的方法 &apos;%1&apos;；请使用 grid（每种组合各一次）、random（抽取 count 次）或 list（按所写的试验）</translation>
+        <translation>未知的方法“%1”；请使用 grid（每种组合各一次）、random（抽取 count 次）或 list（按所写的试验）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2205,7 +3412,7 @@
     <message>
         <location line="+3"/>
         <source>&apos;%1&apos; is a record&apos;s position in metrics.jsonl, not a metric; name one such as val/loss</source>
-        <translation>&apos;%1&apos; 是记录在 metrics.jsonl 中的位置，而不是指标；请指定一个指标，例如 val/loss</translation>
+        <translation>“%1”是记录在 metrics.jsonl 中的位置，而不是指标；请指定一个指标，例如 val/loss</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2215,7 +3422,7 @@
     <message>
         <location line="+5"/>
         <source>goal must be min or max, got &apos;%1&apos;</source>
-        <translation>goal 必须为 min 或 max，实际为 &apos;%1&apos;</translation>
+        <translation>goal 必须为 min 或 max，实际为“%1”</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2235,12 +3442,12 @@
     <message>
         <location line="+4"/>
         <source>count must be an integer from 1 to %1, got &apos;%2&apos;</source>
-        <translation>count 必须是 1 到 %1 之间的整数，实际为 &apos;%2&apos;</translation>
+        <translation>count 必须是 1 到 %1 之间的整数，实际为“%2”</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>seed must be an integer of 0 or more, got &apos;%1&apos;</source>
-        <translation>seed 必须是大于或等于 0 的整数，实际为 &apos;%1&apos;</translation>
+        <translation>seed 必须是大于或等于 0 的整数，实际为“%1”</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2290,22 +3497,22 @@
     <message>
         <location line="+3"/>
         <source>&apos;%1&apos; is not a placeholder; write a name in braces, quoted: &quot;{lr}&quot;</source>
-        <translation>&apos;%1&apos; 不是占位符；请把名称写在花括号中并加上引号：&quot;{lr}&quot;</translation>
+        <translation>“%1”不是占位符；请把名称写在花括号中并加上引号：&quot;{lr}&quot;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>placeholder &apos;%1&apos; must be letters, digits, &apos;_&apos; and &apos;.&apos;, starting with a letter or &apos;_&apos;, as in a command&apos;s {lr}</source>
-        <translation>占位符 &apos;%1&apos; 只能由字母、数字、&apos;_&apos; 和 &apos;.&apos; 组成，并以字母或 &apos;_&apos; 开头，如命令中的 {lr}</translation>
+        <translation>占位符“%1”只能由字母、数字、&apos;_&apos; 和 &apos;.&apos; 组成，并以字母或 &apos;_&apos; 开头，如命令中的 {lr}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&apos;%1&apos; is the config key %2; write it without braces (a script&apos;s %1 reads the config value)</source>
-        <translation>&apos;%1&apos; 是配置键 %2；请去掉花括号来写（脚本的 %1 读取的是配置值）</translation>
+        <translation>“%1”是配置键 %2；请去掉花括号来写（脚本的 %1 读取的是配置值）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&apos;%1&apos; is a config section, not a key; vary one of its keys, such as %2</source>
-        <translation>&apos;%1&apos; 是配置分组，不是键；请变化其中的某个键，例如 %2</translation>
+        <translation>“%1”是配置分组，不是键；请变化其中的某个键，例如 %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2355,7 +3562,7 @@
     <message>
         <location line="+1"/>
         <source>unknown distribution &apos;%1&apos;; use uniform, log_uniform, int or choice</source>
-        <translation>未知的分布 &apos;%1&apos;；请使用 uniform、log_uniform、int 或 choice</translation>
+        <translation>未知的分布“%1”；请使用 uniform、log_uniform、int 或 choice</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2410,12 +3617,12 @@
     <message>
         <location line="+2"/>
         <source>%1 bounds must be integers, got &apos;%2&apos;</source>
-        <translation>%1 的边界必须是整数，实际为 &apos;%2&apos;</translation>
+        <translation>%1 的边界必须是整数，实际为“%2”</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 bounds must be numbers, got &apos;%2&apos;</source>
-        <translation>%1 的边界必须是数字，实际为 &apos;%2&apos;</translation>
+        <translation>%1 的边界必须是数字，实际为“%2”</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2445,7 +3652,7 @@
     <message>
         <location line="+2"/>
         <source>duplicate parameter &apos;%1&apos; (first given on line %2)</source>
-        <translation>重复的参数 &apos;%1&apos;（首次出现在第 %2 行）</translation>
+        <translation>重复的参数“%1”（首次出现在第 %2 行）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2475,7 +3682,7 @@
     <message>
         <location line="+2"/>
         <source>trial %1 sets &apos;%2&apos; twice</source>
-        <translation>试验 %1 两次设置了 &apos;%2&apos;</translation>
+        <translation>试验 %1 两次设置了“%2”</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2490,22 +3697,22 @@
     <message>
         <location line="+2"/>
         <source>early_stop rule must be median (stop a trial worse than the median of the others at the same epoch), got &apos;%1&apos;</source>
-        <translation>early_stop 的 rule 必须为 median（在同一 epoch 时，停止比其他试验中位数更差的试验），实际为 &apos;%1&apos;</translation>
+        <translation>early_stop 的 rule 必须为 median（在同一 epoch 时，停止比其他试验中位数更差的试验），实际为“%1”</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>early_stop min_epochs must be an integer from 1 to 100000, got &apos;%1&apos;</source>
-        <translation>early_stop 的 min_epochs 必须是 1 到 100000 之间的整数，实际为 &apos;%1&apos;</translation>
+        <translation>early_stop 的 min_epochs 必须是 1 到 100000 之间的整数，实际为“%1”</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown early_stop key &apos;%1&apos;; it takes rule and min_epochs</source>
-        <translation>未知的 early_stop 键 &apos;%1&apos;；它接受 rule 和 min_epochs</translation>
+        <translation>未知的 early_stop 键“%1”；它接受 rule 和 min_epochs</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the built-in trainer writes no metric &apos;%1&apos;; it writes %2</source>
-        <translation>内置训练器不会写出指标 &apos;%1&apos;；它写出的是 %2</translation>
+        <translation>内置训练器不会写出指标“%1”；它写出的是 %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4888,12 +6095,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::LanguageMenu</name>
     <message>
-        <location filename="../ui/style/language_menu.cpp" line="+41"/>
+        <location filename="../ui/style/language_menu.cpp" line="+28"/>
         <source>The language changes after a restart of Trainbench</source>
         <translation>重新启动 Trainbench 后语言才会更改</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+21"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>

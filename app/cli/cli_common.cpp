@@ -7,6 +7,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include "core/runs/fail_text.h"
 #include "core/runs/run_catalog.h"
 #include "core/runs/workspace.h"
 
@@ -26,7 +27,8 @@ Result<int> processesPerNode(const ParsedArgs& parsed) {
     bool ok = false;
     const int processes = parsed.value(QStringLiteral("nproc-per-node")).toInt(&ok);
     if (!ok || processes < 1 || processes > 1024)
-        return fail("--nproc-per-node needs a whole number from 1 to 1024", kExitUsage);
+        return failText(Text::tr("--nproc-per-node needs a whole number from 1 to 1024"),
+                        kExitUsage);
     return processes;
 }
 
@@ -51,12 +53,14 @@ Result<QString> findRunId(RunCatalog& catalog, const QString& idOrPrefix) {
     }
     if (matches.size() == 1) return matches.front();
     if (matches.isEmpty()) {
-        return fail("no run matches '" + idOrPrefix.toStdString() + "' in " +
-                    catalog.runsRoot().toStdString() + "; `trainbench runs` lists them");
+        return failText(Text::tr("no run matches '%1' in %2; `trainbench runs` lists them")
+                            .arg(idOrPrefix, catalog.runsRoot()));
     }
-    return fail("'" + idOrPrefix.toStdString() + "' matches " + std::to_string(matches.size()) +
-                " runs (" + matches.mid(0, 4).join(QLatin1String(", ")).toStdString() +
-                (matches.size() > 4 ? ", ..." : "") + "); give more of the id");
+    const QString some = matches.mid(0, 4).join(QLatin1String(", ")) +
+                         (matches.size() > 4 ? QStringLiteral(", ...") : QString());
+    //: %1 is the prefix typed, %2 how many run ids start with it, %3 the first few of them
+    return failText(Text::tr("'%1' matches %2 runs (%3); give more of the id")
+                        .arg(idOrPrefix, QString::number(matches.size()), some));
 }
 
 QString binDir() {

@@ -17,12 +17,16 @@
 #include "cli_shutdown.h"
 #include "cli_sync.h"
 #include "cli_transfer.h"
+#include "core/services/language.h"
 
 namespace tb {
 namespace {
 
-int unknownCommand(const QString& command) {
-    cli::printErr(QStringLiteral("unknown command '%1'").arg(command));
+// A word that is no command; at the top it may also have meant a config file for the window.
+int unknownCommand(const QString& command, bool orConfig) {
+    cli::printErr(orConfig
+                      ? cli::Text::tr("'%1' is neither a command nor a config file").arg(command)
+                      : cli::Text::tr("unknown command '%1'").arg(command));
     std::fputs(cli::overviewText().toLocal8Bit().constData(), stderr);
     return cli::kExitUsage;
 }
@@ -34,7 +38,7 @@ int helpCommand(const QStringList& words) {
         return 0;
     }
     const cli::CommandSpec* spec = cli::findCommandSpec(words.join(QLatin1Char(' ')));
-    if (!spec) return unknownCommand(words.join(QLatin1Char(' ')));
+    if (!spec) return unknownCommand(words.join(QLatin1Char(' ')), false);
     cli::printOut(cli::helpText(*spec));
     return 0;
 }
@@ -96,6 +100,8 @@ int runCliCommand(int argc, char** argv) {
     // default runs root: <app data>/trainbench/trainbench/runs.
     QCoreApplication::setApplicationName(QStringLiteral("trainbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("trainbench"));
+    // Before any text is made: the terminal's language ($TRAINBENCH_LANG, else the locale).
+    installTranslators(commandLineLanguage());
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     QStringList words;
     for (int i = 2; i < argc; ++i) words.append(QString::fromLocal8Bit(argv[i]));
@@ -112,7 +118,7 @@ int runCliCommand(int argc, char** argv) {
     if (command == QLatin1String("hosts")) return cli::hostsCommand(words);
     if (command == QLatin1String("probe")) return cli::probeCommand(words);
     const cli::CommandSpec* spec = cli::findCommandSpec(command);
-    if (!spec) return unknownCommand(command);
+    if (!spec) return unknownCommand(command, true);
     cli::ParsedArgs args;
     if (const auto settled = cli::parseCommand(*spec, words, args)) return *settled;
     return dispatch(command, args);

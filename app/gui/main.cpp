@@ -30,14 +30,10 @@ int main(int argc, char** argv) {
         char* info[] = {argv[0], argv[i]};
         return tb::runCliCommand(2, info);
     }
-    // A word that is neither a command nor a config file is a typo, not a window to open.
-    if (argc > 1 && argv[1][0] != '-' && !QFileInfo::exists(QString::fromLocal8Bit(argv[1]))) {
-        std::fprintf(stderr,
-                     "trainbench: '%s' is neither a command nor a config file\n"
-                     "`trainbench --help` lists the commands; or open a CONFIG in the window\n",
-                     argv[1]);
-        return tb::cli::kExitUsage;
-    }
+    // A word that is neither a command nor a config file is a typo, not a window to open: the
+    // command line says so in the terminal's language.
+    if (argc > 1 && argv[1][0] != '-' && !QFileInfo::exists(QString::fromLocal8Bit(argv[1])))
+        return tb::runCliCommand(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName("trainbench");
     QApplication::setOrganizationName("trainbench");

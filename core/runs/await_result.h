@@ -3,6 +3,7 @@
 // an asynchronous answer or for a state to be reached. For the command line and tests only;
 // the window never blocks on a Backend.
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QObject>
 #include <QTimer>
@@ -18,6 +19,16 @@ namespace tb {
 
 // For a wait that ends by itself or by Ctrl-C (a build, a transfer, following a run).
 inline constexpr int kNoTimeout = -1;
+
+// "WHAT got no answer in N s" (or without the time when there was no limit), translated.
+inline QString waitedInVain(const QString& what, int timeoutMs) {
+    if (timeoutMs < 0)
+        //: %1 says what was awaited, e.g. "the launch"
+        return QCoreApplication::translate("AwaitResult", "%1 got no answer").arg(what);
+    //: %1 says what was awaited, e.g. "the launch"; %2 is a number of seconds
+    return QCoreApplication::translate("AwaitResult", "%1 got no answer in %2 s")
+        .arg(what, QString::number(timeoutMs / 1000));
+}
 
 // Starts `start` with a callback and returns what it first reports, or a failure naming `what`
 // after `timeoutMs` (kNoTimeout: none) without an answer. An answer given before `start`
@@ -37,8 +48,7 @@ Result<T> awaitResult(const std::function<void(std::function<void(Result<T>)>)>&
         loop->exec();
     }
     if (!outcome->has_value())
-        return fail(what + " got no answer" +
-                    (timeoutMs >= 0 ? " in " + std::to_string(timeoutMs / 1000) + " s" : ""));
+        return fail(waitedInVain(QString::fromStdString(what), timeoutMs).toStdString());
     return std::move(**outcome);
 }
 
