@@ -1,6 +1,7 @@
 // TarPacker: libarchive writes pax headers and the compressed stream straight into the sink.
 
 #include "tar_pack.h"
+#include "tar_handles.h"
 
 #include "core/runs/fail_text.h"
 
@@ -13,8 +14,6 @@
 #include <archive.h>
 #include <archive_entry.h>
 
-#include <memory>
-
 #include <unistd.h>
 
 namespace tb {
@@ -25,13 +24,6 @@ constexpr qint64 kReadChunk = 1 << 20;
 
 struct TarArchive {
     Q_DECLARE_TR_FUNCTIONS(TarArchive)
-};
-
-struct ArchiveDeleter {
-    void operator()(archive* a) const { archive_write_free(a); }
-};
-struct EntryDeleter {
-    void operator()(archive_entry* e) const { archive_entry_free(e); }
 };
 
 struct SinkState {
@@ -112,7 +104,7 @@ TarPacker::TarPacker(QString root, const FolderScan& scan, TarCompression compre
 }
 
 QString TarPacker::pack(const Sink& sink, const Progress& progress) {
-    std::unique_ptr<archive, ArchiveDeleter> out(archive_write_new());
+    const tar::WritePtr out(archive_write_new());
     SinkState state{&sink, false};
     if (archive_write_set_format_pax_restricted(out.get()) != ARCHIVE_OK ||
         !setCompression(out.get(), m_compression) ||
@@ -128,7 +120,7 @@ QString TarPacker::pack(const Sink& sink, const Progress& progress) {
     };
     const QDir base(m_root);
     QByteArray buffer(kReadChunk, Qt::Uninitialized);
-    std::unique_ptr<archive_entry, EntryDeleter> header(archive_entry_new());
+    const tar::EntryPtr header(archive_entry_new());
     for (const FolderEntry& entry : m_scan.entries) {
         const QString path =
             entry.sourcePath.isEmpty() ? base.filePath(entry.relativePath) : entry.sourcePath;

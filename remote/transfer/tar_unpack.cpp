@@ -2,6 +2,7 @@
 // then libarchive's own secure-extraction flags. The archive comes from a box: not trusted.
 
 #include "tar_unpack.h"
+#include "tar_handles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,13 +23,6 @@ constexpr qint64 kReadChunk = 1 << 20;
 
 struct TarArchive {
     Q_DECLARE_TR_FUNCTIONS(TarArchive)
-};
-
-struct ReadDeleter {
-    void operator()(archive* a) const { archive_read_free(a); }
-};
-struct WriteDeleter {
-    void operator()(archive* a) const { archive_write_free(a); }
 };
 
 struct SourceState {
@@ -163,8 +157,8 @@ QString unsafeEntryReason(const QString& path, const QString& symlinkTarget,
 }
 
 QString TarUnpacker::unpack(const Source& source, const Progress& progress) {
-    std::unique_ptr<archive, ReadDeleter> in(archive_read_new());
-    std::unique_ptr<archive, WriteDeleter> disk(archive_write_disk_new());
+    const tar::ReadPtr in(archive_read_new());
+    const tar::WritePtr disk(archive_write_disk_new());
     // Only the compressions our own packer writes, each built into libarchive: ARCHIVE_WARN
     // means it would run an external program instead, on bytes a box chose.
     if (archive_read_support_filter_zstd(in.get()) != ARCHIVE_OK ||
