@@ -7,17 +7,6 @@
 
 namespace tb {
 
-namespace {
-
-ProbeResult probeFailure(SshFailure failure, const QString& message) {
-    ProbeResult result;
-    result.failure = failure;
-    result.message = message;
-    return result;
-}
-
-}  // namespace
-
 void HostsController::onStateChanged(const QString& name, ConnectionState state) {
     Runtime* rt = runtime(name);
     if (rt && state == ConnectionState::Connected && rt->probeWhenConnected) startProbe(name);
@@ -45,7 +34,7 @@ void HostsController::onConnectFailed(const QString& name, const SshResult& resu
     }
     if (rt->probeWhenConnected) {
         rt->probeWhenConnected = false;
-        finishProbe(name, probeFailure(result.failure, result.message));
+        finishProbe(name, ProbeResult{result.failure, result.message, {}});
     }
 }
 
@@ -79,7 +68,7 @@ void HostsController::cancelProbe(const QString& name) {
     if (rt->probeWhenConnected) {
         rt->probeWhenConnected = false;
         if (rt->connection) rt->connection->disconnectFromHost();
-        finishProbe(name, probeFailure(SshFailure::Cancelled, tr("cancelled")));
+        finishProbe(name, ProbeResult{SshFailure::Cancelled, tr("cancelled"), {}});
     }
 }
 
