@@ -4,6 +4,7 @@
 #include "sftp_download.h"
 #include "transfer_channel.h"
 #include "transfer_file.h"
+#include "transfer_file_result.h"
 #include "transfer_meter.h"
 #include "transfer_remote.h"
 #include "transfer_space.h"
@@ -120,12 +121,8 @@ TransferResult downloadFile(const TransferContext& context, const TransferReques
     }
     if (std::rename(QFile::encodeName(part).constData(), QFile::encodeName(target).constData()))
         return failure(Transfer::tr("cannot rename %1 to %2").arg(part, target));
-    result.bytes = remoteSize;
-    result.files = 1;
-    result.resumedFrom = offset;
-    result.method = request.fileDownload == FileDownloadMethod::Sftp ? QStringLiteral("sftp")
-                                                                     : QStringLiteral("stream");
-    return result;
+    return fileTransferred(std::move(result), remoteSize, offset,
+                           request.fileDownload == FileDownloadMethod::Sftp);
 }
 
 }  // namespace tb

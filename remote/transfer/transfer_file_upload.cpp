@@ -4,6 +4,7 @@
 #include "sftp_handles.h"
 #include "transfer_channel.h"
 #include "transfer_file.h"
+#include "transfer_file_result.h"
 #include "transfer_meter.h"
 #include "transfer_preflight.h"
 #include "transfer_remote.h"
@@ -193,12 +194,8 @@ TransferResult uploadFile(const TransferContext& context, const TransferRequest&
     }
     result = verifyAndPlace(context, part, destination, size, hash.hex(), remoteHex);
     if (!result.ok()) return result;
-    result.bytes = size;
-    result.files = 1;
-    result.resumedFrom = offset;
-    result.method = request.fileUpload == FileUploadMethod::Sftp ? QStringLiteral("sftp")
-                                                                 : QStringLiteral("stream");
-    return result;
+    return fileTransferred(std::move(result), size, offset,
+                           request.fileUpload == FileUploadMethod::Sftp);
 }
 
 }  // namespace tb
