@@ -164,6 +164,22 @@ double signed64(uint64_t bits) {
     return static_cast<double>(static_cast<int64_t>(bits));
 }
 
+// The number types a scalar tensor may hold, as TensorProto stores them either way: in the
+// typed values field (packed at a fixed size, or 0: as varints) or as raw tensor_content.
+struct ScalarType {
+    uint64_t dtype;
+    uint32_t valuesField;
+    int packedSize;
+    size_t contentSize;
+    double (*convert)(uint64_t);
+};
+
+constexpr ScalarType kScalarTypes[] = {
+    {kDtFloat, kFloatVal, 4, 4, asFloat},    {kDtDouble, kDoubleVal, 8, 8, asDouble},
+    {kDtInt32, kIntVal, 0, 4, signed32},     {kDtInt64, kInt64Val, 0, 8, signed64},
+    {kDtHalf, kHalfVal, 0, 2, halfToDouble},
+};
+
 // 0, 1, or 2 standing for "more than one": only a one-element tensor is a scalar.
 uint64_t shapeElements(std::string_view shape) {
     uint64_t elements = 1;
@@ -196,33 +212,21 @@ std::optional<double> tensorScalar(std::string_view bytes) {
             case kContent:
                 if (field->type == kBytes) tensor.content = field->bytes;
                 break;
-            case kFloatVal:
-                addValues(*field, tensor.values, asFloat, 4);
-                break;
-            case kDoubleVal:
-                addValues(*field, tensor.values, asDouble, 8);
-                break;
-            case kIntVal:
-                addValues(*field, tensor.values, signed32, 0);
-                break;
-            case kInt64Val:
-                addValues(*field, tensor.values, signed64, 0);
-                break;
-            case kHalfVal:
-                addValues(*field, tensor.values, halfToDouble, 0);
-                break;
             default:
+                for (const ScalarType& type : kScalarTypes) {
+                    if (field->number == type.valuesField)
+                        addValues(*field, tensor.values, type.convert, type.packedSize);
+                }
                 break;
         }
     }
     if (!reader.error().empty() || tensor.elements != 1) return std::nullopt;
     if (!tensor.values.empty()) return tensor.values.front();
     const std::string_view content = tensor.content;
-    if (tensor.dtype == kDtFloat && content.size() == 4) return asFloat(littleEndian(content));
-    if (tensor.dtype == kDtDouble && content.size() == 8) return asDouble(littleEndian(content));
-    if (tensor.dtype == kDtInt32 && content.size() == 4) return signed32(littleEndian(content));
-    if (tensor.dtype == kDtInt64 && content.size() == 8) return signed64(littleEndian(content));
-    if (tensor.dtype == kDtHalf && content.size() == 2) return halfToDouble(littleEndian(content));
+    for (const ScalarType& type : kScalarTypes) {
+        if (tensor.dtype == type.dtype && content.size() == type.contentSize)
+            return type.convert(littleEndian(content));
+    }
     return std::nullopt;
 }
 

@@ -18,6 +18,7 @@
 #include "core/protocol/atomic_file.h"
 #include "core/protocol/run_layout.h"
 #include "fail_text.h"
+#include "std_string.h"
 
 namespace tb {
 namespace {
@@ -25,10 +26,6 @@ namespace {
 struct LaunchConfig {
     Q_DECLARE_TR_FUNCTIONS(LaunchConfig)
 };
-
-std::string str(const QString& text) {
-    return text.toStdString();
-}
 
 // The request's --set overrides on a loaded config, then validation.
 Result<PreparedConfig> applySets(const LaunchRequest& request, PreparedConfig& prepared) {

@@ -25,6 +25,7 @@
 #include "notebook_launch.h"
 #include "run_reader.h"
 #include "script_launch.h"
+#include "std_string.h"
 #include "trial_script.h"
 
 namespace tb {
@@ -35,8 +36,14 @@ struct LocalRuns {
     Q_DECLARE_TR_FUNCTIONS(LocalRuns)
 };
 
-std::string str(const QString& text) {
-    return text.toStdString();
+// What status.json says of a run whose directory is written but whose process has not begun;
+// a start that fails is recorded on top of it.
+RunStatus queuedStatus() {
+    RunStatus queued;
+    queued.state = RunState::Queued;
+    queued.host = str(QSysInfo::machineHostName());
+    queued.updated = unixNow();
+    return queued;
 }
 
 struct ParentCheckpoint {
@@ -173,10 +180,6 @@ Result<void> LocalBackend::writeRunFiles(const QString& id, const PreparedConfig
                                          const QByteArray& runJson) {
     const QString dir = m_runsRoot + QLatin1Char('/') + id;
     const RunLayout layout{str(dir)};
-    RunStatus queued;
-    queued.state = RunState::Queued;
-    queued.host = str(QSysInfo::machineHostName());
-    queued.updated = unixNow();
     Result<void> written;
     if (!config.yaml.isEmpty()) {
         written = writeFileAtomic(layout.configYaml(), config.yaml.toStdString());
@@ -186,7 +189,7 @@ Result<void> LocalBackend::writeRunFiles(const QString& id, const PreparedConfig
             writeFileAtomic(layout.resolvedConfig(), writeResolvedConfig(config.loaded.values));
     }
     if (written) written = writeFileAtomic(layout.runJson(), runJson.toStdString());
-    if (written) written = writeStatus(layout.statusJson(), queued);
+    if (written) written = writeStatus(layout.statusJson(), queuedStatus());
     if (!written) return cannotPrepare(id, written.error());
     return {};
 }
@@ -210,13 +213,9 @@ Result<QString> LocalBackend::startRun(const QString& id, const QStringList& com
     if (auto written = writeRunFiles(id, config, runJson); !written) return written.failure();
     const QString dir = m_runsRoot + QLatin1Char('/') + id;
     const RunLayout layout{str(dir)};
-    RunStatus queued;
-    queued.state = RunState::Queued;
-    queued.host = str(QSysInfo::machineHostName());
-    queued.updated = unixNow();
     auto started = startDetached(command, dir, QString::fromStdString(layout.outputLog()));
     if (!started) {
-        RunStatus failed = queued;
+        RunStatus failed = queuedStatus();
         failed.state = RunState::Failed;
         failed.ended = unixNow();
         failed.message = started.error();

@@ -33,6 +33,25 @@ qsizetype skipEscape(QStringView s, qsizetype i, QStringView* csiParams, char16_
     return i + 2;
 }
 
+// The on/off attributes: each has one SGR code that sets it and one that clears it.
+struct SgrFlag {
+    int on;
+    int off;
+    bool AnsiStyle::*member;
+};
+
+constexpr SgrFlag kSgrFlags[] = {{1, 22, &AnsiStyle::bold},
+                                 {3, 23, &AnsiStyle::italic},
+                                 {4, 24, &AnsiStyle::underline},
+                                 {7, 27, &AnsiStyle::inverse}};
+
+const SgrFlag* sgrFlag(int code) {
+    for (const SgrFlag& flag : kSgrFlags) {
+        if (code == flag.on || code == flag.off) return &flag;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 StyledLine AnsiParser::parseLine(QStringView line) {
@@ -104,22 +123,8 @@ void AnsiParser::applySgr(QStringView params) {
         const int c = codes[i];
         if (c == 0) {
             m_style = AnsiStyle();
-        } else if (c == 1) {
-            m_style.bold = true;
-        } else if (c == 3) {
-            m_style.italic = true;
-        } else if (c == 4) {
-            m_style.underline = true;
-        } else if (c == 7) {
-            m_style.inverse = true;
-        } else if (c == 22) {
-            m_style.bold = false;
-        } else if (c == 23) {
-            m_style.italic = false;
-        } else if (c == 24) {
-            m_style.underline = false;
-        } else if (c == 27) {
-            m_style.inverse = false;
+        } else if (const SgrFlag* flag = sgrFlag(c)) {
+            m_style.*flag->member = c == flag->on;
         } else if ((c >= 30 && c <= 37) || (c >= 90 && c <= 97)) {
             m_style.foreground = {AnsiColor::Kind::Indexed, quint32(c >= 90 ? c - 82 : c - 30)};
         } else if ((c >= 40 && c <= 47) || (c >= 100 && c <= 107)) {

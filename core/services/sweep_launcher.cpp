@@ -16,6 +16,7 @@
 #include "core/runs/detached_start.h"
 #include "core/runs/fail_text.h"
 #include "core/runs/local_backend.h"
+#include "core/runs/std_string.h"
 #include "core/sweep/sweep_expand.h"
 #include "core/sweep/sweep_run_check.h"
 
@@ -27,10 +28,6 @@ namespace {
 struct Sweeps {
     Q_DECLARE_TR_FUNCTIONS(Sweeps)
 };
-
-std::string str(const QString& text) {
-    return text.toStdString();
-}
 
 Result<void> diagnosticsFailure(const std::vector<Diagnostic>& diagnostics) {
     std::string text;
