@@ -1,9 +1,11 @@
 // Dark and light themes: the YAML highlighting, a chart's frame and the log's text read against
-// their backgrounds (WCAG ≥ 4.5:1), and a palette change recolours widgets already shown.
+// their backgrounds (WCAG ≥ 4.5:1), and a palette change recolours widgets already shown; the
+// painted table marks and the column titles that tb_ui_style gives the table models.
 #include <qcustomplot.h>
 
 #include <QApplication>
 #include <QLabel>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QTest>
 #include <QTextBlock>
@@ -12,6 +14,8 @@
 #include "ui/config/yaml_editor.h"
 #include "ui/monitor/log_view.h"
 #include "ui/plot/metric_chart.h"
+#include "ui/style/column_title.h"
+#include "ui/style/painted_icon.h"
 #include "ui/style/theme.h"
 #include "ui/style/theme_menu.h"
 #include "ui/style/tone.h"
@@ -151,6 +155,30 @@ private Q_SLOTS:
         QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
         applyTheme(ThemeChoice::Light);
         QVERIFY(!theme::isDark(QApplication::palette()));
+    }
+
+    // The tables' marks: the shape in the given colour on a transparent 14×14 ground.
+    void paintedIconFillsItsShape() {
+        const QColor fill = theme::color(theme::Tone::Success, theme::lightPalette());
+        const QIcon icon =
+            paintedIcon(fill, [](QPainter& painter) { painter.drawRect(3, 3, 8, 8); });
+        const QImage image = icon.pixmap(14, 14).toImage();
+        QCOMPARE(image.size(), QSize(14, 14));
+        QCOMPARE(image.pixelColor(7, 7), fill);
+        QCOMPARE(image.pixelColor(0, 0).alpha(), 0);
+    }
+
+    // A horizontal display header names its column; anything else, or a column past the
+    // list, is nothing.
+    void columnTitleLooksUpTheColumn() {
+        static const char* const names[] = {"Name", "State"};
+        const QMetaObject& context = QObject::staticMetaObject;
+        QCOMPARE(columnTitle(context, names, 1, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("State"));
+        QVERIFY(!columnTitle(context, names, 2, Qt::Horizontal, Qt::DisplayRole).isValid());
+        QVERIFY(!columnTitle(context, names, -1, Qt::Horizontal, Qt::DisplayRole).isValid());
+        QVERIFY(!columnTitle(context, names, 0, Qt::Vertical, Qt::DisplayRole).isValid());
+        QVERIFY(!columnTitle(context, names, 0, Qt::Horizontal, Qt::ToolTipRole).isValid());
     }
 };
 

@@ -30,14 +30,22 @@ QLabel* fingerprintLine(const QString& fingerprint, QWidget* parent) {
     return label;
 }
 
-QHBoxLayout* withIcon(QWidget* dialog, QStyle::StandardPixmap icon, QWidget* text) {
+// The frame both trust dialogs share: the icon at the top left and a column of text beside it,
+// in the dialog's own layout. Returns the empty column; the dialog fills it, then adds its
+// buttons below (made after the text, so that Tab reaches them last).
+QVBoxLayout* iconTextFrame(QDialog* dialog, QStyle::StandardPixmap icon) {
+    auto* text = new QWidget(dialog);
+    auto* column = new QVBoxLayout(text);
+    column->setContentsMargins(0, 0, 0, 0);
     auto* row = new QHBoxLayout;
     auto* iconLabel = new QLabel(dialog);
     iconLabel->setPixmap(dialog->style()->standardIcon(icon).pixmap(40, 40));
     iconLabel->setAlignment(Qt::AlignTop);
     row->addWidget(iconLabel);
     row->addWidget(text, 1);
-    return row;
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addLayout(row);
+    return column;
 }
 
 }  // namespace
@@ -47,9 +55,8 @@ UnknownHostKeyDialog::UnknownHostKeyDialog(const QString& hostName, const QStrin
     : QDialog(parent), m_fingerprint(fingerprint) {
     setWindowTitle(tr("Unknown host key — %1").arg(hostName));
     setObjectName(QStringLiteral("UnknownHostKeyDialog"));
-    auto* text = new QWidget(this);
-    auto* textLayout = new QVBoxLayout(text);
-    textLayout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout* textLayout = iconTextFrame(this, QStyle::SP_MessageBoxQuestion);
+    QWidget* text = textLayout->parentWidget();
     textLayout->addWidget(wrappedLabel(
         tr("Trainbench has not connected to %1 before. The host identifies itself with this "
            "key fingerprint:")
@@ -62,13 +69,11 @@ UnknownHostKeyDialog::UnknownHostKeyDialog(const QString& hostName, const QStrin
            "is recorded in known_hosts, and any later change is refused."),
         text));
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(withIcon(this, QStyle::SP_MessageBoxQuestion, text));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_accept = buttons->addButton(tr("&Accept and connect"), QDialogButtonBox::AcceptRole);
     m_accept->setToolTip(tr("Trust %1 for %2").arg(fingerprint, address));
     buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
-    layout->addWidget(buttons);
+    layout()->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(520, sizeHint().height());
@@ -79,9 +84,8 @@ ChangedHostKeyDialog::ChangedHostKeyDialog(const QString& hostName, const QStrin
     : QDialog(parent), m_hostName(hostName) {
     setWindowTitle(tr("Host key changed — %1").arg(hostName));
     setObjectName(QStringLiteral("ChangedHostKeyDialog"));
-    auto* text = new QWidget(this);
-    auto* textLayout = new QVBoxLayout(text);
-    textLayout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout* textLayout = iconTextFrame(this, QStyle::SP_MessageBoxCritical);
+    QWidget* text = textLayout->parentWidget();
     m_explanation = wrappedLabel(
         tr("The host key of %1 has CHANGED, so Trainbench refused to log in. Either the "
            "instance was re-created (cloud providers reuse addresses and ports for new "
@@ -102,15 +106,13 @@ ChangedHostKeyDialog::ChangedHostKeyDialog(const QString& hostName, const QStrin
     m_confirm->setToolTip(tr("Type %1 to enable \"Forget the old key\"").arg(hostName));
     textLayout->addWidget(m_confirm);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(withIcon(this, QStyle::SP_MessageBoxCritical, text));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_forget = buttons->addButton(tr("&Forget the old key"), QDialogButtonBox::DestructiveRole);
     m_forget->setObjectName(QStringLiteral("forgetButton"));
     m_forget->setEnabled(false);
     m_forget->setAutoDefault(false);
     buttons->button(QDialogButtonBox::Close)->setDefault(true);
-    layout->addWidget(buttons);
+    layout()->addWidget(buttons);
     connect(m_confirm, &QLineEdit::textChanged, this,
             [this](const QString& typed) { m_forget->setEnabled(typed.trimmed() == m_hostName); });
     connect(m_forget, &QPushButton::clicked, this, [this] {

@@ -3,12 +3,13 @@
 #include "hosts_table_model.h"
 
 #include <QPainter>
-#include <QPixmap>
 
 #include "remote/hosts/cost_meter.h"
 #include "remote/hosts/host_draft.h"
 #include "remote/hosts/host_uptime_meter.h"
 #include "remote/hosts/hosts_controller.h"
+#include "ui/style/column_title.h"
+#include "ui/style/painted_icon.h"
 #include "ui/style/theme.h"
 
 namespace tb {
@@ -103,14 +104,8 @@ QColor HostsTableModel::stateColor(ConnectionState state) {
 }
 
 QIcon HostsTableModel::stateIcon(ConnectionState state) {
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(stateColor(state));
-    painter.drawEllipse(QRectF(2, 2, 10, 10));
-    return QIcon(pixmap);
+    return paintedIcon(stateColor(state),
+                       [](QPainter& painter) { painter.drawEllipse(QRectF(2, 2, 10, 10)); });
 }
 
 QVariant HostsTableModel::data(const QModelIndex& index, int role) const {
@@ -197,26 +192,10 @@ QVariant HostsTableModel::toolTip(int row, int column) const {
 }
 
 QVariant HostsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    switch (section) {
-        case Name:
-            return tr("Name");
-        case Address:
-            return tr("Address");
-        case State:
-            return tr("State");
-        case Gpus:
-            return tr("GPUs");
-        case Price:
-            return tr("Price");
-        case Uptime:
-            return tr("Up");
-        case Cost:
-            return tr("Cost");
-        case Shutdown:
-            return tr("Shutdown");
-    }
-    return {};
+    static const char* const names[] = {
+        QT_TR_NOOP("Name"),  QT_TR_NOOP("Address"), QT_TR_NOOP("State"), QT_TR_NOOP("GPUs"),
+        QT_TR_NOOP("Price"), QT_TR_NOOP("Up"),      QT_TR_NOOP("Cost"),  QT_TR_NOOP("Shutdown")};
+    return columnTitle(staticMetaObject, names, section, orientation, role);
 }
 
 }  // namespace tb

@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include "core/checkpoints/checkpoint_catalog.h"
+#include "ui/style/column_title.h"
 #include "ui/style/theme.h"
 
 namespace tb {
@@ -81,11 +82,10 @@ QVariant CheckpointTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant CheckpointTableModel::headerData(int section, Qt::Orientation orientation,
                                           int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     static const char* const names[] = {
         QT_TR_NOOP("Checkpoint"), QT_TR_NOOP("Epoch"),   QT_TR_NOOP("Step"), QT_TR_NOOP("Saved"),
         QT_TR_NOOP("Val loss"),   QT_TR_NOOP("Val acc"), QT_TR_NOOP("Size"), QT_TR_NOOP("Check")};
-    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+    return columnTitle(staticMetaObject, names, section, orientation, role);
 }
 
 }  // namespace tb

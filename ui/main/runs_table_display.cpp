@@ -1,12 +1,13 @@
 // Runs table model: display text, state icons and colours, sort keys, and a sweep's group row.
 #include <QPainter>
-#include <QPixmap>
 
 #include <cmath>
 
 #include "core/services/sweep_axes.h"
 #include "remote/hosts/cost_meter.h"
 #include "runs_table_model.h"
+#include "ui/style/column_title.h"
+#include "ui/style/painted_icon.h"
 #include "ui/style/theme.h"
 
 namespace tb {
@@ -56,20 +57,15 @@ QColor RunsTableModel::stateColor(RunState state) {
 }
 
 QIcon RunsTableModel::stateIcon(RunState state) {
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(stateColor(state));
-    if (state == RunState::Running || state == RunState::Starting) {
-        painter.drawPolygon(QPolygonF({QPointF(3, 2), QPointF(12, 7), QPointF(3, 12)}));
-    } else if (state == RunState::Stopped) {
-        painter.drawRect(3, 3, 8, 8);
-    } else {
-        painter.drawEllipse(2, 2, 10, 10);
-    }
-    return QIcon(pixmap);
+    return paintedIcon(stateColor(state), [state](QPainter& painter) {
+        if (state == RunState::Running || state == RunState::Starting) {
+            painter.drawPolygon(QPolygonF({QPointF(3, 2), QPointF(12, 7), QPointF(3, 12)}));
+        } else if (state == RunState::Stopped) {
+            painter.drawRect(3, 3, 8, 8);
+        } else {
+            painter.drawEllipse(2, 2, 10, 10);
+        }
+    });
 }
 
 QVariant RunsTableModel::display(const RunInfo& run, int column) const {
@@ -270,13 +266,12 @@ QString RunsTableModel::stateText(RunState state) {
 }
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     static const char* const names[] = {
         QT_TR_NOOP("Name"),       QT_TR_NOOP("State"),        QT_TR_NOOP("Target"),
         QT_TR_NOOP("Started"),    QT_TR_NOOP("Duration"),     QT_TR_NOOP("Epoch / step"),
         QT_TR_NOOP("Train loss"), QT_TR_NOOP("Best val acc"), QT_TR_NOOP("Parent"),
         QT_TR_NOOP("Cost"),       QT_TR_NOOP("Shutdown")};
-    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+    return columnTitle(staticMetaObject, names, section, orientation, role);
 }
 
 }  // namespace tb

@@ -5,13 +5,13 @@
 #include <QFont>
 #include <QIcon>
 #include <QPainter>
-#include <QPixmap>
 
 #include <cmath>
 #include <limits>
 
 #include "core/services/sweep_axes.h"
 #include "remote/hosts/cost_meter.h"
+#include "ui/style/painted_icon.h"
 #include "ui/style/theme.h"
 
 namespace tb {
@@ -20,20 +20,15 @@ namespace {
 
 // A five-pointed star in the theme's warning tone (amber in both themes).
 QIcon bestIcon() {
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(theme::color(theme::Tone::Warning));
-    QPolygonF star;
-    for (int i = 0; i < 10; ++i) {
-        const double radius = i % 2 == 0 ? 6.5 : 2.8;
-        const double angle = -M_PI / 2 + i * M_PI / 5;
-        star << QPointF(7 + radius * std::cos(angle), 7 + radius * std::sin(angle));
-    }
-    painter.drawPolygon(star);
-    return QIcon(pixmap);
+    return paintedIcon(theme::color(theme::Tone::Warning), [](QPainter& painter) {
+        QPolygonF star;
+        for (int i = 0; i < 10; ++i) {
+            const double radius = i % 2 == 0 ? 6.5 : 2.8;
+            const double angle = -M_PI / 2 + i * M_PI / 5;
+            star << QPointF(7 + radius * std::cos(angle), 7 + radius * std::sin(angle));
+        }
+        painter.drawPolygon(star);
+    });
 }
 
 }  // namespace
