@@ -17,6 +17,7 @@
 #include "core/checkpoints/box_name.h"
 #include "core/metrics/metrics_parser.h"
 #include "core/runs/fail_text.h"
+#include "core/runs/name_table.h"
 #include "core/runs/run_reader.h"
 
 namespace tb {
@@ -101,19 +102,13 @@ QList<int> SweepReport::ranking() const {
 }
 
 QString queueStateName(TrialQueueState state) {
-    switch (state) {
-        case TrialQueueState::Queued:
-            return QStringLiteral("queued");
-        case TrialQueueState::Running:
-            return QStringLiteral("running");
-        case TrialQueueState::Done:
-            return QStringLiteral("done");
-        case TrialQueueState::Cancelled:
-            return QStringLiteral("cancelled");
-        case TrialQueueState::Unknown:
-            break;
-    }
-    return QStringLiteral("?");
+    // Unknown is left out: it has no name of its own and shows as "?".
+    static constexpr EnumName<TrialQueueState> kNames[] = {
+        {TrialQueueState::Queued, "queued"},
+        {TrialQueueState::Running, "running"},
+        {TrialQueueState::Done, "done"},
+        {TrialQueueState::Cancelled, "cancelled"}};
+    return nameOf(state, kNames, "?");
 }
 
 Result<SweepReport> sweepReportFrom(const QByteArray& sweepJson, const QString& id,

@@ -3,6 +3,7 @@
 #include "prepare_host.h"
 
 #include "core/runs/fail_text.h"
+#include "core/runs/name_table.h"
 #include "prepare_host_sources.h"
 #include "remote/ssh/ssh_session_thread.h"
 #include "remote/transfer/transfer_remote.h"
@@ -34,23 +35,14 @@ echo none
 }  // namespace
 
 QString prepareStepName(PrepareStep step) {
-    switch (step) {
-        case PrepareStep::Detect:
-            return QStringLiteral("detect");
-        case PrepareStep::InstallTools:
-            return QStringLiteral("install-tools");
-        case PrepareStep::CheckCache:
-            return QStringLiteral("check-cache");
-        case PrepareStep::Upload:
-            return QStringLiteral("upload");
-        case PrepareStep::Build:
-            return QStringLiteral("build");
-        case PrepareStep::Verify:
-            return QStringLiteral("verify");
-        case PrepareStep::Done:
-            return QStringLiteral("done");
-    }
-    return {};
+    static constexpr EnumName<PrepareStep> kNames[] = {{PrepareStep::Detect, "detect"},
+                                                       {PrepareStep::InstallTools, "install-tools"},
+                                                       {PrepareStep::CheckCache, "check-cache"},
+                                                       {PrepareStep::Upload, "upload"},
+                                                       {PrepareStep::Build, "build"},
+                                                       {PrepareStep::Verify, "verify"},
+                                                       {PrepareStep::Done, "done"}};
+    return nameOf(step, kNames);
 }
 
 HostPreparer::HostPreparer(SshSessionThread* session, QString hostName, QString where,

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "core/runs/fail_text.h"
+#include "core/runs/name_table.h"
 #include "remote/transfer/transfer_remote.h"
 
 // The watcher is embedded in the static tb_core (resources/resources.qrc); Q_INIT_RESOURCE
@@ -67,23 +68,11 @@ const char kReadScript[] = TB_SHUTDOWN_PRELUDE R"sh(
 report
 )sh";
 
-ShutdownPhase phaseFromName(const QString& name, bool& known) {
-    static const QList<std::pair<QString, ShutdownPhase>> phases{
-        {QStringLiteral("waiting"), ShutdownPhase::Waiting},
-        {QStringLiteral("counting"), ShutdownPhase::Counting},
-        {QStringLiteral("executing"), ShutdownPhase::Executing},
-        {QStringLiteral("cancelled"), ShutdownPhase::Cancelled},
-        {QStringLiteral("done"), ShutdownPhase::Done},
-        {QStringLiteral("failed"), ShutdownPhase::Failed}};
-    for (const auto& [phaseName, phase] : phases) {
-        if (phaseName == name) {
-            known = true;
-            return phase;
-        }
-    }
-    known = false;
-    return ShutdownPhase::None;
-}
+// None is left out: a watcher never writes "none", so a file that says it is not understood.
+constexpr EnumName<ShutdownPhase> kPhaseNames[] = {
+    {ShutdownPhase::Waiting, "waiting"},     {ShutdownPhase::Counting, "counting"},
+    {ShutdownPhase::Executing, "executing"}, {ShutdownPhase::Cancelled, "cancelled"},
+    {ShutdownPhase::Done, "done"},           {ShutdownPhase::Failed, "failed"}};
 
 QString minutesAndSeconds(qint64 seconds) {
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
@@ -100,10 +89,10 @@ Result<void> readJson(const QByteArray& line, ShutdownState& state) {
         return failText(
             ShutdownCommands::tr("%1 is not a JSON object; arm the shutdown again").arg(file));
     const QJsonObject object = document.object();
-    bool known = false;
     const QString name = object.value(QStringLiteral("state")).toString();
-    state.phase = phaseFromName(name, known);
-    if (!known)
+    const std::optional<ShutdownPhase> phase = valueNamed(name, kPhaseNames);
+    state.phase = phase.value_or(ShutdownPhase::None);
+    if (!phase)
         return failText(ShutdownCommands::tr("unknown state '%1' in %2; arm the shutdown again")
                             .arg(name, file));
     // Epoch seconds, from a file on the box: a deadline of 1e300 must not reach a cast to
@@ -127,23 +116,7 @@ Result<void> readJson(const QByteArray& line, ShutdownState& state) {
 }  // namespace
 
 QString shutdownPhaseName(ShutdownPhase phase) {
-    switch (phase) {
-        case ShutdownPhase::None:
-            return QStringLiteral("none");
-        case ShutdownPhase::Waiting:
-            return QStringLiteral("waiting");
-        case ShutdownPhase::Counting:
-            return QStringLiteral("counting");
-        case ShutdownPhase::Executing:
-            return QStringLiteral("executing");
-        case ShutdownPhase::Cancelled:
-            return QStringLiteral("cancelled");
-        case ShutdownPhase::Done:
-            return QStringLiteral("done");
-        case ShutdownPhase::Failed:
-            return QStringLiteral("failed");
-    }
-    return {};
+    return nameOf(phase, kPhaseNames, "none");
 }
 
 qint64 ShutdownState::secondsLeft() const {
@@ -211,7 +184,7 @@ RemoteCommand armShutdownCommand(const QString& runDir, const QByteArray& watche
                                  int staleSeconds) {
     // The state until the watcher writes its own; "token" is followed by another key, as the
     // watcher's ownership check expects.
-    const QJsonObject initial{{QStringLiteral("state"), QStringLiteral("waiting")},
+    const QJsonObject initial{{QStringLiteral("state"), shutdownPhaseName(ShutdownPhase::Waiting)},
                               {QStringLiteral("deadline"), 0},
                               {QStringLiteral("delay"), delaySeconds},
                               {QStringLiteral("command"), command},

@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include "core/runs/name_table.h"
+
 namespace tb {
 
 namespace {
@@ -83,15 +85,9 @@ double ProbedDisk::freeInodeFraction() const {
 }
 
 QString diskRoleName(DiskRole role) {
-    switch (role) {
-        case DiskRole::System:
-            return QStringLiteral("system");
-        case DiskRole::Data:
-            return QStringLiteral("data");
-        case DiskRole::Other:
-            break;
-    }
-    return QStringLiteral("other");
+    static constexpr EnumName<DiskRole> kNames[] = {{DiskRole::System, "system"},
+                                                    {DiskRole::Data, "data"}};
+    return nameOf(role, kNames, "other");
 }
 
 QHash<QString, QStringList> splitProbeSections(const QString& output) {

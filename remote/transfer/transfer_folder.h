@@ -11,6 +11,4 @@ namespace tb {
 TransferResult uploadFolder(const TransferContext& context, const TransferRequest& request);
 TransferResult downloadFolder(const TransferContext& context, const TransferRequest& request);
 
-QString compressionName(TarCompression compression);  // "zstd", "gzip", "none"
-
 }  // namespace tb

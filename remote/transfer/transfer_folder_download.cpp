@@ -8,6 +8,7 @@
 #include "transfer_meter.h"
 #include "transfer_remote.h"
 #include "transfer_space.h"
+#include "transfer_stage.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -101,21 +102,15 @@ TransferResult downloadFolder(const TransferContext& context, const TransferRequ
             Transfer::tr("cannot create %1; check that the folder is writable").arg(stage));
     const TarCompression compression =
         request.compression == TarCompression::Auto ? count->compression : request.compression;
-    TransferResult result = receive(context, source, stage, *count, compression);
-    if (result.ok() && context.cancelled()) result = transferCancelled();
-    if (result.ok()) result = verifyStage(stage, *count, source, context.where);
-    if (result.ok()) {
+    const auto verifyAndMove = [&] {
+        TransferResult verified = verifyStage(stage, *count, source, context.where);
+        if (!verified.ok()) return verified;
         const QString moved = moveLocalIntoPlace(stage, destination);
-        if (!moved.isEmpty()) result = failure(moved);
-    }
-    if (!result.ok()) {
-        clearLocalStage(stage);
-        return result;
-    }
-    result.bytes = count->bytes;
-    result.files = count->files;
-    result.method = QStringLiteral("tar+") + compressionName(compression);
-    return result;
+        return moved.isEmpty() ? verified : failure(moved);
+    };
+    const StagedFolder staged{count->bytes, count->files, compression, verifyAndMove,
+                              [&] { clearLocalStage(stage); }};
+    return finishStaged(context, receive(context, source, stage, *count, compression), staged);
 }
 
 }  // namespace tb

@@ -7,6 +7,7 @@
 #include "transfer_preflight.h"
 #include "transfer_remote.h"
 #include "transfer_space.h"
+#include "transfer_stage.h"
 
 #include <QCoreApplication>
 
@@ -57,19 +58,6 @@ TransferResult streamFolder(const TransferContext& context, const QString& root,
 
 }  // namespace
 
-QString compressionName(TarCompression compression) {
-    switch (compression) {
-        case TarCompression::Zstd:
-            return QStringLiteral("zstd");
-        case TarCompression::Gzip:
-            return QStringLiteral("gzip");
-        case TarCompression::Auto:
-        case TarCompression::None:
-            break;
-    }
-    return QStringLiteral("none");
-}
-
 TransferResult uploadFolder(const TransferContext& context, const TransferRequest& request) {
     const auto scan = scanFolder(request.localPath);
     if (!scan) return transferFailure(SshFailure::Protocol, QString::fromStdString(scan.error()));
@@ -95,18 +83,12 @@ TransferResult uploadFolder(const TransferContext& context, const TransferReques
     const TarCompression compression =
         request.compression == TarCompression::Auto ? preflight->compression : request.compression;
     const QString stage = remoteStagingPath(destination, QStringLiteral("upload"));
-    TransferResult result = streamFolder(context, request.localPath, *scan, stage, compression);
-    if (result.ok() && context.cancelled()) result = transferCancelled();
-    if (result.ok())
-        result = verifyAndMoveRemote(context, stage, destination, scan->files, scan->bytes);
-    if (!result.ok()) {
-        removeRemote(context, stage);
-        return result;
-    }
-    result.bytes = scan->bytes;
-    result.files = scan->files;
-    result.method = QStringLiteral("tar+") + compressionName(compression);
-    return result;
+    const StagedFolder staged{
+        scan->bytes, scan->files, compression,
+        [&] { return verifyAndMoveRemote(context, stage, destination, scan->files, scan->bytes); },
+        [&] { removeRemote(context, stage); }};
+    return finishStaged(
+        context, streamFolder(context, request.localPath, *scan, stage, compression), staged);
 }
 
 }  // namespace tb

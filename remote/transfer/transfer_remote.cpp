@@ -3,6 +3,7 @@
 #include "transfer_remote.h"
 
 #include "core/runs/fail_text.h"
+#include "core/runs/name_table.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -103,10 +104,16 @@ RemoteCommand remoteScript(const char* script, const QStringList& arguments) {
     return remoteScript(QString::fromUtf8(script), arguments);
 }
 
+// Auto is left out: it is decided before anything is sent, so it never travels as a name.
+constexpr EnumName<TarCompression> kCompressionNames[] = {
+    {TarCompression::Zstd, "zstd"}, {TarCompression::Gzip, "gzip"}, {TarCompression::None, "none"}};
+
+QString compressionName(TarCompression compression) {
+    return nameOf(compression, kCompressionNames, "none");
+}
+
 TarCompression compressionFromName(const QString& name) {
-    if (name == QLatin1String("zstd")) return TarCompression::Zstd;
-    if (name == QLatin1String("gzip")) return TarCompression::Gzip;
-    return TarCompression::None;
+    return valueNamed(name, kCompressionNames).value_or(TarCompression::None);
 }
 
 Result<RemoteEntry> statRemote(const TransferContext& context, const QString& path) {

@@ -32,6 +32,7 @@ Result<RemoteEntry> statRemote(const TransferContext& context, const QString& pa
 // "zstd", "gzip", anything else: none. The remote decides by `command -v zstd` / gzip: pipes
 // through those programs work with any tar, where GNU tar's --zstd is missing on older systems.
 TarCompression compressionFromName(const QString& name);
+QString compressionName(TarCompression compression);  // "zstd", "gzip", "none" (also for Auto)
 
 struct RemoteTreeCount {
     qint64 files = 0;       // regular files

@@ -11,6 +11,7 @@
 
 #include <utility>
 
+#include "core/runs/name_table.h"
 #include "theme.h"
 
 namespace tb {
@@ -29,16 +30,12 @@ const StartTheme& startTheme() {
     return start;
 }
 
+// System is left out: it is the choice for any other saved name, an empty one included.
+constexpr EnumName<ThemeChoice> kChoiceNames[] = {{ThemeChoice::Light, "light"},
+                                                  {ThemeChoice::Dark, "dark"}};
+
 QString choiceName(ThemeChoice choice) {
-    switch (choice) {
-        case ThemeChoice::Light:
-            return QStringLiteral("light");
-        case ThemeChoice::Dark:
-            return QStringLiteral("dark");
-        case ThemeChoice::System:
-            break;
-    }
-    return QStringLiteral("system");
+    return nameOf(choice, kChoiceNames, "system");
 }
 
 }  // namespace
@@ -58,9 +55,7 @@ void applyTheme(ThemeChoice choice) {
 
 ThemeChoice savedTheme() {
     const QString name = QSettings().value(kSettingsKey).toString();
-    if (name == choiceName(ThemeChoice::Light)) return ThemeChoice::Light;
-    if (name == choiceName(ThemeChoice::Dark)) return ThemeChoice::Dark;
-    return ThemeChoice::System;
+    return valueNamed(name, kChoiceNames).value_or(ThemeChoice::System);
 }
 
 QMenu* addThemeMenu(QMenu* view) {
