@@ -1,9 +1,9 @@
 // Transfer parts without a server: the space check on captured df output, the archive
-// safety rules, pack → unpack round trips, moving a finished stage into place, and the
-// compression names.
+// safety rules, pack → unpack round trips, and moving a finished stage into place.
 
 #include "remote/transfer/tar_pack.h"
 #include "remote/transfer/tar_unpack.h"
+#include "remote/transfer/transfer_file_result.h"
 #include "remote/transfer/transfer_local.h"
 #include "remote/transfer/transfer_remote.h"
 #include "remote/transfer/transfer_space.h"
@@ -232,6 +232,19 @@ private Q_SLOTS:
         QCOMPARE(readTree(fresh).keys(), QStringList{"only.bin"});
     }
 
+    // Uploads and downloads report a finished file alike; only the method's name differs.
+    void fileTransferredSaysWhatWentAndHow() {
+        const TransferResult bySftp = fileTransferred(TransferResult{}, 4096, 1024, true);
+        QVERIFY(bySftp.ok());
+        QCOMPARE(bySftp.bytes, qint64(4096));
+        QCOMPARE(bySftp.files, qint64(1));
+        QCOMPARE(bySftp.resumedFrom, qint64(1024));
+        QCOMPARE(bySftp.method, QStringLiteral("sftp"));
+        const TransferResult byStream = fileTransferred(TransferResult{}, 10, 0, false);
+        QCOMPARE(byStream.resumedFrom, qint64(0));
+        QCOMPARE(byStream.method, QStringLiteral("stream"));
+    }
+
     void remotePathsAreCleaned() {
         QCOMPARE(cleanRemotePath(QStringLiteral("~/data/")), QStringLiteral("data"));
         QCOMPARE(cleanRemotePath(QStringLiteral("~")), QStringLiteral("."));
@@ -244,19 +257,6 @@ private Q_SLOTS:
                  QStringLiteral("/root/.d s.tb-upload"));
         QCOMPARE(remoteStagingPath(QStringLiteral("data"), QStringLiteral("upload")),
                  QStringLiteral(".data.tb-upload"));
-    }
-
-    // The names go to the box as script arguments and come back in its answers; one table
-    // serves both ways, with "none" for Auto and for any word it does not hold.
-    void compressionNamesReadBack() {
-        for (const TarCompression kind :
-             {TarCompression::Zstd, TarCompression::Gzip, TarCompression::None})
-            QCOMPARE(compressionFromName(compressionName(kind)), kind);
-        QCOMPARE(compressionName(TarCompression::Zstd), QStringLiteral("zstd"));
-        QCOMPARE(compressionName(TarCompression::Auto), QStringLiteral("none"));
-        QCOMPARE(compressionFromName(QStringLiteral("xz")), TarCompression::None);
-        QCOMPARE(compressionFromName(QStringLiteral("ZSTD")), TarCompression::None);
-        QCOMPARE(compressionFromName(QString()), TarCompression::None);
     }
 };
 
