@@ -1,5 +1,6 @@
 // Transfer parts without a server: the space check on captured df output, the archive
-// safety rules, pack → unpack round trips, and moving a finished stage into place.
+// safety rules, pack → unpack round trips, moving a finished stage into place, and the
+// compression names.
 
 #include "remote/transfer/tar_pack.h"
 #include "remote/transfer/tar_unpack.h"
@@ -257,6 +258,19 @@ private Q_SLOTS:
                  QStringLiteral("/root/.d s.tb-upload"));
         QCOMPARE(remoteStagingPath(QStringLiteral("data"), QStringLiteral("upload")),
                  QStringLiteral(".data.tb-upload"));
+    }
+
+    // The names go to the box as script arguments and come back in its answers; one table
+    // serves both ways, with "none" for Auto and for any word it does not hold.
+    void compressionNamesReadBack() {
+        for (const TarCompression kind :
+             {TarCompression::Zstd, TarCompression::Gzip, TarCompression::None})
+            QCOMPARE(compressionFromName(compressionName(kind)), kind);
+        QCOMPARE(compressionName(TarCompression::Zstd), QStringLiteral("zstd"));
+        QCOMPARE(compressionName(TarCompression::Auto), QStringLiteral("none"));
+        QCOMPARE(compressionFromName(QStringLiteral("xz")), TarCompression::None);
+        QCOMPARE(compressionFromName(QStringLiteral("ZSTD")), TarCompression::None);
+        QCOMPARE(compressionFromName(QString()), TarCompression::None);
     }
 };
 
