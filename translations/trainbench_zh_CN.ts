@@ -89,20 +89,20 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/cli_checkpoints.cpp" line="+71"/>
+        <location filename="../app/cli/cli_checkpoints.cpp" line="+63"/>
         <source>needs RUN and at most one DEST</source>
         <translation>需要 RUN，以及最多一个 DEST</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../app/cli/cli_commands.cpp" line="+25"/>
+        <location filename="../app/cli/cli_commands.cpp" line="+33"/>
         <location filename="../app/cli/cli_remote_control.cpp" line="+22"/>
         <source>needs one RUN</source>
         <translation>需要一个 RUN</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../app/cli/cli_remote_run.cpp" line="+67"/>
+        <location filename="../app/cli/cli_remote_run.cpp" line="+58"/>
         <source>needs --host NAME</source>
         <translation>需要 --host NAME</translation>
     </message>
@@ -589,7 +589,7 @@ hosts.json 所在的文件夹（默认：$TRAINBENCH_HOME，否则为应用的�
 `trainbench COMMAND --help` 显示命令的选项；--version 显示版本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli_commands.cpp" line="+20"/>
+        <location filename="../app/cli/cli_commands.cpp" line="+19"/>
         <source>the launch</source>
         <extracomment>what got no answer, as in &quot;the launch got no answer in 120 s&quot;</extracomment>
         <translation>启动</translation>
@@ -607,16 +607,13 @@ hosts.json 所在的文件夹（默认：$TRAINBENCH_HOME，否则为应用的�
         <translation>需要一个 CONFIG</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+18"/>
+        <location line="-42"/>
         <source>a local run (it needs --host NAME)</source>
-        <extracomment>completes &quot;--from-end does not go with %1&quot;
-----------
-completes &quot;--kill does not go with %1&quot;</extracomment>
+        <extracomment>completes &quot;--from-end does not go with %1&quot; (or --kill, or another option)</extracomment>
         <translation>本机运行（该选项需要 --host NAME）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+74"/>
         <source>the signal</source>
         <extracomment>what got no answer, as in &quot;the signal got no answer in 120 s&quot;</extracomment>
         <translation>信号</translation>
@@ -842,12 +839,12 @@ python：%2</translation>
         <translation>没有向 %1 导入任何内容</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli_main.cpp" line="+27"/>
+        <location filename="../app/cli/cli_main.cpp" line="+28"/>
         <source>&apos;%1&apos; is neither a command nor a config file</source>
         <translation>“%1”既不是命令，也不是配置文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>unknown command &apos;%1&apos;</source>
         <translation>未知命令“%1”</translation>
     </message>
@@ -963,44 +960,41 @@ python：%2</translation>
         <translation>--runs-root 不能与 --host 同时使用：运行会放在主机的运行根目录中</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli_remote_sweep.cpp" line="+65"/>
-        <location filename="../app/cli/cli_sweep.cpp" line="+224"/>
+        <location filename="../app/cli/cli_sweep_setup.cpp" line="+13"/>
         <source>needs one SWEEP file</source>
         <translation>需要一个 SWEEP 文件</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/cli/cli_sweep.cpp" line="+1"/>
         <source>needs a CONFIG and a SWEEP file</source>
         <translation>需要一个 CONFIG 和一个 SWEEP 文件</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../app/cli/cli_sweep.cpp" line="+2"/>
         <source>--slots (CPU) and --gpus do not go together</source>
         <translation>--slots（CPU）和 --gpus 不能同时使用</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../app/cli/cli_remote_sweep.cpp" line="+86"/>
         <source>%1 trials over %2 slots (%3) on %4; Ctrl-C stops following, the sweep goes on there</source>
         <extracomment>%1 and %2 are numbers, %3 the slots (GPU indices or cpu), %4 the host&apos;s name</extracomment>
         <translation>%4 上 %1 个试验，%2 个槽位（%3）；按 Ctrl-C 停止跟踪，超参数搜索会在该主机上继续进行</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../app/cli/cli_sweep.cpp" line="+39"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+265"/>
         <source>needs one SWEEP id</source>
         <translation>需要一个 SWEEP ID</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../app/cli/cli_sweep.cpp" line="+23"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+20"/>
         <source>needs a SWEEP id and optionally a TRIAL number</source>
         <translation>需要一个 SWEEP ID，可另加一个 TRIAL 编号</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../app/cli/cli_sweep.cpp" line="+18"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="+15"/>
         <source>TRIAL is a trial number from sweep-status</source>
         <translation>TRIAL 是 sweep-status 列出的试验编号</translation>
     </message>
@@ -1069,7 +1063,7 @@ python：%2</translation>
         <translation>本机的脚本运行（该选项需要 --host NAME）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli_shutdown.cpp" line="+51"/>
+        <location filename="../app/cli/cli_shutdown.cpp" line="+48"/>
         <source>--delay needs whole seconds, got &apos;%1&apos;</source>
         <translation>--delay 需要整数秒，实际为“%1”</translation>
     </message>
@@ -1113,7 +1107,7 @@ python：%2</translation>
         <translation>%1：已开机 %2，%3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli_sweep.cpp" line="-287"/>
+        <location filename="../app/cli/cli_sweep.cpp" line="-278"/>
         <source>--gpus takes GPU indices like 0,1,2, not &apos;%1&apos;</source>
         <translation>--gpus 需要 GPU 编号，如 0,1,2，而不是“%1”</translation>
     </message>
@@ -1167,13 +1161,13 @@ python：%2</translation>
         <translation>%1 匹配多个超参数搜索；请给出更完整的 ID</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>%1 trials over %2 slots (%3); Ctrl-C stops following, the sweep goes on</source>
         <extracomment>%1 is a number of trials, %2 a number of slots, %3 the slots (GPU indices such as 0 0 1 1, or cpu cpu)</extracomment>
         <translation>%1 个试验，%2 个槽位（%3）；按 Ctrl-C 停止跟踪，超参数搜索会继续进行</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+79"/>
         <source>%1 more trials queued in sweep %2:</source>
         <extracomment>%1 is a number of trials, %2 the sweep id; the run ids follow, one a line</extracomment>
         <translation>已向超参数搜索 %2 的队列新增 %1 个试验：</translation>
@@ -2241,7 +2235,7 @@ python：%2</translation>
 <context>
     <name>LaunchConfig</name>
     <message>
-        <location filename="../core/runs/launch_config.cpp" line="+39"/>
+        <location filename="../core/runs/launch_config.cpp" line="+36"/>
         <source>the config is not valid; fix these and launch again:</source>
         <translation>配置无效，请修正以下问题后重新启动：</translation>
     </message>
@@ -2279,7 +2273,7 @@ python：%2</translation>
 <context>
     <name>LocalRuns</name>
     <message>
-        <location filename="../core/runs/local_backend.cpp" line="+55"/>
+        <location filename="../core/runs/local_backend.cpp" line="+62"/>
         <source>%1 has no checkpoint yet (no checkpoints/latest.json); pick a run that saved one</source>
         <translation>%1 还没有检查点（没有 checkpoints/latest.json），请选择已保存过检查点的运行</translation>
     </message>
@@ -2309,12 +2303,12 @@ python：%2</translation>
         <translation>工作目录 %1 不存在，请创建它或另选一个</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+50"/>
         <source>could not queue run %1: %2</source>
         <translation>无法将运行 %1 加入队列：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>run %1 did not start: %2</source>
         <translation>运行 %1 未能启动：%2</translation>
     </message>
@@ -2623,7 +2617,7 @@ python：%2</translation>
 <context>
     <name>RunNotify</name>
     <message>
-        <location filename="../core/services/run_notify_policy.cpp" line="+60"/>
+        <location filename="../core/services/run_notify_policy.cpp" line="+98"/>
         <source>Run finished</source>
         <translation>运行已完成</translation>
     </message>
@@ -2633,7 +2627,7 @@ python：%2</translation>
         <translation>%1 已完成。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Run failed</source>
         <translation>运行失败</translation>
     </message>
@@ -2643,7 +2637,7 @@ python：%2</translation>
         <translation>%1 失败了。原因见其 output.log。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Run lost</source>
         <translation>运行丢失</translation>
     </message>
@@ -2684,7 +2678,7 @@ python：%2</translation>
         <translation>%1：%2 变成了 %3。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>its process still reports (heartbeat %1 s ago): it may hang in data loading, a deadlock or a slow evaluation.</source>
         <translation>其进程仍在汇报（心跳在 %1 秒前）：可能卡在数据加载、死锁或缓慢的评估中。</translation>
     </message>
@@ -2807,7 +2801,7 @@ python：%2</translation>
 <context>
     <name>ShutdownCommands</name>
     <message>
-        <location filename="../remote/runs/shutdown_commands.cpp" line="+101"/>
+        <location filename="../remote/runs/shutdown_commands.cpp" line="+90"/>
         <source>%1 is not a JSON object; arm the shutdown again</source>
         <translation>%1 不是 JSON 对象；请重新设置关机</translation>
     </message>
@@ -2822,7 +2816,7 @@ python：%2</translation>
         <translation>%1 中的截止时间不是有效时间；请重新设置关机</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+32"/>
         <source> (the watcher is not running on the box: arm again)</source>
         <extracomment>Put between the sentence and its &quot;; cancel with ...&quot; part, where the watcher is gone</extracomment>
         <translation>（主机上的监视程序未运行：请重新设置）</translation>
@@ -3729,14 +3723,14 @@ python：%2</translation>
     <name>Sweeps</name>
     <message>
         <location filename="../core/services/sweep_add.cpp" line="+50"/>
-        <location filename="../core/services/sweep_launcher.cpp" line="+206"/>
+        <location filename="../core/services/sweep_launcher.cpp" line="+203"/>
         <source>trial %1: %2</source>
         <extracomment>%1 is a trial&apos;s number, %2 why it could not be queued</extracomment>
         <translation>试验 %1：%2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/services/sweep_status.cpp" line="+122"/>
+        <location filename="../core/services/sweep_status.cpp" line="+117"/>
         <source>sweep.json of %1 is too large</source>
         <translation>%1 的 sweep.json 太大</translation>
     </message>
@@ -3895,7 +3889,7 @@ python：%2</translation>
 <context>
     <name>TarArchive</name>
     <message>
-        <location filename="../remote/transfer/tar_pack.cpp" line="+80"/>
+        <location filename="../remote/transfer/tar_pack.cpp" line="+72"/>
         <source>%1 is not a folder</source>
         <translation>%1 不是文件夹</translation>
     </message>
@@ -3921,7 +3915,7 @@ python：%2</translation>
         <translation>%1 在发送过程中发生了变化（比扫描文件夹时更短）</translation>
     </message>
     <message>
-        <location filename="../remote/transfer/tar_unpack.cpp" line="+74"/>
+        <location filename="../remote/transfer/tar_unpack.cpp" line="+68"/>
         <source>its links form a loop or a chain too long</source>
         <translation>其链接形成了循环或链条过长</translation>
     </message>
@@ -4195,7 +4189,7 @@ python：%2</translation>
     <message>
         <location filename="../remote/transfer/sftp_download.cpp" line="+53"/>
         <location filename="../remote/transfer/transfer_channel.cpp" line="+27"/>
-        <location filename="../remote/transfer/transfer_file_upload.cpp" line="+94"/>
+        <location filename="../remote/transfer/transfer_file_upload.cpp" line="+95"/>
         <source>%1 on %2 failed: %3</source>
         <extracomment>%1 is what was being done (&quot;sending data&quot;), %2 the host, %3 libssh&apos;s error</extracomment>
         <translation>在 %2 上%1失败：%3</translation>
@@ -4224,7 +4218,7 @@ python：%2</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../remote/transfer/transfer_file_download.cpp" line="+64"/>
+        <location filename="../remote/transfer/transfer_file_download.cpp" line="+65"/>
         <source>reading %1</source>
         <translation>读取 %1</translation>
     </message>
@@ -4263,7 +4257,7 @@ python：%2</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../remote/transfer/transfer_remote.cpp" line="+63"/>
+        <location filename="../remote/transfer/transfer_remote.cpp" line="+64"/>
         <source>%1 on %2 failed (exit status %3): %4</source>
         <extracomment>%1 is what was being done (&quot;reading FILE&quot;), %2 the host, %4 the command&apos;s error output</extracomment>
         <translation>在 %2 上%1失败（退出码 %3）：%4</translation>
@@ -4276,7 +4270,7 @@ python：%2</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../remote/transfer/transfer_folder_download.cpp" line="+95"/>
+        <location filename="../remote/transfer/transfer_folder_download.cpp" line="+96"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
@@ -4296,7 +4290,7 @@ python：%2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../remote/transfer/transfer_remote.cpp" line="+142"/>
+        <location filename="../remote/transfer/transfer_remote.cpp" line="+149"/>
         <source>hashing %1</source>
         <translation>计算 %1 的哈希</translation>
     </message>
@@ -4342,7 +4336,7 @@ python：%2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../remote/transfer/transfer_folder_upload.cpp" line="+46"/>
+        <location filename="../remote/transfer/transfer_folder_upload.cpp" line="+47"/>
         <source>sending</source>
         <extracomment>a transfer&apos;s phase, shown beside its progress</extracomment>
         <translation>发送中</translation>
@@ -4381,7 +4375,7 @@ python：%2</translation>
         <translation>解压到 %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
         <source>name a folder to upload %1 into on %2, not %3</source>
         <extracomment>%1 is a local folder, %2 the host, %3 the destination typed</extracomment>
         <translation>请指定 %2 上用于上传 %1 的文件夹，而不是 %3</translation>
@@ -4755,14 +4749,35 @@ python：%2</translation>
     </message>
 </context>
 <context>
+    <name>tb::AlertBanner</name>
+    <message>
+        <location filename="../ui/monitor/run_alerts.cpp" line="+68"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2</source>
+        <extracomment>an alert in the window: %1 its title (&quot;Run failed&quot;), %2 what happened</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Earlier:
+%1</source>
+        <translation>更早的提醒：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>tb::ChangedHostKeyDialog</name>
     <message>
-        <location filename="../ui/hosts/host_key_dialogs.cpp" line="+51"/>
+        <location filename="../ui/hosts/host_key_dialogs.cpp" line="+56"/>
         <source>Host key changed — %1</source>
         <translation>主机密钥已变更 — %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The host key of %1 has CHANGED, so Trainbench refused to log in. Either the instance was re-created (cloud providers reuse addresses and ports for new instances), or someone is intercepting the connection. The host now shows:</source>
         <translation>%1 的主机密钥已经【变更】，因此 Trainbench 拒绝登录。可能是实例被重新创建（云服务商会把地址和端口复用给新实例），也可能有人正在拦截连接。该主机现在出示的是：</translation>
     </message>
@@ -4777,7 +4792,7 @@ python：%2</translation>
         <translation>输入 %1 以启用“忘记旧密钥”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;Forget the old key</source>
         <translation>忘记旧密钥(&amp;F)</translation>
     </message>
@@ -4938,7 +4953,7 @@ python：%2</translation>
 <context>
     <name>tb::CheckpointTableModel</name>
     <message>
-        <location filename="../ui/main/checkpoint_table_model.cpp" line="+66"/>
+        <location filename="../ui/main/checkpoint_table_model.cpp" line="+67"/>
         <source>incomplete</source>
         <translation>不完整</translation>
     </message>
@@ -4968,7 +4983,7 @@ python：%2</translation>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
@@ -5461,7 +5476,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::HostPreparer</name>
     <message>
-        <location filename="../remote/prepare/prepare_host.cpp" line="+92"/>
+        <location filename="../remote/prepare/prepare_host.cpp" line="+82"/>
         <source>preparing %1 was cancelled</source>
         <translation>准备主机 %1 已取消</translation>
     </message>
@@ -5774,7 +5789,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::HostsController</name>
     <message>
-        <location filename="../remote/hosts/hosts_controller_requests.cpp" line="+82"/>
+        <location filename="../remote/hosts/hosts_controller_requests.cpp" line="+71"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -6007,12 +6022,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::HostsTableModel</name>
     <message>
-        <location filename="../ui/hosts/hosts_table_model.cpp" line="+17"/>
+        <location filename="../ui/hosts/hosts_table_model.cpp" line="+18"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+126"/>
         <source>%1, probing</source>
         <translation>%1，探测中</translation>
     </message>
@@ -6052,42 +6067,42 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>%1（经由 %2）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Up</source>
         <translation>已开机</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Shutdown</source>
         <translation>关机</translation>
     </message>
@@ -6187,12 +6202,11 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
     <name>tb::MainWindow</name>
     <message>
         <location filename="../ui/main/main_window.cpp" line="+50"/>
-        <location line="+73"/>
         <source>Trainbench</source>
         <translation>Trainbench</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="+39"/>
         <source>Runs: %1</source>
         <translation>运行：%1</translation>
     </message>
@@ -6232,7 +6246,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>超参数搜索</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+43"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -6272,7 +6286,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>下次启动时将恢复默认布局</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -6947,6 +6961,54 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
     </message>
 </context>
 <context>
+    <name>tb::RunAlerts</name>
+    <message>
+        <location filename="../ui/monitor/run_alerts.cpp" line="-51"/>
+        <source>Stalled &amp;after</source>
+        <translation>判定卡住的时间(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Automatic: three usual gaps, at least 5 min</source>
+        <translation>自动：通常记录间隔的三倍，至少 5 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min without metrics</source>
+        <translation>%1 分钟没有新指标</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Trainbench</source>
+        <translation>Trainbench</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Alerts</source>
+        <translation>提醒(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run &amp;finished</source>
+        <translation>运行已完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run failed or &amp;lost</source>
+        <translation>运行失败或丢失(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;NaN or Inf in a metric</source>
+        <translation>指标出现 NaN 或 Inf(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run &amp;stalled</source>
+        <translation>运行卡住(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>tb::RunCatalog</name>
     <message>
         <location filename="../core/runs/run_catalog.cpp" line="+160"/>
@@ -7228,7 +7290,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::RunsTableModel</name>
     <message>
-        <location filename="../ui/main/runs_table_display.cpp" line="+88"/>
+        <location filename="../ui/main/runs_table_display.cpp" line="+84"/>
         <source>local</source>
         <translation>本机</translation>
     </message>
@@ -7325,7 +7387,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>已失联</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -7732,7 +7794,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::SweepCompareModel</name>
     <message>
-        <location filename="../ui/sweep/sweep_compare_model.cpp" line="+82"/>
+        <location filename="../ui/sweep/sweep_compare_model.cpp" line="+77"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
@@ -8231,7 +8293,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::ThemeMenu</name>
     <message>
-        <location filename="../ui/style/theme_menu.cpp" line="+67"/>
+        <location filename="../ui/style/theme_menu.cpp" line="+62"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -8336,12 +8398,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::UnknownHostKeyDialog</name>
     <message>
-        <location filename="../ui/hosts/host_key_dialogs.cpp" line="-60"/>
+        <location filename="../ui/hosts/host_key_dialogs.cpp" line="-54"/>
         <source>Unknown host key — %1</source>
         <translation>未知的主机密钥 — %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Trainbench has not connected to %1 before. The host identifies itself with this key fingerprint:</source>
         <translation>Trainbench 之前从未连接过 %1。该主机出示的密钥指纹为：</translation>
     </message>
@@ -8351,7 +8413,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>仅当它与云服务商控制台显示的一致时才接受。接受后会记录到 known_hosts，此后任何变更都将被拒绝。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Accept and connect</source>
         <translation>接受并连接(&amp;A)</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "run_notify_policy.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
 #include <algorithm>
 #include <cmath>
@@ -16,6 +17,42 @@ struct RunNotify {
 };
 
 }  // namespace
+
+bool AlertChoices::wants(RunNotification::Kind kind) const {
+    switch (kind) {
+        case RunNotification::Kind::Finished:
+            return finished;
+        case RunNotification::Kind::Failed:
+        case RunNotification::Kind::Lost:
+            return failed;
+        case RunNotification::Kind::NotFinite:
+            return notFinite;
+        case RunNotification::Kind::Stalled:
+            return stalled;
+    }
+    return true;
+}
+
+AlertChoices AlertChoices::load() {
+    const QSettings settings;
+    AlertChoices choices;
+    choices.finished = settings.value(QStringLiteral("alerts/finished"), true).toBool();
+    choices.failed = settings.value(QStringLiteral("alerts/failed"), true).toBool();
+    choices.notFinite = settings.value(QStringLiteral("alerts/notFinite"), true).toBool();
+    choices.stalled = settings.value(QStringLiteral("alerts/stalled"), true).toBool();
+    choices.stallMinutes =
+        qBound(0, settings.value(QStringLiteral("alerts/stallMinutes"), 0).toInt(), 7 * 24 * 60);
+    return choices;
+}
+
+void AlertChoices::save() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("alerts/finished"), finished);
+    settings.setValue(QStringLiteral("alerts/failed"), failed);
+    settings.setValue(QStringLiteral("alerts/notFinite"), notFinite);
+    settings.setValue(QStringLiteral("alerts/stalled"), stalled);
+    settings.setValue(QStringLiteral("alerts/stallMinutes"), stallMinutes);
+}
 
 QList<RunNotification> RunNotifyPolicy::review(const RunInfo& run, qint64 nowMs, bool reachable) {
     QList<RunNotification> out;
@@ -38,12 +75,13 @@ QList<RunNotification> RunNotifyPolicy::review(const RunInfo& run, qint64 nowMs,
     }
     // Runs over before this session started keep their old NaNs to themselves.
     const bool live = run.state == RunState::Running || run.state == RunState::Starting;
-    if (live || !out.isEmpty()) {
+    if (live || ended || !out.isEmpty()) {
         for (const QString& key : run.nonFiniteKeys) {
             if (auto n = metricValue(run.id, key, std::nan(""))) out.append(*n);
         }
     }
     if (auto n = checkStall(run, nowMs, reachable)) out.append(*n);
+    out.removeIf([this](const RunNotification& n) { return !m_choices.wants(n.kind); });
     return out;
 }
 
@@ -57,16 +95,17 @@ std::optional<RunNotification> RunNotifyPolicy::stateChanged(const QString& runI
     const QString who = label(runId);
     switch (state) {
         case RunState::Finished:
-            return RunNotification{RunNotification::Kind::Finished, RunNotify::tr("Run finished"),
-                                   RunNotify::tr("%1 finished.").arg(who), runId};
+            return wanted(RunNotification{RunNotification::Kind::Finished,
+                                          RunNotify::tr("Run finished"),
+                                          RunNotify::tr("%1 finished.").arg(who), runId});
         case RunState::Failed:
-            return RunNotification{RunNotification::Kind::Failed, RunNotify::tr("Run failed"),
-                                   RunNotify::tr("%1 failed. Its output.log says why.").arg(who),
-                                   runId};
+            return wanted(RunNotification{
+                RunNotification::Kind::Failed, RunNotify::tr("Run failed"),
+                RunNotify::tr("%1 failed. Its output.log says why.").arg(who), runId});
         case RunState::Lost:
-            return RunNotification{
+            return wanted(RunNotification{
                 RunNotification::Kind::Lost, RunNotify::tr("Run lost"),
-                RunNotify::tr("%1 stopped reporting and its process is gone.").arg(who), runId};
+                RunNotify::tr("%1 stopped reporting and its process is gone.").arg(who), runId});
         default:
             return std::nullopt;  // stopped: the user asked for it, no need to tell them
     }
@@ -102,10 +141,11 @@ std::optional<RunNotification> RunNotifyPolicy::metricValue(const QString& runId
     const QString title = RunNotify::tr("%1 is not a number").arg(key);
     //: %1 is a run, %2 a metric key, %3 "NaN" or "infinite"
     const QString text = RunNotify::tr("%1: %2 became %3.").arg(label(runId), key, what);
-    return RunNotification{RunNotification::Kind::NotFinite, title, text, runId};
+    return wanted(RunNotification{RunNotification::Kind::NotFinite, title, text, runId});
 }
 
-qint64 RunNotifyPolicy::stallThresholdMs(const RunInfo& run) {
+qint64 RunNotifyPolicy::stallThresholdMs(const RunInfo& run, int stallMinutes) {
+    if (stallMinutes > 0) return qint64(stallMinutes) * 60 * 1000;
     const double gapMs = run.medianRecordGap * 1000.0;
     if (!(gapMs > 0) || !std::isfinite(gapMs)) return kMinStallMs;
     return std::max(kMinStallMs, qint64(std::min(gapMs * kStallGaps, 1e15)));
@@ -126,7 +166,7 @@ std::optional<RunNotification> RunNotifyPolicy::checkStall(const RunInfo& run, q
         return std::nullopt;
     }
     const qint64 quietMs = nowMs - it->seenAtMs;
-    if (it->stalled || quietMs < stallThresholdMs(run)) return std::nullopt;
+    if (it->stalled || quietMs < stallThresholdMs(run, m_choices.stallMinutes)) return std::nullopt;
     it->stalled = true;
     m_names.insert(run.id, run.label());
     const int minutes = int(quietMs / 60000);
@@ -142,8 +182,8 @@ std::optional<RunNotification> RunNotifyPolicy::checkStall(const RunInfo& run, q
     //: %1 is a run, %2 minutes, %3 one of the two reasons ("its process still reports ...")
     const QString text = RunNotify::tr("%1 wrote no metrics for %2 min; %3")
                              .arg(label(run.id), QString::number(minutes), why);
-    return RunNotification{RunNotification::Kind::Stalled, RunNotify::tr("Run stalled"), text,
-                           run.id};
+    return wanted(RunNotification{RunNotification::Kind::Stalled, RunNotify::tr("Run stalled"),
+                                  text, run.id});
 }
 
 }  // namespace tb

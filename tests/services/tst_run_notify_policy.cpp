@@ -152,42 +152,82 @@ private Q_SLOTS:
         QVERIFY(!info.trainLossNotFinite);
     }
 
-    void stallThresholdIsTenMinutesOrTwentyGaps() {
-        QCOMPARE(RunNotifyPolicy::stallThresholdMs(runningRun("a", 1, 1.0)), 10 * kMinute);
-        QCOMPARE(RunNotifyPolicy::stallThresholdMs(runningRun("b", 1, 60.0)), 20 * kMinute);
+    void stallThresholdIsThreeGapsAtLeastFiveMinutes() {
+        QCOMPARE(RunNotifyPolicy::stallThresholdMs(runningRun("a", 1, 1.0)), 5 * kMinute);
+        QCOMPARE(RunNotifyPolicy::stallThresholdMs(runningRun("b", 1, 600.0)), 30 * kMinute);
         RunInfo unknown = runningRun("c", 1, std::numeric_limits<double>::quiet_NaN());
-        QCOMPARE(RunNotifyPolicy::stallThresholdMs(unknown), 10 * kMinute);
+        QCOMPARE(RunNotifyPolicy::stallThresholdMs(unknown), 5 * kMinute);
+        // A time the user set wins, shorter or longer.
+        QCOMPARE(RunNotifyPolicy::stallThresholdMs(runningRun("b", 1, 600.0), 7), 7 * kMinute);
+        QCOMPARE(RunNotifyPolicy::stallThresholdMs(runningRun("a", 1, 1.0), 120), 120 * kMinute);
     }
 
     void stalledRunAlertsOnceUntilItRecovers() {
         RunNotifyPolicy p;
-        RunInfo run = runningRun("r", 5000.0, 2.0);  // threshold: 10 min
+        RunInfo run = runningRun("r", 5000.0, 2.0);  // threshold: 5 min
         run.heartbeat = double(kStart) / 1000.0;
         QVERIFY(p.review(run, kStart).isEmpty());
-        QVERIFY(p.review(run, kStart + 10 * kMinute - 1).isEmpty());
-        run.heartbeat = double(kStart + 10 * kMinute - 5000) / 1000.0;  // still reporting
-        const QList<RunNotification> stalled = p.review(run, kStart + 10 * kMinute);
+        QVERIFY(p.review(run, kStart + 5 * kMinute - 1).isEmpty());
+        run.heartbeat = double(kStart + 5 * kMinute - 5000) / 1000.0;  // still reporting
+        const QList<RunNotification> stalled = p.review(run, kStart + 5 * kMinute);
         QCOMPARE(kinds(stalled), QList<Kind>{Kind::Stalled});
         QVERIFY(stalled.first().text.contains("resnet"));
-        QVERIFY(stalled.first().text.contains("10 min"));
+        QVERIFY(stalled.first().text.contains("5 min"));
         QVERIFY(stalled.first().text.contains("heartbeat"));
         QVERIFY(p.review(run, kStart + 30 * kMinute).isEmpty());  // no repeat
 
         run.lastRecordTime = 6000.0;  // records again
         QVERIFY(p.review(run, kStart + 31 * kMinute).isEmpty());
-        QVERIFY(p.review(run, kStart + 40 * kMinute).isEmpty());
+        QVERIFY(p.review(run, kStart + 35 * kMinute).isEmpty());
         run.heartbeat = std::numeric_limits<double>::quiet_NaN();
-        const QList<RunNotification> again = p.review(run, kStart + 41 * kMinute);
+        const QList<RunNotification> again = p.review(run, kStart + 36 * kMinute);
         QCOMPARE(kinds(again), QList<Kind>{Kind::Stalled});
         QVERIFY(again.first().text.contains("no heartbeat"));
     }
 
-    void slowRunsGetTwentyOfTheirGaps() {
+    void slowRunsGetThreeOfTheirGaps() {
         RunNotifyPolicy p;
         const RunInfo run = runningRun("slow", 5000.0, 120.0);  // a record every 2 min
         QVERIFY(p.review(run, kStart).isEmpty());
-        QVERIFY(p.review(run, kStart + 39 * kMinute).isEmpty());
-        QCOMPARE(kinds(p.review(run, kStart + 40 * kMinute)), QList<Kind>{Kind::Stalled});
+        QVERIFY(p.review(run, kStart + 6 * kMinute - 1).isEmpty());
+        QCOMPARE(kinds(p.review(run, kStart + 6 * kMinute)), QList<Kind>{Kind::Stalled});
+    }
+
+    // View → Alerts: a kind turned off is not reported (and not later either, once seen), the
+    // others are; a stall time the user set replaces the automatic one.
+    void choicesTurnKindsOffAndSetTheStallTime() {
+        RunNotifyPolicy p;
+        AlertChoices choices;
+        choices.failed = false;
+        choices.notFinite = false;
+        choices.stallMinutes = 20;
+        p.setChoices(choices);
+        QVERIFY(!p.stateChanged("f", "a", RunState::Running));
+        QVERIFY(!p.stateChanged("f", "a", RunState::Failed));
+        QVERIFY(!p.stateChanged("l", "b", RunState::Running));
+        QVERIFY(!p.stateChanged("l", "b", RunState::Lost));
+        QVERIFY(!p.metricValue("f", "loss", std::numeric_limits<double>::quiet_NaN()));
+        QVERIFY(!p.stateChanged("g", "c", RunState::Running));
+        QCOMPARE(p.stateChanged("g", "c", RunState::Finished)->kind, Kind::Finished);
+
+        RunInfo run = runningRun("r", 5000.0, 1.0);  // automatically 5 min, chosen 20
+        run.nonFiniteKeys = {QStringLiteral("grad_norm")};
+        QVERIFY(p.review(run, kStart).isEmpty());
+        QVERIFY(p.review(run, kStart + 20 * kMinute - 1).isEmpty());
+        QCOMPARE(kinds(p.review(run, kStart + 20 * kMinute)), QList<Kind>{Kind::Stalled});
+        run.state = RunState::Failed;
+        QVERIFY(p.review(run, kStart + 21 * kMinute).isEmpty());
+        // Turned on again later, the failure already seen is not news.
+        p.setChoices(AlertChoices());
+        QVERIFY(p.review(run, kStart + 22 * kMinute).isEmpty());
+
+        AlertChoices quiet;
+        quiet.finished = false;
+        quiet.stalled = false;
+        QVERIFY(!quiet.wants(Kind::Finished));
+        QVERIFY(!quiet.wants(Kind::Stalled));
+        QVERIFY(quiet.wants(Kind::Failed) && quiet.wants(Kind::Lost));
+        QVERIFY(quiet.wants(Kind::NotFinite));
     }
 
     void onlyRunningRunsWithRecordsCanStall() {
@@ -213,8 +253,8 @@ private Q_SLOTS:
         QVERIFY(p.review(run, kStart + 30 * kMinute, false).isEmpty());  // host offline
         // Back online: the quiet time counts from the last look while it was away.
         QVERIFY(p.review(run, kStart + 31 * kMinute).isEmpty());
-        QVERIFY(p.review(run, kStart + 40 * kMinute - 1).isEmpty());
-        QCOMPARE(kinds(p.review(run, kStart + 40 * kMinute)), QList<Kind>{Kind::Stalled});
+        QVERIFY(p.review(run, kStart + 35 * kMinute - 1).isEmpty());
+        QCOMPARE(kinds(p.review(run, kStart + 35 * kMinute)), QList<Kind>{Kind::Stalled});
     }
 };
 

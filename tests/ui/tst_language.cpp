@@ -117,7 +117,7 @@ void LanguageTest::configProblemsAndDocsAreChinese() {
              qPrintable(all));
     QVERIFY2(all.contains(QStringLiteral("model.kind 必须是 mlp, cnn, resnet 之一；实际为 'vgg'")),
              qPrintable(all));
-    QVERIFY2(all.contains(QStringLiteral("data.path '/no such/path to data.csv' 不存在；")),
+    QVERIFY2(all.contains(QStringLiteral("data.path“/no such/path to data.csv”不存在；")),
              qPrintable(all));
     auto* lr = m_window->findChild<QWidget*>("optim.lr");
     QVERIFY(lr);

@@ -1,20 +1,26 @@
 // RunNotifier's delivery: a Notify call to org.freedesktop.Notifications on a private session
-// bus (a dbus-daemon this test starts, with a fake service on it), the status-bar fallback when
-// no service answers, and alerts raised from a run directory the catalog reads (NaN in a key).
+// bus (a dbus-daemon this test starts, with a fake service on it), the window's fallback when
+// no service answers (a banner that stays), View → Alerts, and alerts raised from a run
+// directory the catalog reads (NaN in a key).
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QMainWindow>
+#include <QMenu>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
 #include "core/runs/run_catalog.h"
+#include "ui/monitor/run_alerts.h"
 #include "ui/monitor/run_notifier.h"
 
 using namespace tb;
@@ -98,6 +104,68 @@ private Q_SLOTS:
         notifier.metricValue("r", "loss", std::numeric_limits<double>::infinity());  // once
         QTest::qWait(0);
         QCOMPARE(fallback.size(), 2);
+    }
+
+    // The window as the app builds it, on a desktop with neither a notification service nor a
+    // tray: the alert stays in a banner until dismissed; View → Alerts turns a kind off and sets
+    // the stall time, remembered for the next start.
+    void aWindowShowsABannerAndTakesTheUsersChoices() {
+        QCoreApplication::setOrganizationName("trainbench-test-run-notifier");
+        QSettings().clear();
+        QTemporaryDir root;
+        RunCatalog catalog(root.path());
+        QMainWindow window;
+        RunNotifier* notifier = startRunAlerts(&catalog, &window);
+        QMenu view;
+        QMenu* alerts = addAlertsMenu(&view, notifier);
+        window.show();
+        auto* banner = window.findChild<AlertBanner*>("alertBanner");
+        QVERIFY(banner);
+        QVERIFY(banner->text().isEmpty());
+
+        notifier->runStateChanged("r", "demo", RunState::Running);
+        notifier->runStateChanged("r", "demo", RunState::Failed);
+        QTRY_VERIFY(banner->text().contains("Run failed"));
+        QVERIFY(banner->text().contains("demo"));
+        notifier->runStateChanged("s", "other", RunState::Running);
+        notifier->runStateChanged("s", "other", RunState::Finished);
+        QTRY_VERIFY(banner->text().contains("other finished"));
+        QVERIFY(banner->toolTip().contains("demo failed"));  // the earlier one is kept
+        banner->dismissButton()->click();
+        QVERIFY(banner->text().isEmpty());
+
+        auto* failed = alerts->findChild<QAction*>("alerts-failed");
+        QVERIFY(failed && failed->isChecked());
+        failed->trigger();
+        QVERIFY(!failed->isChecked());
+        QVERIFY(!notifier->choices().failed);
+        QCOMPARE(QSettings().value("alerts/failed").toBool(), false);
+        auto* halfHour = alerts->findChild<QAction*>("alertsStall-30");
+        QVERIFY(halfHour);
+        halfHour->trigger();
+        QCOMPARE(notifier->choices().stallMinutes, 30);
+        QCOMPARE(QSettings().value("alerts/stallMinutes").toInt(), 30);
+        QCOMPARE(AlertChoices::load().stallMinutes, 30);
+        QVERIFY(!AlertChoices::load().failed);
+
+        // Off: a failure reaches nobody; a finished run (still on) does.
+        QSignalSpy told(notifier, &RunNotifier::notified);
+        notifier->runStateChanged("t", "third", RunState::Running);
+        notifier->runStateChanged("t", "third", RunState::Failed);
+        notifier->runStateChanged("u", "fourth", RunState::Running);
+        notifier->runStateChanged("u", "fourth", RunState::Finished);
+        QTRY_VERIFY(banner->text().contains("fourth finished"));
+        QCOMPARE(told.size(), 1);
+        QVERIFY(!banner->toolTip().contains("third"));
+
+        // The next start reads the choices: the menu shows them.
+        QMenu view2;
+        RunNotifier* second = startRunAlerts(&catalog, &window);
+        QMenu* alerts2 = addAlertsMenu(&view2, second);
+        QVERIFY(!alerts2->findChild<QAction*>("alerts-failed")->isChecked());
+        QVERIFY(alerts2->findChild<QAction*>("alertsStall-30")->isChecked());
+        QVERIFY(!alerts2->findChild<QAction*>("alertsStall-0")->isChecked());
+        QSettings().clear();
     }
 
     void alertsReachTheNotificationService() {

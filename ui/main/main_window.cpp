@@ -9,7 +9,6 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 
 #include "checkpoints_panel.h"
 #include "core/gpu/gpu_monitor.h"
@@ -29,6 +28,7 @@
 #include "ui/monitor/gpu_panel.h"
 #include "ui/monitor/gpu_source_switch.h"
 #include "ui/monitor/log_view.h"
+#include "ui/monitor/run_alerts.h"
 #include "ui/monitor/run_notifier.h"
 #include "ui/plot/chart_panel.h"
 #include "ui/style/language_menu.h"
@@ -100,6 +100,7 @@ void MainWindow::createParts() {
                      addDock(tr("Sweep"), "sweepDock", sweeps->panel(), Qt::BottomDockWidgetArea));
     config->raise();
     logDock->raise();
+    startRunAlerts(catalog, this);  // before the menus: View → Alerts sets its choices
     createMenus();
     m_actions->addToolBar();
 
@@ -116,16 +117,6 @@ void MainWindow::createParts() {
     connectShutdownWatch(
         m_hostWork->shutdownWatch(),
         {hosts, hostsPanel, runs, catalog, m_actions->targetBox(), controller, statusBar()});
-    auto* notifier = new RunNotifier(this);
-    notifier->watch(catalog);  // states, NaN in any metric, stalls
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        auto* tray = new QSystemTrayIcon(windowIcon(), this);
-        tray->setToolTip(tr("Trainbench"));
-        tray->show();
-        notifier->setTrayIcon(tray);
-    }
-    connect(notifier, &RunNotifier::notify, this,
-            [this](const QString& title, const QString& text) { say(title + ": " + text); });
 }
 
 QDockWidget* MainWindow::addDock(const QString& title, const QString& name, QWidget* widget,
@@ -164,6 +155,7 @@ void MainWindow::createMenus() {
         for (QDockWidget* dock : m_docks) dock->show();
         say(tr("The default layout returns at the next start"), 5000);
     });
+    addAlertsMenu(view, findChild<RunNotifier*>());
     addThemeMenu(view);
     addLanguageMenu(view);
 

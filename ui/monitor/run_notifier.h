@@ -28,6 +28,9 @@ public:
     // Reviews every run the catalog reports (states, NaN keys) and its running runs for a
     // stall on a timer; remote runs of a host that is not connected are not judged stalled.
     void watch(RunCatalog* catalog);
+    // Which kinds are reported and when a run counts as stalled (View → Alerts).
+    void setChoices(const AlertChoices& choices) { m_policy.setChoices(choices); }
+    const AlertChoices& choices() const { return m_policy.choices(); }
     // Off: only the tray and the status bar (tests of the fallbacks, --no-dbus style setups).
     void setDesktopNotificationsEnabled(bool enabled) { m_useDesktop = enabled; }
 
@@ -37,7 +40,7 @@ public Q_SLOTS:
     void reviewRuns(const QStringList& runIds);  // all of the watched catalog's when empty
 
 Q_SIGNALS:
-    void notify(const QString& title, const QString& text);  // last resort: the status bar
+    void notify(const QString& title, const QString& text);  // last resort: the window
     void notified(const tb::RunNotification& notification);  // every decision, for logs/tests
 
 private:
