@@ -13,6 +13,7 @@
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
+#include "cli_host_args.h"
 #include "cli_host_backend.h"
 #include "cli_prepare.h"
 #include "cli_remote_run.h"
@@ -33,37 +34,28 @@ int failed(const std::string& message) {
     return 1;
 }
 
-struct Args {
+// The host's options come first: resume launches on a host too (--to, else the run's own).
+struct Args : HostLaunchArgs {
     QString command;
     QString run;
-    QString host;
     QString checkpoint;
     QString to;    // resume: a host name, "local", or empty for the run's own host
     QString dest;  // download-checkpoint
     QString runsRoot;
-    QString trainer;
     QStringList sets;
     bool json = false;
-    bool detach = false;
-    ConnectOptions connect;
-    TrainerSetup setup;  // resume on a host never prepared
 };
 
 Result<Args> parse(const QString& command, const ParsedArgs& args) {
-    Args parsed;
+    auto launch = hostLaunchArgs(args);
+    if (!launch) return launch.failure();
+    Args parsed{*launch};
     parsed.command = command;
-    auto connect = connectOptions(args);
-    if (!connect) return connect.failure();
-    parsed.connect = *connect;
-    parsed.host = args.value(QStringLiteral("host"));
     parsed.checkpoint = args.value(QStringLiteral("checkpoint"));
     parsed.to = args.value(QStringLiteral("to"));
     parsed.sets = args.values(QStringLiteral("set"));
     parsed.runsRoot = args.value(QStringLiteral("runs-root"));
-    parsed.trainer = args.value(QStringLiteral("trainer"));
     parsed.json = args.has(QStringLiteral("json"));
-    parsed.detach = args.has(QStringLiteral("detach"));
-    parsed.setup = trainerSetup(args);
     const QStringList& positional = args.positional;
     const int most = command == QLatin1String("download-checkpoint") ? 2 : 1;
     if (positional.isEmpty() || positional.size() > most)

@@ -3,7 +3,7 @@
 
 #include <QDir>
 
-#include <optional>
+#include <functional>
 
 #include "cli_command_specs.h"
 #include "core/runs/await_result.h"
@@ -18,18 +18,25 @@ namespace tb::cli {
 
 namespace {
 
-// The run that the one RUN argument names under the runs root, an id or a prefix of one, in id;
-// otherwise says why and returns the exit status.
-std::optional<int> findTheRun(const CommandSpec& spec, const CliOptions& options, Workbench& work,
-                              QString& id) {
+// follow and stop on this machine: only `own` and --runs-root go with them, and the one RUN
+// argument names a run under the runs root (an id or a prefix of one), which `act` is given.
+int onLocalRun(const ParsedArgs& args, const QString& command, const QString& own,
+               const std::function<int(const CliOptions&, Workbench&, const QString&)>& act) {
+    const CommandSpec& spec = commandSpec(command);
+    if (const auto refused = refuseOptionsOutside(
+            spec, args, {own, QStringLiteral("runs-root")},
+            //: completes "--from-end does not go with %1" (or --kill, or another option)
+            Text::tr("a local run (it needs --host NAME)")))
+        return *refused;
+    const CliOptions options = localOptions(args);
+    Workbench work(options.runsRoot, binDir());
     if (options.positional.size() != 1) return usageError(spec, Text::tr("needs one RUN"));
     auto found = findRunId(*work.catalog(), options.positional.front());
     if (!found) {
         printErr(QString::fromStdString(found.error()));
         return kExitUsage;
     }
-    id = *found;
-    return std::nullopt;
+    return act(options, work, *found);
 }
 
 }  // namespace
@@ -71,52 +78,40 @@ int runCommand(const ParsedArgs& args) {
 }
 
 int followCommand(const ParsedArgs& args) {
-    const CommandSpec& spec = commandSpec(QStringLiteral("follow"));
-    if (const auto refused = refuseOptionsOutside(
-            spec, args, {QStringLiteral("from-end"), QStringLiteral("runs-root")},
-            //: completes "--from-end does not go with %1"
-            Text::tr("a local run (it needs --host NAME)")))
-        return *refused;
-    const CliOptions options = localOptions(args);
-    Workbench work(options.runsRoot, binDir());
-    QString id;
-    if (const auto settled = findTheRun(spec, options, work, id)) return *settled;
-    FollowOptions follow;
-    follow.printLog = true;
-    follow.printMetrics = true;
-    follow.fromEnd = options.fromEnd;
-    return RunFollower(options.runsRoot + QLatin1Char('/') + id, follow).follow();
+    return onLocalRun(
+        args, QStringLiteral("follow"), QStringLiteral("from-end"),
+        [](const CliOptions& options, Workbench&, const QString& id) {
+            FollowOptions follow;
+            follow.printLog = true;
+            follow.printMetrics = true;
+            follow.fromEnd = options.fromEnd;
+            return RunFollower(options.runsRoot + QLatin1Char('/') + id, follow).follow();
+        });
 }
 
 int stopCommand(const ParsedArgs& args) {
-    const CommandSpec& spec = commandSpec(QStringLiteral("stop"));
-    if (const auto refused =
-            refuseOptionsOutside(spec, args, {QStringLiteral("kill"), QStringLiteral("runs-root")},
-                                 //: completes "--kill does not go with %1"
-                                 Text::tr("a local run (it needs --host NAME)")))
-        return *refused;
-    const CliOptions options = localOptions(args);
-    Workbench work(options.runsRoot, binDir());
-    QString id;
-    if (const auto settled = findTheRun(spec, options, work, id)) return *settled;
-    Backend* backend = work.targets()->local();
-    auto sent = awaitResult<void>(
-        [&](Backend::Done<void> done) {
-            if (options.kill) return backend->killAsync(id, std::move(done));
-            backend->stopAsync(id, std::move(done));
-        },
-        //: what got no answer, as in "the signal got no answer in 120 s"
-        Text::tr("the signal").toStdString());
-    if (!sent) {
-        printErr(QString::fromStdString(sent.error()));
-        return 1;
-    }
-    printOut((options.kill ? Text::tr("killed run %1")
-                           : Text::tr("asked run %1 to stop; it saves a checkpoint first "
-                                      "(trainbench follow %1 shows when it has)"))
-                 .arg(id) +
-             QLatin1Char('\n'));
-    return 0;
+    return onLocalRun(
+        args, QStringLiteral("stop"), QStringLiteral("kill"),
+        [](const CliOptions& options, Workbench& work, const QString& id) {
+            Backend* backend = work.targets()->local();
+            auto sent = awaitResult<void>(
+                [&](Backend::Done<void> done) {
+                    if (options.kill) return backend->killAsync(id, std::move(done));
+                    backend->stopAsync(id, std::move(done));
+                },
+                //: what got no answer, as in "the signal got no answer in 120 s"
+                Text::tr("the signal").toStdString());
+            if (!sent) {
+                printErr(QString::fromStdString(sent.error()));
+                return 1;
+            }
+            printOut((options.kill ? Text::tr("killed run %1")
+                                   : Text::tr("asked run %1 to stop; it saves a checkpoint first "
+                                              "(trainbench follow %1 shows when it has)"))
+                         .arg(id) +
+                     QLatin1Char('\n'));
+            return 0;
+        });
 }
 
 }  // namespace tb::cli

@@ -10,6 +10,7 @@
 #include "cli_command_specs.h"
 #include "cli_commands.h"
 #include "cli_common.h"
+#include "cli_host_args.h"
 #include "cli_host_backend.h"
 #include "cli_prepare.h"
 #include "cli_sync.h"
@@ -24,26 +25,16 @@
 namespace tb::cli {
 namespace {
 
-struct RemoteRunArgs {
-    QString host;
-    QString trainer;  // empty: the prepared one, else trainbench-train on the PATH
-    bool detach = false;
-    ConnectOptions connect;
+struct RemoteRunArgs : HostLaunchArgs {
     LaunchRequest request;  // the config path is filled in, sets and a script's fields too
-    TrainerSetup setup;     // what to do on a host never prepared
     QString syncFrom;       // a local code folder mirrored into the work dir first
     bool yes = false;       // the sync sends whatever its size
 };
 
 Result<RemoteRunArgs> remoteRunArgs(const ParsedArgs& args) {
-    RemoteRunArgs parsed;
-    auto connect = connectOptions(args);
-    if (!connect) return connect.failure();
-    parsed.connect = *connect;
-    parsed.host = args.value(QStringLiteral("host"));
-    parsed.trainer = args.value(QStringLiteral("trainer"));
-    parsed.detach = args.has(QStringLiteral("detach"));
-    parsed.setup = trainerSetup(args);
+    auto launch = hostLaunchArgs(args);
+    if (!launch) return launch.failure();
+    RemoteRunArgs parsed{*launch};
     LaunchRequest& request = parsed.request;
     request.sets = args.values(QStringLiteral("set"));
     // Your own command instead of the trainer (paths are on the host).

@@ -7,8 +7,10 @@
 #include "cli_command_specs.h"
 #include "cli_commands.h"
 #include "cli_common.h"
+#include "cli_host_args.h"
 #include "cli_host_backend.h"
 #include "cli_sweep.h"
+#include "cli_sweep_setup.h"
 #include "core/runs/await_result.h"
 #include "remote/runs/remote_backend.h"
 #include "remote/runs/remote_sweep.h"
@@ -20,12 +22,11 @@ namespace {
 constexpr int kRemotePollMs = 2000;  // one round trip per poll over a link of 100-300 ms
 
 Result<HostBackend> connectFor(const ParsedArgs& args, bool needsTrainer) {
-    auto connect = connectOptions(args);
-    if (!connect) return fail(connect.error(), kExitUsage);
-    TrainerSetup setup = trainerSetup(args);
+    auto launch = hostLaunchArgs(args);
+    if (!launch) return fail(launch.error(), kExitUsage);
+    TrainerSetup setup = launch->setup;
     setup.needed = needsTrainer;
-    return connectHostBackend(args.value(QStringLiteral("host")), *connect,
-                              args.value(QStringLiteral("trainer")), setup);
+    return connectHostBackend(launch->host, launch->connect, launch->trainer, setup);
 }
 
 int connectFailed(const Result<HostBackend>& host) {
@@ -60,29 +61,15 @@ Result<SweepReport> readOn(RemoteBackend& backend, const QString& id) {
 
 int remoteSweepCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep"));
-    const bool script = args.has(QStringLiteral("command"));
-    if (args.positional.size() != (script ? 1 : 2))
-        return usageError(spec, script ? Text::tr("needs one SWEEP file")
-                                       : Text::tr("needs a CONFIG and a SWEEP file"));
-    if (args.has(QStringLiteral("slots")) && args.has(QStringLiteral("gpus")))
-        return usageError(spec, Text::tr("--slots (CPU) and --gpus do not go together"));
-    auto host = connectFor(args, !script);
+    if (const auto refused = refuseSweepArguments(spec, args)) return *refused;
+    // A script sweep runs the person's own command: no trainer to prepare.
+    auto host = connectFor(args, !args.has(QStringLiteral("command")));
     if (!host) return connectFailed(host);
     RemoteBackend& backend = *host->backend;
     auto slots = slotsFrom(args, remoteGpus(backend));
     if (!slots) return usageError(spec, QString::fromStdString(slots.error()));
-    SweepSetup setup;
+    SweepSetup setup = sweepSetup(args);
     setup.slots = *slots;
-    setup.base.sets = args.values(QStringLiteral("set"));
-    if (script) {
-        setup.base.command = args.value(QStringLiteral("command"));
-        if (args.has(QStringLiteral("config")))
-            setup.base.configPath =
-                QDir::current().absoluteFilePath(args.value(QStringLiteral("config")));
-    } else {
-        setup.base.configPath = QDir::current().absoluteFilePath(args.positional.front());
-    }
-    setup.sweepPath = QDir::current().absoluteFilePath(args.positional.back());
     auto started = awaitResult<StartedSweep>(
         [&](SweepDone<StartedSweep> done) {
             startRemoteSweep(backend, setup, binDir() + QStringLiteral("/tb-sweep.sh"),

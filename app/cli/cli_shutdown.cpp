@@ -10,6 +10,7 @@
 
 #include "cli_command_specs.h"
 #include "cli_common.h"
+#include "cli_host_args.h"
 #include "core/runs/await_result.h"
 #include "core/runs/fail_text.h"
 #include "remote/hosts/cost_meter.h"
@@ -23,12 +24,10 @@ namespace {
 constexpr int kCancelWaitMs = 10000;
 constexpr int kCancelReadMs = 300;  // from one answer to the next read
 
-struct Parsed {
+struct Parsed : HostArgs {
     QString run;
-    QString host;
     int delay = kDefaultShutdownDelaySeconds;
     QString command;
-    ConnectOptions connect;
 };
 
 int failWith(const QString& message) {
@@ -37,11 +36,9 @@ int failWith(const QString& message) {
 }
 
 Result<Parsed> parse(const ParsedArgs& args) {
-    Parsed parsed;
-    auto connect = connectOptions(args);
-    if (!connect) return connect.failure();
-    parsed.connect = *connect;
-    parsed.host = args.value(QStringLiteral("host"));
+    auto host = hostArgs(args);
+    if (!host) return host.failure();
+    Parsed parsed{*host};
     parsed.command = args.value(QStringLiteral("command"));
     if (args.has(QStringLiteral("delay"))) {
         bool ok = false;

@@ -8,10 +8,12 @@
 #include <QProcess>
 
 #include <cmath>
+#include <optional>
 
 #include "cli_command_specs.h"
 #include "cli_commands.h"
 #include "cli_sweep.h"
+#include "cli_sweep_setup.h"
 #include "core/runs/await_result.h"
 #include "core/runs/fail_text.h"
 #include "core/runs/local_backend.h"
@@ -214,32 +216,29 @@ Result<QString> sweepId(const QString& runsRoot, const QString& idOrPrefix) {
     return failText(Text::tr("%1 matches several sweeps; give more of the id").arg(idOrPrefix));
 }
 
+// The sweep that the first argument names under the runs root; nothing, with why printed,
+// when no sweep or several match.
+std::optional<QString> namedSweep(const CliOptions& options) {
+    auto id = sweepId(options.runsRoot, options.positional.front());
+    if (!id) {
+        printErr(QString::fromStdString(id.error()));
+        return std::nullopt;
+    }
+    return *id;
+}
+
 }  // namespace
 
 int sweepCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep"));
     const CliOptions options = localOptions(args);
-    const bool script = args.has(QStringLiteral("command"));
-    if (options.positional.size() != (script ? 1 : 2))
-        return usageError(spec, script ? Text::tr("needs one SWEEP file")
-                                       : Text::tr("needs a CONFIG and a SWEEP file"));
-    if (args.has(QStringLiteral("slots")) && args.has(QStringLiteral("gpus")))
-        return usageError(spec, Text::tr("--slots (CPU) and --gpus do not go together"));
+    if (const auto refused = refuseSweepArguments(spec, args)) return *refused;
     auto slots = slotsFrom(args, localGpus());
     if (!slots) return usageError(spec, QString::fromStdString(slots.error()));
-    SweepSetup setup;
+    SweepSetup setup = sweepSetup(args);
     setup.slots = *slots;
-    setup.base.sets = options.sets;
-    if (script) {
-        setup.base.command = args.value(QStringLiteral("command"));
-        if (args.has(QStringLiteral("config")))
-            setup.base.configPath =
-                QDir::current().absoluteFilePath(args.value(QStringLiteral("config")));
-        setup.base.workDir = QDir::currentPath();
-    } else {
-        setup.base.configPath = QDir::current().absoluteFilePath(options.positional.front());
-    }
-    setup.sweepPath = QDir::current().absoluteFilePath(options.positional.back());
+    // A script's trials run where the sweep was started, as a script run here does.
+    if (args.has(QStringLiteral("command"))) setup.base.workDir = QDir::currentPath();
     seedWorkspace(options.runsRoot);
     Workbench work(options.runsRoot, binDir());
     auto started = startLocalSweep(*work.localBackend(), setup);
@@ -264,11 +263,8 @@ int sweepStatusCommand(const ParsedArgs& args) {
     const CommandSpec& spec = commandSpec(QStringLiteral("sweep-status"));
     const CliOptions options = localOptions(args);
     if (options.positional.size() != 1) return usageError(spec, Text::tr("needs one SWEEP id"));
-    auto id = sweepId(options.runsRoot, options.positional.front());
-    if (!id) {
-        printErr(QString::fromStdString(id.error()));
-        return 1;
-    }
+    const auto id = namedSweep(options);
+    if (!id) return 1;
     auto report = readSweep(options.runsRoot, *id);
     if (!report) {
         printErr(QString::fromStdString(report.error()));
@@ -287,11 +283,8 @@ int sweepCancelCommand(const ParsedArgs& args) {
     const CliOptions options = localOptions(args);
     if (options.positional.isEmpty() || options.positional.size() > 2)
         return usageError(spec, Text::tr("needs a SWEEP id and optionally a TRIAL number"));
-    auto id = sweepId(options.runsRoot, options.positional.front());
-    if (!id) {
-        printErr(QString::fromStdString(id.error()));
-        return 1;
-    }
+    const auto id = namedSweep(options);
+    if (!id) return 1;
     const QString dir = options.runsRoot + QLatin1String("/.sweeps/") + *id;
     if (options.positional.size() == 1) {
         if (auto requested = cancelSweep(dir); !requested) {
@@ -325,11 +318,8 @@ int sweepAddCommand(const ParsedArgs& args) {
     const CliOptions options = localOptions(args);
     if (options.positional.size() != 2)
         return usageError(spec, Text::tr("needs a SWEEP id and a SWEEP file"));
-    auto id = sweepId(options.runsRoot, options.positional.front());
-    if (!id) {
-        printErr(QString::fromStdString(id.error()));
-        return 1;
-    }
+    const auto id = namedSweep(options);
+    if (!id) return 1;
     Workbench work(options.runsRoot, binDir());
     auto runs = addToLocalSweep(*work.localBackend(), *id,
                                 QDir::current().absoluteFilePath(options.positional.back()));
