@@ -2617,7 +2617,7 @@ python：%2</translation>
 <context>
     <name>RunNotify</name>
     <message>
-        <location filename="../core/services/run_notify_policy.cpp" line="+98"/>
+        <location filename="../core/services/run_notify_policy.cpp" line="+99"/>
         <source>Run finished</source>
         <translation>运行已完成</translation>
     </message>
@@ -2678,7 +2678,7 @@ python：%2</translation>
         <translation>%1：%2 变成了 %3。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>its process still reports (heartbeat %1 s ago): it may hang in data loading, a deadlock or a slow evaluation.</source>
         <translation>其进程仍在汇报（心跳在 %1 秒前）：可能卡在数据加载、死锁或缓慢的评估中。</translation>
     </message>
@@ -4290,7 +4290,7 @@ python：%2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../remote/transfer/transfer_remote.cpp" line="+149"/>
+        <location filename="../remote/transfer/transfer_remote.cpp" line="+148"/>
         <source>hashing %1</source>
         <translation>计算 %1 的哈希</translation>
     </message>
@@ -5476,7 +5476,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::HostPreparer</name>
     <message>
-        <location filename="../remote/prepare/prepare_host.cpp" line="+82"/>
+        <location filename="../remote/prepare/prepare_host.cpp" line="+84"/>
         <source>preparing %1 was cancelled</source>
         <translation>准备主机 %1 已取消</translation>
     </message>
@@ -5964,7 +5964,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>未连接到 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../ui/hosts/hosts_panel_transfers.cpp" line="+18"/>
+        <location filename="../ui/hosts/hosts_panel_transfers.cpp" line="+28"/>
         <source>&amp;Upload…</source>
         <translation>上传(&amp;U)…</translation>
     </message>
@@ -5994,7 +5994,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>要上传到 %1 的文件夹</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Upload to %1</source>
         <translation>上传到 %1</translation>
     </message>
@@ -6004,7 +6004,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>%1 上用于存放这些文件的文件夹：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Download from %1</source>
         <translation>从 %1 下载</translation>
     </message>
@@ -7751,7 +7751,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
 <context>
     <name>tb::SweepAddDialog</name>
     <message>
-        <location filename="../ui/sweep/sweep_add_dialog.cpp" line="+70"/>
+        <location filename="../ui/sweep/sweep_add_dialog.cpp" line="+67"/>
         <source>Add Trials to %1</source>
         <translation>向 %1 添加试验</translation>
     </message>
@@ -7766,12 +7766,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>没有问题：这些试验可以加入队列。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Add Trials</source>
         <translation>添加试验(&amp;A)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+28"/>
         <source>Fix the problems listed under the text first</source>
         <translation>请先修正文本下方列出的问题</translation>
     </message>
@@ -7786,7 +7786,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>这些内容没有生成任何试验</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>More trials to queue: %1</source>
         <translation>将加入队列的试验：%1 个</translation>
     </message>
@@ -7950,17 +7950,17 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>运行超参数搜索</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>&amp;Run Sweep</source>
         <translation>运行超参数搜索(&amp;R)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Runs on:</source>
         <translation>运行于：</translation>
     </message>
@@ -8095,7 +8095,7 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>每块 GPU 的试验数：</translation>
     </message>
     <message>
-        <location filename="../ui/sweep/sweep_dialog_check.cpp" line="+98"/>
+        <location filename="../ui/sweep/sweep_dialog_check.cpp" line="+93"/>
         <source>Trials: %1</source>
         <translation>试验数：%1</translation>
     </message>
@@ -8130,12 +8130,12 @@ Send anyway? Leave such folders out with a .gitignore or .trainbenchignore to ke
         <translation>请至少勾选一块 GPU，或使用 CPU 槽位</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Trials: %1, run %2 at a time</source>
         <translation>试验数：%1，同时运行 %2 个</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Open sweep</source>
         <translation>打开超参数搜索</translation>
     </message>

@@ -1,12 +1,14 @@
 // The hosts dock against a real local sshd: trusting an unknown key by its fingerprint, probing
-// this machine into the report panel, cancelling, and the changed-key dialog with its typed
-// confirmation.
+// this machine into the report panel, cancelling, the changed-key dialog with its typed
+// confirmation, and uploads (the action, and a folder dropped on a host).
 #include <QAction>
 #include <QDir>
+#include <QDropEvent>
 #include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void changedKeyNeedsTypedNameToForget();
     void uploadShowsProgressAndResult();
     void cancelledUploadSaysSo();
+    void folderDroppedOnAHostIsOfferedForUpload();
     void refusedPortIsNamedInPlainWords();
     void rejectedKeyAsksForPassword();
     void cleanup();
@@ -302,6 +305,55 @@ void TestHostsConnect::cancelledUploadSaysSo() {
              qPrintable(dialog->resultLabel()->text()));
     QVERIFY(!QFile::exists(request.remotePath));
     QCOMPARE(stateText(), QString("connected"));
+}
+
+// What a file manager's drag does over the host's row: enter, move, drop. True when accepted.
+static bool dropOnRow(QTableView* view, int row, const QString& path) {
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint at = view->visualRect(view->model()->index(row, 0)).center();
+    QWidget* target = view->viewport();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &move);
+    if (!move.isAccepted()) return false;
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+void TestHostsConnect::folderDroppedOnAHostIsOfferedForUpload() {
+    openPanel();
+    QDir source(m_home->filePath("photos"));
+    QVERIFY(source.mkpath("train"));
+    QFile one(source.filePath("train/a.bin"));
+    QVERIFY(one.open(QIODevice::WriteOnly));
+    one.write(QByteArray(5000, 'a'));
+    one.close();
+    const int row = m_panel->model()->rowOf("local");
+    QVERIFY(!dropOnRow(m_panel->view(), row, source.path()));  // offline: nowhere to go
+
+    m_panel->connectHostAction()->trigger();
+    acceptUnknownKey();
+    QTRY_COMPARE_WITH_TIMEOUT(stateText(), QString("connected"), kConnectMs);
+    QVERIFY(!dropOnRow(m_panel->view(), row, one.fileName()));  // a file is not a folder
+    QVERIFY(dropOnRow(m_panel->view(), row, source.path()));
+
+    auto* ask = waitForDialog<QInputDialog>();
+    QVERIFY(ask);
+    QCOMPARE(ask->objectName(), QString("uploadTargetDialog"));
+    QVERIFY2(ask->textValue().endsWith("/data/photos"), qPrintable(ask->textValue()));
+    ask->setTextValue(m_home->filePath("remote/photos"));
+    ask->accept();
+    auto* dialog = waitForDialog<TransferDialog>();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), kProbeMs);
+    QVERIFY2(dialog->resultLabel()->text().startsWith("Done"),
+             qPrintable(dialog->resultLabel()->text()));
+    QFile arrived(m_home->filePath("remote/photos/train/a.bin"));
+    QVERIFY(arrived.open(QIODevice::ReadOnly));
+    QCOMPARE(arrived.readAll(), QByteArray(5000, 'a'));
 }
 
 void TestHostsConnect::refusedPortIsNamedInPlainWords() {

@@ -46,6 +46,9 @@ public:
 
     // Starts a transfer on the selected (connected) host and shows its progress dialog.
     void startTransfer(const TransferRequest& request);
+    // Asks (without blocking: a QInputDialog "uploadTargetDialog") where on the selected host
+    // `localFolder` goes, then uploads it: after Upload… and after a folder dropped on a host.
+    void offerUpload(const QString& localFolder);
 
 Q_SIGNALS:
     void statusMessage(const QString& message);

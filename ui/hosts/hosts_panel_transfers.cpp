@@ -8,13 +8,23 @@
 #include <QStyle>
 #include <QTableView>
 
+#include "host_folder_drop.h"
 #include "hosts_panel.h"
+#include "hosts_table_model.h"
 #include "remote/hosts/hosts_controller.h"
 #include "transfer_dialog.h"
 
 namespace tb {
 
 void HostsPanel::createTransferActions() {
+    auto* drop = new HostFolderDrop(
+        m_view, HostsTableModel::HostNameRole,
+        [this](const QString& h) { return m_controller->state(h) == ConnectionState::Connected; });
+    connect(drop, &HostFolderDrop::folderDropped, this,
+            [this](const QString& host, const QString& folder) {
+                selectHost(host);
+                offerUpload(folder);
+            });
     m_upload = new QAction(style()->standardIcon(QStyle::SP_ArrowUp), tr("&Upload…"), this);
     m_upload->setShortcut(Qt::CTRL | Qt::Key_U);
     m_upload->setToolTip(tr("Upload a folder (packed and streamed) to the host (Ctrl+U)"));
@@ -45,19 +55,28 @@ void HostsPanel::chooseUpload() {
     if (!host) return;
     const QString local =
         QFileDialog::getExistingDirectory(this, tr("Folder to upload to %1").arg(host->name));
-    if (local.isEmpty()) return;
+    if (!local.isEmpty()) offerUpload(local);
+}
+
+void HostsPanel::offerUpload(const QString& localFolder) {
+    const RemoteHost* host = m_controller->host(currentHost());
+    if (!host) return;
     const QString root = host->runsRoot.isEmpty() ? QStringLiteral("~/trainbench") : host->runsRoot;
-    bool ok = false;
-    const QString remote = QInputDialog::getText(
-        this, tr("Upload to %1").arg(host->name),
-        tr("Folder on %1 that will hold the files:").arg(host->name), QLineEdit::Normal,
-        root + QStringLiteral("/data/") + QFileInfo(local).fileName(), &ok);
-    if (!ok || remote.trimmed().isEmpty()) return;
-    TransferRequest request;
-    request.direction = TransferDirection::Upload;
-    request.localPath = local;
-    request.remotePath = remote.trimmed();
-    startTransfer(request);
+    auto* ask = new QInputDialog(this);
+    ask->setObjectName(QStringLiteral("uploadTargetDialog"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Upload to %1").arg(host->name));
+    ask->setLabelText(tr("Folder on %1 that will hold the files:").arg(host->name));
+    ask->setTextValue(root + QStringLiteral("/data/") + QFileInfo(localFolder).fileName());
+    connect(ask, &QInputDialog::textValueSelected, this, [this, localFolder](const QString& to) {
+        if (to.trimmed().isEmpty()) return;
+        TransferRequest request;
+        request.direction = TransferDirection::Upload;
+        request.localPath = localFolder;
+        request.remotePath = to.trimmed();
+        startTransfer(request);
+    });
+    ask->open();
 }
 
 void HostsPanel::chooseDownload() {
