@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace tb::theme {
 namespace {
@@ -14,32 +15,26 @@ struct Variants {
     QRgb dark;
 };
 
+// One row per tone, in the order of the Tone enum.
+constexpr Variants kVariants[] = {
+    {0xc62828, 0xff7b72},  // Error
+    {0x2a7230, 0x7ee787},  // Success
+    {0x975400, 0xf0b050},  // Warning
+    {0x1565c0, 0x6cb6ff},  // Info
+    {0x5f5f5f, 0xa8a8a8},  // Muted
+    {0x6a1b9a, 0xd2a8ff},  // Lost
+    {0x1f4e9c, 0x79c0ff},  // YamlKey
+    {0x5c6570, 0x9ea7b3},  // YamlComment
+    {0x0a6e35, 0xa5d6a7},  // YamlString
+    {0xa34a00, 0xf0a45d},  // YamlNumber
+    {0x8e24aa, 0xd2a8ff},  // YamlKeyword
+};
+// YamlKeyword is the last tone: one added to the enum needs its row here.
+static_assert(std::size(kVariants) == std::size_t(Tone::YamlKeyword) + 1);
+
 Variants variants(Tone tone) {
-    switch (tone) {
-        case Tone::Error:
-            return {0xc62828, 0xff7b72};
-        case Tone::Success:
-            return {0x2a7230, 0x7ee787};
-        case Tone::Warning:
-            return {0x975400, 0xf0b050};
-        case Tone::Info:
-            return {0x1565c0, 0x6cb6ff};
-        case Tone::Muted:
-            return {0x5f5f5f, 0xa8a8a8};
-        case Tone::Lost:
-            return {0x6a1b9a, 0xd2a8ff};
-        case Tone::YamlKey:
-            return {0x1f4e9c, 0x79c0ff};
-        case Tone::YamlComment:
-            return {0x5c6570, 0x9ea7b3};
-        case Tone::YamlString:
-            return {0x0a6e35, 0xa5d6a7};
-        case Tone::YamlNumber:
-            return {0xa34a00, 0xf0a45d};
-        case Tone::YamlKeyword:
-            return {0x8e24aa, 0xd2a8ff};
-    }
-    return {0x000000, 0xffffff};
+    const auto row = std::size_t(tone);
+    return row < std::size(kVariants) ? kVariants[row] : Variants{0x000000, 0xffffff};
 }
 
 double channel(double c) {
