@@ -3,12 +3,13 @@
 // command lacks is named), slots come from the ticked GPUs or the CPU spin box; in the window a
 // sweep of script trials runs on this machine to the end and shows as one group; a queued trial
 // and then the sweep are cancelled from the comparison table; a trainer sweep's best trial is
-// forked from its best checkpoint.
+// forked from its best checkpoint. Also the checked OK and outcome line it shares with Add Trials.
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -42,6 +43,7 @@
 #include "ui/main/runs_table_model.h"
 #include "ui/main/sweep_ui.h"
 #include "ui/sweep/sweep_add_dialog.h"
+#include "ui/sweep/sweep_check_view.h"
 #include "ui/sweep/sweep_compare_model.h"
 #include "ui/sweep/sweep_compare_panel.h"
 #include "ui/sweep/sweep_dialog.h"
@@ -68,6 +70,7 @@ class SweepDialogTest : public QObject {
 
 private Q_SLOTS:
     void initTestCase();
+    void checkOutcomeAndCheckedOk();
     void badSweepShowsDiagnosticsAndDisablesRun();
     void placeholderMissingFromTheCommandIsNamed();
     void slotsFromTickedGpusOrCpu();
@@ -92,6 +95,41 @@ void SweepDialogTest::initTestCase() {
     m_context.binDir = test::binDir();
     m_context.hostsConfigDir = m_dir.filePath("config");
     m_context.openConfig = test::demoConfig();
+}
+
+// The pieces both sweep dialogs share: a problem disables OK and says why; OK closes the dialog
+// only when its check passes.
+void SweepDialogTest::checkOutcomeAndCheckedOk() {
+    QDialog dialog;
+    bool passes = false;
+    int checks = 0;
+    QDialogButtonBox* buttons = makeCheckedButtons(&dialog, "&Go", "goButton", [&] {
+        ++checks;
+        return passes;
+    });
+    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+    QCOMPARE(ok->objectName(), QStringLiteral("goButton"));
+    QCOMPARE(ok->text(), QStringLiteral("&Go"));
+    QLabel status;
+
+    showCheckOutcome(&status, ok, "Fix it first", "Ready");
+    QCOMPARE(status.text(), QStringLiteral("Fix it first"));
+    QCOMPARE(ok->toolTip(), QStringLiteral("Fix it first"));
+    QVERIFY(!ok->isEnabled());
+    showCheckOutcome(&status, ok, QString(), "Ready");
+    QCOMPARE(status.text(), QStringLiteral("Ready"));
+    QVERIFY(ok->toolTip().isEmpty());
+    QVERIFY(ok->isEnabled());
+
+    dialog.show();
+    QSignalSpy closed(&dialog, &QDialog::accepted);
+    ok->click();
+    QCOMPARE(checks, 1);
+    QCOMPARE(closed.count(), 0);
+    passes = true;
+    ok->click();
+    QCOMPARE(checks, 2);
+    QCOMPARE(closed.count(), 1);
 }
 
 void SweepDialogTest::badSweepShowsDiagnosticsAndDisablesRun() {

@@ -8,19 +8,16 @@
 #include <QVBoxLayout>
 
 #include "core/config/schema.h"
-#include "core/services/message_translation.h"
 #include "core/sweep/sweep_expand.h"
 #include "core/sweep/sweep_spec.h"
+#include "sweep_check_view.h"
 #include "sweep_text_pane.h"
 #include "ui/config/diagnostics_list.h"
 #include "ui/config/yaml_editor.h"
-#include "ui/style/tone.h"
 
 namespace tb {
 
 namespace {
-
-constexpr int kTypingPauseMs = 150;
 
 // A value as one YAML flow scalar on one line: quoted (control characters escaped) when YAML
 // would read it otherwise. The values come from the sweep's sweep.json, which a box wrote.
@@ -82,15 +79,12 @@ SweepAddDialog::SweepAddDialog(const SweepReport& report, QWidget* parent)
     m_editor->setPlainText(startingText(report));
     m_status->setObjectName(QStringLiteral("sweepAddStatus"));
     m_status->setWordWrap(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    QDialogButtonBox* buttons =
+        makeCheckedButtons(this, tr("&Add Trials"), QStringLiteral("addTrialsOk"), [this] {
+            validateNow();
+            return m_problem.isEmpty();
+        });
     m_add = buttons->button(QDialogButtonBox::Ok);
-    m_add->setText(tr("&Add Trials"));
-    m_add->setObjectName(QStringLiteral("addTrialsOk"));
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        validateNow();
-        if (m_problem.isEmpty()) accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_editor, 1);
@@ -99,9 +93,7 @@ SweepAddDialog::SweepAddDialog(const SweepReport& report, QWidget* parent)
     layout->addWidget(buttons);
     resize(640, 480);
 
-    m_pause->setSingleShot(true);
-    m_pause->setInterval(kTypingPauseMs);
-    connect(m_pause, &QTimer::timeout, this, &SweepAddDialog::validateNow);
+    setUpTypingPause(m_pause, [this] { validateNow(); });
     connect(m_editor, &QPlainTextEdit::textChanged, m_pause, qOverload<>(&QTimer::start));
     validateNow();
 }
@@ -113,11 +105,7 @@ QString SweepAddDialog::sweepText() const {
 void SweepAddDialog::validateNow() {
     m_pause->stop();
     const LoadedSweep loaded = parseSweepText(sweepText().toStdString(), "more.yaml");
-    m_diagnostics->setDiagnostics(loaded.diagnostics);
-    QVector<TextProblem> marks;
-    for (const Diagnostic& d : loaded.diagnostics)
-        marks.append({d.line, d.column, translatedMessage(d.message)});
-    m_editor->setProblems(marks);
+    showSweepProblems(m_editor, m_diagnostics, loaded.diagnostics);
     m_trials = loaded.ok() ? sweepSize(loaded.spec) : 0;
     if (!loaded.ok()) {
         m_problem = tr("Fix the problems listed under the text first");
@@ -130,15 +118,7 @@ void SweepAddDialog::validateNow() {
     } else {
         m_problem.clear();
     }
-    if (m_problem.isEmpty()) {
-        theme::clearToneStyle(m_status);
-        m_status->setText(tr("More trials to queue: %1").arg(m_trials));
-    } else {
-        theme::setTextTone(m_status, theme::Tone::Error);
-        m_status->setText(m_problem);
-    }
-    m_add->setEnabled(m_problem.isEmpty());
-    m_add->setToolTip(m_problem);
+    showCheckOutcome(m_status, m_add, m_problem, tr("More trials to queue: %1").arg(m_trials));
 }
 
 }  // namespace tb

@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "sweep_check_view.h"
 #include "sweep_text_pane.h"
 #include "ui/config/diagnostics_list.h"
 #include "ui/config/yaml_editor.h"
@@ -31,7 +32,6 @@ namespace tb {
 namespace {
 
 const QString kGroup = QStringLiteral("sweep/");
-constexpr int kTypingPauseMs = 150;
 
 const char* const kTemplate =
     "# A sweep: each trial is the base with these keys set (docs/SWEEPS.md).\n"
@@ -53,9 +53,7 @@ SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorC
       m_pause(new QTimer(this)) {
     setObjectName(QStringLiteral("sweepDialog"));
     setWindowTitle(tr("Run Sweep"));
-    m_pause->setSingleShot(true);
-    m_pause->setInterval(kTypingPauseMs);
-    connect(m_pause, &QTimer::timeout, this, &SweepDialog::validateNow);
+    setUpTypingPause(m_pause, [this] { validateNow(); });
 
     m_target = new QComboBox(this);
     m_target->setObjectName(QStringLiteral("sweepTarget"));
@@ -69,17 +67,14 @@ SweepDialog::SweepDialog(const QString& editorConfigPath, const QString& editorC
     m_status->setObjectName(QStringLiteral("sweepStatus"));
     m_status->setWordWrap(true);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    QDialogButtonBox* buttons =
+        makeCheckedButtons(this, tr("&Run Sweep"), QStringLiteral("runSweepButton"), [this] {
+            validateNow();
+            if (!canRun()) return false;
+            saveValues();
+            return true;
+        });
     m_run = buttons->button(QDialogButtonBox::Ok);
-    m_run->setText(tr("&Run Sweep"));
-    m_run->setObjectName(QStringLiteral("runSweepButton"));
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        validateNow();
-        if (!canRun()) return;
-        saveValues();
-        accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);

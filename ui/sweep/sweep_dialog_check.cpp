@@ -14,13 +14,12 @@
 #include <QSpinBox>
 #include <QTimer>
 
-#include "core/services/message_translation.h"
 #include "core/sweep/sweep_expand.h"
 #include "core/sweep/sweep_run_check.h"
+#include "sweep_check_view.h"
 #include "sweep_dialog.h"
 #include "ui/config/diagnostics_list.h"
 #include "ui/config/yaml_editor.h"
-#include "ui/style/tone.h"
 
 namespace tb {
 
@@ -90,11 +89,7 @@ void SweepDialog::validateNow() {
         problems = checkSweepRun(loaded.spec, run);
     }
     m_trials = loaded.ok() ? sweepSize(loaded.spec) : 0;
-    m_diagnostics->setDiagnostics(problems);
-    QVector<TextProblem> marks;
-    for (const Diagnostic& d : problems)
-        marks.append({d.line, d.column, translatedMessage(d.message)});
-    m_editor->setProblems(marks);
+    showSweepProblems(m_editor, m_diagnostics, problems);
     m_trialLabel->setText(loaded.ok() ? tr("Trials: %1").arg(m_trials)
                                       : tr("Trials: none until the problems are fixed"));
 
@@ -112,15 +107,8 @@ void SweepDialog::validateNow() {
     } else {
         m_problem.clear();
     }
-    if (m_problem.isEmpty()) {
-        theme::clearToneStyle(m_status);
-        m_status->setText(tr("Trials: %1, run %2 at a time").arg(m_trials).arg(slots.size()));
-    } else {
-        theme::setTextTone(m_status, theme::Tone::Error);
-        m_status->setText(m_problem);
-    }
-    m_run->setEnabled(m_problem.isEmpty());
-    m_run->setToolTip(m_problem);
+    showCheckOutcome(m_status, m_run, m_problem,
+                     tr("Trials: %1, run %2 at a time").arg(m_trials).arg(slots.size()));
 }
 
 void SweepDialog::openSweepFile() {
