@@ -64,17 +64,21 @@ void RunNotifier::metricValue(const QString& runId, const QString& key, double v
 void RunNotifier::deliver(const RunNotification& n) {
     Q_EMIT notified(n);
     const bool urgent = n.kind != RunNotification::Kind::Finished;
-    if (m_useDesktop && m_desktop->busConnected())
+    // The tray where the desktop has one (its icon is also where the user looks back), else the
+    // desktop's notification service (GNOME), else the window.
+    if (!trayWorks() && m_useDesktop && m_desktop->busConnected())
         m_desktop->send(n.title, n.text, urgent);  // refused() falls back
     else
         deliverWithoutDesktop(n.title, n.text, urgent);
 }
 
+bool RunNotifier::trayWorks() const {
+    return m_tray && m_tray->isVisible() && QSystemTrayIcon::isSystemTrayAvailable() &&
+           QSystemTrayIcon::supportsMessages();
+}
+
 void RunNotifier::deliverWithoutDesktop(const QString& title, const QString& text, bool urgent) {
-    const bool trayWorks = m_tray && m_tray->isVisible() &&
-                           QSystemTrayIcon::isSystemTrayAvailable() &&
-                           QSystemTrayIcon::supportsMessages();
-    if (trayWorks) {
+    if (trayWorks()) {
         m_tray->showMessage(title, text,
                             urgent ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
     } else {

@@ -1,5 +1,5 @@
 // RunNotifier: tells the user about runs that finished, failed, went NaN or stalled — through
-// desktop notifications (D-Bus), else the tray, else the window's status bar.
+// the tray where the desktop has one, else desktop notifications (D-Bus), else the window.
 #pragma once
 
 #include <QObject>
@@ -46,6 +46,7 @@ Q_SIGNALS:
 private:
     void deliver(const RunNotification& notification);
     void deliverWithoutDesktop(const QString& title, const QString& text, bool urgent);
+    bool trayWorks() const;
 
     RunNotifyPolicy m_policy;
     QPointer<QSystemTrayIcon> m_tray;
