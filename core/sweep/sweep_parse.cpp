@@ -1,10 +1,14 @@
 // Reads a sweep file's top level (method, metric, goal, count, seed) and hands parameters,
 // trials and early_stop to their readers (sweep_yaml.h); see sweep_spec.h.
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "core/config/config_text.h"
 #include "core/config/value_text.h"
@@ -20,6 +24,13 @@ struct Entry {
     TextPosition keyAt;
     TextPosition valueAt;  // the key's position when the value is empty
 };
+
+// The text as an integer from `min` to `max`; nothing for other text.
+std::optional<int64_t> integerIn(const std::string& text, int64_t min, int64_t max) {
+    const auto value = parseInt(text);
+    if (value && *value >= min && *value <= max) return value;
+    return std::nullopt;
+}
 
 const char* const kTopKeys[] = {"method", "metric",     "goal",   "count",
                                 "seed",   "parameters", "trials", "early_stop"};
@@ -88,6 +99,13 @@ private:
         return it == m_entries.end() ? nullptr : &it->second;
     }
 
+    // The entry of a key every sweep file has; nothing, after reporting `missing`, without it.
+    const Entry* required(const char* key, const char* missing) {
+        const Entry* entry = find(key);
+        if (!entry) m_report.add(m_rootAt, key, missing);
+        return entry;
+    }
+
     // The entry's scalar text, or "" after reporting that it is not one.
     std::string scalarOf(const Entry& entry, const std::string& key, const std::string& expected) {
         if (entry.value.IsScalar() && !entry.value.Scalar().empty()) return entry.value.Scalar();
@@ -99,32 +117,46 @@ private:
         return {};
     }
 
-    void readMethod() {
-        const Entry* entry = find("method");
-        if (!entry) {
-            m_report.add(m_rootAt, "method", sweep_text::kMissingMethod);
-            return;
+    // The entry's value when `parse` takes its scalar text; otherwise nothing, after reporting
+    // why: not a scalar (scalarOf), or `refused` filled in with `args` and the text as shown.
+    template <typename Parse>
+    auto scalarValue(const Entry& entry, const std::string& key, const std::string& expected,
+                     Parse parse, const char* refused, std::vector<std::string_view> args = {})
+        -> decltype(parse(std::string())) {
+        const std::string text = scalarOf(entry, key, expected);
+        if (text.empty()) return std::nullopt;
+        auto value = parse(text);
+        if (!value) {
+            const std::string shown = shownText(text);
+            args.push_back(shown);
+            m_report.add(entry.valueAt, key, fillText(refused, args));
         }
-        const std::string text = scalarOf(*entry, "method", "grid, random or list");
-        if (text == "grid" || text == "random" || text == "list") {
-            m_spec.method = text == "grid"     ? SweepMethod::Grid
-                            : text == "random" ? SweepMethod::Random
-                                               : SweepMethod::List;
+        return value;
+    }
+
+    void readMethod() {
+        const Entry* entry = required("method", sweep_text::kMissingMethod);
+        if (!entry) return;
+        const auto method = scalarValue(
+            *entry, "method", "grid, random or list",
+            [](const std::string& text) -> std::optional<SweepMethod> {
+                for (SweepMethod method :
+                     {SweepMethod::Grid, SweepMethod::Random, SweepMethod::List})
+                    if (text == methodName(method)) return method;
+                return std::nullopt;
+            },
+            sweep_text::kUnknownMethod);
+        if (method) {
+            m_spec.method = *method;
             m_methodKnown = true;
-        } else if (!text.empty()) {
-            m_report.add(entry->valueAt, "method",
-                         fillText(sweep_text::kUnknownMethod, {shownText(text)}));
         }
         // With no valid method the parameters are still checked, allowing every distribution.
         if (!m_methodKnown) m_spec.method = SweepMethod::Random;
     }
 
     void readMetric() {
-        const Entry* entry = find("metric");
-        if (!entry) {
-            m_report.add(m_rootAt, "metric", sweep_text::kMissingMetric);
-            return;
-        }
+        const Entry* entry = required("metric", sweep_text::kMissingMetric);
+        if (!entry) return;
         const std::string text = scalarOf(*entry, "metric", sweep_text::kAMetricName);
         if (text.empty()) return;
         const bool oneWord =
@@ -143,18 +175,17 @@ private:
     }
 
     void readGoal() {
-        const Entry* entry = find("goal");
-        if (!entry) {
-            m_report.add(m_rootAt, "goal", sweep_text::kMissingGoal);
-            return;
-        }
-        const std::string text = scalarOf(*entry, "goal", "min or max");
-        if (text == "min" || text == "max") {
-            m_spec.goal = text == "min" ? SweepGoal::Min : SweepGoal::Max;
-        } else if (!text.empty()) {
-            m_report.add(entry->valueAt, "goal",
-                         fillText(sweep_text::kGoalMinOrMax, {shownText(text)}));
-        }
+        const Entry* entry = required("goal", sweep_text::kMissingGoal);
+        if (!entry) return;
+        const auto goal = scalarValue(
+            *entry, "goal", "min or max",
+            [](const std::string& text) -> std::optional<SweepGoal> {
+                if (text == "min") return SweepGoal::Min;
+                if (text == "max") return SweepGoal::Max;
+                return std::nullopt;
+            },
+            sweep_text::kGoalMinOrMax);
+        if (goal) m_spec.goal = *goal;
     }
 
     void readCountAndSeed() {
@@ -172,25 +203,18 @@ private:
         if (!count && m_methodKnown) {
             m_report.add(m_rootAt, "count", sweep_text::kMissingCount);
         } else if (count) {
-            const std::string text =
-                scalarOf(*count, "count", fillText(sweep_text::kAnIntegerFrom1To, {limit}));
-            const auto value = parseInt(text);
-            if (value && *value >= 1 && *value <= kMaxSweepTrials) {
-                m_spec.count = static_cast<int>(*value);
-            } else if (!text.empty()) {
-                m_report.add(count->valueAt, "count",
-                             fillText(sweep_text::kCountRange, {limit, shownText(text)}));
-            }
+            const auto value = scalarValue(
+                *count, "count", fillText(sweep_text::kAnIntegerFrom1To, {limit}),
+                [](const std::string& text) { return integerIn(text, 1, kMaxSweepTrials); },
+                sweep_text::kCountRange, {limit});
+            if (value) m_spec.count = static_cast<int>(*value);
         }
         if (!seed) return;
-        const std::string text = scalarOf(*seed, "seed", sweep_text::kAnIntegerOf0OrMore);
-        const auto value = parseInt(text);
-        if (value && *value >= 0) {
-            m_spec.seed = static_cast<uint64_t>(*value);
-        } else if (!text.empty()) {
-            m_report.add(seed->valueAt, "seed",
-                         fillText(sweep_text::kSeedRange, {shownText(text)}));
-        }
+        const auto value = scalarValue(
+            *seed, "seed", sweep_text::kAnIntegerOf0OrMore,
+            [](const std::string& text) { return integerIn(text, 0, INT64_MAX); },
+            sweep_text::kSeedRange);
+        if (value) m_spec.seed = static_cast<uint64_t>(*value);
     }
 
     void readParametersAndTrials() {

@@ -1,12 +1,15 @@
 // The command line's declarations: each usage line names only options its command declares,
 // README.md's usage lines too, and the parser reads what the commands rely on.
 
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
 #include "app/cli/cli_command_specs.h"
 #include "app/cli/cli_common.h"
+#include "app/cli/cli_host_args.h"
+#include "app/cli/cli_sweep_setup.h"
 
 using tb::cli::CommandSpec;
 
@@ -113,6 +116,61 @@ private Q_SLOTS:
         QVERIFY(args.has("detach"));
         QCOMPARE(args.value("host"), QString("box"));
         QCOMPARE(args.firstOptionOutside({"set", "detach"}), QString("host"));
+    }
+
+    void hostLaunchArgsReadTheHostConnectAndTrainerOptions() {
+        tb::cli::ParsedArgs args;
+        QVERIFY(!tb::cli::parseCommand(tb::cli::commandSpec("run"),
+                                       {"c.yaml", "--host", "box", "--trainer", "/opt/tt",
+                                        "--detach", "--no-prepare", "--accept-new"},
+                                       args));
+        const auto parsed = tb::cli::hostLaunchArgs(args);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->host, QString("box"));
+        QVERIFY(parsed->connect.acceptNew);
+        QCOMPARE(parsed->trainer, QString("/opt/tt"));
+        QVERIFY(parsed->detach);
+        QVERIFY(!parsed->setup.prepare);
+        QVERIFY(!parsed->setup.needed);  // the command knows whether it runs the trainer
+
+        tb::cli::ParsedArgs bad;
+        QVERIFY(!tb::cli::parseCommand(tb::cli::commandSpec("shutdown-after"),
+                                       {"r1", "--host", "box", "--accept-key", "MD5:aa"}, bad));
+        const auto refused = tb::cli::hostArgs(bad);
+        QVERIFY(!refused);
+        QCOMPARE(refused.failure().code, tb::cli::kExitUsage);
+    }
+
+    void sweepSetupReadsEitherBaseWithAbsolutePaths() {
+        const CommandSpec& spec = tb::cli::commandSpec("sweep");
+        tb::cli::ParsedArgs trainer;
+        QVERIFY(!tb::cli::parseCommand(spec, {"c.yaml", "s.yaml", "--set", "a=1"}, trainer));
+        QVERIFY(!tb::cli::refuseSweepArguments(spec, trainer));
+        const tb::SweepSetup fromConfig = tb::cli::sweepSetup(trainer);
+        QCOMPARE(fromConfig.base.configPath, QDir::current().absoluteFilePath("c.yaml"));
+        QCOMPARE(fromConfig.sweepPath, QDir::current().absoluteFilePath("s.yaml"));
+        QCOMPARE(fromConfig.base.sets, QStringList{"a=1"});
+        QVERIFY(fromConfig.base.command.isEmpty());
+        QVERIFY(fromConfig.slots.isEmpty());  // the target's to add
+
+        tb::cli::ParsedArgs script;
+        QVERIFY(!tb::cli::parseCommand(
+            spec, {"s.yaml", "--command", "python t.py {lr}", "--config", "c.yaml"}, script));
+        QVERIFY(!tb::cli::refuseSweepArguments(spec, script));
+        const tb::SweepSetup fromCommand = tb::cli::sweepSetup(script);
+        QCOMPARE(fromCommand.base.command, QString("python t.py {lr}"));
+        QCOMPARE(fromCommand.base.configPath, QDir::current().absoluteFilePath("c.yaml"));
+        QCOMPARE(fromCommand.sweepPath, QDir::current().absoluteFilePath("s.yaml"));
+
+        tb::cli::ParsedArgs both;
+        QVERIFY(!tb::cli::parseCommand(spec, {"c.yaml", "s.yaml", "--slots", "2", "--gpus", "0"},
+                                       both));
+        QCOMPARE(tb::cli::refuseSweepArguments(spec, both),
+                 std::optional<int>(tb::cli::kExitUsage));
+        tb::cli::ParsedArgs oneFile;
+        QVERIFY(!tb::cli::parseCommand(spec, {"c.yaml"}, oneFile));
+        QCOMPARE(tb::cli::refuseSweepArguments(spec, oneFile),
+                 std::optional<int>(tb::cli::kExitUsage));
     }
 
     void helpShowsEveryDeclaredOption() {
