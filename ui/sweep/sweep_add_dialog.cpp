@@ -105,7 +105,7 @@ QString SweepAddDialog::sweepText() const {
 void SweepAddDialog::validateNow() {
     m_pause->stop();
     const LoadedSweep loaded = parseSweepText(sweepText().toStdString(), "more.yaml");
-    showSweepProblems(m_editor, m_diagnostics, loaded.diagnostics);
+    showSweepProblems({m_editor, m_diagnostics}, loaded.diagnostics);
     m_trials = loaded.ok() ? sweepSize(loaded.spec) : 0;
     if (!loaded.ok()) {
         m_problem = tr("Fix the problems listed under the text first");

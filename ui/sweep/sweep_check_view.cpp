@@ -10,6 +10,7 @@
 
 #include "core/config/config_file.h"
 #include "core/services/message_translation.h"
+#include "sweep_text_pane.h"
 #include "ui/config/diagnostics_list.h"
 #include "ui/config/yaml_editor.h"
 #include "ui/style/tone.h"
@@ -41,13 +42,12 @@ QDialogButtonBox* makeCheckedButtons(QDialog* dialog, const QString& okText, con
     return buttons;
 }
 
-void showSweepProblems(YamlEditor* editor, DiagnosticsList* list,
-                       const std::vector<Diagnostic>& problems) {
-    list->setDiagnostics(problems);
+void showSweepProblems(const SweepTextPane& pane, const std::vector<Diagnostic>& problems) {
+    pane.diagnostics->setDiagnostics(problems);
     QVector<TextProblem> marks;
     for (const Diagnostic& d : problems)
         marks.append({d.line, d.column, translatedMessage(d.message)});
-    editor->setProblems(marks);
+    pane.editor->setProblems(marks);
 }
 
 void showCheckOutcome(QLabel* status, QPushButton* ok, const QString& problem,

@@ -14,9 +14,8 @@ class QTimer;
 
 namespace tb {
 
-class DiagnosticsList;
-class YamlEditor;
 struct Diagnostic;
+struct SweepTextPane;
 
 // `pause` runs `check` once typing has paused; restart it on every edit.
 void setUpTypingPause(QTimer* pause, const std::function<void()>& check);
@@ -27,8 +26,7 @@ QDialogButtonBox* makeCheckedButtons(QDialog* dialog, const QString& okText, con
                                      const std::function<bool()>& confirm);
 
 // The text's problems: listed under it, and marked on their lines.
-void showSweepProblems(YamlEditor* editor, DiagnosticsList* list,
-                       const std::vector<Diagnostic>& problems);
+void showSweepProblems(const SweepTextPane& pane, const std::vector<Diagnostic>& problems);
 
 // The check's outcome. A problem: in the error tone on the status line and as OK's tooltip, OK
 // disabled. None: `ready` on the status line in the plain tone, OK enabled.

@@ -18,6 +18,7 @@
 #include "core/sweep/sweep_run_check.h"
 #include "sweep_check_view.h"
 #include "sweep_dialog.h"
+#include "sweep_text_pane.h"
 #include "ui/config/diagnostics_list.h"
 #include "ui/config/yaml_editor.h"
 
@@ -89,7 +90,7 @@ void SweepDialog::validateNow() {
         problems = checkSweepRun(loaded.spec, run);
     }
     m_trials = loaded.ok() ? sweepSize(loaded.spec) : 0;
-    showSweepProblems(m_editor, m_diagnostics, problems);
+    showSweepProblems({m_editor, m_diagnostics}, problems);
     m_trialLabel->setText(loaded.ok() ? tr("Trials: %1").arg(m_trials)
                                       : tr("Trials: none until the problems are fixed"));
 
