@@ -13,6 +13,7 @@
 #include "core/runs/fail_text.h"
 #include "remote/hosts/host_store.h"
 #include "remote/ssh/ssh_session_thread.h"
+#include "remote/transfer/transfer_remote.h"
 #include "remote/transfer/transfer_session.h"
 
 namespace tb::cli {
@@ -65,15 +66,9 @@ Result<ParsedTransfer> parse(const ParsedArgs& args) {
     parsed.connect = *connect;
     parsed.request.resume = !args.has(QStringLiteral("no-resume"));
     if (args.has(QStringLiteral("compression"))) {
-        const QString kind = args.value(QStringLiteral("compression"));
-        if (kind == QLatin1String("zstd"))
-            parsed.request.compression = TarCompression::Zstd;
-        else if (kind == QLatin1String("gzip"))
-            parsed.request.compression = TarCompression::Gzip;
-        else if (kind == QLatin1String("none"))
-            parsed.request.compression = TarCompression::None;
-        else
-            return failText(Text::tr("--compression takes zstd, gzip or none"), kExitUsage);
+        const auto named = compressionNamed(args.value(QStringLiteral("compression")));
+        if (!named) return failText(Text::tr("--compression takes zstd, gzip or none"), kExitUsage);
+        parsed.request.compression = *named;
     }
     parsed.positional = args.positional;
     if (parsed.positional.size() != 3)

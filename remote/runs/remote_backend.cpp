@@ -16,6 +16,7 @@
 #include "core/runs/launch_config.h"
 #include "core/runs/notebook_launch.h"
 #include "core/runs/script_launch.h"
+#include "core/runs/std_string.h"
 #include "core/runs/trial_script.h"
 #include "remote/ssh/host_connection.h"
 #include "remote_backend_text.h"
@@ -37,7 +38,6 @@ struct LaunchPlan {
 
 using backend_text::isRunId;
 using backend_text::stderrOf;
-using backend_text::str;
 
 namespace {
 

@@ -3,15 +3,9 @@
 
 #include <QString>
 
-#include <string>
-
 #include "remote/ssh/ssh_result.h"
 
 namespace tb::backend_text {
-
-inline std::string str(const QString& text) {
-    return text.toStdString();
-}
 
 inline QString stderrOf(const ExecResult& result) {
     return QString::fromUtf8(result.standardError).trimmed();

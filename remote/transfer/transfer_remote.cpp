@@ -112,8 +112,12 @@ QString compressionName(TarCompression compression) {
     return nameOf(compression, kCompressionNames, "none");
 }
 
+std::optional<TarCompression> compressionNamed(const QString& name) {
+    return valueNamed(name, kCompressionNames);
+}
+
 TarCompression compressionFromName(const QString& name) {
-    return valueNamed(name, kCompressionNames).value_or(TarCompression::None);
+    return compressionNamed(name).value_or(TarCompression::None);
 }
 
 Result<RemoteEntry> statRemote(const TransferContext& context, const QString& path) {

@@ -1,6 +1,8 @@
 #pragma once
 // The remote side of transfers: path handling and the few fixed sh scripts they run.
 
+#include <optional>
+
 #include "core/protocol/result.h"
 #include "remote/ssh/remote_command.h"
 #include "remote/ssh/transfer_context.h"
@@ -31,7 +33,8 @@ Result<RemoteEntry> statRemote(const TransferContext& context, const QString& pa
 
 // "zstd", "gzip", anything else: none. The remote decides by `command -v zstd` / gzip: pipes
 // through those programs work with any tar, where GNU tar's --zstd is missing on older systems.
-TarCompression compressionFromName(const QString& name);
+TarCompression compressionFromName(const QString& name);  // None for a name it does not know
+std::optional<TarCompression> compressionNamed(const QString& name);  // "zstd", "gzip", "none"
 QString compressionName(TarCompression compression);  // "zstd", "gzip", "none" (also for Auto)
 
 struct RemoteTreeCount {
