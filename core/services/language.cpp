@@ -10,8 +10,8 @@
 namespace tb {
 namespace {
 
-const QString kChinese = QStringLiteral("zh_CN");
-const QString kEnglish = QStringLiteral("en");
+const QString kChinese = QString::fromLatin1(kLanguageChinese);
+const QString kEnglish = QString::fromLatin1(kLanguageEnglish);
 
 QString forcedLanguage() {
     const QString forced = qEnvironmentVariable("TRAINBENCH_LANG");

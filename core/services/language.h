@@ -6,6 +6,10 @@
 
 namespace tb {
 
+// The two languages, as the catalogs, TRAINBENCH_LANG and kLanguageSetting spell them.
+inline constexpr const char* kLanguageEnglish = "en";
+inline constexpr const char* kLanguageChinese = "zh_CN";
+
 // The QSettings key of the window's choice (View → Language): "zh_CN", "en", or absent (system).
 inline constexpr const char* kLanguageSetting = "ui/language";
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace tb {
 namespace {
@@ -15,6 +16,14 @@ namespace {
 struct RunNotify {
     Q_DECLARE_TR_FUNCTIONS(RunNotify)
 };
+
+// Where AlertChoices keeps each choice in QSettings.
+const std::pair<const char*, bool AlertChoices::*> kKindKeys[] = {
+    {"alerts/finished", &AlertChoices::finished},
+    {"alerts/failed", &AlertChoices::failed},
+    {"alerts/notFinite", &AlertChoices::notFinite},
+    {"alerts/stalled", &AlertChoices::stalled}};
+const char* const kStallKey = "alerts/stallMinutes";
 
 }  // namespace
 
@@ -36,22 +45,17 @@ bool AlertChoices::wants(RunNotification::Kind kind) const {
 AlertChoices AlertChoices::load() {
     const QSettings settings;
     AlertChoices choices;
-    choices.finished = settings.value(QStringLiteral("alerts/finished"), true).toBool();
-    choices.failed = settings.value(QStringLiteral("alerts/failed"), true).toBool();
-    choices.notFinite = settings.value(QStringLiteral("alerts/notFinite"), true).toBool();
-    choices.stalled = settings.value(QStringLiteral("alerts/stalled"), true).toBool();
+    for (const auto& [key, flag] : kKindKeys)
+        choices.*flag = settings.value(QLatin1String(key), true).toBool();
     choices.stallMinutes =
-        qBound(0, settings.value(QStringLiteral("alerts/stallMinutes"), 0).toInt(), 7 * 24 * 60);
+        qBound(0, settings.value(QLatin1String(kStallKey), 0).toInt(), 7 * 24 * 60);
     return choices;
 }
 
 void AlertChoices::save() const {
     QSettings settings;
-    settings.setValue(QStringLiteral("alerts/finished"), finished);
-    settings.setValue(QStringLiteral("alerts/failed"), failed);
-    settings.setValue(QStringLiteral("alerts/notFinite"), notFinite);
-    settings.setValue(QStringLiteral("alerts/stalled"), stalled);
-    settings.setValue(QStringLiteral("alerts/stallMinutes"), stallMinutes);
+    for (const auto& [key, flag] : kKindKeys) settings.setValue(QLatin1String(key), this->*flag);
+    settings.setValue(QLatin1String(kStallKey), stallMinutes);
 }
 
 QList<RunNotification> RunNotifyPolicy::review(const RunInfo& run, qint64 nowMs, bool reachable) {
@@ -81,7 +85,6 @@ QList<RunNotification> RunNotifyPolicy::review(const RunInfo& run, qint64 nowMs,
         }
     }
     if (auto n = checkStall(run, nowMs, reachable)) out.append(*n);
-    out.removeIf([this](const RunNotification& n) { return !m_choices.wants(n.kind); });
     return out;
 }
 
@@ -124,10 +127,11 @@ std::optional<RunNotification> RunNotifyPolicy::sweepEnded(const QString& sweepI
         finished += state == RunState::Finished ? 1 : 0;
     }
     m_sweepsAnnounced.insert(sweepId);
-    return RunNotification{RunNotification::Kind::Finished, RunNotify::tr("Sweep finished"),
-                           RunNotify::tr("Sweep %1: %2 of %3 trials finished.")
-                               .arg(sweepId, QString::number(finished), QString::number(trials)),
-                           lastRun};
+    return wanted(
+        RunNotification{RunNotification::Kind::Finished, RunNotify::tr("Sweep finished"),
+                        RunNotify::tr("Sweep %1: %2 of %3 trials finished.")
+                            .arg(sweepId, QString::number(finished), QString::number(trials)),
+                        lastRun});
 }
 
 std::optional<RunNotification> RunNotifyPolicy::metricValue(const QString& runId,

@@ -51,7 +51,7 @@ public:
     QList<RunNotification> review(const RunInfo& run, qint64 nowMs, bool reachable = true);
 
     // A kind turned off is still tracked (a run that failed while it was off is not news when
-    // it is turned on again), only not reported.
+    // it is turned on again), only not reported: every notification passes wanted().
     void setChoices(const AlertChoices& choices) { m_choices = choices; }
     const AlertChoices& choices() const { return m_choices; }
 

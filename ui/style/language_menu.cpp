@@ -19,8 +19,8 @@ namespace tb {
 namespace {
 
 const char* const kContext = "tb::LanguageMenu";
-const QString kChinese = QStringLiteral("zh_CN");
-const QString kEnglish = QStringLiteral("en");
+const QString kChinese = QString::fromLatin1(kLanguageChinese);
+const QString kEnglish = QString::fromLatin1(kLanguageEnglish);
 
 // Says in `language` (not the one running now) that the choice waits for a restart.
 QString restartNote(const QString& language) {
